@@ -1,0 +1,586 @@
+"""The records of a workbook: children, entries of each kind, and their validation.
+
+Records are plain dictionaries shaped exactly as they are stored and archived, so the
+same value moves between the database, an archive, the analysis and the timeline without
+conversion.  This module does no I/O.  Every problem found is reported as one sentence
+that names the field and the value, so a parent can put it right.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+import uuid
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+SCHEMA_VERSION = 1
+FORMAT = "sen-workbook"
+
+# The Code of Practice's four broad areas of need, plus "other" (independence, health...).
+AREAS: dict[str, str] = {
+    "communication_interaction": "Communication and interaction",
+    "cognition_learning": "Cognition and learning",
+    "semh": "Social, emotional and mental health",
+    "sensory_physical": "Sensory and/or physical",
+    "other": "Other (independence, health...)",
+}
+
+SETTING_PHASES: dict[str, str] = {
+    "": "Not recorded",
+    "early_years": "Early years",
+    "school": "School",
+    "post16": "Post-16",
+}
+
+CHILD_STATUSES: dict[str, str] = {
+    "none": "No SEN support recorded",
+    "sen_support": "SEN Support",
+    "ehcna_requested": "EHC needs assessment requested",
+    "ehc_plan": "EHC plan",
+}
+
+KINDS: dict[str, str] = {
+    "concern": "Concern",
+    "assessment": "Assessment or report",
+    "plan": "SEN Support plan",
+    "review": "Review",
+    "meeting": "Meeting",
+    "correspondence": "Letter, email or call",
+    "incident": "Incident",
+    "observation": "Observation at home",
+    "request": "Formal request",
+}
+
+IMPLEMENTED = ("yes", "partly", "no", "unknown")
+RESULTS = ("met", "partly", "not_met", "not_assessed")
+DIRECTIONS = ("sent", "received")
+INCIDENT_TYPES: dict[str, str] = {
+    "exclusion": "Permanent exclusion",
+    "suspension": "Suspension",
+    "sent_home": "Sent home (informal exclusion)",
+    "part_time_timetable": "Part-time timetable",
+    "injury": "Injury",
+    "absence": "Absence",
+    "restraint": "Restraint or isolation",
+    "other": "Other",
+}
+REQUEST_TYPES: dict[str, str] = {
+    "ehcna": "EHC needs assessment request",
+    "draft_plan": "Draft EHC plan received",
+    "annual_review": "Annual review meeting",
+    "mediation": "Mediation",
+    "appeal": "Appeal to the SEND Tribunal",
+    "complaint": "Complaint",
+    "education_record": "Request for the education record",
+    "subject_access": "Subject access request",
+    "other": "Other request",
+}
+
+CHILD_FIELDS: dict[str, Any] = {
+    "id": "",
+    "name": "",
+    "preferred_name": "",
+    "date_of_birth": "",
+    "setting": "",
+    "setting_phase": "",
+    "year_group": "",
+    "senco": "",
+    "areas": [],
+    "status": "none",
+    "notes": "",
+}
+
+COMMON_FIELDS: dict[str, Any] = {
+    "id": "",
+    "child_id": "",
+    "kind": "",
+    "date": "",
+    "title": "",
+    "details": "",
+    "areas": [],
+    "people": [],
+    "attachments": [],
+    "links": [],
+    "created_at": "",
+    "updated_at": "",
+    "revisions": [],
+}
+
+KIND_FIELDS: dict[str, dict[str, Any]] = {
+    "concern": {
+        "raised_by": "",
+        "raised_with": "",
+        "channel": "",
+        "response": "",
+        "response_date": "",
+    },
+    "assessment": {"professional": "", "findings": "", "recommendations": []},
+    "plan": {"start_date": "", "review_date": "", "targets": [], "provision": []},
+    "review": {
+        "plan_id": "",
+        "outcomes": [],
+        "parent_views": "",
+        "child_views": "",
+        "next_steps": "",
+    },
+    "meeting": {"attendees": [], "purpose": "", "actions": [], "follow_up_sent": ""},
+    "correspondence": {
+        "direction": "received",
+        "from": "",
+        "to": "",
+        "subject": "",
+        "reply_due": "",
+    },
+    "incident": {"incident_type": "other", "days_lost": 0},
+    "observation": {},
+    "request": {
+        "request_type": "other",
+        "sent_to": "",
+        "outcome": "",
+        "outcome_date": "",
+        "exception_claimed": "",
+    },
+}
+
+# Nested list items: field name -> (item fields with defaults).
+ITEM_FIELDS: dict[str, dict[str, Any]] = {
+    "recommendations": {"text": "", "implemented": "unknown"},
+    "targets": {"id": "", "text": "", "area": "", "success_measure": "", "by_date": ""},
+    "provision": {"what": "", "who": "", "frequency": "", "start": "", "end": ""},
+    "outcomes": {"target_id": "", "result": "not_assessed", "evidence": ""},
+    "actions": {"text": "", "owner": "", "due": "", "done": False},
+}
+
+ATTACHMENT_FIELDS = ("sha256", "filename", "size", "added_at", "description")
+
+# Optional date fields (empty string when not known), per record kind.
+_OPTIONAL_DATES = {
+    "concern": ("response_date",),
+    "plan": ("start_date", "review_date"),
+    "meeting": ("follow_up_sent",),
+    "correspondence": ("reply_due",),
+    "request": ("outcome_date",),
+}
+_ITEM_DATES = {
+    "targets": ("by_date",),
+    "provision": ("start", "end"),
+    "actions": ("due",),
+}
+_TEXT_LISTS = {"people", "links"}
+
+_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
+_SHA_RE = re.compile(r"^[0-9a-f]{64}$")
+
+
+class ModelError(ValueError):
+    """One or more records are not valid; ``problems`` holds one sentence each."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = list(problems)
+        super().__init__(" ".join(self.problems) if self.problems else "Invalid record.")
+
+
+def new_id() -> str:
+    """A fresh record id: a random UUID, never a database's own row number."""
+    return str(uuid.uuid4())
+
+
+def now_stamp() -> str:
+    """The current local time as an ISO string to the second, for created/updated stamps."""
+    return _dt.datetime.now().replace(microsecond=0).isoformat()
+
+
+def parse_date(value: str, field: str = "date", *, allow_time: bool = False) -> _dt.date:
+    """Read an ISO ``YYYY-MM-DD`` date (optionally `` HH:MM`` after it).
+
+    This is the one date parser of the product: forms, the command line and the
+    validation all use it, so "2024-02-30" is refused the same way everywhere.
+    """
+    text = value.strip() if isinstance(value, str) else value
+    match = _DATE_RE.match(text) if isinstance(text, str) else None
+    if not match or (match.group(4) is not None and not allow_time):
+        shown = value if isinstance(value, str) else repr(value)
+        expected = "YYYY-MM-DD or YYYY-MM-DD HH:MM" if allow_time else "YYYY-MM-DD"
+        raise ValueError(f"{field} must be a date written as {expected}, not {shown!r}.")
+    year, month, day = (int(match.group(i)) for i in (1, 2, 3))
+    try:
+        parsed = _dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{field} {text!r} is not a real date.") from None
+    if match.group(4) is not None:
+        hour, minute = int(match.group(4)), int(match.group(5))
+        if hour > 23 or minute > 59:
+            raise ValueError(f"{field} {text!r} has an impossible time.")
+    return parsed
+
+
+def entry_day(entry: Mapping[str, Any]) -> _dt.date:
+    """The calendar day of an entry (its time, if any, ignored)."""
+    return parse_date(str(entry["date"])[:10], "date")
+
+
+def optional_date(value: str) -> _dt.date | None:
+    """A stored optional date field: ``None`` when empty."""
+    return parse_date(value) if value else None
+
+
+def new_child(**fields: Any) -> dict[str, Any]:
+    """A child record with every field present, defaults filled in and a fresh id."""
+    child = _with_defaults(CHILD_FIELDS, fields)
+    if not child["id"]:
+        child["id"] = new_id()
+    return child
+
+
+def new_entry(kind: str, child_id: str, **fields: Any) -> dict[str, Any]:
+    """An entry of ``kind`` with every field present, defaults filled in and a fresh id."""
+    if kind not in KINDS:
+        raise ModelError([f"kind {kind!r} is not one of {', '.join(KINDS)}."])
+    shape = {**COMMON_FIELDS, **KIND_FIELDS[kind]}
+    entry = _with_defaults(shape, {**fields, "kind": kind, "child_id": child_id})
+    for name, item_shape in ITEM_FIELDS.items():
+        if name in entry:
+            entry[name] = [_with_defaults(item_shape, item) for item in entry[name]]
+    if entry["kind"] == "plan":
+        for target in entry["targets"]:
+            if not target["id"]:
+                target["id"] = new_id()
+    stamp = now_stamp()
+    entry["id"] = entry["id"] or new_id()
+    entry["created_at"] = entry["created_at"] or stamp
+    entry["updated_at"] = entry["updated_at"] or stamp
+    return entry
+
+
+def entry_fields(kind: str) -> tuple[str, ...]:
+    """The exact field names an entry of ``kind`` carries."""
+    return tuple(COMMON_FIELDS) + tuple(KIND_FIELDS[kind])
+
+
+def _with_defaults(shape: Mapping[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:
+    record: dict[str, Any] = {}
+    for name, default in shape.items():
+        value = fields.get(name, default)
+        record[name] = list(value) if isinstance(value, (list, tuple)) else value
+    for name, value in fields.items():
+        if name not in record:
+            record[name] = value  # kept so that validation can name it
+    return record
+
+
+# --- validation ----------------------------------------------------------------------
+
+
+def _label(record: Mapping[str, Any], what: str) -> str:
+    title = record.get("title") or record.get("name")
+    if isinstance(title, str) and title.strip():
+        short = title.strip()
+        short = short if len(short) <= 40 else short[:37] + "..."
+        return f"{what} {short!r}"
+    return what
+
+
+def _check_keys(
+    record: Mapping[str, Any], allowed: Iterable[str], where: str, problems: list[str]
+) -> None:
+    allowed = set(allowed)
+    for name in record:
+        if name not in allowed:
+            problems.append(f"{where}: field {name!r} is not a field of this record.")
+    for name in allowed:
+        if name not in record:
+            problems.append(f"{where}: field {name!r} is missing.")
+
+
+def _check_text(record: Mapping[str, Any], name: str, where: str, problems: list[str]) -> None:
+    if name in record and not isinstance(record[name], str):
+        problems.append(f"{where}: {name} must be text, not {record[name]!r}.")
+
+
+def _check_date(
+    record: Mapping[str, Any],
+    name: str,
+    where: str,
+    problems: list[str],
+    *,
+    required: bool = False,
+    allow_time: bool = False,
+) -> None:
+    value = record.get(name, "")
+    if value == "" and not required:
+        return
+    if value == "" or value is None:
+        problems.append(f"{where}: {name} is required.")
+        return
+    try:
+        parse_date(value, name, allow_time=allow_time)
+    except ValueError as error:
+        problems.append(f"{where}: {error}")
+
+
+def _check_choice(
+    record: Mapping[str, Any], name: str, choices: Iterable[str], where: str, problems: list[str]
+) -> None:
+    choices = tuple(choices)
+    if name in record and record[name] not in choices:
+        listed = ", ".join(c for c in choices if c) or "(empty)"
+        problems.append(f"{where}: {name} {record[name]!r} is not one of {listed}.")
+
+
+def _check_areas(value: Any, where: str, problems: list[str], name: str = "areas") -> None:
+    if not isinstance(value, list):
+        problems.append(f"{where}: {name} must be a list, not {value!r}.")
+        return
+    for area in value:
+        if area not in AREAS:
+            problems.append(
+                f"{where}: area {area!r} is not one of {', '.join(AREAS)}."
+            )
+
+
+def _check_text_list(value: Any, name: str, where: str, problems: list[str]) -> None:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        problems.append(f"{where}: {name} must be a list of text, not {value!r}.")
+
+
+def validate_child(child: Mapping[str, Any]) -> list[str]:
+    """Every problem with one child record, as sentences (empty when valid)."""
+    problems: list[str] = []
+    if not isinstance(child, Mapping):
+        return [f"A child record must be an object, not {child!r}."]
+    where = _label(child, "child")
+    _check_keys(child, CHILD_FIELDS, where, problems)
+    for name in CHILD_FIELDS:
+        if name != "areas":
+            _check_text(child, name, where, problems)
+    if isinstance(child.get("id"), str) and not child.get("id", "").strip():
+        problems.append(f"{where}: id is empty.")
+    if isinstance(child.get("name"), str) and not child["name"].strip():
+        problems.append(f"{where}: name is empty; every child needs a name.")
+    if isinstance(child.get("date_of_birth"), str):
+        _check_date(child, "date_of_birth", where, problems)
+    _check_choice(child, "setting_phase", SETTING_PHASES, where, problems)
+    _check_choice(child, "status", CHILD_STATUSES, where, problems)
+    if "areas" in child:
+        _check_areas(child["areas"], where, problems)
+    return problems
+
+
+def validate_entry(entry: Mapping[str, Any]) -> list[str]:
+    """Every problem with one entry taken alone, as sentences (empty when valid).
+
+    Checks that need other records (the child exists, a review's plan) are in
+    :func:`validate_records`.
+    """
+    if not isinstance(entry, Mapping):
+        return [f"An entry must be an object, not {entry!r}."]
+    problems: list[str] = []
+    kind = entry.get("kind")
+    where = _label(entry, f"{kind} entry" if isinstance(kind, str) else "entry")
+    if kind not in KINDS:
+        problems.append(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}.")
+        return problems
+    _check_keys(entry, entry_fields(kind), where, problems)
+    for name in ("id", "child_id", "title", "details", "created_at", "updated_at"):
+        _check_text(entry, name, where, problems)
+    if isinstance(entry.get("id"), str) and not entry["id"].strip():
+        problems.append(f"{where}: id is empty.")
+    if isinstance(entry.get("title"), str) and not entry["title"].strip():
+        problems.append(f"{where} dated {entry.get('date')!r}: title is empty.")
+    if "date" in entry:
+        _check_date(entry, "date", where, problems, required=True, allow_time=True)
+    if "areas" in entry:
+        _check_areas(entry["areas"], where, problems)
+    for name in _TEXT_LISTS:
+        if name in entry:
+            _check_text_list(entry[name], name, where, problems)
+    if "attachments" in entry:
+        _check_attachments(entry["attachments"], where, problems)
+    if "revisions" in entry and not isinstance(entry["revisions"], list):
+        problems.append(f"{where}: revisions must be a list.")
+    for name in _OPTIONAL_DATES.get(kind, ()):
+        _check_text(entry, name, where, problems)
+        if isinstance(entry.get(name), str):
+            _check_date(entry, name, where, problems)
+    for name, item_shape in ITEM_FIELDS.items():
+        if name in KIND_FIELDS[kind] and name in entry:
+            _check_items(kind, name, entry[name], item_shape, where, problems)
+    _check_kind_fields(kind, entry, where, problems)
+    return problems
+
+
+def _check_attachments(value: Any, where: str, problems: list[str]) -> None:
+    if not isinstance(value, list):
+        problems.append(f"{where}: attachments must be a list.")
+        return
+    for number, item in enumerate(value, 1):
+        at = f"{where}, attachment {number}"
+        if not isinstance(item, Mapping):
+            problems.append(f"{at}: must be an object, not {item!r}.")
+            continue
+        _check_keys(item, ATTACHMENT_FIELDS, at, problems)
+        if "sha256" in item and not (
+            isinstance(item["sha256"], str) and _SHA_RE.match(item["sha256"])
+        ):
+            problems.append(f"{at}: sha256 {item['sha256']!r} is not a SHA-256 in hex.")
+        for name in ("filename", "added_at", "description"):
+            _check_text(item, name, at, problems)
+        if isinstance(item.get("filename"), str) and not item["filename"].strip():
+            problems.append(f"{at}: filename is empty.")
+        size = item.get("size")
+        if "size" in item and (not isinstance(size, int) or isinstance(size, bool) or size < 0):
+            problems.append(f"{at}: size {size!r} must be a whole number of bytes.")
+
+
+def _check_items(
+    kind: str,
+    name: str,
+    value: Any,
+    shape: Mapping[str, Any],
+    where: str,
+    problems: list[str],
+) -> None:
+    if not isinstance(value, list):
+        problems.append(f"{where}: {name} must be a list, not {value!r}.")
+        return
+    singular = name[:-1]
+    for number, item in enumerate(value, 1):
+        at = f"{where}, {singular} {number}"
+        if not isinstance(item, Mapping):
+            problems.append(f"{at}: must be an object, not {item!r}.")
+            continue
+        _check_keys(item, shape, at, problems)
+        for field, default in shape.items():
+            if isinstance(default, str):
+                _check_text(item, field, at, problems)
+        for field in _ITEM_DATES.get(name, ()):
+            if isinstance(item.get(field), str):
+                _check_date(item, field, at, problems)
+        if name == "recommendations":
+            _check_choice(item, "implemented", IMPLEMENTED, at, problems)
+        elif name == "outcomes":
+            _check_choice(item, "result", RESULTS, at, problems)
+        elif name == "targets":
+            if isinstance(item.get("id"), str) and not item["id"].strip():
+                problems.append(f"{at}: id is empty.")
+            if item.get("area", "") != "":
+                _check_choice(item, "area", AREAS, at, problems)
+        elif name == "actions":
+            if "done" in item and not isinstance(item["done"], bool):
+                problems.append(f"{at}: done must be true or false, not {item['done']!r}.")
+        if isinstance(item.get("text"), str) and name != "outcomes" and not item["text"].strip():
+            problems.append(f"{at}: text is empty.")
+        if name == "provision" and isinstance(item.get("what"), str) and not item["what"].strip():
+            problems.append(f"{at}: what is empty.")
+
+
+def _check_kind_fields(kind: str, entry: Mapping[str, Any], where: str, problems: list[str]) -> None:
+    for name, default in KIND_FIELDS[kind].items():
+        if isinstance(default, str) and name not in ("exception_claimed",):
+            _check_text(entry, name, where, problems)
+    if kind == "concern":
+        pass
+    elif kind == "plan":
+        ids = [t.get("id") for t in entry.get("targets", []) if isinstance(t, Mapping)]
+        seen = set()
+        for target_id in ids:
+            if target_id in seen:
+                problems.append(f"{where}: target id {target_id!r} appears twice.")
+            seen.add(target_id)
+        start, review = entry.get("start_date"), entry.get("review_date")
+        if _both_dates(start, review) and review < start:
+            problems.append(
+                f"{where}: review_date {review!r} is before start_date {start!r}."
+            )
+    elif kind == "meeting":
+        if "attendees" in entry:
+            _check_text_list(entry["attendees"], "attendees", where, problems)
+    elif kind == "correspondence":
+        _check_choice(entry, "direction", DIRECTIONS, where, problems)
+    elif kind == "incident":
+        _check_choice(entry, "incident_type", INCIDENT_TYPES, where, problems)
+        days = entry.get("days_lost")
+        if "days_lost" in entry:
+            if isinstance(days, bool) or not isinstance(days, (int, float)) or not math.isfinite(days):
+                problems.append(f"{where}: days_lost must be a number, not {days!r}.")
+            elif days < 0:
+                problems.append(f"{where}: days_lost {days!r} cannot be negative.")
+    elif kind == "request":
+        _check_choice(entry, "request_type", REQUEST_TYPES, where, problems)
+        _check_text(entry, "exception_claimed", where, problems)
+    elif kind == "review":
+        _check_text(entry, "plan_id", where, problems)
+
+
+def _both_dates(a: Any, b: Any) -> bool:
+    try:
+        return bool(a and b) and parse_date(a) is not None and parse_date(b) is not None
+    except ValueError:
+        return False
+
+
+def validate_records(
+    children: Iterable[Mapping[str, Any]], entries: Iterable[Mapping[str, Any]]
+) -> list[str]:
+    """Every problem in a set of children and entries, each alone and together.
+
+    Together means: ids are unique, every entry belongs to a child in the set, a
+    review's ``plan_id`` is a plan of the same child, and each outcome is for a target
+    that plan has.
+    """
+    children = list(children)
+    entries = list(entries)
+    problems: list[str] = []
+    child_ids: set[str] = set()
+    for number, child in enumerate(children, 1):
+        found = validate_child(child)
+        problems.extend(f"Child {number}: {p}" for p in found)
+        if isinstance(child, Mapping) and isinstance(child.get("id"), str):
+            if child["id"] in child_ids:
+                problems.append(f"Child {number}: id {child['id']!r} is used twice.")
+            child_ids.add(child["id"])
+    entry_ids: set[str] = set()
+    plans: dict[str, Mapping[str, Any]] = {}
+    for entry in entries:
+        if isinstance(entry, Mapping) and entry.get("kind") == "plan":
+            plans[entry.get("id")] = entry
+    for number, entry in enumerate(entries, 1):
+        found = validate_entry(entry)
+        problems.extend(f"Entry {number}: {p}" for p in found)
+        if not isinstance(entry, Mapping):
+            continue
+        where = f"Entry {number}: " + _label(entry, f"{entry.get('kind')} entry")
+        entry_id = entry.get("id")
+        if isinstance(entry_id, str):
+            if entry_id in entry_ids:
+                problems.append(f"{where}: id {entry_id!r} is used twice.")
+            entry_ids.add(entry_id)
+        if entry.get("child_id") not in child_ids:
+            problems.append(f"{where}: child_id {entry.get('child_id')!r} is not a child in the workbook.")
+        if entry.get("kind") == "review":
+            problems.extend(_check_review_plan(entry, plans, where))
+    return problems
+
+
+def _check_review_plan(
+    review: Mapping[str, Any], plans: Mapping[str, Mapping[str, Any]], where: str
+) -> list[str]:
+    plan_id = review.get("plan_id")
+    if not plan_id:
+        return []  # a review may be recorded before its plan is
+    plan = plans.get(plan_id)
+    if plan is None:
+        return [f"{where}: plan_id {plan_id!r} is not a plan in the workbook."]
+    if plan.get("child_id") != review.get("child_id"):
+        return [f"{where}: plan_id {plan_id!r} is a plan of a different child."]
+    target_ids = {t.get("id") for t in plan.get("targets", []) if isinstance(t, Mapping)}
+    problems = []
+    for number, outcome in enumerate(review.get("outcomes", []) or [], 1):
+        if isinstance(outcome, Mapping) and outcome.get("target_id") not in target_ids:
+            problems.append(
+                f"{where}, outcome {number}: target_id {outcome.get('target_id')!r} "
+                f"is not a target of plan {plan.get('title', plan_id)!r}."
+            )
+    return problems
