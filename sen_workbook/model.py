@@ -560,11 +560,11 @@ def validate_records(
         if entry.get("child_id") not in child_ids:
             problems.append(f"{where}: child_id {entry.get('child_id')!r} is not a child in the workbook.")
         if entry.get("kind") == "review":
-            problems.extend(_check_review_plan(entry, plans, where))
+            problems.extend(check_review_plan(entry, plans, where))
     return problems
 
 
-def _check_review_plan(
+def check_review_plan(
     review: Mapping[str, Any], plans: Mapping[str, Mapping[str, Any]], where: str
 ) -> list[str]:
     plan_id = review.get("plan_id")

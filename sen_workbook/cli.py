@@ -1,0 +1,203 @@
+"""The command line: open the app, import, archive, check, timeline and bundle.
+
+Errors a person can act on go to stderr as one sentence with exit code 2; nothing is
+half-written.  ``check`` exits 1 when it finds problems.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sen_workbook import __version__, model
+from sen_workbook.storage import StorageError
+from sen_workbook.workbook import Workbook, WorkbookError, default_db_path
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad input on the command line; the message is one sentence."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one sentence, exit 2, no usage dump
+        raise UsageError(f"{message[0].upper()}{message[1:].rstrip('.')}. See 'sen-workbook --help'.")
+
+
+def _date(text: str) -> _dt.date:
+    try:
+        return model.parse_date(text, "the date")
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error).rstrip(".")) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="sen-workbook",
+        description="A private journal and evidence builder for a child with special "
+        "educational needs.",
+    )
+    parser.add_argument("--version", action="version", version=f"sen-workbook {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="the workbook file (default: $SEN_WORKBOOK_DB, or workbook.json in your user data folder)",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open a sample workbook in a temporary folder"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    imp = commands.add_parser("import", help="add children and entries from a workbook archive")
+    imp.add_argument("file", metavar="FILE", help="a .json or .zip workbook archive")
+
+    arc = commands.add_parser("archive", help="write a full archive (workbook.json + files/)")
+    arc.add_argument("out", metavar="OUT.zip")
+    arc.add_argument("--force", action="store_true", help="replace OUT.zip if it exists")
+
+    commands.add_parser("check", help="verify the database and attachments")
+
+    for name, text in (
+        ("timeline", "print the evidence timeline of a child in Markdown"),
+        ("bundle", "write the evidence bundle of a child to a folder or .zip"),
+    ):
+        sub = commands.add_parser(name, help=text)
+        sub.add_argument("child", metavar="CHILD", help="a name, preferred name or id")
+        sub.add_argument(
+            "--purpose", default="chronology", choices=("ehcna", "complaint", "chronology")
+        )
+        sub.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD")
+        sub.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD")
+        sub.add_argument(
+            "--as-of", dest="as_of", type=_date, metavar="YYYY-MM-DD",
+            help="the preparation date (default: today)",
+        )
+        sub.add_argument("--pseudonym", default="", metavar="NAME")
+        sub.add_argument("--area", dest="areas", action="append", choices=tuple(model.AREAS),
+                         help="only entries touching this area (repeatable)")
+        sub.add_argument("--kind", dest="kinds", action="append", choices=tuple(model.KINDS),
+                         help="only entries of this kind (repeatable)")
+        if name == "bundle":
+            sub.add_argument("--out", required=True, metavar="DIR|FILE.zip")
+            sub.add_argument("--force", action="store_true", help="replace an existing bundle")
+    return parser
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db).expanduser() if args.db else default_db_path()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _run(build_parser(), list(sys.argv[1:] if argv is None else argv))
+    except UsageError as error:
+        print(f"sen-workbook: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except model.ModelError as error:
+        first = error.problems[0] if error.problems else str(error)
+        more = f" (and {len(error.problems) - 1} more problems)" if len(error.problems) > 1 else ""
+        print(f"sen-workbook: {first.rstrip('.')}{more}.", file=sys.stderr)
+        return EXIT_USAGE
+    except (WorkbookError, StorageError) as error:
+        print(f"sen-workbook: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
+    args = parser.parse_args(argv)
+    if args.demo:
+        if args.command:
+            raise UsageError("--demo opens the app on a sample workbook and takes no command")
+        return _open_demo()
+    if args.command is None:
+        return _open_app(_db_path(args))
+    path = _db_path(args)
+    if args.command in ("check", "timeline", "bundle") and not path.exists():
+        raise WorkbookError(f"There is no workbook at {path}.")
+    read_only = args.command in ("check", "timeline", "bundle")
+    with Workbook(path, read_only=read_only) as book:
+        if args.command == "import":
+            summary = book.import_archive(args.file)
+            skipped = summary.children_skipped + summary.entries_skipped
+            note = f" ({skipped} already there were left as they were)" if skipped else ""
+            print(
+                f"Imported {summary.children_added} children and {summary.entries_added} "
+                f"entries into {book.path}{note}."
+            )
+            return EXIT_OK
+        if args.command == "archive":
+            out = book.write_archive(args.out, overwrite=args.force)
+            print(f"Wrote {out}.")
+            return EXIT_OK
+        if args.command == "check":
+            problems = book.check()
+            if problems:
+                print(f"{book.path}: {len(problems)} problem(s) found:", file=sys.stdout)
+                for problem in problems:
+                    print(f"  - {problem}")
+                return EXIT_PROBLEMS
+            children = len(book.children())
+            print(
+                f"{book.path} is sound: {children} children, {book.entry_count()} entries, "
+                "every attachment present and unchanged."
+            )
+            return EXIT_OK
+        if args.command in ("timeline", "bundle"):
+            return _evidence(book, args)
+    raise UsageError(f"unknown command {args.command!r}")  # pragma: no cover
+
+
+def _evidence(book: Workbook, args: argparse.Namespace) -> int:
+    from sen_workbook.evidence import bundle_to_disk, timeline_options, timeline_text
+
+    child = book.find_child(args.child)
+    options = timeline_options(
+        purpose=args.purpose,
+        as_of=args.as_of or _dt.date.today(),
+        date_from=args.date_from,
+        date_to=args.date_to,
+        areas=tuple(args.areas or ()),
+        kinds=tuple(args.kinds or ()),
+        pseudonym=args.pseudonym,
+    )
+    if args.command == "timeline":
+        text = timeline_text(book, child, options)
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return EXIT_OK
+    out = bundle_to_disk(book, child, options, Path(args.out), overwrite=args.force)
+    print(f"Wrote the evidence bundle to {out}.")
+    return EXIT_OK
+
+
+def _open_app(path: Path) -> int:
+    from sen_workbook.tui.app import run_app
+
+    return run_app(path)
+
+
+def _open_demo() -> int:
+    from sen_workbook.demo import generate
+    from sen_workbook.workbook import make_demo_folder, remove_demo_folder
+
+    folder = make_demo_folder()
+    try:
+        path = folder / "workbook.json"
+        sample = generate()
+        with Workbook(path) as book:
+            book.load_sample(sample.children, sample.entries, sample.files)
+        os.environ.setdefault("SEN_WORKBOOK_DEMO", "1")
+        return _open_app(path)
+    finally:
+        remove_demo_folder(folder)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,351 @@
+"""Storage that cannot lose a record: atomic writes, one writer, daily backups, migrations.
+
+TinyDB's own ``JSONStorage`` rewrites the file in place, so a crash mid-write leaves a torn
+file.  :class:`AtomicJSONStorage` serialises first, writes a temporary file in the same
+folder, flushes and fsyncs it, renames it over the database with ``os.replace`` and fsyncs
+the folder: after a crash the file holds either the last completed save or the one before.
+
+Only one process may write a workbook: :class:`WriterLock` takes an exclusive lock on a
+separate, permanent ``<db>.lock`` file.  A second process opens the workbook read-only.
+
+Files are created 0600 and folders 0700: the data describe a child's health and education.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Table
+
+from sen_workbook.model import FORMAT, SCHEMA_VERSION
+
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+BACKUPS_KEPT = 30
+TABLES = ("meta", "children", "entries", "trash")
+META_KEY = "workbook"
+
+
+class StorageError(Exception):
+    """A workbook could not be opened, read or saved; the message says what to do."""
+
+
+class ReadOnlyError(StorageError):
+    """A change was attempted on a workbook opened read-only."""
+
+
+class WorkbookFileError(StorageError):
+    """The file is not a workbook this version can open; it has been left untouched."""
+
+
+# --- files -------------------------------------------------------------------------------
+
+
+def ensure_folder(folder: Path) -> None:
+    """Create ``folder`` (and parents) if needed; folders this program creates are 0700."""
+    missing = []
+    probe = folder
+    while not probe.exists():
+        missing.append(probe)
+        probe = probe.parent
+    for path in reversed(missing):
+        path.mkdir(mode=FOLDER_MODE, exist_ok=True)
+        os.chmod(path, FOLDER_MODE)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename inside ``folder`` durable."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def temp_name_pattern(target: Path) -> re.Pattern[str]:
+    """Names of the temporary files :func:`atomic_write` may leave behind for ``target``."""
+    return re.compile(rf"^\.{re.escape(target.name)}\.[A-Za-z0-9_]+\.tmp$")
+
+
+def atomic_write(target: Path, data: bytes) -> None:
+    """Replace ``target`` with ``data`` so that a crash leaves the old or the new file.
+
+    The one place in the product that writes a file: temp file in the same folder (0600),
+    write, flush, fsync, ``os.replace``, fsync of the folder.  On any failure before the
+    rename the temp file is removed and ``target`` is untouched.
+    """
+    target = Path(target)
+    folder = target.parent
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, FILE_MODE)
+        os.replace(temp, target)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except FileNotFoundError:
+            pass
+        raise
+    fsync_folder(folder)
+
+
+def remove_stale_temp_files(target: Path) -> int:
+    """Remove temp files left by a save that was killed; only safe while holding the lock."""
+    pattern = temp_name_pattern(target)
+    removed = 0
+    for path in target.parent.iterdir():
+        if pattern.match(path.name):
+            try:
+                path.unlink()
+                removed += 1
+            except FileNotFoundError:
+                pass
+    return removed
+
+
+def sha256_bytes(data: bytes) -> str:
+    """The SHA-256 of ``data`` in lowercase hex: how attachments are named and checked."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def serialise(data: Any, *, indent: int | None = None) -> bytes:
+    """JSON bytes, refusing NaN and infinities so the file is always standard JSON."""
+    if indent is None:
+        text = json.dumps(data, allow_nan=False, ensure_ascii=False, separators=(",", ":"))
+    else:
+        text = json.dumps(data, allow_nan=False, ensure_ascii=False, indent=indent)
+    return text.encode("utf-8")
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed in a workbook")
+
+
+def parse_json(data: bytes) -> Any:
+    """Parse standard JSON strictly (no NaN or Infinity)."""
+    return json.loads(data.decode("utf-8"), parse_constant=_refuse_constant)
+
+
+# --- backups -----------------------------------------------------------------------------
+
+
+def backups_folder(db_path: Path) -> Path:
+    return db_path.parent / "backups"
+
+
+def backup_files(db_path: Path) -> list[Path]:
+    """This workbook's backups, oldest first."""
+    folder = backups_folder(db_path)
+    if not folder.is_dir():
+        return []
+    pattern = re.compile(rf"^{re.escape(db_path.stem)}-\d{{4}}-\d{{2}}-\d{{2}}(-[a-z0-9-]+)?\.json$")
+    found = [p for p in folder.iterdir() if pattern.match(p.name)]
+    return sorted(found, key=lambda p: (p.stat().st_mtime_ns, p.name))
+
+
+def newest_backup(db_path: Path) -> Path | None:
+    found = backup_files(db_path)
+    return found[-1] if found else None
+
+
+def make_backup(db_path: Path, day: _dt.date, label: str = "") -> Path | None:
+    """Copy the database into ``backups/<stem>-<day>[-label].json``; keep the newest 30."""
+    if not db_path.exists():
+        return None
+    folder = backups_folder(db_path)
+    ensure_folder(folder)
+    os.chmod(folder, FOLDER_MODE)
+    suffix = f"-{label}" if label else ""
+    target = folder / f"{db_path.stem}-{day.isoformat()}{suffix}.json"
+    atomic_write(target, db_path.read_bytes())
+    for old in backup_files(db_path)[:-BACKUPS_KEPT]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+# --- the lock ----------------------------------------------------------------------------
+
+
+class WriterLock:
+    """An exclusive lock on ``<db>.lock``, held for as long as the workbook is open."""
+
+    def __init__(self, db_path: Path):
+        self.path = Path(str(db_path) + ".lock")
+        self._lock = FileLock(
+            str(self.path), timeout=0, mode=FILE_MODE, preserve_lock_file=True
+        )
+
+    def acquire(self) -> bool:
+        """Take the lock if it is free; ``False`` when another process holds it."""
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            return False
+        os.chmod(self.path, FILE_MODE)
+        return True
+
+    def release(self) -> None:
+        if self._lock.is_locked:
+            self._lock.release(force=True)
+
+    @property
+    def held(self) -> bool:
+        return self._lock.is_locked
+
+
+# --- the TinyDB storage ------------------------------------------------------------------
+
+
+class UUIDTable(Table):
+    """A table keyed by the records' own UUIDs, never by TinyDB's integer ids."""
+
+    document_id_class = str
+
+    def _get_next_id(self) -> str:  # pragma: no cover - every insert names its id
+        raise StorageError("Every record must be stored under its own id.")
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage that writes atomically and keeps what it last wrote.
+
+    Keeping the last written data avoids re-reading the whole file before every query;
+    that is safe because only the process holding the writer lock writes the file.  A
+    read-only storage never keeps anything and always reads the file afresh.
+    """
+
+    def __init__(self, path: Path, *, read_only: bool = False):
+        self.path = Path(path)
+        self.read_only = read_only
+        self._data: dict[str, dict[str, Any]] | None = None
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        if self._data is None or self.read_only:
+            data = load_database(self.path)
+            if self.read_only:
+                return data
+            self._data = data
+        return self._data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        if self.read_only:
+            raise ReadOnlyError(
+                f"The workbook {self.path} is open read-only, so nothing can be changed."
+            )
+        try:
+            payload = serialise(data)
+            atomic_write(self.path, payload)
+        except (OSError, ValueError, TypeError) as error:
+            self._data = None  # the next read takes the truth from disk
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            raise StorageError(
+                f"Could not save the workbook {self.path}: {reason}. "
+                "Nothing was changed on disk; your earlier records are safe."
+            ) from error
+        self._data = data
+
+    def forget(self) -> None:
+        """Drop what is kept in memory, so the next read comes from disk."""
+        self._data = None
+
+    def close(self) -> None:
+        self._data = None
+
+
+def empty_database() -> dict[str, dict[str, Any]]:
+    now = _dt.datetime.now().replace(microsecond=0).isoformat()
+    return {
+        "meta": {META_KEY: {"format": FORMAT, "schema": SCHEMA_VERSION, "created_at": now}},
+        "children": {},
+        "entries": {},
+        "trash": {},
+    }
+
+
+def _refusal(path: Path, reason: str) -> WorkbookFileError:
+    backup = newest_backup(path)
+    where = (
+        f"The newest backup is {backup}."
+        if backup
+        else "There is no backup of it in the backups folder."
+    )
+    return WorkbookFileError(f"{path} {reason}, so it was not opened and has not been changed. {where}")
+
+
+def load_database(path: Path) -> dict[str, dict[str, Any]]:
+    """Read and check a database file; refuse (never overwrite) anything that is not ours."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise StorageError(f"The workbook {path} no longer exists.") from None
+    except OSError as error:
+        raise StorageError(f"Could not read the workbook {path}: {error.strerror}.") from error
+    try:
+        data = parse_json(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise _refusal(path, "is not valid JSON (it may be damaged)") from None
+    if not isinstance(data, dict):
+        raise _refusal(path, "is JSON but not an SEN Workbook database")
+    meta = data.get("meta")
+    info = meta.get(META_KEY) if isinstance(meta, dict) else None
+    if not isinstance(info, dict) or info.get("format") != FORMAT:
+        raise _refusal(path, "is JSON but not an SEN Workbook database")
+    schema = info.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        raise _refusal(path, f"has an unreadable schema version {schema!r}")
+    if schema > SCHEMA_VERSION:
+        raise _refusal(
+            path,
+            f"was written by a newer version of SEN Workbook (schema {schema}; this version "
+            f"reads up to {SCHEMA_VERSION}); please update SEN Workbook",
+        )
+    for name in TABLES:
+        if name == "meta":
+            continue
+        table = data.setdefault(name, {})
+        if not isinstance(table, dict) or not all(isinstance(v, dict) for v in table.values()):
+            raise _refusal(path, f"has a damaged {name!r} table")
+    return data
+
+
+# Migrations from schema N to N+1: MIGRATIONS[N](data) returns the data at N+1.
+# A backup is made before the first migration runs.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def migrate(data: dict[str, Any], target: int = SCHEMA_VERSION) -> tuple[dict[str, Any], bool]:
+    """Bring ``data`` up to schema ``target`` one step at a time."""
+    schema = data["meta"][META_KEY]["schema"]
+    changed = False
+    while schema < target:
+        step = MIGRATIONS.get(schema)
+        if step is None:
+            raise StorageError(
+                f"There is no way to update a workbook from schema {schema} to {schema + 1}."
+            )
+        data = step(data)
+        schema += 1
+        data["meta"][META_KEY]["schema"] = schema
+        changed = True
+    return data, changed
+
+
+class WorkbookDB(TinyDB):
+    """TinyDB over :class:`AtomicJSONStorage` with UUID-keyed tables and no caching middleware:
+    every change is on disk when the call returns."""
+
+    table_class = UUIDTable

@@ -1,0 +1,743 @@
+"""The workbook: the one API the app and the command line use.
+
+It opens a database file (taking the writer lock, or falling back to read-only), and
+offers children, entries, attachments, the trash, archives, the integrity check and the
+evidence outputs.  Every change goes through :meth:`Workbook._change`, the single writer
+path: validate, back up once a day, change, save atomically.  Callers get copies of the
+records, never the stored objects themselves.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as _dt
+import io
+import os
+import re
+import shutil
+import stat
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sen_workbook import model
+from sen_workbook.storage import (
+    FILE_MODE,
+    FOLDER_MODE,
+    META_KEY,
+    AtomicJSONStorage,
+    ReadOnlyError,
+    StorageError,
+    WorkbookDB,
+    WorkbookFileError,
+    WriterLock,
+    atomic_write,
+    empty_database,
+    ensure_folder,
+    load_database,
+    make_backup,
+    migrate,
+    newest_backup,
+    parse_json,
+    remove_stale_temp_files,
+    serialise,
+    sha256_bytes,
+)
+
+__all__ = [
+    "ArchiveError",
+    "ImportSummary",
+    "ReadOnlyError",
+    "StorageError",
+    "Workbook",
+    "WorkbookError",
+    "WorkbookFileError",
+    "default_db_path",
+]
+
+T = TypeVar("T")
+ARCHIVE_VERSION = 1
+_SHA_NAME = re.compile(r"^files/([0-9a-f]{64})$")
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+class WorkbookError(Exception):
+    """Something the person asked for cannot be done; the message says why and what to do."""
+
+
+class ArchiveError(WorkbookError):
+    """An archive could not be imported; nothing was written."""
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    children_added: int
+    entries_added: int
+    children_skipped: int
+    entries_skipped: int
+    files_added: int
+
+
+def default_db_path() -> Path:
+    """``SEN_WORKBOOK_DB`` if set, else ``workbook.json`` in the user data folder."""
+    configured = os.environ.get("SEN_WORKBOOK_DB")
+    if configured:
+        return Path(configured).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("sen-workbook", appauthor=False) / "workbook.json"
+
+
+def _entry_sort_key(entry: Mapping[str, Any]) -> tuple[str, str, str]:
+    return (str(entry.get("date", "")), str(entry.get("created_at", "")), str(entry.get("id", "")))
+
+
+def _child_sort_key(child: Mapping[str, Any]) -> tuple[str, str]:
+    return (str(child.get("name", "")).casefold(), str(child.get("id", "")))
+
+
+class Workbook:
+    """An open workbook file.  Use as a context manager or call :meth:`close`."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        read_only: bool = False,
+        today: Callable[[], _dt.date] = _dt.date.today,
+    ):
+        self.path = Path(path).expanduser().absolute()
+        self.folder = self.path.parent
+        self.files_folder = self.folder / "files"
+        self._today = today
+        self._lock = WriterLock(self.path) if not read_only else None
+        if self.path.is_dir():
+            raise WorkbookError(f"{self.path} is a folder; give the path of a workbook file.")
+        if self._lock is not None:
+            try:
+                ensure_folder(self.folder)
+            except OSError as error:
+                raise StorageError(
+                    f"Could not create the folder {self.folder}: {error.strerror}."
+                ) from error
+        self.open_elsewhere = self._lock is not None and not self._lock.acquire()
+        self.read_only = read_only or self.open_elsewhere
+        try:
+            self._open_file()
+        except BaseException:
+            self.close()
+            raise
+
+    def _open_file(self) -> None:
+        if not self.path.exists():
+            if self.read_only:
+                raise StorageError(f"There is no workbook at {self.path}.")
+            atomic_write(self.path, serialise(empty_database()))
+        data = load_database(self.path)
+        if not self.read_only:
+            remove_stale_temp_files(self.path)
+            os.chmod(self.path, FILE_MODE)
+            if data["meta"][META_KEY]["schema"] < model.SCHEMA_VERSION:
+                make_backup(self.path, self._today(), label="before-update")
+                data, _ = migrate(data)
+                atomic_write(self.path, serialise(data))
+        self._storage_path = self.path
+        self._db = WorkbookDB(self.path, storage=AtomicJSONStorage, read_only=self.read_only)
+        self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
+
+    # --- lifecycle ---------------------------------------------------------------------
+
+    def close(self) -> None:
+        db = getattr(self, "_db", None)
+        if db is not None:
+            db.close()
+        if self._lock is not None:
+            self._lock.release()
+
+    def __enter__(self) -> Workbook:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def read_only_reason(self) -> str:
+        if self.open_elsewhere:
+            return (
+                f"The workbook {self.path} is open in another window or program, so it is "
+                "shown read-only here. Close it there to make changes."
+            )
+        if self.read_only:
+            return f"The workbook {self.path} is open read-only."
+        return ""
+
+    # --- the single writer path --------------------------------------------------------
+
+    def _data(self) -> dict[str, dict[str, Any]]:
+        data = self._storage.read()
+        assert data is not None
+        return data
+
+    def _change(self, mutate: Callable[[dict[str, dict[str, Any]]], T]) -> T:
+        """Apply ``mutate`` to the stored data and save it atomically, or change nothing."""
+        if self.read_only:
+            raise ReadOnlyError(self.read_only_reason + " Nothing was saved.")
+        data = self._data()
+        self._daily_backup()
+        try:
+            result = mutate(data)
+            self._storage.write(data)
+        except BaseException:
+            self._storage.forget()
+            raise
+        finally:
+            self._db.clear_cache()
+        return result
+
+    def _daily_backup(self) -> None:
+        day = self._today()
+        target = self.folder / "backups" / f"{self.path.stem}-{day.isoformat()}.json"
+        if target.exists():
+            return
+        try:
+            make_backup(self.path, day)
+        except OSError as error:
+            raise StorageError(
+                f"Could not make today's backup of {self.path} in {target.parent}: "
+                f"{error.strerror}. Nothing was saved."
+            ) from error
+
+    # --- children ----------------------------------------------------------------------
+
+    def children(self) -> list[dict[str, Any]]:
+        """Every child, by name."""
+        return sorted(
+            (copy.deepcopy(c) for c in self._data()["children"].values()), key=_child_sort_key
+        )
+
+    def child(self, child_id: str) -> dict[str, Any]:
+        found = self._data()["children"].get(child_id)
+        if found is None:
+            raise WorkbookError(f"There is no child with id {child_id!r} in this workbook.")
+        return copy.deepcopy(found)
+
+    def find_child(self, text: str) -> dict[str, Any]:
+        """The child whose id, name or preferred name is ``text`` (case does not matter)."""
+        children = self._data()["children"]
+        if text in children:
+            return copy.deepcopy(children[text])
+        wanted = text.strip().casefold()
+        matches = [
+            c
+            for c in children.values()
+            if wanted and wanted in (c.get("name", "").strip().casefold(),
+                                     c.get("preferred_name", "").strip().casefold())
+        ]
+        if len(matches) == 1:
+            return copy.deepcopy(matches[0])
+        if len(matches) > 1:
+            ids = ", ".join(sorted(c["id"] for c in matches))
+            raise WorkbookError(
+                f"More than one child is called {text!r}; give one of their ids instead: {ids}."
+            )
+        names = ", ".join(c["name"] for c in sorted(children.values(), key=_child_sort_key))
+        known = f" The children in it are: {names}." if names else " It has no children yet."
+        raise WorkbookError(f"There is no child called {text!r} in {self.path}.{known}")
+
+    def add_child(self, fields: Mapping[str, Any]) -> dict[str, Any]:
+        child = model.new_child(**dict(fields))
+        problems = model.validate_child(child)
+        if problems:
+            raise model.ModelError(problems)
+
+        def add(data: dict[str, dict[str, Any]]) -> None:
+            if child["id"] in data["children"]:
+                raise WorkbookError(f"A child with id {child['id']!r} already exists.")
+            data["children"][child["id"]] = copy.deepcopy(child)
+
+        self._change(add)
+        return copy.deepcopy(child)
+
+    def update_child(self, child_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
+        current = self.child(child_id)
+        updated = {**current, **dict(changes), "id": child_id}
+        problems = model.validate_child(updated)
+        if problems:
+            raise model.ModelError(problems)
+
+        def update(data: dict[str, dict[str, Any]]) -> None:
+            data["children"][child_id] = copy.deepcopy(updated)
+
+        if updated != current:
+            self._change(update)
+        return copy.deepcopy(updated)
+
+    def remove_child(self, child_id: str) -> str:
+        """Move a child and all their entries to the trash; returns the trash item's id."""
+        child = self.child(child_id)
+        item_id = model.new_id()
+
+        def remove(data: dict[str, dict[str, Any]]) -> None:
+            theirs = [e for e in data["entries"].values() if e["child_id"] == child_id]
+            data["trash"][item_id] = {
+                "id": item_id,
+                "type": "child",
+                "deleted_at": model.now_stamp(),
+                "record": child,
+                "entries": sorted(copy.deepcopy(theirs), key=_entry_sort_key),
+            }
+            for entry in theirs:
+                del data["entries"][entry["id"]]
+            del data["children"][child_id]
+
+        self._change(remove)
+        return item_id
+
+    # --- entries -----------------------------------------------------------------------
+
+    def entries(self, child_id: str | None = None) -> list[dict[str, Any]]:
+        """Entries (of one child, or all), oldest first."""
+        stored = self._data()["entries"].values()
+        chosen = [e for e in stored if child_id is None or e["child_id"] == child_id]
+        chosen.sort(key=_entry_sort_key)
+        return copy.deepcopy(chosen)
+
+    def entry(self, entry_id: str) -> dict[str, Any]:
+        found = self._data()["entries"].get(entry_id)
+        if found is None:
+            raise WorkbookError(f"There is no entry with id {entry_id!r} in this workbook.")
+        return copy.deepcopy(found)
+
+    def entry_count(self) -> int:
+        return len(self._data()["entries"])
+
+    def _check_in_context(self, entry: Mapping[str, Any], data: Mapping[str, Any]) -> None:
+        problems = model.validate_entry(entry)
+        if entry.get("child_id") not in data["children"]:
+            problems.append(f"child_id {entry.get('child_id')!r} is not a child in this workbook.")
+        if entry.get("kind") == "review" and entry.get("plan_id"):
+            plans = {
+                k: v for k, v in data["entries"].items() if v.get("kind") == "plan"
+            }
+            problems.extend(model.check_review_plan(entry, plans, "review"))
+        if problems:
+            raise model.ModelError(problems)
+
+    def add_entry(self, kind: str, child_id: str, fields: Mapping[str, Any]) -> dict[str, Any]:
+        """Validate and save a new entry of ``kind`` for ``child_id``; returns it."""
+        entry = model.new_entry(kind, child_id, **dict(fields))
+        self._check_in_context(entry, self._data())
+
+        def add(data: dict[str, dict[str, Any]]) -> None:
+            if entry["id"] in data["entries"]:
+                raise WorkbookError(f"An entry with id {entry['id']!r} already exists.")
+            data["entries"][entry["id"]] = copy.deepcopy(entry)
+
+        self._change(add)
+        return copy.deepcopy(entry)
+
+    def update_entry(self, entry_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
+        """Change an entry, keeping the earlier version in its ``revisions``."""
+        current = self.entry(entry_id)
+        fixed = {"id", "child_id", "kind", "created_at", "updated_at", "revisions"}
+        blocked = sorted(set(changes) & fixed)
+        if blocked:
+            raise WorkbookError(f"These fields cannot be changed: {', '.join(blocked)}.")
+        updated = {**current, **copy.deepcopy(dict(changes))}
+        if updated == current:
+            return current
+        self._check_in_context(updated, self._data())
+        earlier = {k: v for k, v in current.items() if k != "revisions"}
+        updated["revisions"] = current["revisions"] + [
+            {"replaced_at": model.now_stamp(), "record": earlier}
+        ]
+        updated["updated_at"] = model.now_stamp()
+
+        def update(data: dict[str, dict[str, Any]]) -> None:
+            data["entries"][entry_id] = copy.deepcopy(updated)
+
+        self._change(update)
+        return copy.deepcopy(updated)
+
+    def delete_entry(self, entry_id: str) -> str:
+        """Move an entry to the trash; returns the trash item's id for undo."""
+        entry = self.entry(entry_id)
+        if entry["kind"] == "plan":
+            reviews = [
+                e for e in self._data()["entries"].values()
+                if e.get("kind") == "review" and e.get("plan_id") == entry_id
+            ]
+            if reviews:
+                raise WorkbookError(
+                    f"The plan {entry['title']!r} has {len(reviews)} review(s) recorded "
+                    "against it; delete those reviews first."
+                )
+        item_id = model.new_id()
+
+        def delete(data: dict[str, dict[str, Any]]) -> None:
+            data["trash"][item_id] = {
+                "id": item_id,
+                "type": "entry",
+                "deleted_at": model.now_stamp(),
+                "record": entry,
+                "entries": [],
+            }
+            del data["entries"][entry_id]
+
+        self._change(delete)
+        return item_id
+
+    # --- trash -------------------------------------------------------------------------
+
+    def trash(self) -> list[dict[str, Any]]:
+        """Items in the trash, most recently deleted first."""
+        items = list(self._data()["trash"].values())
+        items.sort(key=lambda t: (t["deleted_at"], t["id"]), reverse=True)
+        return copy.deepcopy(items)
+
+    def restore(self, item_id: str) -> dict[str, Any]:
+        """Put a trashed child (with their entries) or entry back; returns the record."""
+        item = self._data()["trash"].get(item_id)
+        if item is None:
+            raise WorkbookError("That item is no longer in the trash.")
+        item = copy.deepcopy(item)
+        record = item["record"]
+        data = self._data()
+        if item["type"] == "entry":
+            if record["child_id"] not in data["children"]:
+                raise WorkbookError(
+                    f"The entry {record['title']!r} belongs to a child who is in the trash; "
+                    "restore the child first."
+                )
+            if record["kind"] == "review" and record.get("plan_id") and record["plan_id"] not in data["entries"]:
+                raise WorkbookError(
+                    f"The review {record['title']!r} is of a plan that is in the trash; "
+                    "restore the plan first."
+                )
+
+        def put_back(data: dict[str, dict[str, Any]]) -> None:
+            if item["type"] == "child":
+                data["children"][record["id"]] = record
+                for entry in item["entries"]:
+                    data["entries"][entry["id"]] = entry
+            else:
+                data["entries"][record["id"]] = record
+            del data["trash"][item_id]
+
+        self._change(put_back)
+        return copy.deepcopy(record)
+
+    def empty_trash_item(self, item_id: str) -> None:
+        """Delete one trash item for good."""
+
+        def drop(data: dict[str, dict[str, Any]]) -> None:
+            data["trash"].pop(item_id, None)
+
+        self._change(drop)
+
+    # --- attachments -------------------------------------------------------------------
+
+    def attachment_path(self, sha256: str) -> Path:
+        if not re.fullmatch(r"[0-9a-f]{64}", sha256):
+            raise WorkbookError(f"{sha256!r} is not an attachment's SHA-256.")
+        return self.files_folder / sha256
+
+    def read_attachment(self, sha256: str) -> bytes:
+        """The stored bytes of an attachment (``FileNotFoundError`` if it is missing)."""
+        return self.attachment_path(sha256).read_bytes()
+
+    def _store_file(self, data: bytes) -> str:
+        digest = sha256_bytes(data)
+        target = self.attachment_path(digest)
+        if not target.exists() or sha256_bytes(target.read_bytes()) != digest:
+            ensure_folder(self.files_folder)
+            os.chmod(self.files_folder, FOLDER_MODE)
+            atomic_write(target, data)
+        return digest
+
+    def add_attachment(
+        self, entry_id: str, source: str | os.PathLike[str], description: str = ""
+    ) -> dict[str, Any]:
+        """Copy a file into the workbook, stored under its SHA-256, and attach it to an entry."""
+        if self.read_only:
+            raise ReadOnlyError(self.read_only_reason + " Nothing was saved.")
+        path = Path(source).expanduser()
+        if not path.exists():
+            raise WorkbookError(f"There is no file at {path}.")
+        if not path.is_file():
+            raise WorkbookError(f"{path} is not a file.")
+        try:
+            content = path.read_bytes()
+        except OSError as error:
+            raise WorkbookError(f"Could not read {path}: {error.strerror}.") from error
+        entry = self.entry(entry_id)
+        digest = sha256_bytes(content)
+        if any(a["sha256"] == digest for a in entry["attachments"]):
+            raise WorkbookError(f"{path.name} is already attached to this entry.")
+        self._store_file(content)
+        attachment = {
+            "sha256": digest,
+            "filename": path.name,
+            "size": len(content),
+            "added_at": model.now_stamp(),
+            "description": description,
+        }
+        self.update_entry(entry_id, {"attachments": entry["attachments"] + [attachment]})
+        return attachment
+
+    def remove_attachment(self, entry_id: str, sha256: str) -> dict[str, Any]:
+        """Detach a file from an entry (the stored copy stays, so earlier versions still work)."""
+        entry = self.entry(entry_id)
+        kept = [a for a in entry["attachments"] if a["sha256"] != sha256]
+        return self.update_entry(entry_id, {"attachments": kept})
+
+    # --- archives ----------------------------------------------------------------------
+
+    def archive_document(self) -> dict[str, Any]:
+        """Every child and entry, in the archive format, in a stable order."""
+        return {
+            "format": model.FORMAT,
+            "version": ARCHIVE_VERSION,
+            "children": self.children(),
+            "entries": self.entries(),
+        }
+
+    def write_archive(self, out: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
+        """Write ``workbook.json`` and ``files/<sha256>`` for every attachment into a zip."""
+        target = Path(out).expanduser().absolute()
+        if target.exists() and not overwrite:
+            raise WorkbookError(f"{target} already exists; choose another name or pass --force.")
+        if not target.parent.is_dir():
+            raise WorkbookError(f"The folder {target.parent} does not exist.")
+        document = self.archive_document()
+        shas = sorted({a["sha256"] for e in document["entries"] for a in e["attachments"]})
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            _zip_add(archive, "workbook.json", serialise(document, indent=1))
+            for sha in shas:
+                try:
+                    content = self.read_attachment(sha)
+                except FileNotFoundError:
+                    raise WorkbookError(
+                        f"The attachment {sha} is missing from {self.files_folder}; run "
+                        "'sen-workbook check' to see which entry it belongs to."
+                    ) from None
+                _zip_add(archive, f"files/{sha}", content)
+        atomic_write(target, buffer.getvalue())
+        return target
+
+    def import_archive(self, source: str | os.PathLike[str]) -> ImportSummary:
+        """Add the children and entries of an archive: all of it, or nothing at all.
+
+        Records already in the workbook with the same id and the same content are skipped,
+        so importing the same archive twice changes nothing; a different record with an id
+        already in use is refused.
+        """
+        path = Path(source).expanduser()
+        document, files = _read_archive(path)
+        data = self._data()
+        problems: list[str] = []
+        new_children = []
+        skipped_children = 0
+        for child in document["children"]:
+            existing = data["children"].get(child.get("id")) if isinstance(child, dict) else None
+            if existing is None:
+                new_children.append(child)
+            elif existing == child:
+                skipped_children += 1
+            else:
+                problems.append(
+                    f"child {child.get('name')!r} has the id of a different child already in the workbook"
+                )
+        new_entries = []
+        skipped_entries = 0
+        for entry in document["entries"]:
+            existing = data["entries"].get(entry.get("id")) if isinstance(entry, dict) else None
+            if existing is None:
+                new_entries.append(entry)
+            elif existing == entry:
+                skipped_entries += 1
+            else:
+                problems.append(
+                    f"entry {entry.get('title')!r} has the id of a different entry already in the workbook"
+                )
+        problems.extend(
+            model.validate_records(
+                list(data["children"].values()) + new_children,
+                list(data["entries"].values()) + new_entries,
+            )
+        )
+        needed = {
+            a.get("sha256")
+            for e in new_entries
+            if isinstance(e, dict) and isinstance(e.get("attachments"), list)
+            for a in e["attachments"]
+            if isinstance(a, dict)
+        }
+        for sha in sorted(s for s in needed if isinstance(s, str)):
+            if sha not in files and not (self.files_folder / sha).exists():
+                problems.append(f"the attachment {sha} is referenced but not in the archive")
+        if problems:
+            more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+            raise ArchiveError(
+                f"Nothing was imported from {path}: {problems[0].rstrip('.')}{more}."
+            )
+        if self.read_only:
+            raise ReadOnlyError(self.read_only_reason + " Nothing was imported.")
+        added_files = 0
+        for sha in sorted(needed & set(files)):
+            if not (self.files_folder / sha).exists():
+                self._store_file(files[sha])
+                added_files += 1
+
+        def add(data: dict[str, dict[str, Any]]) -> None:
+            for child in new_children:
+                data["children"][child["id"]] = copy.deepcopy(child)
+            for entry in new_entries:
+                data["entries"][entry["id"]] = copy.deepcopy(entry)
+
+        if new_children or new_entries:
+            self._change(add)
+        return ImportSummary(
+            len(new_children), len(new_entries), skipped_children, skipped_entries, added_files
+        )
+
+    def load_sample(self, children: Iterable[dict], entries: Iterable[dict],
+                    files: Mapping[str, bytes]) -> None:
+        """Add generated records and their files in one save (the demo and benchmarks)."""
+        children, entries = list(children), list(entries)
+        problems = model.validate_records(
+            list(self._data()["children"].values()) + children,
+            list(self._data()["entries"].values()) + entries,
+        )
+        if problems:
+            raise model.ModelError(problems)
+        for content in files.values():
+            self._store_file(content)
+
+        def add(data: dict[str, dict[str, Any]]) -> None:
+            for child in children:
+                data["children"][child["id"]] = copy.deepcopy(child)
+            for entry in entries:
+                data["entries"][entry["id"]] = copy.deepcopy(entry)
+
+        self._change(add)
+
+    # --- the check ---------------------------------------------------------------------
+
+    def check(self) -> list[str]:
+        """Every problem with the database and its attachments (empty when all is well)."""
+        problems: list[str] = []
+        try:
+            data = load_database(self.path)
+        except StorageError as error:
+            return [str(error)]
+        children = list(data["children"].values())
+        entries = list(data["entries"].values())
+        for key, record in list(data["children"].items()) + list(data["entries"].items()):
+            if record.get("id") != key:
+                problems.append(f"The record stored under {key!r} has the id {record.get('id')!r}.")
+        problems.extend(model.validate_records(children, entries))
+        for entry in sorted(entries, key=_entry_sort_key):
+            for attachment in entry.get("attachments", []):
+                sha = attachment.get("sha256", "")
+                label = f"{attachment.get('filename')!r} of the entry {entry.get('title')!r} ({entry.get('date')})"
+                try:
+                    content = self.read_attachment(sha)
+                except (FileNotFoundError, WorkbookError):
+                    problems.append(f"The attachment {label} is missing from {self.files_folder}.")
+                    continue
+                if sha256_bytes(content) != sha:
+                    problems.append(f"The attachment {label} has been changed or damaged.")
+        mode = stat.S_IMODE(self.path.stat().st_mode)
+        if mode & 0o077:
+            problems.append(
+                f"{self.path} can be read by other users (mode {mode:o}); run 'chmod 600 {self.path}'."
+            )
+        return problems
+
+    # --- information -------------------------------------------------------------------
+
+    def newest_backup(self) -> Path | None:
+        return newest_backup(self.path)
+
+    def backup_now(self, label: str = "manual") -> Path | None:
+        return make_backup(self.path, self._today(), label=label)
+
+
+def _zip_add(archive: zipfile.ZipFile, name: str, content: bytes) -> None:
+    info = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
+    info.external_attr = (stat.S_IFREG | FILE_MODE) << 16
+    info.compress_type = zipfile.ZIP_DEFLATED
+    archive.writestr(info, content)
+
+
+def _read_archive(path: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """Read and check an archive's outer shape: a ``.json`` file or a ``.zip``."""
+    if not path.exists():
+        raise ArchiveError(f"There is no file at {path}.")
+    if not path.is_file():
+        raise ArchiveError(f"{path} is not a file.")
+    files: dict[str, bytes] = {}
+    try:
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                names = archive.namelist()
+                if "workbook.json" not in names:
+                    raise ArchiveError(f"{path} is a zip file but has no workbook.json inside.")
+                raw = archive.read("workbook.json")
+                for name in names:
+                    if name == "workbook.json" or name.endswith("/"):
+                        continue
+                    match = _SHA_NAME.match(name)
+                    if not match:
+                        raise ArchiveError(
+                            f"{path} holds {name!r}, which is not workbook.json or files/<sha256>."
+                        )
+                    content = archive.read(name)
+                    if sha256_bytes(content) != match.group(1):
+                        raise ArchiveError(
+                            f"Nothing was imported from {path}: the file {name} does not match its SHA-256."
+                        )
+                    files[match.group(1)] = content
+        else:
+            raw = path.read_bytes()
+    except (OSError, zipfile.BadZipFile) as error:
+        raise ArchiveError(f"Could not read {path}: {error}.") from error
+    try:
+        document = parse_json(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise ArchiveError(f"{path} is not valid JSON, so nothing was imported.") from None
+    if not isinstance(document, dict) or document.get("format") != model.FORMAT:
+        raise ArchiveError(f"{path} is not an SEN Workbook archive, so nothing was imported.")
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ArchiveError(f"{path} has no archive version, so nothing was imported.")
+    if version > ARCHIVE_VERSION:
+        raise ArchiveError(
+            f"{path} was written by a newer SEN Workbook (archive version {version}); "
+            "update SEN Workbook to import it. Nothing was imported."
+        )
+    extra = sorted(set(document) - {"format", "version", "children", "entries"})
+    if extra:
+        raise ArchiveError(
+            f"{path} has fields an archive does not have ({', '.join(extra)}), so nothing was imported."
+        )
+    for name in ("children", "entries"):
+        if not isinstance(document.get(name), list):
+            raise ArchiveError(f"{path} has no list of {name}, so nothing was imported.")
+    return document, files
+
+
+def make_demo_folder() -> Path:
+    """A fresh private temporary folder for the sample workbook."""
+    folder = Path(tempfile.mkdtemp(prefix="sen-workbook-demo-"))
+    os.chmod(folder, FOLDER_MODE)
+    return folder
+
+
+def remove_demo_folder(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
