@@ -324,7 +324,7 @@ def _check_choice(
     record: Mapping[str, Any], name: str, choices: Iterable[str], where: str, problems: list[str]
 ) -> None:
     choices = tuple(choices)
-    if name in record and record[name] not in choices:
+    if name in record and not (isinstance(record[name], str) and record[name] in choices):
         listed = ", ".join(c for c in choices if c) or "(empty)"
         problems.append(f"{where}: {name} {record[name]!r} is not one of {listed}.")
 
@@ -334,7 +334,7 @@ def _check_areas(value: Any, where: str, problems: list[str], name: str = "areas
         problems.append(f"{where}: {name} must be a list, not {value!r}.")
         return
     for area in value:
-        if area not in AREAS:
+        if not isinstance(area, str) or area not in AREAS:
             problems.append(
                 f"{where}: area {area!r} is not one of {', '.join(AREAS)}."
             )
@@ -379,7 +379,7 @@ def validate_entry(entry: Mapping[str, Any]) -> list[str]:
     problems: list[str] = []
     kind = entry.get("kind")
     where = _label(entry, f"{kind} entry" if isinstance(kind, str) else "entry")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         problems.append(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}.")
         return problems
     _check_keys(entry, entry_fields(kind), where, problems)
@@ -445,7 +445,7 @@ def _check_items(
     if not isinstance(value, list):
         problems.append(f"{where}: {name} must be a list, not {value!r}.")
         return
-    singular = name[:-1]
+    singular = {"provision": "provision item"}.get(name, name[:-1])
     for number, item in enumerate(value, 1):
         at = f"{where}, {singular} {number}"
         if not isinstance(item, Mapping):
@@ -483,7 +483,12 @@ def _check_kind_fields(kind: str, entry: Mapping[str, Any], where: str, problems
     if kind == "concern":
         pass
     elif kind == "plan":
-        ids = [t.get("id") for t in entry.get("targets", []) if isinstance(t, Mapping)]
+        targets = entry.get("targets")
+        ids = [
+            t.get("id")
+            for t in (targets if isinstance(targets, list) else [])
+            if isinstance(t, Mapping) and isinstance(t.get("id"), str)
+        ]
         seen = set()
         for target_id in ids:
             if target_id in seen:
@@ -545,7 +550,8 @@ def validate_records(
     plans: dict[str, Mapping[str, Any]] = {}
     for entry in entries:
         if isinstance(entry, Mapping) and entry.get("kind") == "plan":
-            plans[entry.get("id")] = entry
+            if isinstance(entry.get("id"), str):
+                plans[entry["id"]] = entry
     for number, entry in enumerate(entries, 1):
         found = validate_entry(entry)
         problems.extend(f"Entry {number}: {p}" for p in found)
@@ -557,7 +563,7 @@ def validate_records(
             if entry_id in entry_ids:
                 problems.append(f"{where}: id {entry_id!r} is used twice.")
             entry_ids.add(entry_id)
-        if entry.get("child_id") not in child_ids:
+        if not isinstance(entry.get("child_id"), str) or entry["child_id"] not in child_ids:
             problems.append(f"{where}: child_id {entry.get('child_id')!r} is not a child in the workbook.")
         if entry.get("kind") == "review":
             problems.extend(check_review_plan(entry, plans, where))
@@ -568,17 +574,25 @@ def check_review_plan(
     review: Mapping[str, Any], plans: Mapping[str, Mapping[str, Any]], where: str
 ) -> list[str]:
     plan_id = review.get("plan_id")
-    if not plan_id:
+    if not plan_id or not isinstance(plan_id, str):
         return []  # a review may be recorded before its plan is
     plan = plans.get(plan_id)
     if plan is None:
         return [f"{where}: plan_id {plan_id!r} is not a plan in the workbook."]
     if plan.get("child_id") != review.get("child_id"):
         return [f"{where}: plan_id {plan_id!r} is a plan of a different child."]
-    target_ids = {t.get("id") for t in plan.get("targets", []) if isinstance(t, Mapping)}
+    targets = plan.get("targets")
+    target_ids = {
+        t.get("id")
+        for t in (targets if isinstance(targets, list) else [])
+        if isinstance(t, Mapping) and isinstance(t.get("id"), str)
+    }
     problems = []
-    for number, outcome in enumerate(review.get("outcomes", []) or [], 1):
-        if isinstance(outcome, Mapping) and outcome.get("target_id") not in target_ids:
+    outcomes = review.get("outcomes")
+    for number, outcome in enumerate(outcomes if isinstance(outcomes, list) else [], 1):
+        if isinstance(outcome, Mapping) and not (
+            isinstance(outcome.get("target_id"), str) and outcome["target_id"] in target_ids
+        ):
             problems.append(
                 f"{where}, outcome {number}: target_id {outcome.get('target_id')!r} "
                 f"is not a target of plan {plan.get('title', plan_id)!r}."

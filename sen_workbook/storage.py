@@ -28,7 +28,8 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from sen_workbook.model import FORMAT, SCHEMA_VERSION
+from sen_workbook import model
+from sen_workbook.model import FORMAT
 
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
@@ -269,7 +270,7 @@ class AtomicJSONStorage(Storage):
 def empty_database() -> dict[str, dict[str, Any]]:
     now = _dt.datetime.now().replace(microsecond=0).isoformat()
     return {
-        "meta": {META_KEY: {"format": FORMAT, "schema": SCHEMA_VERSION, "created_at": now}},
+        "meta": {META_KEY: {"format": FORMAT, "schema": model.SCHEMA_VERSION, "created_at": now}},
         "children": {},
         "entries": {},
         "trash": {},
@@ -307,11 +308,11 @@ def load_database(path: Path) -> dict[str, dict[str, Any]]:
     schema = info.get("schema")
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
         raise _refusal(path, f"has an unreadable schema version {schema!r}")
-    if schema > SCHEMA_VERSION:
+    if schema > model.SCHEMA_VERSION:
         raise _refusal(
             path,
             f"was written by a newer version of SEN Workbook (schema {schema}; this version "
-            f"reads up to {SCHEMA_VERSION}); please update SEN Workbook",
+            f"reads up to {model.SCHEMA_VERSION}); please update SEN Workbook",
         )
     for name in TABLES:
         if name == "meta":
@@ -327,8 +328,9 @@ def load_database(path: Path) -> dict[str, dict[str, Any]]:
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
-def migrate(data: dict[str, Any], target: int = SCHEMA_VERSION) -> tuple[dict[str, Any], bool]:
-    """Bring ``data`` up to schema ``target`` one step at a time."""
+def migrate(data: dict[str, Any], target: int | None = None) -> tuple[dict[str, Any], bool]:
+    """Bring ``data`` up to schema ``target`` (default: this version's) one step at a time."""
+    target = model.SCHEMA_VERSION if target is None else target
     schema = data["meta"][META_KEY]["schema"]
     changed = False
     while schema < target:

@@ -248,7 +248,7 @@ class Workbook:
         raise WorkbookError(f"There is no child called {text!r} in {self.path}.{known}")
 
     def add_child(self, fields: Mapping[str, Any]) -> dict[str, Any]:
-        child = model.new_child(**dict(fields))
+        child = model.new_child(**copy.deepcopy(dict(fields)))
         problems = model.validate_child(child)
         if problems:
             raise model.ModelError(problems)
@@ -328,7 +328,8 @@ class Workbook:
 
     def add_entry(self, kind: str, child_id: str, fields: Mapping[str, Any]) -> dict[str, Any]:
         """Validate and save a new entry of ``kind`` for ``child_id``; returns it."""
-        entry = model.new_entry(kind, child_id, **dict(fields))
+        given = {k: v for k, v in fields.items() if k not in ("kind", "child_id")}
+        entry = model.new_entry(kind, child_id, **copy.deepcopy(given))
         self._check_in_context(entry, self._data())
 
         def add(data: dict[str, dict[str, Any]]) -> None:
@@ -543,31 +544,35 @@ class Workbook:
         new_children = []
         skipped_children = 0
         for child in document["children"]:
-            existing = data["children"].get(child.get("id")) if isinstance(child, dict) else None
+            existing = data["children"].get(_id_of(child))
             if existing is None:
                 new_children.append(child)
             elif existing == child:
                 skipped_children += 1
             else:
                 problems.append(
-                    f"child {child.get('name')!r} has the id of a different child already in the workbook"
+                    f"child {_id_of(child)!r} has the id of a different child already in the workbook"
                 )
         new_entries = []
         skipped_entries = 0
         for entry in document["entries"]:
-            existing = data["entries"].get(entry.get("id")) if isinstance(entry, dict) else None
+            existing = data["entries"].get(_id_of(entry))
             if existing is None:
                 new_entries.append(entry)
             elif existing == entry:
                 skipped_entries += 1
             else:
                 problems.append(
-                    f"entry {entry.get('title')!r} has the id of a different entry already in the workbook"
+                    f"entry {_id_of(entry)!r} has the id of a different entry already in the workbook"
                 )
+        # The archive's records come first so that "Entry 900" means the archive's 900th.
+        in_archive = {_id_of(r) for r in document["children"] + document["entries"]}
         problems.extend(
             model.validate_records(
-                list(data["children"].values()) + new_children,
-                list(data["entries"].values()) + new_entries,
+                document["children"]
+                + [c for k, c in data["children"].items() if k not in in_archive],
+                document["entries"]
+                + [e for k, e in data["entries"].items() if k not in in_archive],
             )
         )
         needed = {
@@ -666,6 +671,13 @@ class Workbook:
 
     def backup_now(self, label: str = "manual") -> Path | None:
         return make_backup(self.path, self._today(), label=label)
+
+
+def _id_of(record: Any) -> str:
+    """A record's id if it has a usable one (archives may hold anything)."""
+    if isinstance(record, dict) and isinstance(record.get("id"), str):
+        return record["id"]
+    return ""
 
 
 def _zip_add(archive: zipfile.ZipFile, name: str, content: bytes) -> None:

@@ -1,0 +1,89 @@
+"""Shared fixtures: a small family with one entry of every kind, and private workbooks."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from sen_workbook import model
+
+os.environ.pop("SEN_WORKBOOK_DB", None)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--kills",
+        type=int,
+        default=int(os.environ.get("SEN_WORKBOOK_KILLS", "24")),
+        help="how many times the crash test kills a writer mid-save (200 or more for a full run)",
+    )
+
+
+def family_records() -> tuple[list[dict], list[dict]]:
+    """One child with one entry of every kind, nested items filled in, all valid."""
+    child = model.new_child(
+        name="Amara Okafor",
+        preferred_name="Mara",
+        date_of_birth="2016-05-12",
+        setting="Riverside Primary School",
+        setting_phase="school",
+        year_group="Year 4",
+        senco="Mrs Patel",
+        areas=["communication_interaction", "semh"],
+        status="sen_support",
+        notes="Loves trains.",
+    )
+    cid = child["id"]
+    plan = model.new_entry(
+        "plan", cid, date="2024-01-08", title="SEN Support plan, spring term",
+        start_date="2024-01-08", review_date="2024-04-01", areas=["communication_interaction"],
+        targets=[{"id": "t-greet", "text": "Greets an adult at the door", "area": "semh",
+                  "success_measure": "4 days out of 5", "by_date": "2024-03-29"}],
+        provision=[{"what": "Speech and language group", "who": "TA", "frequency": "weekly",
+                    "start": "2024-01-15", "end": ""}],
+    )
+    entries = [
+        model.new_entry("concern", cid, date="2023-10-02", title="Not speaking in class",
+                        raised_by="Parent", raised_with="Class teacher", channel="email",
+                        response="Will observe", response_date="2023-10-09",
+                        people=["Mr Brown"], areas=["communication_interaction"]),
+        model.new_entry("assessment", cid, date="2023-11-20", title="Speech and language report",
+                        professional="NHS SALT", findings="Expressive language delay",
+                        recommendations=[{"text": "Daily language group", "implemented": "partly"}]),
+        plan,
+        model.new_entry("review", cid, date="2024-04-02", title="Spring review",
+                        plan_id=plan["id"],
+                        outcomes=[{"target_id": "t-greet", "result": "not_met",
+                                   "evidence": "Greeted twice in March"}],
+                        parent_views="Still anxious", child_views="I don't like the noise",
+                        next_steps="Keep the target"),
+        model.new_entry("meeting", cid, date="2024-02-01 15:30", title="Meeting with SENCo",
+                        attendees=["Mrs Patel", "Parent"], purpose="Plan check",
+                        actions=[{"text": "Send visual timetable", "owner": "Mrs Patel",
+                                  "due": "2024-02-08", "done": False}],
+                        follow_up_sent="2024-02-01"),
+        model.new_entry("correspondence", cid, date="2024-02-10", title="Email to SENCo",
+                        direction="sent", **{"from": "Parent", "to": "Mrs Patel"},
+                        subject="Timetable", reply_due="2024-02-17"),
+        model.new_entry("incident", cid, date="2024-03-05", title="Sent home at lunch",
+                        incident_type="sent_home", days_lost=0.5),
+        model.new_entry("observation", cid, date="2024-03-06", title="Meltdown after school",
+                        details="Said: \"Everyone was loud\"."),
+        model.new_entry("request", cid, date="2024-05-01", title="EHC needs assessment request",
+                        request_type="ehcna", sent_to="Local authority SEND team",
+                        outcome="Refused to assess", outcome_date="2024-06-10",
+                        exception_claimed=""),
+    ]
+    return [child], entries
+
+
+@pytest.fixture
+def family() -> tuple[list[dict], list[dict]]:
+    return family_records()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "book" / "workbook.json"

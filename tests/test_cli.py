@@ -1,0 +1,178 @@
+"""The command line: import, archive, check, --db and SEN_WORKBOOK_DB, and clear errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from sen_workbook import model
+from sen_workbook.cli import main
+from sen_workbook.workbook import Workbook
+
+
+def run(*argv: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent)
+    return subprocess.run([sys.executable, "-m", "sen_workbook", *argv], capture_output=True,
+                          text=True, env=env, timeout=120)
+
+
+def write_archive_json(path: Path, children, entries) -> Path:
+    path.write_text(json.dumps({"format": "sen-workbook", "version": 1,
+                                "children": children, "entries": entries}))
+    return path
+
+
+def test_every_kind_round_trips_through_import_and_archive(tmp_path, family, capsys):
+    children, entries = family
+    source = write_archive_json(tmp_path / "family.json", children, entries)
+    db = tmp_path / "a" / "workbook.json"
+    assert main(["--db", str(db), "import", str(source)]) == 0
+    assert "Imported 1 children and 9 entries" in capsys.readouterr().out
+    out = tmp_path / "family.zip"
+    assert main(["--db", str(db), "archive", str(out)]) == 0
+    with zipfile.ZipFile(out) as archive:
+        document = json.loads(archive.read("workbook.json"))
+    assert document["children"] == children
+    by_id = {e["id"]: e for e in document["entries"]}
+    assert by_id == {e["id"]: e for e in entries}  # every field of every kind, unchanged
+    # import the archive into an empty workbook and archive again: the same records
+    db2 = tmp_path / "b" / "workbook.json"
+    assert main(["--db", str(db2), "import", str(out)]) == 0
+    out2 = tmp_path / "again.zip"
+    assert main(["--db", str(db2), "archive", str(out2)]) == 0
+    with zipfile.ZipFile(out2) as archive:
+        assert json.loads(archive.read("workbook.json")) == document
+    assert out.read_bytes() == out2.read_bytes()
+
+
+def test_archive_carries_attachments_and_import_restores_them(tmp_path, family):
+    children, entries = family
+    db = tmp_path / "a" / "workbook.json"
+    with Workbook(db) as book:
+        book.load_sample(children, entries, {})
+        report = tmp_path / "SALT report.pdf"
+        report.write_bytes(b"%PDF-1.4 pretend")
+        attached = book.add_attachment(entries[1]["id"], report, "Speech report")
+        book.write_archive(tmp_path / "all.zip")
+    with zipfile.ZipFile(tmp_path / "all.zip") as archive:
+        assert sorted(archive.namelist()) == sorted(["workbook.json", f"files/{attached['sha256']}"])
+    db2 = tmp_path / "b" / "workbook.json"
+    assert main(["--db", str(db2), "import", str(tmp_path / "all.zip")]) == 0
+    assert (db2.parent / "files" / attached["sha256"]).read_bytes() == b"%PDF-1.4 pretend"
+    assert main(["--db", str(db2), "check"]) == 0
+    # importing the same archive again changes nothing
+    before = db2.read_bytes()
+    assert main(["--db", str(db2), "import", str(tmp_path / "all.zip")]) == 0
+    assert db2.read_bytes() == before
+
+
+def test_an_invalid_archive_changes_nothing(tmp_path, family, capsys):
+    children, entries = family
+    db = tmp_path / "workbook.json"
+    with Workbook(db) as book:
+        book.load_sample(children, entries, {})
+    before = db.read_bytes()
+    files_before = sorted(p.name for p in tmp_path.rglob("*"))
+    child = model.new_child(name="Second child")
+    many = [model.new_entry("observation", child["id"], date="2024-01-01",
+                            title=f"Note {n}") for n in range(1000)]
+    many[899]["date"] = "2024-02-30"
+    source = write_archive_json(tmp_path / "bad.json", [child], many)
+    files_before.append("bad.json")
+    assert main(["--db", str(db), "import", str(source)]) == 2
+    err = capsys.readouterr().err
+    assert "Nothing was imported" in err
+    assert "Entry 900" in err and "'2024-02-30' is not a real date" in err
+    assert err.count("\n") == 1
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.rglob("*")) == sorted(files_before)
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [('{"format": "other"}', "is not an SEN Workbook archive"),
+     ("not json", "is not valid JSON"),
+     ('{"format": "sen-workbook", "version": 2, "children": [], "entries": []}', "newer SEN Workbook"),
+     ('{"format": "sen-workbook", "version": 1, "children": [], "entries": [], "x": 1}', "fields an archive does not have")],
+)
+def test_bad_archives_are_refused_with_one_sentence(tmp_path, content, message):
+    source = tmp_path / "in.json"
+    source.write_text(content)
+    result = run("--db", str(tmp_path / "w.json"), "import", str(source))
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_zip_with_a_damaged_file_is_refused(tmp_path, family):
+    children, entries = family
+    sha = "0" * 64
+    entries[0]["attachments"] = [{"sha256": sha, "filename": "a.txt", "size": 1,
+                                  "added_at": "2024-01-01T10:00:00", "description": ""}]
+    with zipfile.ZipFile(tmp_path / "x.zip", "w") as archive:
+        archive.writestr("workbook.json", json.dumps(
+            {"format": "sen-workbook", "version": 1, "children": children, "entries": entries}))
+        archive.writestr(f"files/{sha}", b"x")
+    result = run("--db", str(tmp_path / "w.json"), "import", str(tmp_path / "x.zip"))
+    assert result.returncode == 2 and "does not match its SHA-256" in result.stderr
+
+
+def test_missing_attachment_in_archive_is_refused(tmp_path, family):
+    children, entries = family
+    entries[0]["attachments"] = [{"sha256": "a" * 64, "filename": "a.txt", "size": 1,
+                                  "added_at": "2024-01-01T10:00:00", "description": ""}]
+    source = write_archive_json(tmp_path / "in.json", children, entries)
+    result = run("--db", str(tmp_path / "w.json"), "import", str(source))
+    assert result.returncode == 2 and "referenced but not in the archive" in result.stderr
+
+
+def test_check_lists_problems_and_exits_1(tmp_path, family, capsys):
+    children, entries = family
+    db = tmp_path / "workbook.json"
+    with Workbook(db) as book:
+        book.load_sample(children, entries, {})
+        letter = tmp_path / "letter.txt"
+        letter.write_text("hello")
+        attached = book.add_attachment(entries[0]["id"], letter)
+    assert main(["--db", str(db), "check"]) == 0
+    assert "is sound: 1 children, 9 entries" in capsys.readouterr().out
+    (tmp_path / "files" / attached["sha256"]).unlink()
+    assert main(["--db", str(db), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "1 problem(s) found" in out and "'letter.txt'" in out and "is missing" in out
+
+
+def test_environment_variable_chooses_the_database(tmp_path, family):
+    children, entries = family
+    db = tmp_path / "env" / "workbook.json"
+    source = write_archive_json(tmp_path / "family.json", children, entries)
+    env = dict(os.environ, SEN_WORKBOOK_DB=str(db),
+               PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    result = subprocess.run([sys.executable, "-m", "sen_workbook", "import", str(source)],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert db.exists()
+
+
+def test_errors_are_one_sentence_with_exit_2(tmp_path):
+    missing = run("--db", str(tmp_path / "none.json"), "check")
+    assert missing.returncode == 2 and "There is no workbook at" in missing.stderr
+    bad_date = run("--db", str(tmp_path / "w.json"), "timeline", "Sam", "--as-of", "2024-02-30")
+    assert bad_date.returncode == 2 and "not a real date" in bad_date.stderr
+    unknown = run("--db", str(tmp_path / "w.json"), "frobnicate")
+    assert unknown.returncode == 2 and "invalid choice" in unknown.stderr
+    corrupt = tmp_path / "corrupt.json"
+    corrupt.write_text("{")
+    refused = run("--db", str(corrupt), "import", str(corrupt))
+    assert refused.returncode == 2 and "is not valid JSON" in refused.stderr
+    assert corrupt.read_text() == "{"
+    for result in (missing, bad_date, unknown, refused):
+        assert "Traceback" not in result.stderr
+        assert result.stderr.count("\n") == 1

@@ -1,0 +1,250 @@
+"""The record store: atomic saves, refusals that leave files untouched, backups, modes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from sen_workbook import model, storage
+from sen_workbook.storage import StorageError, WorkbookFileError
+from sen_workbook.workbook import Workbook, WorkbookError
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def add_family(book: Workbook, family) -> tuple[dict, list[dict]]:
+    children, entries = family
+    child = book.add_child(children[0])
+    saved = [book.add_entry(e["kind"], child["id"], e) for e in entries]
+    return child, saved
+
+
+def test_records_survive_reopening(db_path, family):
+    with Workbook(db_path) as book:
+        child, saved = add_family(book, family)
+    with Workbook(db_path) as book:
+        assert book.children() == [child]
+        assert book.entries(child["id"]) == sorted(saved, key=lambda e: e["date"])
+    raw = json.loads(db_path.read_text())
+    # records are keyed by their own UUIDs, not by row numbers
+    assert set(raw["entries"]) == {e["id"] for e in saved}
+    assert all(len(k) == 36 for k in raw["entries"])
+
+
+@pytest.mark.parametrize("failing", ["replace", "fsync", "write"])
+def test_a_failing_save_leaves_the_file_byte_identical(db_path, family, monkeypatch, failing):
+    with Workbook(db_path) as book:
+        child, _ = add_family(book, family)
+        before = db_path.read_bytes()
+        if failing == "write":
+            real_fdopen = os.fdopen
+
+            class Full:
+                def __init__(self, handle):
+                    self.handle = handle
+
+                def __enter__(self):
+                    return self
+
+                def __exit__(self, *exc):
+                    self.handle.close()
+
+                def write(self, data):
+                    raise OSError(28, "No space left on device")
+
+            monkeypatch.setattr(storage.os, "fdopen", lambda fd, m: Full(real_fdopen(fd, m)))
+        else:
+            def boom(*args, **kwargs):
+                raise OSError(28, "No space left on device")
+
+            monkeypatch.setattr(storage.os, failing, boom)
+        with pytest.raises(StorageError) as caught:
+            book.update_entry(book.entries(child["id"])[0]["id"], {"title": "Changed"})
+        monkeypatch.undo()
+        assert "No space left on device" in str(caught.value)
+        assert "Nothing was changed on disk" in str(caught.value)
+        assert db_path.read_bytes() == before
+        assert [p.name for p in db_path.parent.iterdir() if p.name.endswith(".tmp")] == []
+        # the open workbook still shows what is on disk, and the next save works
+        assert all(e["title"] != "Changed" for e in book.entries())
+        book.update_entry(book.entries(child["id"])[0]["id"], {"title": "Changed"})
+    with Workbook(db_path) as book:
+        assert "Changed" in {e["title"] for e in book.entries()}
+
+
+def test_invalid_changes_are_refused_and_nothing_written(db_path, family):
+    with Workbook(db_path) as book:
+        child, saved = add_family(book, family)
+        before = db_path.read_bytes()
+        with pytest.raises(model.ModelError) as caught:
+            book.update_entry(saved[0]["id"], {"date": "2024-02-30"})
+        assert "'2024-02-30' is not a real date" in str(caught.value)
+        with pytest.raises(model.ModelError):
+            book.add_entry("incident", child["id"], {"date": "2024-01-01", "title": "x",
+                                                     "days_lost": -2})
+        assert db_path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b'{"meta": {"workbook": {"format": "sen-workbook", "schema": 1}}, "entries": {', "is not valid JSON"),
+        (b"", "is not valid JSON"),
+        (b'{"_default": {"1": {"name": "x"}}}', "not an SEN Workbook database"),
+        (b"[1, 2, 3]", "not an SEN Workbook database"),
+        (b'{"meta": {"workbook": {"format": "sen-workbook", "schema": 99}}, "children": {}, "entries": {}}',
+         "written by a newer version"),
+        (b'{"meta": {"workbook": {"format": "sen-workbook", "schema": 1}}, "children": {}, "entries": {}, "x": NaN}',
+         "is not valid JSON"),
+    ],
+)
+def test_files_that_are_not_our_workbook_are_refused_untouched(db_path, content, reason):
+    with Workbook(db_path, today=lambda: dt.date(2026, 1, 5)) as book:
+        book.add_child({"name": "Sam"})  # makes a backup of the empty workbook first
+    backup = db_path.parent / "backups" / "workbook-2026-01-05.json"
+    assert backup.exists()
+    db_path.write_bytes(content)
+    with pytest.raises(WorkbookFileError) as caught:
+        Workbook(db_path)
+    message = str(caught.value)
+    assert reason in message
+    assert str(db_path) in message
+    assert f"The newest backup is {backup}" in message
+    assert db_path.read_bytes() == content
+    assert [p.name for p in db_path.parent.iterdir() if p.suffix == ".tmp"] == []
+
+
+def test_refusal_without_backups_says_so(db_path):
+    db_path.parent.mkdir()
+    db_path.write_bytes(b"not json")
+    with pytest.raises(WorkbookFileError, match="There is no backup"):
+        Workbook(db_path)
+    assert db_path.read_bytes() == b"not json"
+
+
+def test_backup_before_the_first_write_of_each_day_keeps_thirty(db_path):
+    day = [dt.date(2026, 1, 1)]
+    with Workbook(db_path, today=lambda: day[0]) as book:
+        child = book.add_child({"name": "Sam"})
+        first = (db_path.parent / "backups" / "workbook-2026-01-01.json").read_bytes()
+        book.update_child(child["id"], {"notes": "second write, same day"})
+        # the backup holds the state before the day's first write, not after the second
+        assert (db_path.parent / "backups" / "workbook-2026-01-01.json").read_bytes() == first
+        assert json.loads(first)["children"] == {}
+        for offset in range(1, 40):
+            day[0] = dt.date(2026, 1, 1) + dt.timedelta(days=offset)
+            book.update_child(child["id"], {"notes": f"day {offset}"})
+    backups = storage.backup_files(db_path)
+    assert len(backups) == 30
+    assert backups[-1].name == "workbook-2026-02-09.json"
+    assert backups[0].name == "workbook-2026-01-11.json"
+    assert json.loads(backups[-1].read_text())["children"][child["id"]]["notes"] == "day 38"
+
+
+def test_modes_after_create_save_backup_import_and_archive(tmp_path, family):
+    db = tmp_path / "new" / "deeper" / "workbook.json"
+    with Workbook(db) as book:
+        assert mode(db) == 0o600
+        assert mode(db.parent) == 0o700 and mode(db.parent.parent) == 0o700
+        child, saved = add_family(book, family)
+        source = tmp_path / "report.txt"
+        source.write_text("Report")
+        os.chmod(source, 0o644)
+        book.add_attachment(saved[0]["id"], source, "the report")
+        archive = book.write_archive(tmp_path / "all.zip")
+    assert mode(archive) == 0o600
+    other = tmp_path / "other" / "workbook.json"
+    with Workbook(other) as book:
+        book.import_archive(archive)
+    for root in (db.parent, other.parent):
+        for path in [root, *root.rglob("*")]:
+            expected = 0o700 if path.is_dir() else 0o600
+            assert mode(path) == expected, path
+    assert (db.parent / "backups").is_dir() and (db.parent / "files").is_dir()
+
+
+def test_trash_restore_and_revisions(db_path, family):
+    with Workbook(db_path) as book:
+        child, saved = add_family(book, family)
+        concern = saved[0]
+        book.update_entry(concern["id"], {"title": "Not speaking in class (updated)"})
+        book.update_entry(concern["id"], {"response": "Observed twice"})
+        now = book.entry(concern["id"])
+        assert [r["record"]["title"] for r in now["revisions"]] == [
+            "Not speaking in class", "Not speaking in class (updated)"]
+        assert now["revisions"][1]["record"]["response"] == "Will observe"
+        item = book.delete_entry(concern["id"])
+        assert concern["id"] not in {e["id"] for e in book.entries()}
+        assert book.trash()[0]["record"]["id"] == concern["id"]
+        book.restore(item)
+        assert book.entry(concern["id"])["response"] == "Observed twice"
+        assert book.trash() == []
+        removed = book.remove_child(child["id"])
+        assert book.children() == [] and book.entries() == []
+        book.restore(removed)
+        assert len(book.entries(child["id"])) == len(saved)
+
+
+def test_a_plan_with_reviews_cannot_be_deleted_alone(db_path, family):
+    with Workbook(db_path) as book:
+        _, saved = add_family(book, family)
+        plan = next(e for e in saved if e["kind"] == "plan")
+        with pytest.raises(WorkbookError, match="delete those reviews first"):
+            book.delete_entry(plan["id"])
+
+
+def test_attachments_are_stored_by_hash_and_deduplicated(db_path, family, tmp_path):
+    with Workbook(db_path) as book:
+        _, saved = add_family(book, family)
+        letter = tmp_path / "letter.txt"
+        letter.write_bytes(b"Dear parent")
+        first = book.add_attachment(saved[0]["id"], letter, "Letter")
+        copy = tmp_path / "copy of letter.txt"
+        copy.write_bytes(b"Dear parent")
+        second = book.add_attachment(saved[1]["id"], copy)
+        assert first["sha256"] == second["sha256"]
+        assert first["filename"] == "letter.txt" and second["filename"] == "copy of letter.txt"
+        assert [p.name for p in (db_path.parent / "files").iterdir()] == [first["sha256"]]
+        with pytest.raises(WorkbookError, match="There is no file"):
+            book.add_attachment(saved[0]["id"], tmp_path / "missing.pdf")
+        with pytest.raises(WorkbookError, match="already attached"):
+            book.add_attachment(saved[0]["id"], copy)
+        assert book.check() == []
+        (db_path.parent / "files" / first["sha256"]).write_bytes(b"tampered")
+        problems = book.check()
+        assert len(problems) == 2 and all("changed or damaged" in p for p in problems)
+
+
+def test_migration_runs_after_a_backup(db_path, monkeypatch):
+    with Workbook(db_path) as book:
+        book.add_child({"name": "Sam"})
+    before = db_path.read_bytes()
+    monkeypatch.setattr(model, "SCHEMA_VERSION", 2)
+
+    def one_to_two(data):
+        for child in data["children"].values():
+            child["notes"] = child["notes"] + "[migrated]"
+        return data
+
+    monkeypatch.setitem(storage.MIGRATIONS, 1, one_to_two)
+    with Workbook(db_path, today=lambda: dt.date(2026, 3, 3)) as book:
+        assert book.children()[0]["notes"] == "[migrated]"
+    backup = db_path.parent / "backups" / "workbook-2026-03-03-before-update.json"
+    assert backup.read_bytes() == before
+    assert json.loads(db_path.read_text())["meta"]["workbook"]["schema"] == 2
+
+
+def test_stale_temp_files_from_a_killed_save_are_removed(db_path):
+    with Workbook(db_path):
+        pass
+    stale = db_path.parent / ".workbook.json.abc123_x.tmp"
+    stale.write_text("half")
+    with Workbook(db_path):
+        assert not stale.exists()
