@@ -155,24 +155,27 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
 
 
 def _evidence(book: Workbook, args: argparse.Namespace) -> int:
-    from sen_workbook.evidence import bundle_to_disk, timeline_options, timeline_text
+    from sen_workbook.timeline import TimelineOptions
 
     child = book.find_child(args.child)
-    options = timeline_options(
+    if args.date_from and args.date_to and args.date_to < args.date_from:
+        raise UsageError(
+            f"--to {args.date_to} is before --from {args.date_from}; give the earlier date first"
+        )
+    options = TimelineOptions(
         purpose=args.purpose,
         as_of=args.as_of or _dt.date.today(),
         date_from=args.date_from,
         date_to=args.date_to,
         areas=tuple(args.areas or ()),
         kinds=tuple(args.kinds or ()),
-        pseudonym=args.pseudonym,
+        pseudonym=args.pseudonym.strip(),
     )
     if args.command == "timeline":
-        text = timeline_text(book, child, options)
-        sys.stdout.write(text)
+        sys.stdout.write(book.timeline(child, options))
         sys.stdout.flush()
         return EXIT_OK
-    out = bundle_to_disk(book, child, options, Path(args.out), overwrite=args.force)
+    out = book.export_bundle(child, options, Path(args.out), overwrite=args.force)
     print(f"Wrote the evidence bundle to {out}.")
     return EXIT_OK
 

@@ -664,6 +664,79 @@ class Workbook:
             )
         return problems
 
+    # --- evidence ----------------------------------------------------------------------
+
+    def timeline(self, child: Mapping[str, Any], options: Any) -> str:
+        """The evidence timeline of ``child`` in Markdown (see :mod:`sen_workbook.timeline`)."""
+        from sen_workbook.timeline import render_timeline
+
+        return render_timeline(dict(child), self.entries(child["id"]), options)
+
+    def export_bundle(
+        self,
+        child: Mapping[str, Any],
+        options: Any,
+        out: str | os.PathLike[str],
+        *,
+        overwrite: bool = False,
+        progress: Callable[[int, int, str], None] | None = None,
+    ) -> Path:
+        """Write the evidence bundle to a folder, or to a ``.zip`` when ``out`` ends so.
+
+        Nothing is half-written: a zip is written atomically, a folder is assembled beside
+        its destination and renamed into place.  An existing bundle is replaced only with
+        ``overwrite``; a folder that is not a bundle is never replaced.
+        """
+        from sen_workbook.bundle import BundleError, build_bundle, zip_bundle
+
+        target = Path(out).expanduser().absolute()
+        if target.exists() and not overwrite:
+            raise WorkbookError(
+                f"{target} already exists; choose another name or pass --force to replace it."
+            )
+        if target.is_dir() and not (target / "MANIFEST.sha256").is_file():
+            raise WorkbookError(
+                f"{target} is a folder that is not an evidence bundle, so it will not be replaced."
+            )
+        if not target.parent.is_dir():
+            raise WorkbookError(f"The folder {target.parent} does not exist.")
+        if progress:
+            progress(0, 1, "Assembling the timeline")
+        try:
+            files = build_bundle(dict(child), self.entries(child["id"]), options,
+                                 self.read_attachment)
+        except BundleError as error:
+            raise WorkbookError(str(error)) from error
+        if target.suffix.lower() == ".zip":
+            if progress:
+                progress(0, 1, "Writing the zip file")
+            atomic_write(target, zip_bundle(files, target.stem))
+            if progress:
+                progress(1, 1, "Done")
+            return target
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp",
+                                        dir=target.parent))
+        try:
+            os.chmod(staging, FOLDER_MODE)
+            total = len(files)
+            for number, (name, content) in enumerate(sorted(files.items()), 1):
+                path = staging / name
+                ensure_folder(path.parent)
+                atomic_write(path, content)
+                if progress:
+                    progress(number, total, name)
+            if target.exists():
+                old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+                os.replace(target, old / "bundle")
+                os.replace(staging, target)
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                os.replace(staging, target)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        return target
+
     # --- information -------------------------------------------------------------------
 
     def newest_backup(self) -> Path | None:
