@@ -1,0 +1,471 @@
+"""Facts derived from a child's records: graduated-response cycles and flags.
+
+Everything here is a pure function of the records (plain dicts shaped as in
+:mod:`sen_workbook.model`) and an ``as_of`` date, the day the family is preparing their
+evidence.  Entries dated after ``as_of`` are ignored everywhere, and so is any date
+inside an entry that falls after it (a response, an outcome, a reply): as of that
+day it had not happened.  Entries may belong to several children; every result
+carries its ``child_id``.  Every list comes back in a fixed order (date, then id),
+so the same records always give the same timeline.
+
+Statutory deadlines live in :mod:`sen_workbook.deadlines`, the one table of rules.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sen_workbook import model
+
+FLAG_CODES = (
+    "target_not_met",
+    "review_overdue",
+    "concern_unanswered",
+    "action_overdue",
+    "reply_overdue",
+    "recommendation_not_implemented",
+)
+
+# Results that say a review looked at a target; "not_assessed" (or no outcome at all)
+# says it did not, and such a review neither extends nor breaks a run of "not met".
+ASSESSED_RESULTS = ("met", "partly", "not_met")
+
+
+# --- order and the "as of" cut ---------------------------------------------------------
+
+
+def chronological_key(entry: Mapping[str, Any]) -> tuple[date, str, str]:
+    """Sort key for entries: day, then time of day (untimed first), then id.
+
+    Sorting on the raw ``date`` text would put ``2024-03-04T09:00`` after
+    ``2024-03-04 10:00``; the parsed day plus the normalised time does not.
+    """
+    text = str(entry["date"])
+    return model.entry_day(entry), text[11:16], str(entry.get("id", ""))
+
+
+def entries_as_of(entries: Iterable[dict], as_of: date) -> list[dict]:
+    """The entries dated on or before ``as_of``, in chronological order."""
+    known = [entry for entry in entries if model.entry_day(entry) <= as_of]
+    known.sort(key=chronological_key)
+    return known
+
+
+def known_date(value: str, as_of: date) -> date | None:
+    """An optional date field as known on ``as_of``: ``None`` if empty or still to come."""
+    day = model.optional_date(value)
+    return day if day is not None and day <= as_of else None
+
+
+def linked(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Whether two entries are linked, whichever of them holds the link."""
+    return b["id"] in a.get("links", ()) or a["id"] in b.get("links", ())
+
+
+# --- cycles ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    """One target of a plan and what each review of that plan found."""
+
+    target: dict  # the plan's target item {id, text, area, success_measure, by_date}
+    results: tuple[str | None, ...]  # one per review, in review order; None = not assessed
+    evidence: tuple[str, ...]  # the outcome's evidence text per review ("" when none)
+
+
+@dataclass(frozen=True)
+class Cycle:
+    """One Assess, Plan, Do, Review cycle (Code of Practice 6.44 to 6.56).
+
+    A cycle is opened by a ``plan`` and closed by the reviews of it; the concerns and
+    assessments recorded since the previous plan are its Assess step.
+    """
+
+    child_id: str
+    number: int  # 1, 2, 3... per child in plan date order
+    plan: dict
+    assess: tuple[dict, ...]  # concerns and assessments after the previous plan, up to this one
+    reviews: tuple[dict, ...]  # reviews whose plan_id is this plan, by date
+    targets: tuple[TargetRow, ...]  # in the plan's target order
+    review_overdue: bool  # review_date before as_of and no review of this plan recorded
+
+
+def cycles(entries: Iterable[dict], as_of: date) -> list[Cycle]:
+    """Every child's cycles as of ``as_of``, ordered by plan date, then plan id.
+
+    ``assess`` holds the concerns and assessments dated after the previous plan's day
+    (or from the start) up to and including this plan's day.  A review counts for the
+    plan named by its ``plan_id``; one with no plan, or with a plan not yet recorded
+    as of that day, belongs to no cycle.  A plan is overdue for review when its
+    ``review_date`` is before ``as_of`` and no review of it has been recorded (an
+    early review counts: the plan was reviewed).
+    """
+    by_child: dict[str, list[dict]] = defaultdict(list)
+    for entry in entries_as_of(entries, as_of):
+        by_child[entry["child_id"]].append(entry)
+    found: list[Cycle] = []
+    for child_id, items in by_child.items():
+        reviews_of: dict[str, list[dict]] = defaultdict(list)
+        for entry in items:
+            if entry["kind"] == "review" and entry.get("plan_id"):
+                reviews_of[entry["plan_id"]].append(entry)
+        previous_day: date | None = None
+        plans = [entry for entry in items if entry["kind"] == "plan"]
+        for number, plan in enumerate(plans, 1):
+            day = model.entry_day(plan)
+            assess = tuple(
+                entry
+                for entry in items
+                if entry["kind"] in ("concern", "assessment")
+                and (previous_day is None or model.entry_day(entry) > previous_day)
+                and model.entry_day(entry) <= day
+            )
+            reviews = tuple(reviews_of.get(plan["id"], ()))
+            review_date = model.optional_date(plan.get("review_date", ""))
+            found.append(
+                Cycle(
+                    child_id=child_id,
+                    number=number,
+                    plan=plan,
+                    assess=assess,
+                    reviews=reviews,
+                    targets=tuple(_target_row(t, reviews) for t in plan.get("targets", ())),
+                    review_overdue=review_date is not None and review_date < as_of and not reviews,
+                )
+            )
+            previous_day = day
+    found.sort(key=lambda cycle: chronological_key(cycle.plan))
+    return found
+
+
+def _outcome_for(review: Mapping[str, Any], target_id: str) -> Mapping[str, Any] | None:
+    # A review should hold one outcome per target; if it holds two, the first counts.
+    for outcome in review.get("outcomes", ()):
+        if outcome.get("target_id") == target_id:
+            return outcome
+    return None
+
+
+def _target_row(target: dict, reviews: tuple[dict, ...]) -> TargetRow:
+    results: list[str | None] = []
+    evidence: list[str] = []
+    for review in reviews:
+        outcome = _outcome_for(review, target.get("id", ""))
+        result = outcome.get("result") if outcome else None
+        results.append(result if result in ASSESSED_RESULTS else None)
+        evidence.append(outcome.get("evidence", "") if outcome else "")
+    return TargetRow(target=target, results=tuple(results), evidence=tuple(evidence))
+
+
+# --- target history --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Assessed:
+    review: dict
+    result: str
+    plan: dict
+
+
+def _histories(all_cycles: list[Cycle]) -> dict[tuple[str, str], list[_Assessed]]:
+    """(child id, target id) -> every review that assessed the target, in date order."""
+    history: dict[tuple[str, str], list[_Assessed]] = defaultdict(list)
+    for cycle in all_cycles:
+        for review in cycle.reviews:
+            seen: set[str] = set()
+            for outcome in review.get("outcomes", ()):
+                target_id = outcome.get("target_id", "")
+                if target_id in seen or outcome.get("result") not in ASSESSED_RESULTS:
+                    continue
+                seen.add(target_id)
+                history[(cycle.child_id, target_id)].append(
+                    _Assessed(review, outcome["result"], cycle.plan)
+                )
+    for reviews in history.values():
+        reviews.sort(key=lambda a: chronological_key(a.review))
+    return history
+
+
+def target_history(entries: Iterable[dict], as_of: date) -> dict[str, list[tuple[dict, str]]]:
+    """Target id -> [(review entry, result), ...] across all cycles, in date order.
+
+    A target carried into a later plan keeps its id, so its history runs across plans.
+    Only reviews that assessed the target are listed (result ``met``, ``partly`` or
+    ``not_met``); a review that recorded ``not_assessed`` or said nothing of it is left
+    out.  Target ids are UUIDs, so two children never share one; if hand-made ids do
+    collide, their reviews are listed together in date order.
+    """
+    merged: dict[str, list[_Assessed]] = defaultdict(list)
+    for (_child, target_id), assessed in _histories(cycles(entries, as_of)).items():
+        merged[target_id].extend(assessed)
+    return {
+        target_id: [
+            (a.review, a.result)
+            for a in sorted(assessed, key=lambda a: chronological_key(a.review))
+        ]
+        for target_id, assessed in sorted(merged.items())
+    }
+
+
+# --- flags -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Something in the records a parent or advocate should look at, with its dates."""
+
+    code: str  # one of FLAG_CODES
+    child_id: str
+    entry_id: str  # the entry behind it; for a target, the plan of the latest review
+    date: date  # the day it runs from
+    days: int  # days waited or overdue as of as_of; for a target, the reviews in the run
+    message: str  # one plain-English sentence, no Markdown
+    related_ids: tuple[str, ...] = ()  # other entries behind it (the reviews for a target)
+
+
+def flags(entries: Iterable[dict], as_of: date) -> list[Flag]:
+    """Every flag as of ``as_of``, ordered by date, then entry id, code and message.
+
+    - ``target_not_met``: the target's latest assessed result and the ones straight
+      before it are ``not_met`` at two or more reviews in a row, across plans.  This is
+      the stricter reading of "expected progress not made": ``partly`` ends a run, a
+      review that did not assess the target neither ends nor extends it.  ``date`` is
+      the latest review's day, ``days`` the number of reviews in the run and
+      ``related_ids`` those reviews.
+    - ``review_overdue``: a plan's ``review_date`` is before ``as_of`` and no review of
+      it has been recorded; ``days`` since the review date.
+    - ``concern_unanswered``: a concern with neither ``response`` nor
+      ``response_date`` (a response dated after ``as_of`` had not come yet); ``days``
+      since the concern was raised.
+    - ``action_overdue``: a meeting action not ``done`` whose ``due`` is before
+      ``as_of``; ``days`` since it was due.
+    - ``reply_overdue``: something the family sent with ``reply_due`` before ``as_of``
+      and no ``received`` correspondence linked to it (either way) dated on or after
+      it; ``days`` since the reply was due.
+    - ``recommendation_not_implemented``: a professional's recommendation recorded as
+      ``no`` or ``partly`` implemented; ``days`` since the report.
+    """
+    known = entries_as_of(entries, as_of)
+    all_cycles = cycles(known, as_of)
+    found: list[Flag] = []
+    found.extend(_target_flags(all_cycles))
+    found.extend(_review_flags(all_cycles, as_of))
+    sent_and_received = [e for e in known if e["kind"] == "correspondence"]
+    for entry in known:
+        kind = entry["kind"]
+        if kind == "concern":
+            found.extend(_concern_flags(entry, as_of))
+        elif kind == "meeting":
+            found.extend(_action_flags(entry, as_of))
+        elif kind == "correspondence":
+            found.extend(_reply_flags(entry, sent_and_received, as_of))
+        elif kind == "assessment":
+            found.extend(_recommendation_flags(entry, as_of))
+    found.sort(key=lambda f: (f.date, f.entry_id, FLAG_CODES.index(f.code), f.message))
+    return found
+
+
+def _clean(text: Any) -> str:
+    # User text inside a one-line sentence: newlines and runs of spaces become one space.
+    return " ".join(str(text).split())
+
+
+def _quoted(text: Any) -> str:
+    return f"'{_clean(text)}'"
+
+
+def _days(count: int) -> str:
+    return "1 day" if count == 1 else f"{count} days"
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _target_flags(all_cycles: list[Cycle]) -> list[Flag]:
+    found = []
+    for (child_id, target_id), assessed in _histories(all_cycles).items():
+        run: list[_Assessed] = []
+        for a in reversed(assessed):
+            if a.result != "not_met":
+                break
+            run.append(a)
+        if len(run) < 2:
+            continue
+        run.reverse()
+        latest = run[-1]
+        target = _find_target(latest.plan, target_id, all_cycles, child_id)
+        days = [model.entry_day(a.review).isoformat() for a in run]
+        found.append(
+            Flag(
+                code="target_not_met",
+                child_id=child_id,
+                entry_id=latest.plan["id"],
+                date=model.entry_day(latest.review),
+                days=len(run),
+                message=(
+                    f"Target {_quoted(target.get('text') or target_id)} in plan "
+                    f"{_quoted(latest.plan.get('title', ''))} was not met at {len(run)} "
+                    f"reviews in a row ({_listed(days)})."
+                ),
+                related_ids=tuple(a.review["id"] for a in run),
+            )
+        )
+    return found
+
+
+def _find_target(
+    plan: Mapping[str, Any], target_id: str, all_cycles: list[Cycle], child_id: str
+) -> Mapping[str, Any]:
+    # The target as written in the plan of the latest review; failing that, as written
+    # in the child's latest plan that has it (an outcome may name a target of another).
+    plans = [plan] + [c.plan for c in reversed(all_cycles) if c.child_id == child_id]
+    for candidate in plans:
+        for target in candidate.get("targets", ()):
+            if target.get("id") == target_id:
+                return target
+    return {"id": target_id}
+
+
+def _review_flags(all_cycles: list[Cycle], as_of: date) -> list[Flag]:
+    found = []
+    for cycle in all_cycles:
+        if not cycle.review_overdue:
+            continue
+        due = model.parse_date(cycle.plan["review_date"], "review_date")
+        overdue = (as_of - due).days
+        found.append(
+            Flag(
+                code="review_overdue",
+                child_id=cycle.child_id,
+                entry_id=cycle.plan["id"],
+                date=due,
+                days=overdue,
+                message=(
+                    f"Plan {_quoted(cycle.plan.get('title', ''))} was due for review on "
+                    f"{due.isoformat()} and no review has been recorded; "
+                    f"{_days(overdue)} overdue."
+                ),
+            )
+        )
+    return found
+
+
+def _concern_flags(concern: Mapping[str, Any], as_of: date) -> list[Flag]:
+    response_date = model.optional_date(concern.get("response_date", ""))
+    if response_date is not None and response_date <= as_of:
+        return []
+    if response_date is None and concern.get("response", "").strip():
+        return []  # answered, though the day was not written down
+    raised = model.entry_day(concern)
+    waited = (as_of - raised).days
+    with_whom = _clean(concern.get("raised_with", ""))
+    where = f" raised with {with_whom}" if with_whom else " raised"
+    wait = f"for {_days(waited)}" if waited else "yet"
+    return [
+        Flag(
+            code="concern_unanswered",
+            child_id=concern["child_id"],
+            entry_id=concern["id"],
+            date=raised,
+            days=waited,
+            message=(
+                f"Concern {_quoted(concern.get('title', ''))}{where} on {raised.isoformat()} "
+                f"has had no response recorded {wait}."
+            ),
+        )
+    ]
+
+
+def _action_flags(meeting: Mapping[str, Any], as_of: date) -> list[Flag]:
+    found = []
+    held = model.entry_day(meeting)
+    for action in meeting.get("actions", ()):
+        due = model.optional_date(action.get("due", ""))
+        if action.get("done") or due is None or due >= as_of:
+            continue
+        overdue = (as_of - due).days
+        owner = _clean(action.get("owner", ""))
+        by_whom = f" ({owner})" if owner else ""
+        found.append(
+            Flag(
+                code="action_overdue",
+                child_id=meeting["child_id"],
+                entry_id=meeting["id"],
+                date=due,
+                days=overdue,
+                message=(
+                    f"Action {_quoted(action.get('text', ''))}{by_whom} from meeting "
+                    f"{_quoted(meeting.get('title', ''))} on {held.isoformat()} was due on "
+                    f"{due.isoformat()} and is not recorded as done; {_days(overdue)} overdue."
+                ),
+            )
+        )
+    return found
+
+
+def _reply_flags(letter: Mapping[str, Any], correspondence: list[dict], as_of: date) -> list[Flag]:
+    if letter.get("direction") != "sent":
+        return []
+    due = model.optional_date(letter.get("reply_due", ""))
+    if due is None or due >= as_of:
+        return []
+    sent = model.entry_day(letter)
+    for other in correspondence:
+        if (
+            other["id"] != letter["id"]
+            and other["child_id"] == letter["child_id"]
+            and other.get("direction") == "received"
+            and model.entry_day(other) >= sent
+            and linked(letter, other)
+        ):
+            return []
+    overdue = (as_of - due).days
+    to = _clean(letter.get("to", ""))
+    to_whom = f" to {to}" if to else ""
+    return [
+        Flag(
+            code="reply_overdue",
+            child_id=letter["child_id"],
+            entry_id=letter["id"],
+            date=due,
+            days=overdue,
+            message=(
+                f"Correspondence {_quoted(letter.get('title', ''))} sent{to_whom} on "
+                f"{sent.isoformat()} asked for a reply by {due.isoformat()} and no reply "
+                f"has been recorded; {_days(overdue)} overdue."
+            ),
+        )
+    ]
+
+
+def _recommendation_flags(report: Mapping[str, Any], as_of: date) -> list[Flag]:
+    found = []
+    written = model.entry_day(report)
+    professional = _clean(report.get("professional", ""))
+    by_whom = f" by {professional}" if professional else ""
+    for recommendation in report.get("recommendations", ()):
+        implemented = recommendation.get("implemented")
+        if implemented not in ("no", "partly"):
+            continue
+        how = "not implemented" if implemented == "no" else "only partly implemented"
+        found.append(
+            Flag(
+                code="recommendation_not_implemented",
+                child_id=report["child_id"],
+                entry_id=report["id"],
+                date=written,
+                days=(as_of - written).days,
+                message=(
+                    f"Recommendation {_quoted(recommendation.get('text', ''))} in "
+                    f"{_quoted(report.get('title', ''))}{by_whom} on {written.isoformat()} "
+                    f"is recorded as {how}."
+                ),
+            )
+        )
+    return found
