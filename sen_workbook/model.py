@@ -247,10 +247,11 @@ def new_entry(kind: str, child_id: str, **fields: Any) -> dict[str, Any]:
         for target in entry["targets"]:
             if not target["id"]:
                 target["id"] = new_id()
-    stamp = now_stamp()
     entry["id"] = entry["id"] or new_id()
-    entry["created_at"] = entry["created_at"] or stamp
-    entry["updated_at"] = entry["updated_at"] or stamp
+    if not entry["created_at"] or not entry["updated_at"]:
+        stamp = now_stamp()
+        entry["created_at"] = entry["created_at"] or stamp
+        entry["updated_at"] = entry["updated_at"] or stamp
     return entry
 
 
