@@ -226,6 +226,17 @@ def optional_date(value: str) -> _dt.date | None:
     return parse_date(value) if value else None
 
 
+def copy_record(value: Any) -> Any:
+    """A deep copy of JSON-shaped data (dicts, lists, scalars), several times faster than
+    :func:`copy.deepcopy`, so callers can be handed records they may change freely."""
+    kind = type(value)
+    if kind is dict:
+        return {key: copy_record(item) for key, item in value.items()}
+    if kind is list:
+        return [copy_record(item) for item in value]
+    return value
+
+
 def new_child(**fields: Any) -> dict[str, Any]:
     """A child record with every field present, defaults filled in and a fresh id."""
     child = _with_defaults(CHILD_FIELDS, fields)

@@ -19,7 +19,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +79,7 @@ def temp_name_pattern(target: Path) -> re.Pattern[str]:
     return re.compile(rf"^\.{re.escape(target.name)}\.[A-Za-z0-9_]+\.tmp$")
 
 
-def atomic_write(target: Path, data: bytes) -> None:
+def atomic_write(target: Path, data: bytes | Iterable[bytes]) -> None:
     """Replace ``target`` with ``data`` so that a crash leaves the old or the new file.
 
     The one place in the product that writes a file: temp file in the same folder (0600),
@@ -91,7 +91,10 @@ def atomic_write(target: Path, data: bytes) -> None:
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, (bytes, bytearray, memoryview)):
+                handle.write(data)
+            else:
+                handle.writelines(data)  # pieces of a large file, without joining them first
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, FILE_MODE)
@@ -227,12 +230,19 @@ class AtomicJSONStorage(Storage):
     Keeping the last written data avoids re-reading the whole file before every query;
     that is safe because only the process holding the writer lock writes the file.  A
     read-only storage never keeps anything and always reads the file afresh.
+
+    Saving a large workbook is dominated by turning every record into JSON, so the
+    storage also keeps each record's JSON text and, when told which records changed
+    (:meth:`write_changes`), serialises only those and joins the rest as they were.
+    The whole file is still written, flushed, fsynced and renamed on every save.
     """
 
     def __init__(self, path: Path, *, read_only: bool = False):
         self.path = Path(path)
         self.read_only = read_only
         self._data: dict[str, dict[str, Any]] | None = None
+        # table -> record key -> the record object and its '"key":{...}' JSON text
+        self._pieces: dict[str, dict[str, tuple[Any, bytes]]] | None = None
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         if self._data is None or self.read_only:
@@ -240,18 +250,37 @@ class AtomicJSONStorage(Storage):
             if self.read_only:
                 return data
             self._data = data
+            self._pieces = None
         return self._data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
+        """Save ``data`` whole (every record serialised afresh)."""
+        self._save(data, None)
+
+    def write_changes(
+        self, data: dict[str, dict[str, Any]], changed: set[tuple[str, str]]
+    ) -> None:
+        """Save ``data`` where only the ``(table, key)`` records listed have changed.
+
+        A record must be replaced by a new object to count as changed; records are never
+        changed in place.  ``SEN_WORKBOOK_VERIFY_SAVES=1`` checks every save against a
+        full serialisation (the tests set it).
+        """
+        self._save(data, changed)
+
+    def _save(self, data: dict[str, dict[str, Any]], changed: set[tuple[str, str]] | None) -> None:
         if self.read_only:
             raise ReadOnlyError(
                 f"The workbook {self.path} is open read-only, so nothing can be changed."
             )
         try:
-            payload = serialise(data)
+            payload = self._serialise(data, changed)
+            if os.environ.get("SEN_WORKBOOK_VERIFY_SAVES") == "1":
+                if parse_json(b"".join(payload)) != parse_json(serialise(data)):
+                    raise ValueError("a record was changed without being replaced")
             atomic_write(self.path, payload)
         except (OSError, ValueError, TypeError) as error:
-            self._data = None  # the next read takes the truth from disk
+            self.forget()  # the next read takes the truth from disk
             reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
             raise StorageError(
                 f"Could not save the workbook {self.path}: {reason}. "
@@ -259,12 +288,45 @@ class AtomicJSONStorage(Storage):
             ) from error
         self._data = data
 
+    def _serialise(
+        self, data: dict[str, dict[str, Any]], changed: set[tuple[str, str]] | None
+    ) -> list[bytes]:
+        """The file's bytes as a list of pieces, re-serialising only changed records."""
+        pieces = self._pieces
+        if pieces is None or changed is None or set(pieces) != set(data):
+            pieces = {name: {} for name in data}
+        elif changed:
+            for name, key in changed:
+                pieces[name].pop(key, None)
+        chunks: list[bytes] = [b"{"]
+        for number, (name, table) in enumerate(data.items()):
+            kept = pieces[name]
+            chunks.append((b"," if number else b"") + serialise(name) + b":{")
+            first = True
+            for key, record in table.items():
+                found = kept.get(key)
+                if found is None or found[0] is not record:
+                    found = (record, serialise(key) + b":" + serialise(record))
+                    kept[key] = found
+                if not first:
+                    chunks.append(b",")
+                chunks.append(found[1])
+                first = False
+            if len(kept) > len(table):
+                for key in [k for k in kept if k not in table]:
+                    del kept[key]
+            chunks.append(b"}")
+        chunks.append(b"}")
+        self._pieces = pieces
+        return chunks
+
     def forget(self) -> None:
         """Drop what is kept in memory, so the next read comes from disk."""
         self._data = None
+        self._pieces = None
 
     def close(self) -> None:
-        self._data = None
+        self.forget()
 
 
 def empty_database() -> dict[str, dict[str, Any]]:

@@ -9,7 +9,6 @@ records, never the stored objects themselves.
 
 from __future__ import annotations
 
-import copy
 import datetime as _dt
 import io
 import os
@@ -187,9 +186,16 @@ class Workbook:
             raise ReadOnlyError(self.read_only_reason + " Nothing was saved.")
         data = self._data()
         self._daily_backup()
+        before = {name: dict(table) for name, table in data.items()}
         try:
             result = mutate(data)
-            self._storage.write(data)
+            changed = {
+                (name, key)
+                for name, table in data.items()
+                for key in table.keys() | before.get(name, {}).keys()
+                if table.get(key) is not before.get(name, {}).get(key)
+            }
+            self._storage.write_changes(data, changed)
         except BaseException:
             self._storage.forget()
             raise
@@ -215,20 +221,20 @@ class Workbook:
     def children(self) -> list[dict[str, Any]]:
         """Every child, by name."""
         return sorted(
-            (copy.deepcopy(c) for c in self._data()["children"].values()), key=_child_sort_key
+            (model.copy_record(c) for c in self._data()["children"].values()), key=_child_sort_key
         )
 
     def child(self, child_id: str) -> dict[str, Any]:
         found = self._data()["children"].get(child_id)
         if found is None:
             raise WorkbookError(f"There is no child with id {child_id!r} in this workbook.")
-        return copy.deepcopy(found)
+        return model.copy_record(found)
 
     def find_child(self, text: str) -> dict[str, Any]:
         """The child whose id, name or preferred name is ``text`` (case does not matter)."""
         children = self._data()["children"]
         if text in children:
-            return copy.deepcopy(children[text])
+            return model.copy_record(children[text])
         wanted = text.strip().casefold()
         matches = [
             c
@@ -237,7 +243,7 @@ class Workbook:
                                      c.get("preferred_name", "").strip().casefold())
         ]
         if len(matches) == 1:
-            return copy.deepcopy(matches[0])
+            return model.copy_record(matches[0])
         if len(matches) > 1:
             ids = ", ".join(sorted(c["id"] for c in matches))
             raise WorkbookError(
@@ -248,7 +254,7 @@ class Workbook:
         raise WorkbookError(f"There is no child called {text!r} in {self.path}.{known}")
 
     def add_child(self, fields: Mapping[str, Any]) -> dict[str, Any]:
-        child = model.new_child(**copy.deepcopy(dict(fields)))
+        child = model.new_child(**model.copy_record(dict(fields)))
         problems = model.validate_child(child)
         if problems:
             raise model.ModelError(problems)
@@ -256,10 +262,10 @@ class Workbook:
         def add(data: dict[str, dict[str, Any]]) -> None:
             if child["id"] in data["children"]:
                 raise WorkbookError(f"A child with id {child['id']!r} already exists.")
-            data["children"][child["id"]] = copy.deepcopy(child)
+            data["children"][child["id"]] = model.copy_record(child)
 
         self._change(add)
-        return copy.deepcopy(child)
+        return model.copy_record(child)
 
     def update_child(self, child_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
         current = self.child(child_id)
@@ -269,11 +275,11 @@ class Workbook:
             raise model.ModelError(problems)
 
         def update(data: dict[str, dict[str, Any]]) -> None:
-            data["children"][child_id] = copy.deepcopy(updated)
+            data["children"][child_id] = model.copy_record(updated)
 
         if updated != current:
             self._change(update)
-        return copy.deepcopy(updated)
+        return model.copy_record(updated)
 
     def remove_child(self, child_id: str) -> str:
         """Move a child and all their entries to the trash; returns the trash item's id."""
@@ -287,7 +293,7 @@ class Workbook:
                 "type": "child",
                 "deleted_at": model.now_stamp(),
                 "record": child,
-                "entries": sorted(copy.deepcopy(theirs), key=_entry_sort_key),
+                "entries": sorted(model.copy_record(theirs), key=_entry_sort_key),
             }
             for entry in theirs:
                 del data["entries"][entry["id"]]
@@ -303,13 +309,13 @@ class Workbook:
         stored = self._data()["entries"].values()
         chosen = [e for e in stored if child_id is None or e["child_id"] == child_id]
         chosen.sort(key=_entry_sort_key)
-        return copy.deepcopy(chosen)
+        return model.copy_record(chosen)
 
     def entry(self, entry_id: str) -> dict[str, Any]:
         found = self._data()["entries"].get(entry_id)
         if found is None:
             raise WorkbookError(f"There is no entry with id {entry_id!r} in this workbook.")
-        return copy.deepcopy(found)
+        return model.copy_record(found)
 
     def entry_count(self) -> int:
         return len(self._data()["entries"])
@@ -329,16 +335,16 @@ class Workbook:
     def add_entry(self, kind: str, child_id: str, fields: Mapping[str, Any]) -> dict[str, Any]:
         """Validate and save a new entry of ``kind`` for ``child_id``; returns it."""
         given = {k: v for k, v in fields.items() if k not in ("kind", "child_id")}
-        entry = model.new_entry(kind, child_id, **copy.deepcopy(given))
+        entry = model.new_entry(kind, child_id, **model.copy_record(given))
         self._check_in_context(entry, self._data())
 
         def add(data: dict[str, dict[str, Any]]) -> None:
             if entry["id"] in data["entries"]:
                 raise WorkbookError(f"An entry with id {entry['id']!r} already exists.")
-            data["entries"][entry["id"]] = copy.deepcopy(entry)
+            data["entries"][entry["id"]] = model.copy_record(entry)
 
         self._change(add)
-        return copy.deepcopy(entry)
+        return model.copy_record(entry)
 
     def update_entry(self, entry_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
         """Change an entry, keeping the earlier version in its ``revisions``."""
@@ -347,7 +353,7 @@ class Workbook:
         blocked = sorted(set(changes) & fixed)
         if blocked:
             raise WorkbookError(f"These fields cannot be changed: {', '.join(blocked)}.")
-        updated = {**current, **copy.deepcopy(dict(changes))}
+        updated = {**current, **model.copy_record(dict(changes))}
         if updated == current:
             return current
         self._check_in_context(updated, self._data())
@@ -358,10 +364,10 @@ class Workbook:
         updated["updated_at"] = model.now_stamp()
 
         def update(data: dict[str, dict[str, Any]]) -> None:
-            data["entries"][entry_id] = copy.deepcopy(updated)
+            data["entries"][entry_id] = model.copy_record(updated)
 
         self._change(update)
-        return copy.deepcopy(updated)
+        return model.copy_record(updated)
 
     def delete_entry(self, entry_id: str) -> str:
         """Move an entry to the trash; returns the trash item's id for undo."""
@@ -397,14 +403,14 @@ class Workbook:
         """Items in the trash, most recently deleted first."""
         items = list(self._data()["trash"].values())
         items.sort(key=lambda t: (t["deleted_at"], t["id"]), reverse=True)
-        return copy.deepcopy(items)
+        return model.copy_record(items)
 
     def restore(self, item_id: str) -> dict[str, Any]:
         """Put a trashed child (with their entries) or entry back; returns the record."""
         item = self._data()["trash"].get(item_id)
         if item is None:
             raise WorkbookError("That item is no longer in the trash.")
-        item = copy.deepcopy(item)
+        item = model.copy_record(item)
         record = item["record"]
         data = self._data()
         if item["type"] == "entry":
@@ -429,7 +435,7 @@ class Workbook:
             del data["trash"][item_id]
 
         self._change(put_back)
-        return copy.deepcopy(record)
+        return model.copy_record(record)
 
     def empty_trash_item(self, item_id: str) -> None:
         """Delete one trash item for good."""
@@ -600,9 +606,9 @@ class Workbook:
 
         def add(data: dict[str, dict[str, Any]]) -> None:
             for child in new_children:
-                data["children"][child["id"]] = copy.deepcopy(child)
+                data["children"][child["id"]] = model.copy_record(child)
             for entry in new_entries:
-                data["entries"][entry["id"]] = copy.deepcopy(entry)
+                data["entries"][entry["id"]] = model.copy_record(entry)
 
         if new_children or new_entries:
             self._change(add)
@@ -625,9 +631,9 @@ class Workbook:
 
         def add(data: dict[str, dict[str, Any]]) -> None:
             for child in children:
-                data["children"][child["id"]] = copy.deepcopy(child)
+                data["children"][child["id"]] = model.copy_record(child)
             for entry in entries:
-                data["entries"][entry["id"]] = copy.deepcopy(entry)
+                data["entries"][entry["id"]] = model.copy_record(entry)
 
         self._change(add)
 

@@ -10,6 +10,8 @@ import pytest
 from sen_workbook import model
 
 os.environ.pop("SEN_WORKBOOK_DB", None)
+# every save in the tests is checked against a full serialisation of the workbook
+os.environ["SEN_WORKBOOK_VERIFY_SAVES"] = "1"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

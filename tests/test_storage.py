@@ -59,6 +59,8 @@ def test_a_failing_save_leaves_the_file_byte_identical(db_path, family, monkeypa
                 def write(self, data):
                     raise OSError(28, "No space left on device")
 
+                writelines = write
+
             monkeypatch.setattr(storage.os, "fdopen", lambda fd, m: Full(real_fdopen(fd, m)))
         else:
             def boom(*args, **kwargs):
