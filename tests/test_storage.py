@@ -250,3 +250,19 @@ def test_stale_temp_files_from_a_killed_save_are_removed(db_path):
     stale.write_text("half")
     with Workbook(db_path):
         assert not stale.exists()
+
+
+def test_saves_only_reserialise_changed_records_and_the_check_catches_in_place_edits(db_path, family):
+    with Workbook(db_path) as book:
+        child, saved = add_family(book, family)
+        for entry in saved[:3]:
+            book.update_entry(entry["id"], {"details": "changed " + entry["id"]})
+        book.delete_entry(saved[4]["id"])
+        on_disk = json.loads(db_path.read_bytes())
+        assert on_disk["entries"] == {e["id"]: e for e in book.entries()}
+        assert list(on_disk["trash"].values())[0]["record"]["id"] == saved[4]["id"]
+        # a stored record changed in place (never done by the workbook) is caught
+        book._data()["entries"][saved[5]["id"]]["title"] = "sneaky"
+        with pytest.raises(StorageError, match="changed without being replaced"):
+            book.update_entry(saved[6]["id"], {"title": "honest"})
+        assert json.loads(db_path.read_bytes()) == on_disk
