@@ -1,0 +1,333 @@
+"""Benchmarks at family scale, each figure beside its reference measured in the same run.
+
+    pip install ".[bench]"
+    python benchmarks/run.py                 # all sizes, 5 repeats, writes benchmarks/RESULTS.md
+    python benchmarks/run.py --quick         # 1,000 and 5,000 entries, 3 repeats, to try it out
+
+The machine is shared and noisy, so each figure is reported as a median with its spread
+and as a ratio to a reference taken in the same run, interleaved with it.  Workbooks are
+built with the sample generator (``sen_workbook.demo.generate``) in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sen_workbook import demo  # noqa: E402
+from sen_workbook.storage import atomic_write, serialise  # noqa: E402
+from sen_workbook.timeline import TimelineOptions, render_timeline  # noqa: E402
+from sen_workbook.workbook import Workbook  # noqa: E402
+
+AS_OF = dt.date(2026, 8, 31)
+
+
+@dataclass
+class Figure:
+    name: str
+    size: int
+    unit: str
+    values: list[float] = field(default_factory=list)
+    reference: list[float] = field(default_factory=list)
+    reference_name: str = ""
+    target: str = ""
+    limit: Callable[[float, float | None], bool] | None = None
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.values)
+
+    @property
+    def ref_median(self) -> float | None:
+        return statistics.median(self.reference) if self.reference else None
+
+    @property
+    def ratio(self) -> float | None:
+        ref = self.ref_median
+        return self.median / ref if ref else None
+
+    def spread(self, values: list[float]) -> str:
+        return f"{min(values):.1f}–{max(values):.1f}"
+
+    @property
+    def met(self) -> str:
+        if self.limit is None:
+            return ""
+        return "yes" if self.limit(self.median, self.ratio) else "**no**"
+
+
+def timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return (time.perf_counter() - start) * 1000
+
+
+def build_workbook(folder: Path, size: int, *, children: int = 3,
+                   attachments: int | None = None) -> Path:
+    sample = demo.generate(size, children=children, attachments=attachments)
+    path = folder / "workbook.json"
+    with Workbook(path) as book:
+        book.load_sample(sample.children, sample.entries, sample.files)
+    return path
+
+
+def env_for(db: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env["SEN_WORKBOOK_DB"] = str(db)
+    return env
+
+
+# --- timeline against jrnl ------------------------------------------------------------
+
+
+def jrnl_journal(folder: Path, entries: list[dict]) -> list[str]:
+    """The same titles and texts as a jrnl journal, and the command that exports it."""
+    journal = folder / "journal.txt"
+    lines = []
+    for entry in entries:
+        when = entry["date"] if len(entry["date"]) > 10 else entry["date"] + " 09:00"
+        title = entry["title"].replace("\n", " ")
+        lines.append(f"[{when}] {title}\n{entry['details']}\n")
+    journal.write_text("\n".join(lines), encoding="utf-8")
+    config = folder / "jrnl.yaml"
+    config.write_text(
+        "colors: {body: none, date: none, tags: none, title: none}\n"
+        "default_hour: 9\ndefault_minute: 0\neditor: ''\nencrypt: false\nhighlight: false\n"
+        "indent_character: '|'\n"
+        f"journals: {{default: {{journal: {journal}}}}}\n"
+        "linewrap: 79\ntagsymbols: '#@'\ntemplate: false\ntimeformat: '%F %r'\nversion: v4.6\n",
+        encoding="utf-8",
+    )
+    jrnl = shutil.which("jrnl") or str(Path(sys.executable).parent / "jrnl")
+    return [jrnl, "--config-file", str(config), "--export", "markdown"]
+
+
+def run_quiet(command: list[str], env: dict[str, str] | None = None) -> None:
+    result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env=env, timeout=600)
+    if result.returncode != 0:
+        raise SystemExit(f"{command[0]} failed: {result.stderr.decode()[-500:]}")
+
+
+def bench_timeline(work: Path, size: int, repeat: int) -> Figure:
+    folder = work / f"timeline-{size}"
+    folder.mkdir()
+    db = build_workbook(folder, size, children=1)
+    with Workbook(db, read_only=True) as book:
+        child = book.children()[0]
+        entries = book.entries(child["id"])
+    jrnl = jrnl_journal(folder, entries)
+    ours = [sys.executable, "-m", "sen_workbook", "--db", str(db), "timeline", child["id"],
+            "--purpose", "ehcna", "--as-of", AS_OF.isoformat()]
+    figure = Figure("timeline Markdown, whole process", size, "ms",
+                    reference_name="jrnl --export markdown, same titles and texts",
+                    target="≤ 0.5 × jrnl", limit=lambda m, r: r is not None and r <= 0.5)
+    env = env_for(db)
+    run_quiet(jrnl)  # jrnl rewrites its config on first use; keep that out of the timings
+    for _ in range(repeat):
+        figure.values.append(timed(lambda: run_quiet(ours, env)))
+        figure.reference.append(timed(lambda: run_quiet(jrnl)))
+    return figure
+
+
+# --- saving one edited entry against the floor ---------------------------------------------
+
+
+def bench_save(work: Path, size: int, repeat: int) -> Figure:
+    folder = work / f"save-{size}"
+    folder.mkdir()
+    db = build_workbook(folder, size)
+    figure = Figure("save one edited entry", size, "ms",
+                    reference_name="write the same bytes, already serialised, with fsync and os.replace",
+                    target="≤ 3 × floor", limit=lambda m, r: r is not None and r <= 3)
+    floor_target = folder / "floor.json"
+    with Workbook(db) as book:
+        entries = book.entries()
+        victim = entries[len(entries) // 2]
+        book.update_entry(victim["id"], {"title": victim["title"] + " (warm-up)"})
+        payload = db.read_bytes()
+        for n in range(repeat * 4):
+            figure.values.append(timed(lambda n=n: book.update_entry(
+                victim["id"], {"details": victim["details"] + f" edit {n}"})))
+            figure.reference.append(timed(lambda: atomic_write(floor_target, payload)))
+    return figure
+
+
+# --- import against one save ---------------------------------------------------------------
+
+
+def bench_import(work: Path, size: int, repeat: int) -> Figure:
+    folder = work / f"import-{size}"
+    folder.mkdir()
+    db = build_workbook(folder, size, attachments=0)
+    archive = folder / "archive.zip"
+    with Workbook(db, read_only=True) as book:
+        book.write_archive(archive)
+    figure = Figure("import an archive", size, "ms",
+                    reference_name="one save of the same data (serialise + atomic write)",
+                    target="≤ 3 × one save", limit=lambda m, r: r is not None and r <= 3)
+    for n in range(repeat):
+        target = folder / f"into-{n}" / "workbook.json"
+
+        def do_import(target: Path = target) -> None:
+            with Workbook(target) as book:
+                book.import_archive(archive)
+
+        figure.values.append(timed(do_import))
+        data = json.loads(target.read_bytes())
+        figure.reference.append(timed(lambda data=data: atomic_write(folder / "one-save.json", serialise(data))))
+        shutil.rmtree(target.parent)
+    return figure
+
+
+# --- bundle against copying the files and writing the timeline -----------------------------
+
+
+def bench_bundle(work: Path, size: int, repeat: int) -> Figure:
+    folder = work / f"bundle-{size}"
+    folder.mkdir()
+    db = build_workbook(folder, size, children=1, attachments=200)
+    figure = Figure("evidence bundle with 200 attachments", size, "ms",
+                    reference_name="copy those files and write the timeline",
+                    target="≤ 1.5 × reference", limit=lambda m, r: r is not None and r <= 1.5)
+    options = TimelineOptions(as_of=AS_OF, purpose="ehcna")
+    with Workbook(db, read_only=True) as book:
+        child = book.children()[0]
+        entries = book.entries(child["id"])
+        shas = sorted({a["sha256"] for e in entries for a in e["attachments"]})
+        for n in range(repeat):
+            out = folder / f"bundle-{n}"
+            figure.values.append(timed(lambda out=out: book.export_bundle(child, options, out)))
+            copy_to = folder / f"copy-{n}"
+
+            def reference(copy_to: Path = copy_to) -> None:
+                copy_to.mkdir()
+                (copy_to / "timeline.md").write_text(
+                    render_timeline(child, book.entries(child["id"]), options), encoding="utf-8")
+                for sha in shas:
+                    shutil.copyfile(book.attachment_path(sha), copy_to / sha)
+
+            figure.reference.append(timed(reference))
+            shutil.rmtree(out)
+            shutil.rmtree(copy_to)
+    return figure
+
+
+# --- the report -----------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, {cpu}, "
+            f"Python {platform.python_version()}")
+
+
+def report(figures: list[Figure], command: str, elapsed: float) -> str:
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Machine: {machine()}. Run on {dt.date.today().isoformat()} in {elapsed:.0f} s.",
+        "",
+        f"Rerun with: `{command}`",
+        "",
+        "Times in milliseconds: median (min–max) over the repeats, each figure interleaved with",
+        "its reference in the same run; the ratio is median ÷ reference median.",
+        "",
+        "| figure | entries | median (spread) | reference | reference median (spread) | ratio | target | met |",
+        "|---|---:|---:|---|---:|---:|---|---|",
+    ]
+    for f in figures:
+        ref = (f"{f.ref_median:.1f} ({f.spread(f.reference)})" if f.reference else "")
+        ratio = f"{f.ratio:.2f}" if f.ratio is not None else ""
+        lines.append(
+            f"| {f.name} | {f.size:,} | {f.median:.1f} ({f.spread(f.values)}) | {f.reference_name} "
+            f"| {ref} | {ratio} | {f.target} | {f.met} |"
+        )
+    lines += ["", "## Growth with size", ""]
+    by_name: dict[str, list[Figure]] = {}
+    for f in figures:
+        by_name.setdefault(f.name, []).append(f)
+    for name, group in by_name.items():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda f: f.size)
+        first = group[0]
+        steps = ", ".join(
+            f"{g.size:,}: {g.median:.1f} ms ({g.median / first.median:.1f}× for "
+            f"{g.size / first.size:.0f}× the entries)" for g in group
+        )
+        lines.append(f"- {name}: {steps}.")
+    return "\n".join(lines) + "\n"
+
+
+BENCHES: dict[str, Callable[[Path, int, int], Figure]] = {
+    "timeline": bench_timeline,
+    "save": bench_save,
+    "import": bench_import,
+    "bundle": bench_bundle,
+}
+SIZES = {
+    "timeline": (1000, 5000, 10000, 20000),
+    "save": (1000, 5000, 10000, 20000),
+    "import": (1000, 5000, 10000, 20000),
+    "bundle": (1000, 5000, 10000),
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="sizes 1,000 and 5,000, 3 repeats")
+    parser.add_argument("--only", action="append", choices=tuple(BENCHES) + tuple(EXTRA))
+    parser.add_argument("--out", default=str(ROOT / "benchmarks" / "RESULTS.md"))
+    args = parser.parse_args()
+    repeat = 3 if args.quick else args.repeat
+    chosen = args.only or list(BENCHES) + list(EXTRA)
+    figures: list[Figure] = []
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="sen-workbook-bench-") as temp:
+        work = Path(temp)
+        for name in chosen:
+            bench = BENCHES.get(name) or EXTRA[name]
+            sizes = SIZES.get(name, (10000,))
+            if args.quick:
+                sizes = tuple(s for s in sizes if s <= 5000) or (sizes[0],)
+            for size in sizes:
+                print(f"{name} at {size:,} entries...", flush=True)
+                figure = bench(work, size, repeat)
+                print(f"  {figure.median:.1f} ms, ratio {figure.ratio}", flush=True)
+                figures.append(figure)
+    command = "python " + " ".join(["benchmarks/run.py", *sys.argv[1:]])
+    text = report(figures, command, time.perf_counter() - started)
+    Path(args.out).write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+EXTRA: dict[str, Callable[[Path, int, int], Figure]] = {}
+
+if __name__ == "__main__":
+    raise SystemExit(main())
