@@ -1,0 +1,238 @@
+"""The evidence bundle: what a family hands to a council, a tribunal or an advocate.
+
+A bundle is a folder (or a zip of one) holding ``timeline.md``, ``timeline.html`` made from
+the same Markdown, ``exhibits/E001-<safe name>.<ext>`` for each attached file the timeline
+cites, and ``MANIFEST.sha256`` in ``sha256sum`` format, so anyone can check with
+``sha256sum -c MANIFEST.sha256`` that nothing was changed or lost on the way.
+
+This module builds the files as bytes; writing them to disk is the workbook's job.
+
+With a pseudonym, the child's names appear in no file's text and no file name.  The
+exhibits themselves are copied byte for byte (their SHA-256 must match what was recorded,
+and a PDF or a photo cannot be rewritten here), so a parent should redact them first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import re
+import zipfile
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from markdown_it import MarkdownIt
+
+from . import timeline
+
+MANIFEST = "MANIFEST.sha256"
+LINK_SCHEMES = ("https:", "http:", "mailto:")
+
+# Zip timestamps start in 1980; a fixed one keeps the same bundle byte-identical.
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+# A print stylesheet: A4 pages, each main section on a new page, tables that stay readable
+# (header rows repeated, long hashes wrapped).  Only fonts already on the reader's computer.
+_STYLE = """
+@page { size: A4; margin: 18mm 15mm; }
+html { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 11pt;
+  line-height: 1.4; color: #111; background: #fff; }
+body { max-width: 62em; margin: 1.5em auto; padding: 0 1em; }
+h1 { font-size: 1.6em; margin: 0 0 0.6em; }
+h2 { font-size: 1.3em; border-bottom: 1px solid #888; padding-bottom: 0.2em; margin-top: 2em; }
+h3 { font-size: 1.08em; margin-top: 1.4em; }
+table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1em; font-size: 0.9em; }
+th, td { border: 1px solid #888; padding: 0.25em 0.4em; text-align: left; vertical-align: top;
+  overflow-wrap: anywhere; }
+th { background: #eee; }
+ul { padding-left: 1.4em; }
+li { margin: 0.15em 0; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; }
+  h2 { break-before: page; }
+  main > h2:first-of-type { break-before: auto; }
+  h2, h3 { break-after: avoid; }
+  tr, li { break-inside: avoid; }
+  thead { display: table-header-group; }
+}
+""".strip()
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="referrer" content="no-referrer">
+<title>{title}</title>
+<style>
+{style}
+</style>
+</head>
+<body>
+<main>
+{body}</main>
+</body>
+</html>
+"""
+
+
+class BundleError(ValueError):
+    """A bundle could not be made; the message says which file and what to do."""
+
+
+def _link_allowed(url: str) -> bool:
+    return url.strip().lower().startswith(LINK_SCHEMES)
+
+
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("js-default")  # raw HTML off, no linkify, no typographer
+    md.validateLink = _link_allowed
+    md.disable("image")  # an image would be fetched when the page is opened
+    return md
+
+
+def _defuse(text: str) -> str:
+    """Text that shows the same but cannot look like script to a mail filter.
+
+    Escaped user text may still read "javascript:" or "onerror=" as plain words; as
+    character references the page shows them unchanged, yet a council's mail filter
+    scanning the file for script does not reject the bundle.  Attribute values decode
+    the references too, so allowed links keep working.
+    """
+    text = re.sub(r"(?i)((?:java|vb)script\s*):", r"\1&#58;", text)
+    return re.sub(r"(?i)\b(on\w*)(\s*)=", r"\1\2&#61;", text)
+
+
+def render_html(markdown_text: str, title: str) -> str:
+    """A complete HTML5 page of ``markdown_text`` with a print stylesheet.
+
+    Rendered by markdown-it-py's ``js-default`` preset with raw HTML off; links only for
+    ``https:``, ``http:`` and ``mailto:``; no images, scripts, external styles or fonts
+    (a Content-Security-Policy says so too), so opening the page fetches nothing.  The
+    same input gives the same bytes.
+    """
+    body = _markdown().render(markdown_text)
+    shown_title = " ".join(re.sub(r"[\x00-\x1f\x7f-\x9f]", "\ufffd", title).split())
+    return _PAGE.format(
+        title=_defuse(html.escape(shown_title, quote=True)), style=_STYLE, body=_defuse(body)
+    )
+
+
+def manifest(files: Mapping[str, bytes]) -> bytes:
+    """``sha256sum`` lines for every file but the manifest itself, in path order."""
+    lines = [
+        f"{hashlib.sha256(data).hexdigest()}  {path}\n"
+        for path, data in sorted(files.items())
+        if path != MANIFEST
+    ]
+    return "".join(lines).encode("ascii")
+
+
+def _exhibit_bytes(exhibit: timeline.Exhibit, read_attachment: Callable[[str], bytes]) -> bytes:
+    where = f"Exhibit {exhibit.ref} ({exhibit.filename!r}, attached to the entry of {exhibit.date})"
+    try:
+        data = read_attachment(exhibit.sha256)
+    except FileNotFoundError:
+        raise BundleError(
+            f"{where} is missing from the workbook's files, so no bundle was made; "
+            "attach the file to that entry again, or remove it from the entry."
+        ) from None
+    if not isinstance(data, bytes) or hashlib.sha256(data).hexdigest() != exhibit.sha256:
+        raise BundleError(
+            f"{where} does not match the SHA-256 recorded when it was added: the stored copy "
+            "has changed or is damaged, so no bundle was made. Attach the original file again."
+        )
+    return data
+
+
+def _check_pseudonymised(child: Mapping[str, Any], files: Mapping[str, bytes]) -> None:
+    """Refuse a pseudonymised bundle in which the child's name survived.
+
+    A last check behind the pseudonym itself: every name in every file name, and the full
+    name in the text (a single name could be one of the document's own words, such as
+    "will" or "day", which a pseudonym never touches).
+    """
+    for path, data in files.items():
+        found = timeline.find_child_name(child, path)
+        if found is None and not path.startswith("exhibits/"):
+            text = data.decode("utf-8")
+            # Markdown escapes and HTML references could hide a name from a plain search.
+            for shown in (re.sub(r"\\(.)", r"\1", text), html.unescape(text)):
+                found = found or timeline.find_child_name(child, shown, full_name_only=True)
+        if found is not None:
+            raise BundleError(
+                f"The pseudonymised bundle would show the child's name {found!r} in {path}, "
+                "so it was not made."
+            )
+
+
+def build_bundle(
+    child: Mapping[str, Any],
+    entries: Iterable[Mapping[str, Any]],
+    options: timeline.TimelineOptions,
+    read_attachment: Callable[[str], bytes],
+) -> dict[str, bytes]:
+    """Every file of the bundle, relative path to bytes, in path order.
+
+    ``read_attachment(sha256)`` returns a stored file's bytes or raises
+    ``FileNotFoundError``.  Each exhibit is checked against its SHA-256; a missing or
+    changed file raises :class:`BundleError` naming the exhibit, and nothing is returned.
+    """
+    mine = [e for e in entries if e.get("child_id") == child.get("id")]
+    markdown_text = timeline.render_timeline(child, mine, options)
+    title = timeline.timeline_title(child, options)
+    files: dict[str, bytes] = {
+        "timeline.md": markdown_text.encode("utf-8"),
+        "timeline.html": render_html(markdown_text, title).encode("utf-8"),
+    }
+    for exhibit in timeline.exhibits(mine, options, child):
+        files[exhibit.bundle_name] = _exhibit_bytes(exhibit, read_attachment)
+    if options.pseudonym:
+        _check_pseudonymised(child, files)
+    files[MANIFEST] = manifest(files)
+    return dict(sorted(files.items()))
+
+
+def _check_path(path: str) -> None:
+    parts = path.split("/")
+    if (
+        not path
+        or "\\" in path
+        or any(part in ("", ".", "..") for part in parts)
+        or re.search(r"[\x00-\x1f\x7f]", path)
+    ):
+        raise BundleError(f"{path!r} is not a plain relative path for a file in a bundle.")
+
+
+def zip_bundle(files: Mapping[str, bytes], folder_name: str) -> bytes:
+    """The bundle as a zip with every file under ``folder_name/``, byte-identical each time.
+
+    Entries are sorted, dated 1980-01-01 and marked private (files 0600, folders 0700) for
+    whoever unzips them.  ``folder_name`` is the caller's choice: with a pseudonym it must
+    not carry the child's name either.
+    """
+    if "/" in folder_name:
+        raise BundleError(f"The folder name {folder_name!r} must not contain '/'.")
+    _check_path(folder_name)
+    folders = {folder_name}
+    for path in files:
+        _check_path(path)
+        parts = path.split("/")
+        folders.update("/".join([folder_name, *parts[:depth]]) for depth in range(1, len(parts)))
+    members = [(name + "/", None) for name in folders]
+    members += [(f"{folder_name}/{path}", data) for path, data in files.items()]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in sorted(members, key=lambda member: member[0]):
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.create_system = 3  # Unix, so the permission bits below are honoured
+            if data is None:
+                info.external_attr = (0o40700 << 16) | 0x10  # directory flag for DOS readers
+                archive.writestr(info, b"")
+            else:
+                info.external_attr = 0o100600 << 16
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, data, compresslevel=6)
+    return buffer.getvalue()
