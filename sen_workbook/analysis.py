@@ -255,7 +255,20 @@ def flags(entries: Iterable[dict], as_of: date) -> list[Flag]:
     found: list[Flag] = []
     found.extend(_target_flags(all_cycles))
     found.extend(_review_flags(all_cycles, as_of))
-    sent_and_received = [e for e in known if e["kind"] == "correspondence"]
+    # Each entry's id -> the received letters linked with it either way, so finding a
+    # reply costs the number of links, not the number of letters.
+    replies: dict[str, list[dict]] = {}
+    for entry in known:
+        if entry["kind"] == "correspondence" and entry.get("direction") == "received":
+            for other_id in entry.get("links", ()):
+                replies.setdefault(other_id, []).append(entry)
+    by_id = {entry["id"]: entry for entry in known}
+    for entry in known:
+        if entry["kind"] == "correspondence" and entry.get("direction") == "sent":
+            for other_id in entry.get("links", ()):
+                other = by_id.get(other_id)
+                if other is not None and other["kind"] == "correspondence" and other.get("direction") == "received":
+                    replies.setdefault(entry["id"], []).append(other)
     for entry in known:
         kind = entry["kind"]
         if kind == "concern":
@@ -263,7 +276,7 @@ def flags(entries: Iterable[dict], as_of: date) -> list[Flag]:
         elif kind == "meeting":
             found.extend(_action_flags(entry, as_of))
         elif kind == "correspondence":
-            found.extend(_reply_flags(entry, sent_and_received, as_of))
+            found.extend(_reply_flags(entry, replies.get(entry["id"], []), as_of))
         elif kind == "assessment":
             found.extend(_recommendation_flags(entry, as_of))
     found.sort(key=lambda f: (f.date, f.entry_id, FLAG_CODES.index(f.code), f.message))
@@ -409,14 +422,15 @@ def _action_flags(meeting: Mapping[str, Any], as_of: date) -> list[Flag]:
     return found
 
 
-def _reply_flags(letter: Mapping[str, Any], correspondence: list[dict], as_of: date) -> list[Flag]:
+def _reply_flags(letter: Mapping[str, Any], candidates: list[dict], as_of: date) -> list[Flag]:
+    """``candidates``: the received letters linked with ``letter`` either way."""
     if letter.get("direction") != "sent":
         return []
     due = model.optional_date(letter.get("reply_due", ""))
     if due is None or due >= as_of:
         return []
     sent = model.entry_day(letter)
-    for other in correspondence:
+    for other in candidates:
         if (
             other["id"] != letter["id"]
             and other["child_id"] == letter["child_id"]

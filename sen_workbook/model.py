@@ -172,6 +172,7 @@ _TEXT_LISTS = {"people", "links"}
 
 _DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
 _SHA_RE = re.compile(r"^[0-9a-f]{64}$")
+_parsed_dates: dict[str, _dt.date] = {}  # valid date texts already read
 
 
 class ModelError(ValueError):
@@ -198,6 +199,10 @@ def parse_date(value: str, field: str = "date", *, allow_time: bool = False) -> 
     This is the one date parser of the product: forms, the command line and the
     validation all use it, so "2024-02-30" is refused the same way everywhere.
     """
+    if isinstance(value, str) and (allow_time or len(value) == 10):
+        known = _parsed_dates.get(value)
+        if known is not None:
+            return known
     text = value.strip() if isinstance(value, str) else value
     match = _DATE_RE.match(text) if isinstance(text, str) else None
     if not match or (match.group(4) is not None and not allow_time):
@@ -213,6 +218,8 @@ def parse_date(value: str, field: str = "date", *, allow_time: bool = False) -> 
         hour, minute = int(match.group(4)), int(match.group(5))
         if hour > 23 or minute > 59:
             raise ValueError(f"{field} {text!r} has an impossible time.")
+    if len(_parsed_dates) < 100_000:  # the same few thousand days are read again and again
+        _parsed_dates[value] = parsed
     return parsed
 
 
