@@ -332,6 +332,48 @@ def _target_flags(all_cycles: list[Cycle]) -> list[Flag]:
     return found
 
 
+@dataclass(frozen=True)
+class NotMetRun:
+    """A target not met at two or more reviews in a row, at any time in the records.
+
+    ``current`` says whether the run reaches the latest review that assessed the target
+    (then it is also a ``target_not_met`` flag); a run that ended with the target met or
+    partly met later is still evidence that expected progress was not made at the time.
+    """
+
+    child_id: str
+    target: dict
+    plan: dict  # the plan of the run's last review
+    reviews: tuple[dict, ...]
+    current: bool
+    ended_with: str  # the result that ended the run ("met", "partly"), "" when current
+
+
+def not_met_runs(entries: Iterable[dict], as_of: date) -> list[NotMetRun]:
+    """Every run of two or more ``not_met`` results in a row, by the run's first review."""
+    all_cycles = cycles(entries_as_of(entries, as_of), as_of)
+    found: list[NotMetRun] = []
+    for (child_id, target_id), assessed in _histories(all_cycles).items():
+        run: list[_Assessed] = []
+        for a in [*assessed, None]:
+            if a is not None and a.result == "not_met":
+                run.append(a)
+                continue
+            if len(run) >= 2:
+                last = run[-1]
+                found.append(NotMetRun(
+                    child_id=child_id,
+                    target=dict(_find_target(last.plan, target_id, all_cycles, child_id)),
+                    plan=last.plan,
+                    reviews=tuple(x.review for x in run),
+                    current=a is None,
+                    ended_with="" if a is None else a.result,
+                ))
+            run = []
+    found.sort(key=lambda r: (chronological_key(r.reviews[0]), r.target.get("id", "")))
+    return found
+
+
 def _find_target(
     plan: Mapping[str, Any], target_id: str, all_cycles: list[Cycle], child_id: str
 ) -> Mapping[str, Any]:

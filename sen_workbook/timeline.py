@@ -738,11 +738,23 @@ class _Timeline:
                 f"met {latest['met']}, partly met {latest['partly']}, not met "
                 f"{latest['not_met']}, not assessed {latest['not_assessed']}."
             )]
-        repeated = [f for f in self.flags if f.code == "target_not_met"]
-        lines += ["", f"Targets not met at two or more reviews in a row: {len(repeated)}."]
-        for flag in repeated:
-            where = self.cites((*flag.related_ids, flag.entry_id))
-            lines.append(_bullet(f"{self.text(flag.message)} ({where})"))
+        runs = analysis.not_met_runs(self.known, self.options.as_of)
+        still = sum(1 for run in runs if run.current)
+        lines += ["", (
+            f"Times a target was not met at two or more reviews in a row: {len(runs)}"
+            + (f", {still} of them still not met at the latest review." if runs else ".")
+        )]
+        for run in runs:
+            where = self.cites(tuple(r["id"] for r in run.reviews))
+            days = ", ".join(_when(r) for r in run.reviews)
+            after = (
+                "still not met at the latest review" if run.current
+                else f"then {RESULT_LABELS.get(run.ended_with, run.ended_with).lower()} at the next review"
+            )
+            lines.append(_bullet(
+                f"{self.quoted(run.target.get('text', ''))}: not met at "
+                f"{len(run.reviews)} reviews in a row ({days}; {where}), {after}."
+            ))
         return lines
 
     def ehcna_nature(self) -> list[str]:

@@ -252,7 +252,9 @@ def test_ehcna_summary_states_cycles_targets_waits_and_days_lost():
     assert "“Asks an adult for help”: not met at R11." in text
     assert ("At the latest review of each cycle, of 3 targets: met 1, partly met 0, not met 2, "
             "not assessed 0.") in text
-    assert "Targets not met at two or more reviews in a row: 1." in text
+    assert ("Times a target was not met at two or more reviews in a row: 1, 1 of them still "
+            "not met at the latest review.") in text
+    assert "“Asks an adult for help”: not met at 2 reviews in a row (" in text
     # 8 January to 1 September 2024 (a leap year): 23 + 29 + 31 + 30 + 31 + 30 + 31 + 31 + 1.
     assert "Concerns with no response recorded: 1." in text
     assert "R1, 2024-01-08: waited 237 days by 2024-09-01." in text
