@@ -231,7 +231,10 @@ class Workbook:
         return model.copy_record(found)
 
     def find_child(self, text: str) -> dict[str, Any]:
-        """The child whose id, name or preferred name is ``text`` (case does not matter)."""
+        """The child whose id, name, preferred name or first name is ``text``.
+
+        Case does not matter; a first name counts only when one child has it.
+        """
         children = self._data()["children"]
         if text in children:
             return model.copy_record(children[text])
@@ -242,6 +245,11 @@ class Workbook:
             if wanted and wanted in (c.get("name", "").strip().casefold(),
                                      c.get("preferred_name", "").strip().casefold())
         ]
+        if not matches:  # "Amara" for "Amara Okafor-Bennett", when only one child is
+            matches = [
+                c for c in children.values()
+                if wanted and c.get("name", "").strip().casefold().split()[:1] == [wanted]
+            ]
         if len(matches) == 1:
             return model.copy_record(matches[0])
         if len(matches) > 1:

@@ -13,7 +13,7 @@ import pytest
 
 from sen_workbook import model
 from sen_workbook.cli import main
-from sen_workbook.workbook import Workbook
+from sen_workbook.workbook import Workbook, WorkbookError
 
 
 def run(*argv: str) -> subprocess.CompletedProcess[str]:
@@ -176,3 +176,20 @@ def test_errors_are_one_sentence_with_exit_2(tmp_path):
     for result in (missing, bad_date, unknown, refused):
         assert "Traceback" not in result.stderr
         assert result.stderr.count("\n") == 1
+
+
+def test_a_child_is_found_by_name_preferred_name_first_name_or_id(tmp_path):
+    db = tmp_path / "w.json"
+    with Workbook(db) as book:
+        amara = book.add_child({"name": "Amara Okafor-Bennett"})
+        book.add_child({"name": "Tobi Okafor-Bennett", "preferred_name": "Tobs"})
+        book.add_child({"name": "Sam Green"})
+        book.add_child({"name": "Sam Brown"})
+        assert book.find_child("amara okafor-bennett")["id"] == amara["id"]
+        assert book.find_child("AMARA")["id"] == amara["id"]
+        assert book.find_child(amara["id"])["id"] == amara["id"]
+        assert book.find_child("tobs")["name"] == "Tobi Okafor-Bennett"
+        with pytest.raises(WorkbookError, match="More than one child is called 'Sam'"):
+            book.find_child("Sam")
+        with pytest.raises(WorkbookError, match="The children in it are: Amara"):
+            book.find_child("Zed")
