@@ -36,6 +36,10 @@ class Rule:
     label: str
     source: str
     description: str
+    # Who must act: a duty of the council, school or mediation adviser, which evidence can
+    # show as met or missed; or "family", a time limit for the family's own next step,
+    # which is never shown as "missed" against them.
+    duty_of: str = "local authority"
 
 
 RULES: dict[str, Rule] = {
@@ -67,6 +71,7 @@ RULES: dict[str, Rule] = {
             "SEND Regulations 2014, reg 13(1)",
             "The family has at least 15 days, beginning with the day the draft plan was "
             "served, to comment on it, ask for a meeting and ask for a school to be named.",
+            duty_of="family",
         ),
         Rule(
             "annual_review",
@@ -91,6 +96,7 @@ RULES: dict[str, Rule] = {
             "if that is later.  A deadline on a day that is not a working day moves to the "
             "next working day; one from 25 December to 1 January moves to the first working "
             "day after 1 January; one in August moves to the first working day of September.",
+            duty_of="family",
         ),
         Rule(
             "mediation_certificate",
@@ -98,6 +104,7 @@ RULES: dict[str, Rule] = {
             "SEND Regulations 2014, regs 33 to 35",
             "The mediation adviser must issue the certificate within 3 working days of "
             "the family saying they do not want mediation, or of the mediation ending.",
+            duty_of="mediation adviser",
         ),
         Rule(
             "education_record",
@@ -106,6 +113,7 @@ RULES: dict[str, Rule] = {
             "A maintained school must make the record available within 15 school days of "
             "a written request.  Counted here as working days: school holidays can make "
             "the real deadline later.",
+            duty_of="school",
         ),
         Rule(
             "subject_access",
@@ -114,17 +122,20 @@ RULES: dict[str, Rule] = {
             "1 calendar month after the request is received (the last day of the next "
             "month if it has no such date); a deadline on a weekend or bank holiday moves "
             "to the next working day.",
+            duty_of="organisation asked",
         ),
         Rule(
             "ombudsman_complaint",
             "Complaint to the Local Government and Social Care Ombudsman",
             "Local Government Act 1974, s.26B",
             "Within 12 months beginning with the day the family first knew of the problem.",
+            duty_of="family",
         ),
     )
 }
 
-STATUSES = ("met", "missed", "upcoming", "exception")
+# "passed": a family's own time limit went by with nothing recorded (not a breach by anyone).
+STATUSES = ("met", "missed", "upcoming", "exception", "passed")
 
 
 # --- the calendar ----------------------------------------------------------------------
@@ -290,11 +301,12 @@ class Deadline:
     child_id: str
     start: date
     due: date
-    status: str  # "met" | "missed" | "upcoming" | "exception"
+    status: str  # "met" | "missed" | "upcoming" | "exception" | "passed" (family limits)
     met_on: date | None  # when the thing it waits for happened, if it has
     days_late: int  # met_on - due, or as_of - due if still not met; 0 when met or upcoming
     exception_claimed: str
     note: str = ""  # why the due day moved, when it did (appeals, subject access)
+    duty_of: str = "local authority"  # who must act; "family" for the family's own limits
 
 
 _REFUSAL_WORDS = ("refus", "declin", "not to assess", "not assess")
@@ -538,10 +550,16 @@ class _ChildDeadlines:
             days_late, status = (self.as_of - due).days, "missed"
         else:
             days_late, status = 0, "upcoming"
-        exception = request.get("exception_claimed", "")
-        if status != "met" and exception.strip():
-            status = "exception"
         rule = RULES[rule_key]
+        exception = request.get("exception_claimed", "")
+        if rule.duty_of == "family":
+            # The family's own time limit: done (even late) or gone by, never "missed".
+            if met_on is not None:
+                status = "met"
+            elif status == "missed":
+                status, days_late = "passed", 0
+        elif status != "met" and exception.strip():
+            status = "exception"
         return Deadline(
             rule=rule.key,
             label=rule.label,
@@ -555,6 +573,7 @@ class _ChildDeadlines:
             days_late=days_late,
             exception_claimed=exception,
             note=note,
+            duty_of=rule.duty_of,
         )
 
 

@@ -636,11 +636,16 @@ class _Timeline:
 
     def deadline_section(self) -> list[str]:
         lines = ["### Statutory deadlines", ""]
-        if not self.deadlines:
-            lines.append("No statutory deadline arises from the requests in this chronology.")
+        duties = [d for d in self.deadlines if d.duty_of != "family"]
+        # The family's own time limits are shown while they are ahead, or when met; one
+        # that went by is nobody's breach and is left out of the evidence.
+        own = [d for d in self.deadlines if d.duty_of == "family" and d.status != "passed"]
+        if not duties:
+            lines.append("No statutory deadline for the council, school or others arises "
+                         "from the requests in this chronology.")
         else:
             counts = {
-                status: sum(d.status == status for d in self.deadlines)
+                status: sum(d.status == status for d in duties)
                 for status in ("missed", "met", "upcoming", "exception")
             }
             lines.append(
@@ -648,29 +653,38 @@ class _Timeline:
                 f"Upcoming: {counts['upcoming']}. Exception claimed: {counts['exception']}."
             )
             lines.append("")
-            rows = []
-            for deadline in self.deadlines:
-                # Labels and sources are the rules' own words: escaped, never pseudonymised,
-                # so a child called Will does not rename "no EHC plan will be issued".
-                label = escape(deadline.label, "cell")
-                if deadline.note:  # why the due day moved (Christmas, August, month ends)
-                    label += f" ({escape(deadline.note, 'cell')})"
-                rows.append([
-                    self.refs.get(deadline.entry_id, ""),
-                    label,
-                    escape(deadline.source, "cell"),
-                    deadline.start.isoformat(),
-                    deadline.due.isoformat(),
-                    self.deadline_status(deadline),
-                    str(deadline.days_late) if deadline.days_late > 0 else "",
-                ])
             lines += _table(
-                ["Ref", "Deadline", "Source", "From", "Due", "Status", "Days late"], rows
+                ["Ref", "Deadline", "Who must act", "Source", "From", "Due", "Status",
+                 "Days late"],
+                [self.deadline_row(d, with_duty=True) for d in duties],
+            )
+        if own:
+            lines += ["", "Time limits for the family's own next steps:", ""]
+            lines += _table(
+                ["Ref", "Time limit", "Source", "From", "Due", "Status"],
+                [self.deadline_row(d, with_duty=False)[:-1] for d in own],
             )
         if self.hidden_deadlines:
             lines += ["", f"{_plural(self.hidden_deadlines, 'further deadline')} concern only "
                       "entries outside this selection."]
         return lines
+
+    def deadline_row(self, deadline: deadlines.Deadline, *, with_duty: bool) -> list[str]:
+        # Labels and sources are the rules' own words: escaped, never pseudonymised,
+        # so a child called Will does not rename "no EHC plan will be issued".
+        label = escape(deadline.label, "cell")
+        if deadline.note:  # why the due day moved (Christmas, August, month ends)
+            label += f" ({escape(deadline.note, 'cell')})"
+        row = [self.refs.get(deadline.entry_id, ""), label]
+        if with_duty:
+            row.append(escape(deadline.duty_of.capitalize(), "cell"))
+        return row + [
+            escape(deadline.source, "cell"),
+            deadline.start.isoformat(),
+            deadline.due.isoformat(),
+            self.deadline_status(deadline),
+            str(deadline.days_late) if deadline.days_late > 0 else "",
+        ]
 
     def deadline_status(self, deadline: deadlines.Deadline) -> str:
         done = f" on {deadline.met_on.isoformat()}" if deadline.met_on else ""

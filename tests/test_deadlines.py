@@ -407,3 +407,20 @@ def test_deadlines_of_several_children_are_kept_apart_and_ordered():
     ]
     assert all(d.status in STATUSES for d in found)
     assert deadlines([c, b, a], D("2024-02-02")) == found
+
+
+def test_the_familys_own_time_limits_pass_rather_than_being_missed():
+    refused = request("r1", "2024-01-10", "ehcna", outcome="Refused to assess",
+                      outcome_date="2024-02-19")
+    found = by_rule(deadlines([refused], D("2024-06-01")))
+    # the council's 6-week decision was met; the appeal window (to 2024-04-19) went by
+    assert found["ehcna_decision"].duty_of == "local authority"
+    appeal = found["appeal"]
+    assert (appeal.duty_of, appeal.status, appeal.days_late) == ("family", "passed", 0)
+    assert "passed" in STATUSES
+    # duties of others are still missed when late
+    record = request("r2", "2024-01-10", "education_record")
+    late = by_rule(deadlines([record], D("2024-06-01")))["education_record"]
+    assert (late.duty_of, late.status) == ("school", "missed")
+    assert {rule.duty_of for rule in RULES.values()} == {
+        "local authority", "family", "mediation adviser", "school", "organisation asked"}

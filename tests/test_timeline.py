@@ -292,10 +292,12 @@ def test_flags_and_deadlines_are_all_listed():
     assert len(flag_lines) == 4
     assert any(line.startswith("Reply overdue (R9, 2024-06-01 09:30)") for line in flag_lines)
     deadline_table = tables(section(tokens, "Summary"))[-1]
-    assert deadline_table[0] == ["Ref", "Deadline", "Source", "From", "Due", "Status", "Days late"]
+    assert deadline_table[0] == ["Ref", "Deadline", "Who must act", "Source", "From", "Due",
+                                 "Status", "Days late"]
     # Request of 2024-07-10 + 6 weeks = 2024-08-21, unanswered on 2024-09-01: 11 days late.
     assert deadline_table[1][0] == "R12"
-    assert deadline_table[1][3:] == ["2024-07-10", "2024-08-21", "Missed", "11"]
+    assert deadline_table[1][2] == "Local authority"
+    assert deadline_table[1][4:] == ["2024-07-10", "2024-08-21", "Missed", "11"]
 
 
 @pytest.mark.parametrize(
@@ -341,7 +343,7 @@ def test_complaint_summary_shows_each_ask_its_answer_and_the_wait():
     assert ("Asked: 4 (concerns 2, letters and emails sent 1, formal requests 1). Answered: 1. "
             "The longest wait for an answer that came was 9 days (R3). No answer recorded by "
             "2024-09-01: 3; the longest has waited 237 days (R1).") in text
-    assert deadlines[1][5] == "Missed"
+    assert deadlines[1][6] == "Missed"
 
 
 def test_a_reply_linked_to_a_letter_answers_it():
@@ -480,3 +482,20 @@ def test_a_preparation_time_counts_as_its_day():
     assert options.as_of == AS_OF and type(options.as_of) is date
     with pytest.raises(ValueError, match="as_of must be a date"):
         TimelineOptions(as_of="2024-09-01")
+
+
+def test_the_familys_own_time_limits_are_never_shown_as_missed():
+    child, entries = records()
+    entries.append(model.new_entry(
+        "request", "child-1", id="dp", date="2024-03-01", title="Draft plan",
+        request_type="draft_plan", sent_to="County SEND team"))
+    entries.append(model.new_entry(
+        "request", "child-1", id="dp2", date="2024-08-25", title="Second draft plan",
+        request_type="draft_plan", sent_to="County SEND team"))
+    tokens = parse(render_timeline(child, entries, TimelineOptions(as_of=AS_OF, purpose="ehcna")))
+    duties, own = tables(section(tokens, "Summary"))[-2:]
+    assert "Comments on the draft EHC plan" not in str(duties)
+    # the comments on the March draft went by (not shown); the August one is still ahead:
+    # 15 days beginning with 2024-08-25 end on 2024-09-08.
+    assert own[0] == ["Ref", "Time limit", "Source", "From", "Due", "Status"]
+    assert [row[3:] for row in own[1:]] == [["2024-08-25", "2024-09-08", "Upcoming"]]
