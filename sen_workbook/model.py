@@ -173,6 +173,7 @@ _TEXT_LISTS = {"people", "links"}
 _DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
 _SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 _parsed_dates: dict[str, _dt.date] = {}  # valid date texts already read
+_entry_days: dict[str, _dt.date] = {}  # entry date texts (with or without a time) -> day
 
 
 class ModelError(ValueError):
@@ -225,7 +226,13 @@ def parse_date(value: str, field: str = "date", *, allow_time: bool = False) -> 
 
 def entry_day(entry: Mapping[str, Any]) -> _dt.date:
     """The calendar day of an entry (its time, if any, ignored)."""
-    return parse_date(str(entry["date"])[:10], "date")
+    value = entry["date"]
+    day = _entry_days.get(value) if isinstance(value, str) else None
+    if day is None:
+        day = parse_date(str(value)[:10], "date")
+        if isinstance(value, str) and len(_entry_days) < 100_000:
+            _entry_days[value] = day
+    return day
 
 
 def optional_date(value: str) -> _dt.date | None:

@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
@@ -189,6 +188,8 @@ class WriterLock:
     """An exclusive lock on ``<db>.lock``, held for as long as the workbook is open."""
 
     def __init__(self, db_path: Path):
+        from filelock import FileLock  # imported here: read-only commands never need it
+
         self.path = Path(str(db_path) + ".lock")
         self._lock = FileLock(
             str(self.path), timeout=0, mode=FILE_MODE, preserve_lock_file=True
@@ -196,6 +197,8 @@ class WriterLock:
 
     def acquire(self) -> bool:
         """Take the lock if it is free; ``False`` when another process holds it."""
+        from filelock import Timeout
+
         try:
             self._lock.acquire(timeout=0)
         except Timeout:
@@ -243,15 +246,32 @@ class AtomicJSONStorage(Storage):
         self._data: dict[str, dict[str, Any]] | None = None
         # table -> record key -> the record object and its '"key":{...}' JSON text
         self._pieces: dict[str, dict[str, tuple[Any, bytes]]] | None = None
+        self._stamp: tuple[int, int, int] | None = None  # the file read, when read-only
 
     def read(self) -> dict[str, dict[str, Any]] | None:
-        if self._data is None or self.read_only:
-            data = load_database(self.path)
-            if self.read_only:
-                return data
-            self._data = data
+        if self.read_only:
+            # Another process may be writing: read again whenever the file was replaced.
+            try:
+                info = self.path.stat()
+                stamp = (info.st_ino, info.st_mtime_ns, info.st_size)
+            except OSError:
+                stamp = None
+            if self._data is None or stamp is None or stamp != self._stamp:
+                self._data = load_database(self.path)
+                self._stamp = stamp
+            return self._data
+        if self._data is None:
+            self._data = load_database(self.path)
             self._pieces = None
         return self._data
+
+    def prime(self, data: dict[str, dict[str, Any]]) -> None:
+        """Keep ``data``, just read from the file by the caller, so it is not read twice."""
+        self._data = data
+        self._pieces = None
+        if self.read_only:
+            info = self.path.stat()
+            self._stamp = (info.st_ino, info.st_mtime_ns, info.st_size)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Save ``data`` whole (every record serialised afresh)."""

@@ -146,6 +146,7 @@ class Workbook:
         self._storage_path = self.path
         self._db = WorkbookDB(self.path, storage=AtomicJSONStorage, read_only=self.read_only)
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
+        self._storage.prime(data)
 
     # --- lifecycle ---------------------------------------------------------------------
 
@@ -318,6 +319,11 @@ class Workbook:
         chosen = [e for e in stored if child_id is None or e["child_id"] == child_id]
         chosen.sort(key=_entry_sort_key)
         return model.copy_record(chosen)
+
+    def _stored_entries(self, child_id: str) -> list[dict[str, Any]]:
+        """A child's stored entries themselves, not copies: only for the pure functions
+        (timeline, bundle), which never change what they are given."""
+        return [e for e in self._data()["entries"].values() if e["child_id"] == child_id]
 
     def entry(self, entry_id: str) -> dict[str, Any]:
         found = self._data()["entries"].get(entry_id)
@@ -684,7 +690,7 @@ class Workbook:
         """The evidence timeline of ``child`` in Markdown (see :mod:`sen_workbook.timeline`)."""
         from sen_workbook.timeline import render_timeline
 
-        return render_timeline(dict(child), self.entries(child["id"]), options)
+        return render_timeline(dict(child), self._stored_entries(child["id"]), options)
 
     def export_bundle(
         self,
@@ -717,7 +723,7 @@ class Workbook:
         if progress:
             progress(0, 1, "Assembling the timeline")
         try:
-            files = build_bundle(dict(child), self.entries(child["id"]), options,
+            files = build_bundle(dict(child), self._stored_entries(child["id"]), options,
                                  self.read_attachment)
         except BundleError as error:
             raise WorkbookError(str(error)) from error

@@ -499,3 +499,14 @@ def test_the_familys_own_time_limits_are_never_shown_as_missed():
     # 15 days beginning with 2024-08-25 end on 2024-09-08.
     assert own[0] == ["Ref", "Time limit", "Source", "From", "Due", "Status"]
     assert [row[3:] for row in own[1:]] == [["2024-08-25", "2024-09-08", "Upcoming"]]
+
+
+def test_rendering_leaves_the_records_it_was_given_unchanged():
+    import copy
+
+    child, entries = records()
+    before = copy.deepcopy((child, entries))
+    for purpose in ("ehcna", "complaint", "chronology"):
+        render_timeline(child, entries, TimelineOptions(as_of=AS_OF, purpose=purpose,
+                                                        pseudonym="Child A"))
+    assert (child, entries) == before
