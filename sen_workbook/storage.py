@@ -78,12 +78,15 @@ def temp_name_pattern(target: Path) -> re.Pattern[str]:
     return re.compile(rf"^\.{re.escape(target.name)}\.[A-Za-z0-9_]+\.tmp$")
 
 
-def atomic_write(target: Path, data: bytes | Iterable[bytes]) -> None:
+def atomic_write(
+    target: Path, data: bytes | Iterable[bytes], *, sync_folder: bool = True
+) -> None:
     """Replace ``target`` with ``data`` so that a crash leaves the old or the new file.
 
     The one place in the product that writes a file: temp file in the same folder (0600),
     write, flush, fsync, ``os.replace``, fsync of the folder.  On any failure before the
-    rename the temp file is removed and ``target`` is untouched.
+    rename the temp file is removed and ``target`` is untouched.  When many files go into
+    one folder, ``sync_folder=False`` leaves the folder's fsync to the caller, once.
     """
     target = Path(target)
     folder = target.parent
@@ -104,7 +107,8 @@ def atomic_write(target: Path, data: bytes | Iterable[bytes]) -> None:
         except FileNotFoundError:
             pass
         raise
-    fsync_folder(folder)
+    if sync_folder:
+        fsync_folder(folder)
 
 
 def remove_stale_temp_files(target: Path) -> int:

@@ -36,6 +36,7 @@ from sen_workbook.storage import (
     atomic_write,
     empty_database,
     ensure_folder,
+    fsync_folder,
     load_database,
     make_backup,
     migrate,
@@ -471,13 +472,25 @@ class Workbook:
         return self.attachment_path(sha256).read_bytes()
 
     def _store_file(self, data: bytes) -> str:
-        digest = sha256_bytes(data)
-        target = self.attachment_path(digest)
-        if not target.exists() or sha256_bytes(target.read_bytes()) != digest:
-            ensure_folder(self.files_folder)
-            os.chmod(self.files_folder, FOLDER_MODE)
-            atomic_write(target, data)
-        return digest
+        return self._store_files([data])[0]
+
+    def _store_files(self, contents: Iterable[bytes]) -> list[str]:
+        """Store files under their SHA-256 (each written atomically, the folder synced once)."""
+        digests = []
+        written = False
+        for data in contents:
+            digest = sha256_bytes(data)
+            target = self.attachment_path(digest)
+            if not target.exists() or sha256_bytes(target.read_bytes()) != digest:
+                if not written:
+                    ensure_folder(self.files_folder)
+                    os.chmod(self.files_folder, FOLDER_MODE)
+                atomic_write(target, data, sync_folder=False)
+                written = True
+            digests.append(digest)
+        if written:
+            fsync_folder(self.files_folder)
+        return digests
 
     def add_attachment(
         self, entry_id: str, source: str | os.PathLike[str], description: str = ""
@@ -612,11 +625,10 @@ class Workbook:
             )
         if self.read_only:
             raise ReadOnlyError(self.read_only_reason + " Nothing was imported.")
-        added_files = 0
-        for sha in sorted(needed & set(files)):
-            if not (self.files_folder / sha).exists():
-                self._store_file(files[sha])
-                added_files += 1
+        missing = [sha for sha in sorted(needed & set(files))
+                   if not (self.files_folder / sha).exists()]
+        self._store_files(files[sha] for sha in missing)
+        added_files = len(missing)
 
         def add(data: dict[str, dict[str, Any]]) -> None:
             for child in new_children:
@@ -640,8 +652,7 @@ class Workbook:
         )
         if problems:
             raise model.ModelError(problems)
-        for content in files.values():
-            self._store_file(content)
+        self._store_files(files.values())
 
         def add(data: dict[str, dict[str, Any]]) -> None:
             for child in children:
