@@ -100,7 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except model.ModelError as error:
         first = error.problems[0] if error.problems else str(error)
-        more = f" (and {len(error.problems) - 1} more problems)" if len(error.problems) > 1 else ""
+        extra = len(error.problems) - 1
+        more = f" (and {extra} more problem{'s' if extra > 1 else ''})" if extra else ""
         print(f"sen-workbook: {first.rstrip('.')}{more}.", file=sys.stderr)
         return EXIT_USAGE
     except (WorkbookError, StorageError) as error:
@@ -114,7 +115,7 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.demo:
         if args.command:
-            raise UsageError("--demo opens the app on a sample workbook and takes no command")
+            raise UsageError("--demo opens the app on a sample workbook and takes no command.")
         return _open_demo()
     if args.command is None:
         return _open_app(_db_path(args))
@@ -122,6 +123,8 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     if args.command in ("check", "timeline", "bundle") and not path.exists():
         raise WorkbookError(f"There is no workbook at {path}.")
     read_only = args.command in ("check", "timeline", "bundle")
+    if args.command == "import" and not path.exists():
+        return _import_into_new(path, args.file)
     with Workbook(path, read_only=read_only) as book:
         if args.command == "import":
             summary = book.import_archive(args.file)
@@ -154,13 +157,36 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     raise UsageError(f"unknown command {args.command!r}")  # pragma: no cover
 
 
+def _import_into_new(path: Path, source: str) -> int:
+    """Import into a workbook that does not exist yet; if nothing is imported, leave
+    nothing behind (no empty workbook, no lock file, no folders)."""
+    missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
+    try:
+        with Workbook(path) as book:
+            summary = book.import_archive(source)
+    except BaseException:
+        for leftover in (path, Path(str(path) + ".lock")):
+            leftover.unlink(missing_ok=True)
+        for folder in missing:  # deepest first
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        raise
+    print(
+        f"Imported {summary.children_added} children and {summary.entries_added} "
+        f"entries into {path.expanduser().absolute()}."
+    )
+    return EXIT_OK
+
+
 def _evidence(book: Workbook, args: argparse.Namespace) -> int:
     from sen_workbook.timeline import TimelineOptions
 
     child = book.find_child(args.child)
     if args.date_from and args.date_to and args.date_to < args.date_from:
         raise UsageError(
-            f"--to {args.date_to} is before --from {args.date_from}; give the earlier date first"
+            f"--to {args.date_to} is before --from {args.date_from}; give the earlier date first."
         )
     options = TimelineOptions(
         purpose=args.purpose,

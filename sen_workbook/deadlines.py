@@ -15,6 +15,7 @@ only possible for the years they cover; outside them it raises
 from __future__ import annotations
 
 import calendar
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ class Rule:
     # show as met or missed; or "family", a time limit for the family's own next step,
     # which is never shown as "missed" against them.
     duty_of: str = "local authority"
+    caveat: str = ""  # shown with every deadline of the rule: what the count cannot know
 
 
 RULES: dict[str, Rule] = {
@@ -113,6 +115,8 @@ RULES: dict[str, Rule] = {
             "A maintained school must make the record available within 15 school days of "
             "a written request.  Counted here as working days: school holidays can make "
             "the real deadline later.",
+            caveat="counted in working days; school holidays make the real deadline later, "
+            "and the rule is for maintained schools",
             duty_of="school",
         ),
         Rule(
@@ -129,6 +133,8 @@ RULES: dict[str, Rule] = {
             "Complaint to the Local Government and Social Care Ombudsman",
             "Local Government Act 1974, s.26B",
             "Within 12 months beginning with the day the family first knew of the problem.",
+            caveat="counted from the date of this complaint; if the family knew of the "
+            "problem earlier, the limit ends earlier",
             duty_of="family",
         ),
     )
@@ -309,17 +315,45 @@ class Deadline:
     duty_of: str = "local authority"  # who must act; "family" for the family's own limits
 
 
-_REFUSAL_WORDS = ("refus", "declin", "not to assess", "not assess")
+# How families and councils write a refusal to assess, and wordings that say the opposite.
+_REFUSAL = re.compile(
+    r"refus|declin|turned down|reject|"
+    r"\bnot (?:to |going to |be )?(?:assess|carry(?:ing)? out|undertak|conduct|proceed|agree)|"
+    r"\bno (?:ehc |education,? health and care )?(?:needs )?assessment"
+)
+_NOT_REFUSAL = re.compile(
+    r"\bnot (?:been )?refus|\bno longer refus|\bwithdr[ae]w\w* (?:the |its )?refus|"
+    r"\bagree[sd]? to (?:assess|carry out|undertake|conduct)|"
+    r"\bwill (?:now )?(?:assess|carry out (?:an? |the )?(?:ehc|education|needs|statutory))"
+)
 
 
 def is_refusal(outcome: str) -> bool:
-    """Whether an ``ehcna`` request's outcome text records a refusal to assess."""
-    text = outcome.casefold()
-    return any(word in text for word in _REFUSAL_WORDS)
+    """Whether an ``ehcna`` request's outcome text records a refusal to assess.
+
+    The outcome is the family's own words, so common wordings are recognised ("refused",
+    "declined", "decided not to carry out an EHC needs assessment"); a wording that says
+    the council agreed, or withdrew a refusal, is not a refusal.
+    """
+    text = " ".join(outcome.casefold().split())
+    return bool(_REFUSAL.search(text)) and not _NOT_REFUSAL.search(text)
 
 
 def _is_ombudsman(request: Mapping[str, Any]) -> bool:
     return "ombudsman" in f"{request.get('sent_to', '')} {request.get('title', '')}".casefold()
+
+
+_SCHOOL_WORDS = re.compile(
+    r"\b(?:school|head ?teacher|head of|governor|governing|academy|trust|college|nursery|"
+    r"principal|senco|sendco)"
+)
+
+
+def _is_to_a_school(request: Mapping[str, Any]) -> bool:
+    """A complaint made to a school, academy or its governors: the Local Government
+    Ombudsman cannot look into a school's internal matters (LGA 1974, Sch 5 para 5)."""
+    text = f"{request.get('sent_to', '')} {request.get('title', '')}".casefold()
+    return bool(_SCHOOL_WORDS.search(text))
 
 
 def deadlines(entries: Iterable[dict], as_of: date) -> list[Deadline]:
@@ -427,7 +461,7 @@ class _ChildDeadlines:
                 made.append(self._next_annual_review(request, final, same_day_counts=True))
         elif kind == "annual_review":
             made.append(self._next_annual_review(request, start, same_day_counts=False))
-        elif kind == "complaint" and not _is_ombudsman(request):
+        elif kind == "complaint" and not _is_ombudsman(request) and not _is_to_a_school(request):
             to_ombudsman = [
                 model.entry_day(r)
                 for r in self.of_type("complaint")
@@ -572,7 +606,7 @@ class _ChildDeadlines:
             met_on=met_on,
             days_late=days_late,
             exception_claimed=exception,
-            note=note,
+            note="; ".join(part for part in (note.rstrip("."), rule.caveat) if part),
             duty_of=rule.duty_of,
         )
 

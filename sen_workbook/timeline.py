@@ -455,6 +455,30 @@ def _bullet(text: str, depth: int = 0) -> str:
 # --- the document --------------------------------------------------------------------
 
 
+# Answers recorded on an entry, each with the field holding its date: an answer dated
+# after the preparation date had not come yet as the document tells it.
+_LATER_ANSWERS = {
+    "concern": ("response_date", ("response", "response_date")),
+    "request": ("outcome_date", ("outcome", "outcome_date")),
+    "meeting": ("follow_up_sent", ("follow_up_sent",)),
+}
+
+
+def _as_it_stood(entry: Mapping[str, Any], as_of: date) -> Mapping[str, Any]:
+    """The entry as it stood on ``as_of``: answers dated later are left out."""
+    later = _LATER_ANSWERS.get(str(entry.get("kind")))
+    if later is None:
+        return entry
+    date_field, cleared = later
+    value = entry.get(date_field) or ""
+    try:
+        if not value or model.parse_date(value, date_field) <= as_of:
+            return entry
+    except ValueError:
+        return entry
+    return {**entry, **{name: "" for name in cleared}}
+
+
 class _Timeline:
     """Everything one rendering needs, worked out once."""
 
@@ -465,7 +489,9 @@ class _Timeline:
         self.options = options
         self.as_of = options.as_of
         self.pseudonym = _Pseudonym(child, options.pseudonym)
-        mine = [e for e in entries if e.get("child_id") == child.get("id")]
+        mine = [
+            _as_it_stood(e, self.as_of) for e in entries if e.get("child_id") == child.get("id")
+        ]
         # Derived facts come from every entry of the child up to as_of, whatever the filters.
         self.known = sorted(
             (dict(e) for e in mine if model.entry_day(e) <= self.as_of), key=_sort_key
@@ -638,8 +664,13 @@ class _Timeline:
         lines = ["### Statutory deadlines", ""]
         duties = [d for d in self.deadlines if d.duty_of != "family"]
         # The family's own time limits are shown while they are ahead, or when met; one
-        # that went by is nobody's breach and is left out of the evidence.
-        own = [d for d in self.deadlines if d.duty_of == "family" and d.status != "passed"]
+        # that went by is nobody's breach and is left out of the evidence sent to others,
+        # but an adviser reading a plain chronology needs to see it.
+        own = [
+            d for d in self.deadlines
+            if d.duty_of == "family"
+            and (d.status != "passed" or self.options.purpose == "chronology")
+        ]
         if not duties:
             lines.append("No statutory deadline for the council, school or others arises "
                          "from the requests in this chronology.")
@@ -694,6 +725,8 @@ class _Timeline:
             return "Missed" + (f"; done{done}" if done else "")
         if deadline.status == "upcoming":
             return "Upcoming"
+        if deadline.status == "passed":
+            return "Passed with nothing recorded"
         if deadline.status == "exception":
             reason = self.text(deadline.exception_claimed, "cell")
             return "Exception claimed" + (f": {reason}" if reason else "")

@@ -619,7 +619,8 @@ class Workbook:
             if sha not in files and not (self.files_folder / sha).exists():
                 problems.append(f"the attachment {sha} is referenced but not in the archive")
         if problems:
-            more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+            extra = len(problems) - 1
+            more = f" (and {extra} more problem{'s' if extra > 1 else ''})" if extra else ""
             raise ArchiveError(
                 f"Nothing was imported from {path}: {problems[0].rstrip('.')}{more}."
             )
@@ -731,6 +732,15 @@ class Workbook:
             )
         if not target.parent.is_dir():
             raise WorkbookError(f"The folder {target.parent} does not exist.")
+        if getattr(options, "pseudonym", ""):
+            from sen_workbook.timeline import find_child_name
+
+            found = find_child_name(child, target.name)
+            if found:
+                raise WorkbookError(
+                    f"The name {target.name!r} contains the child's name {found!r}, which a "
+                    "pseudonymised bundle must not show; choose another name for it."
+                )
         if progress:
             progress(0, 1, "Assembling the timeline")
         try:

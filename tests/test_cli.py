@@ -193,3 +193,31 @@ def test_a_child_is_found_by_name_preferred_name_first_name_or_id(tmp_path):
             book.find_child("Sam")
         with pytest.raises(WorkbookError, match="The children in it are: Amara"):
             book.find_child("Zed")
+
+
+def test_a_failed_import_into_a_new_workbook_leaves_nothing_behind(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "sen-workbook", "version": 1, "children": [{"id": "x"}], "entries": []}')
+    target = tmp_path / "new" / "deeper" / "workbook.json"
+    result = run("--db", str(target), "import", str(bad))
+    assert result.returncode == 2 and "Nothing was imported" in result.stderr
+    assert "more problems" in result.stderr
+    assert not (tmp_path / "new").exists()
+
+
+def test_a_pseudonymised_bundle_refuses_a_file_name_with_the_child_s_name(tmp_path, family):
+    children, entries = family
+    db = tmp_path / "w.json"
+    with Workbook(db) as book:
+        book.load_sample(children, entries, {})
+    result = run("--db", str(db), "bundle", "Amara", "--pseudonym", "Child A",
+                 "--as-of", "2024-09-01", "--out", str(tmp_path / "amara-bundle.zip"))
+    assert result.returncode == 2 and "contains the child's name" in result.stderr
+    assert not (tmp_path / "amara-bundle.zip").exists()
+    fine = run("--db", str(db), "bundle", "Amara", "--pseudonym", "Child A",
+               "--as-of", "2024-09-01", "--out", str(tmp_path / "bundle.zip"))
+    assert fine.returncode == 0, fine.stderr
+    with zipfile.ZipFile(tmp_path / "bundle.zip") as archive:
+        for name in archive.namelist():
+            assert "amara" not in name.lower() and "okafor" not in name.lower()
+            assert b"Amara" not in archive.read(name)

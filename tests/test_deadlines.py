@@ -424,3 +424,44 @@ def test_the_familys_own_time_limits_pass_rather_than_being_missed():
     assert (late.duty_of, late.status) == ("school", "missed")
     assert {rule.duty_of for rule in RULES.values()} == {
         "local authority", "family", "mediation adviser", "school", "organisation asked"}
+
+
+@pytest.mark.parametrize(
+    ("outcome", "refused"),
+    [
+        ("Refused to assess", True),
+        ("The council REFUSED to carry out an assessment", True),
+        ("The LA decided not to carry out an EHC needs assessment; it says needs can be met "
+         "at SEN Support.", True),
+        ("Declined.", True),
+        ("Request turned down by the panel", True),
+        ("The local authority will not assess", True),
+        ("Decision: no EHC needs assessment", True),
+        ("Agreed to assess", False),
+        ("Agreed to assess; not refused", False),
+        ("The council will carry out an EHC needs assessment", False),
+        ("Panel agreed to carry out the assessment", False),
+        ("", False),
+    ],
+)
+def test_refusals_are_recognised_in_the_family_s_own_words(outcome, refused):
+    from sen_workbook.deadlines import is_refusal
+
+    assert is_refusal(outcome) is refused
+
+
+def test_no_ombudsman_time_limit_for_a_complaint_to_a_school():
+    to_school = request("c1", "2024-03-01", "complaint", sent_to="Headteacher, Oak School",
+                        title="Complaint stage 1")
+    to_council = request("c2", "2024-03-01", "complaint", sent_to="County SEND team",
+                         title="Complaint about the EHC plan")
+    found = deadlines([to_school, to_council], D("2024-06-01"))
+    assert [(d.entry_id, d.rule) for d in found] == [("c2", "ombudsman_complaint")]
+    assert "if the family knew of the problem earlier" in found[0].note
+
+
+def test_education_record_deadline_carries_its_caveat():
+    record = request("e1", "2025-02-03", "education_record")
+    (found,) = deadlines([record], D("2025-03-14"))
+    assert found.due == D("2025-02-24")
+    assert "school holidays make the real deadline later" in found.note

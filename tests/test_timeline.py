@@ -510,3 +510,30 @@ def test_rendering_leaves_the_records_it_was_given_unchanged():
         render_timeline(child, entries, TimelineOptions(as_of=AS_OF, purpose=purpose,
                                                         pseudonym="Child A"))
     assert (child, entries) == before
+
+
+def test_answers_dated_after_the_preparation_date_are_not_told():
+    child = model.new_child(id="c", name="Sam Green")
+    concern = model.new_entry("concern", "c", id="k1", date="2024-03-01", title="Worry",
+                              raised_with="Mrs Patel", response="Will observe",
+                              response_date="2024-03-20")
+    request = model.new_entry("request", "c", id="q1", date="2024-03-05", title="Assessment",
+                              request_type="ehcna", sent_to="County",
+                              outcome="Refused to assess", outcome_date="2024-04-10")
+    text = render_timeline(child, [concern, request],
+                           TimelineOptions(as_of=date(2024, 3, 15), purpose="complaint"))
+    assert "Will observe" not in text and "Refused" not in text
+    assert "14 so far" in text  # 1 March to 15 March, no answer yet
+    later = render_timeline(child, [concern, request],
+                            TimelineOptions(as_of=date(2024, 5, 1), purpose="complaint"))
+    assert "Will observe" in later and "Refused to assess" in later
+
+
+def test_a_chronology_for_an_adviser_shows_family_time_limits_that_passed():
+    child, entries = records()
+    entries.append(model.new_entry(
+        "request", "child-1", id="dp", date="2024-03-01", title="Draft plan",
+        request_type="draft_plan", sent_to="County SEND team"))
+    text = render_timeline(child, entries, TimelineOptions(as_of=AS_OF, purpose="chronology"))
+    own = tables(section(parse(text), "Summary"))[-1]
+    assert ["2024-03-01", "2024-03-15", "Passed with nothing recorded"] in [r[3:] for r in own]
