@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import os
 import platform
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -327,7 +328,167 @@ def main() -> int:
     return 0
 
 
-EXTRA: dict[str, Callable[[Path, int, int], Figure]] = {}
+# --- the app: start-up to a child's journal, and memory, against a minimal Textual app ------
+
+MINIMAL_APP = """
+from textual.app import App
+from textual.widgets import Static
+
+
+class Minimal(App):
+    def compose(self):
+        yield Static("minimal app ready")
+
+
+Minimal().run()
+"""
+
+
+def _tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, timeout=30).stdout
+
+
+def _wait_for(session: str, text: str, timeout: float = 60.0) -> None:
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        if text in _tmux("capture-pane", "-p", "-t", session):
+            return
+        time.sleep(0.01)
+    raise SystemExit(f"{text!r} did not appear in {timeout:.0f} s")
+
+
+def _peak_rss_mb(session: str) -> float:
+    pid = _tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip()
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise SystemExit("no VmHWM for the app process")
+
+
+def _run_in_tmux(command: list[str], env: dict[str, str], steps: list[tuple[str, str]],
+                 session: str) -> tuple[float, float]:
+    """Start ``command`` in a 120x40 terminal; for each (keys, text) step send the keys and
+    wait for the text.  Returns (ms from start to the last text, peak RSS in MB)."""
+    _tmux("kill-session", "-t", session)
+    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items()
+                       if k in ("PYTHONPATH", "SEN_WORKBOOK_DB", "SEN_WORKBOOK_CONFIG"))
+    shell = f"env {exports} " + " ".join(shlex.quote(c) for c in command)
+    start = time.perf_counter()
+    _tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", shell)
+    for keys, text in steps:
+        if keys:
+            _tmux("send-keys", "-t", session, keys)
+        _wait_for(session, text)
+    elapsed = (time.perf_counter() - start) * 1000
+    rss = _peak_rss_mb(session)
+    _tmux("kill-session", "-t", session)
+    return elapsed, rss
+
+
+def _app_runs(work: Path, size: int, repeat: int) -> tuple[list, list, list, list]:
+    folder = work / f"app-{size}"
+    folder.mkdir(exist_ok=True)
+    db = folder / "workbook.json"
+    if not db.exists():
+        build_workbook(folder, size)
+    minimal = folder / "minimal.py"
+    minimal.write_text(MINIMAL_APP)
+    env = env_for(db)
+    env["SEN_WORKBOOK_CONFIG"] = str(folder / "config.json")
+    ours_ms, ours_mb, ref_ms, ref_mb = [], [], [], []
+    for _ in range(repeat):
+        ms, mb = _run_in_tmux(
+            [sys.executable, "-m", "sen_workbook"], env,
+            [("", "Stage"), ("Enter", "Overview"), ("2", " entries · ")],
+            "bench-app")
+        ours_ms.append(ms)
+        ours_mb.append(mb)
+        ms, mb = _run_in_tmux([sys.executable, str(minimal)], env,
+                              [("", "minimal app ready")], "bench-minimal")
+        ref_ms.append(ms)
+        ref_mb.append(mb)
+    return ours_ms, ours_mb, ref_ms, ref_mb
+
+
+_APP_CACHE: dict[tuple[int, int], tuple[list, list, list, list]] = {}
+
+
+def _app_figures(work: Path, size: int, repeat: int) -> tuple[list, list, list, list]:
+    if (size, repeat) not in _APP_CACHE:
+        _APP_CACHE[(size, repeat)] = _app_runs(work, size, repeat)
+    return _APP_CACHE[(size, repeat)]
+
+
+def bench_startup(work: Path, size: int, repeat: int) -> Figure:
+    ours_ms, _, ref_ms, _ = _app_figures(work, size, repeat)
+    return Figure("start to a child's journal on screen (tmux, 120x40)", size, "ms",
+                  values=ours_ms, reference=ref_ms,
+                  reference_name="minimal Textual app showing one line, started the same way",
+                  target="≤ 1.5 × minimal app", limit=lambda m, r: r is not None and r <= 1.5)
+
+
+def bench_memory(work: Path, size: int, repeat: int) -> Figure:
+    _, ours_mb, _, ref_mb = _app_figures(work, size, repeat)
+    figure = Figure("peak memory (RSS) with the journal open", size, "MB",
+                    values=ours_mb, reference=ref_mb,
+                    reference_name="minimal Textual app (same start)",
+                    target="≤ minimal + 100 MB",
+                    limit=lambda m, r: m - statistics.median(ref_mb) <= 100)
+    return figure
+
+
+# --- search as you type ---------------------------------------------------------------------
+
+
+def bench_search(work: Path, size: int, repeat: int) -> Figure:
+    """Keystroke in the journal's search box to the table showing the matches (in process)."""
+    import asyncio
+
+    from sen_workbook.tui.app import SenWorkbookApp
+
+    folder = work / f"search-{size}"
+    folder.mkdir()
+    db = build_workbook(folder, size)
+    os.environ["SEN_WORKBOOK_CONFIG"] = str(folder / "config.json")
+    figure = Figure("search keystroke to updated journal table", size, "ms",
+                    target="50 ms median", limit=lambda m, r: m <= 50)
+
+    async def measure() -> None:
+        book = Workbook(db)
+        app = SenWorkbookApp(book)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("2")
+            await pilot.pause()
+            journal = app.screen.query_one("JournalPane")
+            search = journal.query_one("#journal-search")
+            search.focus()
+            await pilot.pause()
+            for word in ["home", "school", "sleep", "email", "tired", "meeting"] * repeat:
+                for letter in word:
+                    before = journal.matches  # the filter puts a new list in place
+                    start = time.perf_counter()
+                    await pilot.press(letter)
+                    while journal.matches is before:
+                        await asyncio.sleep(0.001)
+                    figure.values.append((time.perf_counter() - start) * 1000)
+                for _ in word:
+                    await pilot.press("backspace")
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+        book.close()
+
+    asyncio.run(measure())
+    return figure
+
+
+EXTRA: dict[str, Callable[[Path, int, int], Figure]] = {
+    "startup": bench_startup,
+    "memory": bench_memory,
+    "search": bench_search,
+}
+SIZES.update({"startup": (1000, 10000), "memory": (1000, 10000), "search": (10000,)})
 
 if __name__ == "__main__":
     raise SystemExit(main())
