@@ -1,137 +1,336 @@
-"""The SEN Workbook app: the children on the left, the chosen child's journal on the right."""
+"""The SEN Workbook app: children, each child's workspace, entries, the trash and help.
+
+The app holds the open workbook and the few things every screen shares: the day it counts
+as "today", the count of changes (so screens reload only when something changed), the last
+delete (for undo), and the settings file that remembers the colour theme.  Every change a
+parent makes goes through one of the methods below, which say in words why it cannot be
+done (read-only, an export running) instead of failing.
+"""
 
 from __future__ import annotations
 
+import json
+import os
+from collections.abc import Callable, Mapping
+from datetime import date
 from pathlib import Path
+from typing import Any
 
-from rich.text import Text
-from textual import on
-from textual.app import App, ComposeResult
+from textual import work
+from textual.app import App
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.screen import Screen
+from textual.theme import Theme
 
 from sen_workbook import model
-from sen_workbook.storage import StorageError
+from sen_workbook.storage import StorageError, atomic_write, ensure_folder
+from sen_workbook.tui.commands import WorkbookCommands
+from sen_workbook.tui.forms import AttachmentsScreen, ChildForm, ConfirmScreen, EntryForm
+from sen_workbook.tui.screens.base import WorkbookScreen, styles_folder
+from sen_workbook.tui.screens.child import ChildScreen
+from sen_workbook.tui.screens.children import ChildrenScreen
+from sen_workbook.tui.screens.entry import EntryScreen
+from sen_workbook.tui.screens.help import HelpScreen
+from sen_workbook.tui.screens.kind_picker import KindPicker
+from sen_workbook.tui.screens.trash import TrashScreen
 from sen_workbook.workbook import Workbook, WorkbookError
 
+__all__ = ["CONFIG_ENV", "SenWorkbookApp", "load_settings", "run_app", "save_settings",
+           "settings_path", "styles_folder"]
 
-def styles_folder() -> Path:
-    """The ``.tcss`` files: inside the installed package, or ``styles/`` in a checkout."""
-    here = Path(__file__).resolve().parent.parent
-    installed = here / "styles"
-    if installed.is_dir():
-        return installed
-    return here.parent / "styles"
+CONFIG_ENV = "SEN_WORKBOOK_CONFIG"
 
 
-def plain(text: str) -> Text:
-    """User text for display: never read as markup."""
-    return Text(text.replace("\n", " "))
+def settings_path() -> Path:
+    """The settings file: ``SEN_WORKBOOK_CONFIG`` if set, else the user config folder's."""
+    configured = os.environ.get(CONFIG_ENV)
+    if configured:
+        return Path(configured).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path("sen-workbook", appauthor=False) / "settings.json"
+
+
+def load_settings(path: Path) -> dict[str, Any]:
+    """The saved settings, or none at all when the file is missing or unreadable.
+
+    Settings are a convenience: a damaged file must never stop a parent reaching
+    their records, so anything that is not a JSON object counts as empty.
+    """
+    try:
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def save_settings(path: Path, settings: Mapping[str, Any]) -> None:
+    """Write the settings atomically (``OSError`` if the folder cannot be written)."""
+    ensure_folder(path.parent)
+    atomic_write(path, json.dumps(dict(settings), indent=2, sort_keys=True).encode("utf-8"))
 
 
 class SenWorkbookApp(App[int]):
-    """The journal of each child in one workbook."""
+    """The journal of each child in one workbook.
+
+    ``today`` fixes the day the app counts from (flags, deadlines, the timeline's
+    preparation date); by default it is the real date each time it is asked.
+    """
 
     TITLE = "SEN Workbook"
-    CSS_PATH = [str(styles_folder() / "app.tcss")]
+    # Textual loads a screen's CSS_PATH when the screen is pushed, but not for the default
+    # screen, so the first screen's stylesheet is listed here too.
+    CSS_PATH = [str(styles_folder() / "app.tcss"), *ChildrenScreen.CSS_PATH]
+    COMMANDS = App.COMMANDS | {WorkbookCommands}
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-        Binding("c", "focus_children", "Children"),
-        Binding("j", "focus_journal", "Journal"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+        Binding("question_mark", "help", "Help"),
+        Binding("t", "trash", "Trash", show=False),
+        Binding("u", "undo_delete", "Undo delete"),
     ]
 
-    def __init__(self, workbook: Workbook):
+    def __init__(self, workbook: Workbook, *, today: date | None = None):
         super().__init__()
         self.workbook = workbook
-        self.child_id: str | None = None
+        self._fixed_today = today
+        self.generation = 0
+        self.last_deleted: tuple[str, str] | None = None  # (trash id, what was deleted)
+        self.exporting = False
+        self.settings_file = settings_path()
+        self.settings = load_settings(self.settings_file)
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        if self.workbook.read_only:
-            yield Static(
-                Text(self.workbook.read_only_reason), id="read-only-banner", markup=False
-            )
-        with Horizontal(id="main"):
-            with Vertical(id="children-pane"):
-                yield Static("Children", classes="pane-title")
-                yield OptionList(id="children")
-            with Vertical(id="journal-pane"):
-                yield Static("Journal", classes="pane-title", id="journal-title")
-                yield DataTable(id="journal", cursor_type="row", zebra_stripes=True)
-                yield Static("", id="journal-empty")
-        yield Footer()
+    def today(self) -> date:
+        return self._fixed_today or date.today()
+
+    def get_default_screen(self) -> Screen:
+        return ChildrenScreen()
 
     def on_mount(self) -> None:
-        self.sub_title = str(self.workbook.path)
-        table = self.query_one("#journal", DataTable)
-        table.add_columns("Date", "Kind", "Title", "Areas", "Files")
-        self.refresh_children()
+        theme = self.settings.get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
 
-    def refresh_children(self) -> None:
-        options = self.query_one("#children", OptionList)
-        options.clear_options()
-        children = self.workbook.children()
-        for child in children:
-            label = Text(child["name"])
-            status = model.CHILD_STATUSES.get(child["status"], "")
-            label.append(f"\n{status}", style="dim")
-            options.add_option(Option(label, id=child["id"]))
-        if children:
-            options.highlighted = 0
-            self.show_child(children[0]["id"])
-        else:
-            self.show_child(None)
-
-    @on(OptionList.OptionHighlighted, "#children")
-    def _child_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id and event.option.id != self.child_id:
-            self.show_child(event.option.id)
-
-    def show_child(self, child_id: str | None) -> None:
-        self.child_id = child_id
-        table = self.query_one("#journal", DataTable)
-        table.clear()
-        empty = self.query_one("#journal-empty", Static)
-        title = self.query_one("#journal-title", Static)
-        if child_id is None:
-            title.update("Journal")
-            empty.update(
-                "This workbook has no children yet. Import an archive with "
-                "'sen-workbook import FILE', or open the sample with 'sen-workbook --demo'."
-            )
-            empty.display = True
+    def _remember_theme(self, theme: Theme) -> None:
+        if self.settings.get("theme") == theme.name:
             return
-        child = self.workbook.child(child_id)
-        title.update(Text(f"Journal of {child['name']}"))
-        entries = self.workbook.entries(child_id)
-        for entry in reversed(entries):
-            table.add_row(
-                entry["date"],
-                model.KINDS[entry["kind"]],
-                plain(entry["title"]),
-                ", ".join(entry["areas"]),
-                str(len(entry["attachments"])) if entry["attachments"] else "",
-                key=entry["id"],
+        self.settings["theme"] = theme.name
+        try:
+            save_settings(self.settings_file, self.settings)
+        except OSError as error:
+            self.notify(
+                f"The theme could not be remembered for next time: {self.settings_file} "
+                f"could not be written ({error.strerror or error}).",
+                severity="warning", markup=False,
             )
-        empty.display = not entries
-        if not entries:
-            empty.update("No entries for this child yet.")
 
-    def action_focus_children(self) -> None:
-        self.query_one("#children", OptionList).focus()
+    # --- changes -------------------------------------------------------------------------
 
-    def action_focus_journal(self) -> None:
-        self.query_one("#journal", DataTable).focus()
+    def can_change(self) -> bool:
+        """Whether the workbook may be changed now; if not, say why and return False."""
+        if self.workbook.read_only:
+            self.notify(
+                self.workbook.read_only_reason, title="Read-only", severity="warning",
+                markup=False,
+            )
+            return False
+        if self.exporting:
+            self.notify("An evidence bundle is being exported; wait for it to finish.",
+                        severity="warning")
+            return False
+        return True
+
+    def note_change(self) -> None:
+        """Something was saved: count it, and redraw the screen on top."""
+        self.generation += 1
+        current = self.screen
+        if isinstance(current, WorkbookScreen):
+            current.reload()
+
+    def _failed(self, error: Exception) -> None:
+        if isinstance(error, model.ModelError):
+            message = " ".join(error.problems)
+        else:
+            message = str(error)
+        self.notify(message, title="Not done", severity="error", markup=False)
+
+    def _run_change(self, change: Callable[[], Any]) -> Any:
+        """Run a workbook change, turning its refusal into a message; None if refused."""
+        try:
+            result = change()
+        except (WorkbookError, StorageError, model.ModelError, OSError) as error:
+            self._failed(error)
+            return None
+        self.note_change()
+        return result
+
+    # --- navigation ----------------------------------------------------------------------
+
+    def open_child(self, child_id: str) -> None:
+        self.push_screen(ChildScreen(child_id))
+
+    def open_entry(self, entry_id: str) -> None:
+        if isinstance(self.screen, EntryScreen) and self.screen.entry_id == entry_id:
+            return
+        self.push_screen(EntryScreen(entry_id))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(str(self.workbook.path)))
+
+    def action_trash(self) -> None:
+        if not isinstance(self.screen, TrashScreen):
+            self.push_screen(TrashScreen())
+
+    # --- children ------------------------------------------------------------------------
+
+    @work(group="forms")
+    async def add_child(self) -> None:
+        if not self.can_change():
+            return
+        saved = await self.push_screen_wait(ChildForm(self.workbook))
+        if saved:
+            self.note_change()
+            self.notify(f"Added {saved.get('name', '')}.", markup=False)
+
+    @work(group="forms")
+    async def edit_child(self, child_id: str) -> None:
+        if not self.can_change():
+            return
+        try:
+            child = self.workbook.child(child_id)
+        except WorkbookError as error:
+            self._failed(error)
+            return
+        saved = await self.push_screen_wait(ChildForm(self.workbook, child))
+        if saved:
+            self.note_change()
+
+    @work(group="forms")
+    async def remove_child(self, child_id: str) -> None:
+        if not self.can_change():
+            return
+        try:
+            child = self.workbook.child(child_id)
+        except WorkbookError as error:
+            self._failed(error)
+            return
+        count = len(self.workbook.entries(child_id))
+        sure = await self.push_screen_wait(ConfirmScreen(
+            f"Remove {child['name']} and their {count} entr{'y' if count == 1 else 'ies'}?",
+            "They go to the trash, and can be restored from there (press t).",
+        ))
+        if not sure:
+            return
+        trash_id = self._run_change(lambda: self.workbook.remove_child(child_id))
+        if trash_id:
+            self.last_deleted = (trash_id, child["name"])
+            self.refresh_bindings()
+            self.notify("Moved to the trash. Press u to undo.", title="Removed")
+
+    # --- entries -------------------------------------------------------------------------
+
+    @work(group="forms")
+    async def new_entry(
+        self,
+        child_id: str,
+        kind: str | None = None,
+        *,
+        carry_from_plan: dict[str, Any] | None = None,
+        review_of_plan: dict[str, Any] | None = None,
+    ) -> None:
+        if not self.can_change():
+            return
+        if kind is None:
+            kind = await self.push_screen_wait(KindPicker())
+            if kind is None:
+                return
+        saved = await self.push_screen_wait(EntryForm(
+            self.workbook, child_id, kind,
+            carry_from_plan=carry_from_plan, review_of_plan=review_of_plan,
+        ))
+        if saved:
+            self.note_change()
+            self.notify(f"Saved: {saved.get('title', '')}", markup=False)
+
+    @work(group="forms")
+    async def edit_entry(self, entry_id: str) -> None:
+        if not self.can_change():
+            return
+        try:
+            entry = self.workbook.entry(entry_id)
+        except WorkbookError as error:
+            self._failed(error)
+            return
+        saved = await self.push_screen_wait(
+            EntryForm(self.workbook, entry["child_id"], entry["kind"], entry)
+        )
+        if saved:
+            self.note_change()
+            self.notify("Saved. The earlier version is kept in the history.")
+
+    def delete_entry(self, entry_id: str) -> None:
+        """Move an entry to the trash, leave its screen, and offer undo."""
+        if not self.can_change():
+            return
+        try:
+            title = self.workbook.entry(entry_id).get("title", "")
+        except WorkbookError as error:
+            self._failed(error)
+            return
+        try:
+            trash_id = self.workbook.delete_entry(entry_id)
+        except (WorkbookError, StorageError, OSError) as error:
+            self._failed(error)
+            return
+        self.last_deleted = (trash_id, title)
+        if isinstance(self.screen, EntryScreen) and self.screen.entry_id == entry_id:
+            self.pop_screen()
+        self.note_change()
+        self.refresh_bindings()
+        self.notify("Deleted. Press u to undo", title="Moved to the trash")
+
+    @work(group="forms")
+    async def attach_file(self, entry_id: str) -> None:
+        if not self.can_change():
+            return
+        try:
+            files = AttachmentsScreen(self.workbook, entry_id)
+        except WorkbookError as error:
+            self._failed(error)
+            return
+        changed = await self.push_screen_wait(files)
+        if changed:
+            self.note_change()
+            self.notify("The entry's files are saved.")
+
+    # --- the trash -----------------------------------------------------------------------
+
+    def restore(self, trash_id: str) -> dict[str, Any] | None:
+        if not self.can_change():
+            return None
+        record = self._run_change(lambda: self.workbook.restore(trash_id))
+        if record is not None:
+            if self.last_deleted and self.last_deleted[0] == trash_id:
+                self.last_deleted = None
+                self.refresh_bindings()
+            name = record.get("title") or record.get("name", "")
+            self.notify(f"Restored {name}.", markup=False)
+        return record
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo_delete":
+            return self.last_deleted is not None
+        return True
+
+    def action_undo_delete(self) -> None:
+        if self.last_deleted is not None:
+            self.restore(self.last_deleted[0])
 
 
 def run_app(path: Path) -> int:
     """Open the workbook at ``path`` in the app; errors are raised for the command line."""
-    try:
-        workbook = Workbook(path)
-    except (WorkbookError, StorageError):
-        raise
+    workbook = Workbook(path)
     try:
         result = SenWorkbookApp(workbook).run()
     finally:

@@ -1,0 +1,55 @@
+"""The command palette (ctrl+p): every action of the screen in front, found by typing.
+
+The commands are read from the key bindings active where the palette was opened, so
+whatever a key does, the palette offers by name too, and the two never drift apart.
+Colour themes are offered as well; the app remembers the one chosen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+# Actions Textual's own palette entries already cover.
+_LEFT_TO_TEXTUAL = {"command_palette", "quit", "app.quit"}
+
+
+class WorkbookCommands(Provider):
+    """Actions of the current screen (with their keys), and the colour themes."""
+
+    def _commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
+        seen: set[str] = set()
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or not active.enabled:
+                continue
+            if binding.action in _LEFT_TO_TEXTUAL or binding.description in seen:
+                continue
+            seen.add(binding.description)
+            shown_key = binding.key_display or self.app.get_key_display(binding)
+            yield (
+                binding.description,
+                f"Key: {shown_key or key}",
+                partial(active.node.run_action, binding.action),
+            )
+        for name in sorted(self.app.available_themes):
+            if name == "textual-ansi":
+                continue
+            yield (
+                f"Theme: {name}",
+                "Use this colour theme (remembered next time)",
+                partial(setattr, self.app, "theme", name),
+            )
+
+    async def discover(self) -> Hits:
+        for name, help_text, command in self._commands():
+            yield DiscoveryHit(name, command, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, command in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), command, text=name, help=help_text)

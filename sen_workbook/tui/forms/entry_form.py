@@ -1,0 +1,392 @@
+"""The form for one journal entry of any kind: a concern, a plan, a phone call...
+
+It shows the common fields (date and time, title, details, areas of need, people,
+related entries, files) and the kind's own fields exactly as the model has them, with
+a control that suits each.  A review opened from a plan starts with one outcome per
+target of that plan; a new plan can carry targets over from the previous one keeping
+their ids, so a target can be followed review by review.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Mapping
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Checkbox, Collapsible, Select
+
+from sen_workbook import model
+from sen_workbook.storage import StorageError
+from sen_workbook.tui.forms import values
+from sen_workbook.tui.forms.attachments import AttachmentsPanel
+from sen_workbook.tui.forms.base import (
+    RecordForm,
+    SaveFailed,
+    changed_fields,
+    neutral,
+)
+from sen_workbook.tui.forms.fields import (
+    DIRECTION_LABELS,
+    RESULT_LABELS,
+    ChoiceList,
+    ChoiceSelect,
+    DateAndTime,
+    DateInput,
+    LongText,
+    NamesInput,
+    NumberInput,
+    TextInput,
+    TickBox,
+    areas_list,
+    date_problem,
+    record_value,
+)
+from sen_workbook.tui.forms.items import ItemList
+from sen_workbook.workbook import Workbook, WorkbookError
+
+# How many of a child's entries are offered as related entries (the newest ones, plus
+# any already linked): enough to find the letter a reply answers without a huge list.
+LINK_CHOICES = 300
+
+
+# The kind's own fields in the order shown: (field, label, control, choices or hint).
+# "control" is one of: text, long, date, choice, names, number, list, plan.
+KIND_LAYOUT: dict[str, tuple[tuple[str, str, str, Any], ...]] = {
+    "concern": (
+        ("raised_by", "Raised by", "text", ""),
+        ("raised_with", "Raised with", "text", "Who heard it, e.g. class teacher, SENCo"),
+        ("channel", "How it was raised", "text", "e.g. email, meeting, phone call"),
+        ("response", "Response", "long", "What they said or did about it"),
+        ("response_date", "Date of the response", "date", ""),
+    ),
+    "assessment": (
+        ("professional", "Professional", "text", "Name and role, e.g. educational psychologist"),
+        ("findings", "Findings", "long", ""),
+        ("recommendations", "Recommendations", "list", ""),
+    ),
+    "plan": (
+        ("start_date", "Start date", "date", ""),
+        ("review_date", "Review date", "date", ""),
+        ("targets", "Targets", "list", ""),
+        ("provision", "Provision", "list", ""),
+    ),
+    "review": (
+        ("plan_id", "Plan reviewed", "plan", ""),
+        ("outcomes", "Outcomes", "list", ""),
+        ("parent_views", "Parent's views", "long", ""),
+        ("child_views", "Child's views", "long", "In their own words, if you can"),
+        ("next_steps", "Next steps", "long", ""),
+    ),
+    "meeting": (
+        ("attendees", "Who was there", "names", "Separate names with commas"),
+        ("purpose", "Purpose", "text", ""),
+        ("actions", "Actions agreed", "list", ""),
+        ("follow_up_sent", "Follow-up email sent on", "date",
+         "Confirm what was agreed by email the same day"),
+    ),
+    "correspondence": (
+        ("direction", "Sent or received", "choice", DIRECTION_LABELS),
+        ("from", "From", "text", ""),
+        ("to", "To", "text", ""),
+        ("subject", "Subject", "text", ""),
+        ("reply_due", "Reply due by", "date", ""),
+    ),
+    "incident": (
+        ("incident_type", "What happened", "choice", model.INCIDENT_TYPES),
+        ("days_lost", "Days of education lost", "number", "e.g. 1, or 0.5 for a morning"),
+    ),
+    "observation": (),
+    "request": (
+        ("request_type", "Request", "choice", model.REQUEST_TYPES),
+        ("sent_to", "Sent to", "text", ""),
+        ("outcome", "Outcome", "long", "The decision or answer, when it comes"),
+        ("outcome_date", "Date of the outcome", "date", ""),
+        ("exception_claimed", "Exception claimed", "long",
+         "Leave empty if none; otherwise why the usual time limit does not apply"),
+    ),
+}
+
+TITLE_HINTS: dict[str, str] = {
+    "concern": "e.g. Not speaking in class",
+    "assessment": "e.g. Educational psychologist's report",
+    "plan": "e.g. SEN Support plan, spring term",
+    "review": "e.g. Review of spring term plan",
+    "meeting": "e.g. Meeting with SENCo",
+    "correspondence": "e.g. Phone call from class teacher",
+    "incident": "e.g. Sent home at lunchtime",
+    "observation": "e.g. Meltdown after school",
+    "request": "e.g. Request for EHC needs assessment",
+}
+
+
+class EntryForm(RecordForm):
+    """Add an entry of ``kind`` for a child, or edit ``entry``; saves itself.
+
+    Dismisses with the entry as saved, or ``None`` when cancelled.
+    ``review_of_plan``: a new review starts from that plan's targets.
+    ``carry_from_plan``: a new plan offers that plan's targets to carry over.
+    """
+
+    def __init__(
+        self,
+        workbook: Workbook,
+        child_id: str,
+        kind: str,
+        entry: dict[str, Any] | None = None,
+        *,
+        carry_from_plan: dict[str, Any] | None = None,
+        review_of_plan: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(workbook)
+        if kind not in model.KINDS:
+            raise ValueError(f"kind {kind!r} is not one of {', '.join(model.KINDS)}.")
+        self.child_id = child_id
+        self.kind = kind
+        self.entry = entry
+        self.carry_from_plan = carry_from_plan if kind == "plan" and entry is None else None
+        self.child_entries = workbook.entries(child_id)
+        self.plans = {e["id"]: e for e in self.child_entries if e["kind"] == "plan"}
+        if review_of_plan is not None:
+            self.plans.setdefault(review_of_plan["id"], review_of_plan)
+        self.review_of_plan = review_of_plan
+        self.record = self._starting_record()
+        self.plan_id = self.record.get("plan_id", "")
+        try:
+            self.child_name = workbook.child(child_id)["name"]
+        except WorkbookError:
+            self.child_name = ""
+
+    def _starting_record(self) -> dict[str, Any]:
+        if self.entry is not None:
+            return dict(self.entry)
+        record = model.new_entry(self.kind, self.child_id,
+                                 date=_dt.date.today().isoformat())
+        if self.kind == "review":
+            plan = self.review_of_plan or self._latest_plan()
+            if plan is not None:
+                record["plan_id"] = plan["id"]
+                record["outcomes"] = values.review_outcomes(plan)
+                if self.review_of_plan is not None:
+                    record["title"] = f"Review of {plan['title']}"
+        if self.carry_from_plan is not None:
+            ticks = values.carry_over_ticks(self.carry_from_plan, self.child_entries)
+            record["targets"] = [
+                dict(t) for t in self.carry_from_plan["targets"] if ticks.get(t["id"])
+            ]
+            record["areas"] = list(self.carry_from_plan.get("areas", []))
+        return record
+
+    def _latest_plan(self) -> dict[str, Any] | None:
+        plans = sorted(self.plans.values(), key=lambda p: (model.entry_day(p), p["created_at"]))
+        return plans[-1] if plans else None
+
+    # --- layout --------------------------------------------------------------------
+
+    def heading(self) -> str:
+        kind = model.KINDS[self.kind]
+        whose = f" for {self.child_name}" if self.child_name else ""
+        if self.entry is None:
+            return f"New entry: {kind}{whose}"
+        return f"Editing {kind}: {self.entry['title']}"
+
+    def compose_fields(self) -> ComposeResult:
+        record = self.record
+        day, time = values.split_entry_date(record["date"])
+        yield self.field("date", "Date", DateAndTime(day, time), required=True)
+        yield self.field("title", "Title", TextInput(record["title"], id="title",
+                                                     placeholder=TITLE_HINTS[self.kind]),
+                         required=True)
+        yield self.field("details", "Details", LongText(record["details"], id="details"),
+                         hint="What happened, who said what; facts, not feelings")
+        for name, label, control, extra in KIND_LAYOUT[self.kind]:
+            if name == "targets" and self.carry_from_plan is not None:
+                yield self._carry_over()
+            yield self._kind_field(name, label, control, extra)
+        yield self.field("areas", "Areas of need", areas_list(record["areas"], id="areas"),
+                         hint="Space ticks an area")
+        yield self.field("people", "People involved", NamesInput(record["people"],
+                                                                 id="people"))
+        yield self._links()
+        yield self.field("attachments", "Files",
+                         AttachmentsPanel(record["attachments"], id="attachments"),
+                         block=True)
+
+    def _kind_field(self, name: str, label: str, control: str, extra: Any) -> Widget:
+        value = self.record[name]
+        hint = extra if isinstance(extra, str) else ""
+        widget: Widget
+        if control == "long":
+            widget = LongText(value, id=name)
+        elif control == "date":
+            widget = DateInput(value, label=label, id=name)
+        elif control == "choice":
+            widget = ChoiceSelect(extra, value, id=name)
+        elif control == "names":
+            widget = NamesInput(value, id=name)
+        elif control == "number":
+            widget = NumberInput(values.show_days(value), id=name)
+        elif control == "list":
+            shown = self._target_text if name == "outcomes" else None
+            widget = ItemList(name, value, shown=shown, id=name)
+            return self.field(name, label, widget, block=True)
+        elif control == "plan":
+            widget = ChoiceSelect(self._plan_choices(), value, id=name)
+            hint = "Outcomes follow the targets of the plan chosen here"
+        else:
+            widget = TextInput(value, id=name)
+        return self.field(name, label, widget, hint=hint)
+
+    def _plan_choices(self) -> dict[str, str | Content]:
+        newest = sorted(self.plans.values(),
+                        key=lambda p: (model.entry_day(p), p["created_at"]), reverse=True)
+        choices: dict[str, str | Content] = {"": "Not linked to a plan"}
+        for plan in newest:
+            choices[plan["id"]] = Content(f"{plan['date'][:10]}  {plan['title']}")
+        return choices
+
+    def _target_text(self, outcome: Mapping[str, Any]) -> str:
+        plan = self.plans.get(self.plan_id)
+        for target in (plan or {}).get("targets", []):
+            if target["id"] == outcome.get("target_id"):
+                area = model.AREAS.get(target.get("area", ""), "")
+                return f"{target['text']} ({area})" if area else target["text"]
+        return "(this target is not in the plan chosen above)"
+
+    def _carry_over(self) -> Widget:
+        plan = self.carry_from_plan or {}
+        results = values.latest_results(plan, self.child_entries)
+        ticks = values.carry_over_ticks(plan, self.child_entries)
+        boxes = []
+        for target in plan.get("targets", []):
+            result = results.get(target["id"])
+            at = (f" ({RESULT_LABELS[result].lower()} at the latest review)"
+                  if result in RESULT_LABELS else " (not reviewed yet)")
+            box = TickBox(target["text"] + at, ticks.get(target["id"], False),
+                          classes="carry-target")
+            box.target = target  # type: ignore[attr-defined]
+            boxes.append(box)
+        shown = self.field(
+            "carry", f"Carry over from “{plan.get('title', '')}”", Vertical(*boxes, classes="carry-list"),
+            hint="Ticked targets are copied into this plan and keep their history",
+            block=True,
+        )
+        # Not a field of the record: it only adds and removes target rows.
+        del self.fields["carry"]
+        return shown
+
+    def _links(self) -> Widget:
+        linked = list(self.record["links"])
+        others = [e for e in reversed(self.child_entries) if e["id"] != self.record["id"]]
+        offered = others[:LINK_CHOICES]
+        offered += [e for e in others[LINK_CHOICES:] if e["id"] in linked]
+        choices: dict[str, str | Content] = {
+            e["id"]: Content(f"{e['date'][:10]}  {model.KINDS[e['kind']]}: {e['title']}")
+            for e in offered
+        }
+        # A link to an entry since deleted is kept: it may come back from the trash.
+        for link in linked:
+            choices.setdefault(link, Content("(an entry not in the journal now)"))
+        chooser = ChoiceList(choices, linked, id="links", classes="links-list")
+        count = f" ({len(linked)} linked)" if linked else ""
+        shown = self.field("links", "Related entries", chooser, block=True,
+                           hint="Space ticks an entry this one answers or follows")
+        return Collapsible(shown, title=f"Related entries{count}", collapsed=not linked,
+                           id="links-box")
+
+    def first_focus(self) -> Widget | None:
+        return self.query_one("#title")
+
+    # --- reading the form ----------------------------------------------------------
+
+    def collect(self, problems: values.Problems) -> dict[str, Any]:
+        typed = {name: record_value(f.control) for name, f in self.fields.items()
+                 if name != "attachments"}
+        day, time = typed["date"]
+        found = self.fields["date"].control.problem()  # type: ignore[attr-defined]
+        if found:
+            problems.add("date", found)
+        typed["date"] = f"{day} {time}" if time else day
+        if self.entry is not None and values.split_entry_date(self.entry["date"]) == (day, time):
+            typed["date"] = self.entry["date"]  # written another way, but the same moment
+        if not typed["title"].strip():
+            problems.add("title", "Title is required: a few words saying what this is.")
+        for name, label, control, _extra in KIND_LAYOUT[self.kind]:
+            if control == "date":
+                found = date_problem(typed[name], label)
+                if found:
+                    problems.add(name, found)
+            elif control == "number":
+                try:
+                    typed[name] = values.parse_days(typed[name])
+                except ValueError as error:
+                    problems.add(name, str(error))
+                    typed[name] = 0
+        typed["attachments"] = self.panel.kept_attachments()
+        return typed
+
+    def model_problems(self, fields: Mapping[str, Any]) -> list[str]:
+        if self.entry is None:
+            record = model.new_entry(self.kind, self.child_id, **fields)
+        else:
+            record = {**self.entry, **fields}
+        return model.validate_entry(neutral(record, ["title"]))
+
+    @property
+    def panel(self) -> AttachmentsPanel:
+        return self.query_one(AttachmentsPanel)
+
+    # --- saving --------------------------------------------------------------------
+
+    def store(self, fields: dict[str, Any]) -> dict[str, Any]:
+        if self.entry is None:
+            saved = self.workbook.add_entry(self.kind, self.child_id, fields)
+        else:
+            saved = self.workbook.update_entry(self.entry["id"],
+                                               changed_fields(self.entry, fields))
+        # From here on the entry exists: a later failure must not save it twice.
+        self.entry = saved
+        self.record = saved
+        self.query_one("#form-title").update(Content(self.heading()))
+        panel = self.panel
+        for path, description in list(panel.pending):
+            try:
+                self.workbook.add_attachment(saved["id"], path, description)
+            except (WorkbookError, StorageError, OSError) as error:
+                self.entry = self.workbook.entry(saved["id"])
+                panel.kept = list(self.entry["attachments"])
+                self.mark_unsaved()
+                self.run_worker(panel.show_files())
+                raise SaveFailed(
+                    f"The entry was saved, but {path.name} was not attached: {error} "
+                    "Check the file and save again, or remove it from the list."
+                ) from error
+            panel.pending.remove((path, description))
+        return self.workbook.entry(saved["id"])
+
+    # --- reacting to choices -------------------------------------------------------
+
+    @on(Select.Changed, "#plan_id")
+    async def _plan_chosen(self, event: Select.Changed) -> None:
+        chosen = event.value if isinstance(event.value, str) else ""
+        if chosen == self.plan_id:
+            return
+        self.plan_id = chosen
+        outcomes = self.query_one("#outcomes", ItemList)
+        plan = self.plans.get(chosen)
+        earlier = outcomes.record_value()
+        await outcomes.replace_items(values.review_outcomes(plan, earlier) if plan else [])
+
+    @on(Checkbox.Changed, ".carry-target")
+    async def _carry_changed(self, event: Checkbox.Changed) -> None:
+        target = event.checkbox.target  # type: ignore[attr-defined]
+        targets = self.query_one("#targets", ItemList)
+        row = targets.row_with("id", target["id"])
+        if event.value and row is None:
+            await targets.add_row(dict(target), focus=False)
+        elif not event.value and row is not None:
+            await targets.remove_row(row)

@@ -1,0 +1,1 @@
+"""The app's screens: children, a child's workspace, an entry, the trash, help."""

@@ -1,0 +1,53 @@
+"""What every screen of the app shares: where the styles are, and reloading after a change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from sen_workbook.tui.app import SenWorkbookApp
+
+
+def styles_folder() -> Path:
+    """The ``.tcss`` files: inside the installed package, or ``styles/`` in a checkout."""
+    package = Path(__file__).resolve().parent.parent.parent
+    installed = package / "styles"
+    if installed.is_dir():
+        return installed
+    return package.parent / "styles"
+
+
+def stylesheet(name: str) -> str:
+    """The path of one of our ``.tcss`` files, for a ``CSS_PATH``."""
+    return str(styles_folder() / name)
+
+
+class WorkbookScreen(Screen[None]):
+    """A screen showing workbook records.
+
+    The app counts its changes (``app.generation``).  A screen notes the count it last
+    loaded at, so one uncovered again after a form or another screen changed something
+    reloads once, and one that was not affected does not go back to the file at all.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loaded_generation = -1
+
+    @property
+    def book_app(self) -> SenWorkbookApp:
+        return cast("SenWorkbookApp", self.app)
+
+    def reload(self) -> None:
+        """Read the records this screen shows again and redraw it."""
+        self.loaded_generation = self.book_app.generation
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        if self.loaded_generation != self.book_app.generation:
+            self.reload()

@@ -1,0 +1,215 @@
+"""A child's workspace: overview, journal, cycles and timeline in tabs.
+
+The child's entries are read once when the screen opens and again only after something
+changed them; every tab works from that copy.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
+
+from sen_workbook.tui.screens.base import WorkbookScreen, stylesheet
+from sen_workbook.tui.widgets.banner import ReadOnlyBanner
+from sen_workbook.tui.widgets.cycles import CyclesPane
+from sen_workbook.tui.widgets.journal import JournalPane, JournalRow, journal_rows
+from sen_workbook.tui.widgets.messages import OpenEntry
+from sen_workbook.tui.widgets.overview import OverviewPane
+from sen_workbook.tui.widgets.records import (
+    STAGES,
+    ChildRecords,
+    area_names,
+    child_label,
+    one_line,
+)
+from sen_workbook.tui.widgets.timeline import TimelinePane
+from sen_workbook.workbook import WorkbookError
+
+PANES = "#overview-pane, #journal-pane, #cycles-pane"
+LOADING_DELAY = 0.3  # seconds
+
+# What takes the keys when a tab opens, so arrows and enter work straight away.
+TAB_FOCUS = {
+    "overview": "overview-todo",
+    "journal": "journal-table",
+    "cycles": "cycles-list",
+    "timeline": "timeline-purpose",
+}
+
+
+class ChildScreen(WorkbookScreen):
+    """Everything about one child."""
+
+    CSS_PATH = [stylesheet("child.tcss")]
+    TITLE = "SEN Workbook"
+    BINDINGS = [
+        Binding("n", "new_entry", "New entry"),
+        Binding("r", "review_plan", "Review plan"),
+        Binding("p", "carry_plan", "New plan"),
+        Binding("escape", "back", "Back"),
+        Binding("1", "show_tab('overview')", "Overview tab", show=False),
+        Binding("2", "show_tab('journal')", "Journal tab", show=False),
+        Binding("3", "show_tab('cycles')", "Cycles tab", show=False),
+        Binding("4", "show_tab('timeline')", "Timeline tab", show=False),
+    ]
+
+    def __init__(self, child_id: str) -> None:
+        super().__init__()
+        self.child_id = child_id
+        self.records: ChildRecords | None = None
+        self._loading_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield ReadOnlyBanner(self.book_app.workbook)
+        yield Static("", id="child-summary", markup=False)
+        with TabbedContent(id="child-tabs", initial="overview"):
+            with TabPane("1 Overview", id="overview"):
+                yield OverviewPane(id="overview-pane")
+            with TabPane("2 Journal", id="journal"):
+                yield JournalPane(id="journal-pane")
+            with TabPane("3 Cycles", id="cycles"):
+                yield CyclesPane(id="cycles-pane")
+            with TabPane("4 Timeline", id="timeline"):
+                yield TimelinePane(id="timeline-pane")
+        yield Footer(compact=True)
+
+    def reload(self) -> None:
+        super().reload()
+        book = self.book_app.workbook
+        try:
+            child = book.child(self.child_id)
+        except WorkbookError:
+            # The child went to the trash (or was never there): nothing to show here.
+            self.dismiss_to_children()
+            return
+        self.sub_title = child_label(child)
+        self._show_summary(child)
+        # The records are read here, on the app's own thread (the only one that writes);
+        # working out the facts from them can take seconds for a long journal, so that
+        # runs in a thread while the tabs show they are loading.
+        entries = book.entries(self.child_id)
+        # Show "loading" only if it takes long enough to notice; a flash is worse.
+        if self._loading_timer is not None:
+            self._loading_timer.stop()
+        self._loading_timer = self.set_timer(LOADING_DELAY, self._show_loading)
+        self._work_out(child, entries)
+
+    def _show_loading(self) -> None:
+        for pane in self.query(PANES):
+            pane.loading = True
+
+    @work(thread=True, exclusive=True, group="child-records")
+    def _work_out(self, child: dict[str, Any], entries: list[dict[str, Any]]) -> None:
+        rows = journal_rows(entries)
+        try:
+            records = ChildRecords.build(child, entries, self.book_app.today())
+        except Exception as error:  # any failure: the journal must still open
+            # A fact that cannot be worked out must not hide the records themselves.
+            records = ChildRecords(child, entries, self.book_app.today(), [], [], [])
+            self.app.call_from_thread(
+                self.app.notify,
+                f"The flags and deadlines could not be worked out: {error}",
+                severity="error", markup=False,
+            )
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_records, records, rows)
+
+    def _show_records(self, records: ChildRecords, rows: list[JournalRow]) -> None:
+        if self._loading_timer is not None:
+            self._loading_timer.stop()
+            self._loading_timer = None
+        self.records = records
+        self.query_one(OverviewPane).show_records(records)
+        self.query_one(JournalPane).show_rows(rows)
+        self.query_one(CyclesPane).show_records(records)
+        self.query_one(TimelinePane).show_records(records)
+        for pane in self.query(PANES):
+            pane.loading = False
+        if self.focused is None or self.focused.id == "child-tabs" or not self.focused.display:
+            self._focus_tab(self.active_tab)
+        self.refresh_bindings()
+
+    def _focus_tab(self, tab: str) -> None:
+        for widget in self.query(f"#{TAB_FOCUS.get(tab, 'overview-todo')}"):
+            widget.focus()
+
+    def dismiss_to_children(self) -> None:
+        if self.is_current:
+            self.app.pop_screen()
+
+    def _show_summary(self, child: dict[str, Any]) -> None:
+        parts = [Text(child_label(child), style="bold")]
+        for name in ("year_group", "setting"):
+            value = one_line(child.get(name, ""))
+            if value:
+                parts.append(Text(value))
+        parts.append(Text(STAGES.get(child["status"], child["status"])))
+        if child.get("areas"):
+            parts.append(Text(area_names(child["areas"], short=True)))
+        self.query_one("#child-summary", Static).update(Text(" \u00b7 ").join(parts))
+
+    @property
+    def active_tab(self) -> str:
+        return self.query_one("#child-tabs", TabbedContent).active
+
+    @on(TabbedContent.TabActivated, "#child-tabs")
+    async def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "timeline":
+            await self.query_one(TimelinePane).start_preview()
+        self._focus_tab(event.pane.id or "overview")
+        self.refresh_bindings()
+
+    @on(OpenEntry)
+    def _open_entry(self, event: OpenEntry) -> None:
+        self.book_app.open_entry(event.entry_id)
+
+    def chosen_plan(self) -> dict[str, Any] | None:
+        """The plan the cycle keys act on: the highlighted one on Cycles, else the latest."""
+        if self.records is None:
+            return None
+        if self.active_tab == "cycles":
+            plan_id = self.query_one(CyclesPane).highlighted_plan_id
+            if plan_id and plan_id in self.records.by_id:
+                return self.records.by_id[plan_id]
+        cycle = self.records.latest_cycle
+        return cycle.plan if cycle else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("review_plan", "carry_plan"):
+            # The plan keys belong where the plans are shown.
+            return self.active_tab in ("overview", "cycles")
+        return True
+
+    # --- actions -----------------------------------------------------------------------
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one("#child-tabs", TabbedContent).active = tab
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_new_entry(self) -> None:
+        self.book_app.new_entry(self.child_id)
+
+    def action_review_plan(self) -> None:
+        plan = self.chosen_plan()
+        if plan is None:
+            self.app.notify(
+                "There is no plan to review yet. Add the SEN Support plan first: press n "
+                "and choose \u201cSEN Support plan\u201d.",
+                severity="warning",
+            )
+            return
+        self.book_app.new_entry(self.child_id, "review", review_of_plan=plan)
+
+    def action_carry_plan(self) -> None:
+        plan = self.chosen_plan()
+        self.book_app.new_entry(self.child_id, "plan", carry_from_plan=plan)

@@ -1,0 +1,211 @@
+"""The first screen: the children in the workbook, each with where they are and what is waiting."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Header, Static
+from textual.worker import get_current_worker
+
+from sen_workbook import analysis, deadlines, model
+from sen_workbook.tui.screens.base import WorkbookScreen, stylesheet
+from sen_workbook.tui.widgets.banner import ReadOnlyBanner
+from sen_workbook.tui.widgets.records import (
+    STAGES,
+    area_names,
+    attention_count,
+    child_label,
+    one_line,
+    plain,
+)
+from sen_workbook.tui.widgets.table import RecordTable
+
+EMPTY_WORKBOOK = (
+    "This workbook has no children yet.\n\n"
+    "Press a to add your first child: their name, their nursery, school or college, and "
+    "the areas of need you know about so far. Then press enter to open their journal and "
+    "start writing down what happens: concerns you raise, meetings, plans, reports and "
+    "letters.\n\n"
+    "Press ? for help, or ctrl+q to quit."
+)
+
+
+def review_state(cycle: analysis.Cycle | None) -> str:
+    """The latest plan's review date, and whether it is overdue or has been held."""
+    if cycle is None:
+        return "no plan yet"
+    review_date = str(cycle.plan.get("review_date", "")) or "no date set"
+    if cycle.review_overdue:
+        return f"{review_date} OVERDUE"
+    if cycle.reviews:
+        return f"{review_date} reviewed"
+    return review_date
+
+
+class ChildrenScreen(WorkbookScreen):
+    """Name, stage, next review and the number of things needing attention, per child."""
+
+    CSS_PATH = [stylesheet("children.tcss")]
+    TITLE = "SEN Workbook"
+    SUB_TITLE = "Children"
+    BINDINGS = [
+        Binding("a", "add_child", "Add child"),
+        Binding("e", "edit_child", "Edit"),
+        Binding("d", "remove_child", "Remove"),
+        Binding("n", "new_entry", "New entry"),
+        Binding("t", "app.trash", "Trash"),
+        # ctrl+q is the app's own key; listed here so the first screen's footer shows it.
+        Binding("ctrl+q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.children_shown: list[dict[str, Any]] = []
+        self.facts: dict[str, tuple[str, int]] = {}  # child id -> (next review, to do)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield ReadOnlyBanner(self.book_app.workbook)
+        yield RecordTable(id="children-table")
+        yield Static("", id="children-empty", markup=False)
+        yield Static("", id="child-detail", markup=False)
+        yield Footer(compact=True)
+
+    @property
+    def table(self) -> RecordTable:
+        return self.query_one("#children-table", RecordTable)
+
+    def reload(self) -> None:
+        super().reload()
+        book = self.book_app.workbook
+        self.children_shown = book.children()
+        by_child: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for entry in book.entries():
+            by_child[entry["child_id"]].append(entry)
+        self.facts = {}
+        self._show_rows()
+        empty = not self.children_shown
+        self.query_one("#children-empty", Static).update(Text(EMPTY_WORKBOOK) if empty else "")
+        self.query_one("#children-empty", Static).display = empty
+        if empty:
+            self.set_focus(None)
+        else:
+            self.table.focus()
+        self.refresh_bindings()
+        # Flags and deadlines over a long journal take a while: worked out in a thread,
+        # from copies of the records, and filled in when ready.
+        self._work_out(list(self.children_shown), dict(by_child), self.book_app.today())
+
+    def _show_rows(self) -> None:
+        table = self.table
+        keep = table.highlighted_key
+        table.clear(columns=True)
+        table.add_column("Name", key="name")
+        table.add_column("Stage", key="stage")
+        table.add_column("Next review", key="review")
+        table.add_column("To do", key="attention")
+        # The name gives way first on a narrow screen; the other columns are short.
+        others = max(len(s) for s in STAGES.values()) + len("2026-01-09 reviewed") + 7
+        name_width = max(14, (self.size.width or 80) - others - 4 * 2 - 4)
+        waiting = Text("\u2026", style="dim")
+        for child in self.children_shown:
+            review, count = self.facts.get(child["id"], (None, None))
+            table.add_row(
+                plain(child_label(child), name_width),
+                Text(STAGES.get(child["status"], child["status"])),
+                Text(review) if review is not None else waiting,
+                waiting if count is None else Text(str(count) if count else "nothing",
+                                                   style="bold" if count else "dim"),
+                key=child["id"],
+            )
+        table.display = bool(self.children_shown)
+        if keep is not None and keep in {c["id"] for c in self.children_shown}:
+            table.move_cursor(row=table.get_row_index(keep))
+        self._show_detail()
+
+    def on_resize(self) -> None:
+        if self.children_shown:
+            self._show_rows()
+
+    @work(thread=True, exclusive=True, group="children-facts")
+    def _work_out(
+        self, children: list[dict[str, Any]], by_child: dict[str, list[dict[str, Any]]],
+        today: date,
+    ) -> None:
+        facts: dict[str, tuple[str, int]] = {}
+        for child in children:
+            entries = by_child.get(child["id"], [])
+            cycles = analysis.cycles(entries, today)
+            count = attention_count(analysis.flags(entries, today),
+                                    deadlines.deadlines(entries, today))
+            facts[child["id"]] = (review_state(cycles[-1] if cycles else None), count)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._fill_in, facts)
+
+    def _fill_in(self, facts: dict[str, tuple[str, int]]) -> None:
+        self.facts = facts
+        self._show_rows()
+
+    def highlighted_child(self) -> dict[str, Any] | None:
+        key = self.table.highlighted_key
+        return next((c for c in self.children_shown if c["id"] == key), None)
+
+    def _show_detail(self) -> None:
+        child = self.highlighted_child()
+        detail = self.query_one("#child-detail", Static)
+        if child is None:
+            detail.update("")
+            return
+        parts = [
+            one_line(child.get(name, ""))
+            for name in ("setting", "year_group")
+            if str(child.get(name, "")).strip()
+        ]
+        if child.get("senco"):
+            parts.append("SENCo: " + one_line(child["senco"]))
+        if child.get("areas"):
+            parts.append("Areas: " + area_names(child["areas"]))
+        parts.append(model.CHILD_STATUSES.get(child["status"], child["status"]))
+        line = Text(" \u00b7 ".join(parts))
+        line.append("\nenter opens the journal, overview, cycles and timeline.", style="dim")
+        detail.update(line)
+
+    @on(RecordTable.RowHighlighted, "#children-table")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    @on(RecordTable.RowSelected, "#children-table")
+    def _chosen(self, event: RecordTable.RowSelected) -> None:
+        if event.row_key.value:
+            self.book_app.open_child(str(event.row_key.value))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit_child", "remove_child", "new_entry"):
+            return bool(self.children_shown)
+        return True
+
+    # --- actions -------------------------------------------------------------------------
+
+    def action_add_child(self) -> None:
+        self.book_app.add_child()
+
+    def action_edit_child(self) -> None:
+        child = self.highlighted_child()
+        if child is not None:
+            self.book_app.edit_child(child["id"])
+
+    def action_remove_child(self) -> None:
+        child = self.highlighted_child()
+        if child is not None:
+            self.book_app.remove_child(child["id"])
+
+    def action_new_entry(self) -> None:
+        child = self.highlighted_child()
+        if child is not None:
+            self.book_app.new_entry(child["id"])

@@ -1,0 +1,308 @@
+"""One entry in full: every field, its attachments, and its history of edits."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from sen_workbook import model
+from sen_workbook.timeline import IMPLEMENTED_LABELS, RESULT_LABELS
+from sen_workbook.tui.screens.base import WorkbookScreen, stylesheet
+from sen_workbook.tui.widgets.banner import ReadOnlyBanner
+from sen_workbook.tui.widgets.records import (
+    area_names,
+    child_label,
+    one_line,
+    provision_text,
+    when,
+)
+from sen_workbook.workbook import WorkbookError
+
+LABELS: dict[str, str] = {
+    "date": "Date",
+    "title": "Title",
+    "details": "Details",
+    "areas": "Areas of need",
+    "people": "People",
+    "links": "Linked entries",
+    "raised_by": "Raised by",
+    "raised_with": "Raised with",
+    "channel": "How",
+    "response": "Response",
+    "response_date": "Response date",
+    "professional": "Professional",
+    "findings": "Findings",
+    "recommendations": "Recommendations",
+    "start_date": "Start date",
+    "review_date": "Review date",
+    "targets": "Targets",
+    "provision": "Provision",
+    "plan_id": "Plan reviewed",
+    "outcomes": "Outcomes",
+    "parent_views": "Parent's views",
+    "child_views": "Child's views",
+    "next_steps": "Next steps",
+    "attendees": "Attendees",
+    "purpose": "Purpose",
+    "actions": "Actions",
+    "follow_up_sent": "Follow-up sent",
+    "direction": "Direction",
+    "from": "From",
+    "to": "To",
+    "subject": "Subject",
+    "reply_due": "Reply due",
+    "incident_type": "Type",
+    "days_lost": "Days lost",
+    "request_type": "Type",
+    "sent_to": "Sent to",
+    "outcome": "Outcome",
+    "outcome_date": "Outcome date",
+    "exception_claimed": "Exception claimed",
+    "attachments": "Attachments",
+}
+
+# Shown elsewhere on the screen (heading, attachments, history), or bookkeeping.
+_NOT_FIELDS = ("id", "child_id", "kind", "date", "title", "created_at", "updated_at",
+               "revisions", "attachments")
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _join(*parts: str) -> str:
+    return ", ".join(p for p in (one_line(x) for x in parts) if p)
+
+
+def field_text(entry: Mapping[str, Any], name: str, others: Mapping[str, Mapping[str, Any]]) -> Text:
+    """One field of an entry as the parent reads it (user text kept as data)."""
+    value = entry.get(name)
+    if name == "areas":
+        return Text(area_names(value or []))
+    if name == "plan_id":
+        plan = others.get(str(value))
+        return Text(str(plan.get("title", "")) if plan else str(value or ""))
+    if name == "links":
+        titles = [
+            f"{str(others[i].get('date', ''))[:10]} {one_line(others[i].get('title', ''))}"
+            if i in others else f"(not in the workbook: {i})"
+            for i in value or []
+        ]
+        return Text("\n".join(titles))
+    if name == "incident_type":
+        return Text(model.INCIDENT_TYPES.get(str(value), str(value)))
+    if name == "request_type":
+        return Text(model.REQUEST_TYPES.get(str(value), str(value)))
+    if name == "direction":
+        return Text({"sent": "Sent by the family", "received": "Received"}.get(str(value), str(value)))
+    if name == "days_lost":
+        return Text(_number(value))
+    if name == "recommendations":
+        return Text("\n".join(_recommendation_line(n, r) for n, r in enumerate(value or [], 1)))
+    if name == "targets":
+        return Text("\n".join(_target_line(n, t) for n, t in enumerate(value or [], 1)))
+    if name == "provision":
+        return Text("\n".join(_provision_line(p) for p in value or []))
+    if name == "outcomes":
+        plan = others.get(str(entry.get("plan_id", "")), {})
+        texts = {t.get("id"): t.get("text", "") for t in plan.get("targets", [])}
+        return Text("\n".join(_outcome_line(o, texts) for o in value or []))
+    if name == "actions":
+        return Text("\n".join(_action_line(a) for a in value or []))
+    if isinstance(value, list):
+        return Text(", ".join(one_line(v) for v in value))
+    return Text(str(value if value is not None else ""))
+
+
+def _recommendation_line(number: int, item: Mapping[str, Any]) -> str:
+    implemented = item.get("implemented", "")
+    return (f"{number}. {one_line(item.get('text', ''))} "
+            f"({IMPLEMENTED_LABELS.get(implemented, implemented)})")
+
+
+def _outcome_line(item: Mapping[str, Any], target_texts: Mapping[Any, str]) -> str:
+    target = target_texts.get(item.get("target_id"), item.get("target_id", ""))
+    result = item.get("result", "")
+    line = f"\u2022 {one_line(target)}: {RESULT_LABELS.get(result, result)}"
+    evidence = one_line(item.get("evidence", ""))
+    return f"{line} \u2014 {evidence}" if evidence else line
+
+
+def _action_line(item: Mapping[str, Any]) -> str:
+    due = f"due {item['due']}" if item.get("due") else ""
+    state = "done" if item.get("done") else "not done"
+    return f"\u2022 {one_line(item.get('text', ''))} ({_join(item.get('owner', ''), due, state)})"
+
+
+def _target_line(number: int, target: Mapping[str, Any]) -> str:
+    by = f"by {target['by_date']}" if target.get("by_date") else ""
+    extra = _join(area_names([target.get("area", "")]), target.get("success_measure", ""), by)
+    text = one_line(target.get("text", ""))
+    return f"{number}. {text}" + (f" \u2014 {extra}" if extra else "")
+
+
+def _provision_line(item: Mapping[str, Any]) -> str:
+    what, details = provision_text(item)
+    return f"\u2022 {what}" + (f" ({details})" if details else "")
+
+
+def fields_table(entry: Mapping[str, Any], others: Mapping[str, Mapping[str, Any]]) -> Table:
+    """Every field with something in it, label on the left."""
+    grid = Table.grid(padding=(0, 2), expand=True)
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(ratio=1)
+    kind = entry["kind"]
+    for name in model.entry_fields(kind):
+        if name in _NOT_FIELDS:
+            continue
+        shown = field_text(entry, name, others)
+        if name == "exception_claimed" and not shown.plain:
+            continue
+        if shown.plain.strip():
+            grid.add_row(LABELS.get(name, name.replace("_", " ").capitalize()), shown)
+    return grid
+
+
+def attachments_text(entry: Mapping[str, Any]) -> Text:
+    if not entry.get("attachments"):
+        return Text("No files attached. Press a to attach one.", style="dim")
+    lines = Text()
+    for number, item in enumerate(entry["attachments"], 1):
+        if number > 1:
+            lines.append("\n")
+        lines.append(f"{number}. ")
+        lines.append(str(item.get("filename", "")), style="bold")
+        lines.append(f" ({item.get('size', 0):,} bytes, added {str(item.get('added_at', ''))[:16].replace('T', ' ')})")
+        if str(item.get("description", "")).strip():
+            lines.append(" \u2014 " + one_line(item["description"]))
+        lines.append(f"\n   SHA-256 {item.get('sha256', '')}", style="dim")
+    return lines
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    if isinstance(value, list):
+        text = f"{len(value)} item{'s' if len(value) != 1 else ''}" if value and isinstance(value[0], Mapping) else ", ".join(map(str, value))
+    else:
+        text = one_line(value)
+    text = text or "(empty)"
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+    """(field label, old, new) for every field that differs between two versions."""
+    found = []
+    for name in before.keys() | after.keys():
+        if name in ("revisions", "updated_at", "created_at"):
+            continue
+        if before.get(name) != after.get(name):
+            found.append((LABELS.get(name, name), _short(before.get(name, "")), _short(after.get(name, ""))))
+    order = list(LABELS)
+    found.sort(key=lambda c: order.index(c[0]) if c[0] in order else len(order))
+    return found
+
+
+def history_text(entry: Mapping[str, Any]) -> RenderableType:
+    """Every earlier version: when it was replaced and what changed, newest first."""
+    revisions = entry.get("revisions") or []
+    created = str(entry.get("created_at", "")).replace("T", " ")
+    if not revisions:
+        return Text(f"Written on {created}; not edited since.", style="dim")
+    versions = [r.get("record", {}) for r in revisions] + [entry]
+    lines: list[RenderableType] = []
+    for number in range(len(revisions), 0, -1):
+        revision = revisions[number - 1]
+        replaced = str(revision.get("replaced_at", "")).replace("T", " ")
+        line = Text(f"Version {number} replaced on {replaced}", style="bold")
+        found = changes(versions[number - 1], versions[number])
+        if not found:
+            line.append(": nothing a parent would see changed")
+        lines.append(line)
+        for label, old, new in found:
+            change = Text(f"   {label}: ")
+            change.append(old, style="strike")
+            change.append(" \u2192 ")
+            change.append(new)
+            lines.append(change)
+    lines.append(Text(f"First written on {created}.", style="dim"))
+    return Group(*lines)
+
+
+class EntryScreen(WorkbookScreen):
+    """An entry in full, with keys to edit it, delete it (to the trash) or attach a file."""
+
+    CSS_PATH = [stylesheet("entry.tcss")]
+    TITLE = "SEN Workbook"
+    BINDINGS = [
+        Binding("e", "edit", "Edit"),
+        Binding("d", "delete", "Delete"),
+        Binding("a", "attach", "Attach file"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, entry_id: str) -> None:
+        super().__init__()
+        self.entry_id = entry_id
+        self.entry: dict[str, Any] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield ReadOnlyBanner(self.book_app.workbook)
+        with VerticalScroll(id="entry-body"):
+            yield Static("", id="entry-heading", markup=False)
+            yield Static("", id="entry-fields", markup=False)
+            yield Static("Attachments", classes="section-title")
+            yield Static("", id="entry-attachments", markup=False)
+            yield Static("History", classes="section-title")
+            yield Static("", id="entry-history", markup=False)
+        yield Footer(compact=True)
+
+    def reload(self) -> None:
+        super().reload()
+        book = self.book_app.workbook
+        try:
+            entry = book.entry(self.entry_id)
+        except WorkbookError:
+            if self.is_current:
+                self.app.pop_screen()
+            return
+        self.entry = entry
+        # Only the entries this one points at, not the whole journal: fast at any size.
+        others: dict[str, dict[str, Any]] = {}
+        for other_id in [*entry.get("links", []), entry.get("plan_id", "")]:
+            if other_id and other_id not in others:
+                try:
+                    others[other_id] = book.entry(other_id)
+                except WorkbookError:
+                    pass  # shown as "not in the workbook"
+        try:
+            self.sub_title = child_label(book.child(entry["child_id"]))
+        except WorkbookError:
+            self.sub_title = ""
+        heading = Text(f"{model.KINDS[entry['kind']]} \u00b7 {when(entry)}\n", style="bold")
+        heading.append(one_line(entry.get("title", "")), style="bold")
+        self.query_one("#entry-heading", Static).update(heading)
+        self.query_one("#entry-fields", Static).update(fields_table(entry, others))
+        self.query_one("#entry-attachments", Static).update(attachments_text(entry))
+        self.query_one("#entry-history", Static).update(history_text(entry))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_edit(self) -> None:
+        self.book_app.edit_entry(self.entry_id)
+
+    def action_delete(self) -> None:
+        self.book_app.delete_entry(self.entry_id)
+
+    def action_attach(self) -> None:
+        self.book_app.attach_file(self.entry_id)

@@ -1,0 +1,115 @@
+"""Help: the keys, and in plain words the areas of need and the cycle of SEN Support."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown, Static
+
+from sen_workbook.tui.screens.base import stylesheet
+
+KEYS = """\
+## Keys
+
+| Where | Key | What it does |
+|---|---|---|
+| Everywhere | `?` | this help |
+| | `ctrl+p` | find any action by name, and choose a colour theme |
+| | `t` | the trash: deleted children and entries |
+| | `u` | undo the delete you just made |
+| | `ctrl+q` | quit (everything is already saved) |
+| Children | `a` / `e` / `d` | add, edit, remove a child (removed children go to the trash) |
+| | `n` | new entry for the highlighted child |
+| | `enter` | open the child's workspace |
+| A child | `1` `2` `3` `4` | Overview, Journal, Cycles, Timeline |
+| | `n` | new entry: choose its kind, then fill in the form |
+| | `r` | review this plan (the latest one, or the one highlighted in Cycles) |
+| | `p` | new plan, carrying targets over from this one |
+| | `escape` | back to the children |
+| Journal | `/` | search titles and notes as you type |
+| | `o` | newest or oldest first |
+| | `[` `]` | previous and next page of a long journal |
+| | `enter` | open the highlighted entry |
+| An entry | `e` / `d` / `a` | edit it (the earlier version is kept), delete it, attach a file |
+| Timeline | `ctrl+s` | export the evidence bundle |
+| | `[` `]` | previous and next page of the preview |
+"""
+
+AREAS = """\
+## The four broad areas of need
+
+The SEND Code of Practice (2015, paragraphs 6.28 to 6.35) groups special educational needs
+into four broad areas. They help everyone talk about what a child needs; they do not put a
+child in a box, and many children have needs in more than one.
+
+- **Communication and interaction**: difficulty saying what they want to say, understanding
+  what is said to them, or understanding and using the social rules of communication.
+  Speech, language and communication needs and autism often show here.
+- **Cognition and learning**: learning at a slower pace than others of the same age, even
+  with good teaching, or a specific difficulty with one part of learning such as reading
+  (dyslexia), numbers (dyscalculia) or coordination (dyspraxia).
+- **Social, emotional and mental health**: becoming withdrawn or isolated, behaviour that
+  is hard to manage, anxiety, low mood, self-harm, or conditions such as ADHD or
+  attachment difficulties.
+- **Sensory and/or physical**: a hearing or vision impairment, or a physical disability,
+  that means the child needs specialist support or equipment.
+
+The workbook adds **Other** for anything else that matters, such as independence or health.
+"""
+
+CYCLE = """\
+## Assess, plan, do, review
+
+When a school or setting decides a child needs SEN Support, the Code (paragraphs 6.44 to
+6.56) says the help should follow a cycle of four steps, repeated and refined each time:
+
+1. **Assess**: the teacher and the SENCo, with you and your child, work out what your
+   child's needs are, using the teacher's assessment, the child's progress, your views,
+   and reports from any professionals.
+2. **Plan**: you are told what will be done: the targets (outcomes) your child is working
+   towards, the support and teaching (provision) that will help, who will give it, and a
+   date to review it.
+3. **Do**: the class teacher stays responsible for your child's progress, working with
+   any teaching assistants or specialists who give the support.
+4. **Review**: on the agreed date, the school looks at how well the support worked and
+   what difference it made, with you and your child, and decides the next steps.
+
+In this workbook each **plan** opens a cycle and its **reviews** close it. The Cycles tab
+shows every target against each review's result, so you can see whether progress is being
+made. If a child keeps not making the expected progress despite relevant and purposeful
+action, that is evidence for asking the local authority for an EHC needs assessment
+(Code paragraph 9.14); the Timeline tab builds that evidence for you.
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    """The help page; escape, q or ? closes it."""
+
+    CSS_PATH = [stylesheet("dialogs.tcss")]
+    BINDINGS = [
+        Binding("escape", "close", "Close"),
+        Binding("q", "close", "Close", show=False),
+        Binding("question_mark", "close", "Close", show=False),
+    ]
+
+    def __init__(self, workbook_path: str = "") -> None:
+        super().__init__()
+        self.workbook_path = workbook_path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help", classes="dialog"):
+            yield Static("Help \u2014 escape closes", classes="dialog-title")
+            with VerticalScroll(id="help-body"):
+                yield Markdown(KEYS + "\n" + AREAS + "\n" + CYCLE, id="help-text",
+                               open_links=False)
+                if self.workbook_path:
+                    yield Static(f"This workbook is the file {self.workbook_path}",
+                                 id="help-path", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,57 @@
+"""Which kind of entry to add: the nine kinds, with what each is for."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from sen_workbook import model
+from sen_workbook.tui.screens.base import stylesheet
+
+KIND_HINTS: dict[str, str] = {
+    "concern": "a worry you raised with the setting",
+    "assessment": "a professional's assessment or report",
+    "plan": "targets and the help promised (an IEP or provision map)",
+    "review": "how a plan went, target by target",
+    "meeting": "who was there, what was agreed, actions",
+    "correspondence": "a letter, email or phone call, sent or received",
+    "incident": "sent home, excluded, part-time timetable, injury, absence",
+    "observation": "what you see at home, your child's own words",
+    "request": "EHC needs assessment, complaint, appeal, records request",
+}
+
+
+class KindPicker(ModalScreen[str | None]):
+    """A short list to choose from; 1 to 9 choose at once, escape cancels."""
+
+    CSS_PATH = [stylesheet("dialogs.tcss")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel")] + [
+        Binding(str(number), f"choose({number})", show=False) for number in range(1, 10)
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="kind-picker", classes="dialog"):
+            yield Static("What do you want to record?", classes="dialog-title")
+            options = []
+            for number, (kind, name) in enumerate(model.KINDS.items(), 1):
+                prompt = Text(f"{number} ")
+                prompt.append(name, style="bold")
+                prompt.append(f" \u2014 {KIND_HINTS[kind]}", style="dim")
+                options.append(Option(prompt, id=kind))
+            yield OptionList(*options, id="kind-list")
+
+    @on(OptionList.OptionSelected, "#kind-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option_id)
+
+    def action_choose(self, number: int) -> None:
+        self.dismiss(list(model.KINDS)[number - 1])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,17 @@
+"""The banner that says, on every screen, why the workbook cannot be changed here."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from sen_workbook.workbook import Workbook
+
+
+class ReadOnlyBanner(Static):
+    """Shown only when the workbook is read-only, with the workbook's own reason."""
+
+    def __init__(self, workbook: Workbook) -> None:
+        reason = workbook.read_only_reason if workbook.read_only else ""
+        super().__init__(Text(reason), classes="read-only-banner", markup=False)
+        self.display = bool(workbook.read_only)

@@ -1,0 +1,362 @@
+"""The timeline tab: choose what the evidence is for, preview it, export the bundle.
+
+The preview is the same Markdown the bundle carries, rendered in the app.  The Markdown
+widget builds a widget per block, so a long document is shown a page at a time (split only
+between blocks, a long table repeating its header on the next page).  Rendering and
+exporting run in worker threads, so the app keeps answering keys while they work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import (
+    Button,
+    Input,
+    Label,
+    Markdown,
+    MaskedInput,
+    ProgressBar,
+    Select,
+    SelectionList,
+    Static,
+)
+from textual.worker import get_current_worker
+
+from sen_workbook import model, timeline
+from sen_workbook.storage import StorageError
+from sen_workbook.tui.forms.confirm import ConfirmScreen
+from sen_workbook.tui.widgets.journal import DateValidator, typed_date
+from sen_workbook.tui.widgets.records import ChildRecords
+from sen_workbook.workbook import WorkbookError
+
+if TYPE_CHECKING:
+    from sen_workbook.tui.app import SenWorkbookApp
+
+PAGE_LINES = 60
+OPTIONS_PAUSE = 0.4  # seconds after the last change of an option before the preview follows
+
+PURPOSE_CHOICES = [
+    ("EHC needs assessment", "ehcna"),
+    ("Complaint", "complaint"),
+    ("Chronology only", "chronology"),
+]
+
+
+def _is_table_row(line: str) -> bool:
+    return line.startswith("|")
+
+
+def _is_list_item(line: str) -> bool:
+    """A line that starts an item of a list at the left margin: "- ", "* " or "12. "."""
+    if line.startswith(("- ", "* ", "+ ")):
+        return True
+    number, dot, _rest = line.partition(". ")
+    return bool(dot) and number.isdigit()
+
+
+def _is_delimiter_row(line: str) -> bool:
+    cells = line.strip().strip("|").split("|")
+    return bool(cells) and all(c.strip() and set(c.strip()) <= set("-: ") for c in cells)
+
+
+def paginate_markdown(text: str, max_lines: int = PAGE_LINES) -> list[str]:
+    """Split a Markdown document into pages of about ``max_lines`` lines.
+
+    A page ends only where a block ends: before a heading, at a blank line, between two
+    items of a list, or between two rows of a table, whose header and delimiter rows then
+    start the next page so it is still a table.  Every line of ``text`` is on exactly one page (header rows aside).
+    """
+    lines = text.split("\n")
+    pages: list[list[str]] = []
+    current: list[str] = []
+    table_head: list[str] = []
+    for index, line in enumerate(lines):
+        in_table = _is_table_row(line)
+        if in_table and not table_head and index + 1 < len(lines) and _is_delimiter_row(
+            lines[index + 1]
+        ):
+            table_head = [line, lines[index + 1]]
+        elif not in_table:
+            table_head = []
+        if len(current) >= max_lines:
+            at_block_start = line.startswith("#") or not line.strip() or _is_list_item(line)
+            at_row = in_table and table_head and line not in table_head[:2] and not (
+                _is_delimiter_row(line)
+            )
+            if at_block_start or at_row:
+                pages.append(current)
+                current = list(table_head) if at_row else []
+        current.append(line)
+    if current or not pages:
+        pages.append(current)
+    return ["\n".join(page).strip("\n") + "\n" for page in pages]
+
+
+class TimelinePane(Horizontal):
+    """Options on the left; the preview, a page at a time, on the right."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "export", "Export bundle"),
+        # Not in the footer: the page line above the preview names these keys.
+        Binding("right_square_bracket", "page(1)", "Next page", show=False),
+        Binding("left_square_bracket", "page(-1)", "Previous page", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.records: ChildRecords | None = None
+        self.pages: list[str] = []
+        self.page_number = 0
+        self.document_title = ""
+        self.exported: Path | None = None
+        self._pause_timer: Timer | None = None
+        self._building = False
+        self._wanted = False  # the tab is built and shown: the preview follows changes
+
+    @property
+    def book_app(self) -> SenWorkbookApp:
+        return cast("SenWorkbookApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        # Built when the tab is first opened (see start_preview): most visits to a child
+        # never look at it, and its controls are a third of the workspace's widgets.
+        yield from ()
+
+    def _controls(self) -> list[Widget]:
+        options = VerticalScroll(
+            Label("What is it for?"),
+            Select(PURPOSE_CHOICES, value="ehcna", allow_blank=False, id="timeline-purpose",
+                   compact=True),
+            Label("From date (empty: from the start)"),
+            MaskedInput("9999-99-99", placeholder="YYYY-MM-DD", id="timeline-from",
+                        compact=True, validators=[DateValidator()], valid_empty=True),
+            Label("To date (empty: up to today)"),
+            MaskedInput("9999-99-99", placeholder="YYYY-MM-DD", id="timeline-to",
+                        compact=True, validators=[DateValidator()], valid_empty=True),
+            Label("Areas of need (none ticked: all)"),
+            SelectionList[str](*[(name, area) for area, name in model.AREAS.items()],
+                               id="timeline-areas", compact=True),
+            Label("Pseudonym (hides the child's name)"),
+            Input(placeholder="e.g. Child A", id="timeline-pseudonym", compact=True),
+            Label("Save the bundle to (a folder, or a name ending .zip)"),
+            Input(id="timeline-out", compact=True),
+            Button("Export bundle (ctrl+s)", id="timeline-export", compact=True),
+            ProgressBar(id="timeline-progress", show_eta=False),
+            Static("", id="timeline-result", markup=False),
+            id="timeline-options",
+        )
+        preview = Vertical(
+            Static("", id="timeline-page", markup=False),
+            VerticalScroll(Markdown("", id="timeline-preview", open_links=False),
+                           id="timeline-preview-scroll"),
+            id="timeline-preview-pane",
+        )
+        return [options, preview]
+
+    # --- options -----------------------------------------------------------------------
+
+    def show_records(self, records: ChildRecords) -> None:
+        """New records: keep the options, and redraw the preview if it is being looked at."""
+        self.records = records
+        if self._wanted:
+            self.render_preview()
+
+    async def start_preview(self) -> None:
+        """The tab was opened: build its controls and render the preview, the first time."""
+        if self._wanted or self._building:
+            return
+        self._building = True
+        await self.mount_all(self._controls())
+        self._wanted = True
+        self.query_one("#timeline-progress", ProgressBar).display = False
+        as_of = self.records.as_of if self.records else self.book_app.today()
+        self.query_one("#timeline-out", Input).value = f"~/evidence-bundle-{as_of.isoformat()}.zip"
+        self.query_one("#timeline-purpose", Select).focus()
+        self.render_preview()
+
+    def chosen_options(self) -> timeline.TimelineOptions:
+        """The options as chosen; ``ValueError`` with a sentence when they do not fit."""
+        assert self.records is not None
+        purpose = self.query_one("#timeline-purpose", Select).value
+        boxes = {"from": "#timeline-from", "to": "#timeline-to"}
+        days = {}
+        for name, selector in boxes.items():
+            value = self.query_one(selector, MaskedInput).value
+            day = typed_date(value)
+            if value.strip().strip("-") and day is None:
+                raise ValueError(f"The {name} date {value.strip()!r} is not a real date.")
+            days[name] = day
+        return timeline.TimelineOptions(
+            as_of=self.records.as_of,
+            purpose=purpose if isinstance(purpose, str) else "chronology",
+            date_from=days["from"],
+            date_to=days["to"],
+            areas=tuple(self.query_one("#timeline-areas", SelectionList).selected),
+            pseudonym=self.query_one("#timeline-pseudonym", Input).value,
+        )
+
+    @on(Select.Changed, "#timeline-purpose")
+    @on(SelectionList.SelectedChanged, "#timeline-areas")
+    @on(Input.Changed, "#timeline-pseudonym, #timeline-from, #timeline-to")
+    def _option_changed(self, event: Any) -> None:
+        if not self._wanted:
+            return
+        if isinstance(event, Input.Changed) and event.input.id != "timeline-pseudonym":
+            text = event.value.strip()
+            if text.strip("-") and len(text) < 10:
+                return
+        if self._pause_timer is not None:
+            self._pause_timer.stop()
+        self._pause_timer = self.set_timer(OPTIONS_PAUSE, self.render_preview)
+
+    # --- preview -----------------------------------------------------------------------
+
+    def render_preview(self) -> None:
+        if self._pause_timer is not None:
+            self._pause_timer.stop()
+            self._pause_timer = None
+        if self.records is None:
+            return
+        try:
+            options = self.chosen_options()
+        except ValueError as error:
+            self._say(str(error))
+            return
+        self.query_one("#timeline-preview-scroll").loading = True
+        self._build_preview(self.records, options)
+
+    @work(thread=True, exclusive=True, group="timeline-preview")
+    def _build_preview(self, records: ChildRecords, options: timeline.TimelineOptions) -> None:
+        try:
+            text = timeline.render_timeline(records.child, records.entries, options)
+        except Exception as error:  # any failure is said in the preview, not a crash
+            self.app.call_from_thread(self._preview_failed, str(error))
+            return
+        pages = paginate_markdown(text)
+        title = timeline.timeline_title(records.child, options)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_pages, pages, title)
+
+    def _preview_failed(self, reason: str) -> None:
+        self.query_one("#timeline-preview-scroll").loading = False
+        self.query_one("#timeline-page", Static).update(
+            Text(f"The timeline could not be prepared: {reason}")
+        )
+
+    async def _show_pages(self, pages: list[str], title: str) -> None:
+        self.pages = pages
+        self.document_title = title
+        self.page_number = 0
+        await self._show_page()
+        self.query_one("#timeline-preview-scroll").loading = False
+
+    async def _show_page(self) -> None:
+        label = f"Preview: {self.document_title}"
+        if len(self.pages) > 1:
+            label += f" \u00b7 page {self.page_number + 1} of {len(self.pages)} ([ and ] turn pages)"
+        self.query_one("#timeline-page", Static).update(Text(label))
+        await self.query_one("#timeline-preview", Markdown).update(self.pages[self.page_number])
+        self.query_one("#timeline-preview-scroll", VerticalScroll).scroll_home(animate=False)
+
+    async def action_page(self, step: int) -> None:
+        number = min(max(self.page_number + step, 0), max(len(self.pages) - 1, 0))
+        if number != self.page_number:
+            self.page_number = number
+            await self._show_page()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "page":
+            return len(self.pages) > 1
+        if action == "export":
+            return self._wanted
+        return True
+
+    # --- export ------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#timeline-export")
+    def _export_pressed(self) -> None:
+        self.action_export()
+
+    def _say(self, message: str) -> None:
+        self.query_one("#timeline-result", Static).update(Text(message))
+
+    def action_export(self) -> None:
+        self._ask_and_export()
+
+    @work(exclusive=True, group="timeline-export")
+    async def _ask_and_export(self) -> None:
+        if self.records is None or self.book_app.exporting:
+            return
+        typed = self.query_one("#timeline-out", Input).value.strip()
+        if not typed:
+            self._say("Type where to save the bundle: a folder name, or a name ending .zip.")
+            self.query_one("#timeline-out", Input).focus()
+            return
+        try:
+            options = self.chosen_options()
+        except ValueError as error:
+            self._say(str(error))
+            return
+        out = Path(typed).expanduser()
+        overwrite = False
+        is_bundle = (out.is_file() and out.suffix.lower() == ".zip") or (
+            out.is_dir() and (out / "MANIFEST.sha256").is_file()
+        )
+        if is_bundle:
+            replace = await self.app.push_screen_wait(
+                ConfirmScreen(f"{out} already exists. Replace it with a new bundle?")
+            )
+            if not replace:
+                self._say("Nothing was exported; choose another name to keep both.")
+                return
+            overwrite = True
+        bar = self.query_one("#timeline-progress", ProgressBar)
+        bar.update(total=None, progress=0)
+        bar.display = True
+        self._say("Exporting\u2026")
+        self.book_app.exporting = True
+        self._export(self.records.child, options, out, overwrite)
+
+    @work(thread=True, exclusive=True, group="timeline-export-thread")
+    def _export(
+        self, child: Mapping[str, Any], options: timeline.TimelineOptions, out: Path,
+        overwrite: bool,
+    ) -> None:
+        def progress(done: int, total: int, _step: str) -> None:
+            self.app.call_from_thread(self._progress, done, total)
+
+        try:
+            written = self.book_app.workbook.export_bundle(
+                child, options, out, overwrite=overwrite, progress=progress
+            )
+        except (WorkbookError, StorageError, OSError, ValueError) as error:
+            self.app.call_from_thread(self._export_failed, str(error))
+            return
+        self.app.call_from_thread(self._export_done, written)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.query_one("#timeline-progress", ProgressBar).update(total=total, progress=done)
+
+    def _export_done(self, written: Path) -> None:
+        self.book_app.exporting = False
+        self.exported = written
+        bar = self.query_one("#timeline-progress", ProgressBar)
+        bar.update(total=1, progress=1)
+        self._say(f"Saved the bundle to {written}")
+        self.app.notify(f"Bundle saved to {written}", title="Exported", markup=False)
+
+    def _export_failed(self, reason: str) -> None:
+        self.book_app.exporting = False
+        self.query_one("#timeline-progress", ProgressBar).display = False
+        self._say(f"Nothing was exported: {reason}")
+        self.app.notify(reason, title="Export failed", severity="error", markup=False)

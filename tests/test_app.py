@@ -1,0 +1,529 @@
+"""The app's screens, driven by real key presses against a real workbook file.
+
+Most tests use one hand-made family whose flags and deadlines are worked out by hand
+below; a few use the demo family or a long journal for what only shows at scale.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.app import App
+from textual.widgets import Input, Markdown, Select, Static
+
+from sen_workbook import model
+from sen_workbook.tui.app import SenWorkbookApp
+from sen_workbook.tui.forms import ChildForm, ConfirmScreen, EntryForm
+from sen_workbook.tui.screens.child import ChildScreen
+from sen_workbook.tui.screens.entry import EntryScreen
+from sen_workbook.tui.screens.help import HelpScreen
+from sen_workbook.tui.screens.kind_picker import KindPicker
+from sen_workbook.tui.screens.trash import TrashScreen
+from sen_workbook.tui.widgets.journal import PAGE_SIZE, JournalPane
+from sen_workbook.tui.widgets.timeline import paginate_markdown
+from sen_workbook.workbook import Workbook
+
+TODAY = date(2025, 6, 1)
+SIZE = (100, 30)
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "config" / "settings.json"
+    monkeypatch.setenv("SEN_WORKBOOK_CONFIG", str(path))
+    return path
+
+
+def family() -> tuple[list[dict], list[dict]]:
+    """Amara, with two flags and one missed deadline as of 1 June 2025; Ben, with nothing.
+
+    - the concern of 2 May has no response: waited 30 days;
+    - the plan's review was due 1 April and no review is recorded: 61 days overdue;
+    - the EHC needs assessment request of 3 March has no decision: due 6 weeks later,
+      14 April, so missed; the 16- and 20-week deadlines (23 June, 21 July) are to come.
+    So Amara needs attention 2 + 1 = 3 times.
+    """
+    amara = model.new_child(name="Amara Okafor", preferred_name="Mara", status="sen_support",
+                            setting="Riverside Primary", year_group="Year 4",
+                            areas=["communication_interaction", "semh"])
+    ben = model.new_child(name="Ben Carter", status="ehc_plan")
+    cid = amara["id"]
+    entries = [
+        model.new_entry("plan", cid, date="2025-01-06", title="Spring plan",
+                        start_date="2025-01-06", review_date="2025-04-01",
+                        areas=["communication_interaction"],
+                        targets=[{"id": "t-greet", "text": "Greets an adult at the door",
+                                  "area": "semh"}],
+                        provision=[{"what": "Speech and language group", "who": "TA",
+                                    "frequency": "weekly"}]),
+        model.new_entry("meeting", cid, date="2025-02-10 15:30", title="Meeting with the SENCo",
+                        areas=["communication_interaction", "semh"]),
+        model.new_entry("correspondence", cid, date="2025-02-12", title="Email confirming the meeting",
+                        direction="sent"),
+        model.new_entry("request", cid, date="2025-03-03", title="EHC needs assessment request",
+                        request_type="ehcna", sent_to="Local authority SEND team"),
+        model.new_entry("observation", cid, date="2025-04-10", title="Trampoline park meltdown",
+                        details="Too loud at the trampoline park; covered her ears.",
+                        areas=["semh"]),
+        model.new_entry("concern", cid, date="2025-05-02", title="Not speaking in class",
+                        raised_with="Class teacher", areas=["communication_interaction"]),
+    ]
+    return [amara, ben], entries
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    return tmp_path / "book" / "w.json"
+
+
+@pytest.fixture
+def book(path: Path):
+    children, entries = family()
+    with Workbook(path) as workbook:
+        workbook.load_sample(children, entries, {})
+        yield workbook
+
+
+def on_disk(path: Path) -> Workbook:
+    return Workbook(path, read_only=True)
+
+
+def screen_text(app: App) -> str:
+    """The current screen as the person sees it (dialogs and notifications included)."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
+                      color_system="truecolor", record=True, legacy_windows=False)
+    console.print(app.screen._compositor.render_update(
+        full=True, screen_stack=app._background_screens))
+    return console.export_text()
+
+
+async def settle(pilot) -> None:
+    """Let the screen finish loading: wait for the thread workers, not for open forms."""
+    await pilot.pause()
+    for worker in list(pilot.app.workers):
+        if worker.group != "forms" and worker.is_running:
+            await worker.wait()
+    await pilot.pause()
+
+
+async def wait_for(pilot, condition, tries: int = 100) -> None:
+    """Pause until ``condition()`` holds (the Markdown widget builds itself in the background)."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.03)
+    raise AssertionError("the screen did not get there")
+
+
+async def open_amara(pilot, tab: str = "") -> None:
+    await settle(pilot)
+    await pilot.press("enter")  # Amara is first, by name
+    await settle(pilot)
+    if tab:
+        await pilot.press(tab)
+        await settle(pilot)
+
+
+async def type_into(pilot, selector: str, text: str) -> None:
+    pilot.app.screen.query_one(selector).focus()
+    await pilot.press("home", "ctrl+k", *text)
+
+
+def journal(app: App) -> JournalPane:
+    return app.screen.query_one(JournalPane)
+
+
+def status(app: App) -> str:
+    return str(app.screen.query_one("#journal-status", Static).render())
+
+
+def first_title(app: App) -> str:
+    table = journal(app).table
+    return table.get_row_at(0)[2].plain
+
+
+# --- children ----------------------------------------------------------------------------
+
+
+async def test_children_list_shows_stage_next_review_and_attention(book):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+    amara = next(line for line in text.splitlines() if "Amara Okafor (Mara)" in line)
+    ben = next(line for line in text.splitlines() if "Ben Carter" in line)
+    assert "SEN Support" in amara and "2025-04-01 OVERDUE" in amara
+    assert amara.split()[-2] == "3"  # the attention count, before the table's border
+    assert "EHC plan" in ben and "no plan yet" in ben and "nothing" in ben
+
+
+async def test_an_empty_workbook_says_what_to_do_first_and_a_adds_a_child(path):
+    with Workbook(path) as empty:
+        app = SenWorkbookApp(empty, today=TODAY)
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await settle(pilot)
+            text = screen_text(app)
+            assert "no children yet" in text and "Press a to add your first child" in text
+            await pilot.press("a")
+            await pilot.pause()
+            assert isinstance(app.screen, ChildForm)
+            await type_into(pilot, "#name", "Zara Ahmed")
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert "Zara Ahmed" in screen_text(app)
+    with on_disk(path) as reader:
+        assert [c["name"] for c in reader.children()] == ["Zara Ahmed"]
+
+
+async def test_removing_a_child_asks_then_moves_them_to_the_trash_and_u_undoes_it(book, path):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(pilot)
+        assert "Amara" not in screen_text(app)
+        with on_disk(path) as reader:
+            assert [c["name"] for c in reader.children()] == ["Ben Carter"]
+            assert reader.entries() == []
+            assert [t["type"] for t in reader.trash()] == ["child"]
+        await pilot.press("u")
+        await settle(pilot)
+        assert "Amara Okafor (Mara)" in screen_text(app)
+    with on_disk(path) as reader:
+        assert len(reader.entries()) == 6 and reader.trash() == []
+
+
+# --- overview ----------------------------------------------------------------------------
+
+
+async def test_overview_flags_open_their_entries_and_r_and_n_open_the_forms(book, path):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_amara(pilot)
+        text = screen_text(app)
+        assert "Needs attention: 2 flags, 3 open deadlines (1 missed)" in text
+        assert "Review overdue · 61 days overdue" in text
+        assert "Concern with no response · waited 30 days" in text
+        assert "Decision whether to carry out an EHC needs assessment · due 2025-04-14" in text
+        assert "Cycle 1: Spring plan" in text and "OVERDUE by 61 days" in text
+        # The flags come oldest first: the overdue review (1 April), then the concern.
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntryScreen)
+        assert "SEN Support plan · 2025-01-06" in screen_text(app)
+        await pilot.press("escape", "down", "enter")
+        await settle(pilot)
+        assert "Concern · 2025-05-02" in screen_text(app)
+        assert "Not speaking in class" in screen_text(app)
+        # r on the overview reviews the latest plan, in the review form.
+        await pilot.press("escape", "r")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryForm) and app.screen.kind == "review"
+        assert app.screen.query_one("#title", Input).value == "Review of Spring plan"
+        # n asks which kind, then opens that form; the saved entry is in the journal.
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ChildScreen)
+        await pilot.press("2", "n")
+        await pilot.pause()
+        assert isinstance(app.screen, KindPicker)
+        assert "Letter, email or call" in screen_text(app)
+        await pilot.press("8")  # Observation at home
+        await pilot.pause()
+        assert isinstance(app.screen, EntryForm) and app.screen.kind == "observation"
+        await type_into(pilot, "#title", "Calm day")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert status(app).startswith("7 of 7 entries")
+        assert first_title(app) == "Calm day"  # dated today by the form, so newest
+    with on_disk(path) as reader:
+        assert "Calm day" in {e["title"] for e in reader.entries()}
+
+
+# --- journal -----------------------------------------------------------------------------
+
+
+async def test_journal_filters_by_kind_and_area_searches_as_you_type_and_sorts(book):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_amara(pilot, "2")
+        assert status(app).startswith("6 of 6 entries · newest first")
+        assert first_title(app) == "Not speaking in class"  # 2 May, the newest
+        await pilot.press("o")
+        await pilot.pause()
+        assert first_title(app) == "Spring plan"  # 6 January, the oldest
+        assert "oldest first" in status(app)
+
+        kind = app.screen.query_one("#journal-kind", Select)
+        kind.focus()
+        await pilot.press("enter")  # open the list of kinds, in the model's order
+        await pilot.pause()
+        await pilot.press(*["down"] * 8, "enter")
+        await settle(pilot)
+        assert kind.value == "observation"
+        assert journal(app).table.row_count == 1
+        assert first_title(app) == "Trampoline park meltdown"
+        assert status(app).startswith("1 of 6 entries")
+        kind.clear()
+        app.screen.query_one("#journal-area", Select).value = "semh"
+        await settle(pilot)
+        titles = {journal(app).table.get_row_at(i)[2].plain for i in range(2)}
+        assert journal(app).table.row_count == 2
+        assert titles == {"Trampoline park meltdown", "Meeting with the SENCo"}
+        app.screen.query_one("#journal-area", Select).clear()
+
+        await pilot.press("slash", "m", "e", "e")
+        # "mee": the meeting, and the email confirming it (once typing pauses)
+        await wait_for(pilot, lambda: journal(app).table.row_count == 2)
+        await pilot.press("t", "space", "c", "o", "n")
+        await wait_for(pilot, lambda: journal(app).table.row_count == 1)
+        assert first_title(app) == "Email confirming the meeting"
+        assert status(app).startswith("1 of 6 entries")
+        # Words are found anywhere in the text, in any order and case: here, the details.
+        await type_into(pilot, "#journal-search", "EARS cov")
+        await wait_for(pilot, lambda: first_title(app) == "Trampoline park meltdown")
+        await type_into(pilot, "#journal-search", "xyz")
+        await wait_for(pilot, lambda: journal(app).table.row_count == 0)
+        assert "nothing matches" in status(app)
+
+
+async def test_a_long_journal_is_shown_a_page_at_a_time(path):
+    child = model.new_child(name="Long Journal")
+    notes = [
+        model.new_entry("observation", child["id"],
+                        date=(date(2023, 1, 1) + timedelta(days=n)).isoformat(), title=f"Note {n}")
+        for n in range(450)
+    ]
+    with Workbook(path) as book:
+        book.load_sample([child], notes, {})
+        app = SenWorkbookApp(book, today=TODAY)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await open_amara(pilot, "2")
+            assert journal(app).table.row_count == PAGE_SIZE
+            assert "450 of 450 entries" in status(app) and "rows 1–200, page 1 of 3" in status(app)
+            await pilot.press("right_square_bracket", "right_square_bracket")
+            await pilot.pause()
+            assert journal(app).table.row_count == 50
+            assert first_title(app) == "Note 49"  # newest first: notes 449 down to 0
+            await pilot.press("slash", *"note 44")
+            # both words, anywhere: notes 44, 144, 244, 344 and 440 to 449
+            await wait_for(pilot, lambda: journal(app).table.row_count == 14)
+            assert "14 of 450 entries" in status(app)
+
+
+# --- one entry ---------------------------------------------------------------------------
+
+
+async def open_trampoline(pilot) -> None:
+    await open_amara(pilot, "2")
+    await pilot.press("slash", *"tramp")
+    await wait_for(pilot, lambda: journal(pilot.app).table.row_count == 1)
+    await pilot.press("escape", "enter")
+    await settle(pilot)
+
+
+async def test_an_entry_shows_its_history_after_an_edit_and_delete_can_be_undone(book, path):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_trampoline(pilot)
+        assert isinstance(app.screen, EntryScreen)
+        text = screen_text(app)
+        assert "Observation at home · 2025-04-10" in text
+        assert "Too loud at the trampoline park; covered her ears." in text
+        assert "Social, emotional and mental health" in text
+        assert "not edited since" in text
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryForm)
+        await type_into(pilot, "#title", "At the park")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, EntryScreen)
+        text = screen_text(app)
+        assert "Version 1 replaced on" in text
+        assert "Title: Trampoline park meltdown → At the park" in text
+        with on_disk(path) as reader:
+            edited = next(e for e in reader.entries() if e["kind"] == "observation")
+            assert edited["revisions"][0]["record"]["title"] == "Trampoline park meltdown"
+
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, ChildScreen)
+        assert "Deleted. Press u to undo" in screen_text(app)
+        with on_disk(path) as reader:
+            assert edited["id"] not in {e["id"] for e in reader.entries()}
+            assert [t["record"]["title"] for t in reader.trash()] == ["At the park"]
+        await type_into(pilot, "#journal-search", "")
+        await pilot.press("escape", "u")
+        await settle(pilot)
+        assert status(app).startswith("6 of 6 entries")
+    with on_disk(path) as reader:
+        assert edited["id"] in {e["id"] for e in reader.entries()}
+        assert reader.trash() == []
+
+
+async def test_restore_from_the_trash(book, path):
+    gone = next(e for e in book.entries() if e["kind"] == "observation")
+    book.delete_entry(gone["id"])
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, TrashScreen)
+        text = screen_text(app)
+        assert "2025-04-10 Trampoline park meltdown" in text and "Amara Okafor (Mara)" in text
+        await pilot.press("r")
+        await settle(pilot)
+        assert "The trash is empty." in screen_text(app)
+    with on_disk(path) as reader:
+        assert gone["id"] in {e["id"] for e in reader.entries()}
+
+
+# --- read-only ---------------------------------------------------------------------------
+
+
+async def test_a_workbook_open_elsewhere_shows_a_banner_and_refuses_changes(book, path):
+    with Workbook(path) as second:
+        assert second.read_only
+        app = SenWorkbookApp(second, today=TODAY)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await settle(pilot)
+            # The banner wraps at the screen's edge; read it as one line.
+            assert "is open in another window or program" in " ".join(screen_text(app).split())
+            await pilot.press("a")
+            await pilot.pause()
+            assert not isinstance(app.screen, ChildForm)
+            assert "Close it there to make changes" in " ".join(screen_text(app).split())
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("n")
+            await pilot.pause()
+            assert isinstance(app.screen, ChildScreen)
+
+
+# --- timeline ----------------------------------------------------------------------------
+
+
+async def test_timeline_preview_shows_the_title_and_a_pseudonym_hides_the_name(book):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_amara(pilot, "4")
+        heading = " ".join(str(h.render()) for h in app.screen.query("MarkdownH1"))
+        assert heading == "Evidence for an EHC needs assessment request: Amara Okafor"
+        assert "Preview: Evidence for an EHC" in screen_text(app)
+        await type_into(pilot, "#timeline-pseudonym", "Child A")
+        markdown = app.screen.query_one("#timeline-preview", Markdown)
+        await wait_for(pilot, lambda: "Child A" in (markdown.source or ""))
+        preview = markdown.source or ""
+        assert "Evidence for an EHC needs assessment request: Child A" in preview
+        assert "Amara" not in preview and "Mara" not in preview
+
+
+async def test_export_writes_the_bundle_as_a_zip_or_a_folder_and_says_where(book, tmp_path):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_amara(pilot, "4")
+        for out in (tmp_path / "bundle.zip", tmp_path / "bundle"):
+            # A path is pasted more often than typed; set it, then use the key.
+            app.screen.query_one("#timeline-out", Input).value = str(out)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            said = str(app.screen.query_one("#timeline-result", Static).render())
+            assert said == f"Saved the bundle to {out}"
+    with zipfile.ZipFile(tmp_path / "bundle.zip") as archive:
+        zipped = {n.split("/", 1)[-1] for n in archive.namelist()}
+    folder = {p.name for p in (tmp_path / "bundle").iterdir()}
+    for names in (zipped, folder):
+        assert {"timeline.md", "timeline.html", "MANIFEST.sha256"} <= names
+
+
+# --- help, palette, theme ----------------------------------------------------------------
+
+
+async def test_question_mark_opens_help_with_the_areas_and_the_cycle(book):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        source = app.screen.query_one("#help-text", Markdown).source or ""
+        for words in ("Communication and interaction", "Cognition and learning",
+                      "Social, emotional and mental health", "Sensory and/or physical",
+                      "Assess, plan, do, review", "6.44 to"):
+            assert words in source
+        await wait_for(pilot, lambda: len(app.screen.query("MarkdownH2")) == 3)
+        assert "Keys" in screen_text(app)
+        for _ in range(5):
+            if "The four broad areas of need" in screen_text(app):
+                break
+            await pilot.press("pagedown")
+        assert "The four broad areas of need" in screen_text(app)
+        await pilot.press("end")
+        await pilot.pause()
+        assert "Assess, plan, do, review" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_the_palette_offers_the_screen_actions_and_remembers_a_theme(
+    book, private_settings
+):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"add child")
+        await wait_for(pilot, lambda: "Add child" in screen_text(app))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChildForm))
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"textual-light")
+        await wait_for(pilot, lambda: "Theme: textual-light" in screen_text(app))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.theme == "textual-light")
+    assert json.loads(private_settings.read_text())["theme"] == "textual-light"
+    again = SenWorkbookApp(book, today=TODAY)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.theme == "textual-light"
+
+
+# --- the preview's pages -----------------------------------------------------------------
+
+
+def test_pages_end_between_blocks_and_a_split_table_keeps_its_header():
+    table = ["| Date | What |", "|---|---|"] + [f"| 2024-01-{n:02d} | row {n} |" for n in range(1, 21)]
+    text = "\n".join(["# Title", "", "Intro.", ""] + table + ["", "## Next"]) + "\n"
+    pages = paginate_markdown(text, max_lines=10)
+    assert pages[0].splitlines()[:4] == ["# Title", "", "Intro.", ""]
+    rows_seen = []
+    for page in pages:
+        lines = page.splitlines()
+        body = [line for line in lines if line.startswith("| 2024")]
+        if body:
+            # Every page holding rows of the table starts them under the header again.
+            start = lines.index(body[0])
+            assert lines[start - 2:start] == table[:2]
+        rows_seen.extend(body)
+    assert rows_seen == table[2:]
+    assert pages[-1].splitlines()[-1] == "## Next"
+
+
+def test_pages_of_a_long_list_split_between_items():
+    text = "\n".join(f"- item {n}" for n in range(25)) + "\n"
+    pages = paginate_markdown(text, max_lines=10)
+    assert [len(p.splitlines()) for p in pages] == [10, 10, 5]
+    assert all(p.startswith("- item") for p in pages)

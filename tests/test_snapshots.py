@@ -1,0 +1,123 @@
+"""Snapshots of the main screens at 80×24 and 120×40, in the dark and light themes.
+
+The demo family (fixed seed) and a fixed "today" make every picture repeatable; the
+workbook's path, which differs per run, is never on these screens.  Update with
+``pytest tests/test_snapshots.py --snapshot-update`` after looking at the new pictures.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sen_workbook import demo, model
+from sen_workbook.tui.app import SenWorkbookApp
+from sen_workbook.workbook import Workbook
+
+TODAY = date(2026, 7, 20)  # after the demo's last entry
+SMALL, LARGE = (80, 24), (120, 40)
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SEN_WORKBOOK_CONFIG", str(tmp_path / "config" / "settings.json"))
+
+
+@pytest.fixture
+def book(tmp_path: Path):
+    sample = demo.generate(size=120, seed=7)
+    with Workbook(tmp_path / "w.json") as workbook:
+        workbook.load_sample(sample.children, sample.entries, sample.files)
+        yield workbook
+
+
+async def settle(pilot) -> None:
+    await pilot.pause()
+    for worker in list(pilot.app.workers):
+        if worker.group != "forms" and worker.is_running:  # a form waits for the person
+            await worker.wait()
+    await pilot.pause()
+
+
+def keys_then_settle(*keys: str, theme: str = ""):
+    """A ``run_before`` that presses ``keys``, letting every screen finish loading between."""
+
+    async def run(pilot) -> None:
+        if theme:
+            pilot.app.theme = theme
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+def test_children(snap_compare, book, size):
+    app = SenWorkbookApp(book, today=TODAY)
+    assert snap_compare(app, terminal_size=size, run_before=keys_then_settle())
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+def test_overview(snap_compare, book, size):
+    app = SenWorkbookApp(book, today=TODAY)
+    assert snap_compare(app, terminal_size=size, run_before=keys_then_settle("enter"))
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+def test_journal(snap_compare, book, size):
+    app = SenWorkbookApp(book, today=TODAY)
+    assert snap_compare(app, terminal_size=size, run_before=keys_then_settle("enter", "2"))
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+def test_cycles(snap_compare, book, size):
+    app = SenWorkbookApp(book, today=TODAY)
+    assert snap_compare(app, terminal_size=size, run_before=keys_then_settle("enter", "3"))
+
+
+def test_timeline(snap_compare, book):
+    app = SenWorkbookApp(book, today=TODAY)
+    assert snap_compare(app, terminal_size=LARGE, run_before=keys_then_settle("enter", "4"))
+
+
+def test_entry(snap_compare, book):
+    app = SenWorkbookApp(book, today=TODAY)
+    # The journal's newest entry of the first child.
+    assert snap_compare(app, terminal_size=SMALL,
+                        run_before=keys_then_settle("enter", "2", "enter"))
+
+
+def test_kind_picker(snap_compare, book):
+    app = SenWorkbookApp(book, today=TODAY)
+    assert snap_compare(app, terminal_size=SMALL, run_before=keys_then_settle("enter", "n"))
+
+
+def test_help(snap_compare, book):
+    app = SenWorkbookApp(book, today=TODAY)
+    assert snap_compare(app, terminal_size=SMALL, run_before=keys_then_settle("question_mark"))
+
+
+def test_trash(snap_compare, book, monkeypatch):
+    monkeypatch.setattr(model, "now_stamp", lambda: "2026-07-19T18:30:00")
+    entry = next(e for e in book.entries() if e["kind"] == "observation")
+    book.delete_entry(entry["id"])
+    app = SenWorkbookApp(book, today=TODAY)
+    assert snap_compare(app, terminal_size=SMALL, run_before=keys_then_settle("t"))
+
+
+def test_empty_workbook(snap_compare, tmp_path):
+    with Workbook(tmp_path / "empty.json") as empty:
+        app = SenWorkbookApp(empty, today=TODAY)
+        assert snap_compare(app, terminal_size=SMALL, run_before=keys_then_settle())
+
+
+@pytest.mark.parametrize("keys", [(), ("enter",), ("enter", "2")],
+                         ids=["children", "overview", "journal"])
+def test_light_theme(snap_compare, book, keys):
+    app = SenWorkbookApp(book, today=TODAY)
+    assert snap_compare(app, terminal_size=LARGE,
+                        run_before=keys_then_settle(*keys, theme="textual-light"))
