@@ -527,3 +527,4 @@ def test_pages_of_a_long_list_split_between_items():
     pages = paginate_markdown(text, max_lines=10)
     assert [len(p.splitlines()) for p in pages] == [10, 10, 5]
     assert all(p.startswith("- item") for p in pages)
+

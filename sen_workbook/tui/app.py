@@ -19,7 +19,7 @@ from typing import Any
 from textual import work
 from textual.app import App
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
 from sen_workbook import model
@@ -319,6 +319,10 @@ class SenWorkbookApp(App[int]):
         return record
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Inside a form or a question, a letter pressed on a checkbox or a list must not
+        # open the trash or undo a deletion behind it.
+        if action in ("undo_delete", "trash") and isinstance(self.screen, ModalScreen):
+            return False
         if action == "undo_delete":
             return self.last_deleted is not None
         return True
