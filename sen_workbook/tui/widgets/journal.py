@@ -29,7 +29,7 @@ from sen_workbook.tui.widgets.records import KIND_SHORT, area_names, plain, when
 from sen_workbook.tui.widgets.table import RecordTable
 
 PAGE_SIZE = 200
-SEARCH_PAUSE = 0.15  # seconds of no typing before the table follows the search
+SEARCH_PAUSE = 0.03  # seconds of no typing before the table follows the search
 
 # Fields whose text is not something a parent would search for (ids, stamps, hashes).
 _NOT_SEARCHED = frozenset(
