@@ -528,3 +528,29 @@ def test_pages_of_a_long_list_split_between_items():
     assert [len(p.splitlines()) for p in pages] == [10, 10, 5]
     assert all(p.startswith("- item") for p in pages)
 
+
+
+async def test_an_entry_of_every_kind_is_deleted_to_the_trash_with_d(path):
+    from tests.conftest import family_records
+
+    children, entries = family_records()
+    with Workbook(path) as workbook:
+        workbook.load_sample(children, entries, {})
+        app = SenWorkbookApp(workbook, today=TODAY)
+        # the review first: a plan with a review recorded against it is kept
+        order = sorted(entries, key=lambda e: e["kind"] != "review")
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await open_amara(pilot, "2")
+            for number, entry in enumerate(order, 1):
+                app.open_entry(entry["id"])
+                await settle(pilot)
+                assert isinstance(app.screen, EntryScreen)
+                await pilot.press("d")
+                await settle(pilot)
+                assert isinstance(app.screen, ChildScreen), entry["kind"]
+                with on_disk(path) as reader:
+                    assert entry["id"] not in {e["id"] for e in reader.entries()}
+                    assert len(reader.trash()) == number
+        with on_disk(path) as reader:
+            assert sorted(t["record"]["kind"] for t in reader.trash()) == sorted(model.KINDS)
+            assert reader.entries() == []
