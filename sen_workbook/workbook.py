@@ -760,12 +760,22 @@ class Workbook:
         try:
             os.chmod(staging, FOLDER_MODE)
             total = len(files)
+            # The staging folder is private and renamed into place only when complete, so
+            # its files need no rename of their own; they are synced once, together.
+            folders = {staging}
             for number, (name, content) in enumerate(sorted(files.items()), 1):
                 path = staging / name
-                ensure_folder(path.parent)
-                atomic_write(path, content)
+                if path.parent not in folders:
+                    ensure_folder(path.parent)
+                    folders.add(path.parent)
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(content)
                 if progress:
                     progress(number, total, name)
+            os.sync()  # every file of the bundle on disk before it takes its name
+            for folder in folders:
+                fsync_folder(folder)
             if target.exists():
                 old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
                 os.replace(target, old / "bundle")
@@ -773,6 +783,7 @@ class Workbook:
                 shutil.rmtree(old, ignore_errors=True)
             else:
                 os.replace(staging, target)
+            fsync_folder(target.parent)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
