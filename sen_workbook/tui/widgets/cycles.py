@@ -26,7 +26,7 @@ from sen_workbook.tui.widgets.records import (
     area_names,
     days_text,
     one_line,
-    provision_text,
+    provision_lines,
 )
 
 RESULT_STYLES = {"met": "bold", "partly": "", "not_met": "bold reverse"}
@@ -74,14 +74,7 @@ def cycle_card(cycle: analysis.Cycle, records: ChildRecords) -> RenderableType:
         parts.append(table)
     else:
         parts.append(Text("No targets recorded in this plan.", style="italic"))
-    if plan.get("provision"):
-        parts.append(Text("Provision:", style="bold"))
-        for item in plan["provision"]:
-            what, details = provision_text(item)
-            line = Text(f" \u2022 {what}")
-            if details:
-                line.append(f" ({details})", style="dim")
-            parts.append(line)
+    parts.extend(provision_lines(plan))
     return Group(*parts)
 
 

@@ -26,7 +26,7 @@ from sen_workbook.tui.widgets.records import (
     days_text,
     one_line,
     open_deadlines,
-    provision_text,
+    provision_lines,
 )
 
 
@@ -120,14 +120,7 @@ def cycle_summary(records: ChildRecords) -> RenderableType:
         lines.append(table)
     else:
         lines.append(Text("No targets recorded in this plan.", style="italic"))
-    if plan.get("provision"):
-        lines.append(Text("Provision:", style="bold"))
-        for item in plan["provision"]:
-            what, details = provision_text(item)
-            line = Text(f" \u2022 {what}")
-            if details:
-                line.append(f" ({details})", style="dim")
-            lines.append(line)
+    lines.extend(provision_lines(plan))
     return Group(*lines)
 
 

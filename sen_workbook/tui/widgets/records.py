@@ -77,6 +77,20 @@ def provision_text(item: Mapping[str, Any]) -> tuple[str, str]:
     return one_line(item.get("what", "")), ", ".join(d for d in details if d)
 
 
+def provision_lines(plan: Mapping[str, Any]) -> list[Text]:
+    """A plan's provision as a "Provision:" heading and one bullet line per item."""
+    if not plan.get("provision"):
+        return []
+    lines = [Text("Provision:", style="bold")]
+    for item in plan["provision"]:
+        what, details = provision_text(item)
+        line = Text(f" \u2022 {what}")
+        if details:
+            line.append(f" ({details})", style="dim")
+        lines.append(line)
+    return lines
+
+
 def days_text(count: int) -> str:
     return "1 day" if count == 1 else f"{count} days"
 
