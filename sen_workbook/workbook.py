@@ -332,8 +332,12 @@ class Workbook:
             raise WorkbookError(f"There is no entry with id {entry_id!r} in this workbook.")
         return model.copy_record(found)
 
-    def entry_count(self) -> int:
-        return len(self._data()["entries"])
+    def entry_count(self, child_id: str | None = None) -> int:
+        """How many entries (of one child, or all), without copying them."""
+        stored = self._data()["entries"].values()
+        if child_id is None:
+            return len(stored)
+        return sum(1 for e in stored if e["child_id"] == child_id)
 
     def _check_in_context(self, entry: Mapping[str, Any], data: Mapping[str, Any]) -> None:
         problems = model.validate_entry(entry)
@@ -574,30 +578,12 @@ class Workbook:
         document, files = _read_archive(path)
         data = self._data()
         problems: list[str] = []
-        new_children = []
-        skipped_children = 0
-        for child in document["children"]:
-            existing = data["children"].get(_id_of(child))
-            if existing is None:
-                new_children.append(child)
-            elif existing == child:
-                skipped_children += 1
-            else:
-                problems.append(
-                    f"child {_id_of(child)!r} has the id of a different child already in the workbook"
-                )
-        new_entries = []
-        skipped_entries = 0
-        for entry in document["entries"]:
-            existing = data["entries"].get(_id_of(entry))
-            if existing is None:
-                new_entries.append(entry)
-            elif existing == entry:
-                skipped_entries += 1
-            else:
-                problems.append(
-                    f"entry {_id_of(entry)!r} has the id of a different entry already in the workbook"
-                )
+        new_children, skipped_children = _not_yet_stored(
+            document["children"], data["children"], "child", problems
+        )
+        new_entries, skipped_entries = _not_yet_stored(
+            document["entries"], data["entries"], "entry", problems
+        )
         # The archive's records come first so that "Entry 900" means the archive's 900th.
         in_archive = {_id_of(r) for r in document["children"] + document["entries"]}
         problems.extend(
@@ -631,14 +617,8 @@ class Workbook:
         self._store_files(files[sha] for sha in missing)
         added_files = len(missing)
 
-        def add(data: dict[str, dict[str, Any]]) -> None:
-            for child in new_children:
-                data["children"][child["id"]] = model.copy_record(child)
-            for entry in new_entries:
-                data["entries"][entry["id"]] = model.copy_record(entry)
-
         if new_children or new_entries:
-            self._change(add)
+            self._add_records(new_children, new_entries)
         return ImportSummary(
             len(new_children), len(new_entries), skipped_children, skipped_entries, added_files
         )
@@ -654,6 +634,10 @@ class Workbook:
         if problems:
             raise model.ModelError(problems)
         self._store_files(files.values())
+        self._add_records(children, entries)
+
+    def _add_records(self, children: list[dict], entries: list[dict]) -> None:
+        """Store already validated children and entries in one save."""
 
         def add(data: dict[str, dict[str, Any]]) -> None:
             for child in children:
@@ -796,6 +780,27 @@ class Workbook:
 
     def backup_now(self, label: str = "manual") -> Path | None:
         return make_backup(self.path, self._today(), label=label)
+
+
+def _not_yet_stored(
+    records: list[Any], stored: Mapping[str, Any], what: str, problems: list[str]
+) -> tuple[list[Any], int]:
+    """The archive's records not in the workbook yet, and how many are there already.
+
+    A record stored under the same id with other content is a problem, not a duplicate.
+    """
+    new, same = [], 0
+    for record in records:
+        existing = stored.get(_id_of(record))
+        if existing is None:
+            new.append(record)
+        elif existing == record:
+            same += 1
+        else:
+            problems.append(
+                f"{what} {_id_of(record)!r} has the id of a different {what} already in the workbook"
+            )
+    return new, same
 
 
 def _id_of(record: Any) -> str:

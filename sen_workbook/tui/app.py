@@ -215,7 +215,7 @@ class SenWorkbookApp(App[int]):
         except WorkbookError as error:
             self._failed(error)
             return
-        count = len(self.workbook.entries(child_id))
+        count = self.workbook.entry_count(child_id)
         sure = await self.push_screen_wait(ConfirmScreen(
             f"Remove {child['name']} and their {count} entr{'y' if count == 1 else 'ies'}?",
             "They go to the trash, and can be restored from there (press t).",
