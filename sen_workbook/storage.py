@@ -170,6 +170,12 @@ def newest_backup(db_path: Path) -> Path | None:
     return found[-1] if found else None
 
 
+def backup_path(db_path: Path, day: _dt.date, label: str = "") -> Path:
+    """Where the backup of ``db_path`` made on ``day`` goes: ``backups/<stem>-<day>[-label].json``."""
+    suffix = f"-{label}" if label else ""
+    return backups_folder(db_path) / f"{db_path.stem}-{day.isoformat()}{suffix}.json"
+
+
 def make_backup(db_path: Path, day: _dt.date, label: str = "") -> Path | None:
     """Copy the database into ``backups/<stem>-<day>[-label].json``; keep the newest 30."""
     if not db_path.exists():
@@ -177,8 +183,7 @@ def make_backup(db_path: Path, day: _dt.date, label: str = "") -> Path | None:
     folder = backups_folder(db_path)
     ensure_folder(folder)
     os.chmod(folder, FOLDER_MODE)
-    suffix = f"-{label}" if label else ""
-    target = folder / f"{db_path.stem}-{day.isoformat()}{suffix}.json"
+    target = backup_path(db_path, day, label)
     atomic_write(target, db_path.read_bytes())
     for old in backup_files(db_path)[:-BACKUPS_KEPT]:
         old.unlink(missing_ok=True)

@@ -34,6 +34,7 @@ from sen_workbook.storage import (
     WorkbookFileError,
     WriterLock,
     atomic_write,
+    backup_path,
     empty_database,
     ensure_folder,
     fsync_folder,
@@ -144,7 +145,6 @@ class Workbook:
                 make_backup(self.path, self._today(), label="before-update")
                 data, _ = migrate(data)
                 atomic_write(self.path, serialise(data))
-        self._storage_path = self.path
         self._db = WorkbookDB(self.path, storage=AtomicJSONStorage, read_only=self.read_only)
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         self._storage.prime(data)
@@ -207,7 +207,7 @@ class Workbook:
 
     def _daily_backup(self) -> None:
         day = self._today()
-        target = self.folder / "backups" / f"{self.path.stem}-{day.isoformat()}.json"
+        target = backup_path(self.path, day)
         if target.exists():
             return
         try:
