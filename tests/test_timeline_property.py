@@ -17,10 +17,10 @@ from functools import cache
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from markdown_it import MarkdownIt
 
 from sen_workbook import deadlines, model
 from sen_workbook.timeline import PURPOSES, TimelineOptions, escape, render_timeline
+from tests.test_timeline import inline_text, parse  # the same reading of the tokens
 
 AS_OF = date(2024, 9, 1)
 FRAGMENTS = [
@@ -58,20 +58,6 @@ def shown(text: str, context: str) -> str:
     return ("\n" if context == "paragraph" else " ").join(lines)
 
 
-def parse(markdown: str) -> list:
-    return MarkdownIt("commonmark").enable("table").parse(markdown)
-
-
-def inline_text(token) -> str:
-    parts = []
-    for child in token.children:
-        if child.type == "text":
-            parts.append(child.content)
-        elif child.type == "hardbreak":
-            parts.append("\n")
-        else:  # anything else (emphasis, code, link, html, soft break) is a failure
-            parts.append(f"<{child.type}>")
-    return "".join(parts)
 
 
 # --- the escaping function alone ----------------------------------------------------
