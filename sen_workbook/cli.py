@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sen_workbook import __version__, model
 from sen_workbook.storage import StorageError
-from sen_workbook.workbook import Workbook, WorkbookError, default_db_path
+from sen_workbook.workbook import ImportSummary, Workbook, WorkbookError, default_db_path
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -128,13 +128,7 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     with Workbook(path, read_only=read_only) as book:
         if args.command == "import":
             summary = book.import_archive(args.file)
-            skipped = summary.children_skipped + summary.entries_skipped
-            note = f" ({skipped} already there were left as they were)" if skipped else ""
-            print(
-                f"Imported {summary.children_added} children and {summary.entries_added} "
-                f"entries into {book.path}{note}."
-            )
-            return EXIT_OK
+            return _report_import(summary, book.path)
         if args.command == "archive":
             out = book.write_archive(args.out, overwrite=args.force)
             print(f"Wrote {out}.")
@@ -173,9 +167,15 @@ def _import_into_new(path: Path, source: str) -> int:
             except OSError:
                 break
         raise
+    return _report_import(summary, path.expanduser().absolute())
+
+
+def _report_import(summary: ImportSummary, path: Path) -> int:
+    skipped = summary.children_skipped + summary.entries_skipped
+    note = f" ({skipped} already there were left as they were)" if skipped else ""
     print(
         f"Imported {summary.children_added} children and {summary.entries_added} "
-        f"entries into {path.expanduser().absolute()}."
+        f"entries into {path}{note}."
     )
     return EXIT_OK
 
