@@ -1,0 +1,108 @@
+"""The timeline's HTML without a general parser: the same bytes markdown-it-py gives.
+
+``markup.to_html`` handles the part of Markdown the timeline is written in and returns
+``None`` for anything else.  Each test compares it with markdown-it-py's ``js-default``
+rendering (as the bundle configures it): whole timelines of the sample family, timelines
+with hostile text in every field, and random Markdown-like text, where returning ``None``
+is allowed but a different answer never is.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sen_workbook import demo, markup
+from sen_workbook.bundle import _markdown, render_html
+from sen_workbook.timeline import PURPOSES, TimelineOptions, render_timeline
+from tests.test_timeline_property import TEXT, records
+
+
+@cache
+def markdown_it():
+    return _markdown()
+
+
+def reference(text: str) -> str:
+    return markdown_it().render(text)
+
+
+@cache
+def sample():
+    return demo.generate(600, children=2, attachments=30)
+
+
+@pytest.mark.parametrize("pseudonym", ["", "Child A"])
+@pytest.mark.parametrize("purpose", PURPOSES)
+def test_sample_timelines_take_the_fast_path_and_match_markdown_it(purpose, pseudonym):
+    family = sample()
+    for child in family.children:
+        mine = [e for e in family.entries if e["child_id"] == child["id"]]
+        options = TimelineOptions(as_of=date(2026, 8, 31), purpose=purpose, pseudonym=pseudonym)
+        text = render_timeline(child, mine, options)
+        html = markup.to_html(text)
+        assert html is not None
+        assert html == reference(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(TEXT, st.sampled_from(PURPOSES))
+def test_hostile_text_in_every_field_takes_the_fast_path_and_matches(text, purpose):
+    options = TimelineOptions(as_of=date(2024, 9, 1), purpose=purpose)
+    document = render_timeline(*records(text), options)
+    html = markup.to_html(document)
+    assert html is not None
+    assert html == reference(document)
+
+
+LINES = [
+    "", "", "# Heading", "## Two \\#", "### R1 — 2024\\-01\\-02 — Concern\\: x", "#x", "# a #",
+    "Para", "Para with \\*marks\\* \\[x\\]\\(y\\)", "Hard\\", "end \\\\", "    indented",
+    "- item", "- item\\", "  - nested", "  - nested\\", "    more", "    - deep", "  more",
+    "   - odd", "-", "- ", "* star", "1. one", "2) two", "---", "===", "> quote",
+    "| A | B |", "| --- | --- |", "| x \\| y |  |", "| 1 | 2 | 3 |", "|---|---|", "| a |",
+    "*em*", "_u_", "`c`", "<b>", "&amp;", "~~s~~", "[l](http://x)", "a  ", "tab\tx",
+    "Ünïcödé “quotes” — dash", "\\", "a\\b", "x | y", "|", ": colon", "+ plus",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(LINES), max_size=14))
+def test_random_markdown_is_rendered_the_same_or_handed_back(lines):
+    text = "\n".join(lines) + "\n"
+    html = markup.to_html(text)
+    assert html is None or html == reference(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# T\\-x\n\nPara a\\\nb\nc\n- i1\n  - n1\\\n    more\n  - n2\n\n- i2\n\nP2\n",
+        "| A | B |\n| --- | --- |\n| x \\| y |  |\n| \\\\ | \\\\\\| |\n\n| C |\n| --- |\n",
+        "- t1\n- t2\n  - n\n### H\nafter\n- a\n",
+        "Intro:\n- one\n  - one a\n- two\n\n\n- three\n\nEnd \\& “quotes” \\<\\>\n",
+    ],
+)
+def test_the_shapes_the_timeline_uses_are_rendered_by_the_fast_path(text):
+    html = markup.to_html(text)
+    assert html is not None
+    assert html == reference(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "*emphasis*\n", "a <b> c\n", "&amp;\n", "[link](http://x)\n", "`code`\n",
+        "- item\nlazy line\n", "Para\n| A |\n| --- |\n", "ends in a backslash\\\n",
+        "two spaces  \nbreak\n", "1. ordered\n", "---\n", "Title\n===\n", "    code\n",
+        "- item\n\n  second paragraph\n", "- a\n\n  - nested after a blank\n", "> quote\n",
+    ],
+)
+def test_anything_else_is_handed_back_and_the_page_still_matches(text):
+    assert markup.to_html(text) is None
+    page = render_html(text, "T")
+    assert "<main>\n" + reference(text) + "</main>" in page
