@@ -101,8 +101,13 @@ def _defuse(text: str) -> str:
     scanning the file for script does not reject the bundle.  Attribute values decode
     the references too, so allowed links keep working.
     """
-    text = re.sub(r"(?i)((?:java|vb)script\s*):", r"\1&#58;", text)
-    return re.sub(r"(?i)\b(on\w*)(\s*)=", r"\1\2&#61;", text)
+    # Each pattern is tried only where it could match: scanning a long page with them
+    # costs more than building it.
+    if "script" in text.casefold():
+        text = re.sub(r"(?i)((?:java|vb)script\s*):", r"\1&#58;", text)
+    if "=" in text:
+        text = re.sub(r"(?i)\b(on\w*)(\s*)=", r"\1\2&#61;", text)
+    return text
 
 
 def render_html(markdown_text: str, title: str) -> str:
@@ -184,14 +189,13 @@ def build_bundle(
     ``FileNotFoundError``.  Each exhibit is checked against its SHA-256; a missing or
     changed file raises :class:`BundleError` naming the exhibit, and nothing is returned.
     """
-    mine = [e for e in entries if e.get("child_id") == child.get("id")]
-    markdown_text = timeline.render_timeline(child, mine, options)
+    markdown_text, exhibits = timeline.timeline_and_exhibits(child, entries, options)
     title = timeline.timeline_title(child, options)
     files: dict[str, bytes] = {
         "timeline.md": markdown_text.encode("utf-8"),
         "timeline.html": render_html(markdown_text, title).encode("utf-8"),
     }
-    for exhibit in timeline.exhibits(mine, options, child):
+    for exhibit in exhibits:
         files[exhibit.bundle_name] = _exhibit_bytes(exhibit, read_attachment)
     if options.pseudonym:
         _check_pseudonymised(child, files)

@@ -375,8 +375,13 @@ def exhibits(
     if options.pseudonym and child is None:
         raise ValueError("Exhibits with a pseudonym need the child, to keep their names out.")
     pseudonym = _Pseudonym(child or {}, options.pseudonym)
+    return _number_exhibits(select_entries(entries, options), pseudonym)
+
+
+def _number_exhibits(selected: list[dict], pseudonym: _Pseudonym) -> list[Exhibit]:
+    """:func:`exhibits` of entries already selected and sorted."""
     found: dict[str, dict[str, Any]] = {}
-    for entry in select_entries(entries, options):
+    for entry in selected:
         for attachment in entry.get("attachments") or ():
             sha = attachment["sha256"]
             if sha in found:
@@ -501,7 +506,7 @@ class _Timeline:
         self._received: dict[str, list[dict]] | None = None
         self.selected = select_entries(mine, options)
         self.refs = {e["id"]: f"R{n}" for n, e in enumerate(self.selected, 1)}
-        self.exhibits = exhibits(mine, options, child)
+        self.exhibits = _number_exhibits(self.selected, self.pseudonym)
         self.exhibit_refs: dict[tuple[str, str], str] = {}
         for exhibit in self.exhibits:
             for entry_id in exhibit.entry_ids:
@@ -1401,3 +1406,11 @@ def render_timeline(
     bytes.
     """
     return _Timeline(child, entries, options).render()
+
+
+def timeline_and_exhibits(
+    child: Mapping[str, Any], entries: Iterable[Mapping[str, Any]], options: TimelineOptions
+) -> tuple[str, list[Exhibit]]:
+    """:func:`render_timeline` and the :func:`exhibits` it cites, worked out together."""
+    document = _Timeline(child, entries, options)
+    return document.render(), document.exhibits

@@ -273,10 +273,13 @@ def test_pseudonymised_bundle_covers_accents_hyphens_and_short_preferred_names()
 
 
 def test_a_pseudonymised_bundle_in_which_a_name_survived_is_refused(monkeypatch):
-    real = timeline.render_timeline
-    monkeypatch.setattr(
-        timeline, "render_timeline", lambda *args: real(*args) + "\nTobias\\-Wrenfield\n"
-    )
+    real = timeline.timeline_and_exhibits
+
+    def leaky(*args):
+        text, exhibits = real(*args)
+        return text + "\nTobias\\-Wrenfield\n", exhibits
+
+    monkeypatch.setattr(timeline, "timeline_and_exhibits", leaky)
     with pytest.raises(BundleError, match="child's name 'Tobias-Wrenfield' in timeline.md"):
         bundle(pseudonym="Child A")
 
