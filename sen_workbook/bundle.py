@@ -101,9 +101,13 @@ def _defuse(text: str) -> str:
     scanning the file for script does not reject the bundle.  Attribute values decode
     the references too, so allowed links keep working.
     """
-    # Each pattern is tried only where it could match: scanning a long page with them
-    # costs more than building it.
-    if "script" in text.casefold():
+    # Each pattern runs only when the page could hold a match: scanning a long page with
+    # them costs more than building it.  Besides the ASCII letters, the case-insensitive
+    # pattern matches U+017F for s and U+0130, U+0131 for i, which lower() leaves apart.
+    folded = text.lower()
+    if any(char in folded for char in "\u017f\u0131\u0307"):
+        folded = folded.replace("\u017f", "s").replace("\u0131", "i").replace("\u0307", "")
+    if "javascript" in folded or "vbscript" in folded:
         text = re.sub(r"(?i)((?:java|vb)script\s*):", r"\1&#58;", text)
     if "=" in text:
         text = re.sub(r"(?i)\b(on\w*)(\s*)=", r"\1\2&#61;", text)

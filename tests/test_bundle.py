@@ -5,6 +5,7 @@ that leaves no trace of the child's names."""
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import re
 import shutil
@@ -224,6 +225,17 @@ def test_html_of_hostile_user_text_has_no_script_handler_or_javascript_link():
         assert not [key for key, _ in attrs if key.startswith("on")]
     # The text is still there for the reader, shown as typed.
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+@pytest.mark.parametrize(
+    "typed", ["JavaScript :alert(1)", "javaſcript:x", "javascrİpt:x", "VBSCRIPT\t:x", "onclick = x"]
+)
+def test_script_words_in_user_text_are_shown_but_defused(typed):
+    page = render_html(f"Typed\\: {typed}\n", "T")
+    body = page.split("<main>", 1)[1]
+    assert not re.search(r"(?i)(?:java|vb)script\s*:", body)
+    assert not re.search(r"(?i)\bon\w*\s*=", body)
+    assert f"Typed: {typed}" in html.unescape(body)  # still shown as typed
 
 
 def test_render_html_links_only_to_web_and_mail_addresses():
