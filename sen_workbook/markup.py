@@ -34,29 +34,16 @@ _BULLET = re.compile(r"((?:  )*)- (.*)")
 _DELIMITER_CELL = re.compile(r" *-+ *")
 _PIPE_SPLIT = re.compile(r"(?<!\\)\|")
 _TRIM = " \t\n\v\f\r"
+# As markdown-it escapes text: the ampersand first, and no single quote.
+_HTML_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"))
 
 
 class _Outside(Exception):
     """The Markdown uses something this module does not handle."""
 
 
-def _text(text: str) -> str:
-    """Inline text with escapes only: the characters themselves, HTML-escaped."""
-    if "\\" in text:
-        text = _ESCAPED.sub(_MARK, text)
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    if '"' in text:
-        text = text.replace('"', "&quot;")
-    return text
-
-
 def _check_start(text: str) -> None:
-    if not text or text[0] in _UNSAFE_START or _ORDERED.match(text):
+    if not text or text[0] in _UNSAFE_START or (text[0].isdigit() and _ORDERED.match(text)):
         raise _Outside
     if "|" in text and "|" in _ESCAPED.sub("", text):
         raise _Outside  # could be read as a table row
@@ -64,6 +51,11 @@ def _check_start(text: str) -> None:
 
 def _lines_html(lines: list[str]) -> str:
     """A paragraph's lines: a backslash at a line end is a hard break, else a soft one."""
+    if len(lines) == 1:
+        line = lines[0]
+        if line.endswith(" ") or (line.endswith("\\") and _ends_in_break(line)):
+            raise _Outside  # see below
+        return line
     shown = []
     last = len(lines) - 1
     for number, line in enumerate(lines):
@@ -72,9 +64,9 @@ def _lines_html(lines: list[str]) -> str:
         if line.endswith("\\") and _ends_in_break(line):
             if number == last:
                 raise _Outside  # a backslash ending a block is a literal one
-            shown.append(_text(line[:-1]) + "<br>")
+            shown.append(line[:-1] + "<br>")
         else:
-            shown.append(_text(line))
+            shown.append(line)
     return "\n".join(shown)
 
 
@@ -105,7 +97,7 @@ def _table(lines: list[str], start: int, out: list[str]) -> int:
     if len(columns) != len(header) or not all(_DELIMITER_CELL.fullmatch(c) for c in columns):
         raise _Outside
     out.append("<table>\n<thead>\n<tr>\n")
-    out.extend(f"<th>{_text(cell.strip(_TRIM))}</th>\n" for cell in header)
+    out.extend(f"<th>{cell.strip(_TRIM)}</th>\n" for cell in header)
     out.append("</tr>\n</thead>\n")
     line = start + 2
     count = len(header)
@@ -121,7 +113,7 @@ def _table(lines: list[str], start: int, out: list[str]) -> int:
         out.append("<tr>\n")
         for i in range(count):
             cell = cells[i].strip(_TRIM) if i < len(cells) else ""
-            out.append(f"<td>{_text(cell)}</td>\n")
+            out.append(f"<td>{cell}</td>\n")
         out.append("</tr>\n")
         line += 1
     if body:
@@ -130,87 +122,72 @@ def _table(lines: list[str], start: int, out: list[str]) -> int:
     return line
 
 
-class _Item:
-    __slots__ = ("lines", "children", "loose")
-
-    def __init__(self, text: str):
-        self.lines = [text]
-        self.children: list[_Item] = []
-        self.loose = False  # whether the list holding this item's children is loose
-
-
 def _list(lines: list[str], start: int, out: list[str]) -> int:
-    top: list[_Item] = []
-    top_loose = False
-    path: list[_Item] = []  # the open item at each depth
+    """A bullet list from ``start``: its items are read first, then written out."""
+    items: list[tuple[int, list[str]]] = []  # (depth, the item's lines)
+    loose = False  # blank lines between the top-level items make them paragraphs
+    depth = -1
+    blank = False
+    hard_break = False  # whether the last line read ends in a hard break
     line = start
-    blank_before = False
-    while line < len(lines):
+    count = len(lines)
+    while line < count:
         text = lines[line]
         if not text:
-            blank_before = True
+            blank = True
             line += 1
             continue
         bullet = _BULLET.fullmatch(text)
-        previous = path[-1] if path else None
         if bullet is None:
-            if blank_before or previous is None:
+            if blank:
                 break
-            indent = 2 * len(path)
-            if not previous.lines[-1].endswith("\\"):
+            if not hard_break:
                 if text[0] == "#" and _HEADING.fullmatch(text):
                     break  # a heading ends the list
                 raise _Outside  # a lazy continuation line
+            indent = 2 * depth + 2
             if text[:indent] != " " * indent:
                 raise _Outside
-            rest = text[indent:]
-            _check_start(rest)
-            previous.lines.append(rest)
-            line += 1
-            continue
-        depth = len(bullet.group(1)) // 2
-        item_text = bullet.group(2)
-        _check_start(item_text)
-        if depth > len(path) or (blank_before and depth != 0):
-            raise _Outside
-        if previous is not None and previous.lines[-1].endswith("\\") \
-                and _ends_in_break(previous.lines[-1]):
-            raise _Outside  # a hard break at the end of an item is a literal backslash
-        item = _Item(item_text)
-        if depth == 0:
-            if top and blank_before:
-                top_loose = True
-            top.append(item)
+            text = text[indent:]
+            _check_start(text)
+            items[-1][1].append(text)
         else:
-            path[depth - 1].children.append(item)
-        del path[depth:]
-        path.append(item)
-        blank_before = False
+            if hard_break:
+                raise _Outside  # a hard break at the end of an item is a literal backslash
+            level = len(bullet.group(1)) >> 1
+            if level > depth + 1 or (blank and level):
+                raise _Outside
+            if blank and items:
+                loose = True
+            text = bullet.group(2)
+            _check_start(text)
+            items.append((level, [text]))
+            depth = level
+            blank = False
+        hard_break = text[-1] == "\\" and _ends_in_break(text)
         line += 1
-    if path and path[-1].lines[-1].endswith("\\") and _ends_in_break(path[-1].lines[-1]):
+    if hard_break:
         raise _Outside
-    # Give back the blank lines after the list to the caller.
-    while line > start and not lines[line - 1]:
-        line -= 1
-    _render_list(top, top_loose, out)
-    return line
-
-
-def _render_list(items: list[_Item], loose: bool, out: list[str]) -> None:
+    while not lines[line - 1]:
+        line -= 1  # the blank lines after the list are the caller's
     out.append("<ul>\n")
-    for item in items:
-        body = _lines_html(item.lines)
-        if loose:
-            out.append(f"<li>\n<p>{body}</p>\n")
-        elif item.children:
+    last = len(items) - 1
+    for number, (level, texts) in enumerate(items):
+        body = _lines_html(texts)
+        following = items[number + 1][0] if number < last else 0
+        children = number < last and following > level
+        if loose and not level:
+            out.append(f"<li>\n<p>{body}</p>\n" if children else f"<li>\n<p>{body}</p>\n</li>\n")
+        elif children:
             out.append(f"<li>{body}\n")
         else:
             out.append(f"<li>{body}</li>\n")
-            continue
-        if item.children:
-            _render_list(item.children, False, out)
-        out.append("</li>\n")
+        if children:
+            out.append("<ul>\n")  # a nested list is tight: only a top item may follow a blank
+        else:
+            out.append("</ul>\n</li>\n" * (level - following))
     out.append("</ul>\n")
+    return line
 
 
 def _paragraph(lines: list[str], start: int, out: list[str]) -> int:
@@ -237,10 +214,11 @@ def _heading(text: str, out: list[str]) -> None:
     if match is None:
         raise _Outside
     content = match.group(2).strip(_TRIM)
-    if not content or _CLOSING_HASHES.search(content) or _ends_in_break(content):
+    if not content or (content[-1] == "#" and _CLOSING_HASHES.search(content)) \
+            or _ends_in_break(content):
         raise _Outside
     level = len(match.group(1))
-    out.append(f"<h{level}>{_text(content)}</h{level}>\n")
+    out.append(f"<h{level}>{content}</h{level}>\n")
 
 
 def to_html(markdown_text: str) -> str | None:
@@ -248,6 +226,13 @@ def to_html(markdown_text: str) -> str | None:
     uses Markdown outside the part handled here."""
     if _UNSAFE.search(_ESCAPE_OR_BREAK.sub("", markdown_text)):
         return None
+    # The HTML-special characters are escaped over the whole text at once, and the
+    # backslash escapes are undone over the whole result at once: every backslash left in
+    # the blocks' text is the first of an escaped pair (the check above), and none ends a
+    # block's text, so no pair can form across a tag.
+    for char, reference in _HTML_ESCAPES:
+        if char in markdown_text:
+            markdown_text = markdown_text.replace(char, reference)
     lines = markdown_text.split("\n")
     out: list[str] = []
     line = 0
@@ -267,4 +252,5 @@ def to_html(markdown_text: str) -> str | None:
                 line = _paragraph(lines, line, out)
     except _Outside:
         return None
-    return "".join(out)
+    body = "".join(out)
+    return _ESCAPED.sub(_MARK, body) if "\\" in body else body
