@@ -137,10 +137,15 @@ def render_html(markdown_text: str, title: str) -> str:
     )
 
 
-def manifest(files: Mapping[str, bytes]) -> bytes:
-    """``sha256sum`` lines for every file but the manifest itself, in path order."""
+def manifest(files: Mapping[str, bytes], known: Mapping[str, str] | None = None) -> bytes:
+    """``sha256sum`` lines for every file but the manifest itself, in path order.
+
+    ``known`` gives the SHA-256 of files already checked against it (the exhibits), so
+    that a large attachment is not hashed twice.
+    """
+    known = known or {}
     lines = [
-        f"{hashlib.sha256(data).hexdigest()}  {path}\n"
+        f"{known.get(path) or hashlib.sha256(data).hexdigest()}  {path}\n"
         for path, data in sorted(files.items())
         if path != MANIFEST
     ]
@@ -203,11 +208,13 @@ def build_bundle(
         "timeline.md": markdown_text.encode("utf-8"),
         "timeline.html": render_html(markdown_text, title).encode("utf-8"),
     }
+    checked: dict[str, str] = {}
     for exhibit in exhibits:
         files[exhibit.bundle_name] = _exhibit_bytes(exhibit, read_attachment)
+        checked[exhibit.bundle_name] = exhibit.sha256  # _exhibit_bytes compared them
     if options.pseudonym:
         _check_pseudonymised(child, files)
-    files[MANIFEST] = manifest(files)
+    files[MANIFEST] = manifest(files, checked)
     return dict(sorted(files.items()))
 
 

@@ -15,15 +15,15 @@ generated entries with arbitrary text.
 from __future__ import annotations
 
 import re
-from operator import itemgetter
 
 # A backslash before ASCII punctuation shows the mark itself; before a line end it is a
 # hard break.  Once those are taken out, none of these may be left anywhere: each could
 # start emphasis, code, a link, HTML, an entity or strikethrough, or be a literal backslash.
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _ESCAPE_OR_BREAK = re.compile(r"\\[!-/:-@\[-`{-~\n]")
-_MARK = itemgetter(1)  # the escaped mark; faster than a "\\1" template
 _UNSAFE = re.compile(r"[\\`*_\[\]<>&~\t\r\x00\x0b\x0c]")
+_UNSAFE_MARKS = "`*_[]<>&~\t\r\x00\x0b\x0c"
+_ODD_BACKSLASH = re.compile(r"\\[^!-/:-@\[-`{-~\n\\]")
 # Lines that start none of the blocks handled here, nor any other: a paragraph line or the
 # text of a list item must not start with these.
 _UNSAFE_START = frozenset("#>-+*=_~`|: \t")
@@ -36,6 +36,26 @@ _PIPE_SPLIT = re.compile(r"(?<!\\)\|")
 _TRIM = " \t\n\v\f\r"
 # As markdown-it escapes text: the ampersand first, and no single quote.
 _HTML_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"))
+
+
+def _escaped_throughout(text: str) -> bool:
+    """Whether every backslash starts an escape or a hard break, and every mark in
+    ``_UNSAFE`` but the backslash is escaped."""
+    if _ODD_BACKSLASH.search(text) or text.endswith("\\"):
+        # Maybe a backslash before a letter, maybe only an escaped one: look closely.
+        return not _UNSAFE.search(_ESCAPE_OR_BREAK.sub("", text))
+    # Every backslash is now followed by a mark, a line end or another backslash, so each
+    # is one half of an escaped pair; a mark is escaped when an odd run of them precedes it.
+    for mark in _UNSAFE_MARKS:
+        at = text.find(mark)
+        while at != -1:
+            run = 0
+            while run < at and text[at - run - 1] == "\\":
+                run += 1
+            if run % 2 == 0:
+                return False
+            at = text.find(mark, at + 1)
+    return True
 
 
 class _Outside(Exception):
@@ -224,7 +244,7 @@ def _heading(text: str, out: list[str]) -> None:
 def to_html(markdown_text: str) -> str | None:
     """The body HTML markdown-it-py's ``js-default`` preset gives, or ``None`` when the text
     uses Markdown outside the part handled here."""
-    if _UNSAFE.search(_ESCAPE_OR_BREAK.sub("", markdown_text)):
+    if not _escaped_throughout(markdown_text):
         return None
     # The HTML-special characters are escaped over the whole text at once, and the
     # backslash escapes are undone over the whole result at once: every backslash left in
@@ -252,5 +272,20 @@ def to_html(markdown_text: str) -> str | None:
                 line = _paragraph(lines, line, out)
     except _Outside:
         return None
-    body = "".join(out)
-    return _ESCAPED.sub(_MARK, body) if "\\" in body else body
+    return _unescape("".join(out))
+
+
+def _unescape(text: str) -> str:
+    """Backslash escapes undone, where every backslash is the first of an escaped pair:
+    a part after a backslash starts with its escaped mark, shown as it is, unless the
+    mark is itself a backslash (an empty part), when the next part is plain text."""
+    parts = text.split("\\")
+    shown = [parts[0]]
+    rest = iter(parts[1:])
+    for part in rest:
+        if part:
+            shown.append(part)
+        else:
+            shown.append("\\")
+            shown.append(next(rest, ""))
+    return "".join(shown)
