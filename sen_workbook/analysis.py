@@ -48,10 +48,25 @@ def chronological_key(entry: Mapping[str, Any]) -> tuple[date, str, str]:
     return model.entry_day(entry), text[11:16], str(entry.get("id", ""))
 
 
+class _Known(list):
+    """What :func:`entries_as_of` returns: a list that remembers its cut and its cycles,
+    so that flags, cycles, runs and deadlines worked out from it do not sort it again."""
+
+    __slots__ = ("as_of", "cycles")
+
+
 def entries_as_of(entries: Iterable[dict], as_of: date) -> list[dict]:
-    """The entries dated on or before ``as_of``, in chronological order."""
-    known = [entry for entry in entries if model.entry_day(entry) <= as_of]
+    """The entries dated on or before ``as_of``, in chronological order.
+
+    Given its own answer for the same day, it returns that list itself: treat the
+    answer as read-only.
+    """
+    if type(entries) is _Known and entries.as_of == as_of:
+        return entries
+    known = _Known(entry for entry in entries if model.entry_day(entry) <= as_of)
     known.sort(key=chronological_key)
+    known.as_of = as_of
+    known.cycles = None
     return known
 
 
@@ -105,8 +120,15 @@ def cycles(entries: Iterable[dict], as_of: date) -> list[Cycle]:
     ``review_date`` is before ``as_of`` and no review of it has been recorded (an
     early review counts: the plan was reviewed).
     """
+    known = entries_as_of(entries, as_of)
+    if known.cycles is None:
+        known.cycles = tuple(_cycles(known, as_of))
+    return list(known.cycles)
+
+
+def _cycles(known: list[dict], as_of: date) -> list[Cycle]:
     by_child: dict[str, list[dict]] = defaultdict(list)
-    for entry in entries_as_of(entries, as_of):
+    for entry in known:
         by_child[entry["child_id"]].append(entry)
     found: list[Cycle] = []
     for child_id, items in by_child.items():

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -165,7 +165,7 @@ _CONTROL_RE = re.compile(
 _NEEDS_CLEANING_RE = re.compile(
     "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
-_MARKS = "\\" + string.punctuation.replace("\\", "")
+_MARK_SET = frozenset(string.punctuation)
 
 
 def escape(text: str, context: str) -> str:
@@ -195,9 +195,13 @@ def escape(text: str, context: str) -> str:
         text = text.strip()
     # One str.replace per mark present (the backslash first) is several times faster
     # than a regular expression or str.translate with a replacement for each mark.
-    for mark in _MARKS:
-        if mark in text:
-            text = text.replace(mark, "\\" + mark)
+    present = _MARK_SET.intersection(text)
+    if present:
+        if "\\" in present:
+            text = text.replace("\\", "\\\\")
+        for mark in present:
+            if mark != "\\":
+                text = text.replace(mark, "\\" + mark)
     return text.replace("\n", "\\\n") if context == "paragraph" else text
 
 
@@ -324,22 +328,32 @@ def select_entries(entries: Iterable[Mapping[str, Any]], options: TimelineOption
     touches the areas of its plan's targets, so filtering by area keeps it with its plan.
     """
     entries = list(entries)
-    plans = {e["id"]: e for e in entries if e.get("kind") == "plan"}
-    chosen = []
+    return sorted((dict(entry) for entry in _chosen(entries, options)), key=_sort_key)
+
+
+def _chosen(
+    entries: list[Mapping[str, Any]],
+    options: TimelineOptions,
+    among: list[Mapping[str, Any]] | None = None,
+) -> Iterator[Mapping[str, Any]]:
+    """:func:`select_entries` without the copies and the sorting: the entries it keeps,
+    in the order given.  A review's plan is looked for ``among`` (default ``entries``)."""
+    plans = {e["id"]: e for e in (entries if among is None else among) if e.get("kind") == "plan"}
+    filtered = options.date_from or options.date_to or options.kinds or options.areas
     for entry in entries:
         day = model.entry_day(entry)
         if day > options.as_of:
             continue
-        if options.date_from and day < options.date_from:
-            continue
-        if options.date_to and day > options.date_to:
-            continue
-        if options.kinds and entry.get("kind") not in options.kinds:
-            continue
-        if options.areas and not _entry_areas(entry, plans) & set(options.areas):
-            continue
-        chosen.append(dict(entry))
-    return sorted(chosen, key=_sort_key)
+        if filtered:
+            if options.date_from and day < options.date_from:
+                continue
+            if options.date_to and day > options.date_to:
+                continue
+            if options.kinds and entry.get("kind") not in options.kinds:
+                continue
+            if options.areas and not _entry_areas(entry, plans) & set(options.areas):
+                continue
+        yield entry
 
 
 def _safe_part(text: str, limit: int) -> str:
@@ -498,13 +512,16 @@ class _Timeline:
             _as_it_stood(e, self.as_of) for e in entries if e.get("child_id") == child.get("id")
         ]
         # Derived facts come from every entry of the child up to as_of, whatever the filters.
+        # (Nothing here changes an entry, so they are not copied.)
         self.known = sorted(
-            (dict(e) for e in mine if model.entry_day(e) <= self.as_of), key=_sort_key
+            (e for e in mine if model.entry_day(e) <= self.as_of), key=_sort_key
         )
+        self.analysed = analysis.entries_as_of(self.known, self.as_of)
         self.by_id = {e["id"]: e for e in self.known}
         self.order = {e["id"]: n for n, e in enumerate(self.known)}
         self._received: dict[str, list[dict]] | None = None
-        self.selected = select_entries(mine, options)
+        # The same entries and order as select_entries(mine, options): known is sorted.
+        self.selected = list(_chosen(self.known, options, mine))
         self.refs = {e["id"]: f"R{n}" for n, e in enumerate(self.selected, 1)}
         self.exhibits = _number_exhibits(self.selected, self.pseudonym)
         self.exhibit_refs: dict[tuple[str, str], str] = {}
@@ -513,13 +530,13 @@ class _Timeline:
                 self.exhibit_refs[(entry_id, exhibit.sha256)] = exhibit.ref
         self.cycles = [
             c
-            for c in analysis.cycles(self.known, self.as_of)
+            for c in analysis.cycles(self.analysed, self.as_of)
             if self._shown(c.plan["id"], *(r["id"] for r in c.reviews))
         ]
-        all_flags = analysis.flags(self.known, self.as_of)
+        all_flags = analysis.flags(self.analysed, self.as_of)
         self.flags = [f for f in all_flags if self._shown(f.entry_id, *f.related_ids)]
         self.hidden_flags = len(all_flags) - len(self.flags)
-        all_deadlines = deadlines.deadlines(self.known, self.as_of)
+        all_deadlines = deadlines.deadlines(self.analysed, self.as_of)
         self.deadlines = [d for d in all_deadlines if self._shown(d.entry_id)]
         self.hidden_deadlines = len(all_deadlines) - len(self.deadlines)
         self.name = options.pseudonym or str(child.get("name", ""))
@@ -790,7 +807,7 @@ class _Timeline:
                 f"met {latest['met']}, partly met {latest['partly']}, not met "
                 f"{latest['not_met']}, not assessed {latest['not_assessed']}."
             )]
-        runs = analysis.not_met_runs(self.known, self.options.as_of)
+        runs = analysis.not_met_runs(self.analysed, self.as_of)
         still = sum(1 for run in runs if run.current)
         lines += ["", (
             f"Times a target was not met at two or more reviews in a row: {len(runs)}"
