@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
-import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -186,6 +185,8 @@ class ModelError(ValueError):
 
 def new_id() -> str:
     """A fresh record id: a random UUID, never a database's own row number."""
+    import uuid  # here, not at the top: uuid imports much that reading never needs
+
     return str(uuid.uuid4())
 
 

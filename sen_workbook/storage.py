@@ -14,11 +14,9 @@ Files are created 0600 and folders 0700: the data describe a child's health and 
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import json
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -90,6 +88,8 @@ def atomic_write(
     """
     target = Path(target)
     folder = target.parent
+    import tempfile  # here, not at the top: reading a workbook needs none of it
+
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -127,6 +127,8 @@ def remove_stale_temp_files(target: Path) -> int:
 
 def sha256_bytes(data: bytes) -> str:
     """The SHA-256 of ``data`` in lowercase hex: how attachments are named and checked."""
+    import hashlib
+
     return hashlib.sha256(data).hexdigest()
 
 

@@ -10,17 +10,19 @@ records, never the stored objects themselves.
 from __future__ import annotations
 
 import datetime as _dt
-import io
 import os
 import re
 import shutil
 import stat
-import tempfile
-import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+# zipfile and tempfile are imported where archives, bundles and the demo need them, so a
+# command that only reads, such as ``timeline``, starts sooner.
+if TYPE_CHECKING:
+    import zipfile
 
 from sen_workbook import model
 from sen_workbook.storage import (
@@ -545,6 +547,9 @@ class Workbook:
 
     def write_archive(self, out: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
         """Write ``workbook.json`` and ``files/<sha256>`` for every attachment into a zip."""
+        import io
+        import zipfile
+
         target = Path(out).expanduser().absolute()
         if target.exists() and not overwrite:
             raise WorkbookError(f"{target} already exists; choose another name or pass --force.")
@@ -703,6 +708,8 @@ class Workbook:
         its destination and renamed into place.  An existing bundle is replaced only with
         ``overwrite``; a folder that is not a bundle is never replaced.
         """
+        import tempfile
+
         from sen_workbook.bundle import BundleError, build_bundle, zip_bundle
 
         target = Path(out).expanduser().absolute()
@@ -811,6 +818,8 @@ def _id_of(record: Any) -> str:
 
 
 def _zip_add(archive: zipfile.ZipFile, name: str, content: bytes) -> None:
+    import zipfile
+
     info = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
     info.external_attr = (stat.S_IFREG | FILE_MODE) << 16
     info.compress_type = zipfile.ZIP_DEFLATED
@@ -819,6 +828,8 @@ def _zip_add(archive: zipfile.ZipFile, name: str, content: bytes) -> None:
 
 def _read_archive(path: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
     """Read and check an archive's outer shape: a ``.json`` file or a ``.zip``."""
+    import zipfile
+
     if not path.exists():
         raise ArchiveError(f"There is no file at {path}.")
     if not path.is_file():
@@ -876,6 +887,8 @@ def _read_archive(path: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
 
 def make_demo_folder() -> Path:
     """A fresh private temporary folder for the sample workbook."""
+    import tempfile
+
     folder = Path(tempfile.mkdtemp(prefix="sen-workbook-demo-"))
     os.chmod(folder, FOLDER_MODE)
     return folder
