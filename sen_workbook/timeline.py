@@ -424,17 +424,29 @@ def _number_exhibits(selected: list[dict], pseudonym: _Pseudonym) -> list[Exhibi
 
 def _present(value: Any) -> bool:
     """Whether a text field shows anything once escaped (whitespace alone does not)."""
-    return bool(_CONTROL_RE.sub("\ufffd", str(value).replace("\t", " ")).strip())
+    text = str(value)
+    if not _NEEDS_CLEANING_RE.search(text):
+        return bool(text.strip())
+    return bool(_CONTROL_RE.sub("\ufffd", text.replace("\t", " ")).strip())
+
+
+_shown_dates: dict[str, str] = {}
 
 
 def _when(entry: Mapping[str, Any]) -> str:
     """An entry's date (and time, when recorded) as shown: ``2024-03-04 09:15``."""
-    day = model.entry_day(entry).isoformat()
-    raw = str(entry.get("date", ""))
+    raw = entry.get("date", "")
+    shown = _shown_dates.get(raw) if isinstance(raw, str) else None
+    if shown is not None:
+        return shown
+    shown = day = model.entry_day(entry).isoformat()
+    raw = str(raw)
     if len(raw.strip()) > 10:
         model.parse_date(raw, "date", allow_time=True)  # only a checked time is shown
-        return f"{day} {raw.strip()[11:16]}"
-    return day
+        shown = f"{day} {raw.strip()[11:16]}"
+    if len(_shown_dates) < 100_000:  # entries are cited by date again and again
+        _shown_dates[raw] = shown
+    return shown
 
 
 def _date(value: str) -> str:
@@ -508,6 +520,7 @@ class _Timeline:
         self.options = options
         self.as_of = options.as_of
         self.pseudonym = _Pseudonym(child, options.pseudonym)
+        self._texts: dict[tuple[str, str], str] = {}
         mine = [
             _as_it_stood(e, self.as_of) for e in entries if e.get("child_id") == child.get("id")
         ]
@@ -545,7 +558,14 @@ class _Timeline:
 
     def text(self, value: Any, context: str = "paragraph") -> str:
         """User text, names replaced when pseudonymised, escaped for ``context``."""
-        return escape(self.pseudonym.apply(str(value)), context)
+        key = (value, context) if isinstance(value, str) else None
+        shown = self._texts.get(key) if key else None
+        if shown is None:
+            # A title is shown in the chronology, in full and in citations: escape it once.
+            shown = escape(self.pseudonym.apply(str(value)), context)
+            if key:
+                self._texts[key] = shown
+        return shown
 
     def quoted(self, value: Any) -> str:
         return "“" + self.text(value) + "”"
