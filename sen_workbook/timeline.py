@@ -520,7 +520,6 @@ class _Timeline:
         self.options = options
         self.as_of = options.as_of
         self.pseudonym = _Pseudonym(child, options.pseudonym)
-        self._texts: dict[tuple[str, str], str] = {}
         mine = [
             _as_it_stood(e, self.as_of) for e in entries if e.get("child_id") == child.get("id")
         ]
@@ -558,14 +557,7 @@ class _Timeline:
 
     def text(self, value: Any, context: str = "paragraph") -> str:
         """User text, names replaced when pseudonymised, escaped for ``context``."""
-        key = (value, context) if isinstance(value, str) else None
-        shown = self._texts.get(key) if key else None
-        if shown is None:
-            # A title is shown in the chronology, in full and in citations: escape it once.
-            shown = escape(self.pseudonym.apply(str(value)), context)
-            if key:
-                self._texts[key] = shown
-        return shown
+        return escape(self.pseudonym.apply(str(value)), context)
 
     def quoted(self, value: Any) -> str:
         return "“" + self.text(value) + "”"
