@@ -202,7 +202,7 @@ def escape(text: str, context: str) -> str:
         for mark in present:
             if mark != "\\":
                 text = text.replace(mark, "\\" + mark)
-    return text.replace("\n", "\\\n") if context == "paragraph" else text
+    return text.replace("\n", "\\\n") if context == "paragraph" and "\n" in text else text
 
 
 # --- pseudonym -----------------------------------------------------------------------
@@ -271,6 +271,8 @@ class _Pseudonym:
 
     def apply(self, text: str) -> str:
         """``text`` with every one of the child's names replaced."""
+        if not self._rules:
+            return text
         for pattern, replacement in self._rules:
             text = pattern.sub(replacement, text)
         return text
@@ -479,6 +481,8 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 def _bullet(text: str, depth: int = 0) -> str:
     """A list item; continuation lines of a paragraph are indented to stay inside it."""
+    if "\n" not in text:
+        return "  " * depth + "- " + text
     indent = "  " * depth
     return indent + "- " + text.replace("\n", "\n" + indent + "  ")
 
@@ -1228,8 +1232,9 @@ class _Timeline:
         lines: list[str] = []
 
         def text(label: str, name: str) -> None:
-            if _present(entry.get(name, "")):
-                lines.append(_bullet(f"{label}: {self.text(entry[name])}"))
+            value = entry.get(name, "")
+            if value != "" and _present(value):
+                lines.append(_bullet(f"{label}: {self.text(value)}"))
 
         def when(label: str, name: str) -> None:
             if entry.get(name):
