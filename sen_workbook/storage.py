@@ -17,6 +17,7 @@ import datetime as _dt
 import json
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -195,35 +196,72 @@ def make_backup(db_path: Path, day: _dt.date, label: str = "") -> Path | None:
 # --- the lock ----------------------------------------------------------------------------
 
 
+_HAS_FLOCK = sys.platform != "win32"
+
+
 class WriterLock:
-    """An exclusive lock on ``<db>.lock``, held for as long as the workbook is open."""
+    """An exclusive lock on ``<db>.lock``, held for as long as the workbook is open.
+
+    On Linux and macOS it is an ``flock`` on the lock file, taken without waiting; the
+    system drops it when the process ends, however it ends.  Elsewhere (Windows) the
+    ``filelock`` package does the same.  The lock file itself stays in place.
+    """
 
     def __init__(self, db_path: Path):
-        from filelock import FileLock  # imported here: read-only commands never need it
-
         self.path = Path(str(db_path) + ".lock")
-        self._lock = FileLock(
-            str(self.path), timeout=0, mode=FILE_MODE, preserve_lock_file=True
-        )
+        self._fd: int | None = None
+        self._other: Any = None
+        if not _HAS_FLOCK:
+            from filelock import FileLock
+
+            self._other = FileLock(
+                str(self.path), timeout=0, mode=FILE_MODE, preserve_lock_file=True
+            )
 
     def acquire(self) -> bool:
         """Take the lock if it is free; ``False`` when another process holds it."""
-        from filelock import Timeout
+        if self._other is not None:
+            from filelock import Timeout
 
+            try:
+                self._other.acquire(timeout=0)
+            except Timeout:
+                return False
+            os.chmod(self.path, FILE_MODE)
+            return True
+        if self._fd is not None:
+            return True
+        import fcntl
+
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
         try:
-            self._lock.acquire(timeout=0)
-        except Timeout:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
             return False
-        os.chmod(self.path, FILE_MODE)
+        os.fchmod(fd, FILE_MODE)
+        self._fd = fd
         return True
 
     def release(self) -> None:
-        if self._lock.is_locked:
-            self._lock.release(force=True)
+        if self._other is not None:
+            if self._other.is_locked:
+                self._other.release(force=True)
+            return
+        if self._fd is not None:
+            import fcntl
+
+            fd, self._fd = self._fd, None
+            try:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+            finally:
+                os.close(fd)
 
     @property
     def held(self) -> bool:
-        return self._lock.is_locked
+        if self._other is not None:
+            return bool(self._other.is_locked)
+        return self._fd is not None
 
 
 # --- the TinyDB storage ------------------------------------------------------------------

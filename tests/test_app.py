@@ -297,6 +297,30 @@ async def test_journal_filters_by_kind_and_area_searches_as_you_type_and_sorts(b
         assert "nothing matches" in status(app)
 
 
+async def test_a_tab_chosen_while_the_child_loads_stays_chosen(book):
+    # Opening a child focuses the overview's to-do list once the records are in; a key
+    # pressed meanwhile must win, and the news of that earlier focus must not switch back.
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "2")
+        await settle(pilot)
+        tabs = app.screen.query_one("#child-tabs")
+        for _ in range(5):
+            await pilot.pause(0.05)
+            assert tabs.active == "journal"
+            assert app.focused is journal(app).table
+        assert " entries · " in screen_text(app)
+        # Focus moved by the program into a hidden tab leaves the shown tab alone.
+        app.screen.set_focus(app.screen.query_one("#overview-todo"))
+        await pilot.pause(0.1)
+        assert tabs.active == "journal"
+        await pilot.press("1")
+        await settle(pilot)
+        assert tabs.active == "overview"
+        assert app.focused is app.screen.query_one("#overview-todo")
+
+
 async def test_a_long_journal_is_shown_a_page_at_a_time(path):
     child = model.new_child(name="Long Journal")
     notes = [

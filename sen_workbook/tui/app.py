@@ -25,15 +25,13 @@ from textual.theme import Theme
 from sen_workbook import model
 from sen_workbook.storage import StorageError, atomic_write, ensure_folder
 from sen_workbook.tui.commands import WorkbookCommands
-from sen_workbook.tui.forms import AttachmentsScreen, ChildForm, ConfirmScreen, EntryForm
 from sen_workbook.tui.screens.base import WorkbookScreen, styles_folder
 from sen_workbook.tui.screens.child import ChildScreen
 from sen_workbook.tui.screens.children import ChildrenScreen
-from sen_workbook.tui.screens.entry import EntryScreen
-from sen_workbook.tui.screens.help import HelpScreen
-from sen_workbook.tui.screens.kind_picker import KindPicker
-from sen_workbook.tui.screens.trash import TrashScreen
 from sen_workbook.workbook import Workbook, WorkbookError
+
+# The forms, the entry view, help, the kind picker and the trash are imported when first
+# opened: the app starts on the children list, and a parent often only reads.
 
 __all__ = ["CONFIG_ENV", "SenWorkbookApp", "load_settings", "run_app", "save_settings",
            "settings_path", "styles_folder"]
@@ -170,15 +168,21 @@ class SenWorkbookApp(App[int]):
         self.push_screen(ChildScreen(child_id))
 
     def open_entry(self, entry_id: str) -> None:
+        from sen_workbook.tui.screens.entry import EntryScreen
+
         if isinstance(self.screen, EntryScreen) and self.screen.entry_id == entry_id:
             return
         self.push_screen(EntryScreen(entry_id))
 
     def action_help(self) -> None:
+        from sen_workbook.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(str(self.workbook.path)))
 
     def action_trash(self) -> None:
+        from sen_workbook.tui.screens.trash import TrashScreen
+
         if not isinstance(self.screen, TrashScreen):
             self.push_screen(TrashScreen())
 
@@ -186,6 +190,8 @@ class SenWorkbookApp(App[int]):
 
     @work(group="forms")
     async def add_child(self) -> None:
+        from sen_workbook.tui.forms import ChildForm
+
         if not self.can_change():
             return
         saved = await self.push_screen_wait(ChildForm(self.workbook))
@@ -195,6 +201,8 @@ class SenWorkbookApp(App[int]):
 
     @work(group="forms")
     async def edit_child(self, child_id: str) -> None:
+        from sen_workbook.tui.forms import ChildForm
+
         if not self.can_change():
             return
         try:
@@ -208,6 +216,8 @@ class SenWorkbookApp(App[int]):
 
     @work(group="forms")
     async def remove_child(self, child_id: str) -> None:
+        from sen_workbook.tui.forms import ConfirmScreen
+
         if not self.can_change():
             return
         try:
@@ -239,6 +249,9 @@ class SenWorkbookApp(App[int]):
         carry_from_plan: dict[str, Any] | None = None,
         review_of_plan: dict[str, Any] | None = None,
     ) -> None:
+        from sen_workbook.tui.forms import EntryForm
+        from sen_workbook.tui.screens.kind_picker import KindPicker
+
         if not self.can_change():
             return
         if kind is None:
@@ -255,6 +268,8 @@ class SenWorkbookApp(App[int]):
 
     @work(group="forms")
     async def edit_entry(self, entry_id: str) -> None:
+        from sen_workbook.tui.forms import EntryForm
+
         if not self.can_change():
             return
         try:
@@ -271,6 +286,8 @@ class SenWorkbookApp(App[int]):
 
     def delete_entry(self, entry_id: str) -> None:
         """Move an entry to the trash, leave its screen, and offer undo."""
+        from sen_workbook.tui.screens.entry import EntryScreen
+
         if not self.can_change():
             return
         try:
@@ -292,6 +309,8 @@ class SenWorkbookApp(App[int]):
 
     @work(group="forms")
     async def attach_file(self, entry_id: str) -> None:
+        from sen_workbook.tui.forms import AttachmentsScreen
+
         if not self.can_change():
             return
         try:

@@ -44,6 +44,21 @@ TAB_FOCUS = {
 }
 
 
+class ChildTabs(TabbedContent):
+    """The workspace's tabs, switched only by the parent (keys 1 to 4, or a click).
+
+    A TabbedContent also brings a tab to the front when the program focuses a widget in
+    it, but that news arrives later: if the parent has switched tabs in between, it would
+    switch back and undo the key press, and two such requests chase each other for ever.
+    The workspace always shows a tab before it focuses anything in it, so the news is
+    only ever stale here, and is dropped.
+    """
+
+    def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        event.prevent_default()  # TabbedContent's own handler would switch tabs
+        event.stop()
+
+
 class ChildScreen(WorkbookScreen):
     """Everything about one child."""
 
@@ -70,7 +85,7 @@ class ChildScreen(WorkbookScreen):
         yield Header()
         yield ReadOnlyBanner(self.book_app.workbook)
         yield Static("", id="child-summary", markup=False)
-        with TabbedContent(id="child-tabs", initial="overview"):
+        with ChildTabs(id="child-tabs", initial="overview"):
             with TabPane("1 Overview", id="overview"):
                 yield OverviewPane(id="overview-pane")
             with TabPane("2 Journal", id="journal"):
@@ -134,12 +149,20 @@ class ChildScreen(WorkbookScreen):
         for pane in self.query(PANES):
             pane.loading = False
         if self.focused is None or self.focused.id == "child-tabs" or not self.focused.display:
-            self._focus_tab(self.active_tab)
+            self._focus_tab()
         self.refresh_bindings()
 
-    def _focus_tab(self, tab: str) -> None:
+    def _focus_tab(self) -> None:
+        """Focus the main widget of the tab shown now.
+
+        The focus is set at once, for the tab active at this moment: a focus request left
+        waiting for a tab the parent has since left would switch back to it, and two such
+        requests would switch the tabs back and forth for ever.
+        """
+        tab = self.active_tab
         for widget in self.query(f"#{TAB_FOCUS.get(tab, 'overview-todo')}"):
-            widget.focus()
+            if widget.focusable:
+                self.set_focus(widget)
 
     def dismiss_to_children(self) -> None:
         if self.is_current:
@@ -164,7 +187,7 @@ class ChildScreen(WorkbookScreen):
     async def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id == "timeline":
             await self.query_one(TimelinePane).start_preview()
-        self._focus_tab(event.pane.id or "overview")
+        self._focus_tab()
         self.refresh_bindings()
 
     @on(OpenEntry)

@@ -21,7 +21,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.validation import ValidationResult, Validator
-from textual.widgets import Input, Label, MaskedInput, Select, Static
+from textual.widgets import Input, Label, MaskedInput, Select, Static, TabbedContent
 
 from sen_workbook import model
 from sen_workbook.tui.widgets.messages import OpenEntry
@@ -275,11 +275,24 @@ class JournalPane(Vertical):
             status += " · nothing matches; clear the search or filters to see more"
         self.query_one("#journal-status", Static).update(Text(status))
 
+    def _table_width(self) -> int:
+        """The table's width, or while its tab is hidden, the width it will have when shown:
+        that of the tab being shown, less the table's border and scrollbar.  Drawing the
+        first page at that width saves drawing it twice when the tab is opened."""
+        width = self.table.size.width
+        if width:
+            return width
+        shown = self.screen.query(TabbedContent).first().active_pane if self.is_attached else None
+        if shown is None or not shown.size.width:
+            return 80
+        styles = self.table.styles
+        return max(20, shown.size.width - styles.gutter.width - styles.scrollbar_size_vertical)
+
     def _date_width(self) -> int:
-        return 16 if (self.table.size.width or 80) >= _WIDE else 10
+        return 16 if self._table_width() >= _WIDE else 10
 
     def _wanted_title_width(self) -> int:
-        width = self.table.size.width or 80
+        width = self._table_width()
         # Each column has one cell of padding either side; leave room for the scrollbar.
         others = self._date_width() + _KIND_WIDTH + _AREAS_WIDTH + _FILES_WIDTH + 5 * 2 + 2
         return max(12, width - others)

@@ -23,7 +23,6 @@ from textual.widgets import (
     Button,
     Input,
     Label,
-    Markdown,
     MaskedInput,
     ProgressBar,
     Select,
@@ -34,7 +33,6 @@ from textual.worker import get_current_worker
 
 from sen_workbook import model, timeline
 from sen_workbook.storage import StorageError
-from sen_workbook.tui.forms.confirm import ConfirmScreen
 from sen_workbook.tui.widgets.journal import DateValidator, typed_date
 from sen_workbook.tui.widgets.records import ChildRecords
 from sen_workbook.workbook import WorkbookError
@@ -133,6 +131,10 @@ class TimelinePane(Horizontal):
         yield from ()
 
     def _controls(self) -> list[Widget]:
+        # Imported here: the Markdown widget brings markdown-it and pygments, which a visit
+        # that never opens this tab does not need to wait for.
+        from textual.widgets import Markdown
+
         options = VerticalScroll(
             Label("What is it for?"),
             Select(PURPOSE_CHOICES, value="ehcna", allow_blank=False, id="timeline-purpose",
@@ -265,6 +267,8 @@ class TimelinePane(Horizontal):
         if len(self.pages) > 1:
             label += f" \u00b7 page {self.page_number + 1} of {len(self.pages)} ([ and ] turn pages)"
         self.query_one("#timeline-page", Static).update(Text(label))
+        from textual.widgets import Markdown
+
         await self.query_one("#timeline-preview", Markdown).update(self.pages[self.page_number])
         self.query_one("#timeline-preview-scroll", VerticalScroll).scroll_home(animate=False)
 
@@ -295,6 +299,8 @@ class TimelinePane(Horizontal):
 
     @work(exclusive=True, group="timeline-export")
     async def _ask_and_export(self) -> None:
+        from sen_workbook.tui.forms.confirm import ConfirmScreen
+
         if self.records is None or self.book_app.exporting:
             return
         typed = self.query_one("#timeline-out", Input).value.strip()
