@@ -310,8 +310,9 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="sizes 1,000 and 5,000, 3 repeats")
     parser.add_argument("--only", action="append", choices=tuple(BENCHES) + tuple(EXTRA))
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "RESULTS.md"))
+    parser.add_argument("--sizes", type=int, nargs="+", help="only these sizes (entries)")
     args = parser.parse_args()
-    repeat = 3 if args.quick else args.repeat
+    repeat = 3 if args.quick and args.repeat == 5 else args.repeat
     # An installed package has its bytecode compiled by pip; the checkout may not (for
     # instance with PYTHONDONTWRITEBYTECODE set), and jrnl is installed.  Compile it here
     # so that processes started from the checkout do not compile every module each time.
@@ -326,6 +327,8 @@ def main() -> int:
             sizes = SIZES.get(name, (10000,))
             if args.quick:
                 sizes = tuple(s for s in sizes if s <= 5000) or (sizes[0],)
+            if args.sizes:
+                sizes = tuple(args.sizes)
             for size in sizes:
                 print(f"{name} at {size:,} entries...", flush=True)
                 figure = bench(work, size, repeat)

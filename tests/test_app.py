@@ -578,3 +578,15 @@ async def test_an_entry_of_every_kind_is_deleted_to_the_trash_with_d(path):
         with on_disk(path) as reader:
             assert sorted(t["record"]["kind"] for t in reader.trash()) == sorted(model.KINDS)
             assert reader.entries() == []
+
+
+def test_every_screens_stylesheet_is_read_at_start():
+    # A stylesheet first read when its screen opens makes Textual restyle the whole app.
+    from sen_workbook.tui.forms.attachments import AttachmentsScreen as Files
+
+    read_at_start = set(SenWorkbookApp.CSS_PATH)
+    screens = [ChildScreen, EntryScreen, HelpScreen, KindPicker, TrashScreen, ChildForm,
+               EntryForm, ConfirmScreen, Files]
+    for screen in screens:
+        assert set(screen.CSS_PATH) <= read_at_start, screen.__name__
+    assert all(Path(path).is_file() for path in read_at_start)

@@ -76,9 +76,13 @@ class SenWorkbookApp(App[int]):
     """
 
     TITLE = "SEN Workbook"
-    # Textual loads a screen's CSS_PATH when the screen is pushed, but not for the default
-    # screen, so the first screen's stylesheet is listed here too.
-    CSS_PATH = [str(styles_folder() / "app.tcss"), *ChildrenScreen.CSS_PATH]
+    # Every screen's stylesheet, read once at start.  Textual reads a screen's CSS_PATH
+    # when the screen is first pushed, and a stylesheet read then makes it parse every
+    # source again and restyle the whole app, a noticeable pause on opening a child.
+    CSS_PATH = [str(styles_folder() / name) for name in (
+        "app.tcss", "children.tcss", "child.tcss", "entry.tcss", "trash.tcss", "dialogs.tcss",
+        "forms.tcss",
+    )]
     COMMANDS = App.COMMANDS | {WorkbookCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
