@@ -305,7 +305,8 @@ class JournalPane(Vertical):
             status = "No entries yet. Press n to add the first one."
         elif not self.matches:
             status += " · nothing matches; clear the search or filters to see more"
-        self.query_one("#journal-status", Static).update(Text(status))
+        # One line of fixed size (see child.tcss): a repaint, not a new layout of the screen.
+        self.query_one("#journal-status", Static).update(Text(status), layout=False)
 
     def _table_width(self) -> int:
         """The table's width, or while its tab is hidden, the width it will have when shown:
