@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 SCHEMA_VERSION = 1
@@ -286,6 +286,18 @@ def entry_fields(kind: str) -> tuple[str, ...]:
     return tuple(COMMON_FIELDS) + tuple(KIND_FIELDS[kind])
 
 
+# Worked out once for the checks, which run on every record of an import.
+_ENTRY_FIELD_SETS = {kind: frozenset(entry_fields(kind)) for kind in KIND_FIELDS}
+_COMMON_TEXTS = ("id", "child_id", "title", "details", "created_at", "updated_at")
+_KIND_TEXTS = {
+    kind: tuple(
+        name for name, default in fields.items()
+        if isinstance(default, str) and name != "exception_claimed"
+    )
+    for kind, fields in KIND_FIELDS.items()
+}
+
+
 def _with_defaults(shape: Mapping[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:
     record: dict[str, Any] = {}
     for name, default in shape.items():
@@ -300,6 +312,32 @@ def _with_defaults(shape: Mapping[str, Any], fields: Mapping[str, Any]) -> dict[
 # --- validation ----------------------------------------------------------------------
 
 
+class _Where:
+    """How a problem names its record, worked out only when a problem is reported: most
+    records have none, and the label costs more than checking them."""
+
+    __slots__ = ("_make", "_text")
+
+    def __init__(self, make: Callable[[], str]):
+        self._make = make
+        self._text: str | None = None
+
+    def __str__(self) -> str:
+        if self._text is None:
+            self._text = self._make()
+        return self._text
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def then(self, more: str) -> _Where:
+        """This place and a part of it: ``where.then(", target 2")``."""
+        return _Where(lambda: str(self) + more)
+
+
+_Place = str | _Where  # where a problem is, for the messages
+
+
 def _label(record: Mapping[str, Any], what: str) -> str:
     title = record.get("title") or record.get("name")
     if isinstance(title, str) and title.strip():
@@ -310,9 +348,11 @@ def _label(record: Mapping[str, Any], what: str) -> str:
 
 
 def _check_keys(
-    record: Mapping[str, Any], allowed: Iterable[str], where: str, problems: list[str]
+    record: Mapping[str, Any], allowed: Iterable[str], where: _Place, problems: list[str]
 ) -> None:
-    allowed = set(allowed)
+    allowed = allowed if isinstance(allowed, (set, frozenset)) else set(allowed)
+    if record.keys() == allowed:
+        return  # the usual case, checked in one step
     for name in record:
         if name not in allowed:
             problems.append(f"{where}: field {name!r} is not a field of this record.")
@@ -321,15 +361,24 @@ def _check_keys(
             problems.append(f"{where}: field {name!r} is missing.")
 
 
-def _check_text(record: Mapping[str, Any], name: str, where: str, problems: list[str]) -> None:
+def _check_text(record: Mapping[str, Any], name: str, where: _Place, problems: list[str]) -> None:
     if name in record and not isinstance(record[name], str):
         problems.append(f"{where}: {name} must be text, not {record[name]!r}.")
+
+
+def _check_texts(
+    record: Mapping[str, Any], names: Iterable[str], where: _Place, problems: list[str]
+) -> None:
+    """:func:`_check_text` for several fields, in one call."""
+    for name in names:
+        if name in record and not isinstance(record[name], str):
+            problems.append(f"{where}: {name} must be text, not {record[name]!r}.")
 
 
 def _check_date(
     record: Mapping[str, Any],
     name: str,
-    where: str,
+    where: _Place,
     problems: list[str],
     *,
     required: bool = False,
@@ -348,7 +397,7 @@ def _check_date(
 
 
 def _check_choice(
-    record: Mapping[str, Any], name: str, choices: Iterable[str], where: str, problems: list[str]
+    record: Mapping[str, Any], name: str, choices: Iterable[str], where: _Place, problems: list[str]
 ) -> None:
     choices = tuple(choices)
     if name in record and not (isinstance(record[name], str) and record[name] in choices):
@@ -356,7 +405,7 @@ def _check_choice(
         problems.append(f"{where}: {name} {record[name]!r} is not one of {listed}.")
 
 
-def _check_areas(value: Any, where: str, problems: list[str], name: str = "areas") -> None:
+def _check_areas(value: Any, where: _Place, problems: list[str], name: str = "areas") -> None:
     if not isinstance(value, list):
         problems.append(f"{where}: {name} must be a list, not {value!r}.")
         return
@@ -367,7 +416,7 @@ def _check_areas(value: Any, where: str, problems: list[str], name: str = "areas
             )
 
 
-def _check_text_list(value: Any, name: str, where: str, problems: list[str]) -> None:
+def _check_text_list(value: Any, name: str, where: _Place, problems: list[str]) -> None:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         problems.append(f"{where}: {name} must be a list of text, not {value!r}.")
 
@@ -405,13 +454,12 @@ def validate_entry(entry: Mapping[str, Any]) -> list[str]:
         return [f"An entry must be an object, not {entry!r}."]
     problems: list[str] = []
     kind = entry.get("kind")
-    where = _label(entry, f"{kind} entry" if isinstance(kind, str) else "entry")
+    where = _Where(lambda: _label(entry, f"{kind} entry" if isinstance(kind, str) else "entry"))
     if not isinstance(kind, str) or kind not in KINDS:
         problems.append(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}.")
         return problems
-    _check_keys(entry, entry_fields(kind), where, problems)
-    for name in ("id", "child_id", "title", "details", "created_at", "updated_at"):
-        _check_text(entry, name, where, problems)
+    _check_keys(entry, _ENTRY_FIELD_SETS[kind], where, problems)
+    _check_texts(entry, _COMMON_TEXTS, where, problems)
     if isinstance(entry.get("id"), str) and not entry["id"].strip():
         problems.append(f"{where}: id is empty.")
     if isinstance(entry.get("title"), str) and not entry["title"].strip():
@@ -438,12 +486,12 @@ def validate_entry(entry: Mapping[str, Any]) -> list[str]:
     return problems
 
 
-def _check_attachments(value: Any, where: str, problems: list[str]) -> None:
+def _check_attachments(value: Any, where: _Place, problems: list[str]) -> None:
     if not isinstance(value, list):
         problems.append(f"{where}: attachments must be a list.")
         return
     for number, item in enumerate(value, 1):
-        at = f"{where}, attachment {number}"
+        at = where.then(f", attachment {number}")
         if not isinstance(item, Mapping):
             problems.append(f"{at}: must be an object, not {item!r}.")
             continue
@@ -466,7 +514,7 @@ def _check_items(
     name: str,
     value: Any,
     shape: Mapping[str, Any],
-    where: str,
+    where: _Place,
     problems: list[str],
 ) -> None:
     if not isinstance(value, list):
@@ -474,7 +522,7 @@ def _check_items(
         return
     singular = {"provision": "provision item"}.get(name, name[:-1])
     for number, item in enumerate(value, 1):
-        at = f"{where}, {singular} {number}"
+        at = where.then(f", {singular} {number}")
         if not isinstance(item, Mapping):
             problems.append(f"{at}: must be an object, not {item!r}.")
             continue
@@ -503,10 +551,8 @@ def _check_items(
             problems.append(f"{at}: what is empty.")
 
 
-def _check_kind_fields(kind: str, entry: Mapping[str, Any], where: str, problems: list[str]) -> None:
-    for name, default in KIND_FIELDS[kind].items():
-        if isinstance(default, str) and name not in ("exception_claimed",):
-            _check_text(entry, name, where, problems)
+def _check_kind_fields(kind: str, entry: Mapping[str, Any], where: _Place, problems: list[str]) -> None:
+    _check_texts(entry, _KIND_TEXTS[kind], where, problems)
     if kind == "concern":
         pass
     elif kind == "plan":
@@ -584,21 +630,29 @@ def validate_records(
         problems.extend(f"Entry {number}: {p}" for p in found)
         if not isinstance(entry, Mapping):
             continue
-        where = f"Entry {number}: " + _label(entry, f"{entry.get('kind')} entry")
         entry_id = entry.get("id")
         if isinstance(entry_id, str):
             if entry_id in entry_ids:
-                problems.append(f"{where}: id {entry_id!r} is used twice.")
+                problems.append(f"{_where(number, entry)}: id {entry_id!r} is used twice.")
             entry_ids.add(entry_id)
         if not isinstance(entry.get("child_id"), str) or entry["child_id"] not in child_ids:
-            problems.append(f"{where}: child_id {entry.get('child_id')!r} is not a child in the workbook.")
+            problems.append(
+                f"{_where(number, entry)}: child_id {entry.get('child_id')!r} is not a child "
+                "in the workbook."
+            )
         if entry.get("kind") == "review":
-            problems.extend(check_review_plan(entry, plans, where))
+            problems.extend(check_review_plan(entry, plans, _where(number, entry)))
     return problems
 
 
+def _where(number: int, entry: Mapping[str, Any]) -> str:
+    """How a problem names an entry: its place in the list and its label (worked out only
+    when there is a problem to report)."""
+    return f"Entry {number}: " + _label(entry, f"{entry.get('kind')} entry")
+
+
 def check_review_plan(
-    review: Mapping[str, Any], plans: Mapping[str, Mapping[str, Any]], where: str
+    review: Mapping[str, Any], plans: Mapping[str, Mapping[str, Any]], where: _Place
 ) -> list[str]:
     plan_id = review.get("plan_id")
     if not plan_id or not isinstance(plan_id, str):

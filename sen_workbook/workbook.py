@@ -623,7 +623,9 @@ class Workbook:
         added_files = len(missing)
 
         if new_children or new_entries:
-            self._add_records(new_children, new_entries)
+            # The records were parsed from the archive just now and nothing else holds
+            # them, so they are stored as they are rather than copied.
+            self._add_records(new_children, new_entries, copy=False)
         return ImportSummary(
             len(new_children), len(new_entries), skipped_children, skipped_entries, added_files
         )
@@ -641,14 +643,16 @@ class Workbook:
         self._store_files(files.values())
         self._add_records(children, entries)
 
-    def _add_records(self, children: list[dict], entries: list[dict]) -> None:
-        """Store already validated children and entries in one save."""
+    def _add_records(self, children: list[dict], entries: list[dict], *, copy: bool = True) -> None:
+        """Store already validated children and entries in one save (copies of them,
+        unless ``copy`` is false because the caller keeps no reference to them)."""
+        keep = model.copy_record if copy else _same
 
         def add(data: dict[str, dict[str, Any]]) -> None:
             for child in children:
-                data["children"][child["id"]] = model.copy_record(child)
+                data["children"][child["id"]] = keep(child)
             for entry in entries:
-                data["entries"][entry["id"]] = model.copy_record(entry)
+                data["entries"][entry["id"]] = keep(entry)
 
         self._change(add)
 
@@ -787,6 +791,10 @@ class Workbook:
 
     def backup_now(self, label: str = "manual") -> Path | None:
         return make_backup(self.path, self._today(), label=label)
+
+
+def _same(record: dict) -> dict:
+    return record
 
 
 def _not_yet_stored(
