@@ -335,7 +335,12 @@ class _Where:
         return _Where(lambda: str(self) + more)
 
 
-_Place = str | _Where  # where a problem is, for the messages
+_Place = str | _Where
+
+
+def _mapping(value: Any) -> bool:
+    """isinstance(value, Mapping), answered at once for a dict (what JSON gives)."""
+    return type(value) is dict or isinstance(value, Mapping)  # where a problem is, for the messages
 
 
 def _label(record: Mapping[str, Any], what: str) -> str:
@@ -424,7 +429,7 @@ def _check_text_list(value: Any, name: str, where: _Place, problems: list[str]) 
 def validate_child(child: Mapping[str, Any]) -> list[str]:
     """Every problem with one child record, as sentences (empty when valid)."""
     problems: list[str] = []
-    if not isinstance(child, Mapping):
+    if not _mapping(child):
         return [f"A child record must be an object, not {child!r}."]
     where = _label(child, "child")
     _check_keys(child, CHILD_FIELDS, where, problems)
@@ -450,7 +455,7 @@ def validate_entry(entry: Mapping[str, Any]) -> list[str]:
     Checks that need other records (the child exists, a review's plan) are in
     :func:`validate_records`.
     """
-    if not isinstance(entry, Mapping):
+    if not _mapping(entry):
         return [f"An entry must be an object, not {entry!r}."]
     problems: list[str] = []
     kind = entry.get("kind")
@@ -492,7 +497,7 @@ def _check_attachments(value: Any, where: _Place, problems: list[str]) -> None:
         return
     for number, item in enumerate(value, 1):
         at = where.then(f", attachment {number}")
-        if not isinstance(item, Mapping):
+        if not _mapping(item):
             problems.append(f"{at}: must be an object, not {item!r}.")
             continue
         _check_keys(item, ATTACHMENT_FIELDS, at, problems)
@@ -523,7 +528,7 @@ def _check_items(
     singular = {"provision": "provision item"}.get(name, name[:-1])
     for number, item in enumerate(value, 1):
         at = where.then(f", {singular} {number}")
-        if not isinstance(item, Mapping):
+        if not _mapping(item):
             problems.append(f"{at}: must be an object, not {item!r}.")
             continue
         _check_keys(item, shape, at, problems)
@@ -560,7 +565,7 @@ def _check_kind_fields(kind: str, entry: Mapping[str, Any], where: _Place, probl
         ids = [
             t.get("id")
             for t in (targets if isinstance(targets, list) else [])
-            if isinstance(t, Mapping) and isinstance(t.get("id"), str)
+            if _mapping(t) and isinstance(t.get("id"), str)
         ]
         seen = set()
         for target_id in ids:
@@ -615,20 +620,20 @@ def validate_records(
     for number, child in enumerate(children, 1):
         found = validate_child(child)
         problems.extend(f"Child {number}: {p}" for p in found)
-        if isinstance(child, Mapping) and isinstance(child.get("id"), str):
+        if _mapping(child) and isinstance(child.get("id"), str):
             if child["id"] in child_ids:
                 problems.append(f"Child {number}: id {child['id']!r} is used twice.")
             child_ids.add(child["id"])
     entry_ids: set[str] = set()
     plans: dict[str, Mapping[str, Any]] = {}
     for entry in entries:
-        if isinstance(entry, Mapping) and entry.get("kind") == "plan":
+        if _mapping(entry) and entry.get("kind") == "plan":
             if isinstance(entry.get("id"), str):
                 plans[entry["id"]] = entry
     for number, entry in enumerate(entries, 1):
         found = validate_entry(entry)
         problems.extend(f"Entry {number}: {p}" for p in found)
-        if not isinstance(entry, Mapping):
+        if not _mapping(entry):
             continue
         entry_id = entry.get("id")
         if isinstance(entry_id, str):
@@ -666,12 +671,12 @@ def check_review_plan(
     target_ids = {
         t.get("id")
         for t in (targets if isinstance(targets, list) else [])
-        if isinstance(t, Mapping) and isinstance(t.get("id"), str)
+        if _mapping(t) and isinstance(t.get("id"), str)
     }
     problems = []
     outcomes = review.get("outcomes")
     for number, outcome in enumerate(outcomes if isinstance(outcomes, list) else [], 1):
-        if isinstance(outcome, Mapping) and not (
+        if _mapping(outcome) and not (
             isinstance(outcome.get("target_id"), str) and outcome["target_id"] in target_ids
         ):
             problems.append(
