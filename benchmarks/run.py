@@ -125,6 +125,15 @@ def jrnl_journal(folder: Path, entries: list[dict]) -> list[str]:
     return [jrnl, "--config-file", str(config), "--export", "markdown"]
 
 
+def sen_workbook_command() -> list[str]:
+    """The installed ``sen-workbook`` command, as a parent runs it (and as jrnl is run);
+    ``python -m sen_workbook`` from the checkout when it is not installed."""
+    script = Path(sys.executable).parent / "sen-workbook"
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-m", "sen_workbook"]
+
+
 def run_quiet(command: list[str], env: dict[str, str] | None = None) -> None:
     result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             env=env, timeout=600)
@@ -140,7 +149,7 @@ def bench_timeline(work: Path, size: int, repeat: int) -> Figure:
         child = book.children()[0]
         entries = book.entries(child["id"])
     jrnl = jrnl_journal(folder, entries)
-    ours = [sys.executable, "-m", "sen_workbook", "--db", str(db), "timeline", child["id"],
+    ours = [*sen_workbook_command(), "--db", str(db), "timeline", child["id"],
             "--purpose", "ehcna", "--as-of", AS_OF.isoformat()]
     figure = Figure("timeline Markdown, whole process", size, "ms",
                     reference_name="jrnl --export markdown, same titles and texts",

@@ -12,15 +12,14 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
-import shutil
 import stat
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-# zipfile and tempfile are imported where archives, bundles and the demo need them, so a
-# command that only reads, such as ``timeline``, starts sooner.
+# zipfile, tempfile and shutil are imported where archives, bundles and the demo need
+# them, so a command that only reads, such as ``timeline``, starts sooner.
 if TYPE_CHECKING:
     import zipfile
 
@@ -712,6 +711,7 @@ class Workbook:
         its destination and renamed into place.  An existing bundle is replaced only with
         ``overwrite``; a folder that is not a bundle is never replaced.
         """
+        import shutil
         import tempfile
 
         from sen_workbook.bundle import BundleError, build_bundle, zip_bundle
@@ -903,4 +903,6 @@ def make_demo_folder() -> Path:
 
 
 def remove_demo_folder(folder: Path) -> None:
+    import shutil
+
     shutil.rmtree(folder, ignore_errors=True)
