@@ -318,14 +318,23 @@ class Workbook:
     def entries(self, child_id: str | None = None) -> list[dict[str, Any]]:
         """Entries (of one child, or all), oldest first."""
         stored = self._data()["entries"].values()
-        chosen = [e for e in stored if child_id is None or e["child_id"] == child_id]
-        chosen.sort(key=_entry_sort_key)
-        return model.copy_record(chosen)
+        return sorted_copies(e for e in stored if child_id is None or e["child_id"] == child_id)
 
     def _stored_entries(self, child_id: str) -> list[dict[str, Any]]:
         """A child's stored entries themselves, not copies: only for the pure functions
         (timeline, bundle), which never change what they are given."""
         return [e for e in self._data()["entries"].values() if e["child_id"] == child_id]
+
+    def stored_entries(self, child_id: str | None = None) -> list[dict[str, Any]]:
+        """The stored entries themselves (of one child, or all), in no order: quick to
+        take on the app's thread and hand to a background one.
+
+        A record is replaced on every change, never changed in place, so what this
+        returns stays as it was while the workbook moves on.  It must not be changed:
+        pass it through :func:`sorted_copies` before anything could.
+        """
+        stored = self._data()["entries"].values()
+        return [e for e in stored if child_id is None or e["child_id"] == child_id]
 
     def entry(self, entry_id: str) -> dict[str, Any]:
         found = self._data()["entries"].get(entry_id)
@@ -791,6 +800,11 @@ class Workbook:
 
     def backup_now(self, label: str = "manual") -> Path | None:
         return make_backup(self.path, self._today(), label=label)
+
+
+def sorted_copies(entries: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Copies of ``entries``, oldest first, as :meth:`Workbook.entries` gives them."""
+    return sorted(model.copy_record(list(entries)), key=_entry_sort_key)
 
 
 def _same(record: dict) -> dict:

@@ -266,3 +266,25 @@ def test_saves_only_reserialise_changed_records_and_the_check_catches_in_place_e
         with pytest.raises(StorageError, match="changed without being replaced"):
             book.update_entry(saved[6]["id"], {"title": "honest"})
         assert json.loads(db_path.read_bytes()) == on_disk
+
+
+def test_stored_entries_stay_as_they_were_and_sorted_copies_are_the_apps_own(tmp_path):
+    from sen_workbook.workbook import sorted_copies
+
+    child = model.new_child(name="Ada")
+    first = model.new_entry("observation", child["id"], date="2024-02-01", title="Second")
+    second = model.new_entry("observation", child["id"], date="2024-01-01", title="First")
+    with Workbook(tmp_path / "w.json") as book:
+        book.load_sample([child], [first, second], {})
+        taken = book.stored_entries(child["id"])
+        book.update_entry(first["id"], {"title": "Changed"})
+        # The list taken before the change still shows the records as they were then.
+        assert sorted(e["title"] for e in taken) == ["First", "Second"]
+        copies = sorted_copies(taken)
+        assert [e["title"] for e in copies] == ["First", "Second"]  # oldest first
+        copies[0]["title"] = "Scribbled on"
+        copies[1]["areas"].append("semh")
+        assert [e["title"] for e in book.entries(child["id"])] == ["First", "Changed"]
+        assert all(not e["areas"] for e in book.entries(child["id"]))
+    on_disk = json.loads((tmp_path / "w.json").read_text())
+    assert {e["title"] for e in on_disk["entries"].values()} == {"First", "Changed"}

@@ -30,7 +30,7 @@ from sen_workbook.tui.widgets.records import (
     one_line,
 )
 from sen_workbook.tui.widgets.timeline import TimelinePane
-from sen_workbook.workbook import WorkbookError
+from sen_workbook.workbook import WorkbookError, sorted_copies
 
 PANES = "#overview-pane, #journal-pane, #cycles-pane"
 LOADING_DELAY = 0.3  # seconds
@@ -110,7 +110,7 @@ class ChildScreen(WorkbookScreen):
         # The records are read here, on the app's own thread (the only one that writes);
         # working out the facts from them can take seconds for a long journal, so that
         # runs in a thread while the tabs show they are loading.
-        entries = book.entries(self.child_id)
+        entries = book.stored_entries(self.child_id)  # copied in the thread below
         # Show "loading" only if it takes long enough to notice; a flash is worse.
         if self._loading_timer is not None:
             self._loading_timer.stop()
@@ -122,7 +122,8 @@ class ChildScreen(WorkbookScreen):
             pane.loading = True
 
     @work(thread=True, exclusive=True, group="child-records")
-    def _work_out(self, child: dict[str, Any], entries: list[dict[str, Any]]) -> None:
+    def _work_out(self, child: dict[str, Any], stored: list[dict[str, Any]]) -> None:
+        entries = sorted_copies(stored)
         rows = journal_rows(entries)
         try:
             records = ChildRecords.build(child, entries, self.book_app.today())

@@ -25,6 +25,7 @@ from sen_workbook.tui.widgets.records import (
     plain,
 )
 from sen_workbook.tui.widgets.table import RecordTable
+from sen_workbook.workbook import sorted_copies
 
 EMPTY_WORKBOOK = (
     "This workbook has no children yet.\n\n"
@@ -85,9 +86,9 @@ class ChildrenScreen(WorkbookScreen):
         super().reload()
         book = self.book_app.workbook
         self.children_shown = book.children()
-        by_child: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for entry in book.entries():
-            by_child[entry["child_id"]].append(entry)
+        # The stored records themselves: copied and sorted in the background thread, so
+        # that a long journal does not hold up the list on the screen.
+        stored = book.stored_entries()
         self.facts = {}
         self._show_rows()
         empty = not self.children_shown
@@ -100,7 +101,7 @@ class ChildrenScreen(WorkbookScreen):
         self.refresh_bindings()
         # Flags and deadlines over a long journal take a while: worked out in a thread,
         # from copies of the records, and filled in when ready.
-        self._work_out(list(self.children_shown), dict(by_child), self.book_app.today())
+        self._work_out(list(self.children_shown), stored, self.book_app.today())
 
     def _show_rows(self) -> None:
         table = self.table
@@ -135,9 +136,11 @@ class ChildrenScreen(WorkbookScreen):
 
     @work(thread=True, exclusive=True, group="children-facts")
     def _work_out(
-        self, children: list[dict[str, Any]], by_child: dict[str, list[dict[str, Any]]],
-        today: date,
+        self, children: list[dict[str, Any]], stored: list[dict[str, Any]], today: date
     ) -> None:
+        by_child: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for entry in sorted_copies(stored):
+            by_child[entry["child_id"]].append(entry)
         facts: dict[str, tuple[str, int]] = {}
         for child in children:
             entries = by_child.get(child["id"], [])
