@@ -802,6 +802,11 @@ class Workbook:
         return make_backup(self.path, self._today(), label=label)
 
 
+def in_order(entries: Iterable[Mapping[str, Any]]) -> list[Any]:
+    """``entries`` oldest first, as :meth:`Workbook.entries` orders them, not copied."""
+    return sorted(entries, key=_entry_sort_key)
+
+
 def sorted_copies(entries: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Copies of ``entries``, oldest first, as :meth:`Workbook.entries` gives them."""
     return sorted(model.copy_record(list(entries)), key=_entry_sort_key)

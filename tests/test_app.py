@@ -164,6 +164,30 @@ async def test_children_list_shows_stage_next_review_and_attention(book):
     assert "EHC plan" in ben and "no plan yet" in ben and "nothing" in ben
 
 
+async def test_facts_left_unfinished_when_a_child_opens_at_once_are_finished_on_return(book):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # before the to-do counts are worked out
+        await settle(pilot)
+        assert isinstance(app.screen, ChildScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        amara = next(line for line in screen_text(app).splitlines() if "Amara Okafor" in line)
+        assert amara.split()[-2] == "3"
+
+
+async def test_records_arriving_as_the_loading_cover_is_due_are_not_covered(book):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_amara(pilot)
+        # The "loading" timer going off just after the records were shown must not
+        # cover them for good.
+        app.screen._show_loading()
+        await pilot.pause()
+        assert not any(pane.loading for pane in app.screen.query("#overview-pane, #journal-pane"))
+        assert "Not speaking in class" in screen_text(app)
+
+
 async def test_an_empty_workbook_says_what_to_do_first_and_a_adds_a_child(path):
     with Workbook(path) as empty:
         app = SenWorkbookApp(empty, today=TODAY)

@@ -48,6 +48,10 @@ class WorkbookScreen(Screen[None]):
     def on_mount(self) -> None:
         self.reload()
 
+    def needs_reload(self) -> bool:
+        """Whether what this screen shows is out of date: the workbook changed since."""
+        return self.loaded_generation != self.book_app.generation
+
     def on_screen_resume(self) -> None:
-        if self.loaded_generation != self.book_app.generation:
+        if self.needs_reload():
             self.reload()

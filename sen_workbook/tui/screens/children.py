@@ -25,7 +25,7 @@ from sen_workbook.tui.widgets.records import (
     plain,
 )
 from sen_workbook.tui.widgets.table import RecordTable
-from sen_workbook.workbook import sorted_copies
+from sen_workbook.workbook import in_order
 
 EMPTY_WORKBOOK = (
     "This workbook has no children yet.\n\n"
@@ -69,6 +69,7 @@ class ChildrenScreen(WorkbookScreen):
         super().__init__()
         self.children_shown: list[dict[str, Any]] = []
         self.facts: dict[str, tuple[str, int]] = {}  # child id -> (next review, to do)
+        self._facts_unfinished = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -90,6 +91,7 @@ class ChildrenScreen(WorkbookScreen):
         # that a long journal does not hold up the list on the screen.
         stored = book.stored_entries()
         self.facts = {}
+        self._facts_unfinished = False
         self._show_rows()
         empty = not self.children_shown
         self.query_one("#children-empty", Static).update(Text(EMPTY_WORKBOOK) if empty else "")
@@ -138,11 +140,16 @@ class ChildrenScreen(WorkbookScreen):
     def _work_out(
         self, children: list[dict[str, Any]], stored: list[dict[str, Any]], today: date
     ) -> None:
+        # Only read here (the analysis changes nothing), so the stored records are used
+        # as they are, without copies.
         by_child: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for entry in sorted_copies(stored):
+        for entry in in_order(stored):
             by_child[entry["child_id"]].append(entry)
         facts: dict[str, tuple[str, int]] = {}
+        worker = get_current_worker()
         for child in children:
+            if worker.is_cancelled:
+                return  # a child was opened: leave the processor to the workspace
             entries = by_child.get(child["id"], [])
             cycles = analysis.cycles(entries, today)
             count = attention_count(analysis.flags(entries, today),
@@ -150,6 +157,16 @@ class ChildrenScreen(WorkbookScreen):
             facts[child["id"]] = (review_state(cycles[-1] if cycles else None), count)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._fill_in, facts)
+
+    def on_screen_suspend(self) -> None:
+        # A child's workspace is opening: it needs the processor more than this list.
+        if any(w.group == "children-facts" and not w.is_finished for w in self.workers):
+            self.workers.cancel_group(self, "children-facts")
+            self._facts_unfinished = True
+
+    def needs_reload(self) -> bool:
+        # Also when the facts were left unfinished because a child was opened.
+        return super().needs_reload() or self._facts_unfinished
 
     def _fill_in(self, facts: dict[str, tuple[str, int]]) -> None:
         self.facts = facts
