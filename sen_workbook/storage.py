@@ -287,6 +287,53 @@ class UUIDTable(Table):
         raise StorageError("Every record must be stored under its own id.")
 
 
+class _TableText:
+    """One table's JSON text, kept as the text of each record in file order."""
+
+    __slots__ = ("keys", "index", "records", "pieces", "_text")
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self.index: dict[str, int] = {}
+        self.records: list[Any] = []
+        self.pieces: list[bytes] = []  # '"key":{...}' for each record
+        self._text: bytes | None = None
+
+    @classmethod
+    def build(cls, table: dict[str, Any], old: _TableText | None) -> _TableText:
+        known = (
+            {key: (old.records[i], old.pieces[i]) for key, i in old.index.items()} if old else {}
+        )
+        made = cls()
+        for key, record in table.items():
+            found = known.get(key)
+            piece = (
+                found[1] if found is not None and found[0] is record
+                else _serialise_key(key) + b":" + serialise(record)
+            )
+            made.index[key] = len(made.keys)
+            made.keys.append(key)
+            made.records.append(record)
+            made.pieces.append(piece)
+        return made
+
+    def replace(self, table: dict[str, Any], keys: set[str]) -> None:
+        """Records replaced under keys already in the table: their place is unchanged."""
+        for key in keys:
+            record = table[key]
+            at = self.index[key]
+            if self.records[at] is not record:
+                self.records[at] = record
+                self.pieces[at] = _serialise_key(key) + b":" + serialise(record)
+        self._text = None
+
+    def text(self) -> bytes:
+        """The records' texts joined, without the braces (a long table is copied once)."""
+        if self._text is None:
+            self._text = b",".join(self.pieces)
+        return self._text
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage that writes atomically and keeps what it last wrote.
 
@@ -304,8 +351,8 @@ class AtomicJSONStorage(Storage):
         self.path = Path(path)
         self.read_only = read_only
         self._data: dict[str, dict[str, Any]] | None = None
-        # table -> record key -> the record object and its '"key":{...}' JSON text
-        self._pieces: dict[str, dict[str, tuple[Any, bytes]]] | None = None
+        # table -> its records' JSON texts, kept between saves (see _serialise)
+        self._pieces: dict[str, _TableText] | None = None
         self._stamp: tuple[int, int, int] | None = None  # the file read, when read-only
 
     def read(self) -> dict[str, dict[str, Any]] | None:
@@ -371,33 +418,34 @@ class AtomicJSONStorage(Storage):
     def _serialise(
         self, data: dict[str, dict[str, Any]], changed: set[tuple[str, str]] | None
     ) -> list[bytes]:
-        """The file's bytes as a list of pieces, re-serialising only changed records."""
-        pieces = self._pieces
-        if pieces is None or changed is None or set(pieces) != set(data):
-            pieces = {name: {} for name in data}
-        elif changed:
-            for name, key in changed:
-                pieces[name].pop(key, None)
+        """The file's bytes as a few pieces, re-serialising only the changed records.
+
+        Each table keeps its records' JSON texts in file order and the table's whole text.
+        A table with no change reuses its text; one whose changes only replace records
+        already in it has those texts swapped in place; any other change (a record added
+        or removed) rebuilds the table's list, reusing the text of every record that is
+        the same object as before.
+        """
+        caches = self._pieces
+        if caches is None or changed is None or set(caches) != set(data):
+            caches = {}
+        touched: dict[str, set[str]] = {}
+        for name, key in changed or ():
+            touched.setdefault(name, set()).add(key)
         chunks: list[bytes] = [b"{"]
         for number, (name, table) in enumerate(data.items()):
-            kept = pieces[name]
-            chunks.append((b"," if number else b"") + serialise(name) + b":{")
-            first = True
-            for key, record in table.items():
-                found = kept.get(key)
-                if found is None or found[0] is not record:
-                    found = (record, _serialise_key(key) + b":" + serialise(record))
-                    kept[key] = found
-                if not first:
-                    chunks.append(b",")
-                chunks.append(found[1])
-                first = False
-            if len(kept) > len(table):
-                for key in [k for k in kept if k not in table]:
-                    del kept[key]
+            cache = caches.get(name)
+            keys = touched.get(name, set())
+            if cache is None or len(cache.keys) != len(table) or not keys <= cache.index.keys():
+                cache = _TableText.build(table, cache)
+            elif keys:
+                cache.replace(table, keys)
+            caches[name] = cache
+            chunks.append((b"," if number else b"") + _serialise_key(name) + b":{")
+            chunks.append(cache.text())
             chunks.append(b"}")
         chunks.append(b"}")
-        self._pieces = pieces
+        self._pieces = caches
         return chunks
 
     def forget(self) -> None:

@@ -189,15 +189,29 @@ class Workbook:
             raise ReadOnlyError(self.read_only_reason + " Nothing was saved.")
         data = self._data()
         self._daily_backup()
-        before = {name: dict(table) for name, table in data.items()}
+        # Each table notes the keys set or removed in it, so the save knows what changed
+        # without comparing every record (a table replaced whole is compared in full).
+        tracked = {name: _Tracked(table) for name, table in data.items()}
+        before = dict(data)
+        data.update(tracked)
         try:
             result = mutate(data)
-            changed = {
-                (name, key)
-                for name, table in data.items()
-                for key in table.keys() | before.get(name, {}).keys()
-                if table.get(key) is not before.get(name, {}).get(key)
-            }
+            changed: set[tuple[str, str]] = set()
+            for name, table in data.items():
+                seen = tracked.get(name)
+                if seen is not None and table is seen:
+                    old = before[name]
+                    changed.update(
+                        (name, key) for key in seen.touched if table.get(key) is not old.get(key)
+                    )
+                else:
+                    old = before.get(name, {})
+                    changed.update(
+                        (name, key)
+                        for key in table.keys() | old.keys()
+                        if table.get(key) is not old.get(key)
+                    )
+                data[name] = dict(table) if isinstance(table, _Tracked) else table
             self._storage.write_changes(data, changed)
         except BaseException:
             self._storage.forget()
@@ -800,6 +814,48 @@ class Workbook:
 
     def backup_now(self, label: str = "manual") -> Path | None:
         return make_backup(self.path, self._today(), label=label)
+
+
+class _Tracked(dict):
+    """A copy of a table that notes every key set or removed in it."""
+
+    def __init__(self, table: dict[str, Any]):
+        super().__init__(table)
+        self.touched: set[str] = set()
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.touched.add(key)
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key: str) -> None:
+        self.touched.add(key)
+        super().__delitem__(key)
+
+    def pop(self, key: str, *default: Any) -> Any:
+        self.touched.add(key)
+        return super().pop(key, *default)
+
+    def popitem(self) -> tuple[str, Any]:
+        key, value = super().popitem()
+        self.touched.add(key)
+        return key, value
+
+    def setdefault(self, key: str, default: Any = None) -> Any:
+        self.touched.add(key)
+        return super().setdefault(key, default)
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        other = dict(*args, **kwargs)
+        self.touched.update(other)
+        super().update(other)
+
+    def clear(self) -> None:
+        self.touched.update(self)
+        super().clear()
+
+    def __ior__(self, other: Any) -> _Tracked:  # type: ignore[override]
+        self.update(other)
+        return self
 
 
 def in_order(entries: Iterable[Mapping[str, Any]]) -> list[Any]:
