@@ -269,8 +269,9 @@ def report(figures: list[Figure], command: str, elapsed: float) -> str:
         "",
         f"Rerun with: `{command}`",
         "",
-        "Times in milliseconds: median (min–max) over the repeats, each figure interleaved with",
-        "its reference in the same run; the ratio is median ÷ reference median.",
+        "Times in milliseconds (memory in MB): median (min–max) over the repeats, each figure",
+        "interleaved with its reference in the same run; the ratio is median ÷ reference median.",
+        "Every entry has its own title and details, as in a real diary.",
         "",
         "| figure | entries | median (spread) | reference | reference median (spread) | ratio | target | met |",
         "|---|---:|---:|---|---:|---:|---|---|",
@@ -292,7 +293,7 @@ def report(figures: list[Figure], command: str, elapsed: float) -> str:
         group.sort(key=lambda f: f.size)
         first = group[0]
         steps = ", ".join(
-            f"{g.size:,}: {g.median:.1f} ms ({g.median / first.median:.1f}× for "
+            f"{g.size:,}: {g.median:.1f} {g.unit} ({g.median / first.median:.1f}× for "
             f"{g.size / first.size:.0f}× the entries)" for g in group
         )
         lines.append(f"- {name}: {steps}.")
