@@ -188,6 +188,7 @@ class JournalPane(Vertical):
         self._pause_timer: Timer | None = None
         self._title_width = 0
         self._columns: tuple[int, int] | None = None  # (date width, title width) shown
+        self._shown: list[JournalRow] = []  # the rows in the table now
         self._last_filter_seconds = 0.0
 
     def compose(self) -> ComposeResult:
@@ -256,19 +257,24 @@ class JournalPane(Vertical):
         table = self.table
         self._title_width = self._wanted_title_width()
         date_width = self._date_width()
-        if self._columns == (date_width, self._title_width):
-            table.clear()  # the same columns: only the rows change
-        else:
-            table.clear(columns=True)
-            table.add_column("Date", width=date_width)
-            table.add_column("Kind", width=_KIND_WIDTH)
-            table.add_column("Title", width=self._title_width)
-            table.add_column("Areas", width=_AREAS_WIDTH)
-            table.add_column("Files", width=_FILES_WIDTH)
-            self._columns = (date_width, self._title_width)
         start = self.page_number * PAGE_SIZE
         page = self.matches[start:start + PAGE_SIZE]
-        self._add_rows(page, date_width)
+        same_columns = self._columns == (date_width, self._title_width)
+        if same_columns and page == self._shown:
+            pass  # the same rows: nothing to draw again (typing often narrows nothing)
+        else:
+            if same_columns:
+                table.clear()  # only the rows change
+            else:
+                table.clear(columns=True)
+                table.add_column("Date", width=date_width)
+                table.add_column("Kind", width=_KIND_WIDTH)
+                table.add_column("Title", width=self._title_width)
+                table.add_column("Areas", width=_AREAS_WIDTH)
+                table.add_column("Files", width=_FILES_WIDTH)
+                self._columns = (date_width, self._title_width)
+            self._add_rows(page, date_width)
+            self._shown = page
         if keep is not None:
             for index, row in enumerate(page):
                 if row.entry_id == keep:
