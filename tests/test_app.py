@@ -630,3 +630,18 @@ def test_every_screens_stylesheet_is_read_at_start():
     for screen in screens:
         assert set(screen.CSS_PATH) <= read_at_start, screen.__name__
     assert all(Path(path).is_file() for path in read_at_start)
+
+
+async def test_a_search_longer_than_its_box_shows_what_was_typed_last(book):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_amara(pilot, "2")
+        words = "trampoline park meltdown covered her ears zebra"
+        await pilot.press("slash", *words)
+        await wait_for(pilot, lambda: "matching" in status(app))
+        box_line = next(line for line in screen_text(app).splitlines() if "zebra" in line)
+        assert "All kinds" in box_line  # the filters beside the box are still in place
+        assert "0 of 6 entries matching" in status(app)
+        await pilot.press(*["backspace"] * len(" zebra"))
+        await wait_for(pilot, lambda: journal(app).table.row_count == 1)
+        assert "ears" in screen_text(app)

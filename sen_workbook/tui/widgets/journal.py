@@ -13,13 +13,14 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Self
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Region
 from textual.timer import Timer
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Label, MaskedInput, Select, Static, TabbedContent
@@ -167,6 +168,18 @@ def typed_date(value: str) -> date | None:
         return None
 
 
+class SearchBox(Input):
+    """The journal's search box.  Its size is set in child.tcss (one line, the width left by
+    the filters), so the new layout an Input asks for at every key, because the length of
+    its text changed, would only redraw the whole screen: it repaints itself instead."""
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> Self:
+        if layout and not self.styles.auto_dimensions and not recompose:
+            layout = False
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+
 class JournalPane(Vertical):
     """Filters above, one page of matching entries, and "N of M entries" below."""
 
@@ -193,7 +206,7 @@ class JournalPane(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="journal-filters"):
-            yield Input(placeholder="Search titles and notes", id="journal-search", compact=True)
+            yield SearchBox(placeholder="Search titles and notes", id="journal-search", compact=True)
             yield Select(
                 [(name, kind) for kind, name in model.KINDS.items()],
                 prompt="All kinds", id="journal-kind", compact=True,
