@@ -87,7 +87,7 @@ class ChildrenScreen(WorkbookScreen):
         super().reload()
         book = self.book_app.workbook
         self.children_shown = book.children()
-        # The stored records themselves: copied and sorted in the background thread, so
+        # The stored records themselves, sorted and read in the background thread, so
         # that a long journal does not hold up the list on the screen.
         stored = book.stored_entries()
         self.facts = {}
@@ -101,8 +101,8 @@ class ChildrenScreen(WorkbookScreen):
         else:
             self.table.focus()
         self.refresh_bindings()
-        # Flags and deadlines over a long journal take a while: worked out in a thread,
-        # from copies of the records, and filled in when ready.
+        # Flags and deadlines over a long journal take a while: worked out in a thread
+        # (which only reads the records) and filled in when ready.
         self._work_out(list(self.children_shown), stored, self.book_app.today())
 
     def _show_rows(self) -> None:
