@@ -367,8 +367,7 @@ def _check_keys(
 
 
 def _check_text(record: Mapping[str, Any], name: str, where: _Place, problems: list[str]) -> None:
-    if name in record and not isinstance(record[name], str):
-        problems.append(f"{where}: {name} must be text, not {record[name]!r}.")
+    _check_texts(record, (name,), where, problems)
 
 
 def _check_texts(

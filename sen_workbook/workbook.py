@@ -334,11 +334,6 @@ class Workbook:
         stored = self._data()["entries"].values()
         return sorted_copies(e for e in stored if child_id is None or e["child_id"] == child_id)
 
-    def _stored_entries(self, child_id: str) -> list[dict[str, Any]]:
-        """A child's stored entries themselves, not copies: only for the pure functions
-        (timeline, bundle), which never change what they are given."""
-        return [e for e in self._data()["entries"].values() if e["child_id"] == child_id]
-
     def stored_entries(self, child_id: str | None = None) -> list[dict[str, Any]]:
         """The stored entries themselves (of one child, or all), in no order: quick to
         take on the app's thread and hand to a background one.
@@ -717,7 +712,7 @@ class Workbook:
         """The evidence timeline of ``child`` in Markdown (see :mod:`sen_workbook.timeline`)."""
         from sen_workbook.timeline import render_timeline
 
-        return render_timeline(dict(child), self._stored_entries(child["id"]), options)
+        return render_timeline(dict(child), self.stored_entries(child["id"]), options)
 
     def export_bundle(
         self,
@@ -762,7 +757,7 @@ class Workbook:
         if progress:
             progress(0, 1, "Assembling the timeline")
         try:
-            files = build_bundle(dict(child), self._stored_entries(child["id"]), options,
+            files = build_bundle(dict(child), self.stored_entries(child["id"]), options,
                                  self.read_attachment)
         except BundleError as error:
             raise WorkbookError(str(error)) from error

@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from textual import work
 from textual.app import App
@@ -29,6 +29,8 @@ from sen_workbook.tui.screens.base import WorkbookScreen, styles_folder
 from sen_workbook.tui.screens.child import ChildScreen
 from sen_workbook.tui.screens.children import ChildrenScreen
 from sen_workbook.workbook import Workbook, WorkbookError
+
+T = TypeVar("T")
 
 # The forms, the entry view, help, the kind picker and the trash are imported when first
 # opened: the app starts on the children list, and a parent often only reads.
@@ -156,6 +158,17 @@ class SenWorkbookApp(App[int]):
             message = str(error)
         self.notify(message, title="Not done", severity="error", markup=False)
 
+    def _to_change(self, read: Callable[[], T]) -> T | None:
+        """What a change starts from, read by ``read``; None, with the reason said, when
+        the workbook may not be changed now or the record is no longer there."""
+        if not self.can_change():
+            return None
+        try:
+            return read()
+        except WorkbookError as error:
+            self._failed(error)
+            return None
+
     def _run_change(self, change: Callable[[], Any]) -> Any:
         """Run a workbook change, turning its refusal into a message; None if refused."""
         try:
@@ -207,12 +220,8 @@ class SenWorkbookApp(App[int]):
     async def edit_child(self, child_id: str) -> None:
         from sen_workbook.tui.forms import ChildForm
 
-        if not self.can_change():
-            return
-        try:
-            child = self.workbook.child(child_id)
-        except WorkbookError as error:
-            self._failed(error)
+        child = self._to_change(lambda: self.workbook.child(child_id))
+        if child is None:
             return
         saved = await self.push_screen_wait(ChildForm(self.workbook, child))
         if saved:
@@ -222,12 +231,8 @@ class SenWorkbookApp(App[int]):
     async def remove_child(self, child_id: str) -> None:
         from sen_workbook.tui.forms import ConfirmScreen
 
-        if not self.can_change():
-            return
-        try:
-            child = self.workbook.child(child_id)
-        except WorkbookError as error:
-            self._failed(error)
+        child = self._to_change(lambda: self.workbook.child(child_id))
+        if child is None:
             return
         count = self.workbook.entry_count(child_id)
         sure = await self.push_screen_wait(ConfirmScreen(
@@ -274,12 +279,8 @@ class SenWorkbookApp(App[int]):
     async def edit_entry(self, entry_id: str) -> None:
         from sen_workbook.tui.forms import EntryForm
 
-        if not self.can_change():
-            return
-        try:
-            entry = self.workbook.entry(entry_id)
-        except WorkbookError as error:
-            self._failed(error)
+        entry = self._to_change(lambda: self.workbook.entry(entry_id))
+        if entry is None:
             return
         saved = await self.push_screen_wait(
             EntryForm(self.workbook, entry["child_id"], entry["kind"], entry)
@@ -292,13 +293,10 @@ class SenWorkbookApp(App[int]):
         """Move an entry to the trash, leave its screen, and offer undo."""
         from sen_workbook.tui.screens.entry import EntryScreen
 
-        if not self.can_change():
+        entry = self._to_change(lambda: self.workbook.entry(entry_id))
+        if entry is None:
             return
-        try:
-            title = self.workbook.entry(entry_id).get("title", "")
-        except WorkbookError as error:
-            self._failed(error)
-            return
+        title = entry.get("title", "")
         try:
             trash_id = self.workbook.delete_entry(entry_id)
         except (WorkbookError, StorageError, OSError) as error:
@@ -315,12 +313,8 @@ class SenWorkbookApp(App[int]):
     async def attach_file(self, entry_id: str) -> None:
         from sen_workbook.tui.forms import AttachmentsScreen
 
-        if not self.can_change():
-            return
-        try:
-            files = AttachmentsScreen(self.workbook, entry_id)
-        except WorkbookError as error:
-            self._failed(error)
+        files = self._to_change(lambda: AttachmentsScreen(self.workbook, entry_id))
+        if files is None:
             return
         changed = await self.push_screen_wait(files)
         if changed:

@@ -79,8 +79,7 @@ class ChildScreen(WorkbookScreen):
         super().__init__()
         self.child_id = child_id
         self.records: ChildRecords | None = None
-        self._loading_timer: Timer | None = None
-        self._awaiting_records = False
+        self._loading_timer: Timer | None = None  # set while the records are awaited
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -116,13 +115,12 @@ class ChildScreen(WorkbookScreen):
         if self._loading_timer is not None:
             self._loading_timer.stop()
         self._loading_timer = self.set_timer(LOADING_DELAY, self._show_loading)
-        self._awaiting_records = True
         self._work_out(child, entries)
 
     def _show_loading(self) -> None:
         # The timer may have gone off just as the records arrived: then they are shown
         # already, and a loading cover would stay over them.
-        if not self._awaiting_records:
+        if self._loading_timer is None:
             return
         for pane in self.query(PANES):
             pane.loading = True
@@ -145,7 +143,6 @@ class ChildScreen(WorkbookScreen):
             self.app.call_from_thread(self._show_records, records, rows)
 
     def _show_records(self, records: ChildRecords, rows: list[JournalRow]) -> None:
-        self._awaiting_records = False
         if self._loading_timer is not None:
             self._loading_timer.stop()
             self._loading_timer = None
