@@ -371,13 +371,20 @@ def _tmux(*args: str) -> str:
     return subprocess.run(["tmux", *args], capture_output=True, text=True, timeout=30).stdout
 
 
-def _wait_for(session: str, text: str, timeout: float = 60.0) -> None:
+def _wait_on_screen(session: str, wanted: Callable[[str], bool], *, timeout: float = 60.0,
+                    pause: float = 0.0) -> None:
+    """Capture the terminal until ``wanted`` holds for what it shows, ``pause`` seconds
+    apart (0: as fast as tmux answers, a capture taking a few milliseconds)."""
     deadline = time.perf_counter() + timeout
     while time.perf_counter() < deadline:
-        if text in _tmux("capture-pane", "-p", "-t", session):
+        if wanted(_tmux("capture-pane", "-p", "-t", session)):
             return
-        time.sleep(0.01)
-    raise SystemExit(f"{text!r} did not appear in {timeout:.0f} s")
+        time.sleep(pause)
+    raise SystemExit(f"the screen did not show what was awaited in {timeout:.0f} s")
+
+
+def _wait_for(session: str, text: str) -> None:
+    _wait_on_screen(session, lambda screen: text in screen, pause=0.01)
 
 
 def _peak_rss_mb(session: str) -> float:
@@ -388,20 +395,30 @@ def _peak_rss_mb(session: str) -> float:
     raise SystemExit("no VmHWM for the app process")
 
 
-def _run_in_tmux(command: list[str], env: dict[str, str], steps: list[tuple[str, str]],
-                 session: str) -> tuple[float, float]:
+# From the start: the children list, enter on the first child, then its journal tab.
+TO_JOURNAL = [("", "Stage"), ("Enter", "Overview"), ("2", " entries · ")]
+
+
+def _start_in_tmux(command: list[str], env: dict[str, str], steps: list[tuple[str, str]],
+                   session: str) -> None:
     """Start ``command`` in a 120x40 terminal; for each (keys, text) step send the keys and
-    wait for the text.  Returns (ms from start to the last text, peak RSS in MB)."""
+    wait for the text."""
     _tmux("kill-session", "-t", session)
     exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items()
                        if k in ("PYTHONPATH", "SEN_WORKBOOK_DB", "SEN_WORKBOOK_CONFIG"))
     shell = f"env {exports} " + " ".join(shlex.quote(c) for c in command)
-    start = time.perf_counter()
     _tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", shell)
     for keys, text in steps:
         if keys:
             _tmux("send-keys", "-t", session, keys)
         _wait_for(session, text)
+
+
+def _run_in_tmux(command: list[str], env: dict[str, str], steps: list[tuple[str, str]],
+                 session: str) -> tuple[float, float]:
+    """:func:`_start_in_tmux`, then (ms from start to the last text, peak RSS in MB)."""
+    start = time.perf_counter()
+    _start_in_tmux(command, env, steps, session)
     elapsed = (time.perf_counter() - start) * 1000
     rss = _peak_rss_mb(session)
     _tmux("kill-session", "-t", session)
@@ -421,9 +438,7 @@ def _app_runs(work: Path, size: int, repeat: int) -> tuple[list, list, list, lis
     ours_ms, ours_mb, ref_ms, ref_mb = [], [], [], []
     for _ in range(repeat):
         ms, mb = _run_in_tmux(
-            [sys.executable, "-m", "sen_workbook"], env,
-            [("", "Stage"), ("Enter", "Overview"), ("2", " entries · ")],
-            "bench-app")
+            [sys.executable, "-m", "sen_workbook"], env, TO_JOURNAL, "bench-app")
         ours_ms.append(ms)
         ours_mb.append(mb)
         ms, mb = _run_in_tmux([sys.executable, str(minimal)], env,
@@ -463,15 +478,6 @@ def bench_memory(work: Path, size: int, repeat: int) -> Figure:
 # --- search as you type ---------------------------------------------------------------------
 
 
-def _wait_on_screen(session: str, wanted: Callable[[str], bool], timeout: float = 30.0) -> None:
-    """Poll the terminal as fast as tmux answers (a capture takes a few milliseconds)."""
-    deadline = time.perf_counter() + timeout
-    while time.perf_counter() < deadline:
-        if wanted(_tmux("capture-pane", "-p", "-t", session)):
-            return
-    raise SystemExit(f"the screen did not change in {timeout:.0f} s")
-
-
 def bench_search(work: Path, size: int, repeat: int) -> Figure:
     """A key typed into the journal's search box, to the table and its status line showing
     the matches for the new text, in the same terminal as the start-up figure.
@@ -488,16 +494,8 @@ def bench_search(work: Path, size: int, repeat: int) -> Figure:
     figure = Figure("search keystroke to updated journal table (tmux)", size, "ms",
                     target="50 ms median", limit=lambda m, r: m <= 50)
     session = "bench-search"
-    _tmux("kill-session", "-t", session)
-    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items()
-                       if k in ("PYTHONPATH", "SEN_WORKBOOK_DB", "SEN_WORKBOOK_CONFIG"))
-    _tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40",
-          f"env {exports} {shlex.quote(sys.executable)} -m sen_workbook")
     try:
-        for keys, text in [("", "Stage"), ("Enter", "Overview"), ("2", " entries · ")]:
-            if keys:
-                _tmux("send-keys", "-t", session, keys)
-            _wait_for(session, text)
+        _start_in_tmux([sys.executable, "-m", "sen_workbook"], env, TO_JOURNAL, session)
         _tmux("send-keys", "-t", session, "/")
         time.sleep(0.5)
         for word in ["home", "school", "sleep", "email", "tired", "meeting"] * repeat:
@@ -505,10 +503,10 @@ def bench_search(work: Path, size: int, repeat: int) -> Figure:
                 shown = f"matching \u201c{word[:length]}\u201d"
                 start = time.perf_counter()
                 _tmux("send-keys", "-t", session, "-l", word[length - 1])
-                _wait_on_screen(session, lambda screen, shown=shown: shown in screen)
+                _wait_on_screen(session, lambda screen, shown=shown: shown in screen, timeout=30)
                 figure.values.append((time.perf_counter() - start) * 1000)
             _tmux("send-keys", "-t", session, "C-u")  # clear the search box
-            _wait_on_screen(session, lambda screen: "matching" not in screen)
+            _wait_on_screen(session, lambda screen: "matching" not in screen, timeout=30)
             time.sleep(0.2)
     finally:
         _tmux("kill-session", "-t", session)
