@@ -54,6 +54,13 @@ KINDS: dict[str, str] = {
 
 IMPLEMENTED = ("yes", "partly", "no", "unknown")
 RESULTS = ("met", "partly", "not_met", "not_assessed")
+# How a result reads, in the app and in the evidence.
+RESULT_LABELS: dict[str, str] = {
+    "met": "Met",
+    "partly": "Partly met",
+    "not_met": "Not met",
+    "not_assessed": "Not assessed",
+}
 DIRECTIONS = ("sent", "received")
 INCIDENT_TYPES: dict[str, str] = {
     "exclusion": "Permanent exclusion",

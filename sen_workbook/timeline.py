@@ -49,12 +49,7 @@ FLAG_LABELS: dict[str, str] = {
     "recommendation_not_implemented": "Recommendation not implemented",
 }
 
-RESULT_LABELS: dict[str, str] = {
-    "met": "Met",
-    "partly": "Partly met",
-    "not_met": "Not met",
-    "not_assessed": "Not assessed",
-}
+RESULT_LABELS = model.RESULT_LABELS
 
 IMPLEMENTED_LABELS: dict[str, str] = {
     "yes": "implemented",

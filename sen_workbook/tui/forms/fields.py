@@ -32,12 +32,7 @@ from sen_workbook import model
 from sen_workbook.tui.forms import values
 
 # Plain words for the model's choices that have no labels of their own.
-RESULT_LABELS: dict[str, str] = {
-    "met": "Met",
-    "partly": "Partly met",
-    "not_met": "Not met",
-    "not_assessed": "Not assessed",
-}
+RESULT_LABELS = model.RESULT_LABELS
 IMPLEMENTED_LABELS: dict[str, str] = {
     "yes": "Yes",
     "partly": "Partly",
