@@ -206,10 +206,10 @@ def _evidence(book: Workbook, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _open_app(path: Path) -> int:
+def _open_app(path: Path, *, remember_place: bool = True) -> int:
     from sen_workbook.tui.app import run_app
 
-    return run_app(path)
+    return run_app(path, remember_place=remember_place)
 
 
 def _open_demo() -> int:
@@ -223,7 +223,8 @@ def _open_demo() -> int:
         with Workbook(path) as book:
             book.load_sample(sample.children, sample.entries, sample.files)
         os.environ.setdefault("SEN_WORKBOOK_DEMO", "1")
-        return _open_app(path)
+        # The sample's folder is removed on closing: there is no place to come back to.
+        return _open_app(path, remember_place=False)
     finally:
         remove_demo_folder(folder)
 

@@ -188,6 +188,65 @@ async def test_records_arriving_as_the_loading_cover_is_due_are_not_covered(book
         assert "Not speaking in class" in screen_text(app)
 
 
+async def test_the_app_reopens_on_the_child_and_tab_it_was_closed_on(book, private_settings):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_amara(pilot, "2")
+        await pilot.press("ctrl+q")
+    assert json.loads(private_settings.read_text())["last_place"]["tab"] == "journal"
+
+    again = SenWorkbookApp(book, today=TODAY)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(again.screen, ChildScreen)
+        text = screen_text(again)
+        assert "Amara Okafor (Mara)" in text and "6 of 6 entries" in text
+        assert "Not speaking in class" in text
+        await pilot.press("1")  # the other tabs are there too, with the records
+        await settle(pilot)
+        assert "Needs attention: 2 flags, 3 open deadlines (1 missed)" in screen_text(again)
+        await pilot.press("escape")  # the children list is underneath
+        await settle(pilot)
+        amara = next(line for line in screen_text(again).splitlines() if "Amara Okafor" in line)
+        assert amara.split()[-2] == "3" and "Ben Carter" in screen_text(again)
+        await pilot.press("ctrl+q")  # closed on the list: opens on the list next time
+    assert "last_place" not in json.loads(private_settings.read_text())
+    third = SenWorkbookApp(book, today=TODAY)
+    async with third.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not isinstance(third.screen, ChildScreen) and "Ben Carter" in screen_text(third)
+
+
+async def test_a_remembered_child_no_longer_there_opens_the_children_list(
+    book, path, private_settings
+):
+    amara = next(c for c in book.children() if c["name"] == "Amara Okafor")
+    private_settings.parent.mkdir(parents=True)
+    for workbook, child in ((str(path), "not-a-child"), ("/elsewhere/w.json", amara["id"])):
+        private_settings.write_text(json.dumps(
+            {"last_place": {"workbook": workbook, "child": child, "tab": "journal"}}))
+        app = SenWorkbookApp(book, today=TODAY)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert not isinstance(app.screen, ChildScreen)
+            assert "Ben Carter" in screen_text(app)
+    book.remove_child(amara["id"])  # to the trash: not reopened either
+    private_settings.write_text(json.dumps(
+        {"last_place": {"workbook": str(path), "child": amara["id"], "tab": "journal"}}))
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not isinstance(app.screen, ChildScreen)
+
+
+async def test_the_sample_workbook_leaves_no_place_to_reopen(book, private_settings):
+    app = SenWorkbookApp(book, today=TODAY, remember_place=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_amara(pilot, "2")
+        await pilot.press("ctrl+q")
+    assert not private_settings.exists()
+
+
 async def test_an_empty_workbook_says_what_to_do_first_and_a_adds_a_child(path):
     with Workbook(path) as empty:
         app = SenWorkbookApp(empty, today=TODAY)

@@ -39,6 +39,7 @@ __all__ = ["CONFIG_ENV", "SenWorkbookApp", "load_settings", "run_app", "save_set
            "settings_path", "styles_folder"]
 
 CONFIG_ENV = "SEN_WORKBOOK_CONFIG"
+LAST_PLACE = "last_place"  # settings: the child and tab on screen when the app was closed
 
 
 def settings_path() -> Path:
@@ -93,8 +94,11 @@ class SenWorkbookApp(App[int]):
         Binding("u", "undo_delete", "Undo delete"),
     ]
 
-    def __init__(self, workbook: Workbook, *, today: date | None = None):
+    def __init__(self, workbook: Workbook, *, today: date | None = None,
+                 remember_place: bool = True):
         super().__init__()
+        # Off for the sample workbook: its folder is gone when the app closes.
+        self.remember_place = remember_place
         self.workbook = workbook
         self._fixed_today = today
         self.generation = 0
@@ -114,6 +118,52 @@ class SenWorkbookApp(App[int]):
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        place = self._place_to_reopen() if self.remember_place else None
+        if place is not None:
+            self.push_screen(ChildScreen(*place))
+
+    # --- where the parent left off -------------------------------------------------------
+
+    def _place_to_reopen(self) -> tuple[str, str] | None:
+        """(child id, tab) the app was left on last time with this workbook, if that
+        child is still in it; the children list is underneath, one escape away."""
+        place = self.settings.get(LAST_PLACE)
+        if not isinstance(place, dict) or place.get("workbook") != str(self.workbook.path):
+            return None
+        child_id, tab = place.get("child"), place.get("tab")
+        if not isinstance(child_id, str) or not isinstance(tab, str):
+            return None
+        try:
+            self.workbook.child(child_id)
+        except WorkbookError:  # removed since, or the id is not this workbook's
+            return None
+        return child_id, tab
+
+    def _remember_place(self) -> None:
+        """Note the child and tab on screen (or none: the children list) for next time."""
+        child = next((screen for screen in reversed(self.screen_stack)
+                      if isinstance(screen, ChildScreen)), None)
+        place = None if child is None else {
+            "workbook": str(self.workbook.path), "child": child.child_id, "tab": child.active_tab,
+        }
+        if self.settings.get(LAST_PLACE) == place:
+            return
+        if place is None:
+            self.settings.pop(LAST_PLACE, None)
+        else:
+            self.settings[LAST_PLACE] = place
+        try:
+            save_settings(self.settings_file, self.settings)
+        except OSError:
+            pass  # a convenience only: the app still closes, and opens on the children list
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        try:
+            if self.remember_place:
+                self._remember_place()
+        except Exception:  # never stand between the parent and closing the app
+            pass
+        super().exit(*args, **kwargs)
 
     def _remember_theme(self, theme: Theme) -> None:
         if self.settings.get("theme") == theme.name:
@@ -349,11 +399,11 @@ class SenWorkbookApp(App[int]):
             self.restore(self.last_deleted[0])
 
 
-def run_app(path: Path) -> int:
+def run_app(path: Path, *, remember_place: bool = True) -> int:
     """Open the workbook at ``path`` in the app; errors are raised for the command line."""
     workbook = Workbook(path)
     try:
-        result = SenWorkbookApp(workbook).run()
+        result = SenWorkbookApp(workbook, remember_place=remember_place).run()
     finally:
         workbook.close()
     return result or 0

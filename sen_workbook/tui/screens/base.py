@@ -46,12 +46,15 @@ class WorkbookScreen(Screen[None]):
         self.loaded_generation = self.book_app.generation
 
     def on_mount(self) -> None:
-        self.reload()
+        # A screen mounted under another (the children list, when the app reopens on a
+        # child) is read when it is first uncovered.
+        if self.app.screen is self:
+            self.reload()
 
     def needs_reload(self) -> bool:
         """Whether what this screen shows is out of date: the workbook changed since."""
         return self.loaded_generation != self.book_app.generation
 
     def on_screen_resume(self) -> None:
-        if self.needs_reload():
+        if self.app.screen is self and self.needs_reload():
             self.reload()

@@ -13,9 +13,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
+from sen_workbook import model
 from sen_workbook.tui.screens.base import WorkbookScreen, stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
 from sen_workbook.tui.widgets.cycles import CyclesPane
@@ -30,10 +32,19 @@ from sen_workbook.tui.widgets.records import (
     one_line,
 )
 from sen_workbook.tui.widgets.timeline import TimelinePane
-from sen_workbook.workbook import WorkbookError, sorted_copies
+from sen_workbook.workbook import WorkbookError, in_order
 
-PANES = "#overview-pane, #journal-pane, #cycles-pane"
+PANES = "#overview-pane, #journal-pane, #cycles-pane"  # those with a loading cover
 LOADING_DELAY = 0.3  # seconds
+
+# The tabs, and the pane each shows.  A pane is built the first time its tab is shown: a
+# parent who opens the journal does not wait for the overview's to-do list to be drawn.
+TABS: dict[str, tuple[str, type[Widget]]] = {
+    "overview": ("1 Overview", OverviewPane),
+    "journal": ("2 Journal", JournalPane),
+    "cycles": ("3 Cycles", CyclesPane),
+    "timeline": ("4 Timeline", TimelinePane),
+}
 
 # What takes the keys when a tab opens, so arrows and enter work straight away.
 TAB_FOCUS = {
@@ -75,26 +86,41 @@ class ChildScreen(WorkbookScreen):
         Binding("4", "show_tab('timeline')", "Timeline tab", show=False),
     ]
 
-    def __init__(self, child_id: str) -> None:
+    def __init__(self, child_id: str, tab: str = "overview") -> None:
         super().__init__()
         self.child_id = child_id
+        self.first_tab = tab if tab in TAB_FOCUS else "overview"
         self.records: ChildRecords | None = None
         self._loading_timer: Timer | None = None  # set while the records are awaited
+        # Tabs whose pane has not been given the latest records: each is filled when it is
+        # first shown, so opening a child costs only the tab in front.
+        self._unfilled: set[str] = set()
+        self._rows: list[JournalRow] | None = None  # the journal's, once read
+        self._journal_shown = False  # the journal has the rows of the load under way
+        self._covered = False  # the loading cover is up
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield ReadOnlyBanner(self.book_app.workbook)
         yield Static("", id="child-summary", markup=False)
-        with ChildTabs(id="child-tabs", initial="overview"):
-            with TabPane("1 Overview", id="overview"):
-                yield OverviewPane(id="overview-pane")
-            with TabPane("2 Journal", id="journal"):
-                yield JournalPane(id="journal-pane")
-            with TabPane("3 Cycles", id="cycles"):
-                yield CyclesPane(id="cycles-pane")
-            with TabPane("4 Timeline", id="timeline"):
-                yield TimelinePane(id="timeline-pane")
+        with ChildTabs(id="child-tabs", initial=self.first_tab):
+            for tab, (label, pane) in TABS.items():
+                with TabPane(label, id=tab):
+                    if tab == self.first_tab:
+                        yield pane(id=f"{tab}-pane")
         yield Footer(compact=True)
+
+    async def _build_pane(self, tab: str) -> None:
+        """Mount the pane of ``tab`` the first time the tab is shown, with what is read."""
+        holder = self.query_one(f"#{tab}", TabPane)
+        if holder.children:
+            return
+        pane = TABS[tab][1](id=f"{tab}-pane")
+        await holder.mount(pane)
+        if isinstance(pane, JournalPane) and self._rows is not None:
+            pane.show_rows(self._rows)
+        elif self._covered:
+            pane.loading = True
 
     def reload(self) -> None:
         super().reload()
@@ -115,6 +141,7 @@ class ChildScreen(WorkbookScreen):
         if self._loading_timer is not None:
             self._loading_timer.stop()
         self._loading_timer = self.set_timer(LOADING_DELAY, self._show_loading)
+        self._journal_shown = False
         self._work_out(child, entries)
 
     def _show_loading(self) -> None:
@@ -122,13 +149,21 @@ class ChildScreen(WorkbookScreen):
         # already, and a loading cover would stay over them.
         if self._loading_timer is None:
             return
+        self._covered = True
         for pane in self.query(PANES):
-            pane.loading = True
+            if not (self._journal_shown and pane.id == "journal-pane"):
+                pane.loading = True
 
     @work(thread=True, exclusive=True, group="child-records")
     def _work_out(self, child: dict[str, Any], stored: list[dict[str, Any]]) -> None:
-        entries = sorted_copies(stored)
-        rows = journal_rows(entries)
+        ordered = in_order(stored)
+        # The journal only reads the records (so it needs no copies) and no flags or
+        # deadlines: it is shown while those are worked out.
+        rows = journal_rows(ordered)
+        if get_current_worker().is_cancelled:
+            return
+        self.app.call_from_thread(self._show_journal, rows)
+        entries = model.copy_record(ordered)  # kept by the tabs, and given to the forms
         try:
             records = ChildRecords.build(child, entries, self.book_app.today())
         except Exception as error:  # any failure: the journal must still open
@@ -140,22 +175,42 @@ class ChildScreen(WorkbookScreen):
                 severity="error", markup=False,
             )
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_records, records, rows)
+            self.app.call_from_thread(self._show_records, records)
 
-    def _show_records(self, records: ChildRecords, rows: list[JournalRow]) -> None:
+    def _show_journal(self, rows: list[JournalRow]) -> None:
+        self._rows = rows
+        self._journal_shown = True
+        for journal in self.query(JournalPane):
+            journal.show_rows(rows)
+            journal.loading = False
+        if self.active_tab == "journal":
+            self._focus_if_lost()
+
+    def _show_records(self, records: ChildRecords) -> None:
         if self._loading_timer is not None:
             self._loading_timer.stop()
             self._loading_timer = None
         self.records = records
-        self.query_one(OverviewPane).show_records(records)
-        self.query_one(JournalPane).show_rows(rows)
-        self.query_one(CyclesPane).show_records(records)
-        self.query_one(TimelinePane).show_records(records)
+        self._unfilled = {"overview", "cycles", "timeline"}
+        self._fill(self.active_tab)
+        self._covered = False
         for pane in self.query(PANES):
             pane.loading = False
+        self._focus_if_lost()
+        self.refresh_bindings()
+
+    def _fill(self, tab: str) -> None:
+        """Give the pane of ``tab`` the latest records, if it has not had them yet."""
+        if self.records is None or tab not in self._unfilled:
+            return
+        for pane in self.query(f"#{tab}-pane"):  # none until the tab is first shown
+            if isinstance(pane, (OverviewPane, CyclesPane, TimelinePane)):
+                self._unfilled.discard(tab)
+                pane.show_records(self.records)
+
+    def _focus_if_lost(self) -> None:
         if self.focused is None or self.focused.id == "child-tabs" or not self.focused.display:
             self._focus_tab()
-        self.refresh_bindings()
 
     def _focus_tab(self) -> None:
         """Focus the main widget of the tab shown now.
@@ -190,7 +245,10 @@ class ChildScreen(WorkbookScreen):
 
     @on(TabbedContent.TabActivated, "#child-tabs")
     async def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id == "timeline":
+        tab = str(event.pane.id)
+        await self._build_pane(tab)
+        self._fill(tab)
+        if tab == "timeline":
             await self.query_one(TimelinePane).start_preview()
         self._focus_tab()
         self.refresh_bindings()
@@ -204,9 +262,10 @@ class ChildScreen(WorkbookScreen):
         if self.records is None:
             return None
         if self.active_tab == "cycles":
-            plan_id = self.query_one(CyclesPane).highlighted_plan_id
-            if plan_id and plan_id in self.records.by_id:
-                return self.records.by_id[plan_id]
+            for cycles in self.query(CyclesPane):
+                plan_id = cycles.highlighted_plan_id
+                if plan_id and plan_id in self.records.by_id:
+                    return self.records.by_id[plan_id]
         cycle = self.records.latest_cycle
         return cycle.plan if cycle else None
 
@@ -227,7 +286,15 @@ class ChildScreen(WorkbookScreen):
     def action_new_entry(self) -> None:
         self.book_app.new_entry(self.child_id)
 
+    def _still_loading(self) -> bool:
+        if self.records is None:
+            self.app.notify("The plans are still being read; try again in a moment.")
+            return True
+        return False
+
     def action_review_plan(self) -> None:
+        if self._still_loading():
+            return
         plan = self.chosen_plan()
         if plan is None:
             self.app.notify(
@@ -239,5 +306,7 @@ class ChildScreen(WorkbookScreen):
         self.book_app.new_entry(self.child_id, "review", review_of_plan=plan)
 
     def action_carry_plan(self) -> None:
+        if self._still_loading():
+            return
         plan = self.chosen_plan()
         self.book_app.new_entry(self.child_id, "plan", carry_from_plan=plan)
