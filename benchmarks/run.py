@@ -367,6 +367,19 @@ Minimal().run()
 """
 
 
+# What start-up cannot go below: the app's modules imported and the workbook read, with
+# nothing drawn.  Shown beside the start-up figures to say how much is left to the screen.
+FLOOR = """
+import os, time
+from pathlib import Path
+import sen_workbook.tui.app
+from sen_workbook.workbook import Workbook
+Workbook(Path(os.environ["SEN_WORKBOOK_DB"]), read_only=True)
+print("floor ready", flush=True)
+time.sleep(60)
+"""
+
+
 def _tmux(*args: str) -> str:
     return subprocess.run(["tmux", *args], capture_output=True, text=True, timeout=30).stdout
 
@@ -425,7 +438,9 @@ def _run_in_tmux(command: list[str], env: dict[str, str], steps: list[tuple[str,
     return elapsed, rss
 
 
-def _app_runs(work: Path, size: int, repeat: int) -> tuple[list, list, list, list]:
+def _app_runs(work: Path, size: int, repeat: int) -> dict[str, list[float]]:
+    """Start-up and memory of the app, both ways to its journal, and of the minimal app,
+    interleaved: the minimal app is run once per pair."""
     folder = work / f"app-{size}"
     folder.mkdir(exist_ok=True)
     db = folder / "workbook.json"
@@ -434,39 +449,77 @@ def _app_runs(work: Path, size: int, repeat: int) -> tuple[list, list, list, lis
     minimal = folder / "minimal.py"
     minimal.write_text(MINIMAL_APP)
     env = env_for(db)
+    # From the children list: settings with no place to reopen (the sessions are killed,
+    # so the app never writes one).
     env["SEN_WORKBOOK_CONFIG"] = str(folder / "config.json")
-    ours_ms, ours_mb, ref_ms, ref_mb = [], [], [], []
+    # Reopening: settings left by a parent who closed the app on the first child's journal.
+    with Workbook(db, read_only=True) as book:
+        first = min(book.children(), key=lambda c: c["name"].casefold())
+    reopening = folder / "reopen.json"
+    reopening.write_text(json.dumps({"last_place": {
+        "workbook": str(db.absolute()), "child": first["id"], "tab": "journal"}}))
+    reopen_env = dict(env, SEN_WORKBOOK_CONFIG=str(reopening))
+    floor = folder / "floor.py"
+    floor.write_text(FLOOR)
+    runs: dict[str, list[float]] = {
+        key: [] for key in ("keys_ms", "keys_mb", "reopen_ms", "floor_ms", "ref_ms", "ref_mb")}
     for _ in range(repeat):
         ms, mb = _run_in_tmux(
             [sys.executable, "-m", "sen_workbook"], env, TO_JOURNAL, "bench-app")
-        ours_ms.append(ms)
-        ours_mb.append(mb)
+        runs["keys_ms"].append(ms)
+        runs["keys_mb"].append(mb)
         ms, mb = _run_in_tmux([sys.executable, str(minimal)], env,
                               [("", "minimal app ready")], "bench-minimal")
-        ref_ms.append(ms)
-        ref_mb.append(mb)
-    return ours_ms, ours_mb, ref_ms, ref_mb
+        runs["ref_ms"].append(ms)
+        runs["ref_mb"].append(mb)
+        ms, _ = _run_in_tmux(
+            [sys.executable, "-m", "sen_workbook"], reopen_env, [("", " entries · ")],
+            "bench-reopen")
+        runs["reopen_ms"].append(ms)
+        ms, _ = _run_in_tmux([sys.executable, str(floor)], env, [("", "floor ready")],
+                             "bench-floor")
+        runs["floor_ms"].append(ms)
+    return runs
 
 
-_APP_CACHE: dict[tuple[int, int], tuple[list, list, list, list]] = {}
+_APP_CACHE: dict[tuple[int, int], dict[str, list[float]]] = {}
 
 
-def _app_figures(work: Path, size: int, repeat: int) -> tuple[list, list, list, list]:
+def _app_figures(work: Path, size: int, repeat: int) -> dict[str, list[float]]:
     if (size, repeat) not in _APP_CACHE:
         _APP_CACHE[(size, repeat)] = _app_runs(work, size, repeat)
     return _APP_CACHE[(size, repeat)]
 
 
-def bench_startup(work: Path, size: int, repeat: int) -> Figure:
-    ours_ms, _, ref_ms, _ = _app_figures(work, size, repeat)
-    return Figure("start to a child's journal on screen (tmux, 120x40)", size, "ms",
-                  values=ours_ms, reference=ref_ms,
+def _startup_figure(name: str, size: int, values: list[float], reference: list[float]) -> Figure:
+    return Figure(name, size, "ms", values=values, reference=reference,
                   reference_name="minimal Textual app showing one line, started the same way",
                   target="≤ 1.5 × minimal app", limit=lambda m, r: r is not None and r <= 1.5)
 
 
+def bench_startup(work: Path, size: int, repeat: int) -> Figure:
+    runs = _app_figures(work, size, repeat)
+    return _startup_figure("start to a child's journal on screen, from the children list: "
+                           "enter, 2 (tmux, 120x40)", size, runs["keys_ms"], runs["ref_ms"])
+
+
+def bench_reopen(work: Path, size: int, repeat: int) -> Figure:
+    runs = _app_figures(work, size, repeat)
+    return _startup_figure("start to a child's journal on screen, reopening where the app was "
+                           "closed (tmux, 120x40)", size, runs["reopen_ms"], runs["ref_ms"])
+
+
+def bench_floor(work: Path, size: int, repeat: int) -> Figure:
+    runs = _app_figures(work, size, repeat)
+    return Figure("for comparison: import the app and read the workbook, nothing drawn (tmux)",
+                  size, "ms", values=runs["floor_ms"], reference=runs["ref_ms"],
+                  reference_name="minimal Textual app showing one line, started the same way",
+                  target="none: the least start-up could take")
+
+
 def bench_memory(work: Path, size: int, repeat: int) -> Figure:
-    _, ours_mb, _, ref_mb = _app_figures(work, size, repeat)
+    runs = _app_figures(work, size, repeat)
+    ours_mb, ref_mb = runs["keys_mb"], runs["ref_mb"]
     figure = Figure("peak memory (RSS) with the journal open", size, "MB",
                     values=ours_mb, reference=ref_mb,
                     reference_name="minimal Textual app (same start)",
@@ -515,10 +568,13 @@ def bench_search(work: Path, size: int, repeat: int) -> Figure:
 
 EXTRA: dict[str, Callable[[Path, int, int], Figure]] = {
     "startup": bench_startup,
+    "reopen": bench_reopen,
+    "floor": bench_floor,
     "memory": bench_memory,
     "search": bench_search,
 }
-SIZES.update({"startup": (1000, 10000), "memory": (1000, 10000), "search": (10000,)})
+SIZES.update({"startup": (1000, 10000), "reopen": (1000, 10000), "floor": (1000, 10000),
+              "memory": (1000, 10000), "search": (10000,)})
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -142,7 +142,12 @@ class ChildScreen(WorkbookScreen):
             self._loading_timer.stop()
         self._loading_timer = self.set_timer(LOADING_DELAY, self._show_loading)
         self._journal_shown = False
-        self._work_out(child, entries)
+        if self.active_tab == "journal":
+            # The journal is in front: its rows are made at once, so that it is drawn once,
+            # full, rather than empty and then again.
+            self._show_journal(journal_rows(in_order(entries)))
+        # The facts are worked out after the screen is drawn, so as not to slow the drawing.
+        self.call_after_refresh(self._work_out, child, entries, not self._journal_shown)
 
     def _show_loading(self) -> None:
         # The timer may have gone off just as the records arrived: then they are shown
@@ -155,14 +160,17 @@ class ChildScreen(WorkbookScreen):
                 pane.loading = True
 
     @work(thread=True, exclusive=True, group="child-records")
-    def _work_out(self, child: dict[str, Any], stored: list[dict[str, Any]]) -> None:
+    def _work_out(
+        self, child: dict[str, Any], stored: list[dict[str, Any]], with_journal: bool
+    ) -> None:
         ordered = in_order(stored)
-        # The journal only reads the records (so it needs no copies) and no flags or
-        # deadlines: it is shown while those are worked out.
-        rows = journal_rows(ordered)
-        if get_current_worker().is_cancelled:
-            return
-        self.app.call_from_thread(self._show_journal, rows)
+        if with_journal:
+            # The journal only reads the records (so it needs no copies) and no flags or
+            # deadlines: it is shown while those are worked out.
+            rows = journal_rows(ordered)
+            if get_current_worker().is_cancelled:
+                return
+            self.app.call_from_thread(self._show_journal, rows)
         entries = model.copy_record(ordered)  # kept by the tabs, and given to the forms
         try:
             records = ChildRecords.build(child, entries, self.book_app.today())

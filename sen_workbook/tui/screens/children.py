@@ -102,8 +102,15 @@ class ChildrenScreen(WorkbookScreen):
             self.table.focus()
         self.refresh_bindings()
         # Flags and deadlines over a long journal take a while: worked out in a thread
-        # (which only reads the records) and filled in when ready.
-        self._work_out(list(self.children_shown), stored, self.book_app.today())
+        # (which only reads the records) and filled in when ready.  The thread starts
+        # once the list is drawn, so as not to slow the drawing.
+        self.call_after_refresh(self._start_facts, list(self.children_shown), stored)
+
+    def _start_facts(self, children: list[dict[str, Any]], stored: list[dict[str, Any]]) -> None:
+        if self.app.screen is not self:  # a child was opened at once: finished on return
+            self._facts_unfinished = True
+            return
+        self._work_out(children, stored, self.book_app.today())
 
     def _show_rows(self) -> None:
         table = self.table

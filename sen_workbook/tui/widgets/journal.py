@@ -344,10 +344,14 @@ class JournalPane(Vertical):
         if width:
             return width
         shown = self.screen.query(TabbedContent).first().active_pane if self.is_attached else None
-        if shown is None or not shown.size.width:
+        if shown is not None and shown.size.width:
+            room = shown.size.width
+        else:  # not laid out yet (the app opening on the journal): the tabs span the screen
+            room = self.app.size.width if self.is_attached else 0
+        if not room:
             return 80
         styles = self.table.styles
-        return max(20, shown.size.width - styles.gutter.width - styles.scrollbar_size_vertical)
+        return max(20, room - styles.gutter.width - styles.scrollbar_size_vertical)
 
     def _date_width(self) -> int:
         return 16 if self._table_width() >= _WIDE else 10
