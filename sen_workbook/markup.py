@@ -157,8 +157,17 @@ def _list(lines: list[str], start: int, out: list[str]) -> int:
             blank = True
             line += 1
             continue
-        bullet = _BULLET.fullmatch(text)
-        if bullet is None:
+        # The timeline's bullets are at the first two levels: those are told by their
+        # start, any other by the pattern.
+        if text[0] == "-" and text[1:2] == " ":
+            level, body = 0, text[2:]
+        elif text[:4] == "  - ":
+            level, body = 1, text[4:]
+        else:
+            bullet = _BULLET.fullmatch(text)
+            level, body = (-1, "") if bullet is None else (len(bullet.group(1)) >> 1,
+                                                           bullet.group(2))
+        if level < 0:
             if blank:
                 break
             if not hard_break:
@@ -174,12 +183,11 @@ def _list(lines: list[str], start: int, out: list[str]) -> int:
         else:
             if hard_break:
                 raise _Outside  # a hard break at the end of an item is a literal backslash
-            level = len(bullet.group(1)) >> 1
             if level > depth + 1 or (blank and level):
                 raise _Outside
             if blank and items:
                 loose = True
-            text = bullet.group(2)
+            text = body
             _check_start(text)
             items.append((level, [text]))
             depth = level
@@ -193,7 +201,8 @@ def _list(lines: list[str], start: int, out: list[str]) -> int:
     out.append("<ul>\n")
     last = len(items) - 1
     for number, (level, texts) in enumerate(items):
-        body = _lines_html(texts)
+        # Most items are one line ending in neither a space nor a backslash: as they are.
+        body = texts[0] if len(texts) == 1 and texts[0][-1] not in " \\" else _lines_html(texts)
         following = items[number + 1][0] if number < last else 0
         children = number < last and following > level
         if loose and not level:
