@@ -444,6 +444,34 @@ async def test_a_long_journal_is_shown_a_page_at_a_time(path):
             assert "14 of 450 entries" in status(app)
 
 
+
+async def test_a_long_to_do_list_is_shown_first_and_filled_in_after(path):
+    child = model.new_child(name="Many Concerns")
+    concerns = [
+        model.new_entry("concern", child["id"], raised_with="Class teacher",
+                        date=(date(2024, 1, 1) + timedelta(days=n)).isoformat(),
+                        title=f"Concern number {n}")
+        for n in range(260)
+    ]
+    with Workbook(path) as book:
+        book.load_sample([child], concerns, {})
+        app = SenWorkbookApp(book, today=TODAY)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_amara(pilot)
+            todo = app.screen.query_one("#overview-todo")
+            assert "Needs attention: 260 flags" in screen_text(app)
+            assert "Concern number 0" in screen_text(app)  # oldest first, at once
+            await wait_for(pilot, lambda: todo.option_count == 260)
+            assert todo.highlighted == 0
+            await pilot.press("end")
+            await pilot.pause()
+            assert "Concern number 259" in screen_text(app)
+            await pilot.press("enter")  # the last item opens the last concern
+            await settle(pilot)
+            assert isinstance(app.screen, EntryScreen)
+            assert "Concern number 259" in screen_text(app)
+
+
 # --- one entry ---------------------------------------------------------------------------
 
 

@@ -124,12 +124,19 @@ def cycle_summary(records: ChildRecords) -> RenderableType:
     return Group(*lines)
 
 
+# To-do items drawn at once, and then at a time: a long journal can have hundreds, and the
+# list measures each one it is given, so the first screens are shown before the rest.
+FIRST_ITEMS = 40
+MORE_ITEMS = 100
+
+
 class OverviewPane(Vertical):
     """The current cycle above, the to-do list below."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.option_entries: dict[str, str] = {}
+        self._filling = 0  # counts the fills, so a later one stops an earlier one's rest
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="overview-cycle"):
@@ -169,10 +176,9 @@ class OverviewPane(Vertical):
                      "review or reply is overdue and no statutory deadline is open."),
                 disabled=True,
             ))
-        todo.add_options(options)
-        if highlighted is not None and highlighted < todo.option_count:
-            todo.highlighted = highlighted
-        elif self.option_entries:
+        self._filling += 1
+        self._add_items(options, 0, FIRST_ITEMS, highlighted, self._filling)
+        if todo.highlighted is None and self.option_entries:
             todo.highlighted = 0
         missed = sum(1 for d in still_open if d.status == "missed")
         title = f"Needs attention: {len(records.flags)} flag{'s' if len(records.flags) != 1 else ''}"
@@ -182,6 +188,25 @@ class OverviewPane(Vertical):
                 title += f" ({missed} missed)"
         title += f" \u2014 as of {records.as_of.isoformat()}"
         self.query_one("#overview-todo-title", Static).update(Text(title))
+
+    def _add_items(self, options: list[Option | None], start: int, count: int,
+                   highlighted: int | None, filling: int) -> None:
+        """Add ``count`` items from ``start``, and the rest a batch at a time after."""
+        if filling != self._filling:
+            return  # newer records are being shown
+        todo = self.query_one("#overview-todo", OptionList)
+        end = min(start + count, len(options))
+        if end < len(options) and options[end] is None:
+            end += 1  # a divider goes with the item above it
+        todo.add_options(options[start:end])
+        if highlighted is not None and highlighted < todo.option_count:
+            # Where the parent was, once it is there again, unless they have moved on.
+            if start == 0 or todo.highlighted in (None, 0):
+                todo.highlighted = highlighted
+            highlighted = None
+        if end < len(options):
+            self.set_timer(0.01, lambda: self._add_items(
+                options, end, MORE_ITEMS, highlighted, filling))
 
     @on(OptionList.OptionSelected, "#overview-todo")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
