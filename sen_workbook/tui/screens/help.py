@@ -19,7 +19,7 @@ KEYS = """\
 | | `ctrl+p` | find any action by name, and choose a colour theme |
 | | `t` | the trash: deleted children and entries |
 | | `u` | undo the delete you just made |
-| | `ctrl+q` | quit (everything is already saved) |
+| | `ctrl+q` | quit (all is saved; it reopens on the child and tab you were on) |
 | Children | `a` / `e` / `d` | add, edit, remove a child (removed children go to the trash) |
 | | `n` | new entry for the highlighted child |
 | | `enter` | open the child's workspace |
