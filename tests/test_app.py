@@ -445,6 +445,25 @@ async def test_a_long_journal_is_shown_a_page_at_a_time(path):
 
 
 
+
+async def test_on_a_narrow_screen_the_status_keeps_the_keys_that_turn_pages(path):
+    child = model.new_child(name="Long Journal")
+    notes = [model.new_entry("observation", child["id"], title=f"Note {n}",
+                             date=(date(2023, 1, 1) + timedelta(days=n)).isoformat())
+             for n in range(4500)]
+    with Workbook(path) as book:
+        book.load_sample([child], notes, {})
+        app = SenWorkbookApp(book, today=TODAY)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_amara(pilot, "2")
+            line = next(row for row in screen_text(app).splitlines() if "entries ·" in row)
+            assert line.strip() == (
+                "4,500 of 4,500 entries · newest first · page 1 of 45 ([ and ] turn pages)")
+            await pilot.resize_terminal(120, 30)
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            assert "rows 101–200, page 2 of 45 ([ and ] turn pages)" in status(app)
+
 async def test_a_long_to_do_list_is_shown_first_and_filled_in_after(path):
     child = model.new_child(name="Many Concerns")
     concerns = [

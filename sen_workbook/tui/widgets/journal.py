@@ -325,10 +325,13 @@ class JournalPane(Vertical):
         status += f" · {order}"
         if len(self.matches) > PAGE_SIZE:
             pages = (len(self.matches) + PAGE_SIZE - 1) // PAGE_SIZE
-            status += (
-                f" · rows {start + 1:,}–{start + shown:,}, page {self.page_number + 1} of "
-                f"{pages} ([ and ] turn pages)"
-            )
+            rows = f"rows {start + 1:,}–{start + shown:,}, "
+            page = f"page {self.page_number + 1} of {pages} ([ and ] turn pages)"
+            # On a narrow screen the keys that turn pages matter more than the row numbers.
+            room = self.size.width or (self.app.size.width if self.is_attached else 0)
+            if room and len(status) + len(rows) + len(page) + 5 > room:  # " · ", padding
+                rows = ""
+            status += f" · {rows}{page}"
         if not self.rows:
             status = "No entries yet. Press n to add the first one."
         elif not self.matches:
