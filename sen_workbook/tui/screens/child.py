@@ -159,7 +159,9 @@ class ChildScreen(WorkbookScreen):
             if not (self._journal_shown and pane.id == "journal-pane"):
                 pane.loading = True
 
-    @work(thread=True, exclusive=True, group="child-records")
+    # A description of its own: by default Textual writes out every argument, here every
+    # record, which took longer than the work itself.
+    @work(thread=True, exclusive=True, group="child-records", description="the child's records")
     def _work_out(
         self, child: dict[str, Any], stored: list[dict[str, Any]], with_journal: bool
     ) -> None:

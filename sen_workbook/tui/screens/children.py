@@ -143,7 +143,8 @@ class ChildrenScreen(WorkbookScreen):
         if self.children_shown:
             self._show_rows()
 
-    @work(thread=True, exclusive=True, group="children-facts")
+    # A description of its own: by default Textual writes out every argument (every record).
+    @work(thread=True, exclusive=True, group="children-facts", description="each child's to-do")
     def _work_out(
         self, children: list[dict[str, Any]], stored: list[dict[str, Any]], today: date
     ) -> None:

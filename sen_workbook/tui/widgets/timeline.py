@@ -237,7 +237,8 @@ class TimelinePane(Horizontal):
         self.query_one("#timeline-preview-scroll").loading = True
         self._build_preview(self.records, options)
 
-    @work(thread=True, exclusive=True, group="timeline-preview")
+    # A description of its own: by default Textual writes out every argument (every record).
+    @work(thread=True, exclusive=True, group="timeline-preview", description="the preview")
     def _build_preview(self, records: ChildRecords, options: timeline.TimelineOptions) -> None:
         try:
             text = timeline.render_timeline(records.child, records.entries, options)
@@ -333,7 +334,7 @@ class TimelinePane(Horizontal):
         self.book_app.exporting = True
         self._export(self.records.child, options, out, overwrite)
 
-    @work(thread=True, exclusive=True, group="timeline-export-thread")
+    @work(thread=True, exclusive=True, group="timeline-export-thread", description="the bundle")
     def _export(
         self, child: Mapping[str, Any], options: timeline.TimelineOptions, out: Path,
         overwrite: bool,
