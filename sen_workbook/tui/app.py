@@ -9,6 +9,7 @@ done (read-only, an export running) instead of failing.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from collections.abc import Callable, Mapping
@@ -401,7 +402,15 @@ class SenWorkbookApp(App[int]):
 
 def run_app(path: Path, *, remember_place: bool = True) -> int:
     """Open the workbook at ``path`` in the app; errors are raised for the command line."""
-    workbook = Workbook(path)
+    # Reading a long workbook makes a great many objects at once, and none of them are
+    # garbage: the cycle collector waits while they are read, and then sets them aside for
+    # good (gc.freeze), or every full pass of it would go over all the records again.
+    gc.disable()
+    try:
+        workbook = Workbook(path)
+    finally:
+        gc.freeze()
+        gc.enable()
     try:
         result = SenWorkbookApp(workbook, remember_place=remember_place).run()
     finally:
