@@ -517,6 +517,7 @@ class _Timeline:
         self.options = options
         self.as_of = options.as_of
         self.pseudonym = _Pseudonym(child, options.pseudonym)
+        self._shown_texts: dict[str, str] = {}  # user text -> as shown, see text()
         mine = [
             _as_it_stood(e, self.as_of) for e in entries if e.get("child_id") == child.get("id")
         ]
@@ -554,7 +555,16 @@ class _Timeline:
 
     def text(self, value: Any, context: str = "paragraph") -> str:
         """User text, names replaced when pseudonymised, escaped for ``context``."""
-        return escape(self.pseudonym.apply(str(value)), context)
+        value = str(value)
+        shown = self._shown_texts.get(value)
+        if shown is None:
+            named = self.pseudonym.apply(value)
+            shown = escape(named, context)
+            # Text on one line, with no control character, is escaped the same way in
+            # every context; the same names and titles are shown again and again.
+            if named.isprintable():
+                self._shown_texts[value] = shown
+        return shown
 
     def quoted(self, value: Any) -> str:
         return "“" + self.text(value) + "”"
