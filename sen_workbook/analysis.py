@@ -15,9 +15,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from sen_workbook import model
 
@@ -84,8 +83,7 @@ def linked(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
 # --- cycles ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class TargetRow:
+class TargetRow(NamedTuple):
     """One target of a plan and what each review of that plan found."""
 
     target: dict  # the plan's target item {id, text, area, success_measure, by_date}
@@ -93,8 +91,7 @@ class TargetRow:
     evidence: tuple[str, ...]  # the outcome's evidence text per review ("" when none)
 
 
-@dataclass(frozen=True)
-class Cycle:
+class Cycle(NamedTuple):
     """One Assess, Plan, Do, Review cycle (Code of Practice 6.44 to 6.56).
 
     A cycle is opened by a ``plan`` and closed by the reviews of it; the concerns and
@@ -187,8 +184,7 @@ def _target_row(target: dict, reviews: tuple[dict, ...]) -> TargetRow:
 # --- target history --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Assessed:
+class _Assessed(NamedTuple):
     review: dict
     result: str
     plan: dict
@@ -237,8 +233,7 @@ def target_history(entries: Iterable[dict], as_of: date) -> dict[str, list[tuple
 # --- flags -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Flag:
+class Flag(NamedTuple):
     """Something in the records a parent or advocate should look at, with its dates."""
 
     code: str  # one of FLAG_CODES
@@ -354,8 +349,7 @@ def _target_flags(all_cycles: list[Cycle]) -> list[Flag]:
     return found
 
 
-@dataclass(frozen=True)
-class NotMetRun:
+class NotMetRun(NamedTuple):
     """A target not met at two or more reviews in a row, at any time in the records.
 
     ``current`` says whether the run reaches the latest review that assessed the target

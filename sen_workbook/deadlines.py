@@ -18,10 +18,9 @@ import calendar
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
 from sen_workbook import model
 from sen_workbook.analysis import chronological_key, entries_as_of, known_date, linked
@@ -29,8 +28,7 @@ from sen_workbook.analysis import chronological_key, entries_as_of, known_date, 
 # --- the rules -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """One statutory time limit: what must happen, by when, and where the law says so."""
 
     key: str
@@ -296,8 +294,7 @@ def _appeal_deadline_and_note(decision_date: date, certificate: date | None) -> 
 # --- deadlines of the records ----------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
     """One statutory deadline arising from a request, and where it stands on a day."""
 
     rule: str  # key into RULES

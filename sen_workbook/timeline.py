@@ -25,9 +25,8 @@ import re
 import string
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import analysis, deadlines, model
 
@@ -79,7 +78,6 @@ _EXCLUSION_NOTE = (
 )
 
 
-@dataclass(frozen=True, kw_only=True)
 class TimelineOptions:
     """What to put in a timeline.
 
@@ -87,21 +85,36 @@ class TimelineOptions:
     records and options always give the same text.  Empty ``areas`` or ``kinds`` mean all;
     an entry is included when it touches any of the chosen areas.  A non-empty
     ``pseudonym`` replaces the child's names everywhere in the document.
+
+    Options are given by name, checked when made and never changed after; two options
+    with the same values are equal and can be used as the same dictionary key.
     """
 
-    as_of: date
-    purpose: str = "chronology"
-    date_from: date | None = None
-    date_to: date | None = None
-    areas: tuple[str, ...] = ()
-    kinds: tuple[str, ...] = ()
-    pseudonym: str = ""
+    _FIELDS = ("as_of", "purpose", "date_from", "date_to", "areas", "kinds", "pseudonym")
 
-    def __post_init__(self) -> None:
+    as_of: date
+    purpose: str
+    date_from: date | None
+    date_to: date | None
+    areas: tuple[str, ...]
+    kinds: tuple[str, ...]
+    pseudonym: str
+
+    def __init__(
+        self,
+        *,
+        as_of: date,
+        purpose: str = "chronology",
+        date_from: date | None = None,
+        date_to: date | None = None,
+        areas: Iterable[str] = (),
+        kinds: Iterable[str] = (),
+        pseudonym: str = "",
+    ) -> None:
         # Lists are accepted for convenience but stored as tuples, so options stay hashable.
-        object.__setattr__(self, "areas", tuple(self.areas))
-        object.__setattr__(self, "kinds", tuple(self.kinds))
-        object.__setattr__(self, "pseudonym", self.pseudonym.strip())
+        fields = self.__dict__  # set directly: the options are read-only (see __setattr__)
+        fields.update(as_of=as_of, purpose=purpose, date_from=date_from, date_to=date_to)
+        fields.update(areas=tuple(areas), kinds=tuple(kinds), pseudonym=pseudonym.strip())
         for name in ("as_of", "date_from", "date_to"):
             value = getattr(self, name)
             if value is None and name != "as_of":
@@ -109,7 +122,7 @@ class TimelineOptions:
             if not isinstance(value, date):
                 raise ValueError(f"{name} must be a date, not {value!r}.")
             if isinstance(value, datetime):  # a time of day would not compare with a date
-                object.__setattr__(self, name, value.date())
+                fields[name] = value.date()
         if self.purpose not in PURPOSES:
             raise ValueError(f"purpose {self.purpose!r} is not one of {', '.join(PURPOSES)}.")
         for area in self.areas:
@@ -124,9 +137,29 @@ class TimelineOptions:
                 "the start must not be after the end."
             )
 
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._FIELDS)
 
-@dataclass(frozen=True)
-class Exhibit:
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}: timeline options are read-only")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}: timeline options are read-only")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)
+        return f"{type(self).__qualname__}({shown})"
+
+
+class Exhibit(NamedTuple):
     """One attached file, numbered for citation (``E001``...).
 
     ``filename`` is the name the parent gave, kept as data; ``bundle_name`` is the safe

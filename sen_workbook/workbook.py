@@ -14,9 +14,8 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 # zipfile, tempfile and shutil are imported where archives, bundles and the demo need
 # them, so a command that only reads, such as ``timeline``, starts sooner.
@@ -74,8 +73,7 @@ class ArchiveError(WorkbookError):
     """An archive could not be imported; nothing was written."""
 
 
-@dataclass(frozen=True)
-class ImportSummary:
+class ImportSummary(NamedTuple):
     children_added: int
     entries_added: int
     children_skipped: int
