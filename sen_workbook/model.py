@@ -218,13 +218,13 @@ def parse_date(value: str, field: str = "date", *, allow_time: bool = False) -> 
         shown = value if isinstance(value, str) else repr(value)
         expected = "YYYY-MM-DD or YYYY-MM-DD HH:MM" if allow_time else "YYYY-MM-DD"
         raise ValueError(f"{field} must be a date written as {expected}, not {shown!r}.")
-    year, month, day = (int(match.group(i)) for i in (1, 2, 3))
+    year, month, day = int(match[1]), int(match[2]), int(match[3])
     try:
         parsed = _dt.date(year, month, day)
     except ValueError:
         raise ValueError(f"{field} {text!r} is not a real date.") from None
-    if match.group(4) is not None:
-        hour, minute = int(match.group(4)), int(match.group(5))
+    if match[4] is not None:
+        hour, minute = int(match[4]), int(match[5])
         if hour > 23 or minute > 59:
             raise ValueError(f"{field} {text!r} has an impossible time.")
     if len(_parsed_dates) < 100_000:  # the same few thousand days are read again and again
