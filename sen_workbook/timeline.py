@@ -453,7 +453,7 @@ def _number_exhibits(selected: list[dict], pseudonym: _Pseudonym) -> list[Exhibi
 def _present(value: Any) -> bool:
     """Whether a text field shows anything once escaped (whitespace alone does not)."""
     text = str(value)
-    if not _NEEDS_CLEANING_RE.search(text):
+    if text.isprintable() or not _NEEDS_CLEANING_RE.search(text):  # as in escape()
         return bool(text.strip())
     return bool(_CONTROL_RE.sub("\ufffd", text.replace("\t", " ")).strip())
 
@@ -566,6 +566,9 @@ class _Timeline:
         # The same entries and order as select_entries(mine, options): known is sorted.
         self.selected = list(_chosen(self.known, options, mine))
         self.refs = {e["id"]: f"R{n}" for n, e in enumerate(self.selected, 1)}
+        self.selected_by_kind: dict[Any, list[Mapping[str, Any]]] = {}
+        for entry in self.selected:
+            self.selected_by_kind.setdefault(entry.get("kind"), []).append(entry)
         self.exhibits = _number_exhibits(self.selected, self.pseudonym)
         self.exhibit_refs: dict[tuple[str, str], str] = {}
         for exhibit in self.exhibits:
@@ -587,7 +590,8 @@ class _Timeline:
     # text ----------------------------------------------------------------------------
 
     def text(self, value: Any, context: str = "paragraph") -> str:
-        """User text, names replaced when pseudonymised, escaped for ``context``."""
+        """User text, names replaced when pseudonymised, escaped for ``context``; empty
+        when the text shows nothing (see :func:`_present`)."""
         value = str(value)
         shown = self._shown_texts.get(value)
         if shown is None:
@@ -598,6 +602,10 @@ class _Timeline:
             if named.isprintable():
                 self._shown_texts[value] = shown
         return shown
+
+    def texts(self, values: Iterable[Any]) -> list[str]:
+        """:meth:`text` of each value, leaving out those that show nothing."""
+        return [shown for shown in map(self.text, values) if shown]
 
     def quoted(self, value: Any) -> str:
         return "“" + self.text(value) + "”"
@@ -626,7 +634,8 @@ class _Timeline:
         return f"{self.cite(entry['id'])}: {kind}, {self.quoted(entry.get('title', ''))}"
 
     def chosen(self, kind: str) -> list[dict]:
-        return [e for e in self.selected if e.get("kind") == kind]
+        """The entries of ``kind`` in the chronology, in its order."""
+        return list(self.selected_by_kind.get(kind, ()))
 
     # assembly ------------------------------------------------------------------------
 
@@ -1242,12 +1251,14 @@ class _Timeline:
             f"### {self.refs[entry['id']]} — {_when(entry)} — {model.KINDS[kind]}: {title}",
             "",
         ]
-        if _present(entry.get("details", "")):
-            lines.append(_bullet("Details: " + self.text(entry["details"])))
-        areas = [model.AREAS[a] for a in model.AREAS if a in (entry.get("areas") or ())]
+        details = self.text(entry.get("details", ""))
+        if details:
+            lines.append(_bullet("Details: " + details))
+        chosen = entry.get("areas") or ()
+        areas = [label for area, label in model.AREAS.items() if area in chosen]
         if areas:
             lines.append(_bullet("Areas of need: " + "; ".join(areas)))
-        people = [self.text(p) for p in entry.get("people") or () if _present(p)]
+        people = self.texts(entry.get("people") or ())
         if people:
             lines.append(_bullet("People: " + "; ".join(people)))
         lines += self.kind_fields(entry)
@@ -1268,9 +1279,9 @@ class _Timeline:
         lines: list[str] = []
 
         def text(label: str, name: str) -> None:
-            value = entry.get(name, "")
-            if value != "" and _present(value):
-                lines.append(_bullet(f"{label}: {self.text(value)}"))
+            shown = self.text(entry.get(name, ""))
+            if shown:
+                lines.append(_bullet(f"{label}: {shown}"))
 
         def when(label: str, name: str) -> None:
             if entry.get(name):
@@ -1323,7 +1334,7 @@ class _Timeline:
             text("Child's views", "child_views")
             text("Next steps", "next_steps")
         elif kind == "meeting":
-            attendees = [self.text(a) for a in entry.get("attendees") or () if _present(a)]
+            attendees = self.texts(entry.get("attendees") or ())
             if attendees:
                 lines.append(_bullet("Attendees: " + "; ".join(attendees)))
             text("Purpose", "purpose")
