@@ -187,12 +187,11 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 # controls (U+202A-U+202E, U+2066-U+2069) reorder how surrounding text is displayed, so a
 # pasted one could make a printed row read differently from its data; lone surrogates can
 # arrive through JSON escapes and cannot be written as UTF-8.  Line ends are split on.
-_CONTROL_RE = re.compile(
-    "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
-_NEEDS_CLEANING_RE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+# These two patterns are compiled when first needed (the re module keeps them): most
+# text has no such character, and compiling them costs more than escaping a few
+# hundred entries.
+_CONTROL = "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+_NEEDS_CLEANING = "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 _MARK_RE = re.compile("[" + re.escape(string.punctuation) + "]")
 _ESCAPED_MARKS = {mark: "\\" + mark for mark in string.punctuation}
 
@@ -217,8 +216,8 @@ def escape(text: str, context: str) -> str:
     if context not in CONTEXTS:
         raise ValueError(f"context {context!r} is not one of {', '.join(CONTEXTS)}.")
     # isprintable() is False for every character the pattern looks for, and much quicker.
-    if not text.isprintable() and _NEEDS_CLEANING_RE.search(text):
-        cleaned = _CONTROL_RE.sub("\ufffd", text.replace("\t", " "))
+    if not text.isprintable() and re.search(_NEEDS_CLEANING, text):
+        cleaned = re.sub(_CONTROL, "\ufffd", text.replace("\t", " "))
         lines = [line.strip() for line in _LINE_END.split(cleaned)]
         while lines and not lines[0]:
             lines.pop(0)
@@ -453,9 +452,9 @@ def _number_exhibits(selected: list[dict], pseudonym: _Pseudonym) -> list[Exhibi
 def _present(value: Any) -> bool:
     """Whether a text field shows anything once escaped (whitespace alone does not)."""
     text = str(value)
-    if text.isprintable() or not _NEEDS_CLEANING_RE.search(text):  # as in escape()
+    if text.isprintable() or not re.search(_NEEDS_CLEANING, text):  # as in escape()
         return bool(text.strip())
-    return bool(_CONTROL_RE.sub("\ufffd", text.replace("\t", " ")).strip())
+    return bool(re.sub(_CONTROL, "\ufffd", text.replace("\t", " ")).strip())
 
 
 _shown_dates: dict[str, str] = {}
