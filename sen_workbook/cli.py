@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from sen_workbook import __version__, model
@@ -125,7 +127,7 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     read_only = args.command in ("check", "timeline", "bundle")
     if args.command == "import" and not path.exists():
         return _import_into_new(path, args.file)
-    with Workbook(path, read_only=read_only) as book:
+    with _no_cycle_collection(read_only), Workbook(path, read_only=read_only) as book:
         if args.command == "import":
             summary = book.import_archive(args.file)
             return _report_import(summary, book.path)
@@ -149,6 +151,26 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         if args.command in ("timeline", "bundle"):
             return _evidence(book, args)
     raise UsageError(f"unknown command {args.command!r}")  # pragma: no cover
+
+
+@contextmanager
+def _no_cycle_collection(wanted: bool) -> Iterator[None]:
+    """Pause Python's cycle collector while a command that only reads runs.
+
+    Such a command reads the workbook, writes its answer and ends, and what it builds
+    makes next to no reference cycles.  The collector's passes would free nothing, yet
+    each full pass goes over every record read: about a tenth of a 20,000-entry
+    timeline's time.  Memory is freed as usual (a timeline of 20,000 entries peaks at
+    the same size either way), and the collector runs again once the command is done.
+    """
+    if not wanted or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _import_into_new(path: Path, source: str) -> int:
