@@ -365,7 +365,11 @@ def _chosen(
 ) -> Iterator[Mapping[str, Any]]:
     """:func:`select_entries` without the copies and the sorting: the entries it keeps,
     in the order given.  A review's plan is looked for ``among`` (default ``entries``)."""
-    plans = {e["id"]: e for e in (entries if among is None else among) if e.get("kind") == "plan"}
+    plans = (  # only an area filter looks at a review's plan
+        {e["id"]: e for e in (entries if among is None else among) if e.get("kind") == "plan"}
+        if options.areas
+        else {}
+    )
     filtered = options.date_from or options.date_to or options.kinds or options.areas
     for entry in entries:
         day = model.entry_day(entry)
@@ -555,10 +559,9 @@ class _Timeline:
         ]
         # Derived facts come from every entry of the child up to as_of, whatever the filters.
         # (Nothing here changes an entry, so they are not copied.)
-        self.known = sorted(
-            (e for e in mine if model.entry_day(e) <= self.as_of), key=_sort_key
-        )
-        self.analysed = analysis.entries_as_of(self.known, self.as_of)
+        self.analysed = analysis.entries_as_of(mine, self.as_of)
+        # The same entries, in the chronology's order.
+        self.known = sorted(self.analysed, key=_sort_key)
         self.by_id = {e["id"]: e for e in self.known}
         self.order = {e["id"]: n for n, e in enumerate(self.known)}
         self._received: dict[str, list[dict]] | None = None
