@@ -1226,16 +1226,19 @@ class _Timeline:
             fact = f"{label}, {_plural(entry.get('days_lost') or 0, 'day')} lost"
         elif kind == "request":
             fact = model.REQUEST_TYPES.get(entry.get("request_type", ""), "Request")
-            if _present(entry.get("sent_to", "")):
-                fact += " to " + self.text(entry["sent_to"], "cell")
+            sent_to = self.text(entry.get("sent_to", ""), "cell")
+            if sent_to:
+                fact += " to " + sent_to
         elif kind == "correspondence":
             sent = entry.get("direction") == "sent"
             fact = "sent" if sent else "received"
-            other = entry.get("to" if sent else "from", "")
-            if _present(other):
-                fact += (" to " if sent else " from ") + self.text(other, "cell")
-        elif kind == "concern" and _present(entry.get("raised_with", "")):
-            fact = "raised with " + self.text(entry["raised_with"], "cell")
+            other = self.text(entry.get("to" if sent else "from", ""), "cell")
+            if other:
+                fact += (" to " if sent else " from ") + other
+        elif kind == "concern":
+            raised_with = self.text(entry.get("raised_with", ""), "cell")
+            if raised_with:
+                fact = "raised with " + raised_with
         return f"{title} ({fact})" if fact else title
 
     def entries(self) -> list[list[str]]:
