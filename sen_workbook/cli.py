@@ -203,9 +203,12 @@ def _report_import(summary: ImportSummary, path: Path) -> int:
 
 
 def _evidence(book: Workbook, args: argparse.Namespace) -> int:
-    from sen_workbook.timeline import TimelineOptions
+    from sen_workbook.timeline import TimelineOptions, pseudonym_problem
 
     child = book.find_child(args.child)
+    problem = pseudonym_problem(child, args.pseudonym.strip())
+    if problem:
+        raise UsageError(problem)
     if args.date_from and args.date_to and args.date_to < args.date_from:
         raise UsageError(
             f"--to {args.date_to} is before --from {args.date_from}; give the earlier date first."

@@ -287,12 +287,9 @@ class _Pseudonym:
     def __init__(self, child: Mapping[str, Any], pseudonym: str):
         self.pseudonym = pseudonym
         self._rules = _name_rules(child, pseudonym) if pseudonym else []
-        found = find_child_name(child, pseudonym) if pseudonym else None
-        if found:
-            raise ValueError(
-                f"The pseudonym {pseudonym!r} contains the child's name {found!r}; "
-                "choose one that does not."
-            )
+        problem = pseudonym_problem(child, pseudonym)
+        if problem:
+            raise ValueError(problem)
 
     def apply(self, text: str) -> str:
         """``text`` with every one of the child's names replaced."""
@@ -301,6 +298,15 @@ class _Pseudonym:
         for pattern, replacement in self._rules:
             text = pattern.sub(replacement, text)
         return text
+
+
+def pseudonym_problem(child: Mapping[str, Any], pseudonym: str) -> str | None:
+    """Why ``pseudonym`` cannot stand for the child, in a sentence, or None if it can."""
+    found = find_child_name(child, pseudonym) if pseudonym else None
+    if found:
+        return (f"The pseudonym {pseudonym!r} contains the child's name {found!r}; "
+                "choose one that does not.")
+    return None
 
 
 def find_child_name(

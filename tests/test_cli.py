@@ -205,6 +205,20 @@ def test_a_failed_import_into_a_new_workbook_leaves_nothing_behind(tmp_path):
     assert not (tmp_path / "new").exists()
 
 
+def test_a_pseudonym_holding_the_child_s_name_is_refused_in_a_sentence(tmp_path, family):
+    children, entries = family
+    db = tmp_path / "w.json"
+    with Workbook(db) as book:
+        book.load_sample(children, entries, {})
+    for command in (["timeline", "Amara"],
+                    ["bundle", "Amara", "--out", str(tmp_path / "bundle.zip")]):
+        result = run("--db", str(db), *command, "--pseudonym", "Amara Two")
+        assert result.returncode == 2 and result.stdout == ""
+        assert result.stderr == ("sen-workbook: The pseudonym 'Amara Two' contains the "
+                                 "child's name 'Amara'; choose one that does not.\n")
+    assert not (tmp_path / "bundle.zip").exists()
+
+
 def test_a_pseudonymised_bundle_refuses_a_file_name_with_the_child_s_name(tmp_path, family):
     children, entries = family
     db = tmp_path / "w.json"
