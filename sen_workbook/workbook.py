@@ -35,6 +35,7 @@ from sen_workbook.storage import (
     WriterLock,
     atomic_write,
     backup_path,
+    collector_paused,
     empty_database,
     ensure_folder,
     fsync_folder,
@@ -594,7 +595,10 @@ class Workbook:
         so importing the same archive twice changes nothing; a different record with an id
         already in use is refused.
         """
-        path = Path(source).expanduser()
+        with collector_paused():
+            return self._import_archive(Path(source).expanduser())
+
+    def _import_archive(self, path: Path) -> ImportSummary:
         document, files = _read_archive(path)
         data = self._data()
         problems: list[str] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
 import stat
@@ -288,3 +289,22 @@ def test_stored_entries_stay_as_they_were_and_sorted_copies_are_the_apps_own(tmp
         assert all(not e["areas"] for e in book.entries(child["id"]))
     on_disk = json.loads((tmp_path / "w.json").read_text())
     assert {e["title"] for e in on_disk["entries"].values()} == {"First", "Changed"}
+
+
+def test_the_cycle_collector_pauses_only_while_a_workbook_is_read_and_used(tmp_path):
+    assert gc.isenabled()
+    with storage.collector_paused():
+        assert not gc.isenabled()
+        with storage.collector_paused():  # nested: still paused, and not resumed early
+            pass
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ValueError), storage.collector_paused():
+        raise ValueError("a failed read")
+    assert gc.isenabled()
+    archive = tmp_path / "archive.json"
+    archive.write_text(json.dumps({"format": model.FORMAT, "version": 1, "children": [],
+                                   "entries": [{"id": "x"}]}))
+    with Workbook(tmp_path / "w.json") as book, pytest.raises(WorkbookError):
+        book.import_archive(archive)  # refused: nothing imported, the collector back on
+    assert gc.isenabled()

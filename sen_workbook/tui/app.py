@@ -9,7 +9,6 @@ done (read-only, an export running) instead of failing.
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 from collections.abc import Callable, Mapping
@@ -24,7 +23,7 @@ from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
 from sen_workbook import model
-from sen_workbook.storage import StorageError, atomic_write, ensure_folder
+from sen_workbook.storage import StorageError, atomic_write, collector_paused, ensure_folder
 from sen_workbook.tui.commands import WorkbookCommands
 from sen_workbook.tui.screens.base import WorkbookScreen, styles_folder
 from sen_workbook.tui.screens.child import ChildScreen
@@ -402,15 +401,10 @@ class SenWorkbookApp(App[int]):
 
 def run_app(path: Path, *, remember_place: bool = True) -> int:
     """Open the workbook at ``path`` in the app; errors are raised for the command line."""
-    # Reading a long workbook makes a great many objects at once, and none of them are
-    # garbage: the cycle collector waits while they are read, and then sets them aside for
-    # good (gc.freeze), or every full pass of it would go over all the records again.
-    gc.disable()
-    try:
+    # The records are kept for the whole session: set aside from the cycle collector once
+    # read, or every full pass of it would go over them all again.
+    with collector_paused(freeze=True):
         workbook = Workbook(path)
-    finally:
-        gc.freeze()
-        gc.enable()
     try:
         result = SenWorkbookApp(workbook, remember_place=remember_place).run()
     finally:
