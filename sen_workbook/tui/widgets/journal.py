@@ -216,26 +216,35 @@ class JournalPane(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(id="journal-filters"):
             yield SearchBox(placeholder="Search titles and notes", id="journal-search", compact=True)
-            yield Select(
-                [(name, kind) for kind, name in model.KINDS.items()],
-                prompt="All kinds", id="journal-kind", compact=True,
-            )
-            yield Select(
-                [(name, area) for area, name in model.AREAS.items()],
-                prompt="All areas", id="journal-area", compact=True,
-            )
-            yield Label("from", classes="journal-date-label")
-            yield MaskedInput(
-                "9999-99-99", placeholder="YYYY-MM-DD", id="journal-from", compact=True,
-                validators=[DateValidator()], valid_empty=True,
-            )
-            yield Label("to", classes="journal-date-label")
-            yield MaskedInput(
-                "9999-99-99", placeholder="YYYY-MM-DD", id="journal-to", compact=True,
-                validators=[DateValidator()], valid_empty=True,
-            )
         yield RecordTable(id="journal-table")
         yield Static("", id="journal-status", markup=False)
+
+    def on_mount(self) -> None:
+        # The kind, area and date filters are most of the cost of building the journal:
+        # they join the search box once the rows are on the screen.
+        self.call_after_refresh(self._add_filters)
+
+    def _add_filters(self) -> None:
+        self.query_one("#journal-filters", Horizontal).mount_all([
+            Select(
+                [(name, kind) for kind, name in model.KINDS.items()],
+                prompt="All kinds", id="journal-kind", compact=True,
+            ),
+            Select(
+                [(name, area) for area, name in model.AREAS.items()],
+                prompt="All areas", id="journal-area", compact=True,
+            ),
+            Label("from", classes="journal-date-label"),
+            MaskedInput(
+                "9999-99-99", placeholder="YYYY-MM-DD", id="journal-from", compact=True,
+                validators=[DateValidator()], valid_empty=True,
+            ),
+            Label("to", classes="journal-date-label"),
+            MaskedInput(
+                "9999-99-99", placeholder="YYYY-MM-DD", id="journal-to", compact=True,
+                validators=[DateValidator()], valid_empty=True,
+            ),
+        ])
 
     @property
     def table(self) -> RecordTable:
@@ -249,14 +258,19 @@ class JournalPane(Vertical):
         self.apply_filter(keep_place=True)
 
     def current_filter(self) -> JournalFilter:
-        kind = self.query_one("#journal-kind", Select).value
-        area = self.query_one("#journal-area", Select).value
+        def chosen(selector: str) -> str:  # "" while the filters are being added
+            value = next((w.value for w in self.query(selector).results(Select)), "")
+            return value if isinstance(value, str) else ""
+
+        def typed(selector: str) -> date | None:
+            return next((typed_date(w.value) for w in self.query(selector).results(Input)), None)
+
         return JournalFilter(
             search=self.query_one("#journal-search", Input).value,
-            kind=kind if isinstance(kind, str) else "",
-            area=area if isinstance(area, str) else "",
-            date_from=typed_date(self.query_one("#journal-from", MaskedInput).value),
-            date_to=typed_date(self.query_one("#journal-to", MaskedInput).value),
+            kind=chosen("#journal-kind"),
+            area=chosen("#journal-area"),
+            date_from=typed("#journal-from"),
+            date_to=typed("#journal-to"),
         )
 
     def apply_filter(self, *, keep_place: bool = False) -> None:
