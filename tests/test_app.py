@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import io
 import json
+import threading
+import time
 import zipfile
 from datetime import date, timedelta
 from pathlib import Path
@@ -245,6 +247,63 @@ async def test_the_sample_workbook_leaves_no_place_to_reopen(book, private_setti
         await open_amara(pilot, "2")
         await pilot.press("ctrl+q")
     assert not private_settings.exists()
+
+
+async def test_closing_keeps_what_another_window_saved_and_another_workbook_s_place(
+    book, path, private_settings
+):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_amara(pilot, "2")
+        # Meanwhile another window of the app chose a theme, and remembered its own place.
+        private_settings.parent.mkdir(parents=True, exist_ok=True)
+        private_settings.write_text(json.dumps({"theme": "textual-light", "last_place": {
+            "workbook": "/elsewhere/w.json", "child": "c", "tab": "overview"}}))
+        await pilot.press("ctrl+q")
+    saved = json.loads(private_settings.read_text())
+    assert saved["theme"] == "textual-light"
+    assert saved["last_place"]["workbook"] == str(path)
+    private_settings.write_text(json.dumps({"last_place": {
+        "workbook": "/elsewhere/w.json", "child": "c", "tab": "overview"}}))
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+q")  # closed on the list: the other workbook's place stays
+    assert json.loads(private_settings.read_text())["last_place"]["workbook"] == "/elsewhere/w.json"
+
+
+async def test_records_arriving_while_a_tab_is_first_built_are_shown_in_it(
+    book, path, private_settings, monkeypatch
+):
+    # The records are held back until the tab's pane is being built, and then arrive while
+    # it is mounted (the pane is slow to make), as they can on a long journal.
+    from sen_workbook.tui.screens import child as child_screen
+    from sen_workbook.tui.widgets.overview import OverviewPane
+
+    ready = threading.Event()
+    build = child_screen.ChildRecords.build
+    monkeypatch.setattr(child_screen.ChildRecords, "build",
+                        staticmethod(lambda *a, **k: (ready.wait(10), build(*a, **k))[1]))
+    make = OverviewPane.__init__
+
+    def slow_make(self, *args, **kwargs):
+        make(self, *args, **kwargs)
+        ready.set()
+        time.sleep(0.3)  # the records are handed over now, and shown as the pane mounts
+
+    monkeypatch.setattr(OverviewPane, "__init__", slow_make)
+    amara = next(c for c in book.children() if c["name"] == "Amara Okafor")
+    private_settings.parent.mkdir(parents=True)
+    private_settings.write_text(json.dumps(
+        {"last_place": {"workbook": str(path), "child": amara["id"], "tab": "journal"}}))
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.05)
+        await pilot.press("1")
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert "Needs attention: 2 flags, 3 open deadlines (1 missed)" in screen_text(app)
+        assert "Not speaking in class" in screen_text(app)
 
 
 async def test_an_empty_workbook_says_what_to_do_first_and_a_adds_a_child(path):

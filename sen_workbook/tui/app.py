@@ -146,14 +146,14 @@ class SenWorkbookApp(App[int]):
         place = None if child is None else {
             "workbook": str(self.workbook.path), "child": child.child_id, "tab": child.active_tab,
         }
-        if self.settings.get(LAST_PLACE) == place:
+        saved = load_settings(self.settings_file).get(LAST_PLACE)
+        if saved == place:
             return
-        if place is None:
-            self.settings.pop(LAST_PLACE, None)
-        else:
-            self.settings[LAST_PLACE] = place
+        if place is None and (not isinstance(saved, dict)
+                              or saved.get("workbook") != str(self.workbook.path)):
+            return  # another workbook's place, left for it
         try:
-            save_settings(self.settings_file, self.settings)
+            self._remember(LAST_PLACE, place)
         except OSError:
             pass  # a convenience only: the app still closes, and opens on the children list
 
@@ -165,12 +165,22 @@ class SenWorkbookApp(App[int]):
             pass
         super().exit(*args, **kwargs)
 
+    def _remember(self, key: str, value: Any) -> None:
+        """Save one setting (None removes it), keeping what another window of the app
+        may have saved since this one started.  ``OSError`` if it cannot be written."""
+        settings = load_settings(self.settings_file)
+        if value is None:
+            settings.pop(key, None)
+        else:
+            settings[key] = value
+        self.settings = settings
+        save_settings(self.settings_file, settings)
+
     def _remember_theme(self, theme: Theme) -> None:
         if self.settings.get("theme") == theme.name:
             return
-        self.settings["theme"] = theme.name
         try:
-            save_settings(self.settings_file, self.settings)
+            self._remember("theme", theme.name)
         except OSError as error:
             self.notify(
                 f"The theme could not be remembered for next time: {self.settings_file} "

@@ -98,6 +98,10 @@ class ChildScreen(WorkbookScreen):
         self._rows: list[JournalRow] | None = None  # the journal's, once read
         self._journal_shown = False  # the journal has the rows of the load under way
         self._covered = False  # the loading cover is up
+        # Tabs whose pane is built and mounted: only those are given records.  A pane being
+        # mounted has no controls yet, and is given them when its mounting is done.
+        self._built = {self.first_tab}
+        self._load = 0  # counts the loads: what an earlier one worked out is dropped
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -117,10 +121,12 @@ class ChildScreen(WorkbookScreen):
             return
         pane = TABS[tab][1](id=f"{tab}-pane")
         await holder.mount(pane)
+        self._built.add(tab)
         if isinstance(pane, JournalPane) and self._rows is not None:
             pane.show_rows(self._rows)
         elif self._covered:
             pane.loading = True
+        self._fill(tab)
 
     def reload(self) -> None:
         super().reload()
@@ -142,12 +148,16 @@ class ChildScreen(WorkbookScreen):
             self._loading_timer.stop()
         self._loading_timer = self.set_timer(LOADING_DELAY, self._show_loading)
         self._journal_shown = False
-        if self.active_tab == "journal":
-            # The journal is in front: its rows are made at once, so that it is drawn once,
-            # full, rather than empty and then again.
-            self._show_journal(journal_rows(in_order(entries)))
+        self._load += 1
+        self.workers.cancel_group(self, "child-records")  # its results are out of date
+        if self._rows is None and self.active_tab == "journal":
+            # Opening on the journal: its rows are made at once, so that it is drawn once,
+            # full, rather than empty and then again.  (After a change they are made in
+            # the background, as the old rows are on the screen meanwhile.)
+            self._show_journal(self._load, journal_rows(in_order(entries)))
         # The facts are worked out after the screen is drawn, so as not to slow the drawing.
-        self.call_after_refresh(self._work_out, child, entries, not self._journal_shown)
+        self.call_after_refresh(
+            self._work_out, self._load, child, entries, not self._journal_shown)
 
     def _show_loading(self) -> None:
         # The timer may have gone off just as the records arrived: then they are shown
@@ -155,15 +165,20 @@ class ChildScreen(WorkbookScreen):
         if self._loading_timer is None:
             return
         self._covered = True
-        for pane in self.query(PANES):
+        for pane in self._built_panes():
             if not (self._journal_shown and pane.id == "journal-pane"):
                 pane.loading = True
+
+    def _built_panes(self) -> list[Widget]:
+        """The panes with a loading cover that are built and mounted."""
+        return [pane for pane in self.query(PANES)
+                if str(pane.id).removesuffix("-pane") in self._built]
 
     # A description of its own: by default Textual writes out every argument, here every
     # record, which took longer than the work itself.
     @work(thread=True, exclusive=True, group="child-records", description="the child's records")
     def _work_out(
-        self, child: dict[str, Any], stored: list[dict[str, Any]], with_journal: bool
+        self, load: int, child: dict[str, Any], stored: list[dict[str, Any]], with_journal: bool
     ) -> None:
         ordered = in_order(stored)
         if with_journal:
@@ -172,7 +187,7 @@ class ChildScreen(WorkbookScreen):
             rows = journal_rows(ordered)
             if get_current_worker().is_cancelled:
                 return
-            self.app.call_from_thread(self._show_journal, rows)
+            self.app.call_from_thread(self._show_journal, load, rows)
         entries = model.copy_record(ordered)  # kept by the tabs, and given to the forms
         try:
             records = ChildRecords.build(child, entries, self.book_app.today())
@@ -185,18 +200,23 @@ class ChildScreen(WorkbookScreen):
                 severity="error", markup=False,
             )
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_records, records)
+            self.app.call_from_thread(self._show_records, load, records)
 
-    def _show_journal(self, rows: list[JournalRow]) -> None:
+    def _show_journal(self, load: int, rows: list[JournalRow]) -> None:
+        if load != self._load:
+            return  # a newer load is under way
         self._rows = rows
         self._journal_shown = True
-        for journal in self.query(JournalPane):
+        if "journal" in self._built:
+            journal = self.query_one(JournalPane)
             journal.show_rows(rows)
             journal.loading = False
         if self.active_tab == "journal":
             self._focus_if_lost()
 
-    def _show_records(self, records: ChildRecords) -> None:
+    def _show_records(self, load: int, records: ChildRecords) -> None:
+        if load != self._load:
+            return  # a newer load is under way
         if self._loading_timer is not None:
             self._loading_timer.stop()
             self._loading_timer = None
@@ -204,19 +224,19 @@ class ChildScreen(WorkbookScreen):
         self._unfilled = {"overview", "cycles", "timeline"}
         self._fill(self.active_tab)
         self._covered = False
-        for pane in self.query(PANES):
+        for pane in self._built_panes():
             pane.loading = False
         self._focus_if_lost()
         self.refresh_bindings()
 
     def _fill(self, tab: str) -> None:
         """Give the pane of ``tab`` the latest records, if it has not had them yet."""
-        if self.records is None or tab not in self._unfilled:
+        if self.records is None or tab not in self._unfilled or tab not in self._built:
             return
-        for pane in self.query(f"#{tab}-pane"):  # none until the tab is first shown
-            if isinstance(pane, (OverviewPane, CyclesPane, TimelinePane)):
-                self._unfilled.discard(tab)
-                pane.show_records(self.records)
+        pane = self.query_one(f"#{tab}-pane")
+        if isinstance(pane, (OverviewPane, CyclesPane, TimelinePane)):
+            pane.show_records(self.records)
+            self._unfilled.discard(tab)
 
     def _focus_if_lost(self) -> None:
         if self.focused is None or self.focused.id == "child-tabs" or not self.focused.display:
