@@ -115,7 +115,8 @@ class ChildScreen(WorkbookScreen):
         yield Footer(compact=True)
 
     async def _build_pane(self, tab: str) -> None:
-        """Mount the pane of ``tab`` the first time the tab is shown, with what is read."""
+        """Mount the pane of ``tab`` the first time the tab is shown, with the journal's
+        rows if it is the journal (the others are filled by :meth:`_fill` after)."""
         holder = self.query_one(f"#{tab}", TabPane)
         if holder.children:
             return
@@ -126,7 +127,6 @@ class ChildScreen(WorkbookScreen):
             pane.show_rows(self._rows)
         elif self._covered:
             pane.loading = True
-        self._fill(tab)
 
     def reload(self) -> None:
         super().reload()
