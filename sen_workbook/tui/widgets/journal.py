@@ -140,15 +140,14 @@ def choose_rows(
 ) -> list[JournalRow]:
     """The rows ``wanted`` lets through, newest or oldest first."""
     words = wanted.words
-    if wanted.kind or wanted.area or wanted.date_from or wanted.date_to:
-        found = [row for row in rows if wanted.matches(row, words)]
-    elif not words:
+    searched_only = not (wanted.kind or wanted.area or wanted.date_from or wanted.date_to)
+    if searched_only and not words:
         found = list(rows)
-    elif len(words) == 1:  # the usual case while typing: one plain substring test a row
+    elif searched_only and len(words) == 1:  # the usual case while typing: one test a row
         word = words[0]
         found = [row for row in rows if word in row.haystack]
     else:
-        found = [row for row in rows if all(word in row.haystack for word in words)]
+        found = [row for row in rows if wanted.matches(row, words)]
     if newest_first:
         found.reverse()
     return found
