@@ -380,6 +380,60 @@ time.sleep(60)
 """
 
 
+# What Textual itself takes to draw the journal's screen: the same widgets (header, summary
+# line, four tabs, search box, a table of one page of 100 rows, status line, footer with the
+# same keys) in a plain Textual app that reads nothing.  No start-up of this screen can be
+# quicker, whatever the storage.
+SAME_SCREEN = """
+from textual.app import App
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
+
+
+class SameScreen(App):
+    TITLE = "SEN Workbook"
+    CSS = (
+        "#summary { height: 1; padding: 0 1; background: $boost; }"
+        "TabbedContent, ContentSwitcher, TabPane, #pane { height: 1fr; padding: 0; }"
+        "#filters { height: 1; margin: 0 1; } DataTable { height: 1fr; }"
+        "#status { height: 1; padding: 0 1; }"
+    )
+    BINDINGS = [Binding(key, "bell", label) for key, label in (
+        ("n", "New entry"), ("r", "Review plan"), ("p", "New plan"), ("escape", "Back"),
+        ("slash", "Search"), ("o", "Order"), ("enter", "Open"), ("question_mark", "Help"))]
+
+    def compose(self):
+        yield Header()
+        yield Static("Alex Example (Alex) · born 2016-03-14 · Year 5 · SEN Support",
+                     id="summary", markup=False)
+        with TabbedContent(initial="journal"):
+            for tab in ("Overview", "Journal", "Cycles", "Timeline"):
+                with TabPane(tab, id=tab.lower()):
+                    if tab == "Journal":
+                        with Vertical(id="pane"):
+                            with Horizontal(id="filters"):
+                                yield Input(placeholder="Search titles and notes", compact=True)
+                            yield DataTable(cursor_type="row", zebra_stripes=True)
+                            yield Static("", id="status", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self):
+        table = self.query_one(DataTable)
+        for name, width in (("Date", 10), ("Kind", 11), ("Title", 58), ("Areas", 14),
+                            ("Files", 5)):
+            table.add_column(name, width=width)
+        for n in range(100):
+            table.add_row(f"2026-{n % 12 + 1:02d}-{n % 28 + 1:02d}", "Meeting",
+                          f"Meeting with the class teacher about reading (note {n})",
+                          "Cognition", str(n % 3) if n % 3 else "", key=str(n))
+        self.query_one("#status", Static).update("3,334 entries · newest first")
+
+
+SameScreen().run()
+"""
+
+
 def _tmux(*args: str) -> str:
     return subprocess.run(["tmux", *args], capture_output=True, text=True, timeout=30).stdout
 
@@ -461,8 +515,11 @@ def _app_runs(work: Path, size: int, repeat: int) -> dict[str, list[float]]:
     reopen_env = dict(env, SEN_WORKBOOK_CONFIG=str(reopening))
     floor = folder / "floor.py"
     floor.write_text(FLOOR)
+    same_screen = folder / "same_screen.py"
+    same_screen.write_text(SAME_SCREEN)
     runs: dict[str, list[float]] = {
-        key: [] for key in ("keys_ms", "keys_mb", "reopen_ms", "floor_ms", "ref_ms", "ref_mb")}
+        key: [] for key in ("keys_ms", "keys_mb", "reopen_ms", "floor_ms", "screen_ms", "ref_ms",
+                            "ref_mb")}
     for _ in range(repeat):
         ms, mb = _run_in_tmux(
             [sys.executable, "-m", "sen_workbook"], env, TO_JOURNAL, "bench-app")
@@ -479,6 +536,9 @@ def _app_runs(work: Path, size: int, repeat: int) -> dict[str, list[float]]:
         ms, _ = _run_in_tmux([sys.executable, str(floor)], env, [("", "floor ready")],
                              "bench-floor")
         runs["floor_ms"].append(ms)
+        ms, _ = _run_in_tmux([sys.executable, str(same_screen)], env,
+                             [("", "3,334 entries · newest first")], "bench-screen")
+        runs["screen_ms"].append(ms)
     return runs
 
 
@@ -515,6 +575,15 @@ def bench_floor(work: Path, size: int, repeat: int) -> Figure:
                   size, "ms", values=runs["floor_ms"], reference=runs["ref_ms"],
                   reference_name="minimal Textual app showing one line, started the same way",
                   target="none: the least start-up could take")
+
+
+def bench_screen(work: Path, size: int, repeat: int) -> Figure:
+    runs = _app_figures(work, size, repeat)
+    return Figure("for comparison: the journal's screen (header, tabs, search box, a page of "
+                  "100 rows, footer) in a plain Textual app that reads nothing (tmux)",
+                  size, "ms", values=runs["screen_ms"], reference=runs["ref_ms"],
+                  reference_name="minimal Textual app showing one line, started the same way",
+                  target="none: what Textual takes to draw this screen")
 
 
 def bench_memory(work: Path, size: int, repeat: int) -> Figure:
@@ -570,10 +639,12 @@ EXTRA: dict[str, Callable[[Path, int, int], Figure]] = {
     "startup": bench_startup,
     "reopen": bench_reopen,
     "floor": bench_floor,
+    "screen": bench_screen,
     "memory": bench_memory,
     "search": bench_search,
 }
 SIZES.update({"startup": (1000, 10000), "reopen": (1000, 10000), "floor": (1000, 10000),
+              "screen": (10000,),
               "memory": (1000, 10000), "search": (10000,)})
 
 if __name__ == "__main__":

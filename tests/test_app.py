@@ -810,3 +810,24 @@ async def test_a_search_longer_than_its_box_shows_what_was_typed_last(book):
         await pilot.press(*["backspace"] * len(" zebra"))
         await wait_for(pilot, lambda: journal(app).table.row_count == 1)
         assert "ears" in screen_text(app)
+
+
+async def test_a_search_finds_what_an_entry_says_after_it_was_edited(book):
+    # The journal's rows work out their search text when first searched (or in the
+    # background); after an edit they must search the entry as saved, not as it was.
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_amara(pilot, "2")
+        await wait_for(pilot, lambda: all(
+            row._haystack is not None for row in journal(app).rows))  # prepared meanwhile
+        entry = next(e for e in app.workbook.entries(app.screen.child_id)
+                     if e["title"] == "Trampoline park meltdown")
+        app.workbook.update_entry(entry["id"], {"details": "She asked for the quiet room."})
+        app.note_change()
+        await pilot.press("slash", *"quiet room")
+        await wait_for(pilot, lambda: "matching \u201cquiet room\u201d" in status(app))
+        assert journal(app).table.row_count == 1
+        assert first_title(app) == "Trampoline park meltdown"
+        await type_into(pilot, "#journal-search", "covered her ears")  # the old words
+        await wait_for(pilot, lambda: "matching \u201ccovered her ears\u201d" in status(app))
+        assert journal(app).table.row_count == 0

@@ -21,7 +21,12 @@ from sen_workbook import model
 from sen_workbook.tui.screens.base import WorkbookScreen, stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
 from sen_workbook.tui.widgets.cycles import CyclesPane
-from sen_workbook.tui.widgets.journal import JournalPane, JournalRow, journal_rows
+from sen_workbook.tui.widgets.journal import (
+    JournalPane,
+    JournalRow,
+    journal_rows,
+    prepare_search,
+)
 from sen_workbook.tui.widgets.messages import OpenEntry
 from sen_workbook.tui.widgets.overview import OverviewPane
 from sen_workbook.tui.widgets.records import (
@@ -199,8 +204,15 @@ class ChildScreen(WorkbookScreen):
                 f"The flags and deadlines could not be worked out: {error}",
                 severity="error", markup=False,
             )
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_records, load, records)
+        worker = get_current_worker()
+        if worker.is_cancelled:
+            return
+        self.app.call_from_thread(self._show_records, load, records)
+        # Last, the search text of the journal's rows, so that the first key typed in
+        # its search box does not wait for it.
+        rows = self._rows
+        if rows is not None:
+            prepare_search(rows, lambda: worker.is_cancelled)
 
     def _show_journal(self, load: int, rows: list[JournalRow]) -> None:
         if load != self._load:
