@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -225,7 +224,6 @@ def _open_demo() -> int:
         sample = generate()
         with Workbook(path) as book:
             book.load_sample(sample.children, sample.entries, sample.files)
-        os.environ.setdefault("SEN_WORKBOOK_DEMO", "1")
         # The sample's folder is removed on closing: there is no place to come back to.
         return _open_app(path, remember_place=False)
     finally:
