@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from sen_workbook import __version__, model
+from sen_workbook import __version__, intake, model
 from sen_workbook.storage import StorageError, collector_paused
 from sen_workbook.workbook import ImportSummary, Workbook, WorkbookError, default_db_path
 
@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     arc.add_argument("--force", action="store_true", help="replace OUT.zip if it exists")
 
     commands.add_parser("check", help="verify the database and attachments")
+    intake.add_commands(commands)
 
     for name, text in (
         ("timeline", "print the evidence timeline of a child in Markdown"),
@@ -119,8 +120,10 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     if args.command is None:
         return _open_app(_db_path(args))
     path = _db_path(args)
-    if args.command in ("check", "timeline", "bundle") and not path.exists():
+    if args.command in ("check", "timeline", "bundle", *intake.COMMANDS) and not path.exists():
         raise WorkbookError(f"There is no workbook at {path}.")
+    if args.command in intake.COMMANDS:
+        return intake.run(path, args)
     read_only = args.command in ("check", "timeline", "bundle")
     if args.command == "import" and not path.exists():
         return _import_into_new(path, args.file)

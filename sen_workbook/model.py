@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: every entry carries every field of its kind (message_id added)
 FORMAT = "sen-workbook"
 
 # The Code of Practice's four broad areas of need, plus "other" (independence, health...).
@@ -138,6 +138,8 @@ KIND_FIELDS: dict[str, dict[str, Any]] = {
         "to": "",
         "subject": "",
         "reply_due": "",
+        # An email's Message-ID, so importing the same message again adds nothing.
+        "message_id": "",
     },
     "incident": {"incident_type": "other", "days_lost": 0},
     "observation": {},
@@ -303,6 +305,62 @@ _KIND_TEXTS = {
     )
     for kind, fields in KIND_FIELDS.items()
 }
+
+
+# What an archive written elsewhere may leave out or write as null: each has a natural
+# empty value.  The id, child, kind, date and title are the record itself and are never
+# filled in; nor is a child's name.
+_NEVER_FILLED = frozenset({"id", "child_id", "kind", "date", "title", "name"})
+
+
+def fill_natural_empties(record: Any, *, child: bool = False) -> tuple[Any, list[str]]:
+    """``record`` with each missing field that has a natural empty value filled in, and a
+    ``null`` date or text (or list) made empty; also the names of the fields filled.
+
+    An entry's stamps are filled with the time now (when it came in).  Anything that is not
+    a record, or whose kind is unknown, is given back unchanged for the validation to name.
+    """
+    if type(record) is not dict:
+        return record, []
+    if child:
+        shape: Mapping[str, Any] = CHILD_FIELDS
+    else:
+        kind = record.get("kind")
+        if not isinstance(kind, str) or kind not in KIND_FIELDS:
+            return record, []
+        shape = {**COMMON_FIELDS, **KIND_FIELDS[kind]}
+    filled: list[str] = []
+    out = dict(record)
+    for name, default in shape.items():
+        if name in _NEVER_FILLED or (name in out and out[name] is not None):
+            continue
+        if out.get(name, "missing") is None and not isinstance(default, (str, list)):
+            continue  # a null number or choice is not an empty text: the validation says so
+        if name in ("created_at", "updated_at"):
+            value: Any = now_stamp()
+        else:
+            value = list(default) if isinstance(default, list) else default
+        out[name] = value
+        filled.append(name)
+    if not child:
+        for name, item_shape in ITEM_FIELDS.items():
+            items = out.get(name)
+            if name in shape and isinstance(items, list):
+                out[name] = [_filled_item(item, item_shape, name, filled) for item in items]
+    return out, filled
+
+
+def _filled_item(item: Any, shape: Mapping[str, Any], field: str, filled: list[str]) -> Any:
+    if type(item) is not dict:
+        return item
+    out = dict(item)
+    for name, default in shape.items():
+        if name in ("id", "target_id") and name not in out:
+            continue  # a target's id links reviews to it: never made up
+        if name not in out or (out[name] is None and isinstance(default, str)):
+            out[name] = default
+            filled.append(f"{field}.{name}")
+    return out
 
 
 def _with_defaults(shape: Mapping[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:

@@ -540,7 +540,22 @@ def load_database(path: Path) -> dict[str, dict[str, Any]]:
 
 # Migrations from schema N to N+1: MIGRATIONS[N](data) returns the data at N+1.
 # A backup is made before the first migration runs.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+def _fill_every_field(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 to 2: every entry, in the workbook and in the trash, gets each field of its
+    kind that it lacks (a correspondence entry's ``message_id``), with its empty value."""
+    def filled(entry: Any) -> Any:
+        return model.fill_natural_empties(entry)[0]
+
+    data["entries"] = {key: filled(entry) for key, entry in data["entries"].items()}
+    for item in data.get("trash", {}).values():
+        if isinstance(item, dict):
+            if item.get("type") == "entry":
+                item["record"] = filled(item.get("record"))
+            item["entries"] = [filled(e) for e in item.get("entries") or []]
+    return data
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _fill_every_field}
 
 
 def migrate(data: dict[str, Any], target: int | None = None) -> tuple[dict[str, Any], bool]:

@@ -383,6 +383,44 @@ class Workbook:
         self._change(add)
         return model.copy_record(entry)
 
+    def add_entries(
+        self, entries: Iterable[Mapping[str, Any]], files: Iterable[bytes] = ()
+    ) -> list[dict[str, Any]]:
+        """Add complete entries (made by :func:`model.new_entry`) and the files they attach,
+        all in one save, or nothing at all.
+
+        Quick capture and the email and spreadsheet imports come through here: every entry
+        is checked against the workbook first, so a bad one writes no file and no record.
+        """
+        if self.read_only:
+            raise ReadOnlyError(self.read_only_reason + " Nothing was saved.")
+        wanted = model.copy_record([dict(e) for e in entries])
+        data = self._data()
+        problems: list[str] = []
+        seen: set[str] = set()
+        for entry in wanted:
+            try:
+                self._check_in_context(entry, data)
+            except model.ModelError as error:
+                problems.extend(error.problems)
+            if entry.get("id") in data["entries"] or entry.get("id") in seen:
+                problems.append(f"An entry with id {entry.get('id')!r} already exists.")
+            seen.add(entry.get("id"))
+        if problems:
+            raise model.ModelError(problems)
+        contents = {sha256_bytes(content): content for content in files}
+        attached = {a["sha256"] for e in wanted for a in e["attachments"]}
+        missing = sorted(
+            sha for sha in attached
+            if sha not in contents and not (self.files_folder / sha).exists()
+        )
+        if missing:
+            raise WorkbookError(f"The file {missing[0]} to attach was not given; nothing was saved.")
+        self._store_files(contents[sha] for sha in sorted(attached & contents.keys()))
+        if wanted:
+            self._add_records([], wanted, copy=False)
+        return model.copy_record(wanted)
+
     def update_entry(self, entry_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
         """Change an entry, keeping the earlier version in its ``revisions``."""
         current = self.entry(entry_id)
@@ -802,6 +840,38 @@ class Workbook:
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
+        return target
+
+    def write_output(
+        self, out: str | os.PathLike[str], content: bytes, *, overwrite: bool = False,
+        suffix: str = "",
+    ) -> Path:
+        """Write a file the workbook produced (a calendar) atomically, never over the
+        workbook itself, its lock, backups or stored files."""
+        target = Path(out).expanduser().absolute()
+        if suffix and target.suffix.lower() != suffix:
+            raise WorkbookError(f"{target.name} should end in {suffix}; choose a name that does.")
+        own = {self.path, Path(str(self.path) + ".lock")}
+        inside = (self.files_folder, self.folder / "backups")
+        resolved = target.resolve()
+        if resolved in {p.resolve() for p in own} or any(
+            resolved.is_relative_to(folder.resolve()) for folder in inside
+        ):
+            raise WorkbookError(
+                f"{target} is part of the workbook itself; choose a file outside it."
+            )
+        if target.exists() and not overwrite:
+            raise WorkbookError(
+                f"{target} already exists; choose another name or pass --force to replace it."
+            )
+        if target.is_dir():
+            raise WorkbookError(f"{target} is a folder; give the name of a file.")
+        if not target.parent.is_dir():
+            raise WorkbookError(f"The folder {target.parent} does not exist.")
+        try:
+            atomic_write(target, content)
+        except OSError as error:
+            raise WorkbookError(f"Could not write {target}: {error.strerror}.") from error
         return target
 
     # --- information -------------------------------------------------------------------

@@ -229,18 +229,42 @@ def test_migration_runs_after_a_backup(db_path, monkeypatch):
     with Workbook(db_path) as book:
         book.add_child({"name": "Sam"})
     before = db_path.read_bytes()
-    monkeypatch.setattr(model, "SCHEMA_VERSION", 2)
+    now = model.SCHEMA_VERSION
+    monkeypatch.setattr(model, "SCHEMA_VERSION", now + 1)
 
     def one_to_two(data):
         for child in data["children"].values():
             child["notes"] = child["notes"] + "[migrated]"
         return data
 
-    monkeypatch.setitem(storage.MIGRATIONS, 1, one_to_two)
+    monkeypatch.setitem(storage.MIGRATIONS, now, one_to_two)
     with Workbook(db_path, today=lambda: dt.date(2026, 3, 3)) as book:
         assert book.children()[0]["notes"] == "[migrated]"
     backup = db_path.parent / "backups" / "workbook-2026-03-03-before-update.json"
     assert backup.read_bytes() == before
+    assert json.loads(db_path.read_text())["meta"]["workbook"]["schema"] == now + 1
+
+
+def test_a_schema_1_workbook_gets_every_field_of_its_kinds(db_path, family):
+    """Schema 2 added a correspondence entry's message_id: older entries, in the workbook
+    and in the trash, are given it empty, and the check finds nothing wrong."""
+    with Workbook(db_path) as book:
+        child, saved = add_family(book, family)
+        letters = [e for e in saved if e["kind"] == "correspondence"]
+        book.delete_entry(book.add_entry("correspondence", child["id"], {
+            "date": "2024-03-01", "title": "Old letter", "direction": "received"})["id"])
+    data = json.loads(db_path.read_text())
+    data["meta"]["workbook"]["schema"] = 1
+    for entry in data["entries"].values():
+        entry.pop("message_id", None)
+    for item in data["trash"].values():
+        item["record"].pop("message_id", None)
+    db_path.write_text(json.dumps(data))
+    with Workbook(db_path) as book:
+        assert book.entry(letters[0]["id"])["message_id"] == ""
+        assert book.check() == []
+        [item] = book.trash()
+        assert item["record"]["message_id"] == ""
     assert json.loads(db_path.read_text())["meta"]["workbook"]["schema"] == 2
 
 

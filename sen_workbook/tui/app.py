@@ -9,9 +9,7 @@ done (read-only, an export running) instead of failing.
 
 from __future__ import annotations
 
-import json
-import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -23,7 +21,8 @@ from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
 from sen_workbook import model
-from sen_workbook.storage import StorageError, atomic_write, collector_paused, ensure_folder
+from sen_workbook.settings import CONFIG_ENV, load_settings, save_settings, settings_path
+from sen_workbook.storage import StorageError, collector_paused
 from sen_workbook.tui.commands import WorkbookCommands
 from sen_workbook.tui.screens.base import WorkbookScreen, styles_folder
 from sen_workbook.tui.screens.child import ChildScreen
@@ -38,37 +37,7 @@ T = TypeVar("T")
 __all__ = ["CONFIG_ENV", "SenWorkbookApp", "load_settings", "run_app", "save_settings",
            "settings_path", "styles_folder"]
 
-CONFIG_ENV = "SEN_WORKBOOK_CONFIG"
 LAST_PLACE = "last_place"  # settings: the child and tab on screen when the app was closed
-
-
-def settings_path() -> Path:
-    """The settings file: ``SEN_WORKBOOK_CONFIG`` if set, else the user config folder's."""
-    configured = os.environ.get(CONFIG_ENV)
-    if configured:
-        return Path(configured).expanduser()
-    from platformdirs import user_config_path
-
-    return user_config_path("sen-workbook", appauthor=False) / "settings.json"
-
-
-def load_settings(path: Path) -> dict[str, Any]:
-    """The saved settings, or none at all when the file is missing or unreadable.
-
-    Settings are a convenience: a damaged file must never stop a parent reaching
-    their records, so anything that is not a JSON object counts as empty.
-    """
-    try:
-        loaded = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return loaded if isinstance(loaded, dict) else {}
-
-
-def save_settings(path: Path, settings: Mapping[str, Any]) -> None:
-    """Write the settings atomically (``OSError`` if the folder cannot be written)."""
-    ensure_folder(path.parent)
-    atomic_write(path, json.dumps(dict(settings), indent=2, sort_keys=True).encode("utf-8"))
 
 
 class SenWorkbookApp(App[int]):

@@ -1,0 +1,69 @@
+"""The settings file: what the app and the command line remember between runs.
+
+The colour theme, the place the app was closed on, and the family's own email addresses
+(so an imported email is known to be one the family sent).  It lives in the user config
+folder, or where ``SEN_WORKBOOK_CONFIG`` says, and holds no records.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from sen_workbook.storage import atomic_write, ensure_folder
+
+CONFIG_ENV = "SEN_WORKBOOK_CONFIG"
+MY_ADDRESSES = "my_addresses"  # the family's own email addresses, lower case
+
+
+def settings_path() -> Path:
+    """The settings file: ``SEN_WORKBOOK_CONFIG`` if set, else the user config folder's."""
+    configured = os.environ.get(CONFIG_ENV)
+    if configured:
+        return Path(configured).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path("sen-workbook", appauthor=False) / "settings.json"
+
+
+def load_settings(path: Path) -> dict[str, Any]:
+    """The saved settings, or none at all when the file is missing or unreadable.
+
+    Settings are a convenience: a damaged file must never stop a parent reaching
+    their records, so anything that is not a JSON object counts as empty.
+    """
+    try:
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def save_settings(path: Path, settings: Mapping[str, Any]) -> None:
+    """Write the settings atomically (``OSError`` if the folder cannot be written)."""
+    ensure_folder(path.parent)
+    atomic_write(path, json.dumps(dict(settings), indent=2, sort_keys=True).encode("utf-8"))
+
+
+def my_addresses(settings: Mapping[str, Any]) -> list[str]:
+    """The family's own email addresses remembered in ``settings``."""
+    found = settings.get(MY_ADDRESSES)
+    if not isinstance(found, list):
+        return []
+    return [a for a in found if isinstance(a, str) and a]
+
+
+def remember_addresses(path: Path, addresses: Iterable[str]) -> list[str]:
+    """Add ``addresses`` to the family's own in the settings file; all of them, after."""
+    settings = load_settings(path)
+    known = my_addresses(settings)
+    for address in addresses:
+        address = address.strip().casefold()
+        if address and address not in known:
+            known.append(address)
+    settings[MY_ADDRESSES] = known
+    save_settings(path, settings)
+    return known
