@@ -9,16 +9,22 @@ Only one process may write a workbook: :class:`WriterLock` takes an exclusive lo
 separate, permanent ``<db>.lock`` file.  A second process opens the workbook read-only.
 
 Files are created 0600 and folders 0700: the data describe a child's health and education.
+
+The same guarantees hold on Linux, macOS and Windows, though each asks different calls of
+the system; :data:`PLATFORM` is the one place that says which system this is (see
+"the operating system" below).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import gc
 import json
 import os
 import re
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from json.encoder import encode_basestring as _encode_string
@@ -51,6 +57,118 @@ class WorkbookFileError(StorageError):
     """The file is not a workbook this version can open; it has been left untouched."""
 
 
+# --- the operating system ----------------------------------------------------------------
+#
+# Saving safely asks different things of each system.  Which system this is, is decided
+# here only, from one answer, so that tests can make that answer "win32" or "darwin" and
+# run those branches on Linux, with the system calls behaving as they do there:
+#
+# - folder fsync (POSIX only): after a rename the folder is opened and fsynced so the new
+#   name survives a power cut.  Windows cannot open a folder with ``os.open``; NTFS
+#   journals the rename itself.
+# - file sync: ``fsync`` on Linux and Windows (where it is ``FlushFileBuffers``); on macOS
+#   ``fsync`` leaves the data in the drive's cache and ``fcntl(F_FULLFSYNC)`` reaches the
+#   disk (as SQLite does), with ``fsync`` when the file system refuses it.
+# - modes (POSIX only): files 0600 and folders 0700.  On Windows ``chmod`` only sets the
+#   read-only flag, and ``os.fchmod`` is missing before Python 3.13; the files are private
+#   because they live in the user's own profile folder, whose access list admits only them.
+# - replacing a file: on Windows another program (an antivirus scanner, a cloud-sync
+#   client) may hold the file open for a moment, and ``os.replace`` then fails with a
+#   sharing violation; it is tried again for about a second and a half.
+# - syncing many new files at once: Linux's ``sync`` waits for the disk; Windows has none
+#   and macOS's returns before the disk has the data, so there each file is synced.
+# - the writer lock: ``flock`` on POSIX, the ``filelock`` package (``msvcrt`` locking) on
+#   Windows.
+
+PLATFORM: str = sys.platform
+
+# Windows' answers when another program has the file open: access denied, sharing
+# violation, lock violation.
+_HELD_OPEN = frozenset({5, 32, 33})
+# Pauses between tries of a replace that another program blocks (about 1.5 s in all).
+REPLACE_WAITS: tuple[float, ...] = (0.05, 0.1, 0.2, 0.4, 0.8)
+
+
+def _windows() -> bool:
+    return PLATFORM == "win32"
+
+
+def has_file_modes() -> bool:
+    """Whether files and folders carry POSIX permission bits (Linux and macOS, not Windows)."""
+    return not _windows()
+
+
+class FileHeldError(StorageError, PermissionError):
+    """A file could not be replaced because another program kept it open (Windows).
+
+    An ``OSError`` (as the failed rename was) whose ``strerror`` says why in words a parent
+    can act on, and a :class:`StorageError` so that the command line and the app show it.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]):
+        PermissionError.__init__(
+            self,
+            errno.EACCES,
+            "another program (an antivirus scanner or a cloud-sync client, for example) "
+            "is holding it open, or it is marked read-only",
+            str(path),
+        )
+
+    def __str__(self) -> str:
+        return (
+            f"{self.filename} could not be replaced because {self.strerror}; close that "
+            "program or wait a moment, then try again."
+        )
+
+
+def make_private(path: str | os.PathLike[str], mode: int = FILE_MODE, *, fd: int | None = None) -> None:
+    """Give a file 0600 (or a folder ``FOLDER_MODE``) where permission bits mean something.
+
+    With ``fd`` the open file is changed (``os.fchmod``), so its data are never readable by
+    others.  Nothing is done on Windows (see "the operating system" above).
+    """
+    if not has_file_modes():
+        return
+    if fd is not None:
+        os.fchmod(fd, mode)
+    else:
+        os.chmod(path, mode)
+
+
+def sync_file(fd: int) -> None:
+    """Flush an open file (or folder) to the disk itself, not only to the drive's cache."""
+    if PLATFORM == "darwin":
+        import fcntl
+
+        full = getattr(fcntl, "F_FULLFSYNC", None)
+        if full is not None:
+            try:
+                fcntl.fcntl(fd, full)
+                return
+            except OSError:
+                pass  # not every file system takes it (network shares, some USB drives)
+    os.fsync(fd)
+
+
+def replace_file(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+    """``os.replace``, tried again for a moment on Windows while another program holds a file.
+
+    Raises :class:`FileHeldError` if the file stays held; any other failure as it came.
+    """
+    waits = iter(REPLACE_WAITS)
+    while True:
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError as error:
+            if not _windows() or getattr(error, "winerror", None) not in _HELD_OPEN:
+                raise
+            wait = next(waits, None)
+            if wait is None:
+                raise FileHeldError(target) from error
+            time.sleep(wait)
+
+
 # --- files -------------------------------------------------------------------------------
 
 
@@ -63,16 +181,48 @@ def ensure_folder(folder: Path) -> None:
         probe = probe.parent
     for path in reversed(missing):
         path.mkdir(mode=FOLDER_MODE, exist_ok=True)
-        os.chmod(path, FOLDER_MODE)
+        make_private(path, FOLDER_MODE)
 
 
 def fsync_folder(folder: Path) -> None:
-    """Make a rename inside ``folder`` durable."""
+    """Make a rename inside ``folder`` durable (POSIX; Windows cannot open a folder)."""
+    if _windows():
+        return
     fd = os.open(folder, os.O_RDONLY)
     try:
-        os.fsync(fd)
+        sync_file(fd)
     finally:
         os.close(fd)
+
+
+def write_new_file(path: Path, data: bytes) -> None:
+    """Create ``path``, which must not exist yet, holding ``data`` (0600), not yet synced.
+
+    For the files of a private staging folder that is renamed into place whole once they
+    are all durable (:func:`sync_new_files`): each needs no rename of its own.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags, FILE_MODE)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+
+
+def sync_new_files(paths: Iterable[Path]) -> None:
+    """Make files written by :func:`write_new_file` durable, together.
+
+    Linux's ``sync`` does it for all of them at once and waits for the disk.  Windows has
+    no ``sync`` and macOS's returns before the data are on the disk, so there each file is
+    opened again and synced.
+    """
+    if PLATFORM.startswith("linux"):
+        os.sync()
+        return
+    for path in paths:
+        fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))  # Windows syncs writers only
+        try:
+            sync_file(fd)
+        finally:
+            os.close(fd)
 
 
 def temp_name_pattern(target: Path) -> re.Pattern[str]:
@@ -86,7 +236,8 @@ def atomic_write(
     """Replace ``target`` with ``data`` so that a crash leaves the old or the new file.
 
     The one place in the product that writes a file: temp file in the same folder (0600),
-    write, flush, fsync, ``os.replace``, fsync of the folder.  On any failure before the
+    write, flush, fsync (``F_FULLFSYNC`` on macOS), ``os.replace`` (tried again for a
+    moment on Windows if another program holds the file), fsync of the folder (POSIX).  On any failure before the
     rename the temp file is removed and ``target`` is untouched.  When many files go into
     one folder, ``sync_folder=False`` leaves the folder's fsync to the caller, once.
     """
@@ -96,15 +247,15 @@ def atomic_write(
 
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
+        make_private(temp, fd=fd)  # mkstemp makes it 0600 already; this says so for certain
         with os.fdopen(fd, "wb") as handle:
             if isinstance(data, (bytes, bytearray, memoryview)):
                 handle.write(data)
             else:
                 handle.writelines(data)  # pieces of a large file, without joining them first
             handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, FILE_MODE)
-        os.replace(temp, target)
+            sync_file(handle.fileno())
+        replace_file(temp, target)
     except BaseException:
         try:
             os.unlink(temp)
@@ -221,7 +372,7 @@ def make_backup(db_path: Path, day: _dt.date, label: str = "") -> Path | None:
         return None
     folder = backups_folder(db_path)
     ensure_folder(folder)
-    os.chmod(folder, FOLDER_MODE)
+    make_private(folder, FOLDER_MODE)
     target = backup_path(db_path, day, label)
     atomic_write(target, db_path.read_bytes())
     for old in backup_files(db_path)[:-BACKUPS_KEPT]:
@@ -232,26 +383,24 @@ def make_backup(db_path: Path, day: _dt.date, label: str = "") -> Path | None:
 # --- the lock ----------------------------------------------------------------------------
 
 
-_HAS_FLOCK = sys.platform != "win32"
-
-
 class WriterLock:
     """An exclusive lock on ``<db>.lock``, held for as long as the workbook is open.
 
     On Linux and macOS it is an ``flock`` on the lock file, taken without waiting; the
-    system drops it when the process ends, however it ends.  Elsewhere (Windows) the
-    ``filelock`` package does the same.  The lock file itself stays in place.
+    system drops it when the process ends, however it ends.  Windows has no ``flock``:
+    there the ``filelock`` package locks the file with ``msvcrt``, which the system also
+    drops with the process.  The lock file itself stays in place on both.
     """
 
     def __init__(self, db_path: Path):
         self.path = Path(str(db_path) + ".lock")
         self._fd: int | None = None
         self._other: Any = None
-        if not _HAS_FLOCK:
+        if _windows():
             from filelock import FileLock
 
             self._other = FileLock(
-                str(self.path), timeout=0, mode=FILE_MODE, preserve_lock_file=True
+                str(self.path), timeout=0, preserve_lock_file=True
             )
 
     def acquire(self) -> bool:
@@ -263,7 +412,7 @@ class WriterLock:
                 self._other.acquire(timeout=0)
             except Timeout:
                 return False
-            os.chmod(self.path, FILE_MODE)
+            make_private(self.path)
             return True
         if self._fd is not None:
             return True
@@ -275,7 +424,7 @@ class WriterLock:
         except OSError:
             os.close(fd)
             return False
-        os.fchmod(fd, FILE_MODE)
+        make_private(self.path, fd=fd)
         self._fd = fd
         return True
 

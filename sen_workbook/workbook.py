@@ -39,14 +39,19 @@ from sen_workbook.storage import (
     empty_database,
     ensure_folder,
     fsync_folder,
+    has_file_modes,
     load_database,
     make_backup,
+    make_private,
     migrate,
     newest_backup,
     parse_json,
     remove_stale_temp_files,
+    replace_file,
     serialise,
     sha256_bytes,
+    sync_new_files,
+    write_new_file,
 )
 
 __all__ = [
@@ -140,7 +145,7 @@ class Workbook:
         data = load_database(self.path)
         if not self.read_only:
             remove_stale_temp_files(self.path)
-            os.chmod(self.path, FILE_MODE)
+            make_private(self.path)
             if data["meta"][META_KEY]["schema"] < model.SCHEMA_VERSION:
                 make_backup(self.path, self._today(), label="before-update")
                 data, _ = migrate(data)
@@ -544,7 +549,7 @@ class Workbook:
             if not target.exists() or sha256_bytes(target.read_bytes()) != digest:
                 if not written:
                     ensure_folder(self.files_folder)
-                    os.chmod(self.files_folder, FOLDER_MODE)
+                    make_private(self.files_folder, FOLDER_MODE)
                 atomic_write(target, data, sync_folder=False)
                 written = True
             digests.append(digest)
@@ -740,7 +745,7 @@ class Workbook:
                 if sha256_bytes(content) != sha:
                     problems.append(f"The attachment {label} has been changed or damaged.")
         mode = stat.S_IMODE(self.path.stat().st_mode)
-        if mode & 0o077:
+        if has_file_modes() and mode & 0o077:
             problems.append(
                 f"{self.path} can be read by other users (mode {mode:o}); run 'chmod 600 {self.path}'."
             )
@@ -811,31 +816,31 @@ class Workbook:
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp",
                                         dir=target.parent))
         try:
-            os.chmod(staging, FOLDER_MODE)
+            make_private(staging, FOLDER_MODE)
             total = len(files)
             # The staging folder is private and renamed into place only when complete, so
             # its files need no rename of their own; they are synced once, together.
             folders = {staging}
+            written = []
             for number, (name, content) in enumerate(sorted(files.items()), 1):
                 path = staging / name
                 if path.parent not in folders:
                     ensure_folder(path.parent)
                     folders.add(path.parent)
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(content)
+                write_new_file(path, content)
+                written.append(path)
                 if progress:
                     progress(number, total, name)
-            os.sync()  # every file of the bundle on disk before it takes its name
+            sync_new_files(written)  # every file of the bundle on disk before it takes its name
             for folder in folders:
                 fsync_folder(folder)
             if target.exists():
                 old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
-                os.replace(target, old / "bundle")
-                os.replace(staging, target)
+                replace_file(target, old / "bundle")
+                replace_file(staging, target)
                 shutil.rmtree(old, ignore_errors=True)
             else:
-                os.replace(staging, target)
+                replace_file(staging, target)
             fsync_folder(target.parent)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -1040,7 +1045,7 @@ def make_demo_folder() -> Path:
     import tempfile
 
     folder = Path(tempfile.mkdtemp(prefix="sen-workbook-demo-"))
-    os.chmod(folder, FOLDER_MODE)
+    make_private(folder, FOLDER_MODE)
     return folder
 
 
