@@ -218,6 +218,33 @@ def build_bundle(
     return dict(sorted(files.items()))
 
 
+# What Windows refuses in a name (and '/' everywhere), and the device names it keeps for
+# itself, with or without an extension (CON, NUL.txt, COM1.pdf).
+_NOT_PORTABLE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+_DEVICE_NAMES = frozenset(
+    {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
+    | {f"{port}{n}" for port in ("COM", "LPT") for n in [*"123456789", "\u00b9", "\u00b2", "\u00b3"]}
+)
+
+
+def portable_name(name: str, fallback: str, limit: int = 100) -> str:
+    """``name`` as a file or folder name that Windows, macOS and Linux all accept.
+
+    A bundle made on one computer is opened on another (the council's may run Windows), so
+    a name taken from the family's words is made safe for all of them: the characters
+    ``< > : " / \\ | ? *`` and control characters become ``-``, trailing dots and spaces
+    go, a device name such as ``CON`` or ``NUL.txt`` gets a ``_`` before it, and the name
+    is cut to ``limit`` characters.  Letters of every language are kept (Zoë, Siân).
+    ``fallback`` is used when no letter or digit is left.
+    """
+    safe = _NOT_PORTABLE.sub("-", name).strip()[:limit].rstrip(". ")
+    if not any(char.isalnum() for char in safe):
+        safe = fallback
+    if safe.split(".", 1)[0].rstrip(" ").upper() in _DEVICE_NAMES:
+        safe = "_" + safe
+    return safe
+
+
 def _check_path(path: str) -> None:
     parts = path.split("/")
     if (

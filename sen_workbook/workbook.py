@@ -777,7 +777,7 @@ class Workbook:
         import shutil
         import tempfile
 
-        from sen_workbook.bundle import BundleError, build_bundle, zip_bundle
+        from sen_workbook.bundle import BundleError, build_bundle, portable_name, zip_bundle
 
         target = Path(out).expanduser().absolute()
         if target.exists() and not overwrite:
@@ -809,7 +809,7 @@ class Workbook:
         if target.suffix.lower() == ".zip":
             if progress:
                 progress(0, 1, "Writing the zip file")
-            atomic_write(target, zip_bundle(files, target.stem))
+            atomic_write(target, zip_bundle(files, portable_name(target.stem, "evidence-bundle")))
             if progress:
                 progress(1, 1, "Done")
             return target
