@@ -52,8 +52,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    imp = commands.add_parser("import", help="add children and entries from a workbook archive")
-    imp.add_argument("file", metavar="FILE", help="a .json or .zip workbook archive")
+    imp = commands.add_parser(
+        "import", help="add children and entries from a workbook archive, emails or a spreadsheet"
+    )
+    imp.add_argument(
+        "file", metavar="FILE", help="a .json or .zip workbook archive, a .eml, .mbox or .csv file"
+    )
+    intake.add_import_options(imp)
 
     arc = commands.add_parser("archive", help="write a full archive (workbook.json + files/)")
     arc.add_argument("out", metavar="OUT.zip")
@@ -122,8 +127,9 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     path = _db_path(args)
     if args.command in ("check", "timeline", "bundle", *intake.COMMANDS) and not path.exists():
         raise WorkbookError(f"There is no workbook at {path}.")
-    if args.command in intake.COMMANDS:
+    if args.command in intake.COMMANDS or intake.is_intake_import(args):
         return intake.run(path, args)
+    intake.refuse_intake_options(args)
     read_only = args.command in ("check", "timeline", "bundle")
     if args.command == "import" and not path.exists():
         return _import_into_new(path, args.file)

@@ -1,6 +1,7 @@
-"""The command line's ways in beside the archive: ``add`` (quick capture).
+"""The command line's ways in and out beside the archive: ``add`` (quick capture),
+and ``import`` of emails and spreadsheets.
 
-Each opens the workbook as the one writer (or read-only, for the calendar), builds every
+Each opens the workbook as the one writer (or read-only, for a dry run), builds every
 record first, and saves them in one go: a bad message, row or field stops it with one
 sentence and nothing is written.  When the workbook is open in the app, the command says so
 and changes nothing.
@@ -16,6 +17,7 @@ from sen_workbook.storage import ReadOnlyError, collector_paused
 from sen_workbook.workbook import Workbook, WorkbookError
 
 COMMANDS = ("add",)
+INTAKE_SUFFIXES = (".eml", ".mbox", ".msg", ".csv")
 EXIT_OK = 0
 
 
@@ -43,17 +45,54 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
                      help="a field of the kind, e.g. request_type=ehcna (repeatable)")
 
 
+def add_import_options(imp: argparse.ArgumentParser) -> None:
+    """The options ``import`` takes for emails and spreadsheets."""
+    imp.add_argument("--child", metavar="CHILD", help="whose journal the emails or rows go in")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="show what would be added and write nothing")
+    imp.add_argument("--me", action="append", default=[], metavar="ADDRESS",
+                     help="the family's own email address (remembered; repeatable)")
+    imp.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
+                     help="which field a spreadsheet column fills (repeatable)")
+
+
+def is_intake_import(args: argparse.Namespace) -> bool:
+    return args.command == "import" and Path(args.file).suffix.lower() in INTAKE_SUFFIXES
+
+
+def refuse_intake_options(args: argparse.Namespace) -> None:
+    """An archive import takes none of the email and spreadsheet options."""
+    if args.command != "import":
+        return
+    given = [name for name, value in (("--child", args.child), ("--dry-run", args.dry_run),
+                                      ("--me", args.me), ("--map", args.map)) if value]
+    if given:
+        raise IntakeError(
+            f"{given[0]} is for importing .eml, .mbox, .msg or .csv files, not a workbook archive."
+        )
+
+
 def run(path: Path, args: argparse.Namespace) -> int:
-    """Run ``add``, ``calendar`` or an email or spreadsheet ``import``."""
+    """Run ``add`` or an email or spreadsheet ``import``."""
     if not path.exists():
         raise IntakeError(
             f"There is no workbook at {path}; add a child in the app first "
             "(run sen-workbook with no command)."
         )
-    with collector_paused(), Workbook(path) as book:
+    read_only = args.command == "import" and args.dry_run
+    with collector_paused(), Workbook(path, read_only=read_only) as book:
         if book.open_elsewhere:
             raise ReadOnlyError(f"{book.read_only_reason} Nothing was saved.")
-        return _add(book, args)
+        if args.command == "add":
+            return _add(book, args)
+        if not args.child:
+            raise IntakeError(
+                f"Say whose journal {Path(args.file).name} goes into with --child CHILD."
+            )
+        child = book.find_child(args.child)
+        if Path(args.file).suffix.lower() == ".csv":
+            return _import_sheet(book, child, args)
+        return _import_mail(book, child, args)
 
 
 def _add(book: Workbook, args: argparse.Namespace) -> int:
@@ -84,6 +123,73 @@ def _add(book: Workbook, args: argparse.Namespace) -> int:
         raise IntakeError(str(error)) from None
     book.add_entries([entry], [content for _, content in files])
     print(entry["id"])
+    return EXIT_OK
+
+
+def _import_mail(book: Workbook, child: dict, args: argparse.Namespace) -> int:
+    from sen_workbook import mail
+    from sen_workbook.settings import (
+        load_settings,
+        my_addresses,
+        remember_addresses,
+        settings_path,
+    )
+
+    source = Path(args.file).expanduser()
+    settings_file = settings_path()
+    addresses = my_addresses(load_settings(settings_file)) + [a for a in args.me if a.strip()]
+    try:
+        found = mail.read_mail(
+            source, child["id"], my_addresses=addresses,
+            known_ids=mail.stored_message_ids(book.stored_entries(child["id"])),
+        )
+    except mail.MailError as error:
+        raise IntakeError(f"{str(error).rstrip('.')}; nothing was imported.") from None
+    name = child["name"]
+    for item in found.new:
+        print(mail.preview_line(item))
+    files = [content for item in found.new for content in item.files]
+    already = f" ({found.already} already in the journal left as they were)" if found.already else ""
+    if not found.direction_known and found.new:
+        print("Every message is counted as received: give --me ADDRESS (your own email "
+              "address, remembered) to mark the ones you sent.")
+    if args.dry_run:
+        print(f"Would import {_count(len(found.new), 'email')} with "
+              f"{_count(len(files), 'attachment')} into {name}'s journal{already}; "
+              "nothing was written (--dry-run).")
+        return EXIT_OK
+    book.add_entries([item.entry for item in found.new], files)
+    if args.me:
+        try:
+            remember_addresses(settings_file, args.me)
+        except OSError:
+            print(f"Could not remember {args.me[0]} in {settings_file}; give --me again next time.",
+                  file=sys.stderr)
+    print(f"Imported {_count(len(found.new), 'email')} with {_count(len(files), 'attachment')} "
+          f"into {name}'s journal{already}.")
+    return EXIT_OK
+
+
+def _import_sheet(book: Workbook, child: dict, args: argparse.Namespace) -> int:
+    from sen_workbook import sheet
+
+    source = Path(args.file).expanduser()
+    try:
+        found = sheet.read_sheet(source, child["id"], args.map,
+                                 existing=book.stored_entries(child["id"]))
+    except sheet.SheetError as error:
+        raise IntakeError(f"{str(error).rstrip('.')}; nothing was imported.") from None
+    print(sheet.mapping_text(found))
+    for line in sheet.preview_rows(found):
+        print(line)
+    already = f" ({_count(found.already, 'row')} already in the journal left out)" if found.already else ""
+    if args.dry_run:
+        print(f"Would import {_count(len(found.entries), 'entry', 'entries')} into "
+              f"{child['name']}'s journal{already}; nothing was written (--dry-run).")
+        return EXIT_OK
+    book.add_entries(found.entries)
+    print(f"Imported {_count(len(found.entries), 'entry', 'entries')} into "
+          f"{child['name']}'s journal{already}.")
     return EXIT_OK
 
 

@@ -390,9 +390,9 @@ class Workbook:
 
     def add_entries(
         self, entries: Iterable[Mapping[str, Any]], files: Iterable[bytes] = ()
-    ) -> list[dict[str, Any]]:
+    ) -> list[str]:
         """Add complete entries (made by :func:`model.new_entry`) and the files they attach,
-        all in one save, or nothing at all.
+        all in one save, or nothing at all; returns their ids.
 
         Quick capture and the email and spreadsheet imports come through here: every entry
         is checked against the workbook first, so a bad one writes no file and no record.
@@ -422,9 +422,9 @@ class Workbook:
         if missing:
             raise WorkbookError(f"The file {missing[0]} to attach was not given; nothing was saved.")
         self._store_files(contents[sha] for sha in sorted(attached & contents.keys()))
-        if wanted:
+        if wanted:  # copies made above, held by nothing else
             self._add_records([], wanted, copy=False)
-        return model.copy_record(wanted)
+        return [entry["id"] for entry in wanted]
 
     def update_entry(self, entry_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
         """Change an entry, keeping the earlier version in its ``revisions``."""

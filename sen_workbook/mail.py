@@ -1,0 +1,337 @@
+"""Email in: each message of a ``.eml`` or ``.mbox`` file as a ``correspondence`` entry,
+with its attachments.
+
+The standard library's ``email`` package reads the messages (policy ``email.policy.default``,
+which decodes encoded headers and any charset Python knows) and ``mailbox`` splits an mbox.
+An HTML-only message is turned into plain text by :mod:`sen_workbook.html_text`.  Nothing
+here writes: :func:`read_mail` gives the entries and files, which the command line or the app
+adds in one save.  A message that cannot be read stops the whole import with one sentence
+naming it, so a parent never gets half a mailbox.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import email
+import email.policy
+import email.utils
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from sen_workbook import model
+from sen_workbook.capture import attachment_record, safe_filename
+from sen_workbook.html_text import html_to_text
+from sen_workbook.storage import sha256_bytes
+
+MAIL_SUFFIXES = (".eml", ".mbox", ".msg")
+_POLICY = email.policy.default
+_QUOTE_INTRO = re.compile(
+    r"^(On .{4,200}wrote:|Le .{4,200}a écrit ?:|-+ ?Original Message ?-+|"
+    r"-+ ?Forwarded message ?-+|From: .+)\s*$",
+    re.IGNORECASE,
+)
+
+
+class MailError(ValueError):
+    """A mail file or one of its messages cannot be read; one sentence naming it."""
+
+
+class MailItem(NamedTuple):
+    """One message made ready to add: its entry, the files it attaches, where it was."""
+
+    entry: dict[str, Any]
+    files: list[bytes]
+    where: str  # "message 3 of family.mbox", for the preview and the errors
+
+
+class MailImport(NamedTuple):
+    """What a mail file gives: the messages to add, and those already in the workbook."""
+
+    new: list[MailItem]
+    already: int
+    direction_known: bool  # False when no family address was given to tell sent from received
+
+
+def read_mail(
+    path: Path,
+    child_id: str,
+    *,
+    my_addresses: Iterable[str] = (),
+    known_ids: Iterable[str] = (),
+    local_zone: _dt.tzinfo | None = None,
+) -> MailImport:
+    """The ``correspondence`` entries for every message in ``path`` not already known.
+
+    ``known_ids`` are the Message-IDs already stored for the child; a message whose id is
+    among them (or that appears twice in the file) is counted, not added again.
+    """
+    mine = {a.strip().casefold() for a in my_addresses if a.strip()}
+    known = set(known_ids)
+    new: list[MailItem] = []
+    already = 0
+    for where, message in _messages(path):
+        item = message_item(message, child_id, where, mine, local_zone)
+        message_id = item.entry["message_id"]
+        if message_id in known:
+            already += 1
+            continue
+        known.add(message_id)
+        new.append(item)
+    return MailImport(new, already, bool(mine))
+
+
+def _messages(path: Path) -> Iterator[tuple[str, EmailMessage]]:
+    """Each message of the file, with how to name it in a sentence."""
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise MailError(f"There is no file at {path}.")
+    if suffix == ".eml":
+        yield f"the message in {path.name}", _parse(_read(path), f"the message in {path.name}")
+    elif suffix == ".mbox":
+        yield from _mbox_messages(path)
+    elif suffix == ".msg":
+        # No well-kept, permissively licensed pure-Python reader of Outlook's format exists
+        # (extract-msg is GPL and pins its OLE reader), so the parent is told the way round.
+        raise MailError(
+            f"{path.name} is an Outlook .msg file, which cannot be read here; save the email "
+            "as .eml (or export the folder as .mbox) and import that."
+        )
+    else:
+        raise MailError(f"{path.name} is not a .eml, .mbox or .msg file.")
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise MailError(f"Could not read {path}: {error.strerror}.") from None
+
+
+def _mbox_messages(path: Path) -> Iterator[tuple[str, EmailMessage]]:
+    import mailbox
+
+    raw = _read(path)
+    if raw.strip() and not raw.startswith(b"From "):
+        raise MailError(
+            f"{path.name} is not an mbox file: it should begin with a line starting 'From '."
+        )
+    box = mailbox.mbox(path, create=False)
+    try:
+        for number, key in enumerate(box.keys(), 1):
+            where = f"message {number} of {path.name}"
+            try:
+                content = box.get_bytes(key)
+            except (OSError, ValueError, KeyError) as error:
+                raise MailError(f"Could not read {where}: {error}.") from None
+            yield where, _parse(content, where)
+    finally:
+        box.close()
+
+
+def _parse(content: bytes, where: str) -> EmailMessage:
+    try:
+        message = email.message_from_bytes(content, policy=_POLICY)
+    except Exception as error:  # the parser is lenient; anything it raises is a bad message
+        raise MailError(f"{where[0].upper()}{where[1:]} cannot be read as an email ({error}).") from None
+    assert isinstance(message, EmailMessage)
+    return message
+
+
+def _header(message: EmailMessage, name: str, where: str) -> Any:
+    """A header, decoded; a header too damaged to decode stops the import with one sentence."""
+    try:
+        return message.get(name)
+    except Exception:  # the policy's header classes raise many kinds on bad input
+        raise MailError(f"The {name} line of {where} cannot be read.") from None
+
+
+def _addresses(header: Any) -> list[tuple[str, str]]:
+    """(name, address) pairs of an address header, as written."""
+    if header is None:
+        return []
+    found = []
+    try:
+        for address in header.addresses:
+            found.append((str(address.display_name or ""), str(address.addr_spec or "")))
+    except AttributeError:  # an unparsable header keeps its text
+        found.extend(email.utils.getaddresses([str(header)]))
+    return found
+
+
+def _shown(pairs: Sequence[tuple[str, str]]) -> str:
+    return ", ".join(
+        f"{name} <{addr}>" if name and addr else (name or addr) for name, addr in pairs
+    )
+
+
+def message_item(
+    message: EmailMessage,
+    child_id: str,
+    where: str,
+    my_addresses: set[str],
+    local_zone: _dt.tzinfo | None = None,
+) -> MailItem:
+    """One message as a ``correspondence`` entry and the attachments it carries."""
+    Where = f"{where[0].upper()}{where[1:]}"
+    sender = _addresses(_header(message, "From", where))
+    to = _addresses(_header(message, "To", where))
+    subject_header = _header(message, "Subject", where)
+    date_header = _header(message, "Date", where)
+    if not sender and date_header is None and subject_header is None:
+        raise MailError(f"{Where} is not an email: it has no sender, date or subject.")
+    if date_header is None:
+        raise MailError(f"{Where} has no date, so it cannot be placed in the journal.")
+    sent = getattr(date_header, "datetime", None)
+    if sent is None:
+        raise MailError(f"{Where} has a date that cannot be read: {str(date_header)[:60]!r}.")
+    if sent.tzinfo is not None:  # the local day it was sent, as the family lived it
+        sent = sent.astimezone(local_zone)
+    subject = " ".join(str(subject_header or "").split())
+    direction = (
+        "sent" if any(addr.casefold() in my_addresses for _, addr in sender) else "received"
+    )
+    body = _body_text(message)
+    files: list[bytes] = []
+    attachments: list[dict[str, Any]] = []
+    for number, (name, content) in enumerate(_attachments(message), 1):
+        record = attachment_record(safe_filename(name, f"attachment-{number}"), content,
+                                   "Attached to the email")
+        if all(a["sha256"] != record["sha256"] for a in attachments):
+            attachments.append(record)
+            files.append(content)
+    message_id = str(_header(message, "Message-ID", where) or "").strip()
+    if not message_id:  # the message's own bytes stand in, so a re-import still matches
+        message_id = "sha256:" + sha256_bytes(message.as_bytes(policy=_POLICY.clone(linesep="\n")))
+    entry = model.new_entry(
+        "correspondence", child_id,
+        date=sent.strftime("%Y-%m-%d %H:%M"),
+        title=subject or "(no subject)",
+        details=body,
+        attachments=attachments,
+        direction=direction,
+        subject=subject,
+        message_id=message_id,
+        **{"from": _shown(sender), "to": _shown(to)},
+    )
+    problems = model.validate_entry(entry)
+    if problems:
+        raise MailError(f"{Where} cannot be recorded: {problems[0].rstrip('.')}.")
+    return MailItem(entry, files, where)
+
+
+def _text_of(part: EmailMessage) -> str:
+    """A text part's content, in whatever charset it declares (replaced where it lies)."""
+    try:
+        content = part.get_content()
+        if isinstance(content, str):
+            return content
+    except (LookupError, UnicodeError, ValueError, AssertionError, KeyError):
+        pass
+    raw = part.get_payload(decode=True) or b""
+    charset = part.get_content_charset() or "utf-8"
+    try:
+        return raw.decode(charset, errors="replace")
+    except LookupError:
+        return raw.decode("utf-8", errors="replace")
+
+
+def _body_text(message: EmailMessage) -> str:
+    """The message's words: its plain text, or its HTML made plain, quoted replies trimmed."""
+    try:
+        part = message.get_body(preferencelist=("plain", "html"))
+    except Exception:
+        part = None
+    if part is None:
+        return ""
+    text = _text_of(part)
+    if part.get_content_subtype() == "html":
+        text = html_to_text(text)
+    return trim_quoted_reply(text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+
+
+def trim_quoted_reply(text: str) -> str:
+    """``text`` without the earlier messages quoted below it, where that is clear.
+
+    Clear means: an "On ... wrote:" (or "Original Message", or "From:") line followed only
+    by quoted ``>`` lines, blank lines or the earlier message, at the end of the text.
+    A reply written between quoted lines is kept whole.
+    """
+    lines = text.split("\n")
+    end = len(lines)
+    while end and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith(">")):
+        end -= 1
+    quoted_tail = any(line.lstrip().startswith(">") for line in lines[end:])
+    for number in range(end - 1, -1, -1):
+        line = lines[number].strip()
+        if _QUOTE_INTRO.match(line) and (quoted_tail or not line.casefold().startswith("on ")):
+            if number > 0 and any(x.strip() for x in lines[:number]):
+                if line.casefold().startswith("from:") and not _looks_like_header_block(
+                    lines[number:number + 4]
+                ):
+                    continue
+                return "\n".join(lines[:number]).rstrip()
+    if quoted_tail and any(x.strip() for x in lines[:end]):
+        return "\n".join(lines[:end]).rstrip()
+    return text
+
+
+def _looks_like_header_block(lines: list[str]) -> bool:
+    """An Outlook quote starts with From:, then Sent: or Date:, To: or Subject: lines."""
+    starts = {line.split(":", 1)[0].strip().casefold() for line in lines if ":" in line}
+    return len(starts & {"sent", "date", "to", "subject", "cc"}) >= 2
+
+
+def _attachments(message: EmailMessage) -> Iterator[tuple[str, bytes]]:
+    """Every attached file of the message (a forwarded email as its own ``.eml``)."""
+    try:
+        body = message.get_body(preferencelist=("plain", "html"))
+    except Exception:
+        body = None
+    for part in message.walk():
+        if part is body or part.is_multipart():
+            continue
+        filename = part.get_filename()
+        disposition = part.get_content_disposition()
+        maintype = part.get_content_maintype()
+        if not filename and disposition != "attachment" and maintype == "text":
+            continue  # another rendering of the body (the HTML beside the plain text)
+        if part.get_content_type() == "message/rfc822":
+            inner = part.get_payload()
+            inner = inner[0] if isinstance(inner, list) and inner else inner
+            content = inner.as_bytes() if hasattr(inner, "as_bytes") else b""
+            yield (filename or "forwarded-message.eml"), content
+            continue
+        content = part.get_payload(decode=True)
+        if content is None:
+            continue
+        extension = _extension(part.get_content_type())
+        yield (filename or f"attachment{extension}"), content
+
+
+def _extension(content_type: str) -> str:
+    import mimetypes
+
+    return mimetypes.guess_extension(content_type) or ".bin"
+
+
+def preview_line(item: MailItem) -> str:
+    """How the preview shows one message: date, direction, who, subject, files."""
+    entry = item.entry
+    who = entry["to"] if entry["direction"] == "sent" else entry["from"]
+    arrow = "to" if entry["direction"] == "sent" else "from"
+    files = len(entry["attachments"])
+    extra = f" ({files} attachment{'s' if files != 1 else ''})" if files else ""
+    return f"{entry['date']}  {entry['direction']:<8}  {arrow} {who}: {entry['title']}{extra}"
+
+
+def stored_message_ids(entries: Iterable[dict[str, Any]]) -> set[str]:
+    """The Message-IDs already recorded among ``entries``."""
+    return {
+        e["message_id"] for e in entries
+        if e.get("kind") == "correspondence" and e.get("message_id")
+    }
+
+
