@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from sen_workbook import vocabulary
+
 SCHEMA_VERSION = 2  # 2: every entry carries every field of its kind (message_id added)
 FORMAT = "sen-workbook"
 
@@ -54,13 +56,8 @@ KINDS: dict[str, str] = {
 
 IMPLEMENTED = ("yes", "partly", "no", "unknown")
 RESULTS = ("met", "partly", "not_met", "not_assessed")
-# How a result reads, in the app and in the evidence.
-RESULT_LABELS: dict[str, str] = {
-    "met": "Met",
-    "partly": "Partly met",
-    "not_met": "Not met",
-    "not_assessed": "Not assessed",
-}
+# How a result reads, in the app and in the evidence (named in the vocabulary).
+RESULT_LABELS: dict[str, str] = vocabulary.RESULT_LABELS
 DIRECTIONS = ("sent", "received")
 INCIDENT_TYPES: dict[str, str] = {
     "exclusion": "Permanent exclusion",

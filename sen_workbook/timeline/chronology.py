@@ -1,0 +1,67 @@
+"""The chronology: one table row per entry, with its reference, date, kind, a one-line
+summary and its exhibits; and the plain chronology's summary of entries by kind."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sen_workbook import model
+
+from .blocks import table
+from .deadline_table import deadline_section
+from .facts import Facts
+from .flag_list import flag_section
+from .words import plural, when
+
+
+def summary_chronology(facts: Facts) -> list[list[str]]:
+    """Entries by kind, then the flags and the statutory deadlines."""
+    lines = ["### Entries by kind", ""]
+    lines.append(f"Entries in this chronology: {len(facts.selected)}.")
+    counts = [(label, len(facts.chosen(kind))) for kind, label in model.KINDS.items()]
+    lines += [f"- {label}: {count}." for label, count in counts if count]
+    return [lines, flag_section(facts), deadline_section(facts)]
+
+
+def chronology(facts: Facts) -> list[list[str]]:
+    """The chronology table, or a sentence when nothing is selected."""
+    lines = ["## Chronology", ""]
+    if not facts.selected:
+        return [lines + ["No entries in this selection."]]
+    rows = []
+    for entry in facts.selected:
+        rows.append([
+            facts.refs[entry["id"]],
+            when(entry),
+            model.KINDS[entry["kind"]],
+            row_summary(facts, entry),
+            ", ".join(facts.entry_exhibits(entry)),
+        ])
+    return [lines + table(["Ref", "Date", "Kind", "Summary", "Exhibits"], rows)]
+
+
+def row_summary(facts: Facts, entry: Mapping[str, Any]) -> str:
+    """The chronology's one-line summary: the title and the key fact of the kind."""
+    title = facts.text(entry.get("title", ""), "cell")
+    kind = entry["kind"]
+    fact = ""
+    if kind == "incident":
+        label = model.INCIDENT_TYPES.get(entry.get("incident_type", ""), "Incident")
+        fact = f"{label}, {plural(entry.get('days_lost') or 0, 'day')} lost"
+    elif kind == "request":
+        fact = model.REQUEST_TYPES.get(entry.get("request_type", ""), "Request")
+        sent_to = facts.text(entry.get("sent_to", ""), "cell")
+        if sent_to:
+            fact += " to " + sent_to
+    elif kind == "correspondence":
+        sent = entry.get("direction") == "sent"
+        fact = "sent" if sent else "received"
+        other = facts.text(entry.get("to" if sent else "from", ""), "cell")
+        if other:
+            fact += (" to " if sent else " from ") + other
+    elif kind == "concern":
+        raised_with = facts.text(entry.get("raised_with", ""), "cell")
+        if raised_with:
+            fact = "raised with " + raised_with
+    return f"{title} ({fact})" if fact else title

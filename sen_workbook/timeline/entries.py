@@ -1,0 +1,155 @@
+"""Every entry in full, under its reference: the common fields, then the kind's own."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sen_workbook import model
+from sen_workbook.vocabulary import IMPLEMENTED_LABELS, RESULT_LABELS
+
+from .blocks import bullet
+from .escaping import present
+from .facts import Facts
+from .phrases import provision_text, target_text
+from .words import day_text, number, when
+
+
+def entries(facts: Facts) -> list[list[str]]:
+    """The section of entries in full, one block per entry."""
+    blocks = [["## Entries"]]
+    if not facts.selected:
+        blocks.append(["No entries in this selection."])
+    for entry in facts.selected:
+        blocks.append(entry_in_full(facts, entry))
+    return blocks
+
+
+def entry_in_full(facts: Facts, entry: Mapping[str, Any]) -> list[str]:
+    """One entry: a heading with its reference, date, kind and title, then its fields."""
+    kind = entry["kind"]
+    title = facts.text(entry.get("title", ""), "heading")
+    lines = [
+        f"### {facts.refs[entry['id']]} — {when(entry)} — {model.KINDS[kind]}: {title}",
+        "",
+    ]
+    details = facts.text(entry.get("details", ""))
+    if details:
+        lines.append(bullet("Details: " + details))
+    chosen = entry.get("areas") or ()
+    areas = [label for area, label in model.AREAS.items() if area in chosen]
+    if areas:
+        lines.append(bullet("Areas of need: " + "; ".join(areas)))
+    people = facts.texts(entry.get("people") or ())
+    if people:
+        lines.append(bullet("People: " + "; ".join(people)))
+    lines += kind_fields(facts, entry)
+    if entry.get("links"):
+        lines.append(bullet("Linked entries: " + facts.cites(entry["links"])))
+    for attachment in entry.get("attachments") or ():
+        ref = facts.exhibit_refs.get((entry["id"], attachment["sha256"]), "")
+        text = f"Exhibit {ref}: " + facts.quoted(attachment.get("filename", ""))
+        if present(attachment.get("description", "")):
+            text += ", " + facts.text(attachment["description"])
+        lines.append(bullet(text))
+    if len(lines) == 2:
+        lines.append("No further details recorded.")
+    return lines
+
+
+def kind_fields(facts: Facts, entry: Mapping[str, Any]) -> list[str]:
+    """The fields of the entry's own kind, as list items."""
+    kind = entry["kind"]
+    lines: list[str] = []
+
+    def text(label: str, name: str) -> None:
+        shown = facts.text(entry.get(name, ""))
+        if shown:
+            lines.append(bullet(f"{label}: {shown}"))
+
+    def on_day(label: str, name: str) -> None:
+        if entry.get(name):
+            lines.append(bullet(f"{label}: {day_text(entry[name])}"))
+
+    if kind == "concern":
+        text("Raised by", "raised_by")
+        text("Raised with", "raised_with")
+        text("How it was raised", "channel")
+        text("Response", "response")
+        on_day("Response date", "response_date")
+    elif kind == "assessment":
+        text("Professional", "professional")
+        text("Findings", "findings")
+        items = entry.get("recommendations") or ()
+        if items:
+            lines.append(bullet("Recommendations:"))
+        for item in items:
+            done = IMPLEMENTED_LABELS.get(item.get("implemented", ""), "not known")
+            lines.append(bullet(f"{facts.quoted(item.get('text', ''))}: {done}", 1))
+    elif kind == "plan":
+        on_day("Starts", "start_date")
+        on_day("Review due", "review_date")
+        targets = entry.get("targets") or ()
+        if targets:
+            lines.append(bullet("Targets:"))
+        for target in targets:
+            lines.append(bullet(target_text(facts, target), 1))
+        provision = entry.get("provision") or ()
+        if provision:
+            lines.append(bullet("Provision:"))
+        for item in provision:
+            lines.append(bullet(provision_text(facts, item), 1))
+    elif kind == "review":
+        if entry.get("plan_id"):
+            lines.append(bullet("Plan reviewed: " + facts.cite(entry["plan_id"])))
+        outcomes = entry.get("outcomes") or ()
+        if outcomes:
+            lines.append(bullet("Outcomes:"))
+        targets = facts.plan_targets(entry.get("plan_id", ""))
+        for outcome in outcomes:
+            target = targets.get(outcome.get("target_id", ""))
+            name = facts.quoted(target.get("text", "")) if target else "A target not in the plan"
+            result = RESULT_LABELS.get(outcome.get("result", ""), "Not assessed").lower()
+            shown = f"{name}: {result}"
+            if present(outcome.get("evidence", "")):
+                shown += "; evidence: " + facts.text(outcome["evidence"])
+            lines.append(bullet(shown, 1))
+        text("Parent's views", "parent_views")
+        text("Child's views", "child_views")
+        text("Next steps", "next_steps")
+    elif kind == "meeting":
+        attendees = facts.texts(entry.get("attendees") or ())
+        if attendees:
+            lines.append(bullet("Attendees: " + "; ".join(attendees)))
+        text("Purpose", "purpose")
+        actions = entry.get("actions") or ()
+        if actions:
+            lines.append(bullet("Actions:"))
+        for action in actions:
+            parts = [facts.quoted(action.get("text", ""))]
+            if present(action.get("owner", "")):
+                parts.append("owner: " + facts.text(action["owner"]))
+            if action.get("due"):
+                parts.append("due: " + day_text(action["due"]))
+            parts.append("done" if action.get("done") else "not done")
+            lines.append(bullet("; ".join(parts), 1))
+        on_day("Follow-up sent", "follow_up_sent")
+    elif kind == "correspondence":
+        direction = "Sent by the family" if entry.get("direction") == "sent" else "Received"
+        lines.append(bullet("Direction: " + direction))
+        text("From", "from")
+        text("To", "to")
+        text("Subject", "subject")
+        on_day("Reply due", "reply_due")
+    elif kind == "incident":
+        label = model.INCIDENT_TYPES.get(entry.get("incident_type", ""), "Other")
+        lines.append(bullet("Type: " + label))
+        lines.append(bullet("Days lost: " + number(entry.get("days_lost") or 0)))
+    elif kind == "request":
+        label = model.REQUEST_TYPES.get(entry.get("request_type", ""), "Other request")
+        lines.append(bullet("Type: " + label))
+        text("Sent to", "sent_to")
+        text("Outcome", "outcome")
+        on_day("Outcome date", "outcome_date")
+        text("Exception claimed", "exception_claimed")
+    return lines

@@ -1,0 +1,159 @@
+"""Everything one rendering needs, worked out once: the entries chosen and their
+references, the exhibits, the cycles, flags and deadlines, and the family's text as shown.
+
+Every section of the document reads from one :class:`Facts`, so the summary, the
+chronology and the entries in full can never count or cite differently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sen_workbook import analysis, deadlines, model
+
+from .escaping import escape
+from .exhibit_list import number_exhibits
+from .options import TimelineOptions
+from .pseudonyms import Pseudonym
+from .selection import as_it_stood, chosen, sort_key
+from .words import when
+
+
+class Facts:
+    """The records of one child as one timeline tells them, and how to cite them."""
+
+    def __init__(
+        self, child: Mapping[str, Any], entries: Iterable[Mapping[str, Any]], options: TimelineOptions
+    ):
+        self.child = child
+        self.options = options
+        self.as_of = options.as_of
+        self.pseudonym = Pseudonym(child, options.pseudonym)
+        self._shown_texts: dict[str, str] = {}  # user text -> as shown, see text()
+        mine = [
+            as_it_stood(e, self.as_of) for e in entries if e.get("child_id") == child.get("id")
+        ]
+        # Derived facts come from every entry of the child up to as_of, whatever the filters.
+        # (Nothing here changes an entry, so they are not copied.)
+        self.analysed = analysis.entries_as_of(mine, self.as_of)
+        # The same entries, in the chronology's order.
+        self.known = sorted(self.analysed, key=sort_key)
+        self.by_id = {e["id"]: e for e in self.known}
+        self.order = {e["id"]: n for n, e in enumerate(self.known)}
+        self._received: dict[str, list[Mapping[str, Any]]] | None = None
+        # The same entries and order as select_entries(mine, options): known is sorted.
+        self.selected = list(chosen(self.known, options, mine))
+        self.refs = {e["id"]: f"R{n}" for n, e in enumerate(self.selected, 1)}
+        self.selected_by_kind: dict[Any, list[Mapping[str, Any]]] = {}
+        for entry in self.selected:
+            self.selected_by_kind.setdefault(entry.get("kind"), []).append(entry)
+        self.exhibits = number_exhibits(self.selected, self.pseudonym)
+        self.exhibit_refs: dict[tuple[str, str], str] = {}
+        for exhibit in self.exhibits:
+            for entry_id in exhibit.entry_ids:
+                self.exhibit_refs[(entry_id, exhibit.sha256)] = exhibit.ref
+        self.cycles = [
+            c
+            for c in analysis.cycles(self.analysed, self.as_of)
+            if self.shown(c.plan["id"], *(r["id"] for r in c.reviews))
+        ]
+        all_flags = analysis.flags(self.analysed, self.as_of)
+        self.flags = [f for f in all_flags if self.shown(f.entry_id, *f.related_ids)]
+        self.hidden_flags = len(all_flags) - len(self.flags)
+        all_deadlines = deadlines.deadlines(self.analysed, self.as_of)
+        self.deadlines = [d for d in all_deadlines if self.shown(d.entry_id)]
+        self.hidden_deadlines = len(all_deadlines) - len(self.deadlines)
+        self.name = options.pseudonym or str(child.get("name", ""))
+
+    # the family's text -----------------------------------------------------------------
+
+    def text(self, value: Any, context: str = "paragraph") -> str:
+        """User text, names replaced when pseudonymised, escaped for ``context``; empty
+        when the text shows nothing (see :func:`escaping.present`)."""
+        value = str(value)
+        shown = self._shown_texts.get(value)
+        if shown is None:
+            named = self.pseudonym.apply(value)
+            shown = escape(named, context)
+            # Text on one line, with no control character, is escaped the same way in
+            # every context; the same names and titles are shown again and again.
+            if named.isprintable():
+                self._shown_texts[value] = shown
+        return shown
+
+    def texts(self, values: Iterable[Any]) -> list[str]:
+        """:meth:`text` of each value, leaving out those that show nothing."""
+        return [shown for shown in map(self.text, values) if shown]
+
+    def quoted(self, value: Any) -> str:
+        """User text in quotation marks: the family's or a professional's own words."""
+        return "“" + self.text(value) + "”"
+
+    # citations -------------------------------------------------------------------------
+
+    def shown(self, *entry_ids: str) -> bool:
+        """Whether any of these entries is a row of the chronology."""
+        return any(entry_id in self.refs for entry_id in entry_ids)
+
+    def cite(self, entry_id: str) -> str:
+        """How the document points at an entry: ``R5, 2024-03-04`` or why it cannot."""
+        entry = self.by_id.get(entry_id)
+        if entry is None:
+            return "an entry not in the workbook"
+        if entry_id in self.refs:
+            return f"{self.refs[entry_id]}, {when(entry)}"
+        return f"{when(entry)}, not in this selection"
+
+    def cites(self, entry_ids: Iterable[str]) -> str:
+        """Several citations, each once, in chronology order."""
+        known = sorted({i for i in entry_ids if i in self.by_id}, key=lambda i: self.order[i])
+        unknown = sorted({i for i in entry_ids if i not in self.by_id})
+        return "; ".join(self.cite(entry_id) for entry_id in known + unknown)
+
+    def titled(self, entry: Mapping[str, Any]) -> str:
+        """A citation with the entry's kind and title, for lists in the summary."""
+        kind = model.KINDS.get(entry.get("kind", ""), "Entry")
+        return f"{self.cite(entry['id'])}: {kind}, {self.quoted(entry.get('title', ''))}"
+
+    def chosen(self, kind: str) -> list[Mapping[str, Any]]:
+        """The entries of ``kind`` in the chronology, in its order."""
+        return list(self.selected_by_kind.get(kind, ()))
+
+    def entry_exhibits(self, entry: Mapping[str, Any]) -> list[str]:
+        """The exhibit references of an entry's attachments, each once."""
+        refs: list[str] = []
+        for attachment in entry.get("attachments") or ():
+            ref = self.exhibit_refs.get((entry["id"], attachment["sha256"]))
+            if ref and ref not in refs:
+                refs.append(ref)
+        return refs
+
+    # links between entries -------------------------------------------------------------
+
+    def plan_targets(self, plan_id: str) -> dict[str, Mapping[str, Any]]:
+        """A plan's targets by id (empty when the plan is not in the workbook)."""
+        plan = self.by_id.get(plan_id) or {}
+        return {t.get("id", ""): t for t in plan.get("targets") or ()}
+
+    def reply_to(self, sent: Mapping[str, Any]) -> Mapping[str, Any] | None:
+        """The first received letter linked to a sent one (either way), on or after it."""
+        day = model.entry_day(sent)
+        if self._received is None:
+            # Built once: which received letters each entry is linked with, either way.
+            self._received = {}
+            for entry in self.known:
+                if entry.get("kind") == "correspondence" and entry.get("direction") == "received":
+                    for other_id in entry.get("links") or ():
+                        self._received.setdefault(other_id, []).append(entry)
+            for entry in self.known:
+                for other_id in entry.get("links") or ():
+                    other = self.by_id.get(other_id)
+                    if other and other.get("kind") == "correspondence" and (
+                        other.get("direction") == "received"
+                    ):
+                        self._received.setdefault(entry["id"], []).append(other)
+        replies = [
+            e for e in self._received.get(sent["id"], ()) if model.entry_day(e) >= day
+        ]
+        return min(replies, key=lambda e: self.order[e["id"]]) if replies else None

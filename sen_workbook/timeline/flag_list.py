@@ -1,0 +1,25 @@
+"""The summary's list of flags from the derived facts, each citing its entries."""
+
+from __future__ import annotations
+
+from sen_workbook.vocabulary import FLAG_LABELS
+
+from .blocks import bullet
+from .escaping import escape
+from .facts import Facts
+from .words import plural
+
+
+def flag_section(facts: Facts) -> list[str]:
+    """Every flag whose entries are in the chronology; the others counted."""
+    lines = ["### Flags", ""]
+    if not facts.flags:
+        lines.append("No flags arise from the entries in this chronology.")
+    for flag in facts.flags:
+        label = FLAG_LABELS.get(flag.code) or escape(flag.code, "paragraph")
+        where = facts.cites((flag.entry_id, *flag.related_ids))
+        lines.append(bullet(f"{label} ({where}): {facts.text(flag.message)}"))
+    if facts.hidden_flags:
+        lines += ["", f"{plural(facts.hidden_flags, 'further flag')} concern only entries "
+                  "outside this selection."]
+    return lines

@@ -1,0 +1,54 @@
+"""The tool's own small words: dates as shown, numbers, plurals, ages.
+
+None of these is user text, so none is escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from sen_workbook import model
+
+_shown_dates: dict[str, str] = {}
+
+
+def when(entry: Mapping[str, Any]) -> str:
+    """An entry's date (and time, when recorded) as shown: ``2024-03-04 09:15``."""
+    raw = entry.get("date", "")
+    shown = _shown_dates.get(raw) if isinstance(raw, str) else None
+    if shown is not None:
+        return shown
+    shown = day = model.entry_day(entry).isoformat()
+    raw = str(raw)
+    if len(raw.strip()) > 10:
+        model.parse_date(raw, "date", allow_time=True)  # only a checked time is shown
+        shown = f"{day} {raw.strip()[11:16]}"
+    if len(_shown_dates) < 100_000:  # entries are cited by date again and again
+        _shown_dates[raw] = shown
+    return shown
+
+
+def day_text(value: str) -> str:
+    """An optional stored date, checked, or "" when empty."""
+    parsed = model.optional_date(value)
+    return parsed.isoformat() if parsed else ""
+
+
+def number(value: Any) -> str:
+    """A count or a number of days as written: 2, 0.5 (never 2.0)."""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:g}"
+    return str(value)
+
+
+def plural(count: int | float, one: str, many: str | None = None) -> str:
+    """``count`` and its noun: "1 day", "2 days", "0.5 days"."""
+    return f"{number(count)} {one if count == 1 else (many or one + 's')}"
+
+
+def age(born: date, on: date) -> tuple[int, int] | None:
+    """Whole years and months from ``born`` to ``on``; None when born after ``on``."""
+    months = (on.year - born.year) * 12 + on.month - born.month - (on.day < born.day)
+    return None if months < 0 else divmod(months, 12)
