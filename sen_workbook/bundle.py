@@ -152,7 +152,11 @@ def manifest(files: Mapping[str, bytes], known: Mapping[str, str] | None = None)
     return "".join(lines).encode("ascii")
 
 
-def _exhibit_bytes(exhibit: timeline.Exhibit, read_attachment: Callable[[str], bytes]) -> bytes:
+def checked_exhibit(exhibit: timeline.Exhibit, read_attachment: Callable[[str], bytes]) -> bytes:
+    """The bytes of ``exhibit``, checked against the SHA-256 recorded when it was added.
+
+    A missing or changed file raises :class:`BundleError` naming the exhibit.
+    """
     where = f"Exhibit {exhibit.ref} ({exhibit.filename!r}, attached to the entry of {exhibit.date})"
     try:
         data = read_attachment(exhibit.sha256)
@@ -210,8 +214,8 @@ def build_bundle(
     }
     checked: dict[str, str] = {}
     for exhibit in exhibits:
-        files[exhibit.bundle_name] = _exhibit_bytes(exhibit, read_attachment)
-        checked[exhibit.bundle_name] = exhibit.sha256  # _exhibit_bytes compared them
+        files[exhibit.bundle_name] = checked_exhibit(exhibit, read_attachment)
+        checked[exhibit.bundle_name] = exhibit.sha256  # checked_exhibit compared them
     if options.pseudonym:
         _check_pseudonymised(child, files)
     files[MANIFEST] = manifest(files, checked)

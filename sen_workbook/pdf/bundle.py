@@ -1,0 +1,448 @@
+"""The evidence bundle as one PDF: cover, index, timeline, then each exhibit after a divider.
+
+The order and the page numbers follow what the SEND Tribunal asks of an electronic bundle:
+a cover (the child or the pseudonym, the purpose, when and by whom it was prepared); an
+index of every section and exhibit with its page number and a link to it; the timeline
+(summary, chronology, entries in full), set from the same Markdown as ``timeline.md``; then
+each exhibit after a divider page naming it.  Every page has "Page N of M" in its footer,
+with the exhibit's reference on an exhibit's pages, and the index's numbers are those
+footers.  Bookmarks lead to every section and exhibit.
+
+fpdf2 sets every page the tool writes; pypdf then lays each PDF exhibit's own pages under
+the footer pages kept for them, so their content is kept as it is, and sets the document's
+information.  Dates are the preparation date and the document id comes from the content,
+so the same records and options give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import io
+import math
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, NamedTuple
+
+from .. import timeline
+from ..bundle import BundleError, checked_exhibit
+from . import exhibits as forms
+from .limits import PageLimit
+from .markdown import blocks, render
+from .pages import BODY, Pages, fixed_date
+
+Progress = Callable[[int, int, str], None]
+
+INDEX_ROW = 6.4  # millimetres per line of the index
+_INDEX_HEAD = 34.0  # the index's heading and its sentence on the evidence's pages
+_LONGEST_SHOWN = 5
+
+
+class PdfBundle(NamedTuple):
+    """A finished PDF bundle and what a parent needs to know about it.
+
+    ``evidence_pages`` counts the timeline and the exhibits with their dividers (all but
+    the cover and the index); ``exhibit_pages`` gives each exhibit's pages after its
+    divider; ``problems`` names each exhibit that could not be put inside.
+    """
+
+    data: bytes
+    pages: int
+    evidence_pages: int
+    timeline_pages: int
+    limit: PageLimit | None
+    exhibit_pages: tuple[tuple[str, int], ...]
+    problems: tuple[str, ...]
+
+    @property
+    def over(self) -> int:
+        """Pages over the limit (0 when within it or with no limit)."""
+        return max(0, self.evidence_pages - self.limit.pages) if self.limit else 0
+
+    def longest(self, count: int = _LONGEST_SHOWN) -> list[tuple[str, int]]:
+        """The longest exhibits, longest first (ties in reference order)."""
+        ranked = sorted(self.exhibit_pages, key=lambda item: (-item[1], item[0]))
+        return [item for item in ranked if item[1] > 0][:count]
+
+    def report(self) -> list[str]:
+        """Sentences for the parent: pages against the limit, the longest exhibits when
+        over, and every exhibit that could not be put inside."""
+        lines = [evidence_sentence(self.evidence_pages, self.limit)]
+        if self.over:
+            longest = ", ".join(f"{ref} ({_pages(count)})" for ref, count in self.longest())
+            lines.append(
+                f"The timeline takes {_pages(self.timeline_pages)}; the longest exhibits are "
+                f"{longest}."
+            )
+        lines += list(self.problems)
+        return lines
+
+
+def _pages(count: int) -> str:
+    return f"{count} page{'s' if count != 1 else ''}"
+
+
+def evidence_sentence(pages: int, limit: PageLimit | None) -> str:
+    """How many pages the evidence takes, against the limit when there is one."""
+    taken = f"The evidence (timeline and exhibits) takes {_pages(pages)}"
+    if limit is None:
+        return f"{taken}; no page limit was set (choose an appeal type or a maximum to check one)."
+    if limit.source:
+        against = f"the limit for {limit.label} is {limit.pages} ({limit.source})"
+    else:
+        against = f"the limit you set is {limit.pages}"
+    if pages > limit.pages:
+        return f"{taken}: {pages - limit.pages} over, as {against}."
+    return f"{taken}, within the limit: {against}."
+
+
+# --- the parts the tool writes -------------------------------------------------------------
+
+
+class _Shown(NamedTuple):
+    """What the cover, index and dividers say about one exhibit, with any names replaced."""
+
+    item: forms.Prepared
+    title: str
+    original: str  # the original file name, empty under a pseudonym
+
+
+def _exhibit_title(exhibit: timeline.Exhibit, pseudonym: Any) -> tuple[str, str]:
+    safe_name = exhibit.bundle_name.rsplit("/", 1)[-1]
+    if pseudonym.pseudonym:
+        title = pseudonym.apply(exhibit.description).strip() or safe_name
+        return title, ""
+    return exhibit.description.strip() or exhibit.filename or safe_name, exhibit.filename
+
+
+def _cover(pages: Pages, child: Mapping[str, Any], options: timeline.TimelineOptions,
+           prepared_by: str, count: int) -> None:
+    pages.add_page()
+    pages.start_section("Cover", 0)
+    pages.y = 60
+    pages.paragraph("Evidence bundle", style="B", size=26, after=6)
+    pages.paragraph(timeline.PURPOSE_TITLES[options.purpose], size=16, after=14)
+    shown_name = options.pseudonym or child.get("name", "")
+    rows = [
+        ("Child", shown_name + (" (a pseudonym)" if options.pseudonym else "")),
+        ("Purpose", timeline.PURPOSE_TITLES[options.purpose]),
+        ("Prepared on", options.as_of.isoformat()),
+        ("Records up to", (options.date_to or options.as_of).isoformat()),
+    ]
+    if options.date_from:
+        rows.append(("Records from", options.date_from.isoformat()))
+    rows += [
+        ("Prepared by", prepared_by or "The child's family, from their own dated records"),
+        ("Exhibits", f"{count} file{'s' if count != 1 else ''}, E001 onwards" if count
+         else "none"),
+    ]
+    for label, value in rows:
+        top = pages.y
+        pages.paragraph(label, style="B", after=0)
+        pages.y = top
+        pages.paragraph(value, indent=42, after=2)
+    pages.y += 10
+    pages.paragraph(
+        "Page numbers are those in the footer of every page. The index that follows lists "
+        "each section and exhibit with its page. Each exhibit follows the timeline after a "
+        "divider page giving its reference, date and SHA-256 fingerprint.", size=11)
+
+
+class _IndexRow(NamedTuple):
+    text: str
+    page: int
+    bold: bool = False
+    indent: float = 0.0
+
+
+def _index_pages(count: int, height: float) -> int:
+    """Pages an index of ``count`` rows takes (the first page holds its heading too)."""
+    first = int((height - _INDEX_HEAD) // INDEX_ROW)
+    later = int(height // INDEX_ROW)
+    return 1 + max(0, math.ceil((count - first) / later))
+
+
+def _draw_index(pages: Pages, rows: list[_IndexRow], sentence: str) -> None:
+    """The index on the pages kept for it: one line a row, its page on the right, the
+    whole line a link to that page."""
+    pages.set_y(pages.t_margin)
+    pages.heading("Index", 1)
+    pages.paragraph(sentence, size=11)
+    pages.y = pages.t_margin + _INDEX_HEAD
+    right = pages.w - pages.r_margin
+    for row in rows:
+        if pages.y + INDEX_ROW > pages.bottom:
+            pages.add_page()
+            pages.y = pages.t_margin
+        style = "B" if row.bold else ""
+        number = str(row.page)
+        room = pages.epw - row.indent - pages.width(number, style) - 6
+        text = pages.glyphs.printable(row.text)
+        if pages.width(text, style) > room:
+            while text and pages.width(text + "…", style) > room:
+                text = text[:-1]
+            text = text.rstrip() + "…"
+        pages.set_font("SourceSans", style, BODY)
+        baseline = pages.y + INDEX_ROW * 0.72
+        pages.text(pages.l_margin + row.indent, baseline, text)
+        pages.text(right - pages.width(number, style), baseline, number)
+        link = pages.add_link(page=row.page)
+        pages.link(pages.l_margin, pages.y, pages.epw, INDEX_ROW, link)
+        pages.y += INDEX_ROW
+
+
+def _divider(pages: Pages, shown: _Shown, pseudonymised: bool) -> None:
+    exhibit = shown.item.exhibit
+    pages.y = 50
+    pages.paragraph(f"Exhibit {exhibit.ref}", style="B", size=28, after=6)
+    pages.paragraph(shown.title, style="B", size=16, after=8)
+    rows = [("Date", exhibit.date)]
+    if shown.original:
+        rows.append(("Original file", shown.original))
+    rows += [
+        ("In the folder bundle", exhibit.bundle_name),
+        ("Size", f"{exhibit.size:,} bytes"),
+        ("SHA-256", exhibit.sha256),
+    ]
+    for label, value in rows:
+        top = pages.y
+        pages.paragraph(label, style="B", after=0)
+        pages.y = top
+        pages.paragraph(value, indent=45, after=2)
+    pages.y += 6
+    pages.paragraph(forms.describe(shown.item))
+    if pseudonymised and shown.item.form == forms.TEXT:
+        pages.paragraph("The child's names in it are replaced by the pseudonym.")
+    elif pseudonymised and shown.item.form in (forms.PDF, forms.IMAGE):
+        pages.paragraph("This exhibit is shown as supplied: the pseudonym cannot change it.")
+
+
+def _exhibit_body(pages: Pages, shown: _Shown, pseudonym: Any) -> list[tuple[int, Any]]:
+    """The exhibit's own pages after its divider; for a PDF, footer pages of each page's
+    size, returned with the page to lay under each."""
+    item = shown.item
+    ref = item.exhibit.ref
+    placed: list[tuple[int, Any]] = []
+    if item.form == forms.PDF:
+        for page in item.pages:
+            width, height = _page_size(page)
+            pages.add_page(format=(width * 25.4 / 72, height * 25.4 / 72))
+            pages.footer_ref = ref
+            placed.append((pages.page_no(), page))
+    elif item.form == forms.IMAGE:
+        pages.add_page()
+        pages.footer_ref = ref
+        top = pages.t_margin
+        pages.image(io.BytesIO(item.data), x=pages.l_margin, y=top, w=pages.epw,
+                    h=pages.bottom - top - 4, keep_aspect_ratio=True)
+    elif item.form == forms.TEXT:
+        pages.add_page()
+        pages.footer_ref = ref
+        text = pseudonym.apply(item.text) if pseudonym.pseudonym else item.text
+        for line in text.splitlines() or [""]:
+            pages.paragraph(line.expandtabs(4), after=0.0, keep_spaces=True, size=11)
+    return placed
+
+
+def _page_size(page: Any) -> tuple[float, float]:
+    """A PDF page's shown width and height in points, after its own rotation."""
+    box = page.mediabox
+    width, height = float(box.width), float(box.height)
+    if (page.rotation or 0) % 180:
+        width, height = height, width
+    return max(width, 72.0), max(height, 72.0)
+
+
+# --- putting it together ---------------------------------------------------------------------
+
+
+def _check_names(child: Mapping[str, Any], texts: Iterable[str]) -> None:
+    for text in texts:
+        found = timeline.find_child_name(child, text)
+        if found:
+            raise BundleError(
+                f"The pseudonymised PDF would show the child's name {found!r}, so it was "
+                "not made."
+            )
+
+
+def build_pdf_bundle(
+    child: Mapping[str, Any],
+    entries: Iterable[Mapping[str, Any]],
+    options: timeline.TimelineOptions,
+    read_attachment: Callable[[str], bytes],
+    *,
+    limit: PageLimit | None = None,
+    prepared_by: str = "",
+    progress: Progress | None = None,
+) -> PdfBundle:
+    """The evidence bundle of ``child`` as one PDF, with its page counts.
+
+    ``read_attachment(sha256)`` returns a stored file's bytes; each exhibit is checked
+    against its SHA-256 and a missing or changed one raises :class:`BundleError`, as for
+    the folder.  An exhibit that cannot go inside (a password, damage, a type a PDF cannot
+    show) gets its divider and is named in ``problems``; the bundle is still made.
+    """
+    markdown_text, exhibit_list = timeline.timeline_and_exhibits(child, entries, options)
+    return pdf_from_markdown(child, options, markdown_text, exhibit_list, read_attachment,
+                             limit=limit, prepared_by=prepared_by, progress=progress)
+
+
+def pdf_from_markdown(
+    child: Mapping[str, Any],
+    options: timeline.TimelineOptions,
+    markdown_text: str,
+    exhibit_list: list[timeline.Exhibit],
+    read_attachment: Callable[[str], bytes],
+    *,
+    limit: PageLimit | None = None,
+    prepared_by: str = "",
+    progress: Progress | None = None,
+) -> PdfBundle:
+    """:func:`build_pdf_bundle` from a timeline already rendered (the folder bundle's)."""
+    from ..timeline import _Pseudonym  # the timeline's own name replacement, for the exhibits
+
+    pseudonym = _Pseudonym(child, options.pseudonym)
+    steps = len(exhibit_list) + 3
+    if progress:
+        progress(0, steps, "Reading the exhibits")
+    shown: list[_Shown] = []
+    for exhibit in exhibit_list:
+        item = forms.prepare(exhibit, checked_exhibit(exhibit, read_attachment))
+        title, original = _exhibit_title(exhibit, pseudonym)
+        shown.append(_Shown(item, title, original))
+    title = timeline.timeline_title(child, options)
+    if options.pseudonym:
+        prepared_by = pseudonym.apply(prepared_by)
+        _check_names(child, [title, prepared_by, *(s.title for s in shown)])
+
+    pages = Pages()
+    pages.set_title(title)
+    pages.set_author(prepared_by or "The child's family")
+    pages.set_subject(f"{timeline.PURPOSE_TITLES[options.purpose]}, prepared on "
+                      f"{options.as_of.isoformat()}")
+    pages.set_keywords("SEN evidence bundle")
+    pages.set_creation_date(fixed_date(options.as_of))
+
+    _cover(pages, child, options, prepared_by, len(shown))
+    document = list(blocks(markdown_text))
+    sections = [block.text for block in document if block.kind == "heading" and block.level == 2]
+    row_count = 1 + len(sections) + (1 + len(shown) if shown else 0)
+    index_pages = _index_pages(row_count, Pages.TEXT_HEIGHT)
+
+    section_pages: list[int] = []
+    divider_pages: list[int] = []
+    evidence: dict[str, int] = {}
+
+    def draw_index(pdf: Any, outline: list[Any]) -> None:
+        rows = [_IndexRow("The timeline", timeline_start, bold=True)]
+        rows += [_IndexRow(text, page, indent=6) for text, page in
+                 zip(sections, section_pages, strict=True)]
+        if shown:
+            rows.append(_IndexRow("The exhibits", divider_pages[0], bold=True))
+            for item, page in zip(shown, divider_pages, strict=True):
+                exhibit = item.item.exhibit
+                note = ""
+                if item.item.form == forms.SEPARATE:
+                    note = " (supplied separately)"
+                rows.append(_IndexRow(f"{exhibit.ref}  {exhibit.date}  {item.title}{note}", page,
+                                      indent=6))
+        _draw_index(pdf, rows, evidence_sentence(evidence["pages"], limit))
+
+    pages.add_page()
+    pages.start_section("Index", 0)
+    pages.insert_toc_placeholder(draw_index, pages=index_pages, reset_page_indices=False)
+    timeline_start = pages.page_no()
+    pages.start_section("Timeline", 0)
+    if progress:
+        progress(1, steps, "Setting the timeline")
+
+    headings = [0]
+
+    def before_heading(level: int, text: str) -> None:
+        # Each main section starts a page, as the printed HTML does, except the first,
+        # which follows the title and its few lines.
+        if level <= 2:
+            headings[0] += 1
+            if headings[0] > 2:
+                pages.add_page()
+
+    def at_heading(level: int, text: str) -> None:
+        if level == 2:
+            section_pages.append(pages.page_no())
+        if level in (2, 3):
+            pages.start_section(text, level - 1, strict=False)
+
+    render(pages, markdown_text, before_heading, at_heading, blocks_of=lambda _: document)
+    timeline_end = pages.page_no()
+
+    placeholders: list[tuple[int, Any]] = []
+    exhibit_pages: list[tuple[str, int]] = []
+    if shown:
+        for number, item in enumerate(shown, 2):
+            if progress:
+                progress(number, steps, f"Exhibit {item.item.exhibit.ref}")
+            pages.add_page()
+            pages.footer_ref = item.item.exhibit.ref
+            divider_pages.append(pages.page_no())
+            if number == 2:
+                pages.start_section("Exhibits", 0)
+            pages.start_section(f"{item.item.exhibit.ref} {item.title}", 1, strict=False)
+            _divider(pages, item, bool(options.pseudonym))
+            placeholders += _exhibit_body(pages, item, pseudonym)
+            exhibit_pages.append((item.item.exhibit.ref, pages.page_no() - divider_pages[-1]))
+    total = pages.page_no()
+    evidence["pages"] = total - index_pages - 1
+    if progress:
+        progress(steps - 1, steps, "Writing the PDF")
+    data = bytes(pages.output())
+    data = _finish(data, placeholders, options.as_of, shown)
+    if progress:
+        progress(steps, steps, "Done")
+    problems = tuple(
+        f"{item.item.exhibit.ref} ({item.original or item.item.exhibit.bundle_name.rsplit('/', 1)[-1]}) "
+        f"{item.item.problem}: its divider says so and it is not inside the PDF."
+        for item in shown if item.item.problem
+    )
+    return PdfBundle(data, total, evidence["pages"], timeline_end - timeline_start + 1, limit,
+                     tuple(exhibit_pages), problems)
+
+
+def _upright(page: Any) -> tuple[float, float, float, float, float, float]:
+    """The matrix that draws a page's content upright on an unrotated page of its shown
+    size, its lower left corner at the origin (a page may be turned by /Rotate, clockwise,
+    and its box need not start at 0, 0)."""
+    box = page.mediabox
+    left, bottom = float(box.left), float(box.bottom)
+    width, height = float(box.width), float(box.height)
+    turn = (page.rotation or 0) % 360
+    if turn == 90:
+        return (0, -1, 1, 0, -bottom, width + left)
+    if turn == 180:
+        return (-1, 0, 0, -1, width + left, height + bottom)
+    if turn == 270:
+        return (0, 1, -1, 0, height + bottom, -left)
+    return (1, 0, 0, 1, -left, -bottom)
+
+
+def _finish(data: bytes, placeholders: list[tuple[int, Any]], dated: _dt.date,
+            shown: list[_Shown]) -> bytes:
+    """Lay each PDF exhibit's pages under their footer pages, set the document's
+    information once more and an id made from the content, and write the bytes."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, ByteStringObject
+
+    with forms._quiet_pypdf():
+        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)), keep_initial_header=True)
+        for number, page in placeholders:
+            writer.pages[number - 1].merge_transformed_page(page, _upright(page), over=False)
+        stamp = f"D:{dated.strftime('%Y%m%d')}000000Z"
+        writer.add_metadata({"/ModDate": stamp, "/CreationDate": stamp,
+                             "/Producer": "SEN Workbook"})
+        digest = hashlib.sha256(data)
+        for item in shown:
+            digest.update(item.item.exhibit.sha256.encode("ascii"))
+        identifier = ByteStringObject(digest.digest()[:16])
+        writer._ID = ArrayObject([identifier, identifier])  # pypdf's own id is random
+        out = io.BytesIO()
+        writer.write(out)
+    return out.getvalue()

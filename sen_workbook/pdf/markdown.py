@@ -1,0 +1,130 @@
+"""The timeline's Markdown laid out on PDF pages, read through markdown-it-py's tokens.
+
+The PDF shows what ``timeline.md`` says and nothing re-derived: the same Markdown the
+folder bundle carries is parsed with markdown-it-py (the ``js-default`` preset the HTML
+uses, raw HTML off) into blocks (headings, paragraphs, list items, tables), and each block
+is set on the page.  Inline marks are read as plain text: the family's text is escaped in
+the Markdown, so what a reader sees is the text itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import NamedTuple
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .pages import Pages
+
+
+class Block(NamedTuple):
+    """One block of the document: ``kind`` is heading, paragraph, item or table.
+
+    ``level`` is a heading's level or a list item's depth (0 outermost); ``first`` is
+    False for a later paragraph of the same list item; a table's cells are in ``rows``
+    (the first row is the header).
+    """
+
+    kind: str
+    text: str = ""
+    level: int = 0
+    first: bool = True
+    rows: tuple[tuple[str, ...], ...] = ()
+
+
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("js-default")  # as the HTML is made: raw HTML off, no typographer
+    md.disable("image")
+    return md
+
+
+def _inline_text(token: Token) -> str:
+    """The text a reader sees in an inline token: escapes undone, marks dropped."""
+    parts: list[str] = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline", "html_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts)
+
+
+def blocks(markdown_text: str) -> Iterator[Block]:
+    """The blocks of ``markdown_text`` in order, from markdown-it-py's token stream."""
+    tokens = _parser().parse(markdown_text)
+    depth = -1
+    item_paragraphs: list[int] = []
+    index = 0
+    count = len(tokens)
+    while index < count:
+        token = tokens[index]
+        kind = token.type
+        if kind == "heading_open":
+            yield Block("heading", _inline_text(tokens[index + 1]), int(token.tag[1:]))
+            index += 3
+            continue
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            depth += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
+        elif kind == "list_item_open":
+            item_paragraphs.append(0)
+        elif kind == "list_item_close":
+            item_paragraphs.pop()
+        elif kind == "paragraph_open":
+            text = _inline_text(tokens[index + 1])
+            if depth >= 0 and item_paragraphs:
+                yield Block("item", text, depth, first=item_paragraphs[-1] == 0)
+                item_paragraphs[-1] += 1
+            else:
+                yield Block("paragraph", text)
+            index += 3
+            continue
+        elif kind == "table_open":
+            rows: list[tuple[str, ...]] = []
+            row: list[str] = []
+            index += 1
+            while tokens[index].type != "table_close":
+                inner = tokens[index]
+                if inner.type == "tr_open":
+                    row = []
+                elif inner.type == "tr_close":
+                    rows.append(tuple(row))
+                elif inner.type == "inline":
+                    row.append(_inline_text(inner))
+                index += 1
+            yield Block("table", rows=tuple(rows))
+        elif kind in ("fence", "code_block"):
+            for line in token.content.splitlines():
+                yield Block("paragraph", line)
+        elif kind == "hr":
+            yield Block("paragraph", "")
+        index += 1
+
+
+def render(pages: Pages, markdown_text: str,
+           before_heading: Callable[[int, str], None] | None = None,
+           at_heading: Callable[[int, str], None] | None = None,
+           blocks_of: Callable[[str], Sequence[Block] | Iterator[Block]] = blocks) -> None:
+    """Set ``markdown_text`` on ``pages`` from the current position.
+
+    ``before_heading(level, text)`` is called before each heading is placed (to start a
+    new page, say), and ``at_heading(level, text)`` once the page it stands on is begun
+    (to bookmark it there).
+    """
+    for block in blocks_of(markdown_text):
+        if block.kind == "heading":
+            if before_heading is not None:
+                before_heading(block.level, block.text)
+            placed = None
+            if at_heading is not None:
+                def placed(block: Block = block) -> None:
+                    at_heading(block.level, block.text)
+            pages.heading(block.text, block.level, placed)
+        elif block.kind == "paragraph":
+            pages.paragraph(block.text)
+        elif block.kind == "item":
+            pages.bullet(block.text, block.level, mark=block.first)
+        elif block.kind == "table" and block.rows:
+            pages.table(block.rows[0], block.rows[1:])
