@@ -27,6 +27,7 @@ from markdown_it import MarkdownIt
 from . import markup, timeline
 
 MANIFEST = "MANIFEST.sha256"
+PDF_NAME = "bundle.pdf"
 LINK_SCHEMES = ("https:", "http:", "mailto:")
 
 # Zip timestamps start in 1980; a fixed one keeps the same bundle byte-identical.
@@ -199,12 +200,16 @@ def build_bundle(
     entries: Iterable[Mapping[str, Any]],
     options: timeline.TimelineOptions,
     read_attachment: Callable[[str], bytes],
+    *,
+    pdf: Callable[[str, list[timeline.Exhibit]], bytes] | None = None,
 ) -> dict[str, bytes]:
     """Every file of the bundle, relative path to bytes, in path order.
 
     ``read_attachment(sha256)`` returns a stored file's bytes or raises
     ``FileNotFoundError``.  Each exhibit is checked against its SHA-256; a missing or
     changed file raises :class:`BundleError` naming the exhibit, and nothing is returned.
+    ``pdf(markdown, exhibits)``, when given, makes the bundle as one PDF from the same
+    timeline; it is added as ``bundle.pdf`` and listed in the manifest like the rest.
     """
     markdown_text, exhibits = timeline.timeline_and_exhibits(child, entries, options)
     title = timeline.timeline_title(child, options)
@@ -218,6 +223,9 @@ def build_bundle(
         checked[exhibit.bundle_name] = exhibit.sha256  # checked_exhibit compared them
     if options.pseudonym:
         _check_pseudonymised(child, files)
+    if pdf is not None:
+        # Made after the checks above; the PDF checks its own text for the child's names.
+        files[PDF_NAME] = pdf(markdown_text, exhibits)
     files[MANIFEST] = manifest(files, checked)
     return dict(sorted(files.items()))
 

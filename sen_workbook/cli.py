@@ -35,6 +35,16 @@ def _date(text: str) -> _dt.date:
         raise argparse.ArgumentTypeError(str(error).rstrip(".")) from None
 
 
+def _page_count(text: str) -> int:
+    try:
+        count = int(text)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of pages (1 or more)")
+    return count
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="sen-workbook",
@@ -69,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     for name, text in (
         ("timeline", "print the evidence timeline of a child in Markdown"),
-        ("bundle", "write the evidence bundle of a child to a folder or .zip"),
+        ("bundle", "write the evidence bundle of a child to a folder, a .zip or one .pdf"),
     ):
         sub = commands.add_parser(name, help=text)
         sub.add_argument("child", metavar="CHILD", help="a name, preferred name or id")
@@ -88,8 +98,21 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--kind", dest="kinds", action="append", choices=tuple(model.KINDS),
                          help="only entries of this kind (repeatable)")
         if name == "bundle":
-            sub.add_argument("--out", required=True, metavar="DIR|FILE.zip")
+            from sen_workbook.pdf.limits import APPEALS
+
+            sub.add_argument("--out", required=True, metavar="DIR|FILE.zip|FILE.pdf")
             sub.add_argument("--force", action="store_true", help="replace an existing bundle")
+            sub.add_argument(
+                "--appeal", choices=tuple(APPEALS),
+                help="check the evidence against the Tribunal's page limit for this appeal "
+                "(an ehcna bundle is held to refusal-to-assess's unless you choose)",
+            )
+            sub.add_argument("--max-pages", dest="max_pages", type=_page_count, metavar="N",
+                             help="your own page limit for the evidence")
+            sub.add_argument("--prepared-by", dest="prepared_by", default="", metavar="NAME",
+                             help="who prepared the bundle, for the PDF's cover")
+            sub.add_argument("--without-pdf", dest="without_pdf", action="store_true",
+                             help="leave bundle.pdf out of a folder or .zip")
     return parser
 
 
@@ -212,8 +235,17 @@ def _evidence(book: Workbook, args: argparse.Namespace) -> int:
         sys.stdout.write(book.timeline(child, options))
         sys.stdout.flush()
         return EXIT_OK
-    out = book.export_bundle(child, options, Path(args.out), overwrite=args.force)
+    from sen_workbook.pdf.limits import page_limit
+
+    report: list[str] = []
+    out = book.export_bundle(
+        child, options, Path(args.out), overwrite=args.force,
+        include_pdf=not args.without_pdf, prepared_by=args.prepared_by.strip(),
+        limit=page_limit(options.purpose, args.appeal, args.max_pages), report=report,
+    )
     print(f"Wrote the evidence bundle to {out}.")
+    for line in report:
+        print(line)
     return EXIT_OK
 
 

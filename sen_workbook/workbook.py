@@ -767,12 +767,21 @@ class Workbook:
         *,
         overwrite: bool = False,
         progress: Callable[[int, int, str], None] | None = None,
+        include_pdf: bool = True,
+        limit: Any = None,
+        prepared_by: str = "",
+        report: list[str] | None = None,
     ) -> Path:
-        """Write the evidence bundle to a folder, or to a ``.zip`` when ``out`` ends so.
+        """Write the evidence bundle to a folder, to a ``.zip`` or to one ``.pdf``, as
+        ``out`` ends.
 
-        Nothing is half-written: a zip is written atomically, a folder is assembled beside
-        its destination and renamed into place.  An existing bundle is replaced only with
-        ``overwrite``; a folder that is not a bundle is never replaced.
+        Nothing is half-written: a zip or a PDF is written atomically, a folder is
+        assembled beside its destination and renamed into place.  An existing bundle is
+        replaced only with ``overwrite``; a folder that is not a bundle is never replaced.
+        A folder or zip carries the PDF too (``bundle.pdf``) unless ``include_pdf`` is
+        False.  ``limit`` is the evidence's page limit (:mod:`sen_workbook.pdf.limits`),
+        ``prepared_by`` goes on the PDF's cover, and ``report``, when given, receives the
+        sentences on the PDF's pages against the limit and on exhibits left outside it.
         """
         import shutil
         import tempfile
@@ -799,11 +808,26 @@ class Workbook:
                     f"The name {target.name!r} contains the child's name {found!r}, which a "
                     "pseudonymised bundle must not show; choose another name for it."
                 )
+        if target.suffix.lower() == ".pdf":
+            return self._export_pdf(child, options, target, overwrite=overwrite,
+                                    progress=progress, limit=limit, prepared_by=prepared_by,
+                                    report=report)
         if progress:
             progress(0, 1, "Assembling the timeline")
+
+        def pdf(markdown_text: str, exhibits: list[Any]) -> bytes:
+            from sen_workbook.pdf.bundle import pdf_from_markdown
+
+            made = pdf_from_markdown(dict(child), options, markdown_text, exhibits,
+                                     self.read_attachment, limit=limit,
+                                     prepared_by=prepared_by, progress=progress)
+            if report is not None:
+                report.extend(made.report())
+            return made.data
+
         try:
             files = build_bundle(dict(child), self.stored_entries(child["id"]), options,
-                                 self.read_attachment)
+                                 self.read_attachment, pdf=pdf if include_pdf else None)
         except BundleError as error:
             raise WorkbookError(str(error)) from error
         if target.suffix.lower() == ".zip":
@@ -846,6 +870,34 @@ class Workbook:
             shutil.rmtree(staging, ignore_errors=True)
             raise
         return target
+
+    def _export_pdf(
+        self,
+        child: Mapping[str, Any],
+        options: Any,
+        target: Path,
+        *,
+        overwrite: bool,
+        progress: Callable[[int, int, str], None] | None,
+        limit: Any,
+        prepared_by: str,
+        report: list[str] | None,
+    ) -> Path:
+        """The bundle as one PDF, written with :meth:`write_output` (never over the
+        workbook, atomically)."""
+        from sen_workbook.bundle import BundleError
+        from sen_workbook.pdf import build_pdf_bundle
+
+        try:
+            made = build_pdf_bundle(dict(child), self.stored_entries(child["id"]), options,
+                                    self.read_attachment, limit=limit,
+                                    prepared_by=prepared_by, progress=progress)
+        except BundleError as error:
+            raise WorkbookError(str(error)) from error
+        written = self.write_output(target, made.data, overwrite=overwrite, suffix=".pdf")
+        if report is not None:
+            report.extend(made.report())
+        return written
 
     def write_output(
         self, out: str | os.PathLike[str], content: bytes, *, overwrite: bool = False,

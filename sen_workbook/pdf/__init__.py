@@ -4,12 +4,32 @@
 index, timeline, then each exhibit after a divider page); :func:`text_pdf` typesets plain
 text or the timeline's kind of Markdown into an A4 PDF with the same font and footer, for
 letters.  Both are pure: records and bytes in, bytes out; writing files is the workbook's job.
+
+The names are loaded when first used: fpdf2 and pypdf take a moment to import, and the
+command line reads the page limits (:mod:`.limits`) for its options without them.
 """
 
 from __future__ import annotations
 
-from .bundle import PdfBundle, build_pdf_bundle
-from .limits import APPEALS, PageLimit, page_limit
-from .pages import text_pdf
+from typing import Any
 
-__all__ = ["APPEALS", "PageLimit", "PdfBundle", "build_pdf_bundle", "page_limit", "text_pdf"]
+_NAMES = {
+    "PdfBundle": "bundle",
+    "build_pdf_bundle": "bundle",
+    "pdf_from_markdown": "bundle",
+    "text_pdf": "pages",
+    "APPEALS": "limits",
+    "PageLimit": "limits",
+    "page_limit": "limits",
+}
+
+__all__ = sorted(_NAMES)
+
+
+def __getattr__(name: str) -> Any:
+    module = _NAMES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
