@@ -1,0 +1,397 @@
+"""The evidence bundle as one PDF, read back as a council's reader would: every page
+numbered "Page N of M", an index whose numbers are the pages the exhibits' dividers stand
+on, bookmarks, a PDF exhibit's own pages and text kept, a picture placed, damaged and
+locked files named while the bundle is still made, no trace of the child's names under a
+pseudonym, and the same bytes every time.
+
+The exhibits are made here: PDFs with fpdf2 and pypdf, a PNG from its bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import shutil
+import struct
+import subprocess
+import zlib
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+from pypdf import PdfReader, PdfWriter
+
+from sen_workbook import cli, demo, model
+from sen_workbook.bundle import PDF_NAME, build_bundle
+from sen_workbook.pdf import build_pdf_bundle, page_limit, text_pdf
+from sen_workbook.pdf.fonts import Glyphs
+from sen_workbook.timeline import TimelineOptions
+from sen_workbook.workbook import Workbook
+
+AS_OF = date(2024, 9, 1)
+NAME, PREFERRED = "Zoë Siân Hartwell-Øby", "Zoë"
+
+
+def own_pdf(pages: int, words: str) -> bytes:
+    """A PDF of ``pages`` pages in Helvetica, each saying ``words`` and its number."""
+    pdf = FPDF(format="A4")
+    pdf.set_creation_date(datetime(2024, 1, 1, tzinfo=UTC))
+    pdf.set_font("Helvetica", size=14)
+    for number in range(1, pages + 1):
+        pdf.add_page()
+        pdf.cell(0, 10, f"{words} sheet {number}")
+    return bytes(pdf.output())
+
+
+def png(width: int = 12, height: int = 8) -> bytes:
+    """A small red and blue PNG written byte by byte."""
+    rows = b"".join(b"\x00" + (b"\xd0\x20\x20" * (width // 2) + b"\x20\x40\xd0" * (width - width // 2))
+                    for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows))
+            + chunk(b"IEND", b""))
+
+
+def locked_pdf() -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(own_pdf(1, "Secret minutes"))))
+    writer.encrypt("a password only the school knows", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+REPORT = own_pdf(3, "Occupational therapy findings")
+PICTURE = png()
+NOTES = "Notes of the call\n\n\tShe said “we will look into it” 😊\n".encode()
+DAMAGED = own_pdf(2, "Torn letter")[:400]
+LOCKED = locked_pdf()
+WORD = b"PK\x03\x04 a word processor file"
+FILES = {hashlib.sha256(data).hexdigest(): data
+         for data in (REPORT, PICTURE, NOTES, DAMAGED, LOCKED, WORD)}
+
+
+def records(extra: int = 0):
+    child = model.new_child(
+        id="child-1", name=NAME, preferred_name=PREFERRED, date_of_birth="2015-05-02",
+        setting="Hill Primary", setting_phase="school", senco="Mrs Patel", areas=["semh"],
+    )
+
+    def entry(kind, entry_id, day, title, **fields):
+        return model.new_entry(kind, "child-1", id=entry_id, date=day, title=title,
+                               created_at="2024-01-01T00:00:00",
+                               updated_at="2024-01-01T00:00:00", **fields)
+
+    def attachment(data: bytes, filename: str, description: str = "") -> dict:
+        return {"sha256": hashlib.sha256(data).hexdigest(), "filename": filename,
+                "size": len(data), "added_at": "2024-01-21T10:00:00",
+                "description": description}
+
+    entries = [
+        entry("concern", "c1", "2024-01-08", "Zoë not eating at lunch",
+              details="Zoë said the hall is loud 😊 and “too bright”. Siân's mum agreed.",
+              raised_with="Mrs Patel"),
+        entry("assessment", "a1", "2024-01-20", "OT report", professional="Ms Green",
+              attachments=[attachment(REPORT, "OT report Zoë.pdf", "Occupational therapy report")]),
+        entry("observation", "o1", "2024-02-03", "Drawing at home",
+              attachments=[attachment(PICTURE, "Zoë drawing.png", "Zoë's drawing of school")]),
+        entry("correspondence", "m1", "2024-03-01", "Call with the SENCo", direction="received",
+              attachments=[attachment(NOTES, "call notes.txt", "Our notes of the call")]),
+        entry("correspondence", "m2", "2024-04-01", "Letter that arrived torn",
+              direction="received", attachments=[attachment(DAMAGED, "torn letter.pdf")]),
+        entry("meeting", "g1", "2024-05-01", "Meeting minutes",
+              attachments=[attachment(LOCKED, "minutes locked.pdf", "Minutes")]),
+        entry("observation", "o2", "2024-06-01", "Homework plan",
+              attachments=[attachment(WORD, "homework plan.docx", "Homework plan")]),
+    ]
+    for number in range(extra):
+        day = date.fromordinal(date(2024, 1, 1).toordinal() + number % 200).isoformat()
+        entries.append(entry("observation", f"x{number}", day, f"Evening note {number}",
+                             details="Came home tired and upset after a long day. " * 3))
+    return child, entries
+
+
+def make(pseudonym: str = "", extra: int = 0, **options):
+    child, entries = records(extra)
+    chosen = TimelineOptions(as_of=AS_OF, purpose="ehcna", pseudonym=pseudonym)
+    options.setdefault("limit", page_limit("ehcna"))
+    return build_pdf_bundle(child, entries, chosen, FILES.__getitem__, **options)
+
+
+def divider(texts: list[str], ref: str) -> int:
+    """The index of the page that opens exhibit ``ref``."""
+    return next(n for n, text in enumerate(texts) if text.startswith(f"Exhibit {ref}\n"))
+
+
+@pytest.fixture(scope="module")
+def made():
+    return make(prepared_by="Ruth Hartwell-Øby (mother)")
+
+
+@pytest.fixture(scope="module")
+def reader(made) -> PdfReader:
+    return PdfReader(io.BytesIO(made.data))
+
+
+@pytest.fixture(scope="module")
+def texts(reader) -> list[str]:
+    return [page.extract_text() for page in reader.pages]
+
+
+def test_every_page_carries_page_n_of_m_and_the_count_is_the_pages(made, reader, texts):
+    assert len(reader.pages) == made.pages
+    for number, text in enumerate(texts, 1):
+        assert f"Page {number} of {made.pages}" in text, number
+
+
+def test_pages_are_a4_with_real_text_and_the_document_says_what_it_is(reader, texts):
+    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    assert (round(width), round(height)) == (595, 842)
+    assert "Evidence bundle" in texts[0] and NAME in texts[0]
+    assert "Ruth Hartwell-Øby (mother)" in texts[0]
+    info = reader.metadata
+    assert info.title == f"Evidence for an EHC needs assessment request: {NAME}"
+    assert info.author == "Ruth Hartwell-Øby (mother)"
+    assert "prepared on 2024-09-01" in info.subject
+    assert info["/CreationDate"].startswith("D:20240901")
+
+
+def test_the_index_numbers_are_the_pages_where_each_divider_stands(made, reader, texts):
+    index = texts[1]
+    listed = dict(re.findall(r"(E\d{3}) .*?(\d+)\s*$", index, flags=re.M))
+    assert sorted(listed) == [f"E00{n}" for n in range(1, 7)]
+    for ref, page in listed.items():
+        assert texts[int(page) - 1].startswith(f"Exhibit {ref}\n"), ref
+        assert f"Page {page} of {made.pages}  ·  {ref}" in texts[int(page) - 1]
+    # Each line of the index is a link to its page.
+    targets = []
+    for annotation in reader.pages[1]["/Annots"]:
+        annotation = annotation.get_object()
+        if annotation["/Subtype"] == "/Link":
+            destination = annotation["/Dest"] if "/Dest" in annotation else annotation["/A"]["/D"]
+            targets.append(reader.get_page_number(destination[0].get_object()) + 1)
+    assert {int(page) for page in listed.values()} <= set(targets)
+
+
+def test_bookmarks_lead_to_every_section_and_exhibit(reader, texts):
+    titles = {}
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles[item.title] = reader.get_destination_page_number(item) + 1
+
+    walk(reader.outline)
+    for title in ("Cover", "Index", "Timeline", "Summary", "Chronology", "Entries", "Exhibits"):
+        assert title in titles, title
+    assert titles["Cover"] == 1 and titles["Index"] == 2
+    for ref in ("E001", "E002", "E003", "E004", "E005", "E006"):
+        (title,) = [t for t in titles if t.startswith(ref + " ")]
+        assert texts[titles[title] - 1].startswith(f"Exhibit {ref}\n")
+
+
+def test_a_pdf_exhibit_keeps_its_own_pages_and_text(made, reader, texts):
+    opening = divider(texts, "E001")
+    for sheet in (1, 2, 3):
+        page = texts[opening + sheet]
+        assert f"Occupational therapy findings sheet {sheet}" in page
+        assert "E001" in page  # the footer laid over it
+    fonts = reader.pages[opening + 1]["/Resources"]["/Font"]
+    assert any(font.get_object()["/BaseFont"] == "/Helvetica" for font in fonts.values())
+    assert dict(made.exhibit_pages)["E001"] == 3
+
+
+def test_a_picture_is_placed_on_its_own_page(texts, reader):
+    opening = divider(texts, "E002")
+    assert "A picture, placed on the next page" in texts[opening]
+    images = reader.pages[opening + 1].images
+    assert len(images) == 1 and images[0].image.size == (12, 8)
+
+
+def test_a_text_file_is_typeset_with_letters_the_font_lacks_named(texts):
+    following = texts[divider(texts, "E003") + 1]
+    assert "Notes of the call" in following and "“we will look into it”" in following
+    assert "[smiling face with smiling eyes]" in following
+
+
+def test_damaged_and_locked_pdfs_are_named_and_the_bundle_is_still_made(made, texts):
+    problems = "\n".join(made.problems)
+    assert "E004 (torn letter.pdf) is damaged" in problems
+    assert "E005 (minutes locked.pdf) is protected with a password" in problems
+    assert "E006" not in problems  # a .docx is simply supplied separately
+    index = texts[1]
+    assert re.search(r"E004 .*\(supplied separately\)", index)
+    assert re.search(r"E005 .*\(supplied separately\)", index)
+    locked = " ".join(texts[divider(texts, "E005")].split())
+    assert "protected with a password" in locked and "supplied separately" in locked
+    word = " ".join(texts[divider(texts, "E006")].split())
+    assert "a .docx file, which cannot be shown inside a PDF" in word
+
+
+def test_the_family_s_own_letters_and_quotes_come_through(texts):
+    everything = "\n".join(texts)
+    assert "Zoë said the hall is loud [smiling face with smiling eyes] and “too bright”" in (
+        " ".join(everything.split()))
+    assert "Siân" in everything
+
+
+def test_the_same_records_give_the_same_bytes(made):
+    again = make(prepared_by="Ruth Hartwell-Øby (mother)")
+    assert again.data == made.data
+    assert make(prepared_by="Someone else").data != made.data
+
+
+def test_a_pseudonymised_pdf_shows_no_name_of_the_child_in_text_or_information():
+    made = make(pseudonym="Child A")
+    reader = PdfReader(io.BytesIO(made.data))
+    everything = "\n".join(page.extract_text() for page in reader.pages)
+    information = " ".join(str(value) for value in reader.metadata.values())
+    for name in ("Zoë", "Zoe", "Siân", "Sian", "Hartwell", "Øby"):
+        assert name.lower() not in everything.lower(), name
+        assert name.lower() not in information.lower(), name
+    assert "Child A" in everything and "Child A" in information
+    # The original file names (they may carry the child's name) are left off the dividers.
+    assert "Original file" not in everything and "Occupational therapy report" in everything
+
+
+def test_the_evidence_pages_are_counted_against_the_limit_and_the_longest_named():
+    within = make()
+    assert within.limit.pages == 75 and within.over == 0
+    assert "within the limit" in within.report()[0]
+    tight = make(limit=page_limit("ehcna", max_pages=5))
+    assert tight.over == tight.evidence_pages - 5 > 0
+    assert f"{tight.over} over, as the limit you set is 5" in tight.report()[0]
+    assert "the longest exhibits are E001 (3 pages)" in tight.report()[1]
+    assert page_limit("complaint") is None
+    assert page_limit("chronology", "sections-b-f").pages == 100
+    assert page_limit("chronology", "cease-to-maintain").pages == 75
+
+
+def test_a_long_chronology_repeats_its_header_and_never_splits_a_date():
+    made = make(extra=300)
+    texts = [page.extract_text() for page in PdfReader(io.BytesIO(made.data)).pages]
+    chronology = [text for text in texts if "R1 " in text or re.search(r"^R\d+ 2024-", text, re.M)]
+    table_pages = [text for text in texts if re.search(r"^R\d+ 20\d\d-\d\d-\d\d", text, re.M)]
+    assert len(table_pages) >= 3, chronology[:1]
+    for text in table_pages:
+        assert re.search(r"Ref\s+Date\s+Kind\s+Summary", text), text[:200]
+    everything = "\n".join(table_pages)
+    assert not re.search(r"\b20\d\d-\d\d\s*$", everything, re.M)  # a date cut at its end
+
+
+def test_glyphs_the_font_lacks_are_named_never_dropped():
+    glyphs = Glyphs({ord(c) for c in "abcfi[] "})
+    assert glyphs.printable("ﬁ a\tb") == "fi a b"
+    assert glyphs.printable("a😊") == "a[smiling face with smiling eyes]"
+    assert glyphs.printable("a\u200db") == "ab"
+
+
+def test_plain_text_becomes_an_a4_pdf_with_the_footer():
+    data = text_pdf("Dear Ms Patel,\n\nWe asked on 3 May 2024. Zoë 😊\n" * 60,
+                    title="Letter", author="Ruth", dated=AS_OF, markdown=False)
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) >= 2 and reader.metadata.title == "Letter"
+    for number, page in enumerate(reader.pages, 1):
+        assert f"Page {number} of {len(reader.pages)}" in page.extract_text()
+    assert data == text_pdf("Dear Ms Patel,\n\nWe asked on 3 May 2024. Zoë 😊\n" * 60,
+                            title="Letter", author="Ruth", dated=AS_OF, markdown=False)
+
+
+def test_the_folder_bundle_lists_its_pdf_in_the_manifest():
+    child, entries = records()
+    options = TimelineOptions(as_of=AS_OF, purpose="ehcna")
+    files = build_bundle(child, entries, options, FILES.__getitem__,
+                         pdf=lambda text, exhibits: b"%PDF-1.4 made from the same timeline")
+    digest = hashlib.sha256(files[PDF_NAME]).hexdigest()
+    assert f"{digest}  {PDF_NAME}\n" in files["MANIFEST.sha256"].decode()
+
+
+# --- the command line and poppler's tools ---------------------------------------------------
+
+
+@pytest.fixture
+def sample_db(tmp_path: Path) -> Path:
+    sample = demo.generate(60, children=1)
+    path = tmp_path / "wb" / "workbook.json"
+    with Workbook(path) as book:
+        book.load_sample(sample.children, sample.entries, sample.files)
+    return path
+
+
+def test_the_bundle_command_writes_one_pdf_and_says_the_pages_against_the_limit(
+        sample_db, tmp_path, capsys):
+    out = tmp_path / "evidence.pdf"
+    code = cli.main(["--db", str(sample_db), "bundle", "Tobi", "--purpose", "ehcna",
+                     "--as-of", "2026-08-31", "--out", str(out), "--max-pages", "10"])
+    said = capsys.readouterr().out
+    assert code == 0, said
+    assert f"Wrote the evidence bundle to {out}." in said
+    assert re.search(r"takes \d+ pages: \d+ over, as the limit you set is 10\.", said)
+    assert "the longest exhibits are E00" in said
+    assert out.read_bytes().startswith(b"%PDF-") and out.stat().st_mode & 0o077 == 0
+    again = tmp_path / "again.pdf"
+    cli.main(["--db", str(sample_db), "bundle", "Tobi", "--purpose", "ehcna",
+              "--as-of", "2026-08-31", "--out", str(again), "--max-pages", "10"])
+    assert again.read_bytes() == out.read_bytes()
+
+
+def test_the_bundle_command_never_writes_a_pdf_into_the_workbook(sample_db, capsys):
+    inside = sample_db.parent / "files" / "bundle.pdf"
+    code = cli.main(["--db", str(sample_db), "bundle", "Tobi", "--out", str(inside)])
+    assert code == 2 and not inside.exists()
+    assert "part of the workbook" in capsys.readouterr().err
+
+
+def test_a_folder_bundle_carries_the_pdf_and_sha256sum_accepts_it(sample_db, tmp_path):
+    out = tmp_path / "folder"
+    assert cli.main(["--db", str(sample_db), "bundle", "Tobi", "--as-of", "2026-08-31",
+                     "--out", str(out)]) == 0
+    assert (out / PDF_NAME).read_bytes().startswith(b"%PDF-")
+    assert f"  {PDF_NAME}\n" in (out / "MANIFEST.sha256").read_text()
+    if shutil.which("sha256sum"):
+        subprocess.run(["sha256sum", "--strict", "-c", "MANIFEST.sha256"], cwd=out,
+                       check=True, capture_output=True)
+    bare = tmp_path / "bare"
+    assert cli.main(["--db", str(sample_db), "bundle", "Tobi", "--as-of", "2026-08-31",
+                     "--out", str(bare), "--without-pdf"]) == 0
+    assert not (bare / PDF_NAME).exists()
+
+
+poppler = pytest.mark.skipif(not (shutil.which("pdftotext") and shutil.which("pdfinfo")),
+                             reason="poppler-utils (pdftotext, pdfinfo) is not installed")
+
+
+@poppler
+def test_poppler_reads_the_same_pages_footers_and_information(made, tmp_path):
+    path = tmp_path / "bundle.pdf"
+    path.write_bytes(made.data)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    assert re.search(rf"^Pages:\s+{made.pages}$", info.stdout, re.M)
+    assert re.search(r"^Page size:\s+595.* x 841.* \(A4\)", info.stdout, re.M)
+    assert "Evidence for an EHC needs assessment request" in info.stdout
+    for number in range(1, made.pages + 1):
+        text = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), str(path),
+                               "-"], capture_output=True, text=True, check=True).stdout
+        assert f"Page {number} of {made.pages}" in text, number
+    everything = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                check=True).stdout
+    assert "Occupational therapy findings sheet 2" in everything
+
+
+@poppler
+def test_poppler_finds_no_name_in_a_pseudonymised_pdf(tmp_path):
+    path = tmp_path / "bundle.pdf"
+    path.write_bytes(make(pseudonym="Child A").data)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
+                          check=True).stdout
+    for name in ("Zoë", "Siân", "Hartwell"):
+        assert name not in text and name not in info
