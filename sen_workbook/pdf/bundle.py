@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 
 from .. import timeline
 from ..bundle import BundleError, checked_exhibit
+from ..timeline.pseudonyms import Pseudonym
 from . import exhibits as forms
 from .limits import PageLimit
 from .markdown import blocks, render
@@ -106,7 +107,7 @@ class _Shown(NamedTuple):
     original: str  # the original file name, empty under a pseudonym
 
 
-def _exhibit_title(exhibit: timeline.Exhibit, pseudonym: Any) -> tuple[str, str]:
+def _exhibit_title(exhibit: timeline.Exhibit, pseudonym: Pseudonym) -> tuple[str, str]:
     safe_name = exhibit.bundle_name.rsplit("/", 1)[-1]
     if pseudonym.pseudonym:
         title = pseudonym.apply(exhibit.description).strip() or safe_name
@@ -216,7 +217,7 @@ def _divider(pages: Pages, shown: _Shown, pseudonymised: bool) -> None:
         pages.paragraph("This exhibit is shown as supplied: the pseudonym cannot change it.")
 
 
-def _exhibit_body(pages: Pages, shown: _Shown, pseudonym: Any) -> list[tuple[int, Any]]:
+def _exhibit_body(pages: Pages, shown: _Shown, pseudonym: Pseudonym) -> list[tuple[int, Any]]:
     """The exhibit's own pages after its divider; for a PDF, footer pages of each page's
     size, returned with the page to lay under each."""
     item = shown.item
@@ -299,9 +300,7 @@ def pdf_from_markdown(
     progress: Progress | None = None,
 ) -> PdfBundle:
     """:func:`build_pdf_bundle` from a timeline already rendered (the folder bundle's)."""
-    from ..timeline import _Pseudonym  # the timeline's own name replacement, for the exhibits
-
-    pseudonym = _Pseudonym(child, options.pseudonym)
+    pseudonym = Pseudonym(child, options.pseudonym)  # the timeline's own name replacement
     steps = len(exhibit_list) + 3
     if progress:
         progress(0, steps, "Reading the exhibits")
