@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from json.encoder import encode_basestring as _encode_string
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
@@ -55,6 +55,16 @@ class ReadOnlyError(StorageError):
 
 class WorkbookFileError(StorageError):
     """The file is not a workbook this version can open; it has been left untouched."""
+
+
+class WorkbookChangedError(StorageError):
+    """The file on disk is not the one this process last read or wrote, so a save was
+    refused rather than written over someone else's records."""
+
+
+class LockLostError(StorageError):
+    """The lock file this process held was removed or replaced, and another process
+    now holds the workbook; the save was refused and the workbook is read-only here."""
 
 
 # --- the operating system ----------------------------------------------------------------
@@ -383,6 +393,16 @@ def make_backup(db_path: Path, day: _dt.date, label: str = "") -> Path | None:
 # --- the lock ----------------------------------------------------------------------------
 
 
+def _same_file(fd: int, path: Path) -> bool:
+    """Whether ``path`` names the very file open as ``fd`` (same device and inode)."""
+    try:
+        there = os.stat(path)
+    except OSError:
+        return False
+    here = os.fstat(fd)
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino) and here.st_nlink > 0
+
+
 class WriterLock:
     """An exclusive lock on ``<db>.lock``, held for as long as the workbook is open.
 
@@ -418,15 +438,35 @@ class WriterLock:
             return True
         import fcntl
 
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
+        # The lock is the open descriptor, but only while the file it locks is still the
+        # one at the lock's path: a lock file removed between our open and our flock
+        # would lock a file nobody else can see, so that case is tried again.
+        for _ in range(10):
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)
+                return False
+            if _same_file(fd, self.path):
+                make_private(self.path, fd=fd)
+                self._fd = fd
+                return True
+            fcntl.flock(fd, fcntl.LOCK_UN)
             os.close(fd)
-            return False
-        make_private(self.path, fd=fd)
-        self._fd = fd
-        return True
+        return False
+
+    def still_held(self) -> bool:
+        """Whether the lock is held and the lock file at its path is still the one locked.
+
+        If the lock file was deleted (or replaced) while the workbook was open, another
+        process could have made a new one and locked it; holding the old one then keeps
+        nobody out, so every save asks this first.
+        """
+        if self._other is not None:
+            # On Windows an open file cannot be deleted, so the lock file stays the one held.
+            return bool(self._other.is_locked)
+        return self._fd is not None and _same_file(self._fd, self.path)
 
     def release(self) -> None:
         if self._other is not None:
@@ -528,6 +568,12 @@ class AtomicJSONStorage(Storage):
         # table -> its records' JSON texts, kept between saves (see _serialise)
         self._pieces: dict[str, _TableText] | None = None
         self._stamp: tuple[int, int, int] | None = None  # the file read, when read-only
+        # The writer's view of the file: the stamp and SHA-256 of what it last read or
+        # wrote.  A save first checks that the file on disk is still that one.
+        self._written: FileStamp | None = None
+        self._fingerprint = ""
+        # Called before every save; the workbook checks there that it still holds the lock.
+        self.guard: Callable[[], None] | None = None
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         if self.read_only:
@@ -542,17 +588,58 @@ class AtomicJSONStorage(Storage):
                 self._stamp = stamp
             return self._data
         if self._data is None:
-            self._data = load_database(self.path)
+            self._data, self._written, self._fingerprint = read_database(self.path)
             self._pieces = None
         return self._data
 
-    def prime(self, data: dict[str, dict[str, Any]]) -> None:
-        """Keep ``data``, just read from the file by the caller, so it is not read twice."""
+    def prime(
+        self, data: dict[str, dict[str, Any]], stamp: FileStamp | None = None,
+        fingerprint: str = "",
+    ) -> None:
+        """Keep ``data``, just read from the file by the caller, so it is not read twice;
+        ``stamp`` and ``fingerprint`` say which file it was read from."""
         self._data = data
         self._pieces = None
+        self._written, self._fingerprint = stamp, fingerprint
         if self.read_only:
             info = self.path.stat()
             self._stamp = (info.st_ino, info.st_mtime_ns, info.st_size)
+
+    def check_unchanged(self) -> None:
+        """Refuse (:class:`WorkbookChangedError`) when the file on disk is not the one this
+        process last read or wrote: another program replaced or changed it meanwhile.
+
+        The stamp is compared first (one ``stat``); only when it differs is the file read
+        and its SHA-256 compared, so a file merely touched or copied back unchanged is
+        still accepted.  After a refusal the file is read afresh at the next use, so a
+        second try adds the change to what is on disk now.
+        """
+        if self._written is None:
+            return
+        try:
+            if FileStamp.of(os.stat(self.path)) == self._written:
+                return
+            raw, stamp = read_file_stamped(self.path)
+        except FileNotFoundError:
+            self.forget()
+            raise WorkbookChangedError(
+                f"The workbook {self.path} was moved or deleted while it was open, so "
+                "nothing was saved."
+            ) from None
+        except OSError as error:
+            raise StorageError(
+                f"Could not read the workbook {self.path} before saving: {error.strerror}. "
+                "Nothing was saved."
+            ) from error
+        if file_fingerprint((raw,)) == self._fingerprint:
+            self._written = stamp
+            return
+        self.forget()
+        raise WorkbookChangedError(
+            f"The workbook {self.path} was changed by another program since this window "
+            "last saved it, so nothing was saved over it; what is on disk now is shown, "
+            "and saving again adds your change to it."
+        )
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Save ``data`` whole (every record serialised afresh)."""
@@ -574,12 +661,17 @@ class AtomicJSONStorage(Storage):
             raise ReadOnlyError(
                 f"The workbook {self.path} is open read-only, so nothing can be changed."
             )
+        if self.guard is not None:
+            self.guard()
+        self.check_unchanged()
         try:
             payload = self._serialise(data, changed)
             if os.environ.get("SEN_WORKBOOK_VERIFY_SAVES") == "1":
                 if parse_json(b"".join(payload)) != parse_json(serialise(data)):
                     raise ValueError("a record was changed without being replaced")
             atomic_write(self.path, payload)
+            self._written = FileStamp.of(os.stat(self.path))
+            self._fingerprint = file_fingerprint(payload)
         except (OSError, ValueError, TypeError) as error:
             self.forget()  # the next read takes the truth from disk
             reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
@@ -626,6 +718,7 @@ class AtomicJSONStorage(Storage):
         """Drop what is kept in memory, so the next read comes from disk."""
         self._data = None
         self._pieces = None
+        self._written, self._fingerprint = None, ""
 
     def close(self) -> None:
         self.forget()
@@ -651,14 +744,56 @@ def _refusal(path: Path, reason: str) -> WorkbookFileError:
     return WorkbookFileError(f"{path} {reason}, so it was not opened and has not been changed. {where}")
 
 
+class FileStamp(NamedTuple):
+    """Which file a path named, and in what state: its identity (device, inode) and the
+    size and times any write changes.  ``ctime`` cannot be set back by a program."""
+
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+
+    @classmethod
+    def of(cls, info: os.stat_result) -> FileStamp:
+        return cls(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def file_fingerprint(pieces: Iterable[bytes]) -> str:
+    """The SHA-256 of a file's bytes, given whole or in the pieces it was written in."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for piece in pieces:
+        digest.update(piece)
+    return digest.hexdigest()
+
+
+def read_file_stamped(path: Path) -> tuple[bytes, FileStamp]:
+    """A file's bytes and the stamp of the very file they were read from."""
+    with open(path, "rb") as handle:
+        stamp = FileStamp.of(os.fstat(handle.fileno()))
+        return handle.read(), stamp
+
+
 def load_database(path: Path) -> dict[str, dict[str, Any]]:
     """Read and check a database file; refuse (never overwrite) anything that is not ours."""
+    return read_database(path)[0]
+
+
+def read_database(path: Path) -> tuple[dict[str, dict[str, Any]], FileStamp, str]:
+    """:func:`load_database`, with the stamp and fingerprint of the file read, so a writer
+    can tell later whether the file on disk is still the one it read."""
     try:
-        raw = path.read_bytes()
+        raw, stamp = read_file_stamped(path)
     except FileNotFoundError:
         raise StorageError(f"The workbook {path} no longer exists.") from None
     except OSError as error:
         raise StorageError(f"Could not read the workbook {path}: {error.strerror}.") from error
+    return _checked_database(path, raw), stamp, file_fingerprint((raw,))
+
+
+def _checked_database(path: Path, raw: bytes) -> dict[str, dict[str, Any]]:
     try:
         data = parse_json(raw)
     except (ValueError, UnicodeDecodeError):

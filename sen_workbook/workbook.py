@@ -28,8 +28,11 @@ from sen_workbook.storage import (
     FOLDER_MODE,
     META_KEY,
     AtomicJSONStorage,
+    FileStamp,
+    LockLostError,
     ReadOnlyError,
     StorageError,
+    WorkbookChangedError,
     WorkbookDB,
     WorkbookFileError,
     WriterLock,
@@ -38,6 +41,7 @@ from sen_workbook.storage import (
     collector_paused,
     empty_database,
     ensure_folder,
+    file_fingerprint,
     fsync_folder,
     has_file_modes,
     load_database,
@@ -46,6 +50,7 @@ from sen_workbook.storage import (
     migrate,
     newest_backup,
     parse_json,
+    read_database,
     remove_stale_temp_files,
     replace_file,
     serialise,
@@ -57,9 +62,11 @@ from sen_workbook.storage import (
 __all__ = [
     "ArchiveError",
     "ImportSummary",
+    "LockLostError",
     "ReadOnlyError",
     "StorageError",
     "Workbook",
+    "WorkbookChangedError",
     "WorkbookError",
     "WorkbookFileError",
     "default_db_path",
@@ -129,6 +136,8 @@ class Workbook:
                 raise StorageError(
                     f"Could not create the folder {self.folder}: {error.strerror}."
                 ) from error
+        self.created = False  # whether this process made the workbook file
+        self._lost_lock = False
         self.open_elsewhere = self._lock is not None and not self._lock.acquire()
         self.read_only = read_only or self.open_elsewhere
         try:
@@ -142,17 +151,65 @@ class Workbook:
             if self.read_only:
                 raise StorageError(f"There is no workbook at {self.path}.")
             atomic_write(self.path, serialise(empty_database()))
-        data = load_database(self.path)
+            self.created = True
+        data, stamp, fingerprint = read_database(self.path)
         if not self.read_only:
             remove_stale_temp_files(self.path)
             make_private(self.path)
             if data["meta"][META_KEY]["schema"] < model.SCHEMA_VERSION:
                 make_backup(self.path, self._today(), label="before-update")
                 data, _ = migrate(data)
-                atomic_write(self.path, serialise(data))
+                content = serialise(data)
+                atomic_write(self.path, content)
+                stamp, fingerprint = FileStamp.of(os.stat(self.path)), file_fingerprint((content,))
+            else:
+                # chmod changes the file's ctime: the stamp is taken again after it.
+                stamp = FileStamp.of(os.stat(self.path))
         self._db = WorkbookDB(self.path, storage=AtomicJSONStorage, read_only=self.read_only)
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
-        self._storage.prime(data)
+        self._storage.prime(data, stamp, fingerprint)
+        self._storage.guard = self._check_still_writer
+
+    def _check_still_writer(self) -> None:
+        """Before every save: the lock file at its path must still be the one this
+        process locked.  If it was removed or replaced, take the lock again when no one
+        else has; if another process has it, this workbook becomes read-only and the
+        save is refused, so the other process's records are never written over."""
+        if self._lock is None or self._lock.still_held():
+            return
+        self._lock.release()
+        if self._lock.acquire():
+            return  # the file itself is compared next, before anything is written
+        self._lost_lock = True
+        self.read_only = True
+        self._storage.read_only = True
+        self._storage.forget()
+        raise LockLostError(self.read_only_reason + " Nothing was saved.")
+
+    def try_become_writer(self) -> bool:
+        """Take the writer lock of a workbook shown read-only because it was open
+        elsewhere (or its lock was taken over); ``True`` once this process may change it.
+
+        The records are read afresh from disk, so nothing another process saved is lost.
+        A workbook opened read-only on purpose stays read-only.
+        """
+        if not self.read_only:
+            return True
+        if self._lock is None:
+            return False
+        if not self._lock.acquire():
+            return False
+        try:
+            remove_stale_temp_files(self.path)
+            data, stamp, fingerprint = read_database(self.path)
+        except BaseException:
+            self._lock.release()
+            raise
+        self._storage.read_only = False
+        self._storage.prime(data, stamp, fingerprint)
+        self._db.clear_cache()
+        self.read_only = self.open_elsewhere = self._lost_lock = False
+        return True
 
     # --- lifecycle ---------------------------------------------------------------------
 
@@ -171,6 +228,12 @@ class Workbook:
 
     @property
     def read_only_reason(self) -> str:
+        if self._lost_lock:
+            return (
+                f"The lock file of {self.path} was removed while this window had the "
+                "workbook open, and another window or program has opened it since, so it "
+                "is shown read-only here. Close this window and open the workbook again."
+            )
         if self.open_elsewhere:
             return (
                 f"The workbook {self.path} is open in another window or program, so it is "

@@ -1,0 +1,195 @@
+"""One writer, even when the lock file is deleted or two imports race, through real processes.
+
+A window that holds a workbook must never save its copy over records another process saved:
+before every save it checks that the lock file is still the one it locked and that the file
+on disk is still the one it last read or wrote.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from sen_workbook.tui.forms import EntryForm
+from sen_workbook.workbook import Workbook
+from tests.test_forms import SIZE, Host, type_into
+
+# A workbook held open by a process that saves an entry when told to, and says what happened.
+HOLDER = textwrap.dedent(
+    """
+    import sys
+    from sen_workbook.workbook import Workbook
+    book = Workbook(sys.argv[1])
+    child = book.children()[0]
+    print("read_only" if book.read_only else "writer", flush=True)
+    for line in sys.stdin:
+        word = line.strip()
+        if word.startswith("save"):
+            try:
+                book.add_entry("observation", child["id"],
+                               {"date": "2024-01-01", "title": word})
+                print("saved", flush=True)
+            except Exception as error:
+                print(type(error).__name__, str(error).replace("\\n", " "), flush=True)
+        elif word == "try-writer":
+            print("writer" if book.try_become_writer() else "read_only", flush=True)
+        elif word == "quit":
+            break
+    book.close()
+    """
+)
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    root = str(Path(__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+class Holder:
+    """A real process holding the workbook open, driven line by line."""
+
+    def __init__(self, path: Path):
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", HOLDER, str(path)], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, env=_env(), text=True,
+        )
+        self.opened_as = self.read()
+
+    def read(self) -> str:
+        line = self.process.stdout.readline().strip()
+        assert line, "the holder process stopped"
+        return line
+
+    def ask(self, word: str) -> str:
+        self.process.stdin.write(word + "\n")
+        self.process.stdin.flush()
+        return self.read()
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.stdin.write("quit\n")
+            self.process.stdin.flush()
+            self.process.wait(timeout=60)
+
+
+@pytest.fixture
+def workbook_file(tmp_path: Path) -> Path:
+    path = tmp_path / "book" / "workbook.json"
+    with Workbook(path) as book:
+        book.add_child({"name": "Sam"})
+    return path
+
+
+def titles_on_disk(path: Path) -> list[str]:
+    return sorted(e["title"] for e in json.loads(path.read_bytes())["entries"].values())
+
+
+def test_deleting_the_lock_does_not_let_the_first_window_save_over_the_second(workbook_file):
+    first = Holder(workbook_file)
+    second = None
+    try:
+        assert first.opened_as == "writer"
+        assert first.ask("save-first-1") == "saved"
+        Path(str(workbook_file) + ".lock").unlink()
+        second = Holder(workbook_file)
+        assert second.opened_as == "writer"  # the lock was gone, so it took the workbook
+        assert second.ask("save-second-1") == "saved"
+        answer = first.ask("save-first-2")
+        assert answer.startswith("LockLostError")
+        assert "lock file" in answer and "read-only" in answer and "Nothing was saved" in answer
+        assert titles_on_disk(workbook_file) == ["save-first-1", "save-second-1"]
+        assert second.ask("save-second-2") == "saved"
+        # the first stays read-only while the second has the workbook
+        assert first.ask("save-first-3").startswith("ReadOnlyError")
+        assert first.ask("try-writer") == "read_only"
+        second.close()
+        # once the second closes, the first can take the workbook back, with its records
+        assert first.ask("try-writer") == "writer"
+        assert first.ask("save-first-4") == "saved"
+    finally:
+        first.close()
+        if second is not None:
+            second.close()
+    assert titles_on_disk(workbook_file) == [
+        "save-first-1", "save-first-4", "save-second-1", "save-second-2"]
+
+
+def test_a_lock_file_deleted_with_no_one_else_about_is_taken_again(workbook_file):
+    holder = Holder(workbook_file)
+    try:
+        lock = Path(str(workbook_file) + ".lock")
+        lock.unlink()
+        assert holder.ask("save-1") == "saved"
+        assert lock.exists()  # the lock was made again and is held
+        assert Workbook(workbook_file).read_only
+    finally:
+        holder.close()
+    assert titles_on_disk(workbook_file) == ["save-1"]
+
+
+def test_a_file_replaced_behind_the_writer_is_not_saved_over(workbook_file):
+    holder = Holder(workbook_file)
+    try:
+        assert holder.ask("save-1") == "saved"
+        # another program (or a backup copied back by hand) replaces the file
+        data = json.loads(workbook_file.read_bytes())
+        entry = next(iter(data["entries"].values()))
+        data["entries"]["other"] = {**entry, "id": "other", "title": "written elsewhere"}
+        workbook_file.write_text(json.dumps(data))
+        answer = holder.ask("save-2")
+        assert answer.startswith("WorkbookChangedError")
+        assert "changed by another program" in answer and "nothing was saved" in answer
+        assert titles_on_disk(workbook_file) == ["save-1", "written elsewhere"]
+        # a second try adds the change to what is on disk now
+        assert holder.ask("save-2") == "saved"
+    finally:
+        holder.close()
+    assert titles_on_disk(workbook_file) == ["save-1", "save-2", "written elsewhere"]
+
+
+def test_a_file_touched_but_not_changed_is_still_saved(workbook_file):
+    holder = Holder(workbook_file)
+    try:
+        assert holder.ask("save-1") == "saved"
+        os.utime(workbook_file, ns=(1, 1))
+        assert holder.ask("save-2") == "saved"
+    finally:
+        holder.close()
+    assert titles_on_disk(workbook_file) == ["save-1", "save-2"]
+
+
+async def test_the_form_stays_open_when_the_file_was_changed_elsewhere(workbook_file):
+    with Workbook(workbook_file) as book:
+        child = book.children()[0]
+        app = Host(EntryForm(book, child["id"], "observation"))
+        async with app.run_test(size=SIZE) as pilot:
+            await type_into(pilot, app, "#title", "Upset at pick-up")
+            # meanwhile another program writes the file
+            data = json.loads(workbook_file.read_bytes())
+            data["children"][child["id"]]["notes"] = "changed elsewhere"
+            workbook_file.write_text(json.dumps(data))
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            form = app.screen
+            assert isinstance(form, EntryForm)
+            assert form.query_one("#title", Input).value == "Upset at pick-up"
+            message = str(form.query_one("#form-message").render())
+            assert "changed by another program" in message
+            assert "Everything you typed is still here" in message
+            assert titles_on_disk(workbook_file) == []
+            # saving again keeps both: the other program's change and the new entry
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.results and app.results[0]["title"] == "Upset at pick-up"
+    data = json.loads(workbook_file.read_bytes())
+    assert titles_on_disk(workbook_file) == ["Upset at pick-up"]
+    assert data["children"][child["id"]]["notes"] == "changed elsewhere"
