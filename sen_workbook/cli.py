@@ -184,21 +184,15 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
 
 def _import_into_new(path: Path, source: str) -> int:
     """Import into a workbook that does not exist yet; if nothing is imported, leave
-    nothing behind (no empty workbook, no lock file, no folders)."""
-    missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
-    try:
-        with Workbook(path) as book:
+    nothing behind (no empty workbook, lock file, backup or folder) of what this process
+    made, and nothing of another process's (which may be creating the same workbook)."""
+    with Workbook(path) as book:
+        try:
             summary = book.import_archive(source)
-    except BaseException:
-        for leftover in (path, Path(str(path) + ".lock")):
-            leftover.unlink(missing_ok=True)
-        for folder in missing:  # deepest first
-            try:
-                folder.rmdir()
-            except OSError:
-                break
-        raise
-    return _report_import(summary, path.expanduser().absolute())
+        except BaseException:
+            book.discard_created()
+            raise
+    return _report_import(summary, book.path)
 
 
 def _report_import(summary: ImportSummary, path: Path) -> int:

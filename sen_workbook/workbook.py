@@ -129,29 +129,43 @@ class Workbook:
         self._lock = WriterLock(self.path) if not read_only else None
         if self.path.is_dir():
             raise WorkbookError(f"{self.path} is a folder; give the path of a workbook file.")
+        # What this process made (files, then folders, in order), so that a workbook it
+        # created and could not fill (an import that failed) can be removed without
+        # touching anything another process made: see discard_created.
+        self.created = False  # whether this process made the workbook file
+        self._made: list[Path] = []
+        self._made_folders: list[Path] = []
+        self._lost_lock = False
         if self._lock is not None:
+            missing = [p for p in (self.folder, *self.folder.parents) if not p.exists()]
             try:
                 ensure_folder(self.folder)
             except OSError as error:
                 raise StorageError(
                     f"Could not create the folder {self.folder}: {error.strerror}."
                 ) from error
-        self.created = False  # whether this process made the workbook file
-        self._lost_lock = False
+            self._made_folders = missing[::-1]
         self.open_elsewhere = self._lock is not None and not self._lock.acquire()
         self.read_only = read_only or self.open_elsewhere
         try:
             self._open_file()
         except BaseException:
+            self.discard_created()
             self.close()
             raise
 
     def _open_file(self) -> None:
         if not self.path.exists():
+            if self.open_elsewhere:
+                raise StorageError(
+                    f"The workbook {self.path} is being created by another window or "
+                    "program at this moment; try again once it has finished."
+                )
             if self.read_only:
                 raise StorageError(f"There is no workbook at {self.path}.")
             atomic_write(self.path, serialise(empty_database()))
             self.created = True
+            self._made.append(self.path)
         data, stamp, fingerprint = read_database(self.path)
         if not self.read_only:
             remove_stale_temp_files(self.path)
@@ -212,6 +226,33 @@ class Workbook:
         return True
 
     # --- lifecycle ---------------------------------------------------------------------
+
+    def discard_created(self) -> None:
+        """Remove the workbook this process created, and only what it made for it (the
+        file, attached files, backups, the lock file and new folders), while still
+        holding its lock; then close it.  For an import into a new path that failed: it
+        leaves nothing behind, and never removes a workbook another process made.
+        Does nothing for a workbook this process did not create.
+        """
+        lock = self._lock
+        if not self.created or lock is None or not lock.still_held():
+            return
+        db = getattr(self, "_db", None)
+        if db is not None:
+            db.close()
+        for path in reversed(self._made):
+            path.unlink(missing_ok=True)
+        remove_stale_temp_files(self.path)
+        lock.path.unlink(missing_ok=True)
+        for folder in reversed(self._made_folders):
+            try:
+                folder.rmdir()
+            except OSError:  # not empty: something else is in it now
+                pass
+        self.created = False
+        self._made.clear()
+        self._made_folders.clear()
+        lock.release()
 
     def close(self) -> None:
         db = getattr(self, "_db", None)
@@ -292,8 +333,12 @@ class Workbook:
         target = backup_path(self.path, day)
         if target.exists():
             return
+        folder_was_there = target.parent.exists()
         try:
-            make_backup(self.path, day)
+            if make_backup(self.path, day) is not None:
+                self._made.append(target)
+            if not folder_was_there:
+                self._made_folders.append(target.parent)
         except OSError as error:
             raise StorageError(
                 f"Could not make today's backup of {self.path} in {target.parent}: "
@@ -609,11 +654,16 @@ class Workbook:
         for data in contents:
             digest = sha256_bytes(data)
             target = self.attachment_path(digest)
-            if not target.exists() or sha256_bytes(target.read_bytes()) != digest:
+            there = target.exists()
+            if not there or sha256_bytes(target.read_bytes()) != digest:
                 if not written:
+                    if not self.files_folder.exists():
+                        self._made_folders.append(self.files_folder)
                     ensure_folder(self.files_folder)
                     make_private(self.files_folder, FOLDER_MODE)
                 atomic_write(target, data, sync_folder=False)
+                if not there:
+                    self._made.append(target)
                 written = True
             digests.append(digest)
         if written:

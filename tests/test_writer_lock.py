@@ -193,3 +193,78 @@ async def test_the_form_stays_open_when_the_file_was_changed_elsewhere(workbook_
     data = json.loads(workbook_file.read_bytes())
     assert titles_on_disk(workbook_file) == ["Upset at pick-up"]
     assert data["children"][child["id"]]["notes"] == "changed elsewhere"
+
+
+# --- two imports into a new path ------------------------------------------------------
+
+LOCK_HOLDER = textwrap.dedent(
+    """
+    import fcntl, os, sys
+    fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    print("locked", flush=True)
+    sys.stdin.readline()
+    """
+)
+
+
+def _archive(tmp_path: Path, entries: int) -> Path:
+    source = tmp_path / "family.json"
+    with Workbook(tmp_path / "source" / "workbook.json") as book:
+        child = book.add_child({"name": "Sam"})
+        from sen_workbook import model
+
+        book.load_sample([], [
+            model.new_entry("observation", child["id"], date="2024-01-01",
+                            title=f"Observation {n}", details="At home. " * 20)
+            for n in range(entries)
+        ], {})
+        source.write_bytes(json.dumps(book.archive_document()).encode())
+    return source
+
+
+def _import(db: Path, source: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "sen_workbook", "--db", str(db), "import", str(source)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(), text=True,
+    )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="holds the lock with flock")
+def test_an_import_that_loses_the_race_leaves_the_winners_lock_alone(tmp_path):
+    source = _archive(tmp_path, 3)
+    db = tmp_path / "new" / "workbook.json"
+    db.parent.mkdir()
+    lock = Path(str(db) + ".lock")
+    # another import has taken the lock and is about to write the new workbook
+    winner = subprocess.Popen([sys.executable, "-c", LOCK_HOLDER, str(lock)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert winner.stdout.readline().strip() == "locked"
+        held = lock.stat().st_ino
+        loser = _import(db, source)
+        out, err = loser.communicate(timeout=120)
+        assert loser.returncode == 2
+        assert "being created by another window or program" in err
+        assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+        assert lock.exists() and lock.stat().st_ino == held
+    finally:
+        winner.stdin.write("\n")
+        winner.stdin.flush()
+        winner.wait(timeout=30)
+
+
+def test_two_imports_into_a_new_path_at_once_keep_every_record(tmp_path, request):
+    source = _archive(tmp_path, 400)
+    trials = max(4, request.config.getoption("--kills") // 4)
+    for trial in range(trials):
+        db = tmp_path / f"trial-{trial}" / "deeper" / "workbook.json"
+        runs = [_import(db, source), _import(db, source)]
+        results = [(run.wait(timeout=180), *run.communicate()) for run in runs]
+        for code, _, err in results:
+            assert code in (0, 2), err
+            assert "Traceback" not in err
+        assert 0 in [code for code, _, _ in results], results
+        with Workbook(db, read_only=True) as book:
+            assert book.entry_count() == 400, (trial, results)
+            assert book.check() == []
