@@ -38,6 +38,7 @@ from sen_workbook.storage import (
     WriterLock,
     atomic_write,
     backup_path,
+    backups_folder,
     collector_paused,
     empty_database,
     ensure_folder,
@@ -717,12 +718,46 @@ class Workbook:
             "entries": self.entries(),
         }
 
+    def check_output_path(self, out: str | os.PathLike[str]) -> Path:
+        """The absolute path ``out`` names, once it is certain that writing an output
+        there (a bundle folder, zip or PDF, an archive, a letter, a calendar) cannot
+        replace or go into the workbook's own files: the workbook file, its lock, its
+        ``files/`` and ``backups/`` folders, or a folder holding any of them.
+
+        Every command that writes an output calls this first; ``--force`` never
+        overrides it.  Links are followed, so a link to the workbook is refused too.
+        """
+        target = Path(out).expanduser().absolute()
+        real = Path(os.path.realpath(target))
+        lock = Path(str(self.path) + ".lock")
+        protected = (
+            (self.path, "the workbook file itself"),
+            (lock, "the workbook's lock file"),
+            (self.files_folder, "the workbook's folder of attached files"),
+            (backups_folder(self.path), "the workbook's backups folder"),
+        )
+        for path, what in protected:
+            kept = Path(os.path.realpath(path))
+            if real == kept or _same_file(target, path):
+                problem = f"is {what}"
+            elif kept in real.parents and path != self.path and path != lock:
+                problem = f"is inside {what}"
+            elif real in kept.parents:
+                problem = f"is a folder that holds {what} ({path})"
+            else:
+                continue
+            raise WorkbookError(
+                f"{target} {problem}, so nothing was written there; choose another place "
+                "for the output."
+            )
+        return target
+
     def write_archive(self, out: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
         """Write ``workbook.json`` and ``files/<sha256>`` for every attachment into a zip."""
         import io
         import zipfile
 
-        target = Path(out).expanduser().absolute()
+        target = self.check_output_path(out)
         if target.exists() and not overwrite:
             raise WorkbookError(f"{target} already exists; choose another name or pass --force.")
         if not target.parent.is_dir():
@@ -901,7 +936,7 @@ class Workbook:
 
         from sen_workbook.bundle import BundleError, build_bundle, portable_name, zip_bundle
 
-        target = Path(out).expanduser().absolute()
+        target = self.check_output_path(out)
         if target.exists() and not overwrite:
             raise WorkbookError(
                 f"{target} already exists; choose another name or pass --force to replace it."
@@ -1128,6 +1163,14 @@ def _not_yet_stored(
                 f"{what} {_id_of(record)!r} has the id of a different {what} already in the workbook"
             )
     return new, same
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (a hard link counts); False if either is missing."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _id_of(record: Any) -> str:
