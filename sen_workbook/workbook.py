@@ -614,17 +614,26 @@ class Workbook:
                     "restore the plan first."
                 )
 
-        def put_back(data: dict[str, dict[str, Any]]) -> None:
-            if item["type"] == "child":
-                data["children"][record["id"]] = record
-                for entry in item["entries"]:
-                    data["entries"][entry["id"]] = entry
-            else:
-                data["entries"][record["id"]] = record
+        def put_back(data: dict[str, dict[str, Any]]) -> dict[str, Any]:
+            # A record may have come back another way since it was deleted (an archive
+            # imported again): the one in the workbook stays, and the restored version
+            # joins its history, so neither text is lost.
             del data["trash"][item_id]
+            if item["type"] == "entry":
+                merged = _with_restored(data["entries"].get(record["id"]), record)
+                data["entries"][record["id"]] = merged
+                return merged
+            for entry in item["entries"]:
+                data["entries"][entry["id"]] = _with_restored(data["entries"].get(entry["id"]), entry)
+            current = data["children"].get(record["id"])
+            if current is None:
+                data["children"][record["id"]] = record
+                return record
+            if current != record:  # a child has no history: this version stays in the trash
+                data["trash"][item_id] = {**item, "entries": []}
+            return current
 
-        self._change(put_back)
-        return model.copy_record(record)
+        return model.copy_record(self._change(put_back))
 
     def empty_trash_item(self, item_id: str) -> None:
         """Delete one trash item for good."""
@@ -1163,6 +1172,19 @@ def _not_yet_stored(
                 f"{what} {_id_of(record)!r} has the id of a different {what} already in the workbook"
             )
     return new, same
+
+
+def _with_restored(current: dict[str, Any] | None, restored: dict[str, Any]) -> dict[str, Any]:
+    """The entry to keep when ``restored`` comes back from the trash: itself when its id
+    is free, else the ``current`` entry with the restored version (and any of its own
+    earlier versions) added to its history."""
+    if current is None or current == restored:
+        return restored if current is None else current
+    history = list(current.get("revisions", []))
+    history += [r for r in restored.get("revisions", []) if r not in history]
+    version = {k: v for k, v in restored.items() if k != "revisions"}
+    history.append({"replaced_at": model.now_stamp(), "record": version})
+    return {**current, "revisions": history, "updated_at": model.now_stamp()}
 
 
 def _same_file(a: Path, b: Path) -> bool:
