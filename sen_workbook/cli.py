@@ -202,6 +202,12 @@ def _report_import(summary: ImportSummary, path: Path) -> int:
         f"Imported {summary.children_added} children and {summary.entries_added} "
         f"entries into {path}{note}."
     )
+    if summary.records_filled:
+        records = summary.records_filled
+        print(
+            f"{records} record{'s' if records != 1 else ''} left out fields or wrote them as "
+            f"null; they were filled with empty values: {', '.join(summary.fields_filled)}."
+        )
     return EXIT_OK
 
 

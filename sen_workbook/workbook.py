@@ -93,6 +93,10 @@ class ImportSummary(NamedTuple):
     children_skipped: int
     entries_skipped: int
     files_added: int
+    # Fields an archive written elsewhere left out or wrote as null, filled with their
+    # empty values: how many records had any, and which fields they were.
+    records_filled: int = 0
+    fields_filled: tuple[str, ...] = ()
 
 
 def default_db_path() -> Path:
@@ -801,6 +805,7 @@ class Workbook:
     def _import_archive(self, path: Path) -> ImportSummary:
         document, files = _read_archive(path)
         data = self._data()
+        records_filled, fields_filled = _fill_natural_empties(document, data)
         problems: list[str] = []
         new_children, skipped_children = _not_yet_stored(
             document["children"], data["children"], "child", problems
@@ -846,7 +851,8 @@ class Workbook:
             # them, so they are stored as they are rather than copied.
             self._add_records(new_children, new_entries, copy=False)
         return ImportSummary(
-            len(new_children), len(new_entries), skipped_children, skipped_entries, added_files
+            len(new_children), len(new_entries), skipped_children, skipped_entries, added_files,
+            records_filled, fields_filled,
         )
 
     def load_sample(self, children: Iterable[dict], entries: Iterable[dict],
@@ -1193,6 +1199,32 @@ def _same_file(a: Path, b: Path) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return False
+
+
+def _fill_natural_empties(
+    document: dict[str, Any], data: Mapping[str, Any]
+) -> tuple[int, tuple[str, ...]]:
+    """Fill, in place, what an archive from elsewhere may leave out or write as null.
+
+    A record already in the workbook keeps its stamps, so importing the same archive again
+    still finds it the same.  Returns how many records were filled and which fields.
+    """
+    records = 0
+    names: set[str] = set()
+    for table, child in (("children", True), ("entries", False)):
+        for number, record in enumerate(document[table]):
+            filled_record, filled = model.fill_natural_empties(record, child=child)
+            if not filled:
+                continue
+            stored = data[table].get(_id_of(record))
+            if stored is not None:
+                for stamp in ("created_at", "updated_at"):
+                    if stamp in filled and stamp in stored:
+                        filled_record[stamp] = stored[stamp]
+            document[table][number] = filled_record
+            records += 1
+            names.update(filled)
+    return records, tuple(sorted(names))
 
 
 def _id_of(record: Any) -> str:

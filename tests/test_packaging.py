@@ -57,6 +57,7 @@ def test_wheel_holds_the_styles_and_console_script(wheel):
     expected = {p.name for p in (ROOT / "styles").glob("*.tcss")}
     assert expected and expected <= shipped
     assert "sen-workbook = sen_workbook.cli:main" in scripts
+    assert "sen_workbook/archive.schema.json" in names  # for those who write converters
 
 
 def test_app_starts_from_the_installed_wheel(wheel, tmp_path):
