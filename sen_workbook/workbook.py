@@ -1067,19 +1067,10 @@ class Workbook:
         suffix: str = "",
     ) -> Path:
         """Write a file the workbook produced (a calendar) atomically, never over the
-        workbook itself, its lock, backups or stored files."""
-        target = Path(out).expanduser().absolute()
+        workbook itself, its lock, backups or stored files (:meth:`check_output_path`)."""
+        target = self.check_output_path(out)
         if suffix and target.suffix.lower() != suffix:
             raise WorkbookError(f"{target.name} should end in {suffix}; choose a name that does.")
-        own = {self.path, Path(str(self.path) + ".lock")}
-        inside = (self.files_folder, self.folder / "backups")
-        resolved = target.resolve()
-        if resolved in {p.resolve() for p in own} or any(
-            resolved.is_relative_to(folder.resolve()) for folder in inside
-        ):
-            raise WorkbookError(
-                f"{target} is part of the workbook itself; choose a file outside it."
-            )
         if target.exists() and not overwrite:
             raise WorkbookError(
                 f"{target} already exists; choose another name or pass --force to replace it."
