@@ -669,12 +669,39 @@ async def test_export_writes_the_bundle_as_a_zip_or_a_folder_and_says_where(book
             await pilot.press("ctrl+s")
             await settle(pilot)
             said = str(app.screen.query_one("#timeline-result", Static).render())
-            assert said == f"Saved the bundle to {out}"
+            assert said.splitlines()[0] == f"Saved the bundle to {out}"
+            assert "The evidence (timeline and exhibits) takes " in said
     with zipfile.ZipFile(tmp_path / "bundle.zip") as archive:
         zipped = {n.split("/", 1)[-1] for n in archive.namelist()}
     folder = {p.name for p in (tmp_path / "bundle").iterdir()}
     for names in (zipped, folder):
-        assert {"timeline.md", "timeline.html", "MANIFEST.sha256"} <= names
+        assert {"timeline.md", "timeline.html", "bundle.pdf", "MANIFEST.sha256"} <= names
+
+
+async def test_export_offers_one_pdf_and_says_its_pages_against_the_limit(book, tmp_path):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_amara(pilot, "4")
+        box = app.screen.query_one("#timeline-out", Input)
+        box.value = str(tmp_path / "amara.zip")
+        await pilot.pause()
+        app.screen.query_one("#timeline-form", Select).value = ".pdf"
+        await wait_for(pilot, lambda: box.value == str(tmp_path / "amara.pdf"))
+        await type_into(pilot, "#timeline-prepared-by", "Ruth Okafor")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        result = app.screen.query_one("#timeline-result", Static)
+        await wait_for(pilot, lambda: "Saved the bundle" in str(result.render()))
+        said = str(result.render()).splitlines()
+        assert said[0] == f"Saved the bundle to {tmp_path / 'amara.pdf'}"
+        assert said[1].startswith("The evidence (timeline and exhibits) takes ")
+        assert "an appeal against a refusal to assess is 75" in said[1]
+    data = (tmp_path / "amara.pdf").read_bytes()
+    assert data.startswith(b"%PDF-")
+    from pypdf import PdfReader
+
+    cover = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    assert "Ruth Okafor" in cover and "Amara Okafor" in cover
 
 
 # --- help, palette, theme ----------------------------------------------------------------

@@ -49,6 +49,29 @@ PURPOSE_CHOICES = [
     ("Chronology only", "chronology"),
 ]
 
+# How the bundle is saved: the ending of the name typed decides, this choice sets it.
+FORM_CHOICES = [
+    ("A folder", ""),
+    ("A .zip file", ".zip"),
+    ("One PDF", ".pdf"),
+]
+
+
+def _limit_choices() -> list[tuple[str, str]]:
+    from sen_workbook.pdf.limits import APPEALS
+
+    choices = [("As the purpose sets it", "")]
+    choices += [(f"{limit.label[0].upper()}{limit.label[1:]} ({limit.pages} pages)", key)
+                for key, limit in APPEALS.items()]
+    return choices
+
+
+def with_form(typed: str, form: str) -> str:
+    """The name typed, with the ending of the chosen form (none for a folder)."""
+    text = typed.strip()
+    stem = text[: -len(Path(text).suffix)] if Path(text).suffix.lower() in (".zip", ".pdf") else text
+    return (stem or "~/evidence-bundle") + form
+
 
 def _is_table_row(line: str) -> bool:
     return line.startswith("|")
@@ -150,7 +173,16 @@ class TimelinePane(Horizontal):
                                id="timeline-areas", compact=True),
             Label("Pseudonym (hides the child's name)"),
             Input(placeholder="e.g. Child A", id="timeline-pseudonym", compact=True),
-            Label("Save the bundle to (a folder, or a name ending .zip)"),
+            Label("Page limit for the evidence"),
+            Select(_limit_choices(), value="", allow_blank=False, id="timeline-limit",
+                   compact=True),
+            Label("Prepared by (for the PDF's cover)"),
+            Input(placeholder="e.g. Ruth Okafor, Amara's mother", id="timeline-prepared-by",
+                  compact=True),
+            Label("Save as (a folder or zip holds the PDF too)"),
+            Select(FORM_CHOICES, value=".zip", allow_blank=False, id="timeline-form",
+                   compact=True),
+            Label("Save the bundle to (a folder, or a name ending .zip or .pdf)"),
             Input(id="timeline-out", compact=True),
             Button("Export bundle (ctrl+s)", id="timeline-export", compact=True),
             ProgressBar(id="timeline-progress", show_eta=False),
@@ -206,6 +238,22 @@ class TimelinePane(Horizontal):
             areas=tuple(self.query_one("#timeline-areas", SelectionList).selected),
             pseudonym=self.query_one("#timeline-pseudonym", Input).value,
         )
+
+    @on(Select.Changed, "#timeline-form")
+    def _form_changed(self, event: Select.Changed) -> None:
+        box = self.query_one("#timeline-out", Input)
+        form = event.value if isinstance(event.value, str) else ""
+        if Path(box.value.strip()).suffix.lower() != form:
+            box.value = with_form(box.value, form)
+
+    @on(Input.Changed, "#timeline-out")
+    def _out_changed(self, event: Input.Changed) -> None:
+        suffix = Path(event.value.strip()).suffix.lower()
+        form = self.query_one("#timeline-form", Select)
+        wanted = suffix if suffix in (".zip", ".pdf") else ""
+        if form.value != wanted:
+            with form.prevent(Select.Changed):
+                form.value = wanted
 
     @on(Select.Changed, "#timeline-purpose")
     @on(SelectionList.SelectedChanged, "#timeline-areas")
@@ -306,7 +354,8 @@ class TimelinePane(Horizontal):
             return
         typed = self.query_one("#timeline-out", Input).value.strip()
         if not typed:
-            self._say("Type where to save the bundle: a folder name, or a name ending .zip.")
+            self._say("Type where to save the bundle: a folder name, or a name ending .zip "
+                      "or .pdf.")
             self.query_one("#timeline-out", Input).focus()
             return
         try:
@@ -316,7 +365,7 @@ class TimelinePane(Horizontal):
             return
         out = Path(typed).expanduser()
         overwrite = False
-        is_bundle = (out.is_file() and out.suffix.lower() == ".zip") or (
+        is_bundle = (out.is_file() and out.suffix.lower() in (".zip", ".pdf")) or (
             out.is_dir() and (out / "MANIFEST.sha256").is_file()
         )
         if is_bundle:
@@ -332,34 +381,43 @@ class TimelinePane(Horizontal):
         bar.display = True
         self._say("Exporting\u2026")
         self.book_app.exporting = True
-        self._export(self.records.child, options, out, overwrite)
+        appeal = self.query_one("#timeline-limit", Select).value
+        from sen_workbook.pdf.limits import page_limit
+
+        limit = page_limit(options.purpose, appeal if isinstance(appeal, str) else None)
+        prepared_by = self.query_one("#timeline-prepared-by", Input).value.strip()
+        self._export(self.records.child, options, out, overwrite, limit, prepared_by)
 
     @work(thread=True, exclusive=True, group="timeline-export-thread", description="the bundle")
     def _export(
         self, child: Mapping[str, Any], options: timeline.TimelineOptions, out: Path,
-        overwrite: bool,
+        overwrite: bool, limit: Any, prepared_by: str,
     ) -> None:
-        def progress(done: int, total: int, _step: str) -> None:
-            self.app.call_from_thread(self._progress, done, total)
+        def progress(done: int, total: int, step: str) -> None:
+            self.app.call_from_thread(self._progress, done, total, step)
 
+        report: list[str] = []
         try:
             written = self.book_app.workbook.export_bundle(
-                child, options, out, overwrite=overwrite, progress=progress
+                child, options, out, overwrite=overwrite, progress=progress, limit=limit,
+                prepared_by=prepared_by, report=report,
             )
         except (WorkbookError, StorageError, OSError, ValueError) as error:
             self.app.call_from_thread(self._export_failed, str(error))
             return
-        self.app.call_from_thread(self._export_done, written)
+        self.app.call_from_thread(self._export_done, written, report)
 
-    def _progress(self, done: int, total: int) -> None:
+    def _progress(self, done: int, total: int, step: str = "") -> None:
         self.query_one("#timeline-progress", ProgressBar).update(total=total, progress=done)
+        if step:
+            self._say(f"Exporting\u2026 {step}")
 
-    def _export_done(self, written: Path) -> None:
+    def _export_done(self, written: Path, report: list[str] | None = None) -> None:
         self.book_app.exporting = False
         self.exported = written
         bar = self.query_one("#timeline-progress", ProgressBar)
         bar.update(total=1, progress=1)
-        self._say(f"Saved the bundle to {written}")
+        self._say("\n".join([f"Saved the bundle to {written}", *(report or [])]))
         self.app.notify(f"Bundle saved to {written}", title="Exported", markup=False)
 
     def _export_failed(self, reason: str) -> None:
