@@ -346,7 +346,7 @@ def test_the_bundle_command_never_writes_a_pdf_into_the_workbook(sample_db, caps
     inside = sample_db.parent / "files" / "bundle.pdf"
     code = cli.main(["--db", str(sample_db), "bundle", "Tobi", "--out", str(inside)])
     assert code == 2 and not inside.exists()
-    assert "part of the workbook" in capsys.readouterr().err
+    assert "inside the workbook's folder of attached files" in capsys.readouterr().err
 
 
 def test_a_folder_bundle_carries_the_pdf_and_sha256sum_accepts_it(sample_db, tmp_path):
