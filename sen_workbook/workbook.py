@@ -760,7 +760,8 @@ class Workbook:
             else:
                 continue
             raise WorkbookError(
-                f"{target} {problem}, so nothing was written there; choose another place "
+                f"{target} {problem}, part of the workbook, so nothing was written there; "
+                "choose another place "
                 "for the output."
             )
         return target

@@ -34,10 +34,16 @@ def db(tmp_path: Path, family) -> Path:
     return path
 
 
+def _link(db: Path, name: str) -> Path:
+    link = db.parent.parent / name
+    if not link.is_symlink():
+        link.symlink_to(db)
+    return link
+
+
 def _targets(db: Path) -> dict[str, str]:
     sha = next(p.name for p in (db.parent / "files").iterdir())
-    link = db.parent.parent / "innocent.zip"
-    link.symlink_to(db)
+    link = _link(db, "innocent.zip")
     return {
         "the workbook": str(db),
         "its lock": str(db) + ".lock",
@@ -46,6 +52,8 @@ def _targets(db: Path) -> dict[str, str]:
         "an attached file": str(db.parent / "files" / sha),
         "inside files": str(db.parent / "files" / "bundle.zip"),
         "inside backups": str(db.parent / "backups" / "bundle.zip"),
+        "a PDF inside backups": str(db.parent / "backups" / "bundle.pdf"),
+        "a PDF link to the workbook": str(_link(db, "innocent.pdf")),
         "a link to the workbook": str(link),
         "the folder above": str(db.parent.parent),
     }
