@@ -1,7 +1,7 @@
 """The command line's ways in and out beside the archive: ``add`` (quick capture),
-and ``import`` of emails and spreadsheets.
+``import`` of emails and spreadsheets, and ``calendar``.
 
-Each opens the workbook as the one writer (or read-only, for a dry run), builds every
+Each opens the workbook as the one writer (or read-only, for the calendar and a dry run), builds every
 record first, and saves them in one go: a bad message, row or field stops it with one
 sentence and nothing is written.  When the workbook is open in the app, the command says so
 and changes nothing.
@@ -16,7 +16,7 @@ from pathlib import Path
 from sen_workbook.storage import ReadOnlyError, collector_paused
 from sen_workbook.workbook import Workbook, WorkbookError
 
-COMMANDS = ("add",)
+COMMANDS = ("add", "calendar")
 INTAKE_SUFFIXES = (".eml", ".mbox", ".msg", ".csv")
 EXIT_OK = 0
 
@@ -26,7 +26,7 @@ class IntakeError(WorkbookError):
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
-    """The ``add`` command."""
+    """The ``add`` and ``calendar`` commands."""
     from sen_workbook import model
 
     add = commands.add_parser("add", help="add one entry in one command (quick capture)")
@@ -43,6 +43,13 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
                      help="a file to attach (repeatable)")
     add.add_argument("--field", action="append", default=[], metavar="NAME=VALUE",
                      help="a field of the kind, e.g. request_type=ehcna (repeatable)")
+
+    cal = commands.add_parser("calendar", help="write upcoming deadlines and due dates as iCalendar")
+    cal.add_argument("child", metavar="CHILD", help="a name, preferred name or id")
+    cal.add_argument("--out", metavar="FILE.ics", help="write to this file (default: print it)")
+    cal.add_argument("--as-of", dest="as_of", default="", metavar="YYYY-MM-DD",
+                     help="count from this day (default: today)")
+    cal.add_argument("--force", action="store_true", help="replace FILE.ics if it exists")
 
 
 def add_import_options(imp: argparse.ArgumentParser) -> None:
@@ -73,18 +80,20 @@ def refuse_intake_options(args: argparse.Namespace) -> None:
 
 
 def run(path: Path, args: argparse.Namespace) -> int:
-    """Run ``add`` or an email or spreadsheet ``import``."""
+    """Run ``add``, ``calendar`` or an email or spreadsheet ``import``."""
     if not path.exists():
         raise IntakeError(
             f"There is no workbook at {path}; add a child in the app first "
             "(run sen-workbook with no command)."
         )
-    read_only = args.command == "import" and args.dry_run
+    read_only = args.command == "calendar" or (args.command == "import" and args.dry_run)
     with collector_paused(), Workbook(path, read_only=read_only) as book:
         if book.open_elsewhere:
             raise ReadOnlyError(f"{book.read_only_reason} Nothing was saved.")
         if args.command == "add":
             return _add(book, args)
+        if args.command == "calendar":
+            return _calendar(book, args)
         if not args.child:
             raise IntakeError(
                 f"Say whose journal {Path(args.file).name} goes into with --child CHILD."
@@ -190,6 +199,27 @@ def _import_sheet(book: Workbook, child: dict, args: argparse.Namespace) -> int:
     book.add_entries(found.entries)
     print(f"Imported {_count(len(found.entries), 'entry', 'entries')} into "
           f"{child['name']}'s journal{already}.")
+    return EXIT_OK
+
+
+def _calendar(book: Workbook, args: argparse.Namespace) -> int:
+    import datetime as _dt
+
+    from sen_workbook import family_calendar, model
+
+    child = book.find_child(args.child)
+    try:
+        as_of = model.parse_date(args.as_of, "--as-of") if args.as_of else _dt.date.today()
+    except ValueError as error:
+        raise IntakeError(str(error)) from None
+    content = family_calendar.calendar_bytes(child, book.stored_entries(child["id"]), as_of)
+    if not args.out:
+        sys.stdout.write(content.decode("utf-8"))
+        sys.stdout.flush()
+        return EXIT_OK
+    out = book.write_output(args.out, content, overwrite=args.force, suffix=".ics")
+    events = content.count(b"BEGIN:VEVENT")
+    print(f"Wrote {_count(events, 'date')} to {out}.")
     return EXIT_OK
 
 
