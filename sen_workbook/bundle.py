@@ -33,10 +33,16 @@ LINK_SCHEMES = ("https:", "http:", "mailto:")
 # Zip timestamps start in 1980; a fixed one keeps the same bundle byte-identical.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
-# A print stylesheet: A4 pages, each main section on a new page, tables that stay readable
-# (header rows repeated, long hashes wrapped).  Only fonts already on the reader's computer.
+# A print stylesheet: A4 pages numbered "Page N of M" by the @page rule (so a browser
+# printing without its own header and footer still numbers them), each main section on a
+# new page, tables that stay readable: header rows repeated, words never broken inside a
+# cell (so a date or a reference is never split), only a SHA-256 broken where it must be.
+# Only fonts already on the reader's computer.
 _STYLE = """
-@page { size: A4; margin: 18mm 15mm; }
+@page { size: A4; margin: 18mm 15mm 20mm;
+  @bottom-center { content: "Page " counter(page) " of " counter(pages);
+    font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 9pt;
+    color: #444; } }
 html { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 11pt;
   line-height: 1.4; color: #111; background: #fff; }
 body { max-width: 62em; margin: 1.5em auto; padding: 0 1em; }
@@ -45,8 +51,8 @@ h2 { font-size: 1.3em; border-bottom: 1px solid #888; padding-bottom: 0.2em; mar
 h3 { font-size: 1.08em; margin-top: 1.4em; }
 table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1em; font-size: 0.9em; }
 th, td { border: 1px solid #888; padding: 0.25em 0.4em; text-align: left; vertical-align: top;
-  overflow-wrap: anywhere; }
-th { background: #eee; }
+  overflow-wrap: break-word; word-break: normal; hyphens: manual; }
+td.sha256 { overflow-wrap: anywhere; font-size: 0.85em; }
 ul { padding-left: 1.4em; }
 li { margin: 0.15em 0; }
 @media print {
@@ -77,6 +83,9 @@ _PAGE = """<!DOCTYPE html>
 </body>
 </html>
 """
+
+
+_SHA256_CELL = re.compile(r"<td>([0-9a-f]{64})</td>")
 
 
 class BundleError(ValueError):
@@ -132,6 +141,9 @@ def render_html(markdown_text: str, title: str) -> str:
     body = markup.to_html(markdown_text)
     if body is None:
         body = _markdown().render(markdown_text)
+    if "<td>" in body:
+        # A fingerprint is the one word in a table that may be broken to fit the page.
+        body = _SHA256_CELL.sub(r'<td class="sha256">\1</td>', body)
     shown_title = " ".join(re.sub(r"[\x00-\x1f\x7f-\x9f]", "\ufffd", title).split())
     return _PAGE.format(
         title=_defuse(html.escape(shown_title, quote=True)), style=_STYLE, body=_defuse(body)

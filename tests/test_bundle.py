@@ -307,3 +307,19 @@ def test_a_name_that_is_also_an_ordinary_word_leaves_the_documents_own_words_alo
     assert "Child C said Child C was tired" in markdown.replace("\\", "")
     assert "A young person over 18" in markdown
     assert "no EHC plan will be issued" in markdown.replace("\\", "")
+
+
+def test_printed_html_numbers_its_pages_and_never_breaks_a_word_in_a_cell():
+    page = bundle()["timeline.html"].decode()
+    style = page[page.index("<style>"):page.index("</style>")]
+    assert re.search(r"@page \{[^}]*@bottom-center \{ content: \"Page \" counter\(page\) "
+                     r"\" of \" counter\(pages\)", style)
+    cells = re.search(r"th, td \{([^}]*)\}", style).group(1)
+    assert "overflow-wrap: break-word" in cells and "anywhere" not in cells
+    assert "word-break: normal" in cells
+    # Only a SHA-256 may be broken, and it is marked so.
+    sha = hashlib.sha256(REPORT).hexdigest()
+    assert f'<td class="sha256">{sha}</td>' in page
+    assert re.search(r"td\.sha256 \{ overflow-wrap: anywhere;", style)
+    dates = re.findall(r"<td>(\d{4}-\d\d-\d\d(?: \d\d:\d\d)?)</td>", page)
+    assert dates and all("class" not in d for d in dates)
