@@ -189,13 +189,18 @@ def checked_exhibit(exhibit: timeline.Exhibit, read_attachment: Callable[[str], 
 def _check_pseudonymised(child: Mapping[str, Any], files: Mapping[str, bytes]) -> None:
     """Refuse a pseudonymised bundle in which the child's name survived.
 
-    A last check behind the pseudonym itself: every name in every file name, and the full
-    name in the text (a single name could be one of the document's own words, such as
-    "will" or "day", which a pseudonym never touches).
+    A last check behind the pseudonym itself: every name, joined to anything, in every
+    exhibit's file name, and the full name in the text (a single name could be one of the
+    document's own words, such as "will" or "day", which a pseudonym never touches).  The
+    bundle's own file names (``timeline.md``...) are the tool's words, not searched: a
+    child called Tim would otherwise never have a bundle.
     """
     for path, data in files.items():
-        found = timeline.find_child_name(child, path)
-        if found is None and not path.startswith("exhibits/"):
+        found = None
+        if path.startswith("exhibits/"):
+            found = timeline.find_child_name(child, path.removeprefix("exhibits/"),
+                                             anywhere=True)
+        else:
             text = data.decode("utf-8")
             # Markdown escapes and HTML references could hide a name from a plain search.
             for shown in (re.sub(r"\\(.)", r"\1", text), html.unescape(text)):

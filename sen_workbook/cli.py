@@ -92,7 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
             "--as-of", dest="as_of", type=_date, metavar="YYYY-MM-DD",
             help="the preparation date (default: today)",
         )
-        sub.add_argument("--pseudonym", default="", metavar="NAME")
+        sub.add_argument("--pseudonym", metavar="NAME",
+                         help="a name shown instead of the child's names")
         sub.add_argument("--area", dest="areas", action="append", choices=tuple(model.AREAS),
                          help="only entries touching this area (repeatable)")
         sub.add_argument("--kind", dest="kinds", action="append", choices=tuple(model.KINDS),
@@ -212,10 +213,14 @@ def _report_import(summary: ImportSummary, path: Path) -> int:
 
 
 def _evidence(book: Workbook, args: argparse.Namespace) -> int:
-    from sen_workbook.timeline import TimelineOptions, pseudonym_problem
+    from sen_workbook.timeline import EMPTY_PSEUDONYM, TimelineOptions, pseudonym_problem
 
+    # Given but empty is a mistake, not "no pseudonym": the parent meant to hide the name.
+    if args.pseudonym is not None and not args.pseudonym.strip():
+        raise UsageError(EMPTY_PSEUDONYM)
+    pseudonym = (args.pseudonym or "").strip()
     child = book.find_child(args.child)
-    problem = pseudonym_problem(child, args.pseudonym.strip())
+    problem = pseudonym_problem(child, pseudonym)
     if problem:
         raise UsageError(problem)
     if args.date_from and args.date_to and args.date_to < args.date_from:
@@ -229,7 +234,7 @@ def _evidence(book: Workbook, args: argparse.Namespace) -> int:
         date_to=args.date_to,
         areas=tuple(args.areas or ()),
         kinds=tuple(args.kinds or ()),
-        pseudonym=args.pseudonym.strip(),
+        pseudonym=pseudonym,
     )
     if args.command == "timeline":
         sys.stdout.write(book.timeline(child, options))

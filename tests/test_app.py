@@ -659,6 +659,20 @@ async def test_timeline_preview_shows_the_title_and_a_pseudonym_hides_the_name(b
         assert "Amara" not in preview and "Mara" not in preview
 
 
+async def test_a_pseudonym_of_spaces_is_refused_and_nothing_is_exported(book, tmp_path):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_amara(pilot, "4")
+        await type_into(pilot, "#timeline-pseudonym", "   ")
+        app.screen.query_one("#timeline-out", Input).value = str(tmp_path / "bundle.zip")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        said = str(app.screen.query_one("#timeline-result", Static).render())
+        assert said == ("The pseudonym is empty; type a name to use instead of the child's, "
+                        "such as 'Child A', or use none.")
+    assert not (tmp_path / "bundle.zip").exists()
+
+
 async def test_export_writes_the_bundle_as_a_zip_or_a_folder_and_says_where(book, tmp_path):
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=SIZE, notifications=True) as pilot:

@@ -236,3 +236,19 @@ def test_a_pseudonymised_bundle_refuses_a_file_name_with_the_child_s_name(tmp_pa
         for name in archive.namelist():
             assert "amara" not in name.lower() and "okafor" not in name.lower()
             assert b"Amara" not in archive.read(name)
+
+
+def test_an_empty_or_blank_pseudonym_is_refused_in_a_sentence(tmp_path, family):
+    children, entries = family
+    db = tmp_path / "w.json"
+    with Workbook(db) as book:
+        book.load_sample(children, entries, {})
+    for typed in ("", "   "):
+        for command in (["timeline", "Amara"],
+                        ["bundle", "Amara", "--out", str(tmp_path / "bundle.zip")]):
+            result = run("--db", str(db), *command, "--pseudonym", typed)
+            assert result.returncode == 2 and result.stdout == ""
+            assert result.stderr == (
+                "sen-workbook: The pseudonym is empty; type a name to use instead of the "
+                "child's, such as 'Child A', or use none.\n")
+    assert not (tmp_path / "bundle.zip").exists()

@@ -38,12 +38,13 @@ from .ehcna import CODE_9_14
 from .escaping import CONTEXTS, escape
 from .exhibit_list import Exhibit, exhibits
 from .options import PURPOSES, TimelineOptions
-from .pseudonyms import PSEUDONYM_MARK, find_child_name, pseudonym_problem
+from .pseudonyms import EMPTY_PSEUDONYM, PSEUDONYM_MARK, find_child_name, pseudonym_problem
 from .selection import select_entries
 
 __all__ = [
     "CODE_9_14",
     "CONTEXTS",
+    "EMPTY_PSEUDONYM",
     "FLAG_LABELS",
     "IMPLEMENTED_LABELS",
     "PHASE_CHAPTERS",

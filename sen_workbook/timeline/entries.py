@@ -10,6 +10,7 @@ from sen_workbook.vocabulary import IMPLEMENTED_LABELS, RESULT_LABELS
 
 from .blocks import bullet
 from .escaping import present
+from .exhibit_index import added_as
 from .facts import Facts
 from .phrases import provision_text, target_text
 from .words import day_text, number, when
@@ -48,7 +49,7 @@ def entry_in_full(facts: Facts, entry: Mapping[str, Any]) -> list[str]:
         lines.append(bullet("Linked entries: " + facts.cites(entry["links"])))
     for attachment in entry.get("attachments") or ():
         ref = facts.exhibit_refs.get((entry["id"], attachment["sha256"]), "")
-        text = f"Exhibit {ref}: " + facts.quoted(attachment.get("filename", ""))
+        text = f"Exhibit {ref}: " + added_as(facts, attachment.get("filename", ""))
         if present(attachment.get("description", "")):
             text += ", " + facts.text(attachment["description"])
         lines.append(bullet(text))

@@ -45,12 +45,12 @@ def _safe_part(text: str, limit: int) -> str:
 
 
 def _bundle_name(ref: str, filename: str, pseudonym: Pseudonym) -> str:
-    named = pseudonym.apply(filename)
+    named = pseudonym.apply(filename, anywhere=True)
     stem, dot, extension = named.rpartition(".")
     if not dot or not stem.strip():
         stem, extension = named, ""
     # Replace names again after folding accents and joining words, then clean once more.
-    safe = _safe_part(pseudonym.apply(_safe_part(stem, 80)), 60) or "exhibit"
+    safe = _safe_part(pseudonym.apply(_safe_part(stem, 80), anywhere=True), 60) or "exhibit"
     extension = re.sub(r"[^a-z0-9]", "", ascii_fold(extension).lower())[:10]
     return f"exhibits/{ref}-{safe}" + (f".{extension}" if extension else "")
 

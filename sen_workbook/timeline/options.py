@@ -14,6 +14,8 @@ from typing import Any
 
 from sen_workbook import model
 
+from .pseudonyms import EMPTY_PSEUDONYM
+
 PURPOSES = ("ehcna", "complaint", "chronology")
 
 
@@ -23,7 +25,8 @@ class TimelineOptions:
     ``as_of`` is the preparation date: the only "today" the document knows, so the same
     records and options always give the same text.  Empty ``areas`` or ``kinds`` mean all;
     an entry is included when it touches any of the chosen areas.  A non-empty
-    ``pseudonym`` replaces the child's names everywhere in the document.
+    ``pseudonym`` replaces the child's names everywhere in the document; one of spaces
+    only is refused, since whoever typed it meant to hide the name.
 
     Options are given by name, checked when made and never changed after; two options
     with the same values are equal and can be used as the same dictionary key.
@@ -50,6 +53,8 @@ class TimelineOptions:
         kinds: Iterable[str] = (),
         pseudonym: str = "",
     ) -> None:
+        if pseudonym and not pseudonym.strip():
+            raise ValueError(EMPTY_PSEUDONYM)
         # Lists are accepted for convenience but stored as tuples, so options stay hashable.
         fields = self.__dict__  # set directly: the options are read-only (see __setattr__)
         fields.update(as_of=as_of, purpose=purpose, date_from=date_from, date_to=date_to)

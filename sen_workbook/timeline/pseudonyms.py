@@ -20,15 +20,58 @@ def _name_words(name: str) -> list[str]:
 
 
 def _name_pattern(words: list[str]) -> re.Pattern[str]:
-    # Letters and digits bound a name; "_" and "-" do not, so "Toby_report" is caught, and
-    # the words of a full name may be joined by any of them ("Tobias_Wrenfield").
-    body = r"[\W_]+".join(re.escape(word) for word in words)
-    return re.compile(r"(?<![^\W_])" + body + r"(?![^\W_])", re.IGNORECASE)
+    # The words of a full name may be joined by anything that is not a letter, or by
+    # nothing at all ("Tobias_Wrenfield", "tobiaswrenfield").  Where a match may start
+    # and end inside a word is decided by _joined (below).
+    body = r"[\W_]*".join(re.escape(word) for word in words)
+    return re.compile(body, re.IGNORECASE)
 
 
 def ascii_fold(text: str) -> str:
     """``text`` with accents taken off and anything else outside ASCII dropped."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+# A whitespace-delimited token that names a file, an address or a link: in those a name
+# is joined to anything ("amarabennett10@gmail.com", "amarareport.pdf"), so it is
+# matched anywhere inside them.  Elsewhere a name inside a word is matched only where a
+# reader would see it as a name: after or before a digit, "_" or other non-letter, or at
+# a change to a capital ("AmaraReport", "myAmara"); "Ann" is not found in "annual".
+_ADDRESS_LIKE = re.compile(r"\S*(?:@|://|www\.)\S*|\S+\.[A-Za-z0-9]{1,5}(?=[\s,;:!?)\]}]|$)")
+
+
+def _address_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _ADDRESS_LIKE.finditer(text)]
+
+
+def _letter(char: str) -> bool:
+    return char.isalpha()
+
+
+def _joined(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether the match ``text[start:end]`` reads as the name where it stands."""
+    if any(low <= start and end <= high for low, high in spans):
+        return True
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    left = not before or not _letter(before) or (before.islower() and text[start].isupper())
+    right = not after or not _letter(after) or (after.isupper() and text[end - 1].islower())
+    return left and right
+
+
+def _matches(pattern: re.Pattern[str], text: str, anywhere: bool) -> list[re.Match[str]]:
+    """The matches of a name's pattern that read as the name (see :func:`_joined`)."""
+    found = []
+    spans: list[tuple[int, int]] | None = None
+    for match in pattern.finditer(text):
+        if anywhere:
+            found.append(match)
+            continue
+        if spans is None:
+            spans = _address_spans(text)
+        if _joined(text, match.start(), match.end(), spans):
+            found.append(match)
+    return found
 
 
 def _name_rules(child: Mapping[str, Any], pseudonym: str) -> list[tuple[re.Pattern[str], str]]:
@@ -47,6 +90,7 @@ def _name_rules(child: Mapping[str, Any], pseudonym: str) -> list[tuple[re.Patte
         names.append((full[:1], pseudonym))
     if len(full) > 2:  # "Okafor-Bennett" becomes one mark, not two
         names.append((full[1:], PSEUDONYM_MARK))
+        names.append(([full[0], full[-1]], pseudonym))  # "amarabennett10", "Amara Bennett"
     names.extend(([word], PSEUDONYM_MARK) for word in full[1:] if len(word) >= 3)
     rules: list[tuple[re.Pattern[str], str]] = []
     seen: set[tuple[str, ...]] = set()
@@ -63,7 +107,8 @@ def _name_rules(child: Mapping[str, Any], pseudonym: str) -> list[tuple[re.Patte
 class Pseudonym:
     """Replaces a child's names in text when a pseudonym is set (see :func:`_name_rules`).
 
-    Whole words only, in any letter case, and also written without accents.  With no
+    In any letter case, also written without accents, and joined to other letters or
+    digits where a reader would still see the name (see :func:`_joined`).  With no
     pseudonym, text is left as it is.
     """
 
@@ -74,17 +119,34 @@ class Pseudonym:
         if problem:
             raise ValueError(problem)
 
-    def apply(self, text: str) -> str:
-        """``text`` with every one of the child's names replaced."""
+    def apply(self, text: str, *, anywhere: bool = False) -> str:
+        """``text`` with every one of the child's names replaced.
+
+        ``anywhere``: the text is a file name or an address, in which a name is replaced
+        wherever it stands, even joined to other letters.
+        """
         if not self._rules:
             return text
         for pattern, replacement in self._rules:
-            text = pattern.sub(replacement, text)
+            found = _matches(pattern, text, anywhere)
+            for match in reversed(found):
+                text = text[:match.start()] + replacement + text[match.end():]
         return text
 
 
+EMPTY_PSEUDONYM = (
+    "The pseudonym is empty; type a name to use instead of the child's, such as "
+    "'Child A', or use none."
+)
+
+
 def pseudonym_problem(child: Mapping[str, Any], pseudonym: str) -> str | None:
-    """Why ``pseudonym`` cannot stand for the child, in a sentence, or None if it can."""
+    """Why ``pseudonym`` cannot stand for the child, in a sentence, or None if it can.
+
+    An empty string is no pseudonym at all; one of spaces only is refused.
+    """
+    if pseudonym and not pseudonym.strip():
+        return EMPTY_PSEUDONYM
     found = find_child_name(child, pseudonym) if pseudonym else None
     if found:
         return (f"The pseudonym {pseudonym!r} contains the child's name {found!r}; "
@@ -93,13 +155,14 @@ def pseudonym_problem(child: Mapping[str, Any], pseudonym: str) -> str | None:
 
 
 def find_child_name(
-    child: Mapping[str, Any], text: str, *, full_name_only: bool = False
+    child: Mapping[str, Any], text: str, *, full_name_only: bool = False, anywhere: bool = False
 ) -> str | None:
     """The first of the child's names, as a pseudonym replaces them, found in ``text``.
 
     Used to check that a pseudonymised document or bundle gives no name away.  With
     ``full_name_only``, only a full name of two words or more is looked for: a single
     name may also be an ordinary word of the document's own text ("Will", "Day").
+    ``anywhere``: ``text`` is a file name or an address (see :meth:`Pseudonym.apply`).
     """
     full = _name_words(str(child.get("name", "")))
     if full_name_only:
@@ -109,7 +172,7 @@ def find_child_name(
     else:
         rules = [pattern for pattern, _ in _name_rules(child, "")]
     for pattern in rules:
-        match = pattern.search(text)
-        if match:
-            return match.group(0)
+        found = _matches(pattern, text, anywhere)
+        if found:
+            return found[0].group(0)
     return None
