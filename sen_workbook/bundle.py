@@ -212,6 +212,93 @@ def _check_pseudonymised(child: Mapping[str, Any], files: Mapping[str, bytes]) -
             )
 
 
+def _readable_text(data: bytes) -> str | None:
+    """The words inside an exhibit, as far as the workbook can read them, or None.
+
+    Plain text and e-mails as they are; a PDF's text layer (pypdf, which the PDF bundle
+    uses already); a Word or OpenDocument file's XML with the tags taken out.  A picture,
+    a scan without a text layer or a damaged file gives None: it cannot be checked.
+    """
+    if data.startswith(b"%PDF"):
+        import logging
+
+        from pypdf import PdfReader
+
+        logger = logging.getLogger("pypdf")
+        level = logger.level
+        logger.setLevel(logging.CRITICAL)  # repairs of a damaged file are not the parent's
+        try:
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            info = reader.metadata or {}
+            parts = [str(value) for value in info.values()]
+            parts += [page.extract_text() or "" for page in reader.pages]
+        except Exception:  # any damage: the file simply cannot be checked
+            return None
+        finally:
+            logger.setLevel(level)
+        text = "\n".join(parts)
+        return text if text.strip() else None
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                xml = [archive.read(name).decode("utf-8", "replace")
+                       for name in archive.namelist() if name.endswith(".xml")]
+        except (zipfile.BadZipFile, OSError, RuntimeError):
+            return None
+        text = re.sub(r"<[^>]*>", " ", " ".join(xml))
+        return text if text.strip() else None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text if text.isprintable() or "\x00" not in text else None
+
+
+def names_inside_exhibits(
+    child: Mapping[str, Any],
+    exhibits: Iterable[timeline.Exhibit],
+    read_attachment: Callable[[str], bytes],
+) -> str | None:
+    """What a pseudonym cannot hide, said in a sentence before a bundle is written.
+
+    A pseudonym changes the timeline and the exhibits' file names, but an exhibit is
+    copied byte for byte: a report or letter naming the child still names them.  Lists
+    the exhibits whose words hold one of the child's names, and those that cannot be read
+    to check (pictures, scans); None when every exhibit was read and none names the child.
+    """
+    named: list[str] = []
+    unread: list[str] = []
+    for exhibit in exhibits:
+        try:
+            text = _readable_text(read_attachment(exhibit.sha256))
+        except FileNotFoundError:
+            continue  # the bundle itself says so, and is not made
+        if text is None:
+            unread.append(exhibit.ref)
+            continue
+        found = timeline.find_child_name(child, text)
+        if found is not None:
+            named.append(f"{exhibit.ref} (“{found}”)")
+    if not named and not unread:
+        return None
+    said = []
+    if named:
+        said.append(
+            f"{'This exhibit still shows' if len(named) == 1 else 'These exhibits still show'} "
+            f"the child's name inside the file, which a pseudonym cannot change: "
+            f"{', '.join(named)}."
+        )
+    if unread:
+        said.append(
+            f"{'This exhibit' if len(unread) == 1 else 'These exhibits'} could not be read "
+            f"to check for the child's name (a picture, a scan or a damaged file): "
+            f"{', '.join(unread)}."
+        )
+    said.append("Redact them, attach the redacted copies, and make the bundle again "
+                "before sending it.")
+    return " ".join(said)
+
+
 def build_bundle(
     child: Mapping[str, Any],
     entries: Iterable[Mapping[str, Any]],

@@ -242,6 +242,10 @@ def _evidence(book: Workbook, args: argparse.Namespace) -> int:
         return EXIT_OK
     from sen_workbook.pdf.limits import page_limit
 
+    # Said before anything is written: what the pseudonym cannot hide inside the files.
+    inside = book.names_inside_exhibits(child, options)
+    if inside:
+        print(inside, file=sys.stderr)
     report: list[str] = []
     out = book.export_bundle(
         child, options, Path(args.out), overwrite=args.force,

@@ -923,6 +923,19 @@ class Workbook:
 
         return render_timeline(dict(child), self.stored_entries(child["id"]), options)
 
+    def names_inside_exhibits(self, child: Mapping[str, Any], options: Any) -> str | None:
+        """With a pseudonym, the sentence listing the exhibits that still name the child
+        inside the file, or cannot be read to check (see :func:`bundle.names_inside_exhibits`);
+        None without a pseudonym or when there is nothing to say.  Said before a bundle
+        is written, so the parent knows what to redact."""
+        if not getattr(options, "pseudonym", ""):
+            return None
+        from sen_workbook.bundle import names_inside_exhibits
+        from sen_workbook.timeline import exhibits
+
+        cited = exhibits(self.stored_entries(child["id"]), options, dict(child))
+        return names_inside_exhibits(dict(child), cited, self.read_attachment)
+
     def export_bundle(
         self,
         child: Mapping[str, Any],

@@ -106,3 +106,58 @@ def test_with_a_pseudonym_the_exhibits_index_withholds_the_original_file_name():
 def test_a_pseudonym_of_spaces_is_refused_in_a_sentence(typed):
     with pytest.raises(ValueError, match=r"^The pseudonym is empty; .*\.$"):
         TimelineOptions(as_of=AS_OF, pseudonym=typed)
+
+
+def _pdf_saying(text: str) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(text=text)
+    return bytes(pdf.output())
+
+
+def test_the_command_line_lists_exhibits_that_still_name_the_child_before_writing(
+    tmp_path, capsys
+):
+    from sen_workbook.cli import main
+    from sen_workbook.workbook import Workbook
+
+    report = _pdf_saying("Speech and language report for Amara Okafor-Bennett")
+    letter = b"Dear Mrs Okafor-Bennett,\nThank you for your letter about Mara.\n"
+    plain = b"Minutes of the meeting. No names here.\n"
+    photo = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
+    files = {hashlib.sha256(d).hexdigest(): d for d in (report, letter, plain, photo)}
+    entries = [
+        model.new_entry(
+            "correspondence", "child-1", id=f"m{n}", date=f"2024-02-0{n}", title=f"Item {n}",
+            direction="received", created_at="2024-02-01T10:00:00",
+            updated_at="2024-02-01T10:00:00",
+            attachments=[{"sha256": hashlib.sha256(data).hexdigest(), "filename": name,
+                          "size": len(data), "added_at": "2024-02-01T10:00:00",
+                          "description": ""}],
+        )
+        for n, (name, data) in enumerate(
+            [("report.pdf", report), ("letter.txt", letter), ("minutes.txt", plain),
+             ("work.png", photo)], 1)
+    ]
+    db = tmp_path / "w.json"
+    with Workbook(db) as book:
+        book.load_sample([CHILD], entries, files)
+    out = tmp_path / "bundle.zip"
+    code = main(["--db", str(db), "bundle", "Amara", "--as-of", "2024-09-01",
+                 "--pseudonym", "Child A", "--without-pdf", "--out", str(out)])
+    said = capsys.readouterr()
+    assert code == 0 and out.exists()
+    assert said.err == (
+        "These exhibits still show the child's name inside the file, which a pseudonym "
+        "cannot change: E001 (“Amara Okafor-Bennett”), E002 (“Okafor-Bennett”). "
+        "This exhibit could not be read to check for the child's name (a picture, a scan "
+        "or a damaged file): E004. Redact them, attach the redacted copies, and make the "
+        "bundle again before sending it.\n"
+    )
+    # Without a pseudonym there is nothing to hide, and nothing is said.
+    code = main(["--db", str(db), "bundle", "Amara", "--as-of", "2024-09-01",
+                 "--without-pdf", "--out", str(tmp_path / "named.zip")])
+    assert code == 0 and capsys.readouterr().err == ""

@@ -398,6 +398,11 @@ class TimelinePane(Horizontal):
 
         report: list[str] = []
         try:
+            # Said before anything is written: what the pseudonym cannot hide in the files.
+            inside = self.book_app.workbook.names_inside_exhibits(child, options)
+            if inside:
+                report.append(inside)
+                self.app.call_from_thread(self._warn_names_inside, inside)
             written = self.book_app.workbook.export_bundle(
                 child, options, out, overwrite=overwrite, progress=progress, limit=limit,
                 prepared_by=prepared_by, report=report,
@@ -406,6 +411,10 @@ class TimelinePane(Horizontal):
             self.app.call_from_thread(self._export_failed, str(error))
             return
         self.app.call_from_thread(self._export_done, written, report)
+
+    def _warn_names_inside(self, sentence: str) -> None:
+        self.app.notify(sentence, title="Check the exhibits", severity="warning",
+                        markup=False, timeout=20)
 
     def _progress(self, done: int, total: int, step: str = "") -> None:
         self.query_one("#timeline-progress", ProgressBar).update(total=total, progress=done)
