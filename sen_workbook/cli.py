@@ -69,10 +69,20 @@ def build_parser() -> argparse.ArgumentParser:
         "file", metavar="FILE", help="a .json or .zip workbook archive, a .eml, .mbox or .csv file"
     )
     intake.add_import_options(imp)
+    imp.add_argument(
+        "--skip-damaged", action="store_true",
+        help="import every record even if some attached files in the archive are damaged; "
+        "those files are left out and named",
+    )
 
     arc = commands.add_parser("archive", help="write a full archive (workbook.json + files/)")
     arc.add_argument("out", metavar="OUT.zip")
     arc.add_argument("--force", action="store_true", help="replace OUT.zip if it exists")
+    arc.add_argument(
+        "--skip-damaged", action="store_true",
+        help="leave out attached files that are missing or damaged (and name them) instead "
+        "of refusing",
+    )
 
     commands.add_parser("check", help="verify the database and attachments")
     intake.add_commands(commands)
@@ -156,14 +166,20 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     intake.refuse_intake_options(args)
     read_only = args.command in ("check", "timeline", "bundle")
     if args.command == "import" and not path.exists():
-        return _import_into_new(path, args.file)
+        return _import_into_new(path, args.file, args.skip_damaged)
     with collector_paused(), Workbook(path, read_only=read_only) as book:
         if args.command == "import":
-            summary = book.import_archive(args.file)
+            summary = book.import_archive(args.file, skip_damaged=args.skip_damaged)
             return _report_import(summary, book.path)
         if args.command == "archive":
-            out = book.write_archive(args.out, overwrite=args.force)
+            left_out: list[str] = []
+            out = book.write_archive(args.out, overwrite=args.force,
+                                     skip_damaged=args.skip_damaged, left_out=left_out)
             print(f"Wrote {out}.")
+            if left_out:
+                print(f"{len(left_out)} attached file(s) were left out of it:")
+                for line in left_out:
+                    print(f"  - {line}")
             return EXIT_OK
         if args.command == "check":
             problems = book.check()
@@ -183,13 +199,13 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     raise UsageError(f"unknown command {args.command!r}")  # pragma: no cover
 
 
-def _import_into_new(path: Path, source: str) -> int:
+def _import_into_new(path: Path, source: str, skip_damaged: bool = False) -> int:
     """Import into a workbook that does not exist yet; if nothing is imported, leave
     nothing behind (no empty workbook, lock file, backup or folder) of what this process
     made, and nothing of another process's (which may be creating the same workbook)."""
     with Workbook(path) as book:
         try:
-            summary = book.import_archive(source)
+            summary = book.import_archive(source, skip_damaged=skip_damaged)
         except BaseException:
             book.discard_created()
             raise
@@ -209,6 +225,14 @@ def _report_import(summary: ImportSummary, path: Path) -> int:
             f"{records} record{'s' if records != 1 else ''} left out fields or wrote them as "
             f"null; they were filled with empty values: {', '.join(summary.fields_filled)}."
         )
+    if summary.files_not_restored:
+        print(
+            f"{len(summary.files_not_restored)} attached file(s) were damaged or missing in "
+            "the archive and were left out; their entries were imported without them, and "
+            "'sen-workbook check' lists them as missing:"
+        )
+        for line in summary.files_not_restored:
+            print(f"  - {line}")
     return EXIT_OK
 
 

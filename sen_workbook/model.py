@@ -247,6 +247,36 @@ def optional_date(value: str) -> _dt.date | None:
     return parse_date(value) if value else None
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+EXCERPT_LENGTH = 60
+
+
+def excerpt(value: Any, limit: int = EXCERPT_LENGTH, *, quoted: bool = True) -> str:
+    """A short, harmless picture of ``value`` for a message a person reads.
+
+    Messages name the bad value so it can be found and put right, but a value can be a
+    50 MB text or a list nested a thousand deep: this shows at most about ``limit``
+    characters and three levels, says how much was left out, and never carries a
+    control character or escape sequence to the terminal (``repr`` writes them as
+    ``\x1b``).  ``quoted=False`` shows text without quotes (for the system's own words).
+    """
+    import reprlib
+
+    if isinstance(value, str):
+        cut = value[:limit]
+        more = len(value) - len(cut)
+        if quoted:
+            shown = repr(cut)
+        else:
+            shown = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", cut)
+        return shown + (f"... ({more:,} more characters)" if more else "")
+    pictures = reprlib.Repr()
+    pictures.maxlevel, pictures.maxstring, pictures.maxother = 3, limit, limit
+    pictures.maxlist = pictures.maxdict = pictures.maxtuple = pictures.maxset = 4
+    shown = pictures.repr(value)
+    return shown if len(shown) <= 2 * limit else shown[: 2 * limit] + "..."
+
+
 def copy_record(value: Any) -> Any:
     """A deep copy of JSON-shaped data (dicts, lists, scalars), several times faster than
     :func:`copy.deepcopy`, so callers can be handed records they may change freely."""
@@ -539,8 +569,8 @@ def validate_entry(entry: Mapping[str, Any]) -> list[str]:
             _check_text_list(entry[name], name, where, problems)
     if "attachments" in entry:
         _check_attachments(entry["attachments"], where, problems)
-    if "revisions" in entry and not isinstance(entry["revisions"], list):
-        problems.append(f"{where}: revisions must be a list.")
+    if "revisions" in entry:
+        _check_revisions(entry["revisions"], where, problems)
     for name in _OPTIONAL_DATES.get(kind, ()):
         _check_text(entry, name, where, problems)
         if isinstance(entry.get(name), str):
@@ -550,6 +580,53 @@ def validate_entry(entry: Mapping[str, Any]) -> list[str]:
             _check_items(kind, name, entry[name], item_shape, where, problems)
     _check_kind_fields(kind, entry, where, problems)
     return problems
+
+
+# An entry nests no deeper than a list of objects of plain values (targets, outcomes...):
+# the entry, the list and the object.  An earlier version may nest no deeper either.
+_RECORD_DEPTH = 3
+REVISION_FIELDS = ("replaced_at", "record")
+
+
+def nesting_depth(value: Any, limit: int) -> int:
+    """How deeply ``value`` nests lists and objects, counting no further than
+    ``limit + 1`` (so a value nested thousands deep is measured without recursion)."""
+    depth, level = 0, [value]
+    while depth <= limit:
+        containers = [item for item in level if isinstance(item, (dict, list))]
+        if not containers:
+            break
+        depth += 1
+        level = [inner for item in containers
+                 for inner in (item.values() if isinstance(item, dict) else item)]
+    return depth
+
+
+def _check_revisions(value: Any, where: _Place, problems: list[str]) -> None:
+    """``revisions``: a list of ``{"replaced_at": date-time, "record": an entry}``.
+
+    Earlier versions are checked for shape and depth only: they were valid when saved,
+    and a rule made stricter since must not make a workbook unreadable.
+    """
+    if not isinstance(value, list):
+        problems.append(f"{where}: revisions must be a list, not {excerpt(value)}.")
+        return
+    for number, item in enumerate(value, 1):
+        at = where.then(f", earlier version {number}")
+        if not _mapping(item) or set(item) != set(REVISION_FIELDS):
+            problems.append(
+                f"{at}: must be an object with replaced_at and record, not {excerpt(item)}."
+            )
+            continue
+        if not isinstance(item["replaced_at"], str):
+            problems.append(f"{at}: replaced_at must be text, not {excerpt(item['replaced_at'])}.")
+        record = item["record"]
+        if not _mapping(record):
+            problems.append(f"{at}: record must be an object, not {excerpt(record)}.")
+        elif nesting_depth(record, _RECORD_DEPTH) > _RECORD_DEPTH:
+            problems.append(
+                f"{at}: record is nested deeper than any entry can be ({excerpt(record)})."
+            )
 
 
 def _check_attachments(value: Any, where: _Place, problems: list[str]) -> None:

@@ -344,8 +344,15 @@ def collector_paused(freeze: bool = False) -> Iterator[None]:
 
 
 def parse_json(data: bytes) -> Any:
-    """Parse standard JSON strictly (no NaN or Infinity)."""
-    return json.loads(data.decode("utf-8"), parse_constant=_refuse_constant)
+    """Parse standard JSON strictly (no NaN or Infinity).
+
+    JSON nested deeper than Python can follow (thousands of brackets) is refused as a
+    ``ValueError`` like any other bad JSON, rather than stopping the program.
+    """
+    try:
+        return json.loads(data.decode("utf-8"), parse_constant=_refuse_constant)
+    except RecursionError:
+        raise ValueError("the JSON is nested too deeply to be a workbook") from None
 
 
 # --- backups -----------------------------------------------------------------------------

@@ -13,7 +13,8 @@ import datetime as _dt
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -97,6 +98,9 @@ class ImportSummary(NamedTuple):
     # empty values: how many records had any, and which fields they were.
     records_filled: int = 0
     fields_filled: tuple[str, ...] = ()
+    # Attached files the archive did not carry intact, left out with --skip-damaged:
+    # each as "'name' of the entry 'title' (date)".
+    files_not_restored: tuple[str, ...] = ()
 
 
 def default_db_path() -> Path:
@@ -766,8 +770,17 @@ class Workbook:
             )
         return target
 
-    def write_archive(self, out: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
-        """Write ``workbook.json`` and ``files/<sha256>`` for every attachment into a zip."""
+    def write_archive(
+        self, out: str | os.PathLike[str], *, overwrite: bool = False,
+        skip_damaged: bool = False, left_out: list[str] | None = None,
+    ) -> Path:
+        """Write ``workbook.json`` and ``files/<sha256>`` for every attachment into a zip.
+
+        Each attached file is checked against its SHA-256 first, so an archive never
+        carries a damaged copy that would stop it being restored.  A missing, unreadable
+        or changed file refuses the archive; with ``skip_damaged`` it is left out (its
+        entry keeps the record of it) and a sentence naming it is added to ``left_out``.
+        """
         import io
         import zipfile
 
@@ -777,34 +790,62 @@ class Workbook:
         if not target.parent.is_dir():
             raise WorkbookError(f"The folder {target.parent} does not exist.")
         document = self.archive_document()
-        shas = sorted({a["sha256"] for e in document["entries"] for a in e["attachments"]})
+        labels: dict[str, str] = {}
+        for entry in document["entries"]:
+            for attachment in entry["attachments"]:
+                labels.setdefault(attachment["sha256"], _attachment_label(entry, attachment))
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             _zip_add(archive, "workbook.json", serialise(document, indent=1))
-            for sha in shas:
-                try:
-                    content = self.read_attachment(sha)
-                except FileNotFoundError:
-                    raise WorkbookError(
-                        f"The attachment {sha} is missing from {self.files_folder}; run "
-                        "'sen-workbook check' to see which entry it belongs to."
-                    ) from None
+            for sha in sorted(labels):
+                content, problem = self._verified_attachment(sha)
+                if problem:
+                    if not skip_damaged:
+                        raise WorkbookError(
+                            f"The attachment {labels[sha]} {problem}, so no archive was "
+                            "written; run 'sen-workbook check', or pass --skip-damaged to "
+                            "write the archive without the damaged files."
+                        )
+                    if left_out is not None:
+                        left_out.append(f"{labels[sha]} {problem}")
+                    continue
                 _zip_add(archive, f"files/{sha}", content)
-        atomic_write(target, buffer.getvalue())
+        with _writing(target):
+            atomic_write(target, buffer.getvalue())
         return target
 
-    def import_archive(self, source: str | os.PathLike[str]) -> ImportSummary:
+    def _verified_attachment(self, sha: str) -> tuple[bytes, str]:
+        """A stored attachment's bytes, or what is wrong with it (missing, unreadable, a
+        folder, or not matching its SHA-256)."""
+        try:
+            content = self.read_attachment(sha)
+        except FileNotFoundError:
+            return b"", f"is missing from {self.files_folder}"
+        except IsADirectoryError:
+            return b"", f"is a folder in {self.files_folder}, not a file"
+        except OSError as error:
+            return b"", f"cannot be read from {self.files_folder} ({error.strerror})"
+        if sha256_bytes(content) != sha:
+            return b"", "has been changed or damaged (its SHA-256 does not match)"
+        return content, ""
+
+    def import_archive(
+        self, source: str | os.PathLike[str], *, skip_damaged: bool = False
+    ) -> ImportSummary:
         """Add the children and entries of an archive: all of it, or nothing at all.
 
         Records already in the workbook with the same id and the same content are skipped,
         so importing the same archive twice changes nothing; a different record with an id
-        already in use is refused.
+        already in use is refused.  A damaged or missing attached file refuses the whole
+        import, unless ``skip_damaged``: then every record is imported, the files that
+        could not be restored are left out and named in the summary, and ``check`` lists
+        them as missing, so a damaged backup still gives back every record.
         """
         with collector_paused():
-            return self._import_archive(Path(source).expanduser())
+            return self._import_archive(Path(source).expanduser(), skip_damaged)
 
-    def _import_archive(self, path: Path) -> ImportSummary:
-        document, files = _read_archive(path)
+    def _import_archive(self, path: Path, skip_damaged: bool = False) -> ImportSummary:
+        document, files, damaged = _read_archive(path, skip_damaged=skip_damaged)
         data = self._data()
         records_filled, fields_filled = _fill_natural_empties(document, data)
         problems: list[str] = []
@@ -831,9 +872,21 @@ class Workbook:
             for a in e["attachments"]
             if isinstance(a, dict)
         }
+        not_restored: list[str] = []
         for sha in sorted(s for s in needed if isinstance(s, str)):
             if sha not in files and not (self.files_folder / sha).exists():
-                problems.append(f"the attachment {sha} is referenced but not in the archive")
+                if skip_damaged:
+                    not_restored.extend(
+                        _attachment_label(e, a) for e in new_entries
+                        for a in e.get("attachments", []) if a.get("sha256") == sha
+                    )
+                elif sha in damaged:
+                    problems.append(
+                        f"the attached file {sha} is damaged in the archive; import with "
+                        "--skip-damaged to bring back every record without it"
+                    )
+                else:
+                    problems.append(f"the attachment {sha} is referenced but not in the archive")
         if problems:
             extra = len(problems) - 1
             more = f" (and {extra} more problem{'s' if extra > 1 else ''})" if extra else ""
@@ -853,7 +906,7 @@ class Workbook:
             self._add_records(new_children, new_entries, copy=False)
         return ImportSummary(
             len(new_children), len(new_entries), skipped_children, skipped_entries, added_files,
-            records_filled, fields_filled,
+            records_filled, fields_filled, tuple(not_restored),
         )
 
     def load_sample(self, children: Iterable[dict], entries: Iterable[dict],
@@ -1198,6 +1251,29 @@ def _with_restored(current: dict[str, Any] | None, restored: dict[str, Any]) -> 
     return {**current, "revisions": history, "updated_at": model.now_stamp()}
 
 
+_excerpt = model.excerpt
+
+
+@contextmanager
+def _writing(target: Path) -> Iterator[None]:
+    """Turn the system's refusal to write ``target`` (a read-only folder, a full disk)
+    into one sentence; whatever wrote there has already removed its partial file."""
+    try:
+        yield
+    except OSError as error:
+        raise WorkbookError(
+            f"Could not write {target}: {error.strerror or error}. Nothing was written."
+        ) from error
+
+
+def _attachment_label(entry: Mapping[str, Any], attachment: Mapping[str, Any]) -> str:
+    """How a message names an attached file: its name, its entry's title and date."""
+    return (
+        f"{_excerpt(attachment.get('filename'))} of the entry {_excerpt(entry.get('title'))} "
+        f"({_excerpt(entry.get('date'))})"
+    )
+
+
 def _same_file(a: Path, b: Path) -> bool:
     """Whether two paths name one file (a hard link counts); False if either is missing."""
     try:
@@ -1248,8 +1324,25 @@ def _zip_add(archive: zipfile.ZipFile, name: str, content: bytes) -> None:
     archive.writestr(info, content)
 
 
-def _read_archive(path: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
-    """Read and check an archive's outer shape: a ``.json`` file or a ``.zip``."""
+# Limits on what an archive may expand to, so a small zip cannot fill the memory (a 2 MB
+# zip can expand to gigabytes).  Real attachments (PDFs, photos) hardly compress, and a
+# workbook's JSON about ten times; a member that expands far more than that is refused.
+ARCHIVE_MAX_BYTES = 4 * 1024**3  # everything in one archive, expanded
+ARCHIVE_MAX_RATIO = 200  # expanded size over compressed size, for members over 1 MiB
+_SMALL_MEMBER = 1024**2
+
+
+def _read_archive(
+    path: Path, *, skip_damaged: bool = False
+) -> tuple[dict[str, Any], dict[str, bytes], set[str]]:
+    """Read and check an archive's outer shape: a ``.json`` file or a ``.zip``.
+
+    Returns the document, the attached files that are intact (by SHA-256) and, with
+    ``skip_damaged``, the SHA-256 names of the files that were not.  A damaged zip, a
+    damaged ``workbook.json``, an encrypted member, an unknown compression method or a
+    member expanding past :data:`ARCHIVE_MAX_BYTES` or :data:`ARCHIVE_MAX_RATIO` is
+    refused with one sentence.
+    """
     import zipfile
 
     if not path.exists():
@@ -1257,31 +1350,26 @@ def _read_archive(path: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
     if not path.is_file():
         raise ArchiveError(f"{path} is not a file.")
     files: dict[str, bytes] = {}
+    damaged: set[str] = set()
     try:
+        with open(path, "rb") as handle:
+            start = handle.read(4)
         if zipfile.is_zipfile(path):
             with zipfile.ZipFile(path) as archive:
-                names = archive.namelist()
-                if "workbook.json" not in names:
-                    raise ArchiveError(f"{path} is a zip file but has no workbook.json inside.")
-                raw = archive.read("workbook.json")
-                for name in names:
-                    if name == "workbook.json" or name.endswith("/"):
-                        continue
-                    match = _SHA_NAME.match(name)
-                    if not match:
-                        raise ArchiveError(
-                            f"{path} holds {name!r}, which is not workbook.json or files/<sha256>."
-                        )
-                    content = archive.read(name)
-                    if sha256_bytes(content) != match.group(1):
-                        raise ArchiveError(
-                            f"Nothing was imported from {path}: the file {name} does not match its SHA-256."
-                        )
-                    files[match.group(1)] = content
+                raw = _read_zip(path, archive, files, damaged, skip_damaged)
+        elif start in (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08"):
+            raise ArchiveError(
+                f"{path} is a damaged zip file (it may have been cut short while copying), "
+                "so nothing was imported."
+            )
         else:
             raw = path.read_bytes()
-    except (OSError, zipfile.BadZipFile) as error:
-        raise ArchiveError(f"Could not read {path}: {error}.") from error
+    except OSError as error:
+        raise ArchiveError(f"Could not read {path}: {error.strerror or error}.") from error
+    except (zipfile.BadZipFile, EOFError) as error:
+        raise ArchiveError(
+            f"{path} is a damaged zip file ({_excerpt(str(error), quoted=False)}), so nothing was imported."
+        ) from error
     try:
         document = parse_json(raw)
     except (ValueError, UnicodeDecodeError):
@@ -1291,6 +1379,11 @@ def _read_archive(path: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise ArchiveError(f"{path} has no archive version, so nothing was imported.")
+    if version < 1:
+        raise ArchiveError(
+            f"{path} has the archive version {version}, which no SEN Workbook writes, "
+            "so nothing was imported."
+        )
     if version > ARCHIVE_VERSION:
         raise ArchiveError(
             f"{path} was written by a newer SEN Workbook (archive version {version}); "
@@ -1304,7 +1397,89 @@ def _read_archive(path: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
     for name in ("children", "entries"):
         if not isinstance(document.get(name), list):
             raise ArchiveError(f"{path} has no list of {name}, so nothing was imported.")
-    return document, files
+    return document, files, damaged
+
+
+def _read_zip(
+    path: Path, archive: zipfile.ZipFile, files: dict[str, bytes], damaged: set[str],
+    skip_damaged: bool,
+) -> bytes:
+    """``workbook.json`` of an open zip; its intact files go into ``files`` and, with
+    ``skip_damaged``, the names of damaged ones into ``damaged``."""
+    import zipfile
+
+    infos = [info for info in archive.infolist() if not info.is_dir()]
+    names = [info.filename for info in infos]
+    if "workbook.json" not in names:
+        raise ArchiveError(f"{path} is a zip file but has no workbook.json inside.")
+    total = 0
+    for info in infos:
+        if info.filename != "workbook.json" and not _SHA_NAME.match(info.filename):
+            raise ArchiveError(
+                f"{path} holds {_excerpt(info.filename)}, which is not workbook.json or "
+                "files/<sha256>, so nothing was imported."
+            )
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if total > ARCHIVE_MAX_BYTES or (
+            info.file_size > _SMALL_MEMBER and ratio > ARCHIVE_MAX_RATIO
+        ):
+            raise ArchiveError(
+                f"{path} expands to far more than it holds ({info.filename} alone to "
+                f"{info.file_size:,} bytes), which no SEN Workbook archive does, so nothing "
+                "was imported."
+            )
+        if info.flag_bits & 0x1:
+            raise ArchiveError(
+                f"{path} holds the encrypted file {info.filename}; SEN Workbook archives "
+                "are not encrypted, so nothing was imported."
+            )
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise ArchiveError(
+                f"{path} holds {info.filename} packed in a way SEN Workbook does not read "
+                f"(compression method {info.compress_type}), so nothing was imported."
+            )
+    raw, problem = _read_member(archive, archive.getinfo("workbook.json"))
+    if problem:
+        raise ArchiveError(
+            f"The records in {path} (workbook.json) are damaged ({problem}), so nothing "
+            "was imported; try an earlier archive or a file from the backups folder."
+        )
+    for info in infos:
+        match = _SHA_NAME.match(info.filename)
+        if not match:
+            continue
+        content, problem = _read_member(archive, info)
+        if not problem and sha256_bytes(content) != match.group(1):
+            problem = "it does not match its SHA-256"
+        if problem:
+            if skip_damaged:
+                damaged.add(match.group(1))
+                continue
+            raise ArchiveError(
+                f"Nothing was imported from {path}: the file {info.filename} is damaged "
+                f"({problem}); import with --skip-damaged to bring back every record "
+                "without the damaged files."
+            )
+        files[match.group(1)] = content
+    return raw
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[bytes, str]:
+    """A member's bytes, read no further than its stated size, or what is wrong with it."""
+    import zipfile
+    import zlib
+
+    try:
+        with archive.open(info) as member:
+            content = member.read(info.file_size + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+        return b"", _excerpt(str(error), quoted=False) or "it cannot be unpacked"
+    except (RuntimeError, NotImplementedError) as error:  # encrypted, or packed oddly
+        return b"", _excerpt(str(error), quoted=False)
+    if len(content) != info.file_size:
+        return b"", "its length is not the one recorded"
+    return content, ""
 
 
 def make_demo_folder() -> Path:

@@ -1,0 +1,251 @@
+"""Archives that always restore, and damaged ones refused in one sentence, through the CLI.
+
+Each damaged archive is made for real (bytes flipped, a zip cut short, a member flagged
+as encrypted or packed with an unknown method, a zip bomb, JSON nested thousands deep)
+and given to a real ``sen-workbook`` process.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from sen_workbook.workbook import Workbook
+from tests.test_cli import run
+
+
+def one_sentence(result: subprocess.CompletedProcess[str]) -> str:
+    """The single line of a refusal; fails on a traceback or several lines."""
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert len(lines[0]) < 600, lines[0][:600]
+    return lines[0]
+
+
+@pytest.fixture
+def db(tmp_path: Path, family) -> Path:
+    """A workbook with every kind of entry and two attached files."""
+    children, entries = family
+    path = tmp_path / "book" / "workbook.json"
+    with Workbook(path) as book:
+        book.load_sample(children, entries, {})
+        for number, name in enumerate(("SALT report.pdf", "school letter.pdf")):
+            source = tmp_path / name
+            source.write_bytes(f"%PDF-1.4 {name} ".encode() * 500)
+            book.add_attachment(entries[number]["id"], source)
+    return path
+
+
+def damage_stored_file(db: Path, name: str) -> None:
+    with Workbook(db, read_only=True) as book:
+        sha = next(a["sha256"] for e in book.entries() for a in e["attachments"]
+                   if a["filename"] == name)
+    stored = db.parent / "files" / sha
+    stored.chmod(0o600)
+    stored.write_bytes(b"not the report any more")
+
+
+def entry_count(db: Path) -> int:
+    with Workbook(db, read_only=True) as book:
+        return book.entry_count()
+
+
+# --- 5: archive checks what it copies; import can skip what is damaged ----------------
+
+
+def test_archive_refuses_a_damaged_attachment_or_leaves_it_out_and_says_so(db, tmp_path):
+    damage_stored_file(db, "SALT report.pdf")
+    out = tmp_path / "family.zip"
+    line = one_sentence(run("--db", str(db), "archive", str(out)))
+    assert "'SALT report.pdf'" in line and "SHA-256 does not match" in line
+    assert "--skip-damaged" in line
+    assert not out.exists()
+    result = run("--db", str(db), "archive", str(out), "--skip-damaged")
+    assert result.returncode == 0, result.stderr
+    assert "1 attached file(s) were left out" in result.stdout
+    assert "'SALT report.pdf'" in result.stdout
+    with zipfile.ZipFile(out) as archive:
+        assert len([n for n in archive.namelist() if n.startswith("files/")]) == 1
+    # the archive gives back every record, and says which file it could not
+    restored = tmp_path / "restored" / "workbook.json"
+    line = one_sentence(run("--db", str(restored), "import", str(out)))
+    assert "referenced but not in the archive" in line
+    assert not restored.parent.exists()  # a refused import into a new path leaves nothing
+    result = run("--db", str(restored), "import", str(out), "--skip-damaged")
+    assert result.returncode == 0, result.stderr
+    assert "'SALT report.pdf'" in result.stdout and "left out" in result.stdout
+    assert entry_count(restored) == entry_count(db)
+    check = run("--db", str(restored), "check")
+    assert check.returncode == 1
+    assert "'SALT report.pdf'" in check.stdout and "missing" in check.stdout
+
+
+def _flip_member(zip_path: Path, name: str) -> None:
+    """Damage the packed bytes of one member in place, as a bad disk would."""
+    with zipfile.ZipFile(zip_path) as archive:
+        info = archive.getinfo(name)
+    data = bytearray(zip_path.read_bytes())
+    header_len = 30 + len(info.filename.encode()) + len(info.extra)
+    start = info.header_offset + header_len
+    for at in range(start + 5, start + min(info.compress_size, 60)):
+        data[at] ^= 0x5A
+    zip_path.write_bytes(bytes(data))
+
+
+def test_import_of_an_archive_with_one_damaged_file_gives_back_every_record(db, tmp_path):
+    out = tmp_path / "family.zip"
+    assert run("--db", str(db), "archive", str(out)).returncode == 0
+    with zipfile.ZipFile(out) as archive:
+        member = next(n for n in archive.namelist() if n.startswith("files/"))
+    _flip_member(out, member)
+    restored = tmp_path / "restored" / "workbook.json"
+    line = one_sentence(run("--db", str(restored), "import", str(out)))
+    assert "is damaged" in line and "--skip-damaged" in line
+    assert not restored.parent.exists()
+    result = run("--db", str(restored), "import", str(out), "--skip-damaged")
+    assert result.returncode == 0, result.stderr
+    assert entry_count(restored) == entry_count(db)
+    assert "1 attached file(s) were damaged or missing" in result.stdout
+
+
+# --- 7 and 14: damaged zips are refused in one sentence, with nothing written ---------
+
+
+def _zip(path: Path, members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> Path:
+    with zipfile.ZipFile(path, "w", method) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return path
+
+
+def _document(**extra) -> bytes:
+    return json.dumps({"format": "sen-workbook", "version": 1, "children": [],
+                       "entries": [], **extra}).encode()
+
+
+def _patch_member_headers(path: Path, name: str, *, flags: int = 0, method: int | None = None):
+    """Set flag bits or the compression method of a member in both of its headers."""
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(name)
+    data = bytearray(path.read_bytes())
+    local = info.header_offset
+    central = data.rfind(b"PK\x01\x02" + data[local + 4:local + 6])  # same "version needed"
+    central = data.find(b"PK\x01\x02")
+    while central != -1:
+        size = struct.unpack_from("<H", data, central + 28)[0]
+        if data[central + 46:central + 46 + size] == name.encode():
+            break
+        central = data.find(b"PK\x01\x02", central + 4)
+    for offset, at in ((6, local), (8, central)):
+        if flags:
+            old = struct.unpack_from("<H", data, at + offset)[0]
+            struct.pack_into("<H", data, at + offset, old | flags)
+        if method is not None:
+            struct.pack_into("<H", data, at + offset + 2, method)
+    path.write_bytes(bytes(data))
+
+
+def _damaged_archives(tmp_path: Path, family) -> dict[str, tuple[Path, str]]:
+    children, entries = family
+    good = json.dumps({"format": "sen-workbook", "version": 1, "children": children,
+                       "entries": entries}).encode()
+    made: dict[str, tuple[Path, str]] = {}
+
+    corrupt = _zip(tmp_path / "corrupt.zip", {"workbook.json": good})
+    _flip_member(corrupt, "workbook.json")
+    made["corrupt deflate stream"] = (corrupt, "damaged")
+
+    encrypted = _zip(tmp_path / "encrypted.zip", {"workbook.json": good})
+    _patch_member_headers(encrypted, "workbook.json", flags=0x1)
+    made["encrypted member"] = (encrypted, "encrypted")
+
+    odd = _zip(tmp_path / "method.zip", {"workbook.json": good}, zipfile.ZIP_STORED)
+    _patch_member_headers(odd, "workbook.json", method=9)  # deflate64
+    made["unsupported compression method"] = (odd, "compression method 9")
+
+    bomb = _zip(tmp_path / "bomb.zip", {"workbook.json": good,
+                                         "files/" + "0" * 64: bytes(256 * 1024**2)})
+    made["member expanding far past its size"] = (bomb, "expands to far more")
+
+    deep = b"[" * 100_000 + b"]" * 100_000
+    made["JSON nested 100,000 deep in a zip"] = (
+        _zip(tmp_path / "deep.zip", {"workbook.json": deep}), "not valid JSON")
+    (tmp_path / "deep.json").write_bytes(deep)
+    made["JSON nested 100,000 deep"] = (tmp_path / "deep.json", "not valid JSON")
+
+    whole = _zip(tmp_path / "whole.zip", {"workbook.json": good})
+    cut = tmp_path / "truncated.zip"
+    cut.write_bytes(whole.read_bytes()[: len(whole.read_bytes()) // 2])
+    made["truncated zip"] = (cut, "damaged zip file")
+
+    (tmp_path / "v0.json").write_bytes(_document(version=0))
+    made["archive version 0"] = (tmp_path / "v0.json", "archive version 0")
+    (tmp_path / "v-1.json").write_bytes(_document(version=-1))
+    made["archive version -1"] = (tmp_path / "v-1.json", "archive version -1")
+    return made
+
+
+def test_damaged_archives_are_refused_in_one_sentence_and_nothing_is_written(tmp_path, family):
+    existing = tmp_path / "existing" / "workbook.json"
+    with Workbook(existing) as book:
+        book.add_child({"name": "Sam"})
+    before = existing.read_bytes()
+    for what, (archive, expected) in _damaged_archives(tmp_path, family).items():
+        fresh = tmp_path / f"new-{archive.stem}" / "workbook.json"
+        line = one_sentence(run("--db", str(fresh), "import", str(archive)))
+        assert expected in line, (what, line)
+        assert "nothing was imported" in line.lower(), (what, line)
+        assert not fresh.parent.exists(), what
+        one_sentence(run("--db", str(existing), "import", str(archive)))
+        assert existing.read_bytes() == before, what
+
+
+def test_a_zip_bomb_is_refused_without_reading_it_into_memory(tmp_path):
+    bomb = _zip(tmp_path / "bomb.zip", {"workbook.json": _document(),
+                                         "files/" + "0" * 64: bytes(1024**3)})
+    assert bomb.stat().st_size < 2 * 1024**2
+    code = (
+        "import resource, sys\n"
+        "from sen_workbook.cli import main\n"
+        "status = main(sys.argv[1:])\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "sys.exit(status)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, "--db", str(tmp_path / "new" / "workbook.json"),
+         "import", str(bomb)], capture_output=True, text=True, timeout=120,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert result.returncode == 2
+    assert "expands to far more" in result.stderr
+    peak_kib = int(result.stdout.split()[-1])
+    assert peak_kib < 300 * 1024  # a few tens of MB, not the gigabyte it expands to
+
+
+# --- 8: earlier versions are checked like every other field ---------------------------
+
+
+def test_a_revision_nested_500_deep_is_refused_and_archive_still_works(tmp_path, family):
+    children, entries = family
+    nested: list = []
+    for _ in range(500):
+        nested = [nested]
+    entries[0]["revisions"] = [{"replaced_at": "2024-01-01T10:00:00",
+                                "record": {**entries[0], "revisions": [], "title": nested}}]
+    entries[1]["revisions"] = [{"when": "yesterday"}]
+    source = tmp_path / "deep.json"
+    source.write_text(json.dumps({"format": "sen-workbook", "version": 1,
+                                  "children": children, "entries": entries}))
+    fresh = tmp_path / "new" / "workbook.json"
+    line = one_sentence(run("--db", str(fresh), "import", str(source)))
+    assert "earlier version 1" in line and "nested deeper than any entry" in line
+    assert "1 more problem" in line
+    assert not fresh.parent.exists()
