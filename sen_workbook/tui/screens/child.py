@@ -84,6 +84,8 @@ class ChildScreen(WorkbookScreen):
         Binding("n", "new_entry", "New entry"),
         Binding("r", "review_plan", "Review plan"),
         Binding("p", "carry_plan", "New plan"),
+        Binding("i", "import_emails", "Import emails", show=False),
+        Binding("c", "export_calendar", "Dates to a calendar", show=False),
         Binding("escape", "back", "Back"),
         Binding("1", "show_tab('overview')", "Overview tab", show=False),
         Binding("2", "show_tab('journal')", "Journal tab", show=False),
@@ -327,6 +329,36 @@ class ChildScreen(WorkbookScreen):
 
     def action_new_entry(self) -> None:
         self.book_app.new_entry(self.child_id)
+
+    def action_import_emails(self) -> None:
+        """Read a .eml or .mbox file and import the messages ticked (key i)."""
+        from sen_workbook.tui.screens.intake import MailImportScreen
+
+        app = self.book_app
+        if not app.can_change():
+            return
+        child = app.workbook.child(self.child_id)
+
+        def imported(count: int | None) -> None:
+            if count:
+                app.note_change()
+                app.notify(f"Imported {count} email{'s' if count != 1 else ''}.")
+
+        app.push_screen(MailImportScreen(app.workbook, child, app.settings_file), imported)
+
+    def action_export_calendar(self) -> None:
+        """Write the child's upcoming dates to an .ics file (key c)."""
+        from sen_workbook.tui.screens.intake import CalendarScreen
+
+        app = self.book_app
+        child = app.workbook.child(self.child_id)
+        entries = app.workbook.entries(self.child_id)
+
+        def written(sentence: str | None) -> None:
+            if sentence:
+                app.notify(sentence, markup=False)
+
+        app.push_screen(CalendarScreen(app.workbook, child, entries, app.today()), written)
 
     def _still_loading(self) -> bool:
         if self.records is None:

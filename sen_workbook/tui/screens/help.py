@@ -27,6 +27,8 @@ KEYS = """\
 | | `n` | new entry: choose its kind, then fill in the form |
 | | `r` | review this plan (the latest one, or the one highlighted in Cycles) |
 | | `p` | new plan, carrying targets over from this one |
+| | `i` | import emails from a .eml or .mbox file, ticking the ones to keep |
+| | `c` | put the dates still to come in your calendar (an .ics file) |
 | | `escape` | back to the children |
 | Journal | `/` | search titles and notes as you type |
 | | `o` | newest or oldest first |
