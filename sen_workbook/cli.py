@@ -146,6 +146,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (WorkbookError, StorageError) as error:
         print(f"sen-workbook: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as error:  # the last net: a folder or disk that refused, in one sentence
+        where = f" {error.filename}" if error.filename else ""
+        print(f"sen-workbook: Could not read or write{where}: {error.strerror or error}.",
+              file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
 

@@ -154,12 +154,27 @@ class Workbook:
                     f"Could not create the folder {self.folder}: {error.strerror}."
                 ) from error
             self._made_folders = missing[::-1]
-        self.open_elsewhere = self._lock is not None and not self._lock.acquire()
-        self.read_only = read_only or self.open_elsewhere
+        self.unwritable = ""  # why the folder cannot be written, when that made it read-only
+        self.open_elsewhere = False
+        self._made_lock = False
+        if self._lock is not None:
+            self._made_lock = not self._lock.path.exists()
+            try:
+                self.open_elsewhere = not self._lock.acquire()
+            except OSError as error:  # a read-only folder, a full disk
+                if not self.path.exists():
+                    raise StorageError(
+                        f"Could not create the workbook {self.path}: "
+                        f"{error.strerror or error}. Nothing was written."
+                    ) from error
+                self.unwritable = str(error.strerror or error)
+        self.read_only = read_only or self.open_elsewhere or bool(self.unwritable)
         try:
             self._open_file()
         except BaseException:
-            self.discard_created()
+            # A workbook that could not be made (a full disk) leaves nothing behind either.
+            if self.created or not self.path.exists():
+                self._remove_made()
             self.close()
             raise
 
@@ -172,7 +187,13 @@ class Workbook:
                 )
             if self.read_only:
                 raise StorageError(f"There is no workbook at {self.path}.")
-            atomic_write(self.path, serialise(empty_database()))
+            try:
+                atomic_write(self.path, serialise(empty_database()))
+            except OSError as error:
+                raise StorageError(
+                    f"Could not create the workbook {self.path}: {error.strerror or error}. "
+                    "Nothing was written."
+                ) from error
             self.created = True
             self._made.append(self.path)
         data, stamp, fingerprint = read_database(self.path)
@@ -243,8 +264,15 @@ class Workbook:
         leaves nothing behind, and never removes a workbook another process made.
         Does nothing for a workbook this process did not create.
         """
+        if self.created:
+            self._made_lock = True  # a lock file beside no workbook is a leftover too
+            self._remove_made()
+
+    def _remove_made(self) -> None:
+        """Remove the files and folders this process made, the lock file if it made it,
+        while it still holds the lock; then release it."""
         lock = self._lock
-        if not self.created or lock is None or not lock.still_held():
+        if lock is None or not lock.still_held():
             return
         db = getattr(self, "_db", None)
         if db is not None:
@@ -252,7 +280,8 @@ class Workbook:
         for path in reversed(self._made):
             path.unlink(missing_ok=True)
         remove_stale_temp_files(self.path)
-        lock.path.unlink(missing_ok=True)
+        if self._made_lock:
+            lock.path.unlink(missing_ok=True)
         for folder in reversed(self._made_folders):
             try:
                 folder.rmdir()
@@ -283,6 +312,11 @@ class Workbook:
                 f"The lock file of {self.path} was removed while this window had the "
                 "workbook open, and another window or program has opened it since, so it "
                 "is shown read-only here. Close this window and open the workbook again."
+            )
+        if self.unwritable:
+            return (
+                f"The folder {self.folder} cannot be written ({self.unwritable}), so the "
+                f"workbook {self.path} is shown read-only."
             )
         if self.open_elsewhere:
             return (
@@ -666,7 +700,20 @@ class Workbook:
         return self._store_files([data])[0]
 
     def _store_files(self, contents: Iterable[bytes]) -> list[str]:
-        """Store files under their SHA-256 (each written atomically, the folder synced once)."""
+        """Store files under their SHA-256 (each written atomically, the folder synced once).
+
+        A full disk or a folder that cannot be written is a :class:`StorageError` in one
+        sentence; the files already stored are whole, and the records do not name them yet.
+        """
+        try:
+            return self._store_files_or_fail(contents)
+        except OSError as error:
+            raise StorageError(
+                f"Could not store an attached file in {self.files_folder}: "
+                f"{error.strerror or error}. Nothing was saved."
+            ) from error
+
+    def _store_files_or_fail(self, contents: Iterable[bytes]) -> list[str]:
         digests = []
         written = False
         for data in contents:
@@ -1063,42 +1110,47 @@ class Workbook:
         if target.suffix.lower() == ".zip":
             if progress:
                 progress(0, 1, "Writing the zip file")
-            atomic_write(target, zip_bundle(files, portable_name(target.stem, "evidence-bundle")))
+            with _writing(target):
+                atomic_write(target, zip_bundle(files, portable_name(target.stem,
+                                                                     "evidence-bundle")))
             if progress:
                 progress(1, 1, "Done")
             return target
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp",
-                                        dir=target.parent))
-        try:
-            make_private(staging, FOLDER_MODE)
-            total = len(files)
-            # The staging folder is private and renamed into place only when complete, so
-            # its files need no rename of their own; they are synced once, together.
-            folders = {staging}
-            written = []
-            for number, (name, content) in enumerate(sorted(files.items()), 1):
-                path = staging / name
-                if path.parent not in folders:
-                    ensure_folder(path.parent)
-                    folders.add(path.parent)
-                write_new_file(path, content)
-                written.append(path)
-                if progress:
-                    progress(number, total, name)
-            sync_new_files(written)  # every file of the bundle on disk before it takes its name
-            for folder in folders:
-                fsync_folder(folder)
-            if target.exists():
-                old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
-                replace_file(target, old / "bundle")
-                replace_file(staging, target)
-                shutil.rmtree(old, ignore_errors=True)
-            else:
-                replace_file(staging, target)
-            fsync_folder(target.parent)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
+        # A full disk or a folder that cannot be written is said in one sentence; the
+        # staging folder is gone by then, so nothing is left half-written.
+        with _writing(target):
+            staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp",
+                                            dir=target.parent))
+            try:
+                make_private(staging, FOLDER_MODE)
+                total = len(files)
+                # The staging folder is private and renamed into place only when complete, so
+                # its files need no rename of their own; they are synced once, together.
+                folders = {staging}
+                written = []
+                for number, (name, content) in enumerate(sorted(files.items()), 1):
+                    path = staging / name
+                    if path.parent not in folders:
+                        ensure_folder(path.parent)
+                        folders.add(path.parent)
+                    write_new_file(path, content)
+                    written.append(path)
+                    if progress:
+                        progress(number, total, name)
+                sync_new_files(written)  # every file of the bundle on disk before it takes its name
+                for folder in folders:
+                    fsync_folder(folder)
+                if target.exists():
+                    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+                    replace_file(target, old / "bundle")
+                    replace_file(staging, target)
+                    shutil.rmtree(old, ignore_errors=True)
+                else:
+                    replace_file(staging, target)
+                fsync_folder(target.parent)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
         return target
 
     def _export_pdf(
