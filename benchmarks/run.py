@@ -245,6 +245,81 @@ def bench_bundle(work: Path, size: int, repeat: int) -> Figure:
     return figure
 
 
+# --- email import against storing its files and one save ------------------------------------
+
+
+def write_mbox(path: Path, messages: int, attachments: int) -> None:
+    """An mbox of ``messages`` emails, ``attachments`` of them with a file of 20 to 60 KB
+    each (different bytes), made with the standard library's ``email`` package."""
+    import mailbox
+    import random
+    from email.message import EmailMessage
+
+    rng = random.Random(14)
+    box = mailbox.mbox(path)
+    every = max(1, messages // max(1, attachments))
+    given = 0
+    for n in range(messages):
+        message = EmailMessage()
+        sent = n % 3 == 0
+        message["From"] = "parent@example.org" if sent else f"Staff {n % 17} <staff{n % 17}@school.example>"
+        message["To"] = "senco@school.example" if sent else "parent@example.org"
+        message["Subject"] = f"Re: week {n} at school"
+        day = dt.datetime(2024, 1, 1, 9, 0, tzinfo=dt.UTC) + dt.timedelta(hours=7 * n)
+        message["Date"] = day.strftime("%a, %d %b %Y %H:%M:%S +0000")
+        message["Message-ID"] = f"<m{n}@school.example>"
+        message.set_content(f"Message {n}. " + "How the week went, in a few lines. " * 12)
+        if given < attachments and n % every == 0:
+            size = rng.randrange(20_000, 60_000)
+            message.add_attachment(rng.randbytes(size), maintype="application", subtype="pdf",
+                                   filename=f"report-{n}.pdf")
+            given += 1
+        box.add(message)
+    box.flush()
+    box.close()
+
+
+def bench_mbox(work: Path, size: int, repeat: int) -> Figure:
+    from sen_workbook import mail
+    from sen_workbook.storage import fsync_folder
+
+    attachments = size // 4
+    folder = work / f"mbox-{size}"
+    folder.mkdir()
+    source = folder / "family.mbox"
+    write_mbox(source, size, attachments)
+    figure = Figure(f"import an mbox of {size:,} emails with {attachments} attachments", size, "ms",
+                    reference_name="store those attachments and make one save of the result",
+                    target="≤ 3 × reference", limit=lambda m, r: r is not None and r <= 3)
+    for n in range(repeat):
+        target = folder / f"into-{n}" / "workbook.json"
+        with Workbook(target) as book:
+            child = book.add_child({"name": "Sam Jones"})
+
+            def do_import(book: Workbook = book, child_id: str = child["id"]) -> None:
+                found = mail.read_mail(source, child_id, my_addresses=["parent@example.org"])
+                book.add_entries([item.entry for item in found.new],
+                                 [content for item in found.new for content in item.files])
+
+            figure.values.append(timed(do_import))
+        data = json.loads(target.read_bytes())
+        files = [p.read_bytes() for p in sorted((target.parent / "files").iterdir())]
+        assert len(data["entries"]) == size and len(files) == attachments
+        copy_to = folder / f"reference-{n}"
+
+        def reference(copy_to: Path = copy_to, data: dict = data, files: list = files) -> None:
+            (copy_to / "files").mkdir(parents=True)
+            for number, content in enumerate(files):
+                atomic_write(copy_to / "files" / str(number), content, sync_folder=False)
+            fsync_folder(copy_to / "files")
+            atomic_write(copy_to / "workbook.json", serialise(data))
+
+        figure.reference.append(timed(reference))
+        shutil.rmtree(target.parent)
+        shutil.rmtree(copy_to)
+    return figure
+
+
 # --- the report -----------------------------------------------------------------------------
 
 
@@ -305,12 +380,14 @@ BENCHES: dict[str, Callable[[Path, int, int], Figure]] = {
     "save": bench_save,
     "import": bench_import,
     "bundle": bench_bundle,
+    "mbox": bench_mbox,
 }
 SIZES = {
     "timeline": (1000, 5000, 10000, 20000),
     "save": (1000, 5000, 10000, 20000),
     "import": (1000, 5000, 10000, 20000),
     "bundle": (1000, 5000, 10000),
+    "mbox": (2000,),
 }
 
 

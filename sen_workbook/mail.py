@@ -17,6 +17,7 @@ import email.policy
 import email.utils
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from email.headerregistry import HeaderRegistry
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -28,6 +29,34 @@ from sen_workbook.storage import sha256_bytes
 
 MAIL_SUFFIXES = (".eml", ".mbox", ".msg")
 _POLICY = email.policy.default
+
+
+class _RememberedHeaders(HeaderRegistry):
+    """The default policy's headers, each parsed once per import.
+
+    The policy parses a header every time it is read, and the parser reads a part's
+    Content-Type many times while it walks a message; in a mailbox the same few values
+    recur across thousands of messages.  A parsed header is an immutable string, so the
+    one made first is handed out again.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._made: dict[tuple[str, str], Any] = {}
+
+    def __call__(self, name: str, value: str) -> Any:
+        key = (name.lower(), value)
+        made = self._made.get(key)
+        if made is None:
+            made = super().__call__(name, value)
+            if len(self._made) < 100_000:
+                self._made[key] = made
+        return made
+
+
+def reading_policy() -> email.policy.EmailPolicy:
+    """``email.policy.default``, with its headers parsed once each (for one import)."""
+    return _POLICY.clone(header_factory=_RememberedHeaders())
 _QUOTE_INTRO = re.compile(
     r"^(On .{4,200}wrote:|Le .{4,200}a écrit ?:|-+ ?Original Message ?-+|"
     r"-+ ?Forwarded message ?-+|From: .+)\s*$",
@@ -72,7 +101,8 @@ def read_mail(
     known = set(known_ids)
     new: list[MailItem] = []
     already = 0
-    for where, message in _messages(path):
+    policy = reading_policy()
+    for where, message in _messages(path, policy):
         item = message_item(message, child_id, where, mine, local_zone)
         message_id = item.entry["message_id"]
         if message_id in known:
@@ -83,15 +113,16 @@ def read_mail(
     return MailImport(new, already, bool(mine))
 
 
-def _messages(path: Path) -> Iterator[tuple[str, EmailMessage]]:
+def _messages(path: Path, policy: email.policy.EmailPolicy) -> Iterator[tuple[str, EmailMessage]]:
     """Each message of the file, with how to name it in a sentence."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise MailError(f"There is no file at {path}.")
     if suffix == ".eml":
-        yield f"the message in {path.name}", _parse(_read(path), f"the message in {path.name}")
+        where = f"the message in {path.name}"
+        yield where, _parse(_read(path), where, policy)
     elif suffix == ".mbox":
-        yield from _mbox_messages(path)
+        yield from _mbox_messages(path, policy)
     elif suffix == ".msg":
         # No well-kept, permissively licensed pure-Python reader of Outlook's format exists
         # (extract-msg is GPL and pins its OLE reader), so the parent is told the way round.
@@ -110,7 +141,9 @@ def _read(path: Path) -> bytes:
         raise MailError(f"Could not read {path}: {error.strerror}.") from None
 
 
-def _mbox_messages(path: Path) -> Iterator[tuple[str, EmailMessage]]:
+def _mbox_messages(
+    path: Path, policy: email.policy.EmailPolicy
+) -> Iterator[tuple[str, EmailMessage]]:
     import mailbox
 
     raw = _read(path)
@@ -126,14 +159,14 @@ def _mbox_messages(path: Path) -> Iterator[tuple[str, EmailMessage]]:
                 content = box.get_bytes(key)
             except (OSError, ValueError, KeyError) as error:
                 raise MailError(f"Could not read {where}: {error}.") from None
-            yield where, _parse(content, where)
+            yield where, _parse(content, where, policy)
     finally:
         box.close()
 
 
-def _parse(content: bytes, where: str) -> EmailMessage:
+def _parse(content: bytes, where: str, policy: email.policy.EmailPolicy) -> EmailMessage:
     try:
-        message = email.message_from_bytes(content, policy=_POLICY)
+        message = email.message_from_bytes(content, policy=policy)
     except Exception as error:  # the parser is lenient; anything it raises is a bad message
         raise MailError(f"{where[0].upper()}{where[1:]} cannot be read as an email ({error}).") from None
     assert isinstance(message, EmailMessage)
@@ -146,6 +179,36 @@ def _header(message: EmailMessage, name: str, where: str) -> Any:
         return message.get(name)
     except Exception:  # the policy's header classes raise many kinds on bad input
         raise MailError(f"The {name} line of {where} cannot be read.") from None
+
+
+def _plain_header(message: EmailMessage, name: str, where: str) -> str | None:
+    """A header whose value is one line of text (Subject, Message-ID), unfolded.
+
+    Plain ASCII without encoded words is taken as written, which is most headers and is
+    much quicker than the policy's full parse; anything else goes through the policy.
+    """
+    wanted = name.lower()
+    for key, raw in message.raw_items():
+        if key.lower() == wanted:
+            if isinstance(raw, str) and raw.isascii() and "=?" not in raw:
+                return " ".join(raw.split())
+            header = _header(message, name, where)
+            return None if header is None else " ".join(str(header).split())
+    return None
+
+
+def _sent_at(message: EmailMessage, where: str) -> tuple[Any, _dt.datetime | None]:
+    """The Date header's text and the moment it names (``None`` if it cannot be read)."""
+    for key, raw in message.raw_items():
+        if key.lower() == "date":
+            if isinstance(raw, str) and raw.isascii():
+                try:
+                    return raw, email.utils.parsedate_to_datetime(" ".join(raw.split()))
+                except (TypeError, ValueError, IndexError, OverflowError):
+                    return raw, None
+            header = _header(message, "Date", where)
+            return header, getattr(header, "datetime", None)
+    return None, None
 
 
 def _addresses(header: Any) -> list[tuple[str, str]]:
@@ -178,31 +241,34 @@ def message_item(
     Where = f"{where[0].upper()}{where[1:]}"
     sender = _addresses(_header(message, "From", where))
     to = _addresses(_header(message, "To", where))
-    subject_header = _header(message, "Subject", where)
-    date_header = _header(message, "Date", where)
+    subject_header = _plain_header(message, "Subject", where)
+    date_header, sent = _sent_at(message, where)
     if not sender and date_header is None and subject_header is None:
         raise MailError(f"{Where} is not an email: it has no sender, date or subject.")
     if date_header is None:
         raise MailError(f"{Where} has no date, so it cannot be placed in the journal.")
-    sent = getattr(date_header, "datetime", None)
     if sent is None:
         raise MailError(f"{Where} has a date that cannot be read: {str(date_header)[:60]!r}.")
     if sent.tzinfo is not None:  # the local day it was sent, as the family lived it
         sent = sent.astimezone(local_zone)
-    subject = " ".join(str(subject_header or "").split())
+    subject = subject_header or ""
     direction = (
         "sent" if any(addr.casefold() in my_addresses for _, addr in sender) else "received"
     )
-    body = _body_text(message)
+    try:
+        body_part = message.get_body(preferencelist=("plain", "html"))
+    except Exception:  # a damaged structure: the words are looked for no further
+        body_part = None
+    body = _body_text(body_part)
     files: list[bytes] = []
     attachments: list[dict[str, Any]] = []
-    for number, (name, content) in enumerate(_attachments(message), 1):
+    for number, (name, content) in enumerate(_attachments(message, body_part), 1):
         record = attachment_record(safe_filename(name, f"attachment-{number}"), content,
                                    "Attached to the email")
         if all(a["sha256"] != record["sha256"] for a in attachments):
             attachments.append(record)
             files.append(content)
-    message_id = str(_header(message, "Message-ID", where) or "").strip()
+    message_id = _plain_header(message, "Message-ID", where) or ""
     if not message_id:  # the message's own bytes stand in, so a re-import still matches
         message_id = "sha256:" + sha256_bytes(message.as_bytes(policy=_POLICY.clone(linesep="\n")))
     entry = model.new_entry(
@@ -238,12 +304,8 @@ def _text_of(part: EmailMessage) -> str:
         return raw.decode("utf-8", errors="replace")
 
 
-def _body_text(message: EmailMessage) -> str:
+def _body_text(part: EmailMessage | None) -> str:
     """The message's words: its plain text, or its HTML made plain, quoted replies trimmed."""
-    try:
-        part = message.get_body(preferencelist=("plain", "html"))
-    except Exception:
-        part = None
     if part is None:
         return ""
     text = _text_of(part)
@@ -284,12 +346,11 @@ def _looks_like_header_block(lines: list[str]) -> bool:
     return len(starts & {"sent", "date", "to", "subject", "cc"}) >= 2
 
 
-def _attachments(message: EmailMessage) -> Iterator[tuple[str, bytes]]:
-    """Every attached file of the message (a forwarded email as its own ``.eml``)."""
-    try:
-        body = message.get_body(preferencelist=("plain", "html"))
-    except Exception:
-        body = None
+def _attachments(
+    message: EmailMessage, body: EmailMessage | None
+) -> Iterator[tuple[str, bytes]]:
+    """Every attached file of the message but its ``body`` (a forwarded email as its own
+    ``.eml``)."""
     for part in message.walk():
         if part is body or part.is_multipart():
             continue
