@@ -181,6 +181,19 @@ def _header(message: EmailMessage, name: str, where: str) -> Any:
         raise MailError(f"The {name} line of {where} cannot be read.") from None
 
 
+def _unescaped(text: str) -> str:
+    """Text read from raw 8-bit header bytes, as a mail program would show it: UTF-8 if it
+    is, else Windows-1252 (what such old messages mostly are).  Never a lone surrogate,
+    which could not be saved."""
+    if text.isascii() or not any("\udc80" <= c <= "\udcff" for c in text):
+        return text
+    raw = text.encode("utf-8", "surrogateescape")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
 def _plain_header(message: EmailMessage, name: str, where: str) -> str | None:
     """A header whose value is one line of text (Subject, Message-ID), unfolded.
 
@@ -190,8 +203,8 @@ def _plain_header(message: EmailMessage, name: str, where: str) -> str | None:
     wanted = name.lower()
     for key, raw in message.raw_items():
         if key.lower() == wanted:
-            if isinstance(raw, str) and raw.isascii() and "=?" not in raw:
-                return " ".join(raw.split())
+            if isinstance(raw, str) and "=?" not in raw:
+                return " ".join(_unescaped(raw).split())
             header = _header(message, name, where)
             return None if header is None else " ".join(str(header).split())
     return None
@@ -218,9 +231,11 @@ def _addresses(header: Any) -> list[tuple[str, str]]:
     found = []
     try:
         for address in header.addresses:
-            found.append((str(address.display_name or ""), str(address.addr_spec or "")))
+            found.append((_unescaped(str(address.display_name or "")),
+                          _unescaped(str(address.addr_spec or ""))))
     except AttributeError:  # an unparsable header keeps its text
-        found.extend(email.utils.getaddresses([str(header)]))
+        found.extend((_unescaped(name), _unescaped(addr))
+                     for name, addr in email.utils.getaddresses([str(header)]))
     return found
 
 
@@ -263,7 +278,7 @@ def message_item(
     files: list[bytes] = []
     attachments: list[dict[str, Any]] = []
     for number, (name, content) in enumerate(_attachments(message, body_part), 1):
-        record = attachment_record(safe_filename(name, f"attachment-{number}"), content,
+        record = attachment_record(safe_filename(_unescaped(name), f"attachment-{number}"), content,
                                    "Attached to the email")
         if all(a["sha256"] != record["sha256"] for a in attachments):
             attachments.append(record)
@@ -282,6 +297,8 @@ def message_item(
         message_id=message_id,
         **{"from": _shown(sender), "to": _shown(to)},
     )
+    for name in ("title", "details", "from", "to", "subject", "message_id"):
+        entry[name] = _unescaped(entry[name])
     problems = model.validate_entry(entry)
     if problems:
         raise MailError(f"{Where} cannot be recorded: {problems[0].rstrip('.')}.")
@@ -351,8 +368,8 @@ def _attachments(
 ) -> Iterator[tuple[str, bytes]]:
     """Every attached file of the message but its ``body`` (a forwarded email as its own
     ``.eml``)."""
-    for part in message.walk():
-        if part is body or part.is_multipart():
+    for part in _leaves(message):
+        if part is body:
             continue
         filename = part.get_filename()
         disposition = part.get_content_disposition()
@@ -362,7 +379,10 @@ def _attachments(
         if part.get_content_type() == "message/rfc822":
             inner = part.get_payload()
             inner = inner[0] if isinstance(inner, list) and inner else inner
-            content = inner.as_bytes() if hasattr(inner, "as_bytes") else b""
+            try:
+                content = inner.as_bytes() if hasattr(inner, "as_bytes") else b""
+            except Exception:  # a forwarded email too damaged to write out again
+                content = str(inner).encode("utf-8", "replace")
             yield (filename or "forwarded-message.eml"), content
             continue
         content = part.get_payload(decode=True)
@@ -370,6 +390,17 @@ def _attachments(
             continue
         extension = _extension(part.get_content_type())
         yield (filename or f"attachment{extension}"), content
+
+
+def _leaves(part: EmailMessage) -> Iterator[EmailMessage]:
+    """The parts that hold content, in order; a forwarded email is one part, whole."""
+    if part.get_content_type() == "message/rfc822" or not part.is_multipart():
+        yield part
+        return
+    payload = part.get_payload()
+    for sub in payload if isinstance(payload, list) else ():
+        if isinstance(sub, EmailMessage):
+            yield from _leaves(sub)
 
 
 def _extension(content_type: str) -> str:

@@ -243,3 +243,37 @@ def test_html_to_text_keeps_words_and_drops_markup():
     assert html_to_text("<p>A&nbsp;<a href='https://x'>link</a></p><p>B<br/>C</p>") == (
         "A link\n\nB\nC")
     assert html_to_text("<table><tr><td>Mon</td><td>Late</td></tr></table>") == "Mon  Late"
+
+
+AWKWARD = (
+    b"From x Mon Mar  4 00:00:00 2024\n"
+    # headers in raw Windows-1252 bytes, as some old mail programs send them
+    b"From: Ren\xe9e Dupr\xe9 <renee@example.fr>\nTo: parent@example.org\n"
+    b"Date: Mon, 4 Mar 2024 10:00:00 +0000\nSubject: Caf\xe9 \xe0 9h\nMessage-ID: <a1@x>\n"
+    b"Content-Type: text/plain; charset=x-made-up\n\nBonjour \xe9\n\n"
+    b"From y Mon Mar  4 00:00:00 2024\n"
+    # a forwarded email, and an attachment whose base64 is damaged
+    b"From: a@example.org\nDate: Tue, 5 Mar 2024 10:00:00 +0000\nSubject: Fwd: report\n"
+    b"Message-ID: <a2@x>\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=XX\n\n"
+    b"--XX\nContent-Type: text/plain\n\nSee the report below.\n"
+    b"--XX\nContent-Type: message/rfc822\n\nFrom: ot@nhs.example\nSubject: OT report\n\n"
+    b"The OT report.\n"
+    b"--XX\nContent-Type: application/pdf\nContent-Transfer-Encoding: base64\n"
+    b"Content-Disposition: attachment; filename=\"scan.pdf\"\n\n!!not base64**\n--XX--\n"
+)
+
+
+def test_awkward_messages_import_without_a_traceback(book, tmp_path, config):
+    mbox = tmp_path / "old.mbox"
+    mbox.write_bytes(AWKWARD)
+    result = run(book, "import", str(mbox), "--child", "Amara", config=config)
+    assert result.returncode == 0, result.stderr
+    old, forwarded = letters(book)
+    assert old["from"] == "Renée Dupré <renee@example.fr>"
+    assert old["title"] == "Café à 9h"
+    assert old["details"].startswith("Bonjour")  # an unknown charset read as far as it goes
+    assert [a["filename"] for a in forwarded["attachments"]] == ["forwarded-message.eml",
+                                                                 "scan.pdf"]
+    inner = (book.parent / "files" / forwarded["attachments"][0]["sha256"]).read_bytes()
+    assert b"Subject: OT report" in inner and b"The OT report." in inner
+    assert forwarded["details"] == "See the report below."
