@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from sen_workbook import model
-from sen_workbook.capture import attachment_record, safe_filename
+from sen_workbook.capture import attachment_record, safe_filename, terminal_text
 from sen_workbook.html_text import html_to_text
 from sen_workbook.storage import sha256_bytes
 
@@ -416,7 +416,9 @@ def preview_line(item: MailItem) -> str:
     arrow = "to" if entry["direction"] == "sent" else "from"
     files = len(entry["attachments"])
     extra = f" ({files} attachment{'s' if files != 1 else ''})" if files else ""
-    return f"{entry['date']}  {entry['direction']:<8}  {arrow} {who}: {entry['title']}{extra}"
+    title = entry["title"] if len(entry["title"]) <= 80 else entry["title"][:79] + "\u2026"
+    who = who if len(who) <= 60 else who[:59] + "\u2026"
+    return terminal_text(f"{entry['date']}  {entry['direction']:<8}  {arrow} {who}: {title}{extra}")
 
 
 def stored_message_ids(entries: Iterable[dict[str, Any]]) -> set[str]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from sen_workbook import model
+from sen_workbook.capture import terminal_text
 
 FIELDS = ("date", "time", "title", "details", "people", "kind", "areas", "skip")
 # Column names parents use, by field (compared without case, spaces or punctuation).
@@ -148,17 +149,26 @@ def decode(raw: bytes) -> tuple[str, str]:
 
 
 def _rows(text: str) -> list[tuple[int, list[str]]]:
-    """Every row with its spreadsheet number (a blank line is a row too)."""
+    """Every row with its spreadsheet number (a blank line is a row too).
+
+    Quoting is read strictly, so a quote left open is named with its row instead of
+    silently swallowing the rows after it.
+    """
     sample = text[:8192]
     try:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    # A long note in one cell is a parent's right; the module's default stops at 128 KB.
+    csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))
+    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
+    rows: list[tuple[int, list[str]]] = []
     try:
-        return [(number, row) for number, row in enumerate(reader, 1)]
+        for row in reader:
+            rows.append((len(rows) + 1, row))
     except csv.Error as error:
-        raise SheetError(f"Row {reader.line_num} cannot be read as CSV ({error}).") from None
+        raise SheetError(f"Row {len(rows) + 1} cannot be read as CSV ({error}).") from None
+    return rows
 
 
 def _key(text: str) -> str:
@@ -351,6 +361,10 @@ def _listed(header: Sequence[str]) -> str:
     return ", ".join(repr(h) for h in header if h) or "none"
 
 
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
 def mapping_text(found: SheetImport) -> str:
     """The columns and the fields they fill, as the preview shows them."""
     used = [f"{heading or '(no heading)'} -> {field}" for heading, field in found.columns
@@ -369,7 +383,9 @@ def preview_rows(found: SheetImport, count: int = _PREVIEW_ROWS) -> list[str]:
     lines = []
     for number, entry in zip(found.rows[:count], found.entries[:count], strict=False):
         people = f" (with {', '.join(entry['people'])})" if entry["people"] else ""
-        lines.append(f"Row {number}: {entry['date']}  {entry['kind']:<14} {entry['title']}{people}")
+        lines.append(terminal_text(
+            f"Row {number}: {entry['date']}  {entry['kind']:<14} {_short(entry['title'])}"
+            f"{_short(people)}"))
     if len(found.entries) > count:
         lines.append(f"... and {len(found.entries) - count} more rows.")
     return lines

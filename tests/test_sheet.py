@@ -139,3 +139,20 @@ def test_a_bad_row_deep_in_a_large_file_is_found_before_anything_is_written(tmp_
     log.write_text("\n".join(rows))
     with pytest.raises(SheetError, match="Row 20002: the date '2023-13-01' is not a real date"):
         read_sheet(log, "child-id")
+
+
+def test_a_quote_left_open_is_named_and_long_notes_and_escapes_are_kept_but_shown_harmless(
+    book, tmp_path
+):
+    log = tmp_path / "log.csv"
+    log.write_text('Date,Event\n2024-01-01,"never closed\n2024-01-02,next\n')
+    result = run(book, "import", str(log), "--child", "Amara")
+    assert result.returncode == 2
+    assert "Row 2 cannot be read as CSV (unexpected end of data)" in result.stderr
+    long_note = "x" * 200_000
+    log.write_text(f"Date,Event,Notes\n2024-01-01,\x1b[31mred,{long_note}\n")
+    result = run(book, "import", str(log), "--child", "Amara")
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\ufffd[31mred" in result.stdout
+    [entry] = entries(book)
+    assert entry["title"] == "\x1b[31mred" and entry["details"] == long_note  # as written
