@@ -1,4 +1,4 @@
-"""The command line: open the app, import, archive, check, timeline and bundle.
+"""The command line: open the app, import, archive, check, timeline, bundle and letters.
 
 Errors a person can act on go to stderr as one sentence with exit code 2; nothing is
 half-written.  ``check`` exits 1 when it finds problems.
@@ -124,6 +124,24 @@ def build_parser() -> argparse.ArgumentParser:
                              help="who prepared the bundle, for the PDF's cover")
             sub.add_argument("--without-pdf", dest="without_pdf", action="store_true",
                              help="leave bundle.pdf out of a folder or .zip")
+    letter = commands.add_parser(
+        "letter", help="write a letter from the records (see 'letter --list')",
+        description="Write a letter from a child's records: print it, or write it to a "
+        ".md, .txt or .pdf file.",
+    )
+    letter.add_argument("--list", action="store_true", help="list the letter types")
+    letter.add_argument("child", metavar="CHILD", nargs="?", help="a name, preferred name or id")
+    letter.add_argument("letter_type", metavar="TYPE", nargs="?", help="one of 'letter --list'")
+    letter.add_argument("--entry", metavar="ID", help="the entry the letter is about")
+    letter.add_argument("--rule", default="", metavar="RULE",
+                        help="for a chaser: which deadline of the request (e.g. final_plan)")
+    letter.add_argument(
+        "--as-of", dest="as_of", type=_date, metavar="YYYY-MM-DD",
+        help="the letter's date (default: today)",
+    )
+    letter.add_argument("--pseudonym", default="", metavar="NAME")
+    letter.add_argument("--out", metavar="FILE.md|FILE.txt|FILE.pdf")
+    letter.add_argument("--force", action="store_true", help="replace FILE if it exists")
     return parser
 
 
@@ -163,13 +181,16 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         return _open_demo()
     if args.command is None:
         return _open_app(_db_path(args))
+    if args.command == "letter" and args.list:
+        return _list_letters(args)
     path = _db_path(args)
-    if args.command in ("check", "timeline", "bundle", *intake.COMMANDS) and not path.exists():
+    reading = ("check", "timeline", "bundle", "letter")
+    if args.command in (*reading, *intake.COMMANDS) and not path.exists():
         raise WorkbookError(f"There is no workbook at {path}.")
     if args.command in intake.COMMANDS or intake.is_intake_import(args):
         return intake.run(path, args)
     intake.refuse_intake_options(args)
-    read_only = args.command in ("check", "timeline", "bundle")
+    read_only = args.command in reading
     if args.command == "import" and not path.exists():
         return _import_into_new(path, args.file, args.skip_damaged)
     with collector_paused(), Workbook(path, read_only=read_only) as book:
@@ -201,6 +222,8 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
             return EXIT_OK
         if args.command in ("timeline", "bundle"):
             return _evidence(book, args)
+        if args.command == "letter":
+            return _letter(book, args)
     raise UsageError(f"unknown command {args.command!r}")  # pragma: no cover
 
 
@@ -284,6 +307,68 @@ def _evidence(book: Workbook, args: argparse.Namespace) -> int:
     print(f"Wrote the evidence bundle to {out}.")
     for line in report:
         print(line)
+    return EXIT_OK
+
+
+def _list_letters(args: argparse.Namespace) -> int:
+    from sen_workbook.letters import LETTER_TYPES
+
+    if args.child or args.letter_type:
+        raise UsageError("letter --list takes no child or type; give one or the other.")
+    width = max(map(len, LETTER_TYPES))
+    for key, kind in LETTER_TYPES.items():
+        print(f"{key:<{width}}  {kind.label}: {kind.summary}")
+    return EXIT_OK
+
+
+_LETTER_FORMATS = (".md", ".txt", ".pdf")
+
+
+def _letter(book: Workbook, args: argparse.Namespace) -> int:
+    from sen_workbook import letters
+    from sen_workbook.letters.document import joined, long_date
+
+    if not args.child or not args.letter_type:
+        raise UsageError("letter needs a child and a letter type, or --list to see the types.")
+    if args.rule and args.letter_type != "deadline_chaser":
+        raise UsageError("--rule chooses the deadline of a chaser; it is for deadline_chaser only.")
+    if args.letter_type not in letters.LETTER_TYPES:
+        raise UsageError(
+            f"There is no letter type {args.letter_type!r}; see 'sen-workbook letter --list'."
+        )
+    suffix = Path(args.out).suffix.lower() if args.out else ""
+    if args.out and suffix not in _LETTER_FORMATS:
+        raise UsageError(f"--out {args.out} must end in .md, .txt or .pdf.")
+    child = book.find_child(args.child)
+    as_of = args.as_of or _dt.date.today()
+    pseudonym = args.pseudonym.strip()
+    try:
+        letter = book.letter(child, args.letter_type, as_of=as_of, entry_id=args.entry,
+                             pseudonym=pseudonym, rule=args.rule)
+    except letters.LetterError as error:
+        raise UsageError(str(error)) from None
+    if args.letter_type == "deadline_chaser" and not args.entry:
+        others = letters.chaseable_deadlines(child, book.stored_entries(child["id"]),
+                                             as_of=as_of)[1:]
+        if others:  # said on stderr, so that what is printed is the letter alone
+            more = "1 more deadline" if len(others) == 1 else f"{len(others)} more deadlines"
+            print(f"{more} could be chased; for one of them, give:", file=sys.stderr)
+            for due in others:
+                print(f"  --entry {due.entry_id} --rule {due.rule}   ({due.label}, due "
+                      f"{long_date(due.due)})", file=sys.stderr)
+    if not args.out:
+        sys.stdout.write(letters.plain_text(letter))
+        sys.stdout.flush()
+        return EXIT_OK
+    if suffix == ".md":
+        content = letters.markdown(letter).encode("utf-8")
+    elif suffix == ".pdf":
+        content = letters.pdf(letters.plain_text(letter), joined(letter.subject), as_of)
+    else:
+        content = letters.plain_text(letter).encode("utf-8")
+    out = book.export_letter(child, args.out, content, pseudonymised=bool(pseudonym),
+                             overwrite=args.force)
+    print(f"Wrote the letter to {out}.")
     return EXIT_OK
 
 

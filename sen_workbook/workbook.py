@@ -1204,6 +1204,71 @@ class Workbook:
             raise WorkbookError(f"Could not write {target}: {error.strerror}.") from error
         return target
 
+    # --- letters -----------------------------------------------------------------------
+
+    def letter(self, child: Mapping[str, Any], letter_type: str, *, as_of: _dt.date,
+               entry_id: str | None = None, pseudonym: str = "", rule: str = "") -> Any:
+        """A letter about ``child`` written from the records (see :mod:`sen_workbook.letters`)."""
+        from sen_workbook.letters import write_letter
+
+        return write_letter(dict(child), self.stored_entries(child["id"]), letter_type,
+                            as_of=as_of, entry_id=entry_id, pseudonym=pseudonym, rule=rule)
+
+    def export_letter(
+        self, child: Mapping[str, Any], out: str | os.PathLike[str], content: bytes, *,
+        pseudonymised: bool = False, overwrite: bool = False,
+    ) -> Path:
+        """Write a letter to ``out`` (see :meth:`write_output`: atomic, 0600, never over
+        the workbook); a pseudonymised letter's file name must not give the child's name
+        away."""
+        if pseudonymised:
+            from sen_workbook.timeline import find_child_name
+
+            name = Path(out).name
+            found = find_child_name(child, name)
+            if found:
+                raise WorkbookError(
+                    f"The name {name!r} contains the child's name {found!r}, which a "
+                    "pseudonymised letter must not show; choose another name for it."
+                )
+        return self.write_output(out, content, overwrite=overwrite)
+
+    def record_letter(self, letter: Any, child_id: str, text: str) -> dict[str, Any]:
+        """Record ``letter`` as sent, with ``text`` (the letter as sent) as its details.
+
+        One save adds the ``correspondence`` or ``request`` entry the letter gives, and
+        for a meeting's follow-up sets the meeting's ``follow_up_sent`` to the letter's
+        date (keeping the meeting's earlier version); either both are saved or neither.
+        Returns the new entry.
+        """
+        from sen_workbook.letters import recorded_entry
+
+        kind, fields = recorded_entry(letter, text)
+        entry = model.new_entry(kind, child_id, **model.copy_record(fields))
+        data = self._data()
+        self._check_in_context(entry, data)
+        meeting_id = letter.record.follow_up_of
+        meeting = None
+        current = self.entry(meeting_id) if meeting_id else {}
+        if current and not current.get("follow_up_sent"):  # the first follow-up is the one
+            meeting = {**current, "follow_up_sent": fields["date"]}
+            earlier = {k: v for k, v in current.items() if k != "revisions"}
+            meeting["revisions"] = current["revisions"] + [
+                {"replaced_at": model.now_stamp(), "record": earlier}
+            ]
+            meeting["updated_at"] = model.now_stamp()
+            self._check_in_context(meeting, data)
+
+        def record(data: dict[str, dict[str, Any]]) -> None:
+            if entry["id"] in data["entries"]:
+                raise WorkbookError(f"An entry with id {entry['id']!r} already exists.")
+            data["entries"][entry["id"]] = model.copy_record(entry)
+            if meeting is not None:
+                data["entries"][meeting_id] = model.copy_record(meeting)
+
+        self._change(record)
+        return model.copy_record(entry)
+
     # --- information -------------------------------------------------------------------
 
     def newest_backup(self) -> Path | None:
