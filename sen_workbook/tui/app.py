@@ -53,7 +53,7 @@ class SenWorkbookApp(App[int]):
     # source again and restyle the whole app, a noticeable pause on opening a child.
     CSS_PATH = [str(styles_folder() / name) for name in (
         "app.tcss", "children.tcss", "child.tcss", "entry.tcss", "trash.tcss", "dialogs.tcss",
-        "forms.tcss",
+        "forms.tcss", "letter.tcss",
     )]
     COMMANDS = App.COMMANDS | {WorkbookCommands}
     BINDINGS = [
@@ -349,6 +349,42 @@ class SenWorkbookApp(App[int]):
         if changed:
             self.note_change()
             self.notify("The entry's files are saved.")
+
+    # --- letters -------------------------------------------------------------------------
+
+    @work(group="forms")
+    async def write_letter(self, child_id: str, letter_type: str | None = None,
+                           entry_id: str | None = None, rule: str = "") -> None:
+        """Open a letter about the child, filled in from the records, in the editor.
+
+        Without a type, the parent chooses one.  A letter the records give nothing to say
+        (no missed deadline to chase...) is not opened: the sentence saying so is shown.
+        """
+        from sen_workbook import letters
+        from sen_workbook.tui.screens.letter import LetterPicker, LetterScreen
+
+        if letter_type is None:
+            letter_type = await self.push_screen_wait(LetterPicker())
+            if letter_type is None:
+                return
+        try:
+            child = self.workbook.child(child_id)
+            letter = self.workbook.letter(child, letter_type, as_of=self.today(),
+                                          entry_id=entry_id, rule=rule)
+        except letters.NothingToSay as nothing:
+            self.notify(str(nothing), title="Nothing to write", severity="warning",
+                        markup=False)
+            return
+        except (letters.LetterError, WorkbookError) as error:
+            self._failed(error)
+            return
+        self.push_screen(LetterScreen(child, letter))
+
+    def record_letter(self, letter: Any, child_id: str, text: str) -> dict[str, Any] | None:
+        """Record a letter as sent (see :meth:`Workbook.record_letter`); None if refused."""
+        if not self.can_change():
+            return None
+        return self._run_change(lambda: self.workbook.record_letter(letter, child_id, text))
 
     # --- the trash -----------------------------------------------------------------------
 

@@ -86,6 +86,7 @@ class ChildScreen(WorkbookScreen):
         Binding("p", "carry_plan", "New plan"),
         Binding("i", "import_emails", "Import emails", show=False),
         Binding("c", "export_calendar", "Dates to a calendar", show=False),
+        Binding("l", "letters", "Letters"),
         Binding("escape", "back", "Back"),
         Binding("1", "show_tab('overview')", "Overview tab", show=False),
         Binding("2", "show_tab('journal')", "Journal tab", show=False),
@@ -384,3 +385,6 @@ class ChildScreen(WorkbookScreen):
             return
         plan = self.chosen_plan()
         self.book_app.new_entry(self.child_id, "plan", carry_from_plan=plan)
+
+    def action_letters(self) -> None:
+        self.book_app.write_letter(self.child_id)

@@ -246,6 +246,7 @@ class EntryScreen(WorkbookScreen):
         Binding("e", "edit", "Edit"),
         Binding("d", "delete", "Delete"),
         Binding("a", "attach", "Attach file"),
+        Binding("w", "letter", "Write a letter"),
         Binding("escape", "back", "Back"),
     ]
 
@@ -306,3 +307,12 @@ class EntryScreen(WorkbookScreen):
 
     def action_attach(self) -> None:
         self.book_app.attach_file(self.entry_id)
+
+    def action_letter(self) -> None:
+        """The letter this entry calls for: a meeting's follow-up, a concern in writing,
+        a chaser for a request's deadline (see :func:`sen_workbook.letters.letter_for_entry`)."""
+        if self.entry is not None:
+            from sen_workbook.letters import letter_for_entry
+
+            letter_type, about = letter_for_entry(self.entry)
+            self.book_app.write_letter(self.entry["child_id"], letter_type, about)

@@ -12,11 +12,12 @@ from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from sen_workbook import analysis, deadlines, model
+from sen_workbook import analysis, deadlines, letters, model
 from sen_workbook.timeline import FLAG_LABELS, RESULT_LABELS
 from sen_workbook.tui.widgets.messages import OpenEntry
 from sen_workbook.tui.widgets.records import (
@@ -130,12 +131,49 @@ FIRST_ITEMS = 40
 MORE_ITEMS = 100
 
 
+def letter_for_item(
+    item: analysis.Flag | deadlines.Deadline, records: ChildRecords
+) -> tuple[str, str | None, str] | None:
+    """(letter type, entry, deadline rule) answering a to-do item, or None if none does.
+
+    A statutory deadline someone else must meet is chased; the family's own time to
+    comment on a draft plan is used by commenting on it; a flag takes the letter that
+    answers it (see :func:`sen_workbook.letters.letter_for_flag`).
+    """
+    entry = records.by_id.get(item.entry_id)
+    if isinstance(item, deadlines.Deadline):
+        if item.duty_of != "family":
+            return "deadline_chaser", item.entry_id, item.rule
+        if item.rule == "draft_plan_comments":
+            return "draft_plan_response", item.entry_id, ""
+        return None
+    letter_type, about = letters.letter_for_flag(item.code, entry)
+    return letter_type, about, ""
+
+
+def letter_key_label(letter_type: str) -> str:
+    """Which of the overview's letter keys shows for a letter type."""
+    return {"deadline_chaser": "chase", "meeting_follow_up": "follow_up"}.get(
+        letter_type, "other")
+
+
 class OverviewPane(Vertical):
-    """The current cycle above, the to-do list below."""
+    """The current cycle above, the to-do list below; w writes the letter that answers
+    the highlighted item."""
+
+    # One key, three words, each for the items it fits.  They are named on the line
+    # under the list, not in the footer, which has no room left at 80 columns.
+    BINDINGS = [
+        Binding("w", "letter('chase')", "Chase this", show=False),
+        Binding("w", "letter('follow_up')", "Follow up this meeting", show=False),
+        Binding("w", "letter('other')", "Write a letter about this", show=False),
+    ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.option_entries: dict[str, str] = {}
+        self.option_items: dict[str, analysis.Flag | deadlines.Deadline] = {}
+        self.records: ChildRecords | None = None
         self._filling = 0  # counts the fills, so a later one stops an earlier one's rest
 
     def compose(self) -> ComposeResult:
@@ -143,17 +181,21 @@ class OverviewPane(Vertical):
             yield Static("", id="overview-cycle-text")
         yield Static("Needs attention", id="overview-todo-title", classes="section-title")
         yield OptionList(id="overview-todo")
+        yield Static("", id="overview-letter-hint", markup=False)
 
     def show_records(self, records: ChildRecords) -> None:
         self.query_one("#overview-cycle-text", Static).update(cycle_summary(records))
         todo = self.query_one("#overview-todo", OptionList)
         highlighted = todo.highlighted
         todo.clear_options()
+        self.records = records
         self.option_entries = {}
+        self.option_items = {}
         options: list[Option | None] = []
         for number, flag in enumerate(records.flags):
             option_id = f"flag-{number}"
             self.option_entries[option_id] = flag.entry_id
+            self.option_items[option_id] = flag
             if options:
                 options.append(None)
             options.append(Option(flag_prompt(flag), id=option_id))
@@ -166,6 +208,7 @@ class OverviewPane(Vertical):
             for number, due in enumerate(still_open):
                 option_id = f"deadline-{number}"
                 self.option_entries[option_id] = due.entry_id
+                self.option_items[option_id] = due
                 if number:
                     options.append(None)
                 options.append(Option(deadline_prompt(due, records), id=option_id))
@@ -180,6 +223,7 @@ class OverviewPane(Vertical):
         self._add_items(options, 0, FIRST_ITEMS, highlighted, self._filling)
         if todo.highlighted is None and self.option_entries:
             todo.highlighted = 0
+        self.show_letter_hint()
         missed = sum(1 for d in still_open if d.status == "missed")
         title = f"Needs attention: {len(records.flags)} flag{'s' if len(records.flags) != 1 else ''}"
         if still_open:
@@ -214,3 +258,45 @@ class OverviewPane(Vertical):
         entry_id = self.option_entries.get(event.option_id or "")
         if entry_id:
             self.post_message(OpenEntry(entry_id))
+
+    # --- letters ---------------------------------------------------------------------------
+
+    def highlighted_letter(self) -> tuple[str, str | None, str] | None:
+        """The letter answering the highlighted to-do item, if there is one."""
+        todo = self.query_one("#overview-todo", OptionList)
+        if todo.highlighted is None or self.records is None:
+            return None
+        option_id = todo.get_option_at_index(todo.highlighted).id or ""
+        item = self.option_items.get(option_id)
+        return letter_for_item(item, self.records) if item is not None else None
+
+    @on(OptionList.OptionHighlighted, "#overview-todo")
+    def _highlighted(self) -> None:
+        self.show_letter_hint()
+
+    def show_letter_hint(self) -> None:
+        """Name the letter key's action for the highlighted item on the line under the list."""
+        letter = self.highlighted_letter()
+        hint = Text()
+        if letter is not None:
+            words = {binding.action: binding.description for binding in self.BINDINGS}
+            hint.append("w", style="bold")
+            label = letter_key_label(letter[0])
+            hint.append(f" {words[f'letter({label!r})']}")
+            if label == "other":  # the other two say which letter they write
+                hint.append(f": {letters.LETTER_TYPES[letter[0]].label.lower()}")
+        self.query_one("#overview-letter-hint", Static).update(hint)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "letter":
+            letter = self.highlighted_letter()
+            return letter is not None and letter_key_label(letter[0]) == parameters[0]
+        return True
+
+    def action_letter(self, _label: str) -> None:
+        letter = self.highlighted_letter()
+        if letter is not None and self.records is not None:
+            letter_type, entry_id, rule = letter
+            self.app.write_letter(  # type: ignore[attr-defined]
+                self.records.child["id"], letter_type, entry_id, rule)
