@@ -29,12 +29,17 @@ KEYS = """\
 | | `p` | new plan, carrying targets over from this one |
 | | `i` | import emails from a .eml or .mbox file, ticking the ones to keep |
 | | `c` | put the dates still to come in your calendar (an .ics file) |
+| | `l` | write a letter from the records: choose one of nine |
 | | `escape` | back to the children |
+| Overview | `w` | the letter for the highlighted item: chase a deadline, follow up a meeting... |
 | Journal | `/` | search titles and notes as you type |
 | | `o` | newest or oldest first |
 | | `[` `]` | previous and next page of a long journal |
 | | `enter` | open the highlighted entry |
 | An entry | `e` / `d` / `a` | edit it (the earlier version is kept), delete it, attach a file |
+| | `w` | write the letter it calls for (a meeting's follow-up, a concern in writing...) |
+| A letter | `ctrl+s` | record it as sent: it goes into the journal and its deadlines start |
+| | `ctrl+o` / `ctrl+t` | export it to .txt, .md or .pdf; copy it all |
 | Timeline | `ctrl+s` | export the evidence bundle |
 | | `[` `]` | previous and next page of the preview |
 """
