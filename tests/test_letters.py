@@ -662,3 +662,15 @@ def test_a_letter_is_never_written_over_the_workbook(book, capsys):
                  "--out", str(db.parent / "backups" / "letter.txt"), "--force"]) == 2
     assert "so nothing was written there" in capsys.readouterr().err
     assert db.read_bytes() == before
+
+
+def test_a_fact_drawn_from_many_entries_cites_a_few_and_counts_the_rest():
+    child, entries = toby()
+    for day in range(1, 21):  # 20 more observations, all in May
+        entries.append(model.new_entry("observation", child["id"], date=f"2025-05-{day:02d}",
+                                       title=f"Note {day}", areas=["semh"]))
+    text = letter_text("ehcna_request", child, entries)
+    line = next(p for p in paragraphs(text) if p.startswith("What I have seen at home"))
+    # 21 observations: the first six references are given, the other 15 counted.
+    assert re.fullmatch(r"What I have seen at home is recorded in 21 dated observations "
+                        r"\((R\d+; ){5}R\d+ and 15 more\)\.", line)

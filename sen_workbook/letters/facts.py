@@ -21,6 +21,7 @@ from sen_workbook.timeline import TimelineOptions
 from sen_workbook.timeline.facts import Facts as TimelineFacts
 
 LISTED = 8  # items a list in a letter shows; the rest are counted, and are in the timeline
+REFS_SHOWN = 6  # references one fact cites; the rest are counted
 
 
 class LetterError(ValueError):
@@ -141,6 +142,9 @@ class Facts:
             for exhibit in self.timeline.entry_exhibits(entry):
                 if exhibit not in refs:
                     refs.append(exhibit)
+        if len(refs) > REFS_SHOWN:  # a letter stays short: the timeline lists them all
+            rest = len(refs) - REFS_SHOWN
+            return (f" ({'; '.join(refs[:REFS_SHOWN])} and {rest:,} more)",)
         return (f" ({'; '.join(refs)})",) if refs else ()
 
     def bundle_note(self) -> tuple[str, ...]:
