@@ -9,6 +9,7 @@ done (read-only, an export running) instead of failing.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -352,7 +353,7 @@ class SenWorkbookApp(App[int]):
 
     # --- letters -------------------------------------------------------------------------
 
-    @work(group="forms")
+    @work(group="letters", exclusive=True)  # a second press replaces the first
     async def write_letter(self, child_id: str, letter_type: str | None = None,
                            entry_id: str | None = None, rule: str = "") -> None:
         """Open a letter about the child, filled in from the records, in the editor.
@@ -369,8 +370,13 @@ class SenWorkbookApp(App[int]):
                 return
         try:
             child = self.workbook.child(child_id)
-            letter = self.workbook.letter(child, letter_type, as_of=self.today(),
-                                          entry_id=entry_id, rule=rule)
+            # Read here, on the app's thread (the one that writes); worked out in a thread,
+            # as a long journal's facts take a moment and the keys must keep answering.
+            stored = self.workbook.stored_entries(child_id)
+            letter = await asyncio.to_thread(
+                lambda: letters.write_letter(
+                    child, model.copy_record(stored), letter_type, as_of=self.today(),
+                    entry_id=entry_id, rule=rule))
         except letters.NothingToSay as nothing:
             self.notify(str(nothing), title="Nothing to write", severity="warning",
                         markup=False)
