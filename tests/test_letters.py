@@ -674,3 +674,26 @@ def test_a_fact_drawn_from_many_entries_cites_a_few_and_counts_the_rest():
     # 21 observations: the first six references are given, the other 15 counted.
     assert re.fullmatch(r"What I have seen at home is recorded in 21 dated observations "
                         r"\((R\d+; ){5}R\d+ and 15 more\)\.", line)
+
+
+@pytest.mark.parametrize("letter_type", list(LETTER_TYPES))
+def test_the_markdown_letter_reads_exactly_as_the_plain_text_one(letter_type):
+    child, entries = hostile_family()
+    entries += [
+        model.new_entry("request", child["id"], date="2025-05-27", title="Draft *plan*",
+                        request_type="draft_plan"),
+        model.new_entry("request", child["id"], date="2025-07-01", title="Review <1>",
+                        request_type="annual_review"),
+    ]
+    letter = write_letter(child, entries, letter_type, as_of=AS_OF)
+    tokens = parse(markdown(letter))
+    assert {t.type for t in tokens} <= {"paragraph_open", "paragraph_close", "inline",
+                                        "bullet_list_open", "bullet_list_close",
+                                        "list_item_open", "list_item_close"}
+    shown = []
+    for token in tokens:
+        if token.type == "inline":
+            text = "".join(c.content for c in token.children if c.type == "text")
+            shown.append(text)
+    expected = [line.removeprefix("- ") for line in plain_text(letter).splitlines() if line]
+    assert shown == expected
