@@ -154,8 +154,8 @@ def test_a_chaser_for_a_deadline_due_within_a_week_is_a_reminder():
     request = by_title(entries, "EHC needs assessment request")
     text = letter_text("deadline_chaser", child, entries, as_of=date(2025, 6, 17),
                        entry_id=request["id"], rule="no_plan_notice")
-    assert "The notice that no EHC plan will be issued after the assessment was due on " \
-           "23 June 2025. That is in 6 days, and I am writing so that it is not missed." in text
+    assert "The notice that no EHC plan will be issued after the assessment is due on " \
+           "23 June 2025, in 6 days. I am writing so that it is not missed." in text
     assert "by 23 June 2025, as the rule requires." in text
 
 

@@ -126,16 +126,16 @@ def deadline_chaser(facts: Facts, entry_id: str | None, rule: str = "") -> Lette
     subject = (due.label, " for ", facts.name, f": due {long_date(due.due)}")
     if missed:
         subject += (", now overdue",)
-    first = [f"The {label} was due on {long_date(due.due)}."]
     if missed:
-        first.append(
-            f" As of {long_date(facts.as_of)} I have not received it: it is "
-            f"{days(due.days_late)} late."
-        )
+        first = [
+            f"The {label} was due on {long_date(due.due)}. As of {long_date(facts.as_of)} "
+            f"I have not received it: it is {days(due.days_late)} late."
+        ]
     else:
         left = (due.due - facts.as_of).days
         when = "today" if left == 0 else f"in {days(left)}"
-        first.append(f" That is {when}, and I am writing so that it is not missed.")
+        first = [f"The {label} is due on {long_date(due.due)}, {when}. I am writing so "
+                 "that it is not missed."]
     counted = _COUNTED_FROM.get(due.rule, "the day counted from,")
     about = (
         f"The deadline is counted from {counted} {long_date(due.start)}",
