@@ -103,7 +103,7 @@ def deadline_chaser(facts: Facts, entry_id: str | None, rule: str = "") -> Lette
         )
     candidates = [d for d in chaseable(facts) if not rule or d.rule == rule]
     if entry_id:
-        request = facts.chosen(entry_id, ("request",), "a formal request")
+        request = facts.chosen(entry_id, ("request",), "a formal request", planned=True)
         candidates = [d for d in candidates if d.entry_id == entry_id]
         if not candidates:
             raise NothingToSay(
@@ -117,7 +117,7 @@ def deadline_chaser(facts: Facts, entry_id: str | None, rule: str = "") -> Lette
             f"{long_date(facts.as_of)}, so there is nothing to chase."
         )
     due = candidates[0]
-    request = facts.by_id[due.entry_id]
+    request = facts.with_planned[due.entry_id]
     rule_text = deadlines.RULES[due.rule]
     label = _lower_first(due.label)
     sent_to = facts.family(request.get("sent_to", ""))

@@ -78,15 +78,19 @@ class Facts:
         self.pseudonym = options.pseudonym
         self.with_refs = with_refs
         self.entries: list[Mapping[str, Any]] = self.timeline.known  # as they stood
+        mine = [e for e in entries if e.get("child_id") == child.get("id")]
         # Meetings and reviews planned after the preparation date (annual reviews).
         self.planned = sorted(
-            (e for e in entries
-             if e.get("child_id") == child.get("id") and model.entry_day(e) > as_of),
+            (e for e in mine if model.entry_day(e) > as_of),
             key=lambda e: (model.entry_day(e), str(e.get("id", ""))),
         )
+        # The statutory deadlines as the one table counts them: the timeline's, and those
+        # a meeting planned after the preparation date already has (the reports due two
+        # weeks before an annual review), which a chaser may need.
+        self.deadlines = deadlines.deadlines(mine, as_of)
         self.by_id = self.timeline.by_id
+        self.with_planned = {**{e["id"]: e for e in self.planned}, **self.by_id}
         self.flags = self.timeline.flags
-        self.deadlines = self.timeline.deadlines
         self.cycles = self.timeline.cycles
 
     # --- text -----------------------------------------------------------------------
@@ -165,12 +169,13 @@ class Facts:
         return [e for e in self.of_kind("request") if e.get("request_type") == request_type]
 
     def chosen(self, entry_id: str | None, kinds: tuple[str, ...], what: str,
-               request_type: str = "") -> Mapping[str, Any] | None:
+               request_type: str = "", *, planned: bool = False) -> Mapping[str, Any] | None:
         """The entry a letter is about: the one named by ``entry_id`` (which must be of
-        one of ``kinds``), or ``None`` when no id is given."""
+        one of ``kinds``), or ``None`` when no id is given.  With ``planned``, it may be
+        dated after the preparation date (an annual review still to come)."""
         if not entry_id:
             return None
-        entry = self.by_id.get(entry_id)
+        entry = (self.with_planned if planned else self.by_id).get(entry_id)
         if entry is None:
             raise LetterError(
                 f"No entry of this child with id {entry_id!r} is dated on or before "
