@@ -1,60 +1,98 @@
 """HTML for the timeline's own Markdown, without running a general Markdown parser.
 
 The timeline is written in a small, regular part of Markdown: ATX headings, paragraphs,
-bullet lists nested two spaces a level, and pipe tables, with every ASCII punctuation mark
-in user text backslash-escaped (``timeline.escape``).  Parsing a 5,000-entry timeline with
-markdown-it-py takes several seconds; this module turns that part of Markdown into exactly
-the HTML markdown-it-py's ``js-default`` preset gives, line by line, in a fraction of that.
+bullet lists nested four spaces a level (an item's further paragraphs indented four
+spaces after a blank line), and pipe tables, with the family's text escaped where it
+would be markup (``timeline.escape``).  Parsing a 5,000-entry timeline with markdown-it-py
+takes several seconds; this module turns that part of Markdown into exactly the HTML
+markdown-it-py's ``js-default`` preset gives, line by line, in a fraction of that.
 
 :func:`to_html` returns ``None`` for anything outside that part, such as an unescaped
-emphasis mark, a lazy continuation line or a table right after a paragraph, and the caller
-then uses markdown-it-py itself.  The tests compare the two on sample timelines and on
-generated entries with arbitrary text.
+emphasis mark, a hard line break, a lazy continuation line or a table right after a
+paragraph, and the caller then uses markdown-it-py itself.  The tests compare the two on
+sample timelines and on generated entries with arbitrary text.
 """
 
 from __future__ import annotations
 
 import re
 
-# A backslash before ASCII punctuation shows the mark itself; before a line end it is a
-# hard break.  Once those are taken out, none of these may be left anywhere: each could
-# start emphasis, code, a link, HTML, an entity or strikethrough, or be a literal backslash.
-_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
-_ESCAPE_OR_BREAK = re.compile(r"\\[!-/:-@\[-`{-~\n]")
-_UNSAFE = re.compile(r"[\\`*_\[\]<>&~\t\r\x00\x0b\x0c]")
-_UNSAFE_MARKS = "`*_[]<>&~\t\r\x00\x0b\x0c"
-_ODD_BACKSLASH = re.compile(r"\\[^!-/:-@\[-`{-~\n\\]")
+# A backslash before ASCII punctuation shows the mark itself.  The marks below could
+# start emphasis, code, a link, HTML, an entity or strikethrough, or be a literal
+# backslash: each one found must be escaped, or inert where it stands (see _inert).
+_MARKS = re.compile(r"[\\`*_\[\]<&~]")
+_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_TAG_START = re.compile(r"[A-Za-z/!?]")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+# The character references the timeline's escaping writes, as markdown-it shows them once
+# the page's own "&" has been escaped: "&lt;" stays a reference, "&#126;" is a tilde.
+_REFERENCES = {
+    "&amp;lt;": "&lt;", "&amp;gt;": "&gt;", "&amp;amp;": "&amp;", "&amp;quot;": "&quot;",
+    "&amp;#126;": "~", "&amp;#94;": "^", "&amp;#36;": "$", "&amp;#58;": ":",
+}
+_KNOWN_REFERENCES = frozenset(key.replace("&amp;", "&", 1) for key in _REFERENCES)
+_REFERENCE = re.compile("|".join(re.escape(key) for key in _REFERENCES))
+# The pseudonym's mark, whose brackets the escaping leaves as they are where nothing
+# after them can make a link.
+_NAME_MARK = "[name withheld]"
 # Lines that start none of the blocks handled here, nor any other: a paragraph line or the
 # text of a list item must not start with these.
 _UNSAFE_START = frozenset("#>-+*=_~`|: \t")
 _ORDERED = re.compile(r"\d{1,9}[.)]")
 _HEADING = re.compile(r"(#{1,6}) (.*)")
 _CLOSING_HASHES = re.compile(r"(?:^|[ \t])#+$")
-_BULLET = re.compile(r"((?:  )*)- (.*)")
+_BULLET = re.compile(r"((?:    )*)- (.*)")
 _DELIMITER_CELL = re.compile(r" *-+ *")
+_DELIMITER_LIKE = re.compile(r"[|:\- \t]+")
 _PIPE_SPLIT = re.compile(r"(?<!\\)\|")
 _TRIM = " \t\n\v\f\r"
 # As markdown-it escapes text: the ampersand first, and no single quote.
 _HTML_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"))
 
 
-def _escaped_throughout(text: str) -> bool:
-    """Whether every backslash starts an escape or a hard break, and every mark in
-    ``_UNSAFE`` but the backslash is escaped."""
-    if _ODD_BACKSLASH.search(text) or text.endswith("\\"):
-        # Maybe a backslash before a letter, maybe only an escaped one: look closely.
-        return not _UNSAFE.search(_ESCAPE_OR_BREAK.sub("", text))
-    # Every backslash is now followed by a mark, a line end or another backslash, so each
-    # is one half of an escaped pair; a mark is escaped when an odd run of them precedes it.
-    for mark in _UNSAFE_MARKS:
-        at = text.find(mark)
-        while at != -1:
-            run = 0
-            while run < at and text[at - run - 1] == "\\":
-                run += 1
-            if run % 2 == 0:
+def _inert(text: str) -> bool:
+    """Whether every backslash escapes a punctuation mark, and every mark that could be
+    markup is escaped or inert where it stands: ``_`` between two letters or digits, the
+    brackets of ``[name withheld]`` not followed by a link's ``(`` or ``[``, ``<`` before
+    nothing that starts a tag or an autolink, ``&`` starting no character reference but
+    the ones the escaping writes, and a ``~`` next to no other."""
+    plain_bracket = -1
+    escaped_to = -1  # the mark at this index was escaped by the backslash before it
+    for match in _MARKS.finditer(text):
+        at = match.start()
+        if at == escaped_to:
+            continue
+        mark = match.group()
+        after = text[at + 1:at + 2]
+        if mark == "\\":
+            if after not in _PUNCTUATION:
+                return False  # a literal backslash, or a hard break at a line end
+            if after == "&" and _ENTITY.match(text, at + 1):
+                return False  # an escaped "&" before what reads as a reference
+            escaped_to = at + 1
+        elif mark == "_":
+            if not (text[at - 1:at].isalnum() and after.isalnum()):
                 return False
-            at = text.find(mark, at + 1)
+        elif mark == "[":
+            end = at + len(_NAME_MARK)
+            if not text.startswith(_NAME_MARK, at) or text[end:end + 1] in ("(", "[", ":"):
+                return False
+            plain_bracket = end - 1
+        elif mark == "]":
+            if at != plain_bracket:
+                return False
+        elif mark == "<":
+            if _TAG_START.match(after):
+                return False
+        elif mark == "&":
+            entity = _ENTITY.match(text, at)
+            if entity and entity.group() not in _KNOWN_REFERENCES:
+                return False
+        elif mark == "~":
+            if after == "~" or text[at - 1:at] == "~":
+                return False
+        else:
+            return False  # an unescaped backtick or asterisk
     return True
 
 
@@ -63,37 +101,14 @@ class _Outside(Exception):
 
 
 def _check_start(text: str) -> None:
+    """Refuse a line of text that could start a block (the HTML escapes are made by then,
+    so a block quote's ">" reads "&gt;")."""
     if not text or text[0] in _UNSAFE_START or (text[0].isdigit() and _ORDERED.match(text)):
         raise _Outside
-    if "|" in text and "|" in _ESCAPED.sub("", text):
-        raise _Outside  # could be read as a table row
-
-
-def _lines_html(lines: list[str]) -> str:
-    """A paragraph's lines: a backslash at a line end is a hard break, else a soft one."""
-    if len(lines) == 1:
-        line = lines[0]
-        if line.endswith(" ") or (line.endswith("\\") and _ends_in_break(line)):
-            raise _Outside  # see below
-        return line
-    shown = []
-    last = len(lines) - 1
-    for number, line in enumerate(lines):
-        if line.endswith(" "):
-            raise _Outside  # a space, or two for a hard break, that Markdown would drop
-        if line.endswith("\\") and _ends_in_break(line):
-            if number == last:
-                raise _Outside  # a backslash ending a block is a literal one
-            shown.append(line[:-1] + "<br>")
-        else:
-            shown.append(line)
-    return "\n".join(shown)
-
-
-def _ends_in_break(line: str) -> bool:
-    """Whether the line's last backslash is unpaired (a hard break, not an escaped one)."""
-    count = len(line) - len(line.rstrip("\\"))
-    return count % 2 == 1
+    if text.startswith("&gt;"):
+        raise _Outside
+    if text[-1] == " ":
+        raise _Outside  # a space, or two for a hard break, that Markdown would drop
 
 
 def _split_row(line: str) -> list[str]:
@@ -142,13 +157,56 @@ def _table(lines: list[str], start: int, out: list[str]) -> int:
     return line
 
 
+class _Item:
+    """One list item: its paragraphs, the list nested in it, and whether a blank line
+    came before it."""
+
+    __slots__ = ("paragraphs", "children", "blank_before")
+
+    def __init__(self, first: str, blank_before: bool) -> None:
+        self.paragraphs = [first]
+        self.children: list[_Item] = []
+        self.blank_before = blank_before
+
+
+def _loose(items: list[_Item]) -> bool:
+    """markdown-it's rule for one list: loose when a blank line stands between two of its
+    items, or between two blocks of one item (its paragraphs, its nested list)."""
+    return any(
+        (number and item.blank_before) or len(item.paragraphs) > 1
+        or (item.children and item.children[0].blank_before)
+        for number, item in enumerate(items)
+    )
+
+
+def _write(items: list[_Item], out: list[str]) -> None:
+    out.append("<ul>\n")
+    loose = _loose(items)
+    for item in items:
+        if loose:
+            out.append("<li>\n")
+            out.extend(f"<p>{paragraph}</p>\n" for paragraph in item.paragraphs)
+        else:
+            out.append(f"<li>{item.paragraphs[0]}")
+            if item.children:
+                out.append("\n")
+        if item.children:
+            _write(item.children, out)
+        out.append("</li>\n")
+    out.append("</ul>\n")
+
+
 def _list(lines: list[str], start: int, out: list[str]) -> int:
-    """A bullet list from ``start``: its items are read first, then written out."""
-    items: list[tuple[int, list[str]]] = []  # (depth, the item's lines)
-    loose = False  # blank lines between the top-level items make them paragraphs
-    depth = -1
+    """A bullet list from ``start``: its items are read into a tree, then written out.
+
+    Items are nested four spaces a level; an item may go on in further paragraphs, each
+    after a blank line and indented four spaces deeper than its bullet, before any list
+    nested in it.  Anything else (a lazy line, a soft break in an item, a paragraph after
+    a nested list, odd indents) is handed back.
+    """
+    top: list[_Item] = []
+    open_items: list[_Item] = []  # the last item at each level, outermost first
     blank = False
-    hard_break = False  # whether the last line read ends in a hard break
     line = start
     count = len(lines)
     while line < count:
@@ -161,61 +219,41 @@ def _list(lines: list[str], start: int, out: list[str]) -> int:
         # start, any other by the pattern.
         if text[0] == "-" and text[1:2] == " ":
             level, body = 0, text[2:]
-        elif text[:4] == "  - ":
-            level, body = 1, text[4:]
+        elif text[:6] == "    - ":
+            level, body = 1, text[6:]
         else:
             bullet = _BULLET.fullmatch(text)
-            level, body = (-1, "") if bullet is None else (len(bullet.group(1)) >> 1,
+            level, body = (-1, "") if bullet is None else (len(bullet.group(1)) >> 2,
                                                            bullet.group(2))
         if level < 0:
-            if blank:
-                break
-            if not hard_break:
+            if not blank:
                 if text[0] == "#" and _HEADING.fullmatch(text):
                     break  # a heading ends the list
-                raise _Outside  # a lazy continuation line
-            indent = 2 * depth + 2
-            if text[:indent] != " " * indent:
-                raise _Outside
-            text = text[indent:]
-            _check_start(text)
-            items[-1][1].append(text)
+                raise _Outside  # a lazy continuation line, or a soft break in an item
+            if text[0] != " ":
+                break  # a blank line, then a block of its own
+            indent = len(text) - len(text.lstrip(" "))
+            owner = indent // 4 - 1
+            if indent % 4 or not 0 <= owner < len(open_items) \
+                    or open_items[owner].children:
+                raise _Outside  # code, an odd indent, or a paragraph after a nested list
+            _check_start(text[indent:])
+            open_items[owner].paragraphs.append(text[indent:])
+            del open_items[owner + 1:]
         else:
-            if hard_break:
-                raise _Outside  # a hard break at the end of an item is a literal backslash
-            if level > depth + 1 or (blank and level):
-                raise _Outside
-            if blank and items:
-                loose = True
-            text = body
-            _check_start(text)
-            items.append((level, [text]))
-            depth = level
-            blank = False
-        hard_break = text[-1] == "\\" and _ends_in_break(text)
+            if level > len(open_items):
+                raise _Outside  # a level skipped
+            _check_start(body)
+            item = _Item(body, blank)
+            siblings = top if level == 0 else open_items[level - 1].children
+            siblings.append(item)
+            del open_items[level:]
+            open_items.append(item)
+        blank = False
         line += 1
-    if hard_break:
-        raise _Outside
     while not lines[line - 1]:
         line -= 1  # the blank lines after the list are the caller's
-    out.append("<ul>\n")
-    last = len(items) - 1
-    for number, (level, texts) in enumerate(items):
-        # Most items are one line ending in neither a space nor a backslash: as they are.
-        body = texts[0] if len(texts) == 1 and texts[0][-1] not in " \\" else _lines_html(texts)
-        following = items[number + 1][0] if number < last else 0
-        children = number < last and following > level
-        if loose and not level:
-            out.append(f"<li>\n<p>{body}</p>\n" if children else f"<li>\n<p>{body}</p>\n</li>\n")
-        elif children:
-            out.append(f"<li>{body}\n")
-        else:
-            out.append(f"<li>{body}</li>\n")
-        if children:
-            out.append("<ul>\n")  # a nested list is tight: only a top item may follow a blank
-        else:
-            out.append("</ul>\n</li>\n" * (level - following))
-    out.append("</ul>\n")
+    _write(top, out)
     return line
 
 
@@ -234,7 +272,7 @@ def _paragraph(lines: list[str], start: int, out: list[str]) -> int:
         _check_start(text)
         block.append(text)
         line += 1
-    out.append(f"<p>{_lines_html(block)}</p>\n")
+    out.append(f"<p>{chr(10).join(block)}</p>\n")
     return line
 
 
@@ -243,17 +281,27 @@ def _heading(text: str, out: list[str]) -> None:
     if match is None:
         raise _Outside
     content = match.group(2).strip(_TRIM)
-    if not content or (content[-1] == "#" and _CLOSING_HASHES.search(content)) \
-            or _ends_in_break(content):
+    if not content or (content[-1] == "#" and _CLOSING_HASHES.search(content)):
         raise _Outside
     level = len(match.group(1))
     out.append(f"<h{level}>{content}</h{level}>\n")
 
 
+def _could_be_table(lines: list[str]) -> bool:
+    """Whether a line that is not one of the timeline's own table rows stands above a
+    line that markdown-it could take for a table's delimiter row."""
+    for number in range(1, len(lines)):
+        line, above = lines[number], lines[number - 1]
+        if "-" in line and "|" in above and not above.startswith("|") \
+                and _DELIMITER_LIKE.fullmatch(line):
+            return True
+    return False
+
+
 def to_html(markdown_text: str) -> str | None:
     """The body HTML markdown-it-py's ``js-default`` preset gives, or ``None`` when the text
     uses Markdown outside the part handled here."""
-    if not _escaped_throughout(markdown_text):
+    if not _inert(markdown_text):
         return None
     # The HTML-special characters are escaped over the whole text at once, and the
     # backslash escapes are undone over the whole result at once: every backslash left in
@@ -263,6 +311,8 @@ def to_html(markdown_text: str) -> str | None:
         if char in markdown_text:
             markdown_text = markdown_text.replace(char, reference)
     lines = markdown_text.split("\n")
+    if "|" in markdown_text and _could_be_table(lines):
+        return None
     out: list[str] = []
     line = 0
     try:
@@ -281,7 +331,10 @@ def to_html(markdown_text: str) -> str | None:
                 line = _paragraph(lines, line, out)
     except _Outside:
         return None
-    return _unescape("".join(out))
+    html = "".join(out)
+    if "&amp;" in html:
+        html = _REFERENCE.sub(lambda match: _REFERENCES[match.group()], html)
+    return _unescape(html)
 
 
 def _unescape(text: str) -> str:

@@ -62,8 +62,10 @@ def test_hostile_text_in_every_field_takes_the_fast_path_and_matches(text, purpo
 LINES = [
     "", "", "# Heading", "## Two \\#", "### R1 — 2024\\-01\\-02 — Concern\\: x", "#x", "# a #",
     "Para", "Para with \\*marks\\* \\[x\\]\\(y\\)", "Hard\\", "end \\\\", "    indented",
-    "- item", "- item\\", "  - nested", "  - nested\\", "    more", "    - deep", "  more",
+    "- item", "- item\\", "  - nested", "    - nested", "    more", "        - deep", "  more",
     "   - odd", "-", "- ", "* star", "1. one", "2) two", "---", "===", "> quote",
+    "snake_case", "a_", "[name withheld] x", "[name withheld](x)", "&lt;b>", "&#126;x",
+    "AT&T", "<5", "&copy;", "\\&amp;", "a|b", "|x", ":---|---",
     "| A | B |", "| --- | --- |", "| x \\| y |  |", "| 1 | 2 | 3 |", "|---|---|", "| a |",
     "*em*", "_u_", "`c`", "<b>", "&amp;", "~~s~~", "[l](http://x)", "a  ", "tab\tx",
     "Ünïcödé “quotes” — dash", "\\", "a\\b", "x | y", "|", ": colon", "+ plus",
@@ -81,10 +83,13 @@ def test_random_markdown_is_rendered_the_same_or_handed_back(lines):
 @pytest.mark.parametrize(
     "text",
     [
-        "# T\\-x\n\nPara a\\\nb\nc\n- i1\n  - n1\\\n    more\n  - n2\n\n- i2\n\nP2\n",
+        "# T\\-x\n\nPara a\nb\nc\n\n- i1\n    - n1\n    - n2\n\n- i2\n\nP2\n",
+        "- Details: a\n\n    b\n\n    c\n\n- Next: snake_case & AT&T <5 [name withheld]\n",
+        "- Known as: &lt;b> &amp;amp; &#126;20 &#36;5 &#58;smile: &#94;\n    - x_y\n",
+        "- a\n    - b\n\n        more in a nested item\n\n    - c\n\n- d\n",
         "| A | B |\n| --- | --- |\n| x \\| y |  |\n| \\\\ | \\\\\\| |\n\n| C |\n| --- |\n",
-        "- t1\n- t2\n  - n\n### H\nafter\n- a\n",
-        "Intro:\n- one\n  - one a\n- two\n\n\n- three\n\nEnd \\& “quotes” \\<\\>\n",
+        "- t1\n- t2\n    - n\n### H\nafter\n- a\n",
+        "Intro:\n\n- one\n    - one a\n- two\n\n\n- three\n\nEnd \\& “quotes” \\<\\>\n",
     ],
 )
 def test_the_shapes_the_timeline_uses_are_rendered_by_the_fast_path(text):
@@ -96,10 +101,12 @@ def test_the_shapes_the_timeline_uses_are_rendered_by_the_fast_path(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "*emphasis*\n", "a <b> c\n", "&amp;\n", "[link](http://x)\n", "`code`\n",
+        "*emphasis*\n", "a <b> c\n", "&copy;\n", "[link](http://x)\n", "`code`\n",
         "- item\nlazy line\n", "Para\n| A |\n| --- |\n", "ends in a backslash\\\n",
         "two spaces  \nbreak\n", "1. ordered\n", "---\n", "Title\n===\n", "    code\n",
         "- item\n\n  second paragraph\n", "- a\n\n  - nested after a blank\n", "> quote\n",
+        "- a\n    - b\n\n    more after a nested list\n", "Para a\\\nhard break\n",
+        "a | b\n:---|---\n", "[name withheld](x)\n",
     ],
 )
 def test_anything_else_is_handed_back_and_the_page_still_matches(text):

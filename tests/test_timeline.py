@@ -167,17 +167,58 @@ def render(purpose="ehcna", **options):
 # --- escaping ------------------------------------------------------------------------
 
 
-def test_escape_backslashes_every_ascii_punctuation_mark():
-    assert escape("a*b_[c](d) <e> & #1.", "paragraph") == (
-        "a\\*b\\_\\[c\\]\\(d\\) \\<e\\> \\& \\#1\\."
-    )
+ORDINARY = (
+    "Mrs O'Brien (SENCo) said: 2 sessions/week, 50% of the time. Speech & Language - see "
+    "report_v2.pdf! Cost £5 + 3, <10 mins, \"ok\", #3 of 4; 1. a) 20 mins = 1/3 hour."
+)
 
 
-def test_escape_turns_line_breaks_into_hard_breaks_in_paragraphs_and_spaces_elsewhere():
+@pytest.mark.parametrize("context", ["paragraph", "inline", "heading", "cell"])
+def test_ordinary_writing_is_left_as_it_is_in_every_context(context):
+    assert escape(ORDINARY, context) == ORDINARY
+
+
+@pytest.mark.parametrize(("typed", "context", "written"), [
+    # Anywhere in a line, as worked out from the rules in the escaping module.
+    ("a*b_[c](d) <e> & #1.", "inline", "a\\*b\\_\\[c\\](d) &lt;e> & #1."),
+    ("snake_case_name _x_ foo_", "inline", "snake_case_name \\_x\\_ foo\\_"),
+    ("<script>alert(1)</script> <http://x> <!-- c --> <5 a > b", "inline",
+     "&lt;script>alert(1)&lt;/script> &lt;http://x> &lt;!-- c --> <5 a > b"),
+    ("&amp; &#60; &copy; AT&T", "inline", "&amp;amp; &amp;#60; &amp;copy; AT&T"),
+    ("~~strike~~ and H~2~O and 2^10^", "inline",
+     "&#126;&#126;strike&#126;&#126; and H&#126;2&#126;O and 2&#94;10&#94;"),
+    ("$x$ and $5", "inline", "&#36;x&#36; and &#36;5"),
+    (":smile: at 10:30:45", "inline", "&#58;smile: at 10:30:45"),
+    ("`code` \\ end\\", "inline", "\\`code\\` \\\\ end\\\\"),
+    ("[name withheld] said", "inline", "[name withheld] said"),
+    ("[name withheld](http://x)", "inline", "\\[name withheld\\](http://x)"),
+    ("a|b", "inline", "a|b"),
+    ("a|b\nc", "cell", "a\\|b c"),
+    ("Title {#id} and {.class} and {x}", "heading", "Title \\{#id} and \\{.class} and {x}"),
+    ("Meeting #", "heading", "Meeting \\#"),
+    ("Number ##", "heading", "Number \\#\\#"),
+    ("Call #2", "heading", "Call #2"),
+    # At the start of a line, and only there.
+    ("# Not a heading", "paragraph", "\\# Not a heading"),
+    ("# Not a heading", "inline", "# Not a heading"),
+    ("- item\n+ plus\n> quote\n---\n| a", "paragraph",
+     "\\- item\n\n\\+ plus\n\n\\> quote\n\n\\---\n\n\\| a"),
+    ("1. one\n3) three\na) x\n(i) x\nII. two", "paragraph",
+     "1\\. one\n\n3\\) three\n\na\\) x\n\n\\(i) x\n\nII\\. two"),
+    ("A. Smith\n=====", "paragraph", "A. Smith\n\n====="),
+    (": def\n~ def\n::: div", "paragraph", "&#58; def\n\n&#126; def\n\n&#58;:: div"),
+    ("first\n- second", "inline", "first\n\n\\- second"),
+])
+def test_marks_are_escaped_only_where_they_would_be_markup(typed, context, written):
+    assert escape(typed, context) == written
+
+
+def test_line_breaks_become_paragraph_breaks_or_spaces_never_hard_breaks():
     text = "\n   first line  \r\n\tsecond\r\rthird\n\n"
-    assert escape(text, "paragraph") == "first line\\\nsecond\\\n\\\nthird"
-    assert escape(text, "heading") == "first line second  third"
-    assert escape("a|b\nc", "cell") == "a\\|b c"
+    assert escape(text, "paragraph") == "first line\n\nsecond\n\nthird"
+    assert escape(text, "inline") == "first line\n\nsecond\n\nthird"
+    assert escape(text, "heading") == "first line second third"
+    assert escape(text, "cell") == "first line second third"
 
 
 def test_escape_replaces_control_characters():

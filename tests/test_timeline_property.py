@@ -3,10 +3,10 @@
 Hypothesis puts hostile text (Markdown and HTML syntax, links, entities, control
 characters, carriage returns, leading spaces, very long lines) into every free-text field
 of every kind of record.  The document must keep the same headings and table rows as with
-plain text, contain nothing but text and hard breaks inside its paragraphs, and give the
-text back as typed, apart from what the escaping rules say: control characters replaced,
-whitespace at line edges and blank lines at both ends dropped, line breaks as hard breaks
-in paragraphs and spaces in headings and cells.
+plain text, contain nothing but text inside its paragraphs, and give the text back as
+typed, apart from what the escaping rules say: control characters replaced, whitespace at
+line edges and blank lines dropped, line breaks as paragraph breaks in paragraphs and list
+items, and as spaces in headings and cells.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from sen_workbook import deadlines, model
 from sen_workbook.timeline import PURPOSES, TimelineOptions, escape, render_timeline
+from sen_workbook.timeline.blocks import bullet
 from tests.test_timeline import inline_text, parse  # the same reading of the tokens
 
 AS_OF = date(2024, 9, 1)
@@ -51,11 +52,20 @@ def shown(text: str, context: str) -> str:
     for line in text.split("\n"):
         cleaned = "".join(" " if c == "\t" else "\ufffd" if control(c) else c for c in line)
         lines.append(cleaned.strip())
-    while lines and not lines[0]:
-        lines.pop(0)
-    while lines and not lines[-1]:
-        lines.pop()
-    return ("\n" if context == "paragraph" else " ").join(lines)
+    lines = [line for line in lines if line]
+    return ("\n" if context in ("paragraph", "inline") else " ").join(lines)
+
+
+def item_texts(tokens, start: int) -> list[str]:
+    """The text of each paragraph of the list item opened at ``tokens[start]``."""
+    depth, texts = 0, []
+    for token in tokens[start:]:
+        depth += token.nesting if token.type in ("list_item_open", "list_item_close") else 0
+        if token.type == "inline":
+            texts.append(inline_text(token))
+        if depth == 0:
+            return texts
+    return texts
 
 
 
@@ -67,12 +77,18 @@ def shown(text: str, context: str) -> str:
 @given(TEXT)
 def test_escaped_text_comes_back_intact_in_every_context(text):
     # Text after the user's shows that nothing was swallowed or left open at its end.
-    paragraph = parse("- Details: " + escape(text, "paragraph").replace("\n", "\n  ") + " :end\n")
-    assert [t.type for t in paragraph] == [
-        "bullet_list_open", "list_item_open", "paragraph_open", "inline", "paragraph_close",
-        "list_item_close", "bullet_list_close",
-    ]
-    assert inline_text(paragraph[3]) == "Details: " + shown(text, "paragraph") + " :end"
+    item = parse(bullet("Details: " + escape(text, "inline") + " :end") + "\n")
+    types = [t.type for t in item]
+    assert types[:2] == ["bullet_list_open", "list_item_open"]
+    assert types[-2:] == ["list_item_close", "bullet_list_close"]
+    assert set(types[2:-2]) == {"paragraph_open", "inline", "paragraph_close"}
+    assert "\n".join(item_texts(item, 1)) == "Details: " + shown(text, "inline") + " :end"
+
+    paragraphs = parse("Before.\n\n" + escape(text, "paragraph") + "\n\nAfter.\n")
+    assert {t.type for t in paragraphs} == {"paragraph_open", "inline", "paragraph_close"}
+    texts = [inline_text(t) for t in paragraphs if t.type == "inline"]
+    assert texts == ["Before.", *shown(text, "paragraph").split("\n"), "After."] or (
+        not shown(text, "paragraph") and texts == ["Before.", "After."])
 
     heading = parse("### R1 — " + escape(text, "heading") + " —\n")
     assert [t.type for t in heading] == ["heading_open", "inline", "heading_close"]
@@ -163,15 +179,17 @@ def test_hostile_text_in_every_field_keeps_the_structure_and_comes_back_intact(t
     assert not {t.type for t in tokens} & {"html_block", "html_inline", "code_block", "fence"}
     for token in tokens:
         if token.type == "inline":
-            assert {c.type for c in token.children} <= {"text", "hardbreak"}
+            assert {c.type for c in token.children} <= {"text", "softbreak"}
 
     inline = [inline_text(t) for t in tokens if t.type == "inline"]
     assert inline[0].endswith(": " + shown(text, "heading"))  # the title names the child
     assert "About " + shown(text, "heading") in inline
     observation = "R7 — 2024-03-06 — Observation at home: " + shown(text, "heading")
     assert observation in inline
-    after = inline[inline.index(observation) + 1]
-    assert after == "Details: " + shown(text, "paragraph")
+    heading = next(i for i, t in enumerate(tokens)
+                   if t.type == "inline" and inline_text(t) == observation)
+    item = next(i for i in range(heading, len(tokens)) if tokens[i].type == "list_item_open")
+    assert "\n".join(item_texts(tokens, item)) == "Details: " + shown(text, "inline")
     chronology_row = inline.index("R7")
     assert inline[chronology_row + 1: chronology_row + 4] == [
         "2024-03-06", "Observation at home", shown(text, "cell"),

@@ -13,9 +13,53 @@ def table(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines
 
 
+# A nested list and the paragraphs after an item's first are indented four spaces a
+# level: CommonMark needs two, Python-Markdown and pandoc's own reader four.
+INDENT = "    "
+
+
 def bullet(text: str, depth: int = 0) -> str:
-    """A list item; continuation lines of a paragraph are indented to stay inside it."""
+    """A list item ``depth`` levels deep; its further paragraphs (after a blank line)
+    are indented to stay inside it, and blank lines are left empty."""
+    indent = INDENT * depth
     if "\n" not in text:
-        return "  " * depth + "- " + text
-    indent = "  " * depth
-    return indent + "- " + text.replace("\n", "\n" + indent + "  ")
+        return indent + "- " + text
+    inner = indent + INDENT
+    lines = text.split("\n")
+    return "\n".join([indent + "- " + lines[0], *(inner + line if line else "" for line in lines[1:])])
+
+
+def _kind(line: str) -> str:
+    """What a line of the document is: blank, heading, table, item, more (an item's
+    indented text) or text (a paragraph)."""
+    if not line:
+        return "blank"
+    first = line[0]
+    if first == "#":
+        return "heading"
+    if first == "|":
+        return "table"
+    if first == "-" or (first == " " and line.lstrip(" ").startswith("- ")):
+        return "item"
+    return "more" if first == " " else "text"
+
+
+# An item's further paragraph is followed by a blank line too: Python-Markdown would
+# otherwise read the next item as more of that paragraph.
+_SAME_BLOCK = {("item", "item"), ("item", "more"), ("more", "more"), ("table", "table"),
+               ("text", "text")}
+
+
+def spaced(lines: list[str]) -> list[str]:
+    """The lines with a blank line between blocks of different kinds: before and after
+    every list, heading and table, so that pandoc's own reader and Python-Markdown see
+    the same blocks as CommonMark (they do not let a list interrupt a paragraph)."""
+    out: list[str] = []
+    previous = "blank"
+    for line in lines:
+        kind = _kind(line)
+        if kind != "blank" and previous != "blank" and (previous, kind) not in _SAME_BLOCK:
+            out.append("")
+        out.append(line)
+        previous = kind
+    return out

@@ -8,7 +8,7 @@ from typing import Any
 
 from sen_workbook import model
 
-from .blocks import bullet
+from .blocks import bullet, spaced
 from .chronology import chronology, summary_chronology
 from .complaint import summary_complaint
 from .cycles import cycle_tables
@@ -46,7 +46,8 @@ def render(facts: Facts) -> str:
     blocks.extend(entries(facts))
     blocks.extend(cycle_tables(facts))
     blocks.extend(exhibit_index(facts))
-    return "\n\n".join("\n".join(block) for block in blocks if block) + "\n"
+    text = "\n\n".join("\n".join(block) for block in blocks if block)
+    return "\n".join(spaced(text.split("\n"))) + "\n"
 
 
 def heading_block(facts: Facts) -> list[str]:

@@ -1,16 +1,37 @@
 """The one escaping function: the family's text made into Markdown that shows that text.
 
 Only text that came from the family goes through :func:`escape`; the tool's own words,
-dates and references are written as they are.
+dates and references are written as they are.  A mark is escaped only where it would be
+markup in its place, so ordinary writing keeps no backslash and reads as plain text in
+an e-mail, while anything that looks like markup stays inert in every reader the
+timeline is tested with: CommonMark and its GitHub-like dialects (markdown-it-py,
+mistune, pandoc's ``gfm`` and ``commonmark_x``), pandoc's own ``markdown`` and
+Python-Markdown.
+
+Anywhere in a line: ``\\``, a backtick and ``*`` always; ``_`` unless it joins two
+letters or digits (``snake_case`` is never emphasis); ``[`` and ``]`` (links, footnotes,
+spans), except around the pseudonym's ``[name withheld]`` where nothing can make a link
+of it; ``<`` before a letter, ``/``, ``!`` or ``?`` (HTML, autolinks) and ``&`` before
+an entity's name, both as character references, since Python-Markdown shows a backslash
+before them; ``~``, ``^`` and ``$`` as character references too (strikethrough, which
+GitHub's readers take from single tildes, and pandoc's subscript, superscript and maths:
+a pair could form across two of the family's texts on one line, so each is made plain
+wherever it stands); ``{`` before an attribute (pandoc); ``:`` before an emoji's name
+(pandoc's GitHub reader); ``|`` in a table cell.  At the start of
+a line: ``#``, ``>``, a list marker (``-``, ``+``, ``1.``, ``1)``, pandoc's ``a)``,
+``(i)``...), a rule of dashes, ``|``, ``:`` and ``~`` that start pandoc's line blocks,
+definitions and fenced blocks.  A line of ``=`` needs nothing: a line break in the
+family's text becomes a paragraph break, so no line of theirs can underline another.
 """
 
 from __future__ import annotations
 
 import re
-import string
 from typing import Any
 
-CONTEXTS = ("paragraph", "heading", "cell")
+from .pseudonyms import PSEUDONYM_MARK
+
+CONTEXTS = ("paragraph", "inline", "heading", "cell")
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 # Control characters become U+FFFD.  Bidirectional embedding, override and isolate
@@ -22,26 +43,103 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 # hundred entries.
 _CONTROL = "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 _NEEDS_CLEANING = "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-_MARK_RE = re.compile("[" + re.escape(string.punctuation) + "]")
-_ESCAPED_MARKS = {mark: "\\" + mark for mark in string.punctuation}
+
+# The marks that may be markup somewhere in a line; each hit is judged in its place.
+_MARKS = re.compile(r"[\\`*_\[\]<&|~^${]|:(?=[+\w-]*[A-Za-z][+\w-]*:)")
+_ENTITY_AFTER = re.compile(r"#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};")
+_TAG_AFTER = re.compile(r"[A-Za-z/!?]")
+_ATTRIBUTE_AFTER = re.compile(r"\s*(?:[#.%=}]|[\w-]+\s*=)")
+_REFERENCES = {"<": "&lt;", "&": "&amp;", "~": "&#126;", "^": "&#94;", "$": "&#36;",
+               ":": "&#58;"}
+
+# What starts a block at the start of a line: ATX heading, block quote, bullet, ordered
+# item (CommonMark's and pandoc's fancy lists), thematic break, pandoc's line block,
+# grid table, definition, fenced div or code.
+_BLOCK_START = re.compile(
+    r"""(?:
+        [#>]
+      | [-+*](?=\s|$)
+      | [-+*_](?=[ \t]*[-+*_][ \t]*[-+*_][-+*_ \t]*$)
+      | \+(?=[-=])
+      | \|
+      | [:~](?=[\s:~]|$)
+    )""",
+    re.VERBOSE,
+)
+_ORDERED_START = re.compile(
+    r"(?:\d{1,12}|[a-z]|[ivxlcdm]+|[IVXLCDM]{2,}|[#@][\w-]*)[.)](?=\s|$)"
+    r"|[A-Z]\)(?=\s|$)|[A-Z]\.(?=\s\s|\t|$)"
+    r"|\((?:\d{1,12}|[a-zA-Z]|[ivxlcdmIVXLCDM]+|@[\w-]*)\)(?=\s|$)"
+)
 
 
-def _escaped_mark(match: re.Match[str]) -> str:
-    return _ESCAPED_MARKS[match.group()]
+def _escape_marks(line: str, context: str) -> str:
+    """The marks of one line escaped where they would be markup (see the module)."""
+    plain_brackets: set[int] = set()  # the ] of a [name withheld] left as it is
+
+    def judged(match: re.Match[str]) -> str:
+        mark, at = match.group(), match.start()
+        after = line[at + 1:at + 2]
+        if mark in "\\`*":
+            return "\\" + mark
+        if mark == "_":
+            before = line[at - 1:at]
+            return mark if before.isalnum() and after.isalnum() else "\\_"
+        if mark == "[":
+            end = at + len(PSEUDONYM_MARK)
+            if (line.startswith(PSEUDONYM_MARK, at)
+                    and line[end:end + 1] not in ("(", "[", "{", ":")
+                    and line[at - 1:at] not in ("!", "[", "^")):
+                plain_brackets.add(end - 1)
+                return mark
+            return "\\["
+        if mark == "]":
+            return mark if at in plain_brackets else "\\]"
+        if mark == "<":
+            return "&lt;" if _TAG_AFTER.match(after) else mark
+        if mark == "&":
+            return "&amp;" if _ENTITY_AFTER.match(line, at + 1) else mark
+        if mark == "|":
+            return "\\|" if context == "cell" else mark
+        if mark in "~^$":
+            return _REFERENCES[mark]
+        if mark == "{":
+            return "\\{" if _ATTRIBUTE_AFTER.match(line, at + 1) else mark
+        return _REFERENCES[":"]  # the colon before an emoji's name
+
+    return _MARKS.sub(judged, line)
+
+
+def _escape_start(line: str) -> str:
+    """A line whose start would open a block, with that start made plain."""
+    first = line[:1]
+    if not first or first.isalpha() and not _ORDERED_START.match(line) or first == "\\":
+        return line
+    if first in ":~":
+        return _REFERENCES[first] + line[1:] if _BLOCK_START.match(line) else line
+    if _BLOCK_START.match(line):
+        return "\\" + line
+    ordered = _ORDERED_START.match(line)
+    if ordered:
+        if first == "(":
+            return "\\" + line
+        end = ordered.end() - 1  # the "." or ")" after the number or letter
+        return line[:end] + "\\" + line[end:]
+    return line
 
 
 def escape(text: str, context: str) -> str:
-    """User text made into Markdown that shows exactly that text and nothing more.
+    """The family's text made into Markdown that shows exactly that text and nothing more.
 
-    ``context`` is where the text goes: ``"paragraph"`` (a paragraph or list item),
-    ``"heading"`` or ``"cell"`` (a table cell).  Control characters become U+FFFD (a tab
-    becomes a space); whitespace at the start and end of each line is dropped, as Markdown
-    would drop or misread it (four leading spaces make a code block); blank lines at the
-    start and end are dropped; every ASCII punctuation character is backslash-escaped, so
-    no emphasis, link, HTML, entity, table pipe or list marker can form.  In a paragraph
-    each remaining line break becomes a hard break (a backslash at the end of the line,
-    which survives editors that strip trailing spaces); in a heading or a cell, where a
-    line break would end the block, it becomes a space.
+    ``context`` is where the text goes: ``"paragraph"`` (it starts a line), ``"inline"``
+    (after the tool's words on a line, as in "Details: ..."), ``"heading"`` or
+    ``"cell"`` (a table cell).  Control characters become U+FFFD (a tab becomes a
+    space); white space at the start and end of each line is dropped, as Markdown would
+    drop or misread it (four leading spaces make a code block); blank lines are dropped.
+    In a paragraph or inline, each line break becomes a paragraph break (a blank line;
+    a list item indents what follows, see ``blocks.bullet``), never a hard break; in a
+    heading or a cell, where a line break would end the block, it becomes a space.
+    Marks are escaped only where they would be markup (see the module's description).
     """
     if context not in CONTEXTS:
         raise ValueError(f"context {context!r} is not one of {', '.join(CONTEXTS)}.")
@@ -49,15 +147,24 @@ def escape(text: str, context: str) -> str:
     if not text.isprintable() and re.search(_NEEDS_CLEANING, text):
         cleaned = re.sub(_CONTROL, "\ufffd", text.replace("\t", " "))
         lines = [line.strip() for line in _LINE_END.split(cleaned)]
-        while lines and not lines[0]:
-            lines.pop(0)
-        while lines and not lines[-1]:
-            lines.pop()
-        text = ("\n" if context == "paragraph" else " ").join(lines)
+        lines = [line for line in lines if line]
     else:
-        text = text.strip()
-    text = _MARK_RE.sub(_escaped_mark, text)
-    return text.replace("\n", "\\\n") if context == "paragraph" and "\n" in text else text
+        lines = [text.strip()]
+    if context in ("heading", "cell") and len(lines) > 1:
+        lines = [" ".join(lines)]
+    shown = []
+    for number, line in enumerate(lines):
+        if _MARKS.search(line):
+            line = _escape_marks(line, context)
+        if number or context == "paragraph":
+            line = _escape_start(line)
+        elif context == "heading" and line.endswith("#"):
+            # A closing run of #s would be taken off the heading (CommonMark after a space
+            # only, Python-Markdown and pandoc's own reader after anything).
+            run = len(line) - len(line.rstrip("#"))
+            line = line[:-run] + "\\#" * run
+        shown.append(line)
+    return "\n\n".join(shown)
 
 
 def present(value: Any) -> bool:

@@ -30,7 +30,7 @@ class Facts:
         self.options = options
         self.as_of = options.as_of
         self.pseudonym = Pseudonym(child, options.pseudonym)
-        self._shown_texts: dict[str, str] = {}  # user text -> as shown, see text()
+        self._shown_texts: dict[tuple[str, str], str] = {}  # (context, text) -> as shown
         mine = [
             as_it_stood(e, self.as_of) for e in entries if e.get("child_id") == child.get("id")
         ]
@@ -68,18 +68,17 @@ class Facts:
 
     # the family's text -----------------------------------------------------------------
 
-    def text(self, value: Any, context: str = "paragraph") -> str:
-        """User text, names replaced when pseudonymised, escaped for ``context``; empty
-        when the text shows nothing (see :func:`escaping.present`)."""
-        value = str(value)
-        shown = self._shown_texts.get(value)
+    def text(self, value: Any, context: str = "inline") -> str:
+        """User text, names replaced when pseudonymised, escaped for ``context`` (by
+        default, after the tool's words on a line); empty when the text shows nothing
+        (see :func:`escaping.present`)."""
+        key = (context, str(value))
+        shown = self._shown_texts.get(key)
         if shown is None:
-            named = self.pseudonym.apply(value)
-            shown = escape(named, context)
-            # Text on one line, with no control character, is escaped the same way in
-            # every context; the same names and titles are shown again and again.
-            if named.isprintable():
-                self._shown_texts[value] = shown
+            shown = escape(self.pseudonym.apply(key[1]), context)
+            # The same names and titles are shown again and again.
+            if len(self._shown_texts) < 100_000:
+                self._shown_texts[key] = shown
         return shown
 
     def texts(self, values: Iterable[Any]) -> list[str]:

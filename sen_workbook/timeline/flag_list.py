@@ -16,7 +16,7 @@ def flag_section(facts: Facts) -> list[str]:
     if not facts.flags:
         lines.append("No flags arise from the entries in this chronology.")
     for flag in facts.flags:
-        label = FLAG_LABELS.get(flag.code) or escape(flag.code, "paragraph")
+        label = FLAG_LABELS.get(flag.code) or escape(flag.code, "inline")
         where = facts.cites((flag.entry_id, *flag.related_ids))
         lines.append(bullet(f"{label} ({where}): {facts.text(flag.message)}"))
     if facts.hidden_flags:
