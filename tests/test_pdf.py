@@ -203,9 +203,53 @@ def test_a_pdf_exhibit_keeps_its_own_pages_and_text(made, reader, texts):
         page = texts[opening + sheet]
         assert f"Occupational therapy findings sheet {sheet}" in page
         assert "E001" in page  # the footer laid over it
-    fonts = reader.pages[opening + 1]["/Resources"]["/Font"]
-    assert any(font.get_object()["/BaseFont"] == "/Helvetica" for font in fonts.values())
+    # Not re-rendered: each page's own content stream is there, byte for byte.
+    original = PdfReader(io.BytesIO(REPORT))
+    for sheet in (0, 1, 2):
+        kept = reader.pages[opening + 1 + sheet]["/Contents"]
+        streams = [part.get_object().get_data() for part in kept]
+        assert original.pages[sheet].get_contents().get_data() in streams
     assert dict(made.exhibit_pages)["E001"] == 3
+
+
+def test_a_turned_or_shifted_exhibit_page_gets_its_footer_at_the_foot_as_shown():
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(own_pdf(2, "Landscape scan"))))
+    writer.pages[0].rotate(90)
+    writer.pages[1].mediabox.lower_left = (100, 100)
+    writer.pages[1].mediabox.upper_right = (695, 942)
+    out = io.BytesIO()
+    writer.write(out)
+    scan = out.getvalue()
+    FILES[hashlib.sha256(scan).hexdigest()] = scan
+    child, entries = records()
+    entries[1]["attachments"][0] = {
+        "sha256": hashlib.sha256(scan).hexdigest(), "filename": "scan.pdf", "size": len(scan),
+        "added_at": "2024-01-01T00:00:00", "description": "Scan"}
+    made = build_pdf_bundle(child, entries, TimelineOptions(as_of=AS_OF), FILES.__getitem__)
+    reader = PdfReader(io.BytesIO(made.data))
+    texts = [page.extract_text() for page in reader.pages]
+    opening = divider(texts, "E001")
+    turned, shifted = reader.pages[opening + 1], reader.pages[opening + 2]
+    assert turned.rotation == 90 and float(shifted.mediabox.left) == 100
+    for number, page in ((opening + 2, turned), (opening + 3, shifted)):
+        # The footer is drawn after the page's own content, in the page's own frame: the
+        # text found lowest on the page as shown is the footer.
+        found: list[tuple[float, str]] = []
+
+        def visit(text, cm, tm, fonts, size, found=found, page=page):
+            if text.strip():
+                x, y = tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                found.append((x, y, text.strip()))
+
+        page.extract_text(visitor_text=visit)
+        footer = [(x, y) for x, y, text in found
+                  if text == f"Page {number} of {made.pages}  ·  E001"]
+        assert len(footer) == 1, found
+        (x, y), = footer
+        if page is turned:  # turned a quarter clockwise: the foot is the right-hand edge
+            assert x == pytest.approx(595 - 20.5, abs=1) and 300 < y < 540
+        else:  # the box starts at 100, 100
+            assert y == pytest.approx(100 + 20.5, abs=1) and 300 < x < 500
 
 
 def test_a_picture_is_placed_on_its_own_page(texts, reader):

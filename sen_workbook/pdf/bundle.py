@@ -217,18 +217,19 @@ def _divider(pages: Pages, shown: _Shown, pseudonymised: bool) -> None:
         pages.paragraph("This exhibit is shown as supplied: the pseudonym cannot change it.")
 
 
-def _exhibit_body(pages: Pages, shown: _Shown, pseudonym: Pseudonym) -> list[tuple[int, Any]]:
-    """The exhibit's own pages after its divider; for a PDF, footer pages of each page's
-    size, returned with the page to lay under each."""
+def _exhibit_body(pages: Pages, shown: _Shown,
+                  pseudonym: Pseudonym) -> list[tuple[int, Any, str]]:
+    """The exhibit's own pages after its divider; for a PDF, a page of each page's size
+    kept in its place, returned with the page that takes it and the exhibit's reference."""
     item = shown.item
     ref = item.exhibit.ref
-    placed: list[tuple[int, Any]] = []
+    placed: list[tuple[int, Any, str]] = []
     if item.form == forms.PDF:
         for page in item.pages:
             width, height = _page_size(page)
             pages.add_page(format=(width * 25.4 / 72, height * 25.4 / 72))
             pages.footer_ref = ref
-            placed.append((pages.page_no(), page))
+            placed.append((pages.page_no(), page, ref))
     elif item.form == forms.IMAGE:
         pages.add_page()
         pages.footer_ref = ref
@@ -374,7 +375,7 @@ def pdf_from_markdown(
     render(pages, markdown_text, before_heading, at_heading, blocks_of=lambda _: document)
     timeline_end = pages.page_no()
 
-    placeholders: list[tuple[int, Any]] = []
+    placeholders: list[tuple[int, Any, str]] = []
     exhibit_pages: list[tuple[str, int]] = []
     if shown:
         for number, item in enumerate(shown, 2):
@@ -407,9 +408,9 @@ def pdf_from_markdown(
 
 
 def _upright(page: Any) -> tuple[float, float, float, float, float, float]:
-    """The matrix that draws a page's content upright on an unrotated page of its shown
-    size, its lower left corner at the origin (a page may be turned by /Rotate, clockwise,
-    and its box need not start at 0, 0)."""
+    """The matrix that takes a page's content space to its upright view: the page as it
+    is shown, turned by its /Rotate (clockwise), lower left corner at the origin (a page's
+    box need not start at 0, 0)."""
     box = page.mediabox
     left, bottom = float(box.left), float(box.bottom)
     width, height = float(box.width), float(box.height)
@@ -423,17 +424,79 @@ def _upright(page: Any) -> tuple[float, float, float, float, float, float]:
     return (1, 0, 0, 1, -left, -bottom)
 
 
-def _finish(data: bytes, placeholders: list[tuple[int, Any]], dated: _dt.date,
+def _inverse(m: tuple[float, ...]) -> tuple[float, float, float, float, float, float]:
+    a, b, c, d, e, f = m
+    det = a * d - b * c
+    return (d / det, -b / det, -c / det, a / det, (c * f - d * e) / det, (b * e - a * f) / det)
+
+
+FOOTER_FONT = "/SWFooter"
+
+
+def _footer_stream(page: Any, text: str) -> bytes:
+    """Content drawing ``text`` centred at the foot of a page as it is shown, in
+    Helvetica (a font every PDF reader has), whatever the page's rotation or box."""
+    from fpdf.fonts import CORE_FONTS_CHARWIDTHS
+
+    widths = CORE_FONTS_CHARWIDTHS["helvetica"]
+    shown = text.encode("cp1252", errors="replace")
+    width = sum(widths.get(char, 556) for char in shown.decode("cp1252")) * 9 / 1000
+    a, b, c, d, e, f = _upright(page)
+    view_width = float(page.mediabox.width) if not (page.rotation or 0) % 180 else float(
+        page.mediabox.height)
+    matrix = " ".join(f"{value:.4f}" for value in _inverse((a, b, c, d, e, f)))
+    escaped = shown.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+    return (f"q {matrix} cm BT {FOOTER_FONT} 9 Tf 0.24 g "
+            f"{(view_width - width) / 2:.2f} 20.5 Td (").encode("ascii") + escaped + b") Tj ET Q"
+
+
+def _finish(data: bytes, placeholders: list[tuple[int, Any, str]], dated: _dt.date,
             shown: list[_Shown]) -> bytes:
-    """Lay each PDF exhibit's pages under their footer pages, set the document's
-    information once more and an id made from the content, and write the bytes."""
+    """Put each PDF exhibit's own pages in place of the footer pages kept for them (the
+    pages themselves, content untouched, with a footer drawn after it), set the
+    document's information once more and an id made from the content, and write it."""
     from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ArrayObject, ByteStringObject
+    from pypdf.generic import (
+        ArrayObject,
+        ByteStringObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        NameObject,
+    )
 
     with forms._quiet_pypdf():
         writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)), keep_initial_header=True)
-        for number, page in placeholders:
-            writer.pages[number - 1].merge_transformed_page(page, _upright(page), over=False)
+        total = len(writer.pages)
+        font = writer._add_object(DictionaryObject({
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+        }))
+
+        def stream(content: bytes) -> Any:
+            made = DecodedStreamObject()
+            made.set_data(content)
+            return writer._add_object(made)  # pypdf's way to add an object; no public one
+
+        save, restore = stream(b"q"), stream(b"Q")
+        for number, page, ref in placeholders:
+            placed = writer.insert_page(page, number - 1)
+            del writer.pages[number]  # the footer page kept for it
+            resources = placed.get("/Resources")
+            resources = resources.get_object() if resources is not None else DictionaryObject()
+            placed[NameObject("/Resources")] = resources
+            fonts = resources.get("/Font")
+            fonts = fonts.get_object() if fonts is not None else DictionaryObject()
+            resources[NameObject("/Font")] = fonts
+            fonts[NameObject(FOOTER_FONT)] = font
+            contents = placed.get("/Contents")
+            parts = []
+            if contents is not None:
+                contents_object = contents.get_object()
+                parts = list(contents_object) if isinstance(contents_object, list) else [contents]
+            footer = stream(_footer_stream(placed, f"Page {number} of {total}  \u00b7  {ref}"))
+            placed[NameObject("/Contents")] = ArrayObject([save, *parts, restore, footer])
         stamp = f"D:{dated.strftime('%Y%m%d')}000000Z"
         writer.add_metadata({"/ModDate": stamp, "/CreationDate": stamp,
                              "/Producer": "SEN Workbook"})
