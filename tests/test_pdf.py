@@ -439,3 +439,34 @@ def test_poppler_finds_no_name_in_a_pseudonymised_pdf(tmp_path):
                           check=True).stdout
     for name in ("Zoë", "Siân", "Hartwell"):
         assert name not in text and name not in info
+
+
+# --- the timeline read as markdown-it-py reads it ----------------------------------------------
+
+
+HOSTILE = ("<script>x</script> [a](javascript:1) *em* `code` | # 1. \\ trailing\\\n"
+           "- not a list > quote & &amp; “quotes” Zoë 😊")
+
+
+@pytest.mark.parametrize("purpose", ["ehcna", "complaint", "chronology"])
+def test_the_quick_reading_of_the_timeline_gives_markdown_it_s_blocks(purpose):
+    from sen_workbook import markup
+    from sen_workbook.pdf.markdown import blocks, html_blocks, token_blocks
+    from sen_workbook.timeline import render_timeline
+
+    sample = demo.generate(150, children=2)
+    child = sample.children[0]
+    for entry in sample.entries[::7]:
+        entry["details"] = f"{entry['details']} {HOSTILE}"
+        entry["title"] = f"{entry['title']} {HOSTILE[:40]}"
+    for pseudonym in ("", "Child A"):
+        options = TimelineOptions(as_of=date(2026, 8, 31), purpose=purpose, pseudonym=pseudonym)
+        text = render_timeline(child, sample.entries, options)
+        body = markup.to_html(text)
+        assert body is not None  # the quick way is the one taken for the timeline
+        assert html_blocks(body) == list(token_blocks(text))
+    other = "# Title\n\nSome *emphasis* and `code`.\n\n1. one\n2. two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    assert markup.to_html(other) is None
+    assert blocks(other) == list(token_blocks(other))
+    assert [block.kind for block in blocks(other)] == ["heading", "paragraph", "item", "item",
+                                                       "table"]
