@@ -80,17 +80,51 @@ def timed(action: Callable[[], object]) -> float:
 
 
 def build_workbook(folder: Path, size: int, *, children: int = 3,
-                   attachments: int | None = None) -> Path:
+                   attachments: int | None = None, pdf_exhibits: int = 0) -> Path:
     sample = demo.generate(size, children=children, attachments=attachments)
     # The sample draws its texts from a small pool; a real diary's are all different, so
     # give every entry its own title and details, or caches would flatter the figures.
     for number, entry in enumerate(sample.entries, 1):
         entry["title"] = f"{entry['title']} (note {number})"
         entry["details"] = f"{entry['details']} Written up as note {number}."
+    if pdf_exhibits:
+        with_pdf_exhibits(sample, pdf_exhibits)
     path = folder / "workbook.json"
     with Workbook(path) as book:
         book.load_sample(sample.children, sample.entries, sample.files)
     return path
+
+
+def multi_page_pdf(pages: int, title: str) -> bytes:
+    """A report of ``pages`` A4 pages of text, as a scanner or a school's system writes."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_creation_date(dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    pdf.set_font("Helvetica", size=11)
+    for number in range(1, pages + 1):
+        pdf.add_page()
+        pdf.multi_cell(0, 6, f"{title}, page {number} of {pages}. " + "Observed in class. " * 120)
+    return bytes(pdf.output())
+
+
+def with_pdf_exhibits(sample: demo.Sample, count: int) -> None:
+    """Turn ``count`` of the sample's attached text files into PDFs of 2 to 9 pages."""
+    import hashlib
+
+    done = 0
+    for entry in sample.entries:
+        for attachment in entry["attachments"]:
+            if done == count or not attachment["filename"].endswith(".txt"):
+                continue
+            data = multi_page_pdf(2 + done % 8, attachment["filename"][:-4])
+            sha = hashlib.sha256(data).hexdigest()
+            sample.files[sha] = data
+            attachment.update(sha256=sha, size=len(data),
+                              filename=attachment["filename"][:-4] + ".pdf")
+            done += 1
+    if done < count:
+        raise SystemExit(f"only {done} text attachments to turn into PDFs, not {count}")
 
 
 def env_for(db: Path) -> dict[str, str]:
@@ -229,7 +263,8 @@ def bench_bundle(work: Path, size: int, repeat: int) -> Figure:
         shas = sorted({a["sha256"] for e in entries for a in e["attachments"]})
         for n in range(repeat):
             out = folder / f"bundle-{n}"
-            figure.values.append(timed(lambda out=out: book.export_bundle(child, options, out)))
+            figure.values.append(timed(lambda out=out: book.export_bundle(
+                child, options, out, include_pdf=False)))
             copy_to = folder / f"copy-{n}"
 
             def reference(copy_to: Path = copy_to) -> None:
@@ -320,6 +355,66 @@ def bench_mbox(work: Path, size: int, repeat: int) -> Figure:
     return figure
 
 
+# --- the bundle as one PDF against the folder bundle -----------------------------------------
+
+
+def bench_pdf(work: Path, size: int, repeat: int) -> Figure:
+    folder = work / f"pdf-{size}"
+    folder.mkdir()
+    db = build_workbook(folder, size, children=1, attachments=200, pdf_exhibits=50)
+    figure = Figure("PDF bundle, 200 attachments of which 50 multi-page PDFs", size, "ms",
+                    reference_name="the folder bundle (timeline, HTML, files, manifest)",
+                    target="≤ 2 × reference", limit=lambda m, r: r is not None and r <= 2)
+    options = TimelineOptions(as_of=AS_OF, purpose="ehcna")
+    with Workbook(db, read_only=True) as book:
+        child = book.children()[0]
+        for n in range(repeat):
+            out = folder / f"bundle-{n}.pdf"
+            figure.values.append(timed(lambda out=out: book.export_bundle(child, options, out)))
+            copy_to = folder / f"folder-{n}"
+            figure.reference.append(timed(lambda copy_to=copy_to: book.export_bundle(
+                child, options, copy_to, include_pdf=False)))
+            out.unlink()
+            shutil.rmtree(copy_to)
+    return figure
+
+
+PEAK_OF_EXPORT = """
+import datetime, os, sys
+from pathlib import Path
+from sen_workbook.timeline import TimelineOptions
+from sen_workbook.workbook import Workbook
+with Workbook(Path(os.environ["SEN_WORKBOOK_DB"]), read_only=True) as book:
+    child = book.children()[0]
+    book.export_bundle(child, TimelineOptions(as_of=datetime.date(2026, 8, 31), purpose="ehcna"),
+                       Path(sys.argv[1]), include_pdf=False)
+for line in open("/proc/self/status"):
+    if line.startswith("VmHWM:"):
+        print(int(line.split()[1]) / 1024)
+"""
+
+
+def bench_pdf_memory(work: Path, size: int, repeat: int) -> Figure:
+    folder = work / f"pdf-memory-{size}"
+    folder.mkdir()
+    db = build_workbook(folder, size, children=1, attachments=200, pdf_exhibits=50)
+    figure = Figure("peak memory (RSS) of the PDF bundle", size, "MB",
+                    reference_name="peak memory of the folder bundle, in the same way",
+                    target="≤ reference + 200 MB",
+                    limit=lambda m, r: r is not None and m - m / r <= 200)
+    env = env_for(db)
+
+    def peak(out: Path) -> float:
+        result = subprocess.run([sys.executable, "-c", PEAK_OF_EXPORT, str(out)], env=env,
+                                capture_output=True, text=True, timeout=600, check=True)
+        return float(result.stdout.split()[-1])
+
+    for n in range(repeat):
+        figure.values.append(peak(folder / f"bundle-{n}.pdf"))
+        figure.reference.append(peak(folder / f"folder-{n}"))
+    return figure
+
+
 # --- the report -----------------------------------------------------------------------------
 
 
@@ -381,6 +476,8 @@ BENCHES: dict[str, Callable[[Path, int, int], Figure]] = {
     "import": bench_import,
     "bundle": bench_bundle,
     "mbox": bench_mbox,
+    "pdf": bench_pdf,
+    "pdf-memory": bench_pdf_memory,
 }
 SIZES = {
     "timeline": (1000, 5000, 10000, 20000),
@@ -388,6 +485,8 @@ SIZES = {
     "import": (1000, 5000, 10000, 20000),
     "bundle": (1000, 5000, 10000),
     "mbox": (2000,),
+    "pdf": (1000, 5000),
+    "pdf-memory": (5000,),
 }
 
 

@@ -49,6 +49,7 @@ class Glyphs:
 
     def __init__(self, covered: set[int] | frozenset[int]):
         self.covered = frozenset(covered)
+        self._letters = frozenset(map(chr, self.covered))
         self._shown: dict[str, str] = {}
 
     def printable(self, text: str) -> str:
@@ -61,11 +62,11 @@ class Glyphs:
         """
         if text.isascii() and text.isprintable():
             return text
-        covered = self.covered
-        if all(ord(char) in covered for char in text):
+        letters = self._letters
+        if letters.issuperset(text):
             return text
         return "".join(
-            char if ord(char) in covered else self._substitute(char) for char in text
+            char if char in letters else self._substitute(char) for char in text
         )
 
     def _substitute(self, char: str) -> str:

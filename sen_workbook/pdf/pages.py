@@ -18,9 +18,12 @@ the one function letters need.
 from __future__ import annotations
 
 import datetime as _dt
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 
 from fpdf import FPDF
+from fpdf.util import escape_parens
 
 from . import fonts
 
@@ -59,6 +62,8 @@ class Pages(FPDF):
         self._widths = {style: face.cw for style, face in faces.items()}
         self.glyphs = fonts.Glyphs(set(faces[""].cmap))
         self._measured: dict[str, dict[str, float]] = {style: {} for style in self._widths}
+        self._encodings: dict[str, tuple[dict[int, str], set[str]]] = {}
+        self._family = fonts.FAMILY.lower()
         self.footer_ref = ""
         # Room for five digits of page count (fpdf2 fills the alias in when it writes).
         self.alias_nb_pages("{nbp}")
@@ -73,8 +78,7 @@ class Pages(FPDF):
         cache = self._measured[style]
         width = cache.get(text)
         if width is None:
-            widths = self._widths[style]
-            width = sum(widths[ord(char)] for char in text)
+            width = sum(map(self._widths[style].__getitem__, map(ord, text)))
             if len(text) < 40:
                 cache[text] = width
         return width
@@ -87,47 +91,97 @@ class Pages(FPDF):
               *, keep_spaces: bool = False) -> list[str]:
         """``text`` broken into lines no wider than ``width`` millimetres.
 
-        Breaks fall at spaces only.  Runs of white space become one space unless
+        Breaks fall at spaces only, as late as they can (the first line is as full as
+        it can be, then the next).  Runs of white space become one space unless
         ``keep_spaces`` (plain text files, whose indentation means something).
         """
         text = self.glyphs.printable(text)
-        words = text.split(" ") if keep_spaces else text.split()
         limit = width * 1000 / (size * PT)
-        space = self.units(" ", style)
-        result: list[str] = []
-        current: list[str] = []
-        used = 0.0
+        widths = self._widths[style]
+        if not keep_spaces:
+            if "  " in text or "\n" in text or "\t" in text or text[:1] == " " or text[-1:] == " ":
+                text = " ".join(text.split())
+            if sum(map(widths.__getitem__, map(ord, text))) <= limit:
+                return [text]  # most lines of a timeline: one line, nothing to break
+            words = text.split(" ")
+        else:
+            words = text.split(" ")
+        space = widths[32]
+        cache = self._measured[style]
         units = self.units
-        for word in words:
-            wide = units(word, style)
-            if current and used + space + wide <= limit:
-                current.append(word)
-                used += space + wide
+        # Where each word ends, counting one space after every word: the words a to b
+        # fit on a line when ends[b] - ends[a - 1] - space <= limit.
+        ends = list(accumulate(
+            (cache.get(word) or units(word, style)) + space for word in words))
+        result: list[str] = []
+        start, count, before = 0, len(words), 0.0
+        while start < count:
+            stop = bisect_right(ends, before + limit + space, lo=start)
+            if stop > start:
+                result.append(" ".join(words[start:stop]))
+                before = ends[stop - 1]
+                start = stop
                 continue
-            if current:
-                result.append(" ".join(current))
-            if wide <= limit:
-                current, used = [word], wide
-                continue
-            # Wider than the line on its own: split by letters (a hash, a long address).
+            # A word wider than the line on its own: split by letters (a hash, an address).
             piece, used = "", 0.0
-            for char in word:
-                letter = units(char, style)
+            for char in words[start]:
+                letter = widths[ord(char)]
                 if piece and used + letter > limit:
                     result.append(piece)
                     piece, used = "", 0.0
                 piece += char
                 used += letter
-            current = [piece]
-        if current or not result:
-            result.append(" ".join(current))
-        return result
+            words[start] = piece
+            ends[start:] = [end - ends[start] + used + space + before for end in ends[start:]]
+        return result or [""]
 
     def longest_word(self, text: str, style: str = "", size: float = BODY) -> float:
         """The width in millimetres of the widest word of ``text`` (what a column needs)."""
         text = self.glyphs.printable(text)
         widest = max((self.units(word, style) for word in text.split()), default=0.0)
         return widest * size * PT / 1000
+
+    # --- printing text -------------------------------------------------------------------
+
+    def use(self, style: str = "", size: float = BODY) -> None:
+        """Set the bundle's typeface in ``style`` and ``size``, unless already set (fpdf2's
+        own check comes after work that is slow when done 100,000 times)."""
+        if (self.font_style != style or self.font_size_pt != size
+                or self.font_family != self._family):
+            self.set_font(fonts.FAMILY, style, size)
+
+    def show(self, x: float, baseline: float, line: str) -> None:
+        """Print one line of printable text at ``x`` (mm) on ``baseline`` (mm from the top)
+        in the current font."""
+        self.show_lines(x, baseline, 0.0, [line])
+
+    def show_lines(self, x: float, baseline: float, step: float, lines: Sequence[str]) -> None:
+        """Print ``lines`` one under another, ``step`` mm apart, the first on ``baseline``.
+
+        What fpdf2's ``text()`` writes for black text, without measuring or re-encoding
+        each letter every time: a 5,000-entry timeline prints over 100,000 lines.  Each
+        letter's code in the font subset is asked of fpdf2 once (so the subset and the
+        text-to-letters map stay fpdf2's own), then whole lines are encoded by a table and
+        a block's lines go in one text object.
+        """
+        font = self.current_font
+        if not self.current_font_is_set_on_page:
+            self._out(self._set_font_for_page(font, self.font_size_pt))
+        known = self._encodings.get(font.fontkey)
+        if known is None:
+            known = self._encodings[font.fontkey] = ({}, set())
+        table, seen = known
+        for line in lines:
+            if not seen.issuperset(line):
+                for char in set(line) - seen:
+                    code = font.subset.pick(ord(char))
+                    table[ord(char)] = "" if code is None else escape_parens(
+                        chr(code).encode("utf-16-be").decode("latin-1"))
+                    seen.add(char)
+        k = self.k
+        move = f") Tj 0 {-step * k:.2f} Td ("
+        self._out(f"BT {x * k:.2f} {(self.h - baseline) * k:.2f} Td ("
+                  + move.join([line.translate(table) for line in lines]) + ") Tj ET")
 
     # --- pages ------------------------------------------------------------------------
 
@@ -163,13 +217,16 @@ class Pages(FPDF):
                    size: float = BODY) -> None:
         """Print ``lines`` from the current position down, breaking pages between lines."""
         step = self.line_height(size)
-        self.set_font(fonts.FAMILY, style, size)
-        for line in lines:
-            if self.room(step):
-                self.set_font(fonts.FAMILY, style, size)
-            if line:
-                self.text(x, self.y + step * 0.78, line)
-            self.y += step
+        self.use(style, size)
+        done = 0
+        while done < len(lines):
+            self.room(step)
+            self.use(style, size)
+            fits = max(1, int((self.bottom - self.y) // step))
+            chunk = lines[done:done + fits]
+            self.show_lines(x, self.y + step * 0.78, step, chunk)
+            self.y += step * len(chunk)
+            done += len(chunk)
 
     def paragraph(self, text: str, *, style: str = "", size: float = BODY,
                   indent: float = 0.0, after: float | None = None,
@@ -202,8 +259,8 @@ class Pages(FPDF):
         step = self.line_height(BODY)
         self.room(step)
         if mark:
-            self.set_font(fonts.FAMILY, "", BODY)
-            self.text(self.l_margin + indent - 4.5, self.y + step * 0.78,
+            self.use("", BODY)
+            self.show(self.l_margin + indent - 4.5, self.y + step * 0.78,
                       "•" if depth % 2 == 0 else "–")
         self.draw_lines(lines, self.l_margin + indent)
         self.y += step * 0.15
@@ -216,6 +273,7 @@ class Pages(FPDF):
             return
         rows = [list(row[:columns]) + [""] * (columns - len(row)) for row in rows]
         widths = self._column_widths(header, rows, size)
+        lefts = list(accumulate([self.l_margin, *widths[:-1]]))
         step = self.line_height(size)
         inner = [width - 2 * CELL_PAD for width in widths]
 
@@ -233,17 +291,19 @@ class Pages(FPDF):
                     continue
                 shown = min(count, max(fits, 1))
                 height = shown * step + 2 * CELL_PAD
-                x = self.l_margin
-                self.set_font(fonts.FAMILY, style, size)
+                self.use(style, size)
                 if fill:
                     self.set_fill_color(*GREY)
-                for width, cell in zip(widths, cells, strict=True):
-                    self.rect(x, self.y, width, height, style="DF" if fill else "D")
-                    for number, line in enumerate(cell[:shown]):
-                        if line:
-                            self.text(x + CELL_PAD, self.y + CELL_PAD + step * (number + 0.78),
-                                      line)
-                    x += width
+                k = self.k
+                top = (self.h - self.y) * k
+                paint = "B" if fill else "S"
+                self._out(" ".join(  # the cells' borders, as fpdf2's rect() draws them
+                    f"{left * k:.2f} {top:.2f} {width * k:.2f} {-height * k:.2f} re {paint}"
+                    for left, width in zip(lefts, widths, strict=True)))
+                for left, cell in zip(lefts, cells, strict=True):
+                    if any(cell[:shown]):
+                        self.show_lines(left + CELL_PAD, self.y + CELL_PAD + step * 0.78, step,
+                                        cell[:shown])
                 self.y += height
                 cells = [cell[shown:] for cell in cells]
                 if not any(cells):
