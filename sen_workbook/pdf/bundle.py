@@ -366,11 +366,22 @@ def pdf_from_markdown(
             if headings[0] > 2:
                 pages.add_page()
 
+    # Bookmarks for every section, and for the subsections of a section that has few
+    # (the summary's questions); the entries in full have their rows in the chronology,
+    # and thousands of bookmarks would slow every reader down.
+    subsections: list[int] = []
+    for block in document:
+        if block.kind == "heading" and block.level == 2:
+            subsections.append(0)
+        elif block.kind == "heading" and block.level == 3 and subsections:
+            subsections[-1] += 1
+
     def at_heading(level: int, text: str) -> None:
         if level == 2:
             section_pages.append(pages.page_no())
-        if level in (2, 3):
-            pages.start_section(text, level - 1, strict=False)
+            pages.start_section(text, 1, strict=False)
+        elif level == 3 and section_pages and subsections[len(section_pages) - 1] <= 30:
+            pages.start_section(text, 2, strict=False)
 
     render(pages, markdown_text, before_heading, at_heading, blocks_of=lambda _: document)
     timeline_end = pages.page_no()
@@ -394,7 +405,7 @@ def pdf_from_markdown(
     evidence["pages"] = total - index_pages - 1
     if progress:
         progress(steps - 1, steps, "Writing the PDF")
-    data = bytes(pages.output())
+    data = pages.finish(without_footer={number for number, _page, _ref in placeholders})
     data = _finish(data, placeholders, options.as_of, shown)
     if progress:
         progress(steps, steps, "Done")
@@ -450,6 +461,33 @@ def _footer_stream(page: Any, text: str) -> bytes:
             f"{(view_width - width) / 2:.2f} 20.5 Td (").encode("ascii") + escaped + b") Tj ET Q"
 
 
+# Entries of an exhibit page that point back into its own file's structure (its page tree,
+# its tagged structure, articles): copying them would bring the whole file along.
+_NOT_COPIED = frozenset(("/Type", "/Parent", "/StructParents", "/B", "/Tabs", "/PieceInfo"))
+# Annotation entries that point at other pages or annotations of the original file.
+_ANNOTATION_LINKS = ("/P", "/Popup", "/Parent", "/IRT")
+
+
+def _annotations(annotations: Any, writer: Any, placed: Any) -> Any:
+    """An exhibit page's annotations (notes, form fields' looks, links to web pages) for
+    its place in the bundle: links into other pages of the original file are left out,
+    as those pages are not the bundle's."""
+    from pypdf.generic import ArrayObject, NameObject
+
+    kept = ArrayObject()
+    for item in annotations.get_object():
+        annotation = item.get_object()
+        action = annotation.get("/A")
+        action = action.get_object() if action is not None else {}
+        if annotation.get("/Subtype") == "/Link" and (
+                "/Dest" in annotation or action.get("/S") == "/GoTo"):
+            continue
+        copied = annotation.clone(writer, ignore_fields=_ANNOTATION_LINKS)
+        copied[NameObject("/P")] = placed.indirect_reference
+        kept.append(copied.indirect_reference or copied)
+    return kept
+
+
 def _finish(data: bytes, placeholders: list[tuple[int, Any, str]], dated: _dt.date,
             shown: list[_Shown]) -> bytes:
     """Put each PDF exhibit's own pages in place of the footer pages kept for them (the
@@ -480,9 +518,20 @@ def _finish(data: bytes, placeholders: list[tuple[int, Any, str]], dated: _dt.da
             return writer._add_object(made)  # pypdf's way to add an object; no public one
 
         save, restore = stream(b"q"), stream(b"Q")
+        kept = frozenset(("/Type", "/Parent"))  # the page kept's own place in the tree
         for number, page, ref in placeholders:
-            placed = writer.insert_page(page, number - 1)
-            del writer.pages[number]  # the footer page kept for it
+            # The page kept for it takes the exhibit page's own entries (content,
+            # resources, boxes, rotation, links), copied as they are; replacing it in
+            # place keeps the page tree and every link to other pages as they were.
+            placed = writer.pages[number - 1]
+            for key in [key for key in placed if key not in kept]:
+                del placed[key]
+            for key, value in page.items():
+                if key == "/Annots":
+                    placed[NameObject(key)] = _annotations(value, writer, placed)
+                elif key not in _NOT_COPIED:
+                    placed[NameObject(key)] = value.clone(writer) if hasattr(
+                        value, "clone") else value
             resources = placed.get("/Resources")
             resources = resources.get_object() if resources is not None else DictionaryObject()
             placed[NameObject("/Resources")] = resources

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from itertools import accumulate
 
 from fpdf import FPDF
@@ -35,6 +35,7 @@ HEADING_SIZES = {1: 18.0, 2: 15.0, 3: 13.0}
 LEADING = 1.3  # line height as a multiple of the type size
 CELL_PAD = 1.4  # millimetres inside a table cell, each side
 GREY = (235, 235, 235)
+A4_WIDTH, A4_HEIGHT = 210.0, 297.0
 
 
 class Pages(FPDF):
@@ -48,7 +49,7 @@ class Pages(FPDF):
     RIGHT = 20.0
     TOP = 18.0
     BOTTOM = 20.0
-    TEXT_HEIGHT = 297.0 - TOP - BOTTOM  # what an A4 page holds, top to bottom
+    TEXT_HEIGHT = A4_HEIGHT - TOP - BOTTOM  # what an A4 page holds, top to bottom
 
     def __init__(self) -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
@@ -65,8 +66,8 @@ class Pages(FPDF):
         self._encodings: dict[str, tuple[dict[int, str], set[str]]] = {}
         self._family = fonts.FAMILY.lower()
         self.footer_ref = ""
-        # Room for five digits of page count (fpdf2 fills the alias in when it writes).
-        self.alias_nb_pages("{nbp}")
+        self._refs: dict[int, str] = {}
+        self.alias_nb_pages(None)  # the page count is printed by finish(), not by fpdf2
         self.set_creator("SEN Workbook")
         self.set_producer("SEN Workbook")
         self.set_lang("en-GB")
@@ -198,15 +199,37 @@ class Pages(FPDF):
         return False
 
     def footer(self) -> None:
-        self.set_font(fonts.FAMILY, "", FOOTER)
-        self.set_text_color(60, 60, 60)
-        text = f"Page {self.page_no()} of {self.str_alias_nb_pages}"
-        if self.footer_ref:
-            text += f"  ·  {self.footer_ref}"
-        # A cell, not bare text: fpdf2 puts the page count in place of its alias in cells.
-        self.set_xy(self.l_margin, self.h - 13)
-        self.cell(self.w - self.l_margin - self.r_margin, 5, text, align="C")
-        self.set_text_color(0, 0, 0)
+        # The footers are printed by finish(), once the number of pages is known; a page
+        # being closed only notes the exhibit it belongs to.
+        self._refs[self.page] = self.footer_ref
+
+    def finish(self, *, without_footer: Collection[int] = ()) -> bytes:
+        """Print "Page N of M" (and the exhibit's reference) at the foot of every page but
+        those in ``without_footer``, then write the document.
+
+        Done once at the end rather than by fpdf2 as each page closes: fpdf2 would print a
+        placeholder for the count and look for it on every page afterwards.
+        """
+        last = self.page
+        self._refs[last] = self.footer_ref  # the last page is still open
+        total = self.pages_count
+        font = self.fonts[self._family]
+        step = self.line_height(FOOTER)
+        for number in range(1, total + 1):
+            if number in without_footer:
+                continue
+            self.page = number
+            text = f"Page {number} of {total}"
+            if self._refs.get(number):
+                text += f"  ·  {self._refs[number]}"
+            self._out("q 0.235 g")
+            self._out(self._set_font_for_page(font, FOOTER))
+            width = self.units(text) * FOOTER * PT / 1000
+            self.show_lines((A4_WIDTH - width) / 2, A4_HEIGHT - 13 + step * 0.78, 0.0, [text])
+            self._out("Q")
+        self.page = last
+        self.current_font_is_set_on_page = False  # the last page may need it set again
+        return bytes(self.output())
 
     # --- blocks -----------------------------------------------------------------------
 
@@ -386,4 +409,4 @@ def text_pdf(text: str, *, title: str, author: str = "", subject: str = "",
     else:
         for line in text.splitlines() or [""]:
             pages.paragraph(line.expandtabs(4), after=0.0, keep_spaces=True)
-    return bytes(pages.output())
+    return pages.finish()
