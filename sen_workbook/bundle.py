@@ -5,6 +5,9 @@ the same Markdown, ``exhibits/E001-<safe name>.<ext>`` for each attached file th
 cites, and ``MANIFEST.sha256`` in ``sha256sum`` format, so anyone can check with
 ``sha256sum -c MANIFEST.sha256`` that nothing was changed or lost on the way.
 
+Made by the workbook, a folder or zip also holds ``bundle.pdf``, the same evidence as one
+PDF (:mod:`sen_workbook.pdf`), listed in the manifest like every other file.
+
 This module builds the files as bytes; writing them to disk is the workbook's job.
 
 With a pseudonym, the child's names appear in no file's text and no file name.  The

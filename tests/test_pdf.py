@@ -470,3 +470,14 @@ def test_the_quick_reading_of_the_timeline_gives_markdown_it_s_blocks(purpose):
     assert blocks(other) == list(token_blocks(other))
     assert [block.kind for block in blocks(other)] == ["heading", "paragraph", "item", "item",
                                                        "table"]
+
+
+def test_a_pseudonymised_pdf_whose_text_still_holds_the_full_name_is_refused():
+    from sen_workbook.bundle import BundleError
+    from sen_workbook.pdf import pdf_from_markdown
+
+    child, _entries = records()
+    options = TimelineOptions(as_of=AS_OF, pseudonym="Child A")
+    with pytest.raises(BundleError, match="would show the child's name"):
+        pdf_from_markdown(child, options, f"# Chronology: Child A\n\nA note about {NAME}.\n",
+                          [], FILES.__getitem__)

@@ -20,6 +20,7 @@ import datetime as _dt
 import hashlib
 import io
 import math
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple
 
@@ -314,6 +315,12 @@ def pdf_from_markdown(
     if options.pseudonym:
         prepared_by = pseudonym.apply(prepared_by)
         _check_names(child, [title, prepared_by, *(s.title for s in shown)])
+        # The timeline's text as it will be shown (escapes undone), as the folder checks it.
+        found = timeline.find_child_name(child, re.sub(r"\\(.)", r"\1", markdown_text),
+                                         full_name_only=True)
+        if found:
+            raise BundleError(f"The pseudonymised PDF would show the child's name {found!r}, "
+                              "so it was not made.")
 
     pages = Pages()
     pages.set_title(title)

@@ -14,12 +14,12 @@ from functools import lru_cache
 from pathlib import Path
 
 FAMILY = "SourceSans"
-# Style letters as fpdf2 names them, with the file of each.
+# Style letters as fpdf2 names them, with the file of each.  Only upright faces: the
+# documents use no italics (the family's own marks are shown as typed), and every face
+# loaded costs time to read and to subset.
 _FILES = {
     "": "SourceSansPro-Regular.ttf",
     "B": "SourceSansPro-Bold.ttf",
-    "I": "SourceSansPro-It.ttf",
-    "BI": "SourceSansPro-BoldIt.ttf",
 }
 
 
@@ -36,7 +36,7 @@ def _folder() -> Path:
 
 
 def font_files() -> dict[str, Path]:
-    """The TrueType file of each style ("", "B", "I", "BI")."""
+    """The TrueType file of each style ("" regular, "B" bold)."""
     return {style: _folder() / name for style, name in _FILES.items()}
 
 

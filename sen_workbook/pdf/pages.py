@@ -59,7 +59,7 @@ class Pages(FPDF):
         self.set_display_mode("fullpage", "continuous")
         for style, path in fonts.font_files().items():
             self.add_font(fonts.FAMILY, style, str(path))
-        faces = {style: self.fonts[fonts.FAMILY.lower() + style] for style in ("", "B", "I", "BI")}
+        faces = {style: self.fonts[fonts.FAMILY.lower() + style] for style in ("", "B")}
         self._widths = {style: face.cw for style, face in faces.items()}
         self.glyphs = fonts.Glyphs(set(faces[""].cmap))
         self._measured: dict[str, dict[str, float]] = {style: {} for style in self._widths}
