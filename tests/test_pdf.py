@@ -481,3 +481,26 @@ def test_a_pseudonymised_pdf_whose_text_still_holds_the_full_name_is_refused():
     with pytest.raises(BundleError, match="would show the child's name"):
         pdf_from_markdown(child, options, f"# Chronology: Child A\n\nA note about {NAME}.\n",
                           [], FILES.__getitem__)
+
+
+def test_every_line_the_tool_writes_is_dark_enough_to_read(made, reader, texts):
+    """Text is painted with the fill colour: a table's grey header fill must not leave the
+    header or the rows under it pale."""
+    for number in range(made.pages):
+        if texts[number].startswith("Exhibit ") or "sheet" in texts[number]:
+            continue
+        colours: list[tuple[float, ...]] = [(0.0,)]
+        pale: list[str] = []
+
+        def before(operator, operands, cm, tm, colours=colours, pale=pale):
+            if operator == b"q":
+                colours.append(colours[-1])
+            elif operator == b"Q" and len(colours) > 1:
+                colours.pop()
+            elif operator in (b"g", b"rg"):
+                colours[-1] = tuple(float(value) for value in operands)
+            elif operator in (b"Tj", b"TJ") and max(colours[-1]) > 0.5:
+                pale.append(str(operands)[:40])
+
+        reader.pages[number].extract_text(visitor_operand_before=before)
+        assert not pale, (number + 1, pale[:3])

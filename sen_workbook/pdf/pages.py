@@ -181,8 +181,12 @@ class Pages(FPDF):
                     seen.add(char)
         k = self.k
         move = f") Tj 0 {-step * k:.2f} Td ("
-        self._out(f"BT {x * k:.2f} {(self.h - baseline) * k:.2f} Td ("
-                  + move.join([line.translate(table) for line in lines]) + ") Tj ET")
+        text = (f"BT {x * k:.2f} {(self.h - baseline) * k:.2f} Td ("
+                + move.join([line.translate(table) for line in lines]) + ") Tj ET")
+        if self.fill_color != self.text_color:
+            # Text is painted with the fill colour: as fpdf2 does, use the text colour for it.
+            text = f"q {self.text_color.serialize().lower()} {text} Q"
+        self._out(text)
 
     # --- pages ------------------------------------------------------------------------
 
