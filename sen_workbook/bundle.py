@@ -181,6 +181,11 @@ def checked_exhibit(exhibit: timeline.Exhibit, read_attachment: Callable[[str], 
             f"{where} is missing from the workbook's files, so no bundle was made; "
             "attach the file to that entry again, or remove it from the entry."
         ) from None
+    except OSError as error:  # a folder where the file should be, or a file that cannot be read
+        raise BundleError(
+            f"{where} cannot be read from the workbook's files ({error.strerror or error}), "
+            "so no bundle was made; run 'sen-workbook check', then attach the file again."
+        ) from None
     if not isinstance(data, bytes) or hashlib.sha256(data).hexdigest() != exhibit.sha256:
         raise BundleError(
             f"{where} does not match the SHA-256 recorded when it was added: the stored copy "
@@ -274,8 +279,8 @@ def names_inside_exhibits(
     for exhibit in exhibits:
         try:
             text = _readable_text(read_attachment(exhibit.sha256))
-        except FileNotFoundError:
-            continue  # the bundle itself says so, and is not made
+        except OSError:
+            continue  # missing or unreadable: the bundle itself says so, and is not made
         if text is None:
             unread.append(exhibit.ref)
             continue

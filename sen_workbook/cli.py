@@ -193,7 +193,8 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     read_only = args.command in reading
     if args.command == "import" and not path.exists():
         return _import_into_new(path, args.file, args.skip_damaged)
-    with collector_paused(), Workbook(path, read_only=read_only) as book:
+    with collector_paused(), Workbook(path, read_only=read_only,
+                                      check_shape=args.command != "check") as book:
         if args.command == "import":
             summary = book.import_archive(args.file, skip_damaged=args.skip_damaged)
             return _report_import(summary, book.path)

@@ -783,12 +783,18 @@ def read_file_stamped(path: Path) -> tuple[bytes, FileStamp]:
         return handle.read(), stamp
 
 
-def load_database(path: Path) -> dict[str, dict[str, Any]]:
-    """Read and check a database file; refuse (never overwrite) anything that is not ours."""
-    return read_database(path)[0]
+def load_database(path: Path, *, shape: bool = True) -> dict[str, dict[str, Any]]:
+    """Read and check a database file; refuse (never overwrite) anything that is not ours.
+
+    ``shape=False`` leaves out the check of the records' shape, for ``check``, which
+    lists every such problem instead of refusing at the first.
+    """
+    return read_database(path, shape=shape)[0]
 
 
-def read_database(path: Path) -> tuple[dict[str, dict[str, Any]], FileStamp, str]:
+def read_database(
+    path: Path, *, shape: bool = True
+) -> tuple[dict[str, dict[str, Any]], FileStamp, str]:
     """:func:`load_database`, with the stamp and fingerprint of the file read, so a writer
     can tell later whether the file on disk is still the one it read."""
     try:
@@ -797,10 +803,10 @@ def read_database(path: Path) -> tuple[dict[str, dict[str, Any]], FileStamp, str
         raise StorageError(f"The workbook {path} no longer exists.") from None
     except OSError as error:
         raise StorageError(f"Could not read the workbook {path}: {error.strerror}.") from error
-    return _checked_database(path, raw), stamp, file_fingerprint((raw,))
+    return _checked_database(path, raw, shape), stamp, file_fingerprint((raw,))
 
 
-def _checked_database(path: Path, raw: bytes) -> dict[str, dict[str, Any]]:
+def _checked_database(path: Path, raw: bytes, shape: bool = True) -> dict[str, dict[str, Any]]:
     try:
         data = parse_json(raw)
     except (ValueError, UnicodeDecodeError):
@@ -826,7 +832,19 @@ def _checked_database(path: Path, raw: bytes) -> dict[str, dict[str, Any]]:
         table = data.setdefault(name, {})
         if not isinstance(table, dict) or not all(isinstance(v, dict) for v in table.values()):
             raise _refusal(path, f"has a damaged {name!r} table")
+    if shape and schema == model.SCHEMA_VERSION:  # an older one: once it is brought up to date
+        refuse_damaged_shape(path, data)
     return data
+
+
+def refuse_damaged_shape(path: Path, data: dict[str, dict[str, Any]]) -> None:
+    """Refuse, as a damaged file, a database whose records are not of a workbook's shape
+    (see :mod:`sen_workbook.shape`); ``check`` lists every such problem."""
+    from sen_workbook.shape import shape_problems
+
+    problems = shape_problems(data, limit=1)
+    if problems:
+        raise _refusal(path, f"is damaged ({problems[0]}; 'sen-workbook check' lists every problem)")
 
 
 # Migrations from schema N to N+1: MIGRATIONS[N](data) returns the data at N+1.

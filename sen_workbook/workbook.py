@@ -53,6 +53,7 @@ from sen_workbook.storage import (
     newest_backup,
     parse_json,
     read_database,
+    refuse_damaged_shape,
     remove_stale_temp_files,
     replace_file,
     serialise,
@@ -130,11 +131,15 @@ class Workbook:
         *,
         read_only: bool = False,
         today: Callable[[], _dt.date] = _dt.date.today,
+        check_shape: bool = True,
     ):
         self.path = Path(path).expanduser().absolute()
         self.folder = self.path.parent
         self.files_folder = self.folder / "files"
         self._today = today
+        # Off only for ``check`` on a read-only workbook, which lists every problem of a
+        # damaged one instead of refusing to open it.
+        self._check_shape = check_shape or not read_only
         self._lock = WriterLock(self.path) if not read_only else None
         if self.path.is_dir():
             raise WorkbookError(f"{self.path} is a folder; give the path of a workbook file.")
@@ -196,13 +201,14 @@ class Workbook:
                 ) from error
             self.created = True
             self._made.append(self.path)
-        data, stamp, fingerprint = read_database(self.path)
+        data, stamp, fingerprint = read_database(self.path, shape=self._check_shape)
         if not self.read_only:
             remove_stale_temp_files(self.path)
             make_private(self.path)
             if data["meta"][META_KEY]["schema"] < model.SCHEMA_VERSION:
                 make_backup(self.path, self._today(), label="before-update")
                 data, _ = migrate(data)
+                refuse_damaged_shape(self.path, data)
                 content = serialise(data)
                 atomic_write(self.path, content)
                 stamp, fingerprint = FileStamp.of(os.stat(self.path)), file_fingerprint((content,))
@@ -985,29 +991,38 @@ class Workbook:
     # --- the check ---------------------------------------------------------------------
 
     def check(self) -> list[str]:
-        """Every problem with the database and its attachments (empty when all is well)."""
+        """Every problem with the database and its attachments (empty when all is well):
+        the records' shape and values, and each attached file present, readable and
+        matching its SHA-256."""
+        from sen_workbook.shape import shape_problems
+
         problems: list[str] = []
         try:
-            data = load_database(self.path)
+            data = load_database(self.path, shape=False)
         except StorageError as error:
             return [str(error)]
+        problems.extend(
+            f"The workbook is damaged: {p}." for p in shape_problems(data, limit=100)
+        )
         children = list(data["children"].values())
         entries = list(data["entries"].values())
         for key, record in list(data["children"].items()) + list(data["entries"].items()):
-            if record.get("id") != key:
-                problems.append(f"The record stored under {key!r} has the id {record.get('id')!r}.")
+            if isinstance(record, dict) and record.get("id") != key:
+                problems.append(
+                    f"The record stored under {_excerpt(key)} has the id {_excerpt(record.get('id'))}."
+                )
         problems.extend(model.validate_records(children, entries))
-        for entry in sorted(entries, key=_entry_sort_key):
-            for attachment in entry.get("attachments", []):
-                sha = attachment.get("sha256", "")
-                label = f"{attachment.get('filename')!r} of the entry {entry.get('title')!r} ({entry.get('date')})"
-                try:
-                    content = self.read_attachment(sha)
-                except (FileNotFoundError, WorkbookError):
-                    problems.append(f"The attachment {label} is missing from {self.files_folder}.")
-                    continue
-                if sha256_bytes(content) != sha:
-                    problems.append(f"The attachment {label} has been changed or damaged.")
+        for entry in sorted((e for e in entries if isinstance(e, dict)), key=_entry_sort_key):
+            attachments = entry.get("attachments")
+            for attachment in attachments if isinstance(attachments, list) else []:
+                sha = attachment.get("sha256", "") if isinstance(attachment, dict) else ""
+                if not isinstance(sha, str) or not re.fullmatch(r"[0-9a-f]{64}", sha):
+                    continue  # the validation above names it
+                _, problem = self._verified_attachment(sha)
+                if problem:
+                    problems.append(
+                        f"The attachment {_attachment_label(entry, attachment)} {problem}."
+                    )
         mode = stat.S_IMODE(self.path.stat().st_mode)
         if has_file_modes() and mode & 0o077:
             problems.append(

@@ -1,0 +1,177 @@
+"""The quick check of a stored workbook's shape, made every time a workbook is opened.
+
+A workbook file can be valid JSON and still be damaged (edited by hand, restored from a
+bad copy): an entry without ``child_id``, a child whose name is ``null``, a trash item
+without ``deleted_at``, an earlier version nested far deeper than any record.  The app
+and the commands would then fail somewhere in the middle of a parent's work, so such a
+file is refused at open, as a file that is not JSON is.
+
+This check looks at the shape only (every field there, of its type, nothing nested too
+deep), quickly enough to run on every open; the full validation of values (dates,
+choices, links between records) is ``check``'s, in :func:`sen_workbook.model.validate_records`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sen_workbook import model
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
+class _Named:
+    """How a problem names its record ("the entry stored under '...'"), made only when
+    there is a problem to report: most records have none."""
+
+    __slots__ = ("what", "key")
+
+    def __init__(self, what: str, key: Any):
+        self.what, self.key = what, key
+
+    def __str__(self) -> str:
+        return f"the {self.what} stored under {model.excerpt(self.key)}"
+
+    __format__ = lambda self, spec: format(str(self), spec)  # noqa: E731
+
+
+def _kind_of(default: Any) -> type | tuple[type, ...]:
+    if isinstance(default, bool):
+        return bool
+    if isinstance(default, (int, float)):
+        return (int, float)
+    return type(default)
+
+
+_CHILD_TYPES = {name: _kind_of(default) for name, default in model.CHILD_FIELDS.items()}
+_ENTRY_TYPES = {
+    kind: {name: _kind_of(default) for name, default in {**model.COMMON_FIELDS, **fields}.items()}
+    for kind, fields in model.KIND_FIELDS.items()
+}
+_TRASH_FIELDS = frozenset(("id", "type", "deleted_at", "record", "entries"))
+
+
+def _exact(types: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[type, ...], tuple[str, ...]]:
+    """The field names in their usual order, the exact type of each, and the list fields
+    other than ``revisions``: most records match the first two exactly, in one step."""
+    exact = tuple(int if kind == (int, float) else kind for kind in types.values())
+    lists = tuple(n for n, k in types.items() if k is list and n != "revisions")
+    return tuple(types), exact, lists
+
+
+_CHILD_EXACT = _exact(_CHILD_TYPES)
+_ENTRY_EXACT = {kind: _exact(types) for kind, types in _ENTRY_TYPES.items()}
+
+
+def _flat_list(value: list[Any]) -> bool:
+    """A list of plain values, or of objects holding plain values (targets, files...)."""
+    for item in value:
+        kind = type(item)
+        if kind is dict:
+            for inner in item.values():
+                if not isinstance(inner, _PLAIN):
+                    return False
+        elif not isinstance(item, _PLAIN):
+            return False
+    return True
+
+
+def _quick(record: dict[str, Any], exact: tuple[Any, ...], types: Mapping[str, Any],
+           what: Any) -> str:
+    """:func:`_fields`, answered in one step for a record whose fields are in the usual
+    order with the usual types; the lists are then looked into."""
+    names, kinds, lists = exact
+    if tuple(record) != names or tuple(map(type, record.values())) != kinds:
+        found = _fields(record, types, what)
+        if found:
+            return found
+    for name in lists:
+        value = record[name]
+        if value and not _flat_list(value):
+            return f"{what} has {name} nested deeper than it can be"
+    return ""
+
+
+def _fields(record: Any, types: Mapping[str, Any], what: Any) -> str:
+    """The first thing wrong with a record's fields, or ''."""
+    if type(record) is not dict:
+        return f"{what} is not an object"
+    if record.keys() != types.keys():
+        missing = sorted(types.keys() - record.keys())
+        if missing:
+            return f"{what} has no {missing[0]!r}"
+        return f"{what} has a field {model.excerpt(sorted(record.keys() - types.keys())[0])} no record has"
+    for name, kind in types.items():
+        value = record[name]
+        if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+            return f"{what} has {name} {model.excerpt(value)}, which should be {_said(kind)}"
+        if kind is list and name != "revisions" and not _flat_list(value):
+            return f"{what} has {name} nested deeper than it can be"
+    return ""
+
+
+def _said(kind: Any) -> str:
+    return {str: "text", list: "a list", bool: "true or false"}.get(kind, "a number")
+
+
+def _entry_problem(entry: Any, what: Any) -> str:
+    if type(entry) is not dict:
+        return f"{what} is not an object"
+    kind = entry.get("kind")
+    if not isinstance(kind, str) or kind not in _ENTRY_TYPES:
+        return f"{what} has the kind {model.excerpt(kind)}, which no entry has"
+    found = _quick(entry, _ENTRY_EXACT[kind], _ENTRY_TYPES[kind], what)
+    if found:
+        return found
+    for number, version in enumerate(entry["revisions"], 1):
+        if (
+            type(version) is not dict
+            or version.keys() != set(model.REVISION_FIELDS)
+            or not isinstance(version["replaced_at"], str)
+            or type(version["record"]) is not dict
+            or model.nesting_depth(version["record"], 3) > 3
+        ):
+            return f"{what} has an earlier version ({number}) of the wrong shape"
+    return ""
+
+
+def shape_problems(data: Mapping[str, Any], limit: int = 3) -> list[str]:
+    """What is wrong with the shape of a database's children, entries and trash (at
+    most ``limit`` sentences; empty when its shape is sound)."""
+    problems: list[str] = []
+
+    def note(problem: str) -> bool:
+        if problem:
+            problems.append(problem)
+        return len(problems) >= limit
+
+    for key, child in data["children"].items():
+        what = _Named("child", key)
+        found = (_quick(child, _CHILD_EXACT, _CHILD_TYPES, what) if type(child) is dict
+                 else f"{what} is not an object")
+        if note(found):
+            return problems
+    for key, entry in data["entries"].items():
+        if note(_entry_problem(entry, _Named("entry", key))):
+            return problems
+    for key, item in data["trash"].items():
+        what = f"the trash item {model.excerpt(key)}"
+        if type(item) is not dict or item.keys() != _TRASH_FIELDS:
+            found = f"{what} is not an object with {', '.join(sorted(_TRASH_FIELDS))}"
+        elif not isinstance(item["deleted_at"], str) or not isinstance(item["id"], str):
+            found = f"{what} has deleted_at {model.excerpt(item['deleted_at'])}, which should be text"
+        elif item["type"] == "child":
+            found = _fields(item["record"], _CHILD_TYPES, what + "'s child")
+        elif item["type"] == "entry":
+            found = _entry_problem(item["record"], what + "'s entry")
+        else:
+            found = f"{what} has the type {model.excerpt(item['type'])}, not child or entry"
+        if not found and not isinstance(item["entries"], list):
+            found = f"{what} has entries that are not a list"
+        if not found:
+            found = next((p for p in (_entry_problem(e, what + "'s entry")
+                                      for e in item["entries"]) if p), "")
+        if note(found):
+            return problems
+    return problems
