@@ -77,6 +77,25 @@ class SenWorkbookApp(App[int]):
         self.settings_file = settings_path()
         self.settings = load_settings(self.settings_file)
 
+    def _handle_exception(self, error: Exception) -> None:
+        """A fault in the program: close with a non-zero exit code and a report that
+        shows no record contents (Textual's own report lists every variable's value).
+
+        Textual 8 calls this for every unhandled error; what it does there (the exit
+        code, keeping the error for the test harness, closing) is done here the same way.
+        """
+        from rich.text import Text
+
+        from sen_workbook.tui.crash import CRASH_EXIT_CODE, crash_report
+
+        self._return_code = CRASH_EXIT_CODE
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        self.bell()
+        self._exit_renderables.append(Text(crash_report(error)))
+        self._close_messages_no_wait()
+
     def today(self) -> date:
         return self._fixed_today or date.today()
 
@@ -426,8 +445,11 @@ def run_app(path: Path, *, remember_place: bool = True) -> int:
     # read, or every full pass of it would go over them all again.
     with collector_paused(freeze=True):
         workbook = Workbook(path)
+    app = SenWorkbookApp(workbook, remember_place=remember_place)
     try:
-        result = SenWorkbookApp(workbook, remember_place=remember_place).run()
+        result = app.run()
     finally:
         workbook.close()
+    if app.return_code:  # a crash: non-zero, so scripts and the shell see it
+        return app.return_code
     return result or 0
