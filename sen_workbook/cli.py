@@ -153,24 +153,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(build_parser(), list(sys.argv[1:] if argv is None else argv))
     except UsageError as error:
-        print(f"sen-workbook: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return _refuse(str(error))
     except model.ModelError as error:
         first = error.problems[0] if error.problems else str(error)
         extra = len(error.problems) - 1
         more = f" (and {extra} more problem{'s' if extra > 1 else ''})" if extra else ""
-        print(f"sen-workbook: {first.rstrip('.')}{more}.", file=sys.stderr)
-        return EXIT_USAGE
+        return _refuse(f"{first.rstrip('.')}{more}.")
     except (WorkbookError, StorageError) as error:
-        print(f"sen-workbook: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return _refuse(str(error))
     except OSError as error:  # the last net: a folder or disk that refused, in one sentence
         where = f" {error.filename}" if error.filename else ""
-        print(f"sen-workbook: Could not read or write{where}: {error.strerror or error}.",
-              file=sys.stderr)
-        return EXIT_USAGE
+        return _refuse(f"Could not read or write{where}: {error.strerror or error}.")
     except KeyboardInterrupt:
         return 130
+
+
+# An error names the bad value in a short excerpt already; this bounds the whole sentence.
+_LONGEST_MESSAGE = 2000
+
+
+def terminal_text(text: str, limit: int = _LONGEST_MESSAGE) -> str:
+    """Text for the terminal: control characters and escape sequences (which could move
+    the cursor, retitle the window or hide what follows) shown as ``\\x1b`` and the like,
+    and at most ``limit`` characters."""
+    return model.excerpt(text, limit, quoted=False)
+
+
+def _refuse(message: str) -> int:
+    print(f"sen-workbook: {terminal_text(message)}", file=sys.stderr)
+    return EXIT_USAGE
 
 
 def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
@@ -213,7 +224,7 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
             if problems:
                 print(f"{book.path}: {len(problems)} problem(s) found:", file=sys.stdout)
                 for problem in problems:
-                    print(f"  - {problem}")
+                    print(f"  - {terminal_text(problem)}")
                 return EXIT_PROBLEMS
             children = len(book.children())
             print(

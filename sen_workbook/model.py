@@ -214,18 +214,19 @@ def parse_date(value: str, field: str = "date", *, allow_time: bool = False) -> 
     text = value.strip() if isinstance(value, str) else value
     match = _DATE_RE.match(text) if isinstance(text, str) else None
     if not match or (match.group(4) is not None and not allow_time):
-        shown = value if isinstance(value, str) else repr(value)
+        # A string is shown quoted, anything else as its short picture in quotes.
+        shown = excerpt(value) if isinstance(value, str) else repr(excerpt(value))
         expected = "YYYY-MM-DD or YYYY-MM-DD HH:MM" if allow_time else "YYYY-MM-DD"
-        raise ValueError(f"{field} must be a date written as {expected}, not {shown!r}.")
+        raise ValueError(f"{field} must be a date written as {expected}, not {shown}.")
     year, month, day = int(match[1]), int(match[2]), int(match[3])
     try:
         parsed = _dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"{field} {text!r} is not a real date.") from None
+        raise ValueError(f"{field} {excerpt(text)} is not a real date.") from None
     if match[4] is not None:
         hour, minute = int(match[4]), int(match[5])
         if hour > 23 or minute > 59:
-            raise ValueError(f"{field} {text!r} has an impossible time.")
+            raise ValueError(f"{field} {excerpt(text)} has an impossible time.")
     if len(_parsed_dates) < 100_000:  # the same few thousand days are read again and again
         _parsed_dates[value] = parsed
     return parsed
@@ -299,7 +300,7 @@ def new_child(**fields: Any) -> dict[str, Any]:
 def new_entry(kind: str, child_id: str, **fields: Any) -> dict[str, Any]:
     """An entry of ``kind`` with every field present, defaults filled in and a fresh id."""
     if kind not in KINDS:
-        raise ModelError([f"kind {kind!r} is not one of {', '.join(KINDS)}."])
+        raise ModelError([f"kind {excerpt(kind)} is not one of {', '.join(KINDS)}."])
     shape = {**COMMON_FIELDS, **KIND_FIELDS[kind]}
     entry = _with_defaults(shape, {**fields, "kind": kind, "child_id": child_id})
     for name, item_shape in ITEM_FIELDS.items():
@@ -440,7 +441,7 @@ def _label(record: Mapping[str, Any], what: str) -> str:
     if isinstance(title, str) and title.strip():
         short = title.strip()
         short = short if len(short) <= 40 else short[:37] + "..."
-        return f"{what} {short!r}"
+        return f"{what} {excerpt(short)}"
     return what
 
 
@@ -452,10 +453,10 @@ def _check_keys(
         return  # the usual case, checked in one step
     for name in record:
         if name not in allowed:
-            problems.append(f"{where}: field {name!r} is not a field of this record.")
+            problems.append(f"{where}: field {excerpt(name)} is not a field of this record.")
     for name in allowed:
         if name not in record:
-            problems.append(f"{where}: field {name!r} is missing.")
+            problems.append(f"{where}: field {excerpt(name)} is missing.")
 
 
 def _check_text(record: Mapping[str, Any], name: str, where: _Place, problems: list[str]) -> None:
@@ -468,7 +469,7 @@ def _check_texts(
     """:func:`_check_text` for several fields, in one call."""
     for name in names:
         if name in record and not isinstance(record[name], str):
-            problems.append(f"{where}: {name} must be text, not {record[name]!r}.")
+            problems.append(f"{where}: {name} must be text, not {excerpt(record[name])}.")
 
 
 def _check_date(
@@ -498,30 +499,30 @@ def _check_choice(
     choices = tuple(choices)
     if name in record and not (isinstance(record[name], str) and record[name] in choices):
         listed = ", ".join(c for c in choices if c) or "(empty)"
-        problems.append(f"{where}: {name} {record[name]!r} is not one of {listed}.")
+        problems.append(f"{where}: {name} {excerpt(record[name])} is not one of {listed}.")
 
 
 def _check_areas(value: Any, where: _Place, problems: list[str], name: str = "areas") -> None:
     if not isinstance(value, list):
-        problems.append(f"{where}: {name} must be a list, not {value!r}.")
+        problems.append(f"{where}: {name} must be a list, not {excerpt(value)}.")
         return
     for area in value:
         if not isinstance(area, str) or area not in AREAS:
             problems.append(
-                f"{where}: area {area!r} is not one of {', '.join(AREAS)}."
+                f"{where}: area {excerpt(area)} is not one of {', '.join(AREAS)}."
             )
 
 
 def _check_text_list(value: Any, name: str, where: _Place, problems: list[str]) -> None:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        problems.append(f"{where}: {name} must be a list of text, not {value!r}.")
+        problems.append(f"{where}: {name} must be a list of text, not {excerpt(value)}.")
 
 
 def validate_child(child: Mapping[str, Any]) -> list[str]:
     """Every problem with one child record, as sentences (empty when valid)."""
     problems: list[str] = []
     if not _mapping(child):
-        return [f"A child record must be an object, not {child!r}."]
+        return [f"A child record must be an object, not {excerpt(child)}."]
     where = _label(child, "child")
     _check_keys(child, CHILD_FIELDS, where, problems)
     for name in CHILD_FIELDS:
@@ -547,19 +548,19 @@ def validate_entry(entry: Mapping[str, Any]) -> list[str]:
     :func:`validate_records`.
     """
     if not _mapping(entry):
-        return [f"An entry must be an object, not {entry!r}."]
+        return [f"An entry must be an object, not {excerpt(entry)}."]
     problems: list[str] = []
     kind = entry.get("kind")
     where = _Where(lambda: _label(entry, f"{kind} entry" if isinstance(kind, str) else "entry"))
     if not isinstance(kind, str) or kind not in KINDS:
-        problems.append(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}.")
+        problems.append(f"{where}: kind {excerpt(kind)} is not one of {', '.join(KINDS)}.")
         return problems
     _check_keys(entry, _ENTRY_FIELD_SETS[kind], where, problems)
     _check_texts(entry, _COMMON_TEXTS, where, problems)
     if isinstance(entry.get("id"), str) and not entry["id"].strip():
         problems.append(f"{where}: id is empty.")
     if isinstance(entry.get("title"), str) and not entry["title"].strip():
-        problems.append(f"{where} dated {entry.get('date')!r}: title is empty.")
+        problems.append(f"{where} dated {excerpt(entry.get('date'))}: title is empty.")
     if "date" in entry:
         _check_date(entry, "date", where, problems, required=True, allow_time=True)
     if "areas" in entry:
@@ -636,20 +637,20 @@ def _check_attachments(value: Any, where: _Place, problems: list[str]) -> None:
     for number, item in enumerate(value, 1):
         at = where.then(f", attachment {number}")
         if not _mapping(item):
-            problems.append(f"{at}: must be an object, not {item!r}.")
+            problems.append(f"{at}: must be an object, not {excerpt(item)}.")
             continue
         _check_keys(item, ATTACHMENT_FIELDS, at, problems)
         if "sha256" in item and not (
             isinstance(item["sha256"], str) and _SHA_RE.match(item["sha256"])
         ):
-            problems.append(f"{at}: sha256 {item['sha256']!r} is not a SHA-256 in hex.")
+            problems.append(f"{at}: sha256 {excerpt(item['sha256'])} is not a SHA-256 in hex.")
         for name in ("filename", "added_at", "description"):
             _check_text(item, name, at, problems)
         if isinstance(item.get("filename"), str) and not item["filename"].strip():
             problems.append(f"{at}: filename is empty.")
         size = item.get("size")
         if "size" in item and (not isinstance(size, int) or isinstance(size, bool) or size < 0):
-            problems.append(f"{at}: size {size!r} must be a whole number of bytes.")
+            problems.append(f"{at}: size {excerpt(size)} must be a whole number of bytes.")
 
 
 def _check_items(
@@ -661,13 +662,13 @@ def _check_items(
     problems: list[str],
 ) -> None:
     if not isinstance(value, list):
-        problems.append(f"{where}: {name} must be a list, not {value!r}.")
+        problems.append(f"{where}: {name} must be a list, not {excerpt(value)}.")
         return
     singular = {"provision": "provision item"}.get(name, name[:-1])
     for number, item in enumerate(value, 1):
         at = where.then(f", {singular} {number}")
         if not _mapping(item):
-            problems.append(f"{at}: must be an object, not {item!r}.")
+            problems.append(f"{at}: must be an object, not {excerpt(item)}.")
             continue
         _check_keys(item, shape, at, problems)
         for field, default in shape.items():
@@ -687,7 +688,7 @@ def _check_items(
                 _check_choice(item, "area", AREAS, at, problems)
         elif name == "actions":
             if "done" in item and not isinstance(item["done"], bool):
-                problems.append(f"{at}: done must be true or false, not {item['done']!r}.")
+                problems.append(f"{at}: done must be true or false, not {excerpt(item['done'])}.")
         if isinstance(item.get("text"), str) and name != "outcomes" and not item["text"].strip():
             problems.append(f"{at}: text is empty.")
         if name == "provision" and isinstance(item.get("what"), str) and not item["what"].strip():
@@ -708,12 +709,12 @@ def _check_kind_fields(kind: str, entry: Mapping[str, Any], where: _Place, probl
         seen = set()
         for target_id in ids:
             if target_id in seen:
-                problems.append(f"{where}: target id {target_id!r} appears twice.")
+                problems.append(f"{where}: target id {excerpt(target_id)} appears twice.")
             seen.add(target_id)
         start, review = entry.get("start_date"), entry.get("review_date")
         if _both_dates(start, review) and review < start:
             problems.append(
-                f"{where}: review_date {review!r} is before start_date {start!r}."
+                f"{where}: review_date {excerpt(review)} is before start_date {excerpt(start)}."
             )
     elif kind == "meeting":
         if "attendees" in entry:
@@ -725,9 +726,9 @@ def _check_kind_fields(kind: str, entry: Mapping[str, Any], where: _Place, probl
         days = entry.get("days_lost")
         if "days_lost" in entry:
             if isinstance(days, bool) or not isinstance(days, (int, float)) or not math.isfinite(days):
-                problems.append(f"{where}: days_lost must be a number, not {days!r}.")
+                problems.append(f"{where}: days_lost must be a number, not {excerpt(days)}.")
             elif days < 0:
-                problems.append(f"{where}: days_lost {days!r} cannot be negative.")
+                problems.append(f"{where}: days_lost {excerpt(days)} cannot be negative.")
     elif kind == "request":
         _check_choice(entry, "request_type", REQUEST_TYPES, where, problems)
         _check_text(entry, "exception_claimed", where, problems)
@@ -760,7 +761,7 @@ def validate_records(
         problems.extend(f"Child {number}: {p}" for p in found)
         if _mapping(child) and isinstance(child.get("id"), str):
             if child["id"] in child_ids:
-                problems.append(f"Child {number}: id {child['id']!r} is used twice.")
+                problems.append(f"Child {number}: id {excerpt(child['id'])} is used twice.")
             child_ids.add(child["id"])
     entry_ids: set[str] = set()
     plans: dict[str, Mapping[str, Any]] = {}
@@ -776,11 +777,11 @@ def validate_records(
         entry_id = entry.get("id")
         if isinstance(entry_id, str):
             if entry_id in entry_ids:
-                problems.append(f"{_where(number, entry)}: id {entry_id!r} is used twice.")
+                problems.append(f"{_where(number, entry)}: id {excerpt(entry_id)} is used twice.")
             entry_ids.add(entry_id)
         if not isinstance(entry.get("child_id"), str) or entry["child_id"] not in child_ids:
             problems.append(
-                f"{_where(number, entry)}: child_id {entry.get('child_id')!r} is not a child "
+                f"{_where(number, entry)}: child_id {excerpt(entry.get('child_id'))} is not a child "
                 "in the workbook."
             )
         if entry.get("kind") == "review":
@@ -802,9 +803,9 @@ def check_review_plan(
         return []  # a review may be recorded before its plan is
     plan = plans.get(plan_id)
     if plan is None:
-        return [f"{where}: plan_id {plan_id!r} is not a plan in the workbook."]
+        return [f"{where}: plan_id {excerpt(plan_id)} is not a plan in the workbook."]
     if plan.get("child_id") != review.get("child_id"):
-        return [f"{where}: plan_id {plan_id!r} is a plan of a different child."]
+        return [f"{where}: plan_id {excerpt(plan_id)} is a plan of a different child."]
     targets = plan.get("targets")
     target_ids = {
         t.get("id")
@@ -818,7 +819,7 @@ def check_review_plan(
             isinstance(outcome.get("target_id"), str) and outcome["target_id"] in target_ids
         ):
             problems.append(
-                f"{where}, outcome {number}: target_id {outcome.get('target_id')!r} "
-                f"is not a target of plan {plan.get('title', plan_id)!r}."
+                f"{where}, outcome {number}: target_id {excerpt(outcome.get('target_id'))} "
+                f"is not a target of plan {excerpt(plan.get('title', plan_id))}."
             )
     return problems

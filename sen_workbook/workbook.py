@@ -405,7 +405,7 @@ class Workbook:
     def child(self, child_id: str) -> dict[str, Any]:
         found = self._data()["children"].get(child_id)
         if found is None:
-            raise WorkbookError(f"There is no child with id {child_id!r} in this workbook.")
+            raise WorkbookError(f"There is no child with id {_excerpt(child_id)} in this workbook.")
         return model.copy_record(found)
 
     def find_child(self, text: str) -> dict[str, Any]:
@@ -433,11 +433,12 @@ class Workbook:
         if len(matches) > 1:
             ids = ", ".join(sorted(c["id"] for c in matches))
             raise WorkbookError(
-                f"More than one child is called {text!r}; give one of their ids instead: {ids}."
+                f"More than one child is called {_excerpt(text)}; give one of their ids instead: {ids}."
             )
-        names = ", ".join(c["name"] for c in sorted(children.values(), key=_child_sort_key))
+        names = ", ".join(_excerpt(c["name"], quoted=False)
+                          for c in sorted(children.values(), key=_child_sort_key))
         known = f" The children in it are: {names}." if names else " It has no children yet."
-        raise WorkbookError(f"There is no child called {text!r} in {self.path}.{known}")
+        raise WorkbookError(f"There is no child called {_excerpt(text)} in {self.path}.{known}")
 
     def add_child(self, fields: Mapping[str, Any]) -> dict[str, Any]:
         child = model.new_child(**model.copy_record(dict(fields)))
@@ -447,7 +448,7 @@ class Workbook:
 
         def add(data: dict[str, dict[str, Any]]) -> None:
             if child["id"] in data["children"]:
-                raise WorkbookError(f"A child with id {child['id']!r} already exists.")
+                raise WorkbookError(f"A child with id {_excerpt(child['id'])} already exists.")
             data["children"][child["id"]] = model.copy_record(child)
 
         self._change(add)
@@ -509,7 +510,7 @@ class Workbook:
     def entry(self, entry_id: str) -> dict[str, Any]:
         found = self._data()["entries"].get(entry_id)
         if found is None:
-            raise WorkbookError(f"There is no entry with id {entry_id!r} in this workbook.")
+            raise WorkbookError(f"There is no entry with id {_excerpt(entry_id)} in this workbook.")
         return model.copy_record(found)
 
     def entry_count(self, child_id: str | None = None) -> int:
@@ -522,7 +523,7 @@ class Workbook:
     def _check_in_context(self, entry: Mapping[str, Any], data: Mapping[str, Any]) -> None:
         problems = model.validate_entry(entry)
         if entry.get("child_id") not in data["children"]:
-            problems.append(f"child_id {entry.get('child_id')!r} is not a child in this workbook.")
+            problems.append(f"child_id {_excerpt(entry.get('child_id'))} is not a child in this workbook.")
         if entry.get("kind") == "review" and entry.get("plan_id"):
             plans = {
                 k: v for k, v in data["entries"].items() if v.get("kind") == "plan"
@@ -539,7 +540,7 @@ class Workbook:
 
         def add(data: dict[str, dict[str, Any]]) -> None:
             if entry["id"] in data["entries"]:
-                raise WorkbookError(f"An entry with id {entry['id']!r} already exists.")
+                raise WorkbookError(f"An entry with id {_excerpt(entry['id'])} already exists.")
             data["entries"][entry["id"]] = model.copy_record(entry)
 
         self._change(add)
@@ -566,7 +567,7 @@ class Workbook:
             except model.ModelError as error:
                 problems.extend(error.problems)
             if entry.get("id") in data["entries"] or entry.get("id") in seen:
-                problems.append(f"An entry with id {entry.get('id')!r} already exists.")
+                problems.append(f"An entry with id {_excerpt(entry.get('id'))} already exists.")
             seen.add(entry.get("id"))
         if problems:
             raise model.ModelError(problems)
@@ -616,7 +617,7 @@ class Workbook:
             ]
             if reviews:
                 raise WorkbookError(
-                    f"The plan {entry['title']!r} has {len(reviews)} review(s) recorded "
+                    f"The plan {_excerpt(entry['title'])} has {len(reviews)} review(s) recorded "
                     "against it; delete those reviews first."
                 )
         item_id = model.new_id()
@@ -653,12 +654,12 @@ class Workbook:
         if item["type"] == "entry":
             if record["child_id"] not in data["children"]:
                 raise WorkbookError(
-                    f"The entry {record['title']!r} belongs to a child who is in the trash; "
+                    f"The entry {_excerpt(record['title'])} belongs to a child who is in the trash; "
                     "restore the child first."
                 )
             if record["kind"] == "review" and record.get("plan_id") and record["plan_id"] not in data["entries"]:
                 raise WorkbookError(
-                    f"The review {record['title']!r} is of a plan that is in the trash; "
+                    f"The review {_excerpt(record['title'])} is of a plan that is in the trash; "
                     "restore the plan first."
                 )
 
@@ -695,7 +696,7 @@ class Workbook:
 
     def attachment_path(self, sha256: str) -> Path:
         if not re.fullmatch(r"[0-9a-f]{64}", sha256):
-            raise WorkbookError(f"{sha256!r} is not an attachment's SHA-256.")
+            raise WorkbookError(f"{_excerpt(sha256)} is not an attachment's SHA-256.")
         return self.files_folder / sha256
 
     def read_attachment(self, sha256: str) -> bytes:
@@ -1097,7 +1098,7 @@ class Workbook:
             found = find_child_name(child, target.name)
             if found:
                 raise WorkbookError(
-                    f"The name {target.name!r} contains the child's name {found!r}, which a "
+                    f"The name {_excerpt(target.name)} contains the child's name {_excerpt(found)}, which a "
                     "pseudonymised bundle must not show; choose another name for it."
                 )
         if target.suffix.lower() == ".pdf":
@@ -1365,7 +1366,7 @@ def _not_yet_stored(
             same += 1
         else:
             problems.append(
-                f"{what} {_id_of(record)!r} has the id of a different {what} already in the workbook"
+                f"{what} {_excerpt(_id_of(record))} has the id of a different {what} already in the workbook"
             )
     return new, same
 

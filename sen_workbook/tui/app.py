@@ -28,7 +28,10 @@ from sen_workbook.tui.commands import WorkbookCommands
 from sen_workbook.tui.screens.base import WorkbookScreen, styles_folder
 from sen_workbook.tui.screens.child import ChildScreen
 from sen_workbook.tui.screens.children import ChildrenScreen
+from sen_workbook.tui.terminal import make_control_characters_harmless
 from sen_workbook.workbook import Workbook, WorkbookError
+
+make_control_characters_harmless()
 
 T = TypeVar("T")
 
