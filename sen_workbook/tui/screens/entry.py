@@ -173,7 +173,9 @@ def fields_table(entry: Mapping[str, Any], others: Mapping[str, Mapping[str, Any
     return grid
 
 
-def attachments_text(entry: Mapping[str, Any]) -> Text:
+def attachments_text(entry: Mapping[str, Any], missing: frozenset[str] = frozenset()) -> Text:
+    """The entry's files; those in ``missing`` (not in the workbook's files, as after an
+    import of a damaged archive with --skip-damaged) are marked so."""
     if not entry.get("attachments"):
         return Text("No files attached. Press a to attach one.", style="dim")
     lines = Text()
@@ -185,6 +187,9 @@ def attachments_text(entry: Mapping[str, Any]) -> Text:
         lines.append(f" ({item.get('size', 0):,} bytes, added {str(item.get('added_at', ''))[:16].replace('T', ' ')})")
         if str(item.get("description", "")).strip():
             lines.append(" \u2014 " + one_line(item["description"]))
+        if item.get("sha256") in missing:
+            lines.append("\n   Missing from the workbook's files: attach the file again.",
+                         style="bold red")
         lines.append(f"\n   SHA-256 {item.get('sha256', '')}", style="dim")
     return lines
 
@@ -293,7 +298,11 @@ class EntryScreen(WorkbookScreen):
         heading.append(one_line(entry.get("title", "")), style="bold")
         self.query_one("#entry-heading", Static).update(heading)
         self.query_one("#entry-fields", Static).update(fields_table(entry, others))
-        self.query_one("#entry-attachments", Static).update(attachments_text(entry))
+        missing = frozenset(
+            a["sha256"] for a in entry.get("attachments", [])
+            if not book.attachment_path(a["sha256"]).is_file()
+        )
+        self.query_one("#entry-attachments", Static).update(attachments_text(entry, missing))
         self.query_one("#entry-history", Static).update(history_text(entry))
 
     def action_back(self) -> None:
