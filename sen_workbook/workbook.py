@@ -714,6 +714,8 @@ class Workbook:
         """
         try:
             return self._store_files_or_fail(contents)
+        except StorageError:
+            raise
         except OSError as error:
             raise StorageError(
                 f"Could not store an attached file in {self.files_folder}: "
@@ -1393,6 +1395,8 @@ def _writing(target: Path) -> Iterator[None]:
     into one sentence; whatever wrote there has already removed its partial file."""
     try:
         yield
+    except StorageError:  # already one sentence (a file held open by another program)
+        raise
     except OSError as error:
         raise WorkbookError(
             f"Could not write {target}: {error.strerror or error}. Nothing was written."
