@@ -1115,13 +1115,15 @@ class Workbook:
 
             made = pdf_from_markdown(dict(child), options, markdown_text, exhibits,
                                      self.read_attachment, limit=limit,
-                                     prepared_by=prepared_by, progress=progress)
+                                     prepared_by=prepared_by, progress=progress,
+                                     entry_kinds={entry["id"]: entry["kind"] for entry in stored})
             if report is not None:
                 report.extend(made.report())
             return made.data
 
         try:
-            files = build_bundle(dict(child), self.stored_entries(child["id"]), options,
+            stored = self.stored_entries(child["id"])
+            files = build_bundle(dict(child), stored, options,
                                  self.read_attachment, pdf=pdf if include_pdf else None)
         except BundleError as error:
             raise WorkbookError(str(error)) from error

@@ -504,3 +504,16 @@ def test_every_line_the_tool_writes_is_dark_enough_to_read(made, reader, texts):
 
         reader.pages[number].extract_text(visitor_operand_before=before)
         assert not pale, (number + 1, pale[:3])
+
+
+def test_a_professional_report_longer_than_an_expert_may_write_is_named():
+    long_report = own_pdf(16, "Educational psychology")
+    FILES[hashlib.sha256(long_report).hexdigest()] = long_report
+    child, entries = records()
+    entries[1]["attachments"][0] = {
+        "sha256": hashlib.sha256(long_report).hexdigest(), "filename": "EP report.pdf",
+        "size": len(long_report), "added_at": "2024-01-01T00:00:00", "description": "EP"}
+    made = build_pdf_bundle(child, entries, TimelineOptions(as_of=AS_OF), FILES.__getitem__)
+    assert ("E001 is a professional's report of 16 pages: the Tribunal allows an expert report "
+            "15 A4 pages at most, with a summary of 2.") in made.report()
+    assert not make().notes  # the 3-page report is within it

@@ -37,6 +37,7 @@ Progress = Callable[[int, int, str], None]
 INDEX_ROW = 6.4  # millimetres per line of the index
 _INDEX_HEAD = 34.0  # the index's heading and its sentence on the evidence's pages
 _LONGEST_SHOWN = 5
+EXPERT_PAGES = 15  # the Practice Direction's limit for an expert report (with a 2-page summary)
 
 
 class PdfBundle(NamedTuple):
@@ -44,7 +45,8 @@ class PdfBundle(NamedTuple):
 
     ``evidence_pages`` counts the timeline and the exhibits with their dividers (all but
     the cover and the index); ``exhibit_pages`` gives each exhibit's pages after its
-    divider; ``problems`` names each exhibit that could not be put inside.
+    divider; ``problems`` names each exhibit that could not be put inside; ``notes`` names
+    each professional's report longer than the Tribunal allows an expert report.
     """
 
     data: bytes
@@ -54,6 +56,7 @@ class PdfBundle(NamedTuple):
     limit: PageLimit | None
     exhibit_pages: tuple[tuple[str, int], ...]
     problems: tuple[str, ...]
+    notes: tuple[str, ...] = ()
 
     @property
     def over(self) -> int:
@@ -75,6 +78,7 @@ class PdfBundle(NamedTuple):
                 f"The timeline takes {_pages(self.timeline_pages)}; the longest exhibits are "
                 f"{longest}."
             )
+        lines += list(self.notes)
         lines += list(self.problems)
         return lines
 
@@ -285,9 +289,11 @@ def build_pdf_bundle(
     the folder.  An exhibit that cannot go inside (a password, damage, a type a PDF cannot
     show) gets its divider and is named in ``problems``; the bundle is still made.
     """
+    entries = list(entries)
     markdown_text, exhibit_list = timeline.timeline_and_exhibits(child, entries, options)
     return pdf_from_markdown(child, options, markdown_text, exhibit_list, read_attachment,
-                             limit=limit, prepared_by=prepared_by, progress=progress)
+                             limit=limit, prepared_by=prepared_by, progress=progress,
+                             entry_kinds={entry["id"]: entry["kind"] for entry in entries})
 
 
 def pdf_from_markdown(
@@ -300,8 +306,13 @@ def pdf_from_markdown(
     limit: PageLimit | None = None,
     prepared_by: str = "",
     progress: Progress | None = None,
+    entry_kinds: Mapping[str, str] | None = None,
 ) -> PdfBundle:
-    """:func:`build_pdf_bundle` from a timeline already rendered (the folder bundle's)."""
+    """:func:`build_pdf_bundle` from a timeline already rendered (the folder bundle's).
+
+    ``entry_kinds`` (entry id to kind) lets the PDF say when a professional's report, an
+    exhibit of an assessment entry, runs past the 15 pages the Tribunal allows an expert.
+    """
     pseudonym = Pseudonym(child, options.pseudonym)  # the timeline's own name replacement
     steps = len(exhibit_list) + 3
     if progress:
@@ -421,8 +432,17 @@ def pdf_from_markdown(
         f"{item.item.problem}: its divider says so and it is not inside the PDF."
         for item in shown if item.item.problem
     )
+    counted = dict(exhibit_pages)
+    notes = tuple(
+        f"{item.item.exhibit.ref} is a professional's report of {counted[item.item.exhibit.ref]} "
+        f"pages: the Tribunal allows an expert report {EXPERT_PAGES} A4 pages at most, with a "
+        "summary of 2."
+        for item in shown
+        if (entry_kinds or {}).get(item.item.exhibit.entry_id) == "assessment"
+        and counted.get(item.item.exhibit.ref, 0) > EXPERT_PAGES
+    )
     return PdfBundle(data, total, evidence["pages"], timeline_end - timeline_start + 1, limit,
-                     tuple(exhibit_pages), problems)
+                     tuple(exhibit_pages), problems, notes)
 
 
 def _upright(page: Any) -> tuple[float, float, float, float, float, float]:
