@@ -427,7 +427,10 @@ class TimelinePane(Horizontal):
         bar = self.query_one("#timeline-progress", ProgressBar)
         bar.update(total=1, progress=1)
         self._say("\n".join([f"Saved the bundle to {written}", *(report or [])]))
-        self.app.notify(f"Bundle saved to {written}", title="Exported", markup=False)
+        # The sentences stand under the button, below the fold of a small terminal.
+        self.query_one("#timeline-result", Static).scroll_visible(animate=False)
+        said = "\n".join([f"Bundle saved to {written}", *(report or [])[:1]])
+        self.app.notify(said, title="Exported", markup=False, timeout=10 if report else 5)
 
     def _export_failed(self, reason: str) -> None:
         self.book_app.exporting = False
