@@ -43,7 +43,8 @@ class CaptureError(ValueError):
 def settable_fields(kind: str) -> tuple[str, ...]:
     """The fields ``--field`` may set for ``kind``: its own plain fields and people, links."""
     own = tuple(
-        name for name, default in model.KIND_FIELDS[kind].items() if name not in model.ITEM_FIELDS
+        name for name in model.KIND_FIELDS[kind]
+        if name not in model.ITEM_FIELDS and name not in model.IMPORTED_FIELDS
     )
     return own + _COMMON_SETTABLE
 

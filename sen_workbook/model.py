@@ -149,6 +149,10 @@ KIND_FIELDS: dict[str, dict[str, Any]] = {
     },
 }
 
+# Kind fields that no form shows: written by an import and kept as they are when the
+# entry is edited (an email's Message-ID is what makes a second import add nothing).
+IMPORTED_FIELDS = frozenset({"message_id"})
+
 # Nested list items: field name -> (item fields with defaults).
 ITEM_FIELDS: dict[str, dict[str, Any]] = {
     "recommendations": {"text": "", "implemented": "unknown"},

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -21,6 +21,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Footer, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
+from textual.worker import get_current_worker
 
 from sen_workbook import model
 from sen_workbook.storage import StorageError
@@ -84,21 +85,35 @@ class MailImportScreen(ModalScreen[int]):
         from sen_workbook import mail
 
         given = self.query_one("#mail-path", Input).value.strip()
-        listing = self.query_one("#mail-list", SelectionList)
-        listing.clear_options()
+        self.query_one("#mail-list", SelectionList).clear_options()
         self.found = []
         if not given:
             self._say("Type the path of a .eml or .mbox file first.", problem=True)
             return
         path = Path(given).expanduser()
+        # The workbook is read here, on the app's thread; the file in the background, as a
+        # mailbox of thousands of messages takes seconds.
+        known = mail.stored_message_ids(self.workbook.stored_entries(self.child["id"]))
+        self._say(f"Reading {path.name}…")
+        self._read_in_background(path, self._addresses(), known)
+
+    @work(thread=True, exclusive=True, group="mail-read", description="reading the emails")
+    def _read_in_background(self, path: Path, addresses: list[str], known: set[str]) -> None:
+        from sen_workbook import mail
+
         try:
-            read = mail.read_mail(
-                path, self.child["id"], my_addresses=self._addresses(),
-                known_ids=mail.stored_message_ids(self.workbook.stored_entries(self.child["id"])),
-            )
+            read = mail.read_mail(path, self.child["id"], my_addresses=addresses, known_ids=known)
         except mail.MailError as error:
-            self._say(f"{str(error).rstrip('.')}; nothing was imported.", problem=True)
+            self.app.call_from_thread(
+                self._say, f"{str(error).rstrip('.')}; nothing was imported.", problem=True)
             return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_found, read, path)
+
+    def _show_found(self, read: Any, path: Path) -> None:
+        from sen_workbook import mail
+
+        listing = self.query_one("#mail-list", SelectionList)
         self.found = read.new
         listing.add_options(
             Selection(Content(mail.preview_line(item)), number, True)
