@@ -517,3 +517,36 @@ def test_a_professional_report_longer_than_an_expert_may_write_is_named():
     assert ("E001 is a professional's report of 16 pages: the Tribunal allows an expert report "
             "15 A4 pages at most, with a summary of 2.") in made.report()
     assert not make().notes  # the 3-page report is within it
+
+
+def test_a_bundle_without_pdf_exhibits_is_the_same_each_time_and_named_by_its_content():
+    child, entries = records()
+    for entry in entries:
+        entry["attachments"] = [a for a in entry["attachments"] if not a["filename"].endswith(".pdf")]
+    first = build_pdf_bundle(child, entries, TimelineOptions(as_of=AS_OF), FILES.__getitem__)
+    again = build_pdf_bundle(child, entries, TimelineOptions(as_of=AS_OF), FILES.__getitem__)
+    assert first.data == again.data
+    reader = PdfReader(io.BytesIO(first.data))
+    assert reader.trailer["/ID"][0] == reader.trailer["/ID"][1]
+    later = build_pdf_bundle(child, entries, TimelineOptions(as_of=date(2024, 9, 2)),
+                             FILES.__getitem__)
+    assert PdfReader(io.BytesIO(later.data)).trailer["/ID"][0] != reader.trailer["/ID"][0]
+    assert reader.metadata["/CreationDate"].startswith("D:20240901")
+
+
+def test_a_jpeg_photo_is_placed_too():
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 40, 40)).save(buffer, format="JPEG")
+    photo = buffer.getvalue()
+    FILES[hashlib.sha256(photo).hexdigest()] = photo
+    child, entries = records()
+    entries[2]["attachments"][0] = {
+        "sha256": hashlib.sha256(photo).hexdigest(), "filename": "work.jpg", "size": len(photo),
+        "added_at": "2024-01-01T00:00:00", "description": "Photo of school work"}
+    made = build_pdf_bundle(child, entries, TimelineOptions(as_of=AS_OF), FILES.__getitem__)
+    reader = PdfReader(io.BytesIO(made.data))
+    texts = [page.extract_text() for page in reader.pages]
+    images = reader.pages[divider(texts, "E002") + 1].images
+    assert len(images) == 1 and images[0].image.size == (40, 30)

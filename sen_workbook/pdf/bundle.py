@@ -424,7 +424,9 @@ def pdf_from_markdown(
     if progress:
         progress(steps - 1, steps, "Writing the PDF")
     data = pages.finish(without_footer={number for number, _page, _ref in placeholders})
-    data = _finish(data, placeholders, options.as_of, shown)
+    if placeholders:
+        data = _finish(data, placeholders, options.as_of, shown)
+    # else fpdf2's document stands as it is: its id is a hash of its own bytes.
     if progress:
         progress(steps, steps, "Done")
     problems = tuple(
