@@ -163,7 +163,10 @@ class CalendarScreen(ModalScreen[str]):
 
     CSS_PATH = [stylesheet("dialogs.tcss"), stylesheet("intake.tcss")]
     AUTO_FOCUS = "#calendar-path"
-    BINDINGS = [Binding("escape", "leave", "Leave")]
+    BINDINGS = [
+        Binding("ctrl+s", "write", "Write the file"),
+        Binding("escape", "leave", "Leave"),
+    ]
 
     def __init__(self, workbook: Workbook, child: dict[str, Any], entries: list[dict[str, Any]],
                  today: Any) -> None:
@@ -184,7 +187,8 @@ class CalendarScreen(ModalScreen[str]):
             yield Static(
                 "Every date still to come (deadlines, reviews, actions, replies due) as all-day "
                 "events with a reminder three days before. Open the file with Google Calendar, "
-                "Apple Calendar, Outlook or Thunderbird; importing it again updates the events.",
+                "Apple Calendar, Outlook or Thunderbird; importing it again updates the events. "
+                "Enter or ctrl+s writes the file.",
                 classes="dialog-hint", markup=False,
             )
             yield Label("Save the calendar file as")
@@ -194,7 +198,7 @@ class CalendarScreen(ModalScreen[str]):
         yield Footer()
 
     @on(Input.Submitted, "#calendar-path")
-    def _write(self) -> None:
+    def action_write(self) -> None:
         from sen_workbook.family_calendar import calendar_bytes
 
         given = self.query_one("#calendar-path", Input).value.strip()
