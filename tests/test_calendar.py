@@ -57,8 +57,13 @@ def test_every_upcoming_date_is_an_all_day_event_with_a_reminder(book, tmp_path)
     out = tmp_path / "amara.ics"
     result = run(book, "calendar", "Amara", "--out", str(out), "--as-of", AS_OF)
     assert result.returncode == 0, result.stderr
-    events = events_of(out.read_bytes())
+    content = out.read_bytes()
+    events = events_of(content)
     assert result.stdout == f"Wrote {len(events)} dates to {out}.\n"
+    # RFC 5545 as calendar programs read it: CRLF line endings, lines folded at 75 octets
+    lines = content.split(b"\r\n")
+    assert content.endswith(b"\r\n") and b"\n" not in content.replace(b"\r\n", b"")
+    assert max(len(line) for line in lines) <= 75
     by_summary = {str(e["SUMMARY"]): e for e in events}
     assert sorted(by_summary) == sorted([
         "Reply due: Asked for the records (Mara)",
