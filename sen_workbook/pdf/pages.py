@@ -156,8 +156,10 @@ class Pages(FPDF):
         in the current font."""
         self.show_lines(x, baseline, 0.0, [line])
 
-    def show_lines(self, x: float, baseline: float, step: float, lines: Sequence[str]) -> None:
-        """Print ``lines`` one under another, ``step`` mm apart, the first on ``baseline``.
+    def show_lines(self, x: float, baseline: float, step: float, lines: Sequence[str],
+                   mark: tuple[float, str] | None = None) -> None:
+        """Print ``lines`` one under another, ``step`` mm apart, the first on ``baseline``;
+        ``mark`` (how far to the left, and what) goes before the first line (a bullet).
 
         What fpdf2's ``text()`` writes for black text, without measuring or re-encoding
         each letter every time: a 5,000-entry timeline prints over 100,000 lines.  Each
@@ -172,7 +174,7 @@ class Pages(FPDF):
         if known is None:
             known = self._encodings[font.fontkey] = ({}, set())
         table, seen = known
-        for line in lines:
+        for line in [*lines, mark[1]] if mark else lines:
             if not seen.issuperset(line):
                 for char in set(line) - seen:
                     code = font.subset.pick(ord(char))
@@ -181,8 +183,12 @@ class Pages(FPDF):
                     seen.add(char)
         k = self.k
         move = f") Tj 0 {-step * k:.2f} Td ("
-        text = (f"BT {x * k:.2f} {(self.h - baseline) * k:.2f} Td ("
-                + move.join([line.translate(table) for line in lines]) + ") Tj ET")
+        if mark:
+            start = (f"BT {(x - mark[0]) * k:.2f} {(self.h - baseline) * k:.2f} Td "
+                     f"({mark[1].translate(table)}) Tj {mark[0] * k:.2f} 0 Td (")
+        else:
+            start = f"BT {x * k:.2f} {(self.h - baseline) * k:.2f} Td ("
+        text = start + move.join([line.translate(table) for line in lines]) + ") Tj ET"
         if self.fill_color != self.text_color:
             # Text is painted with the fill colour: as fpdf2 does, use the text colour for it.
             text = f"q {self.text_color.serialize().lower()} {text} Q"
@@ -285,11 +291,17 @@ class Pages(FPDF):
         lines = self.lines(text, self.epw - indent, "", BODY)
         step = self.line_height(BODY)
         self.room(step)
-        if mark:
-            self.use("", BODY)
-            self.show(self.l_margin + indent - 4.5, self.y + step * 0.78,
-                      "•" if depth % 2 == 0 else "–")
-        self.draw_lines(lines, self.l_margin + indent)
+        self.use("", BODY)
+        sign = "•" if depth % 2 == 0 else "–"
+        if mark and self.y + step * len(lines) <= self.bottom:
+            # The usual case, the whole item on this page: one text object, bullet and all.
+            self.show_lines(self.l_margin + indent, self.y + step * 0.78, step, lines,
+                            mark=(4.5, sign))
+            self.y += step * len(lines)
+        else:
+            if mark:
+                self.show(self.l_margin + indent - 4.5, self.y + step * 0.78, sign)
+            self.draw_lines(lines, self.l_margin + indent)
         self.y += step * 0.15
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[str]],
