@@ -139,6 +139,30 @@ def safe_filename(name: str, fallback: str = "attachment") -> str:
     return cleaned[:200] or fallback
 
 
+def kind_named(text: str) -> str:
+    """The kind of entry ``text`` names: a kind itself, or a word a parent would use for
+    one ("email", "call", "letter", "sent home", "report", "note")."""
+    from sen_workbook.sheet import kind_of  # the spreadsheet import's words for kinds
+
+    word = text.strip().casefold()
+    if word in model.KINDS:
+        return word
+    found = kind_of(word) if word else ""
+    if not found:
+        raise CaptureError(f"{text!r} is not a kind of entry; use one of {', '.join(model.KINDS)}.")
+    return found
+
+
+def day_named(text: str, today: _dt.date) -> str:
+    """``--date`` as written, with "today" (the default) and "yesterday" understood."""
+    word = text.strip()
+    if word.casefold() in ("", "today"):
+        return today.isoformat()
+    if word.casefold() == "yesterday":
+        return (today - _dt.timedelta(days=1)).isoformat()
+    return word
+
+
 def quick_entry(
     child_id: str,
     kind: str,
@@ -156,8 +180,7 @@ def quick_entry(
     Problems are :class:`CaptureError` (a missing choice, a bad field) or
     :class:`model.ModelError` (what the record's own checks find), each one sentence.
     """
-    if kind not in model.KINDS:
-        raise CaptureError(f"{kind!r} is not a kind of entry; use one of {', '.join(model.KINDS)}.")
+    kind = kind_named(kind)
     values = field_values(kind, fields)
     required = REQUIRED_CHOICES.get(kind)
     if required and not values.get(required[0]):
@@ -166,7 +189,7 @@ def quick_entry(
             f"A {kind} entry needs its {name}: add --field {name}=VALUE with one of "
             f"{', '.join(choices)}; nothing was added."
         )
-    date_text = day.strip() or (today or _dt.date.today()).isoformat()
+    date_text = day_named(day, today or _dt.date.today())
     files: dict[str, dict[str, Any]] = {}
     for filename, content in attachments:
         record = attachment_record(filename, content)

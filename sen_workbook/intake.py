@@ -31,11 +31,12 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
     add = commands.add_parser("add", help="add one entry in one command (quick capture)")
     add.add_argument("child", metavar="CHILD", help="a name, preferred name or id")
-    add.add_argument("kind", metavar="KIND", help=f"one of {', '.join(model.KINDS)}")
+    add.add_argument("kind", metavar="KIND",
+                     help=f"one of {', '.join(model.KINDS)} (or email, call, letter, note...)")
     add.add_argument("title", metavar="TITLE", nargs="?", default=None,
                      help="the entry's title (leave out to write it in $EDITOR)")
     add.add_argument("--date", default="", metavar="YYYY-MM-DD[ HH:MM]",
-                     help="when it happened (default: today)")
+                     help="when it happened: a date, today (the default) or yesterday")
     add.add_argument("--areas", default="", metavar="A,B", help="areas of need it touches")
     add.add_argument("--details", default=None, metavar="TEXT|-",
                      help="the details, or - to read them from standard input")
@@ -108,7 +109,10 @@ def _add(book: Workbook, args: argparse.Namespace) -> int:
     from sen_workbook import capture
 
     child = book.find_child(args.child)
-    kind = args.kind.strip().casefold()
+    try:
+        kind = capture.kind_named(args.kind)
+    except capture.CaptureError as error:
+        raise IntakeError(str(error)) from None
     title, details = args.title, args.details
     if details == "-":
         details = sys.stdin.read()

@@ -72,7 +72,7 @@ def test_kind_fields_are_typed_and_files_are_stored_and_attached(book_with_child
         (("meeting", "Review", "--field", "actions=call"), "cannot be given with --field"),
         (("meeting", "Review", "--field", "colour=red"), "'colour' is not a field"),
         (("meeting", "Review", "--date", "2026-02-30"), "is not a real date"),
-        (("note", "Review"), "'note' is not a kind of entry"),
+        (("diary", "Review"), "'diary' is not a kind of entry"),
         (("observation", "Tired", "--attach", "no-such-file.pdf"), "is not there"),
         (("observation", "Tired", "--areas", "maths"), "area 'maths' is not one of"),
         (("observation", "   "), "title is empty"),
@@ -140,3 +140,14 @@ def test_the_editor_template_lines_are_left_out_and_empty_means_nothing(tmp_path
     assert parse_editor_text("\n\nTitle\n# note\nline 1\n\nline 2\n") == ("Title", "line 1\n\nline 2")
     editor = _editor_script(tmp_path, "")
     assert write_in_editor("observation", environ={"EDITOR": editor}) == ("", "")
+
+
+def test_a_kind_and_a_day_can_be_named_in_everyday_words(book_with_child):
+    import datetime as dt
+
+    result = run(book_with_child, "add", "Amara", "phone call", "Rang the SENCo",
+                 "--field", "direction=sent", "--date", "yesterday")
+    assert result.returncode == 0, result.stderr
+    [entry] = stored_entries(book_with_child)
+    assert entry["kind"] == "correspondence" and entry["direction"] == "sent"
+    assert entry["date"] == (dt.date.today() - dt.timedelta(days=1)).isoformat()
