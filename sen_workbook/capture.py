@@ -33,7 +33,6 @@ REQUIRED_CHOICES: dict[str, tuple[str, tuple[str, ...]]] = {
 # Fields beyond a kind's own that a quick note may set.
 _COMMON_SETTABLE = ("people", "links")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_TERMINAL_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
 class CaptureError(ValueError):
@@ -121,12 +120,6 @@ def attachment_record(filename: str, content: bytes, description: str = "") -> d
         "added_at": model.now_stamp(),
         "description": description,
     }
-
-
-def terminal_text(text: str) -> str:
-    """``text`` safe to print on a terminal: control characters and escape sequences (which
-    could move the cursor or recolour the screen) shown as \ufffd, lines kept."""
-    return _TERMINAL_CONTROL.sub("\ufffd", text)
 
 
 def safe_filename(name: str, fallback: str = "attachment") -> str:

@@ -158,7 +158,7 @@ def _import_mail(book: Workbook, child: dict, args: argparse.Namespace) -> int:
         )
     except mail.MailError as error:
         raise IntakeError(f"{str(error).rstrip('.')}; nothing was imported.") from None
-    name = child["name"]
+    name = _name_shown(child)
     for item in found.new:
         print(mail.preview_line(item))
     files = [content for item in found.new for content in item.files]
@@ -198,11 +198,11 @@ def _import_sheet(book: Workbook, child: dict, args: argparse.Namespace) -> int:
     already = f" ({_count(found.already, 'row')} already in the journal left out)" if found.already else ""
     if args.dry_run:
         print(f"Would import {_count(len(found.entries), 'entry', 'entries')} into "
-              f"{child['name']}'s journal{already}; nothing was written (--dry-run).")
+              f"{_name_shown(child)}'s journal{already}; nothing was written (--dry-run).")
         return EXIT_OK
     book.add_entries(found.entries)
     print(f"Imported {_count(len(found.entries), 'entry', 'entries')} into "
-          f"{child['name']}'s journal{already}.")
+          f"{_name_shown(child)}'s journal{already}.")
     return EXIT_OK
 
 
@@ -225,6 +225,13 @@ def _calendar(book: Workbook, args: argparse.Namespace) -> int:
     events = content.count(b"BEGIN:VEVENT")
     print(f"Wrote {_count(events, 'date')} to {out}.")
     return EXIT_OK
+
+
+def _name_shown(child: dict) -> str:
+    """The child's name as printed: no control character reaches the terminal."""
+    from sen_workbook import model
+
+    return model.excerpt(child["name"], 100, quoted=False)
 
 
 def _count(number: int, one: str, many: str = "") -> str:

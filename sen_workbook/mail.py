@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from sen_workbook import model
-from sen_workbook.capture import attachment_record, safe_filename, terminal_text
+from sen_workbook.capture import attachment_record, safe_filename
 from sen_workbook.html_text import html_to_text
 from sen_workbook.storage import sha256_bytes
 
@@ -418,7 +418,7 @@ def preview_line(item: MailItem) -> str:
     extra = f" ({files} attachment{'s' if files != 1 else ''})" if files else ""
     title = entry["title"] if len(entry["title"]) <= 80 else entry["title"][:79] + "\u2026"
     who = who if len(who) <= 60 else who[:59] + "\u2026"
-    return terminal_text(f"{entry['date']}  {entry['direction']:<8}  {arrow} {who}: {title}{extra}")
+    return _shown_safely(f"{entry['date']}  {entry['direction']:<8}  {arrow} {who}: {title}{extra}")
 
 
 def stored_message_ids(entries: Iterable[dict[str, Any]]) -> set[str]:
@@ -429,3 +429,8 @@ def stored_message_ids(entries: Iterable[dict[str, Any]]) -> set[str]:
     }
 
 
+
+
+def _shown_safely(text: str) -> str:
+    """A preview line for the terminal: no control character or escape sequence."""
+    return model.excerpt(text, 500, quoted=False)

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from sen_workbook import model
-from sen_workbook.capture import terminal_text
 
 FIELDS = ("date", "time", "title", "details", "people", "kind", "areas", "skip")
 # Column names parents use, by field (compared without case, spaces or punctuation).
@@ -375,7 +374,7 @@ def mapping_text(found: SheetImport) -> str:
         text += f" Not used: {', '.join(skipped)} (name them with --map COLUMN=FIELD)."
     for note in found.notes:
         text += " " + note
-    return text
+    return _shown_safely(text)
 
 
 def preview_rows(found: SheetImport, count: int = _PREVIEW_ROWS) -> list[str]:
@@ -383,9 +382,14 @@ def preview_rows(found: SheetImport, count: int = _PREVIEW_ROWS) -> list[str]:
     lines = []
     for number, entry in zip(found.rows[:count], found.entries[:count], strict=False):
         people = f" (with {', '.join(entry['people'])})" if entry["people"] else ""
-        lines.append(terminal_text(
+        lines.append(_shown_safely(
             f"Row {number}: {entry['date']}  {entry['kind']:<14} {_short(entry['title'])}"
             f"{_short(people)}"))
     if len(found.entries) > count:
         lines.append(f"... and {len(found.entries) - count} more rows.")
     return lines
+
+
+def _shown_safely(text: str) -> str:
+    """A preview line for the terminal: no control character or escape sequence."""
+    return model.excerpt(text, 500, quoted=False)

@@ -153,6 +153,6 @@ def test_a_quote_left_open_is_named_and_long_notes_and_escapes_are_kept_but_show
     log.write_text(f"Date,Event,Notes\n2024-01-01,\x1b[31mred,{long_note}\n")
     result = run(book, "import", str(log), "--child", "Amara")
     assert result.returncode == 0, result.stderr
-    assert "\x1b" not in result.stdout and "\ufffd[31mred" in result.stdout
+    assert "\x1b" not in result.stdout and "\\x1b[31mred" in result.stdout
     [entry] = entries(book)
     assert entry["title"] == "\x1b[31mred" and entry["details"] == long_note  # as written
