@@ -158,6 +158,7 @@ class _IndexRow(NamedTuple):
     page: int
     bold: bool = False
     indent: float = 0.0
+    lead: tuple[str, ...] = ()  # columns before the text (an exhibit's reference and date)
 
 
 def _index_pages(count: int, height: float) -> int:
@@ -175,21 +176,28 @@ def _draw_index(pages: Pages, rows: list[_IndexRow], sentence: str) -> None:
     pages.paragraph(sentence, size=11)
     pages.y = pages.t_margin + _INDEX_HEAD
     right = pages.w - pages.r_margin
+    # Columns for the exhibits' references and dates, as wide as the widest of each.
+    widths = [max((pages.width(row.lead[n]) for row in rows if len(row.lead) > n), default=0)
+              for n in range(max((len(row.lead) for row in rows), default=0))]
     for row in rows:
         if pages.y + INDEX_ROW > pages.bottom:
             pages.add_page()
             pages.y = pages.t_margin
         style = "B" if row.bold else ""
         number = str(row.page)
-        room = pages.epw - row.indent - pages.width(number, style) - 6
+        pages.set_font("SourceSans", style, BODY)
+        baseline = pages.y + INDEX_ROW * 0.72
+        x = pages.l_margin + row.indent
+        for width, part in zip(widths, row.lead, strict=False):
+            pages.text(x, baseline, part)
+            x += width + 4
+        room = right - x - pages.width(number, style) - 6
         text = pages.glyphs.printable(row.text)
         if pages.width(text, style) > room:
             while text and pages.width(text + "…", style) > room:
                 text = text[:-1]
             text = text.rstrip() + "…"
-        pages.set_font("SourceSans", style, BODY)
-        baseline = pages.y + INDEX_ROW * 0.72
-        pages.text(pages.l_margin + row.indent, baseline, text)
+        pages.text(x, baseline, text)
         pages.text(right - pages.width(number, style), baseline, number)
         link = pages.add_link(page=row.page)
         pages.link(pages.l_margin, pages.y, pages.epw, INDEX_ROW, link)
@@ -362,8 +370,8 @@ def pdf_from_markdown(
                 note = ""
                 if item.item.form == forms.SEPARATE:
                     note = " (supplied separately)"
-                rows.append(_IndexRow(f"{exhibit.ref}  {exhibit.date}  {item.title}{note}", page,
-                                      indent=6))
+                rows.append(_IndexRow(f"{item.title}{note}", page, indent=6,
+                                      lead=(exhibit.ref, exhibit.date)))
         _draw_index(pdf, rows, evidence_sentence(evidence["pages"], limit))
 
     pages.add_page()
