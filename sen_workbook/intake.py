@@ -95,6 +95,8 @@ def run(path: Path, args: argparse.Namespace) -> int:
             return _add(book, args)
         if args.command == "calendar":
             return _calendar(book, args)
+        if getattr(args, "skip_damaged", False):
+            raise IntakeError("--skip-damaged is for workbook archives, not emails or spreadsheets.")
         if not args.child:
             raise IntakeError(
                 f"Say whose journal {Path(args.file).name} goes into with --child CHILD."

@@ -93,6 +93,7 @@ def test_a_bad_date_names_its_row_and_nothing_is_written(book, tmp_path):
         ("Date,Event\n2024-01-01,\n", (), "Row 2 says nothing about what happened"),
         ("Date,Event\n", (), "has no rows below its headings"),
         ("", (), "The spreadsheet is empty"),
+        ("Date,Event\n2024-01-01,x\n", ("--skip-damaged",), "is for workbook archives"),
     ],
 )
 def test_bad_logs_are_one_sentence_and_exit_2(book, tmp_path, content, argv, words):
