@@ -256,6 +256,7 @@ def message_item(
     Where = f"{where[0].upper()}{where[1:]}"
     sender = _addresses(_header(message, "From", where))
     to = _addresses(_header(message, "To", where))
+    copied = _addresses(_header(message, "Cc", where))
     subject_header = _plain_header(message, "Subject", where)
     date_header, sent = _sent_at(message, where)
     if not sender and date_header is None and subject_header is None:
@@ -295,10 +296,12 @@ def message_item(
         direction=direction,
         subject=subject,
         message_id=message_id,
+        people=[_shown([person]) for person in copied],  # who was copied in
         **{"from": _shown(sender), "to": _shown(to)},
     )
     for name in ("title", "details", "from", "to", "subject", "message_id"):
         entry[name] = _unescaped(entry[name])
+    entry["people"] = [_unescaped(person) for person in entry["people"] if person]
     problems = model.validate_entry(entry)
     if problems:
         raise MailError(f"{Where} cannot be recorded: {problems[0].rstrip('.')}.")

@@ -53,6 +53,7 @@ def school_reply() -> EmailMessage:
     message = EmailMessage()
     message["From"] = Address("Mrs Patel", addr_spec="senco@riverside.sch.uk")
     message["To"] = Address("Parent", addr_spec=ME)
+    message["Cc"] = "Class teacher <teacher@riverside.sch.uk>, head@riverside.sch.uk"
     message["Subject"] = "Re: Amara's timetable – next steps"
     message["Date"] = "Mon, 04 Mar 2024 23:30:00 -0800"  # 5 March in England
     message["Message-ID"] = "<reply-1@riverside.sch.uk>"
@@ -117,6 +118,7 @@ def test_an_eml_becomes_a_correspondence_entry_with_its_attachments(book, tmp_pa
     assert entry["direction"] == "received"
     assert entry["from"] == "Mrs Patel <senco@riverside.sch.uk>"
     assert entry["to"] == f"Parent <{ME}>"
+    assert entry["people"] == ["Class teacher <teacher@riverside.sch.uk>", "head@riverside.sch.uk"]
     assert entry["subject"] == entry["title"] == "Re: Amara's timetable – next steps"
     assert entry["message_id"] == "<reply-1@riverside.sch.uk>"
     assert entry["details"] == (
