@@ -16,7 +16,9 @@ from typing import Any
 
 from sen_workbook import vocabulary
 
-SCHEMA_VERSION = 2  # 2: every entry carries every field of its kind (message_id added)
+# 2: every entry carries every field of its kind (message_id added);
+# 3: an observation carries the child's and the parent's views.
+SCHEMA_VERSION = 3
 FORMAT = "sen-workbook"
 
 # The Code of Practice's four broad areas of need, plus "other" (independence, health...).
@@ -139,7 +141,8 @@ KIND_FIELDS: dict[str, dict[str, Any]] = {
         "message_id": "",
     },
     "incident": {"incident_type": "other", "days_lost": 0},
-    "observation": {},
+    # The child's own words and the parent's, apart from what was seen (the details).
+    "observation": {"child_views": "", "parent_views": ""},
     "request": {
         "request_type": "other",
         "sent_to": "",

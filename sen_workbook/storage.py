@@ -850,8 +850,9 @@ def refuse_damaged_shape(path: Path, data: dict[str, dict[str, Any]]) -> None:
 # Migrations from schema N to N+1: MIGRATIONS[N](data) returns the data at N+1.
 # A backup is made before the first migration runs.
 def _fill_every_field(data: dict[str, Any]) -> dict[str, Any]:
-    """Schema 1 to 2: every entry, in the workbook and in the trash, gets each field of its
-    kind that it lacks (a correspondence entry's ``message_id``), with its empty value."""
+    """Schema 1 to 2 and 2 to 3: every entry, in the workbook and in the trash, gets each
+    field of its kind that it lacks (a correspondence entry's ``message_id``, an
+    observation's ``child_views`` and ``parent_views``), with its empty value."""
     def filled(entry: Any) -> Any:
         return model.fill_natural_empties(entry)[0]
 
@@ -864,7 +865,10 @@ def _fill_every_field(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _fill_every_field}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _fill_every_field,
+    2: _fill_every_field,
+}
 
 
 def migrate(data: dict[str, Any], target: int | None = None) -> tuple[dict[str, Any], bool]:

@@ -140,6 +140,23 @@ async def test_entry_date_with_a_time_of_day(book, child):
     assert saved["people"] == ["Ms P", "Dr K"]
 
 
+async def test_an_observation_keeps_the_childs_own_words_and_the_parents_views(book, child):
+    app = Host(EntryForm(book, child["id"], "observation"))
+    async with app.run_test(size=SIZE) as pilot:
+        await type_into(pilot, app, "#date", "20240305")
+        await type_into(pilot, app, "#title", "After school")
+        app.screen.query_one("#child_views").focus()
+        await pilot.press(*"Everyone shouts")
+        app.screen.query_one("#parent_views").focus()
+        await pilot.press(*"Lunch club is too loud")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, EntryForm)
+    [saved] = on_disk(book)
+    assert (saved["child_views"], saved["parent_views"]) == (
+        "Everyone shouts", "Lunch club is too loud")
+
+
 def test_each_kind_shows_exactly_its_model_fields():
     for kind, layout in KIND_LAYOUT.items():
         typed = [name for name in model.KIND_FIELDS[kind] if name not in model.IMPORTED_FIELDS]

@@ -265,7 +265,29 @@ def test_a_schema_1_workbook_gets_every_field_of_its_kinds(db_path, family):
         assert book.check() == []
         [item] = book.trash()
         assert item["record"]["message_id"] == ""
-    assert json.loads(db_path.read_text())["meta"]["workbook"]["schema"] == 2
+    assert json.loads(db_path.read_text())["meta"]["workbook"]["schema"] == model.SCHEMA_VERSION
+
+
+def test_a_schema_2_workbook_gives_each_observation_the_childs_and_parents_views(
+    db_path, family
+):
+    """Schema 3 added an observation's child_views and parent_views: older observations
+    are given them empty, the check finds nothing wrong, and a backup keeps the old file."""
+    with Workbook(db_path) as book:
+        add_family(book, family)
+    data = json.loads(db_path.read_text())
+    data["meta"]["workbook"]["schema"] = 2
+    observations = [e for e in data["entries"].values() if e["kind"] == "observation"]
+    assert observations
+    for entry in observations:
+        del entry["child_views"], entry["parent_views"]
+    db_path.write_text(json.dumps(data))
+    with Workbook(db_path) as book:
+        for entry in observations:
+            stored = book.entry(entry["id"])
+            assert (stored["child_views"], stored["parent_views"]) == ("", "")
+        assert book.check() == []
+    assert json.loads(db_path.read_text())["meta"]["workbook"]["schema"] == 3
 
 
 def test_stale_temp_files_from_a_killed_save_are_removed(db_path):

@@ -9,11 +9,15 @@ from typing import Any
 
 from sen_workbook import model
 
-from .blocks import table
+from .blocks import bullet, table
 from .deadline_table import deadline_section
 from .escaping import present
 from .facts import Facts
 from .flag_list import flag_section
+from .incidents import incident_lines
+from .professionals import findings, recommendations
+from .provision import distinct_provision, dropped, provision_with_views
+from .views import place, view_line, views
 from .words import plural, when
 
 
@@ -69,7 +73,32 @@ def summary_complaint(facts: Facts) -> list[list[str]]:
             f"longest has waited {plural(longest, 'day')} ({ref})."
         )
     waits.append(" ".join(said))
-    return [lines, waits, deadline_section(facts), flag_section(facts)]
+    return [
+        lines,
+        waits,
+        ["### Incidents and days of education lost", "", *incident_lines(facts)],
+        ["### What professionals found and recommended", "", *findings(facts), "",
+         *recommendations(facts)],
+        ["### The provision, and what the child and the family said of it", "",
+         *provision_with_views(facts), *_views_elsewhere(facts), *_dropped(facts)],
+        deadline_section(facts),
+        flag_section(facts),
+    ]
+
+
+def _views_elsewhere(facts: Facts) -> list[str]:
+    """The views that name no provision, after the provision."""
+    provided = [str(p.item.get("what", "")) for p in distinct_provision(facts)]
+    _, elsewhere = place(views(facts), provided)
+    if not elsewhere:
+        return []
+    return ["", f"Views that name no provision: {len(elsewhere)}.",
+            *(bullet(view_line(facts, view)) for view in elsewhere)]
+
+
+def _dropped(facts: Facts) -> list[str]:
+    gone = dropped(facts)
+    return ["", *gone] if gone else []
 
 
 def asks(

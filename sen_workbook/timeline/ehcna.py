@@ -3,6 +3,9 @@ para 9.14 headings, each answered from the records with references to them."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from sen_workbook import analysis, model
 from sen_workbook.vocabulary import RESULT_LABELS
 
@@ -11,9 +14,13 @@ from .deadline_table import deadline_section
 from .escaping import present
 from .facts import Facts
 from .flag_list import flag_section
+from .incidents import incident_lines
 from .phrases import provision_text
+from .professionals import findings, recommendations
+from .provision import distinct_provision, dropped, provision_with_views
 from .selection import entry_areas
-from .words import age, day_text, number, plural, when
+from .views import VIEW_FIELDS, place, view_line, views
+from .words import age, day_text, plural, when
 
 # SEND Code of Practice 2015, para 9.14: what a local authority looks at.
 CODE_9_14: tuple[str, ...] = (
@@ -24,12 +31,6 @@ CODE_9_14: tuple[str, ...] = (
     "(5) Physical, emotional and social development and health needs",
     "(6) A young person over 18: time needed to complete education or training",
 )
-
-EXCLUSION_NOTE = (
-    "The DfE's guidance on suspension and permanent exclusion says that sending a pupil "
-    "home without a formal exclusion is unlawful, even when the parent agrees."
-)
-
 
 def summary_ehcna(facts: Facts) -> list[list[str]]:
     """The six 9.14 headings, then the flags and the statutory deadlines."""
@@ -73,17 +74,28 @@ def progress(facts: Facts) -> list[str]:
             for review, result in zip(cycle.reviews, row.results, strict=False):
                 label = RESULT_LABELS.get(result or "not_assessed", "Not assessed").lower()
                 results.append(f"{label} at {facts.refs.get(review['id']) or when(review)}")
-            if cycle.reviews:
-                last = row.results[-1] if row.results else None
-                latest[last if last in latest else "not_assessed"] += 1
             shown = "; ".join(results) if results else "no review yet"
             lines.append(bullet(f"{facts.quoted(row.target.get('text', ''))}: {shown}.", 1))
-    reviewed_targets = sum(latest.values())
-    if reviewed_targets:
+    # Each target once, at its latest review: one carried into a later plan keeps its id.
+    last: dict[str, str] = {}
+    seen: dict[str, None] = {}
+    for cycle in facts.cycles:
+        for row in cycle.targets:
+            key = str(row.target.get("id") or id(row.target))
+            seen[key] = None
+            if cycle.reviews:
+                result = row.results[-1] if row.results else None
+                last[key] = result if result in latest else "not_assessed"
+    for result in last.values():
+        latest[result] += 1
+    if seen:
         lines += ["", (
-            f"At the latest review of each cycle, of {plural(reviewed_targets, 'target')}: "
-            f"met {latest['met']}, partly met {latest['partly']}, not met "
-            f"{latest['not_met']}, not assessed {latest['not_assessed']}."
+            f"Targets in these plans: {len(seen)}, each counted once however many plans "
+            f"carry it. At its latest review, of "
+            f"{plural(len(last), 'target')}: met {latest['met']}, partly met "
+            f"{latest['partly']}, not met {latest['not_met']}, not assessed "
+            f"{latest['not_assessed']}"
+            + (f"; not reviewed yet: {len(seen) - len(last)}." if len(seen) > len(last) else ".")
         )]
     runs = analysis.not_met_runs(facts.analysed, facts.as_of)
     still = sum(1 for run in runs if run.current)
@@ -128,14 +140,7 @@ def nature(facts: Facts) -> list[str]:
             parts.append(f"raised by {facts.text(concern['raised_by'])}")
         if present(concern.get("raised_with", "")):
             parts.append(f"with {facts.text(concern['raised_with'])}")
-        answered = day_text(concern.get("response_date", ""))
-        if answered:
-            parts.append(f"response recorded on {answered}")
-        elif present(concern.get("response", "")):
-            parts.append("response recorded, date not recorded")
-        else:
-            parts.append("no response recorded")
-        lines.append(bullet("; ".join(parts) + "."))
+        lines.append(bullet("; ".join(parts) + "; " + answer(facts, concern)))
     waiting = [f for f in facts.flags if f.code == "concern_unanswered"]
     lines += ["", f"Concerns with no response recorded: {len(waiting)}."]
     for flag in waiting:
@@ -146,22 +151,44 @@ def nature(facts: Facts) -> list[str]:
     observations = facts.chosen("observation")
     lines += ["", f"Observations at home: {len(observations)}."]
     lines += [bullet(facts.titled(e) + ".") for e in observations]
-    views = [r for r in facts.chosen("review") if present(r.get("child_views", ""))]
-    lines += ["", f"The child's own words, recorded at reviews: {len(views)}."]
-    for review in views:
-        lines.append(bullet(f"{facts.cite(review['id'])}: {facts.quoted(review['child_views'])}"))
+    found = views(facts)
+    provided = [str(p.item.get("what", "")) for p in distinct_provision(facts)]
+    beside, elsewhere = place(found, provided)
+    children = sum(view.label == VIEW_FIELDS[0][1] for view in found)
+    lines += ["", (
+        f"Views recorded at reviews and with observations: {len(found)} (the child's "
+        f"{children}, the parent's {len(found) - children}). "
+        + (f"Those that name a provision, {sum(map(len, beside.values()))}, are given "
+           f"beside it under {CODE_9_14[2][:3]}; the others:" if beside and elsewhere
+           else f"All name a provision and are given beside it under {CODE_9_14[2][:3]}."
+           if beside else "None names a provision:" if elsewhere else "")
+    ).rstrip()]
+    if elsewhere:
+        lines.append("")
+    lines += [bullet(view_line(facts, view)) for view in elsewhere]
     return lines
 
 
+def answer(facts: Facts, concern: Mapping[str, Any]) -> str:
+    """The setting's answer to a concern, quoted with its date, or that none came."""
+    answered = day_text(concern.get("response_date", ""))
+    said = concern.get("response", "")
+    if present(said):
+        when_said = f"on {answered}" if answered else "(date not recorded)"
+        return f"answered {when_said}: {facts.quoted(said)}"
+    if answered:
+        return f"an answer recorded on {answered}, without its words."
+    return "no response recorded."
+
+
 def action(facts: Facts) -> list[str]:
-    """(3) Provision in the plans, meetings, overdue actions, recommendations."""
+    """(3) Provision (each kind once, with the views that name it), what the next plan
+    dropped, meetings and their overdue actions, recommendations by status."""
     lines = [f"### {CODE_9_14[2]}", ""]
-    provision = [
-        (cycle.plan, item) for cycle in facts.cycles for item in cycle.plan.get("provision") or ()
-    ]
-    lines.append(f"Provision recorded in SEN Support plans: {len(provision)}.")
-    for plan, item in provision:
-        lines.append(bullet(f"{provision_text(facts, item)} (plan {facts.cite(plan['id'])})."))
+    lines += provision_with_views(facts)
+    gone = dropped(facts)
+    if gone:
+        lines += ["", *gone]
     meetings = facts.chosen("meeting")
     lines += ["", f"Meetings: {len(meetings)}."]
     lines += [bullet(facts.titled(e) + ".") for e in meetings]
@@ -170,20 +197,7 @@ def action(facts: Facts) -> list[str]:
         lines += ["", f"Meeting actions past their due date and not done: {len(overdue)}."]
         for flag in overdue:
             lines.append(bullet(f"{facts.text(flag.message)} ({facts.cite(flag.entry_id)})"))
-    recommendations = [
-        item for e in facts.chosen("assessment") for item in e.get("recommendations") or ()
-    ]
-    tally = {key: 0 for key in model.IMPLEMENTED}
-    for item in recommendations:
-        implemented = item.get("implemented")
-        tally[implemented if implemented in tally else "unknown"] += 1
-    lines += ["", (
-        f"Professionals' recommendations: {len(recommendations)}; implemented "
-        f"{tally['yes']}, partly {tally['partly']}, not implemented {tally['no']}, "
-        f"not known {tally['unknown']}."
-    )]
-    for flag in (f for f in facts.flags if f.code == "recommendation_not_implemented"):
-        lines.append(bullet(f"{facts.text(flag.message)} ({facts.cite(flag.entry_id)})"))
+    lines += ["", *recommendations(facts)]
     return lines
 
 
@@ -217,39 +231,10 @@ def intervention(facts: Facts) -> list[str]:
 
 
 def health(facts: Facts) -> list[str]:
-    """(5) Professionals' reports, and incidents with the days of education lost."""
+    """(5) Professionals' reports with their findings, and incidents with the days lost."""
     lines = [f"### {CODE_9_14[4]}", ""]
-    reports = facts.chosen("assessment")
-    lines.append(f"Assessments and professional reports: {len(reports)}.")
-    for report in reports:
-        parts = [facts.titled(report)]
-        if present(report.get("professional", "")):
-            parts.append(f"by {facts.text(report['professional'])}")
-        recommendations = len(report.get("recommendations") or ())
-        parts.append(plural(recommendations, "recommendation"))
-        lines.append(bullet("; ".join(parts) + "."))
-    incidents = facts.chosen("incident")
-    total = sum(e.get("days_lost") or 0 for e in incidents)
-    lines += ["", (
-        f"Incidents: {len(incidents)}; days of education lost, all incidents: "
-        f"{number(total)}."
-    )]
-    for kind, label in model.INCIDENT_TYPES.items():
-        these = [e for e in incidents if e.get("incident_type") == kind]
-        if not these:
-            continue
-        days = sum(e.get("days_lost") or 0 for e in these)
-        refs = "; ".join(facts.cite(e["id"]) for e in these)
-        lines.append(bullet(
-            f"{label}: {plural(len(these), 'time')}, {plural(days, 'day')} lost ({refs})."
-        ))
-    sent_home = [e for e in incidents if e.get("incident_type") == "sent_home"]
-    if sent_home:
-        days = sum(e.get("days_lost") or 0 for e in sent_home)
-        lines += ["", (
-            f"Sent home without a formal exclusion: {plural(len(sent_home), 'time')}, "
-            f"{plural(days, 'day')} lost. {EXCLUSION_NOTE}"
-        )]
+    lines += findings(facts)
+    lines += ["", *incident_lines(facts)]
     return lines
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from sen_workbook import model
@@ -13,7 +14,7 @@ from .escaping import present
 from .exhibit_index import added_as
 from .facts import Facts
 from .phrases import provision_text, target_text
-from .words import day_text, number, when
+from .words import day_text, number, plural, when
 
 
 def entries(facts: Facts) -> list[list[str]]:
@@ -55,7 +56,38 @@ def entry_in_full(facts: Facts, entry: Mapping[str, Any]) -> list[str]:
         lines.append(bullet(text))
     if len(lines) == 2:
         lines.append("No further details recorded.")
+    lines.append(bullet(provenance(entry)))
     return lines
+
+
+def _stamp(value: Any) -> datetime | None:
+    try:
+        return datetime.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def provenance(entry: Mapping[str, Any]) -> str:
+    """When the entry was first written down, how long after the day it tells of, and
+    whether it was changed since: a note made on the day weighs more than one made later."""
+    created = _stamp(entry.get("created_at"))
+    if created is None:
+        said = "Recorded: when it was first written down is not known"
+    else:
+        gap = (created.date() - model.entry_day(entry)).days
+        after = ("the same day" if gap == 0 else
+                 f"{plural(gap, 'day')} after the day it tells of" if gap > 0 else
+                 f"{plural(-gap, 'day')} before the day it tells of")
+        said = f"Recorded: first written down on {created:%Y-%m-%d %H:%M}, {after}"
+    revisions = entry.get("revisions") or ()
+    if revisions:
+        changed = _stamp(entry.get("updated_at"))
+        last = f", last on {changed:%Y-%m-%d %H:%M}" if changed else ""
+        kept = plural(len(revisions), "earlier version")
+        said += f"; changed since{last} ({kept} kept in the workbook)"
+    else:
+        said += "; not changed since"
+    return said + "."
 
 
 def kind_fields(facts: Facts, entry: Mapping[str, Any]) -> list[str]:

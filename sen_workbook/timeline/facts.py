@@ -53,10 +53,10 @@ class Facts:
         for exhibit in self.exhibits:
             for entry_id in exhibit.entry_ids:
                 self.exhibit_refs[(entry_id, exhibit.sha256)] = exhibit.ref
+        # Every cycle, to find the plan that followed one; those shown are listed.
+        self.all_cycles = analysis.cycles(self.analysed, self.as_of)
         self.cycles = [
-            c
-            for c in analysis.cycles(self.analysed, self.as_of)
-            if self.shown(c.plan["id"], *(r["id"] for r in c.reviews))
+            c for c in self.all_cycles if self.shown(c.plan["id"], *(r["id"] for r in c.reviews))
         ]
         all_flags = analysis.flags(self.analysed, self.as_of)
         self.flags = [f for f in all_flags if self.shown(f.entry_id, *f.related_ids)]

@@ -100,7 +100,10 @@ KIND_LAYOUT: dict[str, tuple[tuple[str, str, str, Any], ...]] = {
         ("incident_type", "What happened", "choice", model.INCIDENT_TYPES),
         ("days_lost", "Days of education lost", "number", "e.g. 1, or 0.5 for a morning"),
     ),
-    "observation": (),
+    "observation": (
+        ("child_views", "Child's views", "long", "In their own words, if you can"),
+        ("parent_views", "Parent's views", "long", ""),
+    ),
     "request": (
         ("request_type", "Request", "choice", model.REQUEST_TYPES),
         ("sent_to", "Sent to", "text", ""),
