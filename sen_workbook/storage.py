@@ -579,6 +579,10 @@ class AtomicJSONStorage(Storage):
         # wrote.  A save first checks that the file on disk is still that one.
         self._written: FileStamp | None = None
         self._fingerprint = ""
+        # The pieces of the last save, whose SHA-256 is worked out only if it is ever
+        # needed (the file's stamp changed): hashing every save would cost a quarter of it.
+        # They are the tables' texts the storage keeps anyway, so they cost no memory.
+        self._written_pieces: list[bytes] = []
         # Called before every save; the workbook checks there that it still holds the lock.
         self.guard: Callable[[], None] | None = None
 
@@ -596,7 +600,7 @@ class AtomicJSONStorage(Storage):
             return self._data
         if self._data is None:
             self._data, self._written, self._fingerprint = read_database(self.path)
-            self._pieces = None
+            self._pieces, self._written_pieces = None, []
         return self._data
 
     def prime(
@@ -607,7 +611,7 @@ class AtomicJSONStorage(Storage):
         ``stamp`` and ``fingerprint`` say which file it was read from."""
         self._data = data
         self._pieces = None
-        self._written, self._fingerprint = stamp, fingerprint
+        self._written, self._fingerprint, self._written_pieces = stamp, fingerprint, []
         if self.read_only:
             info = self.path.stat()
             self._stamp = (info.st_ino, info.st_mtime_ns, info.st_size)
@@ -638,6 +642,8 @@ class AtomicJSONStorage(Storage):
                 f"Could not read the workbook {self.path} before saving: {error.strerror}. "
                 "Nothing was saved."
             ) from error
+        if not self._fingerprint and self._written_pieces:
+            self._fingerprint = file_fingerprint(self._written_pieces)
         if file_fingerprint((raw,)) == self._fingerprint:
             self._written = stamp
             return
@@ -678,7 +684,7 @@ class AtomicJSONStorage(Storage):
                     raise ValueError("a record was changed without being replaced")
             atomic_write(self.path, payload)
             self._written = FileStamp.of(os.stat(self.path))
-            self._fingerprint = file_fingerprint(payload)
+            self._fingerprint, self._written_pieces = "", payload
         except (OSError, ValueError, TypeError) as error:
             self.forget()  # the next read takes the truth from disk
             reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
@@ -725,7 +731,7 @@ class AtomicJSONStorage(Storage):
         """Drop what is kept in memory, so the next read comes from disk."""
         self._data = None
         self._pieces = None
-        self._written, self._fingerprint = None, ""
+        self._written, self._fingerprint, self._written_pieces = None, "", []
 
     def close(self) -> None:
         self.forget()
