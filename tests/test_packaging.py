@@ -1,7 +1,13 @@
-"""The wheel carries the styles, and the app starts from an installed wheel."""
+"""What a family installs: the wheel carries the styles and the app starts from it, and the
+single-file app opens the demo and writes a timeline with nothing but Python.
+
+Both are built here, or taken from ``SEN_WORKBOOK_DIST`` when CI has built them already
+(``python .ci/release.py DIR``)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import os
 import subprocess
 import sys
@@ -36,8 +42,19 @@ START_APP = textwrap.dedent(
 )
 
 
+def _built(pattern: str) -> Path | None:
+    given = os.environ.get("SEN_WORKBOOK_DIST")
+    if not given:
+        return None
+    (found,) = Path(given).glob(pattern)
+    return found
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    built = _built("sen_workbook-*.whl")
+    if built:
+        return built
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
@@ -79,3 +96,81 @@ def test_app_starts_from_the_installed_wheel(wheel, tmp_path):
     # the app's stylesheets are the wheel's own files (a missing one stops the app)
     css = lines["css"].split()
     assert css and all(p.startswith(str(site)) and Path(p).is_file() for p in css)
+
+
+@pytest.fixture(scope="module")
+def single_file_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    built = _built("sen-workbook.pyz")
+    if built:
+        return built
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, str(ROOT / ".ci" / "release.py"), str(out)],
+        check=True, capture_output=True, timeout=600,
+    )
+    return out / "sen-workbook.pyz"
+
+
+def _plain_environment(tmp_path: Path) -> dict[str, str]:
+    """A home, a temporary folder and shiv's unpacking place of the test's own, and no
+    path to this checkout's code."""
+    home = tmp_path / "home"
+    temporary = tmp_path / "tmp"
+    home.mkdir()
+    temporary.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "SEN_WORKBOOK"))}
+    return env | {"HOME": str(home), "TMPDIR": str(temporary), "SHIV_ROOT": str(tmp_path / "shiv")}
+
+
+def test_single_file_app_opens_the_demo(single_file_app, tmp_path):
+    env = _plain_environment(tmp_path)
+    # Textual's own switches: no terminal, and a picture of the screen after five seconds,
+    # when the app closes.
+    env |= {
+        "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver",
+        "TEXTUAL_SCREENSHOT": "5",
+        "TEXTUAL_SCREENSHOT_LOCATION": str(tmp_path),
+        "TEXTUAL_SCREENSHOT_FILENAME": "demo.svg",
+    }
+    result = subprocess.run(
+        [sys.executable, str(single_file_app), "--demo"], cwd=tmp_path, env=env,
+        capture_output=True, text=True, timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    screen = html.unescape((tmp_path / "demo.svg").read_text(encoding="utf-8")).replace("\xa0", " ")
+    assert "Amara Okafor-Bennett" in screen and "Oluwatobi" in screen
+    # it ran from its own unpacked copy, and the sample's folder was removed on closing
+    (unpacked,) = (p for p in (tmp_path / "shiv").iterdir() if p.is_dir())
+    assert (unpacked / "site-packages" / "sen_workbook" / "styles").is_dir()
+    assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_single_file_app_writes_a_timeline(single_file_app, tmp_path):
+    from sen_workbook.demo import generate
+    from sen_workbook.timeline import TimelineOptions
+    from sen_workbook.workbook import Workbook
+
+    sample = generate()
+    with Workbook(tmp_path / "sample" / "workbook.json") as book:
+        book.load_sample(sample.children, sample.entries, sample.files)
+        book.write_archive(tmp_path / "family.zip")
+        child = book.find_child("Amara")
+        expected = book.timeline(child, TimelineOptions(as_of=dt.date(2026, 11, 30)))
+    env = _plain_environment(tmp_path)
+    db = tmp_path / "home" / "workbook.json"
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, str(single_file_app), "--db", str(db), *args], cwd=tmp_path,
+            env=env, capture_output=True, text=True, timeout=180,
+        )
+
+    imported = run("import", str(tmp_path / "family.zip"))
+    assert imported.returncode == 0, imported.stderr
+    written = run("bundle", "Amara", "--as-of", "2026-11-30", "--out", str(tmp_path / "bundle"))
+    assert written.returncode == 0, written.stderr
+    timeline = (tmp_path / "bundle" / "timeline.md").read_text(encoding="utf-8")
+    assert timeline == expected
+    assert timeline.startswith("# Chronology: Amara Okafor\\-Bennett\n")
+    exhibits = list((tmp_path / "bundle" / "exhibits").iterdir())
+    assert exhibits and all(p.stat().st_size for p in exhibits)
