@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import importlib.util
 import os
 import subprocess
 import sys
@@ -174,3 +175,18 @@ def test_single_file_app_writes_a_timeline(single_file_app, tmp_path):
     assert timeline.startswith("# Chronology: Amara Okafor\\-Bennett\n")
     exhibits = list((tmp_path / "bundle" / "exhibits").iterdir())
     assert exhibits and all(p.stat().st_size for p in exhibits)
+    # the PDF bundle places the sample's photo with Pillow, whose compiled parts are inside
+    printed = run("bundle", "Amara", "--as-of", "2026-11-30", "--out", str(tmp_path / "b.pdf"))
+    assert printed.returncode == 0, printed.stderr
+    assert (tmp_path / "b.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_single_file_app_holds_compiled_parts_for_every_python_it_serves(single_file_app):
+    spec = importlib.util.spec_from_file_location("release", ROOT / ".ci" / "release.py")
+    release = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(release)
+    with zipfile.ZipFile(single_file_app) as archive:
+        names = archive.namelist()
+    for version in release.PYTHONS:
+        tag = "cpython-" + version.replace(".", "")
+        assert any(n.startswith(f"site-packages/PIL/_imaging.{tag}") for n in names), version
