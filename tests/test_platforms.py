@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import fcntl
+import hashlib
 import json
 import os
 import stat
@@ -28,7 +29,7 @@ from sen_workbook import storage
 from sen_workbook.cli import main
 from sen_workbook.storage import FileHeldError, StorageError
 from sen_workbook.timeline import TimelineOptions
-from sen_workbook.workbook import Workbook
+from sen_workbook.workbook import Workbook, WorkbookError
 
 AS_OF = dt.date(2024, 9, 1)
 F_FULLFSYNC = 51  # its number on macOS
@@ -46,14 +47,32 @@ def sharing_violation(path: object) -> PermissionError:
     return error
 
 
+def _identity(info: os.stat_result, read) -> tuple[int, str]:
+    # The inode and, for a file, its content: an inode freed by one save may be reused by
+    # the next file, which must not count as synced because the first one was.
+    if stat.S_ISREG(info.st_mode):
+        return info.st_ino, hashlib.sha256(read()).hexdigest()
+    return info.st_ino, "folder"
+
+
+def identity(path: Path) -> tuple[int, str]:
+    """What a file or folder on disk is, to compare with :func:`synced_identity`."""
+    return _identity(path.stat(), path.read_bytes)
+
+
+def synced_identity(fd: int) -> tuple[int, str]:
+    """What the open file or folder being synced is."""
+    return _identity(os.fstat(fd), Path(f"/proc/self/fd/{fd}").read_bytes)
+
+
 @pytest.fixture
-def synced(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The inodes of the files and folders flushed with ``os.fsync``, in order."""
-    seen: list[int] = []
+def synced(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, str]]:
+    """The files and folders flushed with ``os.fsync``, in order."""
+    seen: list[tuple[int, str]] = []
     real = os.fsync
 
     def fsync(fd: int) -> None:
-        seen.append(os.fstat(fd).st_ino)
+        seen.append(synced_identity(fd))
         real(fd)
 
     monkeypatch.setattr(os, "fsync", fsync)
@@ -90,26 +109,26 @@ def windows(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.fixture
-def macos(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[int]]:
+def macos(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
     """The system answers as macOS does: ``fcntl`` has ``F_FULLFSYNC``.
 
-    Returns the inodes given ``F_FULLFSYNC`` and those refused it; a test puts an inode's
-    device in ``refuse`` (as a network share would) to have it refused.  ``os.sync`` is
+    Returns the files and folders given ``F_FULLFSYNC`` and those refused it; a test puts
+    anything in ``refuse`` to have every one refused (as a network share would).  ``os.sync`` is
     recorded, for it must not be trusted there.
     """
     monkeypatch.setattr(storage, "PLATFORM", "darwin")
     monkeypatch.setattr(fcntl, "F_FULLFSYNC", F_FULLFSYNC, raising=False)
-    answers: dict[str, list[int]] = {"full": [], "refused": [], "refuse": [], "sync": []}
+    answers: dict[str, list] = {"full": [], "refused": [], "refuse": [], "sync": []}
     real_fcntl = fcntl.fcntl
 
     def fcntl_(fd, command, *args):
         if command != F_FULLFSYNC:
             return real_fcntl(fd, command, *args)
         if answers["refuse"]:
-            answers["refused"].append(os.fstat(fd).st_ino)
+            answers["refused"].append(synced_identity(fd))
             raise OSError(errno.ENOTSUP, "Operation not supported")
         os.fsync(fd)  # what F_FULLFSYNC does, and more, on a Mac
-        answers["full"].append(os.fstat(fd).st_ino)
+        answers["full"].append(synced_identity(fd))
         return 0
 
     monkeypatch.setattr(fcntl, "fcntl", fcntl_)
@@ -157,7 +176,7 @@ def test_windows_saves_every_file_without_opening_folders_or_changing_modes(
     # each file was flushed through its own handle (a folder cannot be opened there)
     for file in [path, written["backup"], written["zip"], written["archive"],
                  *files_under(written["bundle"]), *files_under(tmp_path / "records" / "files")]:
-        assert file.stat().st_ino in synced, file
+        assert identity(file) in synced, file
     assert not any(p.name.endswith(".tmp") for p in tmp_path.rglob("*"))
     # chmod would only set or clear the read-only flag there
     assert windows == []
@@ -285,12 +304,12 @@ def test_windows_bundle_held_by_another_program_is_one_sentence(
     monkeypatch.setattr(os, "replace", held)
     monkeypatch.setattr(storage, "REPLACE_WAITS", (0.01,))
     with Workbook(path, read_only=True) as book:
-        with pytest.raises(FileHeldError) as caught:
+        with pytest.raises(WorkbookError) as caught:
             book.export_bundle(child, TimelineOptions(as_of=AS_OF), out, overwrite=True)
     assert str(caught.value) == (
-        f"{out} could not be replaced because another program (an antivirus scanner or a "
-        "cloud-sync client, for example) is holding it open, or it is marked read-only; close "
-        "that program or wait a moment, then try again."
+        f"Could not write {out}: another program (an antivirus scanner or a cloud-sync "
+        "client, for example) is holding it open, or it is marked read-only. Nothing was "
+        "written."
     )
     assert out.read_bytes() == b"the bundle sent last week"
     capsys.readouterr()
@@ -299,6 +318,14 @@ def test_windows_bundle_held_by_another_program_is_one_sentence(
     assert out.read_bytes() == b"the bundle sent last week"
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "backups", "bundle.zip", "workbook.json", "workbook.json.lock"]
+    # the sentence itself, where a file is replaced outside a save or an export
+    with pytest.raises(FileHeldError) as held_error:
+        storage.replace_file(tmp_path / "workbook.json", out)
+    assert str(held_error.value) == (
+        f"{out} could not be replaced because another program (an antivirus scanner or a "
+        "cloud-sync client, for example) is holding it open, or it is marked read-only; close "
+        "that program or wait a moment, then try again."
+    )
 
 
 def test_windows_other_refusals_are_not_waited_on(windows, monkeypatch, db_path, family):
@@ -350,7 +377,7 @@ def test_macos_every_file_and_folder_reaches_the_disk_with_full_fsync(
     folders = [path.parent, written["backup"].parent, tmp_path / "records" / "files",
                written["bundle"], written["bundle"] / "exhibits", tmp_path]
     for item in files + folders:
-        assert item.stat().st_ino in macos["full"], item
+        assert identity(item) in macos["full"], item
     # sync() returns before the disk has the data there, so the bundle does not rely on it
     assert macos["sync"] == []
     # and modes are kept as on Linux
@@ -364,9 +391,9 @@ def test_macos_falls_back_to_fsync_where_full_fsync_is_refused(macos, synced, db
         child, saved = add_family(book, family)
         book.update_entry(saved[0]["id"], {"title": "Saved on a network share"})
     assert macos["full"] == []
-    assert db_path.stat().st_ino in macos["refused"]
-    assert db_path.stat().st_ino in synced
-    assert db_path.parent.stat().st_ino in synced
+    assert identity(db_path) in macos["refused"]
+    assert identity(db_path) in synced
+    assert identity(db_path.parent) in synced
     with Workbook(db_path) as book:
         assert book.entry(saved[0]["id"])["title"] == "Saved on a network share"
 
@@ -376,7 +403,7 @@ def test_macos_without_full_fsync_in_python_uses_fsync(monkeypatch, synced, db_p
     monkeypatch.delattr(fcntl, "F_FULLFSYNC", raising=False)
     with Workbook(db_path) as book:
         child, saved = add_family(book, family)
-    assert db_path.stat().st_ino in synced
+    assert identity(db_path) in synced
     with Workbook(db_path) as book:
         assert len(book.entries()) == len(saved)
 
@@ -394,8 +421,8 @@ def test_linux_syncs_a_bundle_once_and_sets_modes(monkeypatch, synced, tmp_path,
         child, _ = add_family(book, family)
         bundle = book.export_bundle(child, TimelineOptions(as_of=AS_OF), tmp_path / "bundle")
     assert calls == [1]
-    assert not any(p.stat().st_ino in synced for p in files_under(bundle))
-    assert bundle.parent.stat().st_ino in synced  # the rename into place is made durable
+    assert not any(identity(p) in synced for p in files_under(bundle))
+    assert identity(bundle.parent) in synced  # the rename into place is made durable
     assert stat.S_IMODE(bundle.stat().st_mode) == 0o700
     assert {stat.S_IMODE(p.stat().st_mode) for p in files_under(bundle)} == {0o600}
     assert stat.S_IMODE(Path(str(path) + ".lock").stat().st_mode) == 0o600
