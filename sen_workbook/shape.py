@@ -152,7 +152,19 @@ def shape_problems(data: Mapping[str, Any], limit: int = 3) -> list[str]:
                  else f"{what} is not an object")
         if note(found):
             return problems
+    exact = _ENTRY_EXACT
     for key, entry in data["entries"].items():
+        # The usual entry (fields in order and of their types, no earlier versions) is
+        # passed here in a few steps; any other goes through the full look.
+        if type(entry) is dict and not entry.get("revisions"):
+            usual = exact.get(entry.get("kind"))  # type: ignore[arg-type]
+            if (usual is not None and tuple(entry) == usual[0]
+                    and tuple(map(type, entry.values())) == usual[1]):
+                for name in usual[2]:
+                    if entry[name] and not _flat_list(entry[name]):
+                        break
+                else:
+                    continue
         if note(_entry_problem(entry, _Named("entry", key))):
             return problems
     for key, item in data["trash"].items():
