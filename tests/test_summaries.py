@@ -246,3 +246,14 @@ def test_each_entry_says_when_it_was_written_down_and_whether_it_was_changed():
             "of; not changed since.") in recorded
     assert ("Recorded: first written down on 2024-04-02 20:00, the same day; changed since, "
             "last on 2024-04-05 10:00 (1 earlier version kept in the workbook).") in recorded
+
+
+def test_an_observations_views_are_in_its_entry_in_full():
+    tokens = parse(render_timeline(*records(), TimelineOptions(as_of=AS_OF)))
+    texts = [inline_text(t) for t in tokens if t.type == "inline"]
+    at = texts.index("R9 — 2024-05-05 — Observation at home: Upset after school")
+    assert texts[at + 1: at + 4] == [
+        "Details: Came home and hid.",
+        "Child's views: Everyone shouts at lunch club",
+        "Parent's views: The visual timetable is not used at home time",
+    ]

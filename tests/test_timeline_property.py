@@ -136,7 +136,7 @@ def records(text: str):
         entry("correspondence", "l1", "2024-03-01", direction="sent", subject=t, to=t,
               reply_due="2024-03-15", **{"from": t}),
         entry("incident", "i1", "2024-03-05", incident_type="sent_home", days_lost=1),
-        entry("observation", "o1", "2024-03-06"),
+        entry("observation", "o1", "2024-03-06", child_views=t, parent_views=t),
         entry("request", "q1", "2024-05-01", request_type="ehcna", sent_to=t, outcome=t,
               outcome_date="2024-06-10", exception_claimed=t),
     ]

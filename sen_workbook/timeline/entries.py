@@ -178,6 +178,9 @@ def kind_fields(facts: Facts, entry: Mapping[str, Any]) -> list[str]:
         label = model.INCIDENT_TYPES.get(entry.get("incident_type", ""), "Other")
         lines.append(bullet("Type: " + label))
         lines.append(bullet("Days lost: " + number(entry.get("days_lost") or 0)))
+    elif kind == "observation":
+        text("Child's views", "child_views")
+        text("Parent's views", "parent_views")
     elif kind == "request":
         label = model.REQUEST_TYPES.get(entry.get("request_type", ""), "Other request")
         lines.append(bullet("Type: " + label))
