@@ -643,6 +643,18 @@ class Workbook:
         items.sort(key=lambda t: (t["deleted_at"], t["id"]), reverse=True)
         return model.copy_record(items)
 
+    def restore_meets_record(self, item_id: str) -> bool:
+        """Whether restoring this trash item meets a record that came back another way
+        (an import) since it was deleted: then both are kept (see :meth:`restore`)."""
+        data = self._data()
+        item = data["trash"].get(item_id)
+        if item is None:
+            return False
+        table = "children" if item["type"] == "child" else "entries"
+        return item["record"].get("id") in data[table] or any(
+            e.get("id") in data["entries"] for e in item["entries"]
+        )
+
     def restore(self, item_id: str) -> dict[str, Any]:
         """Put a trashed child (with their entries) or entry back; returns the record."""
         item = self._data()["trash"].get(item_id)

@@ -419,13 +419,21 @@ class SenWorkbookApp(App[int]):
     def restore(self, trash_id: str) -> dict[str, Any] | None:
         if not self.can_change():
             return None
+        came_back = self.workbook.restore_meets_record(trash_id)
         record = self._run_change(lambda: self.workbook.restore(trash_id))
         if record is not None:
             if self.last_deleted and self.last_deleted[0] == trash_id:
                 self.last_deleted = None
                 self.refresh_bindings()
             name = record.get("title") or record.get("name", "")
-            self.notify(f"Restored {name}.", markup=False)
+            if came_back:
+                self.notify(
+                    f"{name} was already back in the workbook (imported again), so it was "
+                    "kept as it is and the restored version added to its history.",
+                    title="Restored", markup=False, timeout=10,
+                )
+            else:
+                self.notify(f"Restored {name}.", markup=False)
         return record
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
