@@ -56,6 +56,7 @@ table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1em; font-size: 
 th, td { border: 1px solid #888; padding: 0.25em 0.4em; text-align: left; vertical-align: top;
   overflow-wrap: break-word; word-break: normal; hyphens: manual; }
 td.sha256 { overflow-wrap: anywhere; font-size: 0.85em; }
+.date { white-space: nowrap; }
 ul { padding-left: 1.4em; }
 li { margin: 0.15em 0; }
 @media print {
@@ -89,6 +90,12 @@ _PAGE = """<!DOCTYPE html>
 
 
 _SHA256_CELL = re.compile(r"<td>([0-9a-f]{64})</td>")
+_DATED_CELL = re.compile(r"<td>[^<]*?\d{4}-\d\d-\d\d[^<]*</td>")
+_DATE = re.compile(r"(?<![\w-])\d{4}-\d\d-\d\d(?![\w-])")
+
+
+def _dates_kept_whole(cell: re.Match[str]) -> str:
+    return _DATE.sub(r'<span class="date">\g<0></span>', cell.group(0))
 
 
 class BundleError(ValueError):
@@ -145,8 +152,10 @@ def render_html(markdown_text: str, title: str) -> str:
     if body is None:
         body = _markdown().render(markdown_text)
     if "<td>" in body:
-        # A fingerprint is the one word in a table that may be broken to fit the page.
+        # A fingerprint is the one word in a table that may be broken to fit the page; a
+        # date never is (browsers break after its hyphens when a column is narrow).
         body = _SHA256_CELL.sub(r'<td class="sha256">\1</td>', body)
+        body = _DATED_CELL.sub(_dates_kept_whole, body)
     shown_title = " ".join(re.sub(r"[\x00-\x1f\x7f-\x9f]", "\ufffd", title).split())
     return _PAGE.format(
         title=_defuse(html.escape(shown_title, quote=True)), style=_STYLE, body=_defuse(body)
