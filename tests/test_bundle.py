@@ -329,3 +329,33 @@ def test_printed_html_numbers_its_pages_and_never_breaks_a_word_in_a_cell():
     for cell in dated:
         for day in re.findall(r"\d{4}-\d\d-\d\d", cell):
             assert f'<span class="date">{day}</span>' in cell, cell
+
+
+_BROWSER = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which(
+    "google-chrome")
+
+
+@pytest.mark.skipif(not (_BROWSER and shutil.which("pdftotext")),
+                    reason="a Chromium browser and poppler-utils are needed to print the page")
+def test_a_browser_prints_the_timeline_with_page_numbers_and_whole_dates(tmp_path):
+    from sen_workbook import demo
+
+    sample = demo.generate(120, children=1)
+    options = TimelineOptions(as_of=date(2026, 8, 31), purpose="ehcna")
+    files = build_bundle(sample.children[0], sample.entries, options, sample.files.__getitem__)
+    page = tmp_path / "timeline.html"
+    page.write_bytes(files["timeline.html"])
+    printed = tmp_path / "printed.pdf"
+    subprocess.run([_BROWSER, "--headless", "--no-sandbox", "--disable-gpu",
+                    "--no-pdf-header-footer", f"--print-to-pdf={printed}", page.as_uri()],
+                   capture_output=True, timeout=180, check=True)
+    text = subprocess.run(["pdftotext", "-layout", str(printed), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    pages = text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
+    assert len(pages) > 3
+    for number, shown in enumerate(pages, 1):
+        assert f"Page {number} of {len(pages)}" in shown, number
+    # Every row of the chronology shows its date whole, none cut after a hyphen.
+    rows = re.findall(r"^\s*R\d+\s+(\d{4}-\S*)", text, re.M)
+    assert len(rows) > 50
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d", day) for day in rows), rows[:5]
