@@ -19,6 +19,8 @@ side by side and each Python loads its own.  Libraries whose compiled modules ar
 speed-ups of Python code (fontTools) are left as they are.  The file is built for one
 kind of computer (CI builds the Linux one); build it on Windows or a Mac for those.
 
+An older Python is told in one sentence that it is too old (``needs_python.py``).
+
 Usage: ``python .ci/release.py [OUT]`` (``dist/`` by default); prints the two paths.
 """
 
@@ -100,6 +102,7 @@ def build(out: Path) -> tuple[Path, Path]:
         subprocess.run(
             [shiv, "--console-script", "sen-workbook", "--output-file", str(app),
              "--site-packages", str(site), "--python", "/usr/bin/env python3",
+             "--preamble", str(ROOT / ".ci" / "needs_python.py"),
              "--compressed", "--reproducible", "--compile-pyc"],
             check=True,
         )

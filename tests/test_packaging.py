@@ -190,3 +190,20 @@ def test_single_file_app_holds_compiled_parts_for_every_python_it_serves(single_
     for version in release.PYTHONS:
         tag = "cpython-" + version.replace(".", "")
         assert any(n.startswith(f"site-packages/PIL/_imaging.{tag}") for n in names), version
+
+
+def test_single_file_app_tells_an_older_python_in_one_sentence(single_file_app, tmp_path):
+    # The check shiv runs before the app, run by this Python made to say it is 3.10.
+    check = (
+        "import runpy, sys, zipfile\n"
+        "sys.version_info = (3, 10, 13, 'final', 0)\n"
+        "source = zipfile.ZipFile(sys.argv[1]).read('site-packages/bin/needs_python.py')\n"
+        "exec(compile(source, 'needs_python.py', 'exec'), {'__name__': '__main__'})\n"
+    )
+    result = subprocess.run([sys.executable, "-c", check, str(single_file_app)],
+                            capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "sen-workbook: SEN Workbook needs Python 3.11 or newer and this is Python 3.10.13; "
+        "install a newer Python from python.org and run the file with it.\n"
+    )
