@@ -53,7 +53,7 @@ class Prepared(NamedTuple):
 
 
 @contextmanager
-def _quiet_pypdf() -> Iterator[None]:
+def quiet_pypdf() -> Iterator[None]:
     """pypdf logs each repair it makes to a damaged file; the bundle reports the file
     once, by name, instead of printing its internals on the parent's screen."""
     logger = logging.getLogger("pypdf")
@@ -73,7 +73,7 @@ def _extension(exhibit: Exhibit) -> str:
 def _read_pdf(data: bytes) -> tuple[tuple[Any, ...], str]:
     from pypdf import PdfReader
 
-    with _quiet_pypdf():
+    with quiet_pypdf():
         try:
             reader = PdfReader(io.BytesIO(data), strict=False)
             if reader.is_encrypted:
