@@ -1,20 +1,29 @@
 """Statutory deadlines of a family's formal requests: the one table of rules.
 
-Each rule in :data:`RULES` names its source, so a parent can quote it to a council or a
+Each rule in :data:`RULES` names its source, who must act, what satisfies it, what makes
+it not apply and the states it can be in, so a parent can quote it to a council or a
 tribunal.  :func:`deadlines` reads the ``request`` entries (and what answered them) and
-says, as of a day, which deadlines were met, missed, are still to come, or are under an
-exception the family has claimed.  The calendar arithmetic is public because forms and
-tests use it: weeks, calendar months (31 January + 1 month = 28 or 29 February), working
-days in England (weekends and bank holidays excluded) and the Tribunal's appeal dates.
+says, as of a day, where each deadline stands: its ``status`` (met, missed, upcoming,
+exception, passed), its finer ``state`` and the ``sentence`` a parent reads for it.  The
+timeline, the app and the letters print that sentence, so they never disagree.
 
-Pure: no I/O.  The bank holidays are data in this file, so working-day arithmetic is
-only possible for the years they cover; outside them it raises
-:class:`CalendarRangeError` (a ``ValueError``) rather than guess.
+A deadline follows the case, not only the calendar: the 16-week notice that no plan will
+be issued (reg 10) and the 20-week final plan (reg 13(2)) are alternatives that wait on
+the decision whether to assess (reg 5); an appeal window stays open while a mediation
+certificate is due but not recorded; a subject access clock restarts when the
+organisation receives the ID, clarification or fee it asked for.
+
+The calendar arithmetic is public because forms and tests use it: weeks, calendar months
+(31 January + 1 month = 28 or 29 February), working days in England (weekends and bank
+holidays excluded, from the ``holidays`` package) and the Tribunal's appeal dates.
+Pure: no I/O.  Working days are counted from 2012 to 2040; outside those years
+:class:`CalendarRangeError` (a ``ValueError``) is raised rather than a guess made.
 """
 
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -24,6 +33,34 @@ from typing import Any, NamedTuple
 
 from sen_workbook import model
 from sen_workbook.analysis import chronological_key, entries_as_of, known_date, linked
+
+# --- states ----------------------------------------------------------------------------
+
+# Every state a deadline can be in, with the coarse status it counts under.  The status
+# is what summaries count ("Missed: 2"); the state says which case of the rule applies.
+STATES: dict[str, str] = {
+    "upcoming": "upcoming",  # still to come, nothing recorded yet
+    "overall_limit": "upcoming",  # the 20-week limit while no decision to assess is recorded
+    "open": "upcoming",  # the family's own window, still open
+    "certificate_pending": "upcoming",  # appeal window open: mediation certificate not recorded
+    "clock_stopped": "upcoming",  # subject access: waiting for what the organisation asked for
+    "met": "met",  # done by the due day (the family's own steps: done)
+    "met_late": "missed",  # done, after the due day
+    "missed": "missed",  # the due day went by with nothing recorded
+    "exception": "exception",  # the family has claimed an exception to the time limit
+    "passed": "passed",  # went by with nothing recorded, and that is nobody's breach
+    "not_applicable": "not_applicable",  # the case took the other road (only on request)
+}
+
+# "passed": a time limit went by with nothing recorded, which is not a breach by anyone
+# (the family's own steps; the reg 10 notice once a plan is expected instead).
+# "not_applicable" is only given when asked for (see :func:`deadlines`).
+STATUSES = ("met", "missed", "upcoming", "exception", "passed", "not_applicable")
+
+# The day UK GDPR art. 12A (Data (Use and Access) Act 2025) came into force: from then a
+# subject access clock restarts when the organisation receives what it asked for.
+ARTICLE_12A_FROM = date(2026, 2, 5)
+
 
 # --- the rules -------------------------------------------------------------------------
 
@@ -40,7 +77,13 @@ class Rule(NamedTuple):
     # which is never shown as "missed" against them.
     duty_of: str = "local authority"
     caveat: str = ""  # shown with every deadline of the rule: what the count cannot know
+    satisfied_by: str = ""  # the record that meets it
+    not_applicable_when: str = ""  # what makes it not apply ("" when nothing does)
+    states: tuple[str, ...] = ()  # the states in STATES it can be in
 
+
+_DUTY_STATES = ("upcoming", "met", "met_late", "missed", "exception")
+_FAMILY_STATES = ("open", "met", "passed")
 
 RULES: dict[str, Rule] = {
     rule.key: rule
@@ -51,6 +94,9 @@ RULES: dict[str, Rule] = {
             "SEND Regulations 2014, reg 5",
             "The local authority must say whether it will assess within 6 weeks of "
             "receiving the request.",
+            satisfied_by="the date of the decision (agreed or refused) as the outcome of "
+            "the EHC needs assessment request",
+            states=_DUTY_STATES,
         ),
         Rule(
             "no_plan_notice",
@@ -58,12 +104,25 @@ RULES: dict[str, Rule] = {
             "SEND Regulations 2014, reg 10",
             "If, after assessing, the local authority decides not to issue a plan, it must "
             "say so within 16 weeks of the request.",
+            satisfied_by="a request entry of the type 'Decision not to issue an EHC plan'",
+            not_applicable_when="the council has not yet agreed to assess, has refused to "
+            "assess, or has sent a draft or final plan (it decided to issue one)",
+            # Never "missed" with nothing recorded: 16 weeks without a notice mean a plan
+            # is expected, and the 20-week limit is the one that can then be missed.
+            states=("upcoming", "met", "met_late", "exception", "passed", "not_applicable"),
         ),
         Rule(
             "final_plan",
             "Final EHC plan",
             "SEND Regulations 2014, reg 13(2)",
-            "The final EHC plan must be issued within 20 weeks of the request.",
+            "The final EHC plan must be issued within 20 weeks of the request.  Until "
+            "the council decides whether to assess, this is the overall limit of the "
+            "whole process.",
+            satisfied_by="the date of the final plan, as the outcome of a 'Draft EHC plan "
+            "received' request",
+            not_applicable_when="the council refused to assess, or decided not to issue "
+            "a plan",
+            states=(*_DUTY_STATES, "overall_limit", "not_applicable"),
         ),
         Rule(
             "draft_plan_comments",
@@ -72,6 +131,8 @@ RULES: dict[str, Rule] = {
             "The family has at least 15 days, beginning with the day the draft plan was "
             "served, to comment on it, ask for a meeting and ask for a school to be named.",
             duty_of="family",
+            satisfied_by="a letter or email sent by the family, linked to the draft plan",
+            states=_FAMILY_STATES,
         ),
         Rule(
             "annual_review",
@@ -79,6 +140,21 @@ RULES: dict[str, Rule] = {
             "Children and Families Act 2014, s.44",
             "The plan must be reviewed within 12 months beginning with the day it was "
             "issued, and then within 12 months of each review.",
+            satisfied_by="the next 'Annual review meeting' request",
+            states=_DUTY_STATES,
+        ),
+        Rule(
+            "annual_review_advice",
+            "Advice and information circulated before the annual review meeting",
+            "SEND Regulations 2014, reg 20(4)",
+            "The person arranging the review meeting must send the advice and information "
+            "gathered for it to everyone invited at least 2 weeks before the meeting.",
+            duty_of="school",
+            caveat="the duty is on whoever arranges the meeting: the head teacher or "
+            "principal, or the local authority when the child is not at school",
+            satisfied_by="a report or a letter received, linked to the planned annual "
+            "review meeting",
+            states=_DUTY_STATES,
         ),
         Rule(
             "annual_review_decision",
@@ -86,6 +162,9 @@ RULES: dict[str, Rule] = {
             "SEND Regulations 2014, reg 20",
             "The local authority must decide whether to keep, amend or cease the plan "
             "within 4 weeks of the review meeting.",
+            satisfied_by="the date of the decision, as the outcome of the annual review "
+            "meeting request",
+            states=_DUTY_STATES,
         ),
         Rule(
             "appeal",
@@ -97,6 +176,8 @@ RULES: dict[str, Rule] = {
             "next working day; one from 25 December to 1 January moves to the first working "
             "day after 1 January; one in August moves to the first working day of September.",
             duty_of="family",
+            satisfied_by="an 'Appeal to the SEND Tribunal' request linked to the decision",
+            states=(*_FAMILY_STATES, "certificate_pending"),
         ),
         Rule(
             "mediation_certificate",
@@ -105,6 +186,8 @@ RULES: dict[str, Rule] = {
             "The mediation adviser must issue the certificate within 3 working days of "
             "the family saying they do not want mediation, or of the mediation ending.",
             duty_of="mediation adviser",
+            satisfied_by="the certificate's date, as the outcome of the mediation request",
+            states=_DUTY_STATES,
         ),
         Rule(
             "education_record",
@@ -116,15 +199,22 @@ RULES: dict[str, Rule] = {
             caveat="counted in working days; school holidays make the real deadline later, "
             "and the rule is for maintained schools",
             duty_of="school",
+            satisfied_by="the date the record came, as the outcome of the request",
+            states=_DUTY_STATES,
         ),
         Rule(
             "subject_access",
             "Reply to a subject access request",
-            "UK GDPR art. 12(3); ICO guidance on time limits",
+            "UK GDPR art. 12(3) and art. 12A (Data (Use and Access) Act 2025); ICO guidance "
+            "on time limits",
             "1 calendar month after the request is received (the last day of the next "
             "month if it has no such date); a deadline on a weekend or bank holiday moves "
-            "to the next working day.",
+            "to the next working day.  Since 5 February 2026, when the organisation asks "
+            "for proof of identity, clarification or a fee, the month starts again on the "
+            "day it receives them.",
             duty_of="organisation asked",
+            satisfied_by="the date of the reply, as the outcome of the request",
+            states=(*_DUTY_STATES, "clock_stopped"),
         ),
         Rule(
             "ombudsman_complaint",
@@ -134,60 +224,58 @@ RULES: dict[str, Rule] = {
             caveat="counted from the date of this complaint; if the family knew of the "
             "problem earlier, the limit ends earlier",
             duty_of="family",
+            satisfied_by="a later complaint request sent to the Ombudsman",
+            not_applicable_when="the complaint is to a school or its governors, which the "
+            "Ombudsman cannot look into",
+            states=_FAMILY_STATES,
         ),
     )
 }
 
-# "passed": a family's own time limit went by with nothing recorded (not a breach by anyone).
-STATUSES = ("met", "missed", "upcoming", "exception", "passed")
-
 
 # --- the calendar ----------------------------------------------------------------------
 
-# England and Wales bank holidays, as published by GOV.UK ("UK bank holidays",
-# www.gov.uk/bank-holidays, England and Wales), every year from 2012 to 2028 in full,
-# including the one-off days (2012 Diamond Jubilee, 2020 VE Day move, 2022 Platinum
-# Jubilee and State Funeral, 2023 Coronation) and the substitute days when a holiday
-# falls at a weekend.  Add a year here when GOV.UK publishes it, then raise
-# LAST_COVERED_YEAR.
-_BANK_HOLIDAY_DAYS = """
-    2012-01-02 2012-04-06 2012-04-09 2012-05-07 2012-06-04 2012-06-05 2012-08-27 2012-12-25 2012-12-26
-    2013-01-01 2013-03-29 2013-04-01 2013-05-06 2013-05-27 2013-08-26 2013-12-25 2013-12-26
-    2014-01-01 2014-04-18 2014-04-21 2014-05-05 2014-05-26 2014-08-25 2014-12-25 2014-12-26
-    2015-01-01 2015-04-03 2015-04-06 2015-05-04 2015-05-25 2015-08-31 2015-12-25 2015-12-28
-    2016-01-01 2016-03-25 2016-03-28 2016-05-02 2016-05-30 2016-08-29 2016-12-26 2016-12-27
-    2017-01-02 2017-04-14 2017-04-17 2017-05-01 2017-05-29 2017-08-28 2017-12-25 2017-12-26
-    2018-01-01 2018-03-30 2018-04-02 2018-05-07 2018-05-28 2018-08-27 2018-12-25 2018-12-26
-    2019-01-01 2019-04-19 2019-04-22 2019-05-06 2019-05-27 2019-08-26 2019-12-25 2019-12-26
-    2020-01-01 2020-04-10 2020-04-13 2020-05-08 2020-05-25 2020-08-31 2020-12-25 2020-12-28
-    2021-01-01 2021-04-02 2021-04-05 2021-05-03 2021-05-31 2021-08-30 2021-12-27 2021-12-28
-    2022-01-03 2022-04-15 2022-04-18 2022-05-02 2022-06-02 2022-06-03 2022-08-29 2022-09-19
-    2022-12-26 2022-12-27
-    2023-01-02 2023-04-07 2023-04-10 2023-05-01 2023-05-08 2023-05-29 2023-08-28 2023-12-25
-    2023-12-26
-    2024-01-01 2024-03-29 2024-04-01 2024-05-06 2024-05-27 2024-08-26 2024-12-25 2024-12-26
-    2025-01-01 2025-04-18 2025-04-21 2025-05-05 2025-05-26 2025-08-25 2025-12-25 2025-12-26
-    2026-01-01 2026-04-03 2026-04-06 2026-05-04 2026-05-25 2026-08-31 2026-12-25 2026-12-28
-    2027-01-01 2027-03-26 2027-03-29 2027-05-03 2027-05-31 2027-08-30 2027-12-27 2027-12-28
-    2028-01-03 2028-04-14 2028-04-17 2028-05-01 2028-05-29 2028-08-28 2028-12-25 2028-12-26
-"""
-BANK_HOLIDAYS_ENGLAND: frozenset[date] = frozenset(
-    date.fromisoformat(day) for day in _BANK_HOLIDAY_DAYS.split()
-)
+# England's bank holidays come from the ``holidays`` package (its UK calendar for the
+# England subdivision), which carries the substitute days and the one-off days (jubilees,
+# the 2022 State Funeral, the 2023 Coronation) and is kept up to date by its maintainers;
+# a table written here by hand stopped in 2028.  Working days are counted only between
+# these years: SEND time limits start in 2014, and a year after 2040 in a record is far
+# more likely a typing slip than a deadline, and may have one-off days no one knows yet.
 FIRST_COVERED_YEAR = 2012
-LAST_COVERED_YEAR = 2028
+LAST_COVERED_YEAR = 2040
 
 
 class CalendarRangeError(ValueError):
-    """Working days were asked for in a year whose bank holidays are not in the table."""
+    """Working days were asked for in a year outside the years counted."""
+
+
+@functools.cache
+def bank_holidays_england() -> frozenset[date]:
+    """Every bank holiday in England from :data:`FIRST_COVERED_YEAR` to
+    :data:`LAST_COVERED_YEAR` (weekend days included where the day itself is one)."""
+    # Imported here: the package takes a tenth of a second to import, and only the
+    # working-day counts need it, never the app's start.
+    import holidays
+
+    return frozenset(
+        holidays.country_holidays(
+            "GB", subdiv="ENG", years=range(FIRST_COVERED_YEAR, LAST_COVERED_YEAR + 1)
+        )
+    )
+
+
+def __getattr__(name: str) -> Any:
+    # BANK_HOLIDAYS_ENGLAND is worked out when first read, not when this module is imported.
+    if name == "BANK_HOLIDAYS_ENGLAND":
+        return bank_holidays_england()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _check_covered(day: date) -> None:
     if not FIRST_COVERED_YEAR <= day.year <= LAST_COVERED_YEAR:
         raise CalendarRangeError(
             f"Working days can only be counted from {FIRST_COVERED_YEAR} to "
-            f"{LAST_COVERED_YEAR}, the years whose bank holidays the workbook knows; "
-            f"{day.isoformat()} is outside them."
+            f"{LAST_COVERED_YEAR}; {day.isoformat()} is outside them."
         )
 
 
@@ -197,7 +285,7 @@ def is_working_day(day: date) -> bool:
     Raises :class:`CalendarRangeError` outside the years the bank holidays cover.
     """
     _check_covered(day)
-    return day.weekday() < 5 and day not in BANK_HOLIDAYS_ENGLAND
+    return day.weekday() < 5 and day not in bank_holidays_england()
 
 
 def add_weeks(day: date, weeks: int) -> date:
@@ -270,12 +358,22 @@ def appeal_deadline(decision_date: date, mediation_certificate_date: date | None
     return _appeal_deadline_and_note(decision_date, mediation_certificate_date)[0]
 
 
-def _appeal_deadline_and_note(decision_date: date, certificate: date | None) -> tuple[date, str]:
+def _appeal_deadline_and_note(
+    decision_date: date, certificate: date | None, *, certificate_pending: bool = False
+) -> tuple[date, str]:
+    """The appeal deadline and why it is that day.  ``certificate_pending``: the
+    certificate is not issued yet and ``certificate`` is the day it was due, so the day
+    found is the earliest the window can close."""
     due = add_months(decision_date, 2)
     note = ""
     if certificate is not None and add_months(certificate, 1) > due:
         due = add_months(certificate, 1)
-        note = f"1 month after the mediation certificate of {certificate.isoformat()}"
+        note = (
+            f"at the earliest, 1 month after {certificate.isoformat()}, the day the "
+            "mediation certificate was due"
+            if certificate_pending
+            else f"1 month after the mediation certificate of {certificate.isoformat()}"
+        )
     moved = due
     while _tribunal_closed_for_appeals(moved) or not is_working_day(moved):
         moved += timedelta(days=1)
@@ -302,14 +400,17 @@ class Deadline(NamedTuple):
     source: str
     entry_id: str  # the request entry it comes from
     child_id: str
-    start: date
-    due: date
-    status: str  # "met" | "missed" | "upcoming" | "exception" | "passed" (family limits)
+    start: date  # the day counted from (for a restarted subject access clock, the restart)
+    due: date  # for an appeal waiting on its certificate: the earliest the window can close
+    status: str  # one of STATUSES
     met_on: date | None  # when the thing it waits for happened, if it has
     days_late: int  # met_on - due, or as_of - due if still not met; 0 when met or upcoming
     exception_claimed: str
-    note: str = ""  # why the due day moved, when it did (appeals, subject access)
+    note: str = ""  # why the due day is what it is, when it moved or restarted
     duty_of: str = "local authority"  # who must act; "family" for the family's own limits
+    state: str = ""  # one of STATES: which case of the rule this is
+    sentence: str = ""  # the words a parent reads for that state (the tool's own words)
+    certificate_due: date | None = None  # an appeal waiting on a mediation certificate
 
 
 # How families and councils write a refusal to assess, and wordings that say the opposite.
@@ -353,20 +454,34 @@ def _is_to_a_school(request: Mapping[str, Any]) -> bool:
     return bool(_SCHOOL_WORDS.search(text))
 
 
-def deadlines(entries: Iterable[dict], as_of: date) -> list[Deadline]:
+def deadlines(
+    entries: Iterable[dict], as_of: date, *, include_not_applicable: bool = False
+) -> list[Deadline]:
     """Every statutory deadline of the ``request`` entries as of ``as_of``.
 
     Ordered by due day, then request id, then rule.  What each ``request_type`` gives:
 
     - ``ehcna``: the decision whether to assess, 6 weeks after ``date``, met by the
-      request's ``outcome_date``.  If the outcome is a refusal (its text contains
-      "refus", "declin", "not to assess" or "not assess"), the appeal deadline runs from
-      ``outcome_date`` and the 16- and 20-week ones do not apply.  Otherwise the final
-      plan is due 20 weeks after ``date``, met by the ``outcome_date`` of the first
-      ``draft_plan`` request of the child (dated from this request to the next ``ehcna``)
-      whose ``outcome`` is filled in (the final plan issued); and the notice that no plan
-      will be issued is due 16 weeks after ``date`` until a draft plan arrives in that
-      window, when it no longer applies (the authority decided to issue a plan).
+      request's ``outcome_date``.  What follows depends on that decision:
+
+      - none recorded: one overall limit, the final plan 20 weeks after ``date``
+        (state ``overall_limit``); the 6-week decision is the breach to chase;
+      - a refusal (see :func:`is_refusal`): neither the 16- nor the 20-week rule
+        applies, and an appeal can be made against the refusal;
+      - agreed (or a draft plan or a decision not to issue one recorded, which can only
+        follow an assessment): the notice that no plan will be issued, 16 weeks after
+        ``date``, met by a ``no_plan`` request; and the final plan, 20 weeks after
+        ``date``, met by the ``outcome_date`` of the first ``draft_plan`` request whose
+        ``outcome`` is filled in.  They are alternatives: a draft or final plan means
+        the reg 10 notice does not apply, and a decision not to issue means the final
+        plan does not.  With neither recorded 16 weeks on, the notice has ``passed``:
+        the council is taken to be preparing a plan, and the 20-week limit is the one
+        that can be missed.
+
+      A draft plan or ``no_plan`` decision belongs to the child's latest ``ehcna``
+      request on or before it.
+    - ``no_plan``: a decision not to issue a plan after assessing; an appeal can be
+      made against it (from its ``date``).
     - ``draft_plan``: comments within 15 days beginning with ``date`` (the day the draft
       was served, so the last day is ``date`` + 14), met by the first ``sent``
       correspondence linked to it either way.  Its ``outcome_date``, when ``outcome`` is
@@ -375,11 +490,20 @@ def deadlines(entries: Iterable[dict], as_of: date) -> list[Deadline]:
     - ``annual_review`` (a review meeting held): the decision 4 weeks after ``date``, met
       by ``outcome_date``; the next annual review within 12 months beginning with
       ``date``, met by the next ``annual_review`` request; and the appeal deadline from
-      ``outcome_date``.
+      ``outcome_date``.  A meeting dated after ``as_of`` is a planned one: it gives only
+      the reg 20(4) deadline for the advice and information, 2 weeks before it, met by
+      an ``assessment`` or a ``received`` correspondence linked to it.
     - ``mediation``: the certificate 3 working days after ``date``, met by
       ``outcome_date`` (the certificate's date).
-    - ``education_record``: 15 school days, counted as working days; ``subject_access``:
-      1 calendar month, moved to the next working day; both met by ``outcome_date``.
+    - ``education_record``: 15 school days, counted as working days, met by
+      ``outcome_date``.
+    - ``subject_access``: 1 calendar month, moved to the next working day, met by
+      ``outcome_date``.  When the organisation asked for something (``asked_for``, on
+      ``asked_for_date``) the clock is stopped until it receives it
+      (``supplied_date``), and then: since 5 February 2026 (art. 12A) the month starts
+      again on that day; before, it started then for ID or a fee (ICO guidance), and for
+      clarification it was paused, the days waited added to the month.  The ``note``
+      says which rule applied.
     - ``complaint``: a complaint to the Ombudsman within 12 months beginning with
       ``date``, met by a later ``complaint`` request whose ``sent_to`` or ``title``
       names the Ombudsman (such a request gives no deadline of its own).
@@ -387,24 +511,44 @@ def deadlines(entries: Iterable[dict], as_of: date) -> list[Deadline]:
 
     An appeal deadline is 2 months after the decision, or 1 month after the latest
     certificate of a ``mediation`` request linked to the decision (either way) if later;
-    it is met by an ``appeal`` request linked to the decision, or by one linked to no
-    decision at all, which counts for the child's latest decision on or before it.
+    a mediation asked for after the 2 months cannot extend it.  While such a mediation
+    has no certificate recorded, the window is open (``certificate_pending``) however
+    long ago the 2 months ended.  It is met by an ``appeal`` request linked to the
+    decision, or by one linked to no decision at all, which counts for the child's
+    latest decision on or before it.
 
     Status: ``met`` if what the deadline waits for happened on or before the due day;
     otherwise ``missed`` (late, or not done and the due day is before ``as_of``) or
     ``upcoming``, either becoming ``exception`` if the request has ``exception_claimed``.
-    Outcomes and replies dated after ``as_of`` have not happened yet.  A deadline that
-    needs working days in a year whose bank holidays are not known is left out rather
-    than guessed (see :data:`FIRST_COVERED_YEAR`, :data:`LAST_COVERED_YEAR`).
+    The family's own limits are never missed: done (``met``), open (``upcoming``) or
+    ``passed``.  Outcomes and replies dated after ``as_of`` have not happened yet.  A
+    deadline that needs working days outside the years counted is left out rather than
+    guessed (see :data:`FIRST_COVERED_YEAR`, :data:`LAST_COVERED_YEAR`).
+
+    ``include_not_applicable`` adds, with status ``not_applicable``, the rules that the
+    case has made not apply (the 16- and 20-week rules after a refusal, say), each with
+    a sentence saying why: for letters and tests that explain the road not taken.
     """
+    entries = list(entries)
     known = entries_as_of(entries, as_of)
     by_child: dict[str, list[dict]] = defaultdict(list)
     for entry in known:
-        if entry["kind"] in ("request", "correspondence"):
+        if entry["kind"] in ("request", "correspondence", "assessment"):
             by_child[entry["child_id"]].append(entry)
+    planned: dict[str, list[dict]] = defaultdict(list)
+    for entry in entries:
+        if (
+            entry.get("kind") == "request"
+            and entry.get("request_type") == "annual_review"
+            and model.entry_day(entry) > as_of
+        ):
+            planned[entry["child_id"]].append(entry)
     found: list[Deadline] = []
-    for items in by_child.values():
-        found.extend(_ChildDeadlines(items, as_of).all())
+    for child_id in {*by_child, *planned}:
+        child = _ChildDeadlines(by_child.get(child_id, []), as_of, include_not_applicable)
+        found.extend(child.all())
+        for meeting in sorted(planned.get(child_id, []), key=chronological_key):
+            found.extend(child.advice_before(meeting))
     found.sort(key=lambda d: (d.due, d.entry_id, d.rule))
     return found
 
@@ -412,13 +556,47 @@ def deadlines(entries: Iterable[dict], as_of: date) -> list[Deadline]:
 _DueOf = Callable[[], tuple[date, str]]
 
 
+def _days(count: int) -> str:
+    return "1 day" if count == 1 else f"{count} days"
+
+
+# The words for each state; a rule or a case may put its own in their place.  Fields:
+# due, met_on, days, as_of, certificate_due, floor (the earliest an open window closes).
+_SENTENCES: dict[str, str] = {
+    "upcoming": "Due by {due}; nothing recorded yet.",
+    "open": "Open until {due}.",
+    "met": "Met on {met_on}; it was due by {due}.",
+    "met_late": "Missed: due by {due}, done on {met_on}, {days} late.",
+    "missed": "Missed: due by {due}; nothing recorded by {as_of}, {days} late.",
+    "exception": "Exception claimed by the family; the usual time limit was {due}.",
+    "passed": "Passed on {due} with nothing recorded.",
+    "certificate_pending": (
+        "Open until 1 month after the mediation certificate; the certificate itself was "
+        "due on {certificate_due}. The window does not close before {floor}."
+    ),
+}
+_FAMILY_SENTENCES = {**_SENTENCES, "met": "Done on {met_on}; the time limit was {due}."}
+
+
+def _sentence(state: str, family: bool, **dates: date | int | None) -> str:
+    """The general words for ``state``, with the deadline's dates filled in."""
+    words = (_FAMILY_SENTENCES if family else _SENTENCES).get(state, "Due by {due}.")
+    shown = {
+        name: _days(value) if isinstance(value, int) else value.isoformat() if value else ""
+        for name, value in dates.items()
+    }
+    return words.format(**shown)
+
+
 class _ChildDeadlines:
     """The deadlines of one child's requests, which may answer one another."""
 
-    def __init__(self, items: list[dict], as_of: date):
+    def __init__(self, items: list[dict], as_of: date, include_not_applicable: bool = False):
         self.as_of = as_of
+        self.include_not_applicable = include_not_applicable
         self.requests = [e for e in items if e["kind"] == "request"]
         self.letters = [e for e in items if e["kind"] == "correspondence"]
+        self.reports = [e for e in items if e["kind"] == "assessment"]
         self.decisions = self._appealable_decisions()
 
     def of_type(self, request_type: str) -> list[dict]:
@@ -448,6 +626,8 @@ class _ChildDeadlines:
             made.append(self.make(rule_key, request, start, partial(count, start), outcome))
         if kind == "ehcna":
             made.extend(self._ehcna(request, start))
+        elif kind == "subject_access":
+            made.append(self._subject_access(request, start))
         elif kind == "draft_plan":
             comments = self._comments_day(request, start)
             made.append(
@@ -468,29 +648,127 @@ class _ChildDeadlines:
             made.append(self.make("ombudsman_complaint", request, start, _year(start), first))
         return [d for d in made if d is not None]
 
-    def _ehcna(self, request: dict, start: date) -> list[Deadline | None]:
-        decided = self.outcome_day(request)
-        made = [self.make("ehcna_decision", request, start, _plain(start, 6 * 7), decided)]
-        if decided is not None and is_refusal(request.get("outcome", "")):
-            return made  # the appeal comes from self.decisions
+    # --- reg 5, reg 10 and reg 13(2) --------------------------------------------------
+
+    def _after_assessment(self, request: dict, start: date, request_type: str) -> list[dict]:
+        """The child's requests of ``request_type`` that belong to this assessment
+        request: dated from it up to the next ``ehcna`` request."""
         later = [
             model.entry_day(r)
             for r in self.of_type("ehcna")
             if chronological_key(r) > chronological_key(request)
         ]
         window_end = min(later, default=None)
-        drafts = [
-            d
-            for d in self.of_type("draft_plan")
-            if model.entry_day(d) >= start
-            and (window_end is None or model.entry_day(d) < window_end)
+        return [
+            r
+            for r in self.of_type(request_type)
+            if model.entry_day(r) >= start
+            and (window_end is None or model.entry_day(r) < window_end)
         ]
-        if not drafts:
-            made.append(self.make("no_plan_notice", request, start, _plain(start, 16 * 7), None))
+
+    def _ehcna(self, request: dict, start: date) -> list[Deadline | None]:
+        decided = self.outcome_day(request)
+        made = [self.make("ehcna_decision", request, start, _plain(start, 6 * 7), decided)]
+        sixteen, twenty = _plain(start, 16 * 7), _plain(start, 20 * 7)
+        if decided is not None and is_refusal(request.get("outcome", "")):
+            why = f"Does not apply: the council refused to assess on {decided.isoformat()}."
+            made.append(self.not_applicable("no_plan_notice", request, start, sixteen, why))
+            made.append(self.not_applicable("final_plan", request, start, twenty, why))
+            return made  # the appeal comes from self.decisions
+        drafts = self._after_assessment(request, start, "draft_plan")
+        no_plans = self._after_assessment(request, start, "no_plan")
+        first_draft = min(map(model.entry_day, drafts), default=None)
+        first_no_plan = min(map(model.entry_day, no_plans), default=None)
+        if decided is None and first_draft is None and first_no_plan is None:
+            # No decision whether to assess: the 6-week decision is the breach to chase,
+            # and the 20 weeks the one overall limit; reg 10 waits on the decision.
+            made.append(self.make("final_plan", request, start, twenty, None,
+                                  state="overall_limit"))
+            made.append(self.not_applicable(
+                "no_plan_notice", request, start, sixteen,
+                "Depends on the council's decision whether to assess, not recorded yet.",
+            ))
+            return made
+        not_issuing = first_no_plan is not None and (
+            first_draft is None or first_no_plan < first_draft
+        )
+        if not_issuing:
+            made.append(self.make("no_plan_notice", request, start, sixteen, first_no_plan))
+            made.append(self.not_applicable(
+                "final_plan", request, start, twenty,
+                f"Does not apply: the council decided not to issue a plan "
+                f"({first_no_plan.isoformat()}).",
+            ))
+            return made
+        if first_draft is not None:
+            made.append(self.not_applicable(
+                "no_plan_notice", request, start, sixteen,
+                f"Does not apply: the council decided to issue a plan (draft plan received "
+                f"on {first_draft.isoformat()}).",
+            ))
+        else:
+            made.append(self.make("no_plan_notice", request, start, sixteen, None,
+                                  final_due=twenty()[0]))
         finals = [day for day in map(self.final_plan_day, drafts) if day is not None]
-        first_final = min(finals, default=None)
-        made.append(self.make("final_plan", request, start, _plain(start, 20 * 7), first_final))
+        made.append(self.make("final_plan", request, start, twenty, min(finals, default=None)))
         return made
+
+    # --- subject access ---------------------------------------------------------------
+
+    def _subject_access(self, request: dict, start: date) -> Deadline | None:
+        asked_for = request.get("asked_for", "")
+        asked_on = known_date(request.get("asked_for_date", ""), self.as_of)
+        supplied = known_date(request.get("supplied_date", ""), self.as_of)
+        replied = self.outcome_day(request)
+        if not asked_for or asked_on is None:
+            return self.make("subject_access", request, start,
+                             partial(_subject_access_due, start), replied)
+        what = model.ASKED_FOR.get(asked_for, asked_for).lower()
+        if supplied is None:
+            stopped = (
+                f"The clock is stopped: the organisation asked for {what} on "
+                f"{asked_on.isoformat()}; 1 calendar month starts again when it receives it."
+            )
+            # Nothing it waits for can be late while the clock is stopped: a reply is met.
+            return self.make("subject_access", request, start,
+                             partial(_subject_access_due, start), replied,
+                             state=None if replied else "clock_stopped",
+                             words=None if replied else stopped)
+        if supplied >= ARTICLE_12A_FROM:
+            why = (f"counted from {supplied.isoformat()}, when the organisation received the "
+                   f"{what} it asked for on {asked_on.isoformat()}: since 5 February 2026 "
+                   "the month starts again then (UK GDPR art. 12A)")
+            return self.make("subject_access", request, supplied,
+                             partial(_subject_access_due, supplied, why), replied)
+        if asked_for == "clarification":
+            waited = (supplied - asked_on).days
+            why = (f"the clock stopped from {asked_on.isoformat()} to {supplied.isoformat()} "
+                   f"while clarification was awaited, so {_days(waited)} are added (ICO "
+                   "guidance before 5 February 2026)")
+            return self.make("subject_access", request, start,
+                             partial(_subject_access_due, start, why, waited), replied)
+        why = (f"counted from {supplied.isoformat()}, when the organisation received the "
+               f"{what} it asked for on {asked_on.isoformat()} (ICO guidance before "
+               "5 February 2026: the month starts on receipt)")
+        return self.make("subject_access", request, supplied,
+                         partial(_subject_access_due, supplied, why), replied)
+
+    # --- reg 20(4) --------------------------------------------------------------------
+
+    def advice_before(self, meeting: dict) -> list[Deadline]:
+        """The reg 20(4) deadline of a planned annual review meeting (dated after as_of)."""
+        held = model.entry_day(meeting)
+        sent = [
+            model.entry_day(e)
+            for e in (*self.reports, *self.letters)
+            if (e["kind"] == "assessment" or e.get("direction") == "received")
+            and linked(e, meeting)
+        ]
+        made = self.make("annual_review_advice", meeting, held,
+                         lambda: (held - timedelta(weeks=2), ""), min(sent, default=None))
+        return [made] if made is not None else []
+
+    # --- the rest ---------------------------------------------------------------------
 
     def _comments_day(self, draft: Mapping[str, Any], start: date) -> date | None:
         sent = [
@@ -514,12 +792,15 @@ class _ChildDeadlines:
         return self.make("annual_review", source, start, _year(start), min(held, default=None))
 
     def _appealable_decisions(self) -> list[tuple[dict, date]]:
-        """Decisions that can be appealed: refusals to assess, final plans, review decisions."""
+        """Decisions that can be appealed: refusals to assess, decisions not to issue a
+        plan, final plans and decisions after annual reviews."""
         decisions = []
         for request in self.requests:
             kind = request.get("request_type")
             if kind == "ehcna" and is_refusal(request.get("outcome", "")):
                 decided = self.outcome_day(request)
+            elif kind == "no_plan":
+                decided = model.entry_day(request)
             elif kind == "draft_plan":
                 decided = self.final_plan_day(request)
             elif kind == "annual_review":
@@ -532,12 +813,17 @@ class _ChildDeadlines:
         return decisions
 
     def _appeal(self, source: dict, decided: date) -> list[Deadline]:
-        certificates = [
-            day
-            for mediation in self.of_type("mediation")
-            if linked(mediation, source) and (day := self.outcome_day(mediation)) is not None
+        try:
+            two_months = _appeal_deadline_and_note(decided, None)[0]
+        except CalendarRangeError:
+            return []
+        # Mediation must be asked for within the 2 months to lengthen the window.
+        mediations = [
+            m for m in self.of_type("mediation")
+            if linked(m, source) and model.entry_day(m) <= two_months
         ]
-        certificate = max(certificates, default=None)
+        certificates = [day for m in mediations if (day := self.outcome_day(m)) is not None]
+        pending = [m for m in mediations if self.outcome_day(m) is None]
         appealed = []
         for appeal in self.of_type("appeal"):
             day = model.entry_day(appeal)
@@ -548,18 +834,41 @@ class _ChildDeadlines:
                 and self._latest_decision_by(day) is source
             ):
                 appealed.append(day)
+        met_on = min(appealed, default=None)
+        if certificates or not pending:
+            certificate = max(certificates, default=None)
+            deadline = self.make("appeal", source, decided,
+                                 lambda: _appeal_deadline_and_note(decided, certificate), met_on)
+            return [deadline] if deadline is not None else []
+        # A certificate is due and not recorded: the window stays open until 1 month
+        # after it, and cannot close before the 2 months are up.
+        try:
+            due_on = min(add_working_days(model.entry_day(m), 3) for m in pending)
+        except CalendarRangeError:
+            return []
         deadline = self.make(
-            "appeal",
-            source,
-            decided,
-            lambda: _appeal_deadline_and_note(decided, certificate),
-            min(appealed, default=None),
+            "appeal", source, decided,
+            lambda: _appeal_deadline_and_note(decided, due_on, certificate_pending=True),
+            met_on,
+            state=None if met_on else "certificate_pending", certificate_due=due_on,
+            floor=two_months,
         )
         return [deadline] if deadline is not None else []
 
     def _latest_decision_by(self, day: date) -> dict | None:
         earlier = [source for source, decided in self.decisions if decided <= day]
         return earlier[-1] if earlier else None
+
+    # --- making one deadline ----------------------------------------------------------
+
+    def not_applicable(
+        self, rule_key: str, request: Mapping[str, Any], start: date, due_of: _DueOf, why: str
+    ) -> Deadline | None:
+        """A rule the case has made not apply: only given when asked for."""
+        if not self.include_not_applicable:
+            return None
+        return self.make(rule_key, request, start, due_of, None,
+                         state="not_applicable", words=why)
 
     def make(
         self,
@@ -568,29 +877,64 @@ class _ChildDeadlines:
         start: date,
         due_of: _DueOf,
         met_on: date | None,
+        *,
+        state: str | None = None,
+        words: str | None = None,
+        certificate_due: date | None = None,
+        floor: date | None = None,
+        final_due: date | None = None,
     ) -> Deadline | None:
-        """One deadline with its status, or ``None`` if its days cannot be counted."""
+        """One deadline with its status, state and sentence, or ``None`` if its days
+        cannot be counted.  ``state`` and ``words`` put a case's own state and sentence
+        in place of the ones the dates give."""
         try:
             due, note = due_of()
         except CalendarRangeError:
             return None
+        rule = RULES[rule_key]
         if met_on is not None:
             days_late = max((met_on - due).days, 0)
-            status = "met" if days_late == 0 else "missed"
+            found = "met" if days_late == 0 else "met_late"
         elif due < self.as_of:
-            days_late, status = (self.as_of - due).days, "missed"
+            days_late, found = (self.as_of - due).days, "missed"
         else:
-            days_late, status = 0, "upcoming"
-        rule = RULES[rule_key]
+            days_late, found = 0, "upcoming"
         exception = request.get("exception_claimed", "")
         if rule.duty_of == "family":
-            # The family's own time limit: done (even late) or gone by, never "missed".
-            if met_on is not None:
-                status = "met"
-            elif status == "missed":
-                status, days_late = "passed", 0
-        elif status != "met" and exception.strip():
-            status = "exception"
+            # The family's own time limit: done (even late), open, or gone by; never missed.
+            found = {"met_late": "met", "missed": "passed", "upcoming": "open"}.get(found, found)
+            days_late = 0 if found == "passed" else days_late
+        overall = state == "overall_limit"
+        if state is not None:
+            if state in ("certificate_pending", "clock_stopped", "not_applicable"):
+                days_late = 0  # nothing is late while the clock waits, or off another road
+            if not (overall and found == "missed"):  # 20 weeks gone: the limit is missed
+                found = state
+        if rule_key == "no_plan_notice" and found == "upcoming":
+            words = words or (f"If the council decides not to issue a plan, it must say so "
+                              f"by {due.isoformat()}.")
+        if rule_key == "no_plan_notice" and found == "missed" and met_on is None:
+            # 16 weeks with neither notice nor plan: the council is taken to be issuing a
+            # plan, so the 20-week plan is the limit that can be missed, not this one.
+            found, days_late = "passed", 0
+            words = (f"No notice that a plan will not be issued was recorded by "
+                     f"{due.isoformat()}: the council is expected to issue a plan, due by "
+                     f"{(final_due or due).isoformat()}.")
+        if (found not in ("met", "passed", "not_applicable") and rule.duty_of != "family"
+                and exception.strip()):
+            found, words = "exception", None
+        elif overall and found == "overall_limit":
+            words = (f"Overall limit: the final EHC plan is due by {due.isoformat()} "
+                     "(20 weeks), unless the council refuses to assess or decides not to "
+                     "issue a plan.")
+        elif overall and found == "missed":
+            words = (f"Missed: the overall limit of 20 weeks ended on {due.isoformat()} "
+                     f"with no decision whether to assess and no plan recorded; "
+                     f"{_days(days_late)} late.")
+        if words is None:
+            words = _sentence(found, rule.duty_of == "family", due=due, met_on=met_on,
+                              days=days_late, as_of=self.as_of,
+                              certificate_due=certificate_due, floor=floor)
         return Deadline(
             rule=rule.key,
             label=rule.label,
@@ -599,12 +943,15 @@ class _ChildDeadlines:
             child_id=request["child_id"],
             start=start,
             due=due,
-            status=status,
+            status=STATES[found],
             met_on=met_on,
             days_late=days_late,
             exception_claimed=exception,
             note="; ".join(part for part in (note.rstrip("."), rule.caveat) if part),
             duty_of=rule.duty_of,
+            state=found,
+            sentence=words,
+            certificate_due=certificate_due,
         )
 
 
@@ -618,14 +965,19 @@ def _year(start: date) -> _DueOf:
     return lambda: (period_end(start, 12), "")
 
 
-def _subject_access_due(received: date) -> tuple[date, str]:
-    due = add_months(received, 1)
+def _subject_access_due(received: date, why: str = "", extra_days: int = 0) -> tuple[date, str]:
+    """1 calendar month after ``received`` (plus ``extra_days`` paused), on a working day;
+    ``why`` says why the count starts where it does."""
+    due = add_months(received, 1) + timedelta(days=extra_days)
     moved = working_day_on_or_after(due)
-    if moved == due:
-        return due, ""
-    return moved, (
-        f"{due.isoformat()} is not a working day, so the deadline moves to {moved.isoformat()}."
-    )
+    notes = [why] if why else []
+    if moved != due:
+        notes.append(
+            f"{due.isoformat()} is not a working day, so the deadline moves to "
+            f"{moved.isoformat()}"
+        )
+    text = "; ".join(notes)
+    return moved, (text[0].upper() + text[1:] + ".") if text else ""
 
 
 # Rules met by the request's own outcome_date, with how their due day is counted.
@@ -633,5 +985,4 @@ _MET_BY_OWN_OUTCOME: dict[str, tuple[str, Callable[[date], tuple[date, str]]]] =
     "annual_review": ("annual_review_decision", lambda start: (add_weeks(start, 4), "")),
     "mediation": ("mediation_certificate", lambda start: (add_working_days(start, 3), "")),
     "education_record": ("education_record", lambda start: (add_working_days(start, 15), "")),
-    "subject_access": ("subject_access", _subject_access_due),
 }

@@ -74,6 +74,7 @@ INCIDENT_TYPES: dict[str, str] = {
 REQUEST_TYPES: dict[str, str] = {
     "ehcna": "EHC needs assessment request",
     "draft_plan": "Draft EHC plan received",
+    "no_plan": "Decision not to issue an EHC plan",
     "annual_review": "Annual review meeting",
     "mediation": "Mediation",
     "appeal": "Appeal to the SEND Tribunal",
@@ -81,6 +82,15 @@ REQUEST_TYPES: dict[str, str] = {
     "education_record": "Request for the education record",
     "subject_access": "Subject access request",
     "other": "Other request",
+}
+
+# What an organisation asked for before answering a subject access request: since
+# 5 February 2026 (UK GDPR art. 12A) the one-month clock starts again when it has it.
+ASKED_FOR: dict[str, str] = {
+    "": "Nothing asked for",
+    "id": "Proof of identity",
+    "clarification": "Clarification of the request",
+    "fee": "A fee",
 }
 
 CHILD_FIELDS: dict[str, Any] = {
@@ -149,12 +159,21 @@ KIND_FIELDS: dict[str, dict[str, Any]] = {
         "outcome": "",
         "outcome_date": "",
         "exception_claimed": "",
+        "asked_for": "",
+        "asked_for_date": "",
+        "supplied_date": "",
     },
 }
 
 # Kind fields that no form shows: written by an import and kept as they are when the
 # entry is edited (an email's Message-ID is what makes a second import add nothing).
 IMPORTED_FIELDS = frozenset({"message_id"})
+
+# Fields added after records were first written: a record without them is read as if
+# each held its empty value, so older workbooks and archives stay valid unchanged.
+LATER_FIELDS: dict[str, frozenset[str]] = {
+    "request": frozenset({"asked_for", "asked_for_date", "supplied_date"}),
+}
 
 # Nested list items: field name -> (item fields with defaults).
 ITEM_FIELDS: dict[str, dict[str, Any]] = {
@@ -173,7 +192,7 @@ _OPTIONAL_DATES = {
     "plan": ("start_date", "review_date"),
     "meeting": ("follow_up_sent",),
     "correspondence": ("reply_due",),
-    "request": ("outcome_date",),
+    "request": ("outcome_date", "asked_for_date", "supplied_date"),
 }
 _ITEM_DATES = {
     "targets": ("by_date",),
@@ -453,7 +472,11 @@ def _label(record: Mapping[str, Any], what: str) -> str:
 
 
 def _check_keys(
-    record: Mapping[str, Any], allowed: Iterable[str], where: _Place, problems: list[str]
+    record: Mapping[str, Any],
+    allowed: Iterable[str],
+    where: _Place,
+    problems: list[str],
+    may_be_absent: frozenset[str] = frozenset(),
 ) -> None:
     allowed = allowed if isinstance(allowed, (set, frozenset)) else set(allowed)
     if record.keys() == allowed:
@@ -462,7 +485,7 @@ def _check_keys(
         if name not in allowed:
             problems.append(f"{where}: field {excerpt(name)} is not a field of this record.")
     for name in allowed:
-        if name not in record:
+        if name not in record and name not in may_be_absent:
             problems.append(f"{where}: field {excerpt(name)} is missing.")
 
 
@@ -562,7 +585,8 @@ def validate_entry(entry: Mapping[str, Any]) -> list[str]:
     if not isinstance(kind, str) or kind not in KINDS:
         problems.append(f"{where}: kind {excerpt(kind)} is not one of {', '.join(KINDS)}.")
         return problems
-    _check_keys(entry, _ENTRY_FIELD_SETS[kind], where, problems)
+    _check_keys(entry, _ENTRY_FIELD_SETS[kind], where, problems,
+                LATER_FIELDS.get(kind, frozenset()))
     _check_texts(entry, _COMMON_TEXTS, where, problems)
     if isinstance(entry.get("id"), str) and not entry["id"].strip():
         problems.append(f"{where}: id is empty.")
@@ -739,8 +763,35 @@ def _check_kind_fields(kind: str, entry: Mapping[str, Any], where: _Place, probl
     elif kind == "request":
         _check_choice(entry, "request_type", REQUEST_TYPES, where, problems)
         _check_text(entry, "exception_claimed", where, problems)
+        _check_asked_for(entry, where, problems)
     elif kind == "review":
         _check_text(entry, "plan_id", where, problems)
+
+
+def _check_asked_for(entry: Mapping[str, Any], where: _Place, problems: list[str]) -> None:
+    """What an organisation asked for, when, and when it had it: in that order, and the
+    dates only with the thing asked for."""
+    _check_choice(entry, "asked_for", ASKED_FOR, where, problems)
+    asked, supplied = entry.get("asked_for_date", ""), entry.get("supplied_date", "")
+    if (asked or supplied) and entry.get("asked_for", "") == "":
+        problems.append(
+            f"{where}: asked_for must say what the organisation asked for (proof of "
+            "identity, clarification or a fee) when its dates are filled in."
+        )
+    if supplied and not asked:
+        problems.append(
+            f"{where}: supplied_date {supplied!r} needs asked_for_date, the day the "
+            "organisation asked."
+        )
+    if _both_dates(asked, supplied) and supplied < asked:
+        problems.append(
+            f"{where}: supplied_date {supplied!r} is before asked_for_date {asked!r}."
+        )
+    day = entry.get("date")
+    if isinstance(day, str) and _both_dates(day[:10], asked) and asked < day[:10]:
+        problems.append(
+            f"{where}: asked_for_date {asked!r} is before the request itself ({day[:10]})."
+        )
 
 
 def _both_dates(a: Any, b: Any) -> bool:

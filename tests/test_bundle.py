@@ -301,7 +301,8 @@ def test_a_name_that_is_also_an_ordinary_word_leaves_the_documents_own_words_alo
     entries[0]["details"] = "Will Young said WILL was tired."
     entries.append(model.new_entry(
         "request", "child-1", id="q1", date="2024-07-10", title="Assessment request",
-        request_type="ehcna", sent_to="County"))
+        request_type="ehcna", sent_to="County", outcome="Agreed to assess",
+        outcome_date="2024-08-20"))  # agreed: the reg 10 notice applies, and is shown
     options = TimelineOptions(as_of=AS_OF, purpose="ehcna", pseudonym="Child C")
     markdown = build_bundle(child, entries, options, read)["timeline.md"].decode()
     assert "Child C said Child C was tired" in markdown.replace("\\", "")

@@ -168,3 +168,41 @@ def test_validation_never_crashes_on_arbitrary_json(data):
     extra = data.draw(st.lists(json_values, max_size=2))
     problems = model.validate_records(children + extra, entries + extra)
     assert all(isinstance(p, str) and p for p in problems)
+
+
+def _subject_access(**fields):
+    return model.new_entry("request", "child-1", date="2026-03-02",
+                           title="Subject access request to the school",
+                           request_type="subject_access", **fields)
+
+
+def test_what_an_organisation_asked_for_is_recorded_on_the_request_and_checked():
+    good = _subject_access(asked_for="id", asked_for_date="2026-03-05",
+                           supplied_date="2026-03-12")
+    assert model.validate_entry(good) == []
+    assert model.validate_entry(_subject_access(asked_for="id", asked_for_date="2026-03-05")) == []
+    cases = [
+        ({"asked_for": "passport"}, "asked_for 'passport' is not one of id, clarification, fee"),
+        ({"asked_for_date": "2026-03-05"}, "asked_for must say what the organisation asked for"),
+        ({"asked_for": "fee", "supplied_date": "2026-03-12"},
+         "supplied_date '2026-03-12' needs asked_for_date"),
+        ({"asked_for": "fee", "asked_for_date": "2026-03-12", "supplied_date": "2026-03-05"},
+         "supplied_date '2026-03-05' is before asked_for_date '2026-03-12'"),
+        ({"asked_for": "fee", "asked_for_date": "2026-02-28"},
+         "asked_for_date '2026-02-28' is before the request itself (2026-03-02)"),
+        ({"asked_for": "fee", "asked_for_date": "2026-02-30"}, "'2026-02-30' is not a real date"),
+    ]
+    for fields, fragment in cases:
+        problems = model.validate_entry(_subject_access(**fields))
+        assert len(problems) == 1 and fragment in problems[0], (fields, problems)
+
+
+def test_a_request_written_before_the_asked_for_fields_existed_is_still_valid():
+    older = _subject_access()
+    for name in ("asked_for", "asked_for_date", "supplied_date"):
+        del older[name]
+    assert model.validate_entry(older) == []
+    # Every other field is still required.
+    del older["outcome"]
+    assert model.validate_entry(older) == [
+        "request entry 'Subject access request to the school': field 'outcome' is missing."]

@@ -340,7 +340,9 @@ def test_flags_and_deadlines_are_all_listed():
     # Request of 2024-07-10 + 6 weeks = 2024-08-21, unanswered on 2024-09-01: 11 days late.
     assert deadline_table[1][0] == "R12"
     assert deadline_table[1][2] == "Local authority"
-    assert deadline_table[1][4:] == ["2024-07-10", "2024-08-21", "Missed", "11"]
+    assert deadline_table[1][4:] == [
+        "2024-07-10", "2024-08-21",
+        "Missed: due by 2024-08-21; nothing recorded by 2024-09-01, 11 days late.", "11"]
 
 
 @pytest.mark.parametrize(
@@ -386,7 +388,7 @@ def test_complaint_summary_shows_each_ask_its_answer_and_the_wait():
     assert ("Asked: 4 (concerns 2, letters and emails sent 1, formal requests 1). Answered: 1. "
             "The longest wait for an answer that came was 9 days (R3). No answer recorded by "
             "2024-09-01: 3; the longest has waited 237 days (R1).") in text
-    assert deadlines[1][6] == "Missed"
+    assert deadlines[1][6].startswith("Missed: due by 2024-08-21; nothing recorded")
 
 
 def test_a_reply_linked_to_a_letter_answers_it():
@@ -536,12 +538,16 @@ def test_the_familys_own_time_limits_are_never_shown_as_missed():
         "request", "child-1", id="dp2", date="2024-08-25", title="Second draft plan",
         request_type="draft_plan", sent_to="County SEND team"))
     tokens = parse(render_timeline(child, entries, TimelineOptions(as_of=AS_OF, purpose="ehcna")))
-    duties, own = tables(section(tokens, "Summary"))[-2:]
+    open_now, duties = tables(section(tokens, "Summary"))[-2:]
     assert "Comments on the draft EHC plan" not in str(duties)
     # the comments on the March draft went by (not shown); the August one is still ahead:
-    # 15 days beginning with 2024-08-25 end on 2024-09-08.
-    assert own[0] == ["Ref", "Time limit", "Source", "From", "Due", "Status"]
-    assert [row[3:] for row in own[1:]] == [["2024-08-25", "2024-09-08", "Upcoming"]]
+    # 15 days beginning with 2024-08-25 end on 2024-09-08.  It comes first: an adviser
+    # acts on it first.
+    assert open_now[0] == ["Ref", "Time limit", "Source", "From", "Until", "Where it stands"]
+    assert [row[3:] for row in open_now[1:]] == [
+        ["2024-08-25", "2024-09-08", "Open until 2024-09-08."]]
+    text = section_text(tokens, "Summary")
+    assert text.index("Open now for the family") < text.index("Missed: 1.")
 
 
 def test_rendering_leaves_the_records_it_was_given_unchanged():
@@ -579,4 +585,69 @@ def test_a_chronology_for_an_adviser_shows_family_time_limits_that_passed():
         request_type="draft_plan", sent_to="County SEND team"))
     text = render_timeline(child, entries, TimelineOptions(as_of=AS_OF, purpose="chronology"))
     own = tables(section(parse(text), "Summary"))[-1]
-    assert ["2024-03-01", "2024-03-15", "Passed with nothing recorded"] in [r[3:] for r in own]
+    assert ["2024-03-01", "2024-03-15", "Passed on 2024-03-15 with nothing recorded."] in [
+        r[3:] for r in own]
+
+
+# --- deadlines that follow the case ----------------------------------------------------
+
+
+def _refused_with_mediation_pending():
+    """A refusal of 19 February 2024 and mediation asked for on Wednesday 10 April (the
+    certificate due 3 working days later, on 15 April), with no certificate recorded."""
+    child = model.new_child(id="c", name="Sam Green")
+    refusal = model.new_entry("request", "c", id="q1", date="2024-01-10", title="Assessment",
+                              request_type="ehcna", sent_to="County SEND team",
+                              outcome="Refused to assess", outcome_date="2024-02-19")
+    mediation = model.new_entry("request", "c", id="q2", date="2024-04-10",
+                                title="Mediation adviser contacted", request_type="mediation",
+                                sent_to="Mediation service", links=["q1"])
+    return child, [refusal, mediation]
+
+
+@pytest.mark.parametrize("purpose", ["ehcna", "complaint", "chronology"])
+def test_an_appeal_window_waiting_on_its_certificate_is_open_in_every_purpose(purpose):
+    child, entries = _refused_with_mediation_pending()
+    # Months after the 2 months ended: still open, because the certificate is not recorded.
+    markdown = render_timeline(child, entries,
+                               TimelineOptions(as_of=date(2024, 9, 1), purpose=purpose))
+    tokens = parse(markdown)
+    open_now = next(t for t in tables(section(tokens, "Summary")) if t[0][-1] == "Where it stands")
+    assert len(open_now) == 2
+    ref, label, _source, start, until, words = open_now[1]
+    assert (ref, label, start) == ("R1", "Appeal to the SEND Tribunal (At the earliest, 1 month "
+                                   "after 2024-04-15, the day the mediation certificate was "
+                                   "due)", "2024-02-19")
+    assert until == "2024-05-15"  # 1 month after the day the certificate was due
+    assert words == ("Open until 1 month after the mediation certificate; the certificate "
+                     "itself was due on 2024-04-15. The window does not close before "
+                     "2024-04-19.")
+    assert words in markdown  # the tool's own words, written as they are
+    assert "Passed" not in section_text(tokens, "Summary")
+
+
+def test_an_open_window_is_shown_even_when_its_decision_is_outside_the_selection():
+    child, entries = _refused_with_mediation_pending()
+    options = TimelineOptions(as_of=date(2024, 9, 1), purpose="complaint",
+                              date_from=date(2024, 4, 1))
+    tokens = parse(render_timeline(child, entries, options))
+    open_now = next(t for t in tables(section(tokens, "Summary")) if t[0][-1] == "Where it stands")
+    assert open_now[1][0] == "2024-01-10, not in this selection"
+    assert open_now[1][-1].startswith("Open until 1 month after the mediation certificate")
+
+
+def test_with_no_decision_to_assess_one_overall_limit_and_the_6_week_breach():
+    child = model.new_child(id="c", name="Sam Green")
+    request = model.new_entry("request", "c", id="q1", date="2024-01-10", title="Assessment",
+                              request_type="ehcna", sent_to="County SEND team")
+    tokens = parse(render_timeline(child, [request],
+                                   TimelineOptions(as_of=date(2024, 3, 1), purpose="complaint")))
+    duties = tables(section(tokens, "Summary"))[-1]
+    assert [row[1] for row in duties[1:]] == [
+        "Decision whether to carry out an EHC needs assessment", "Final EHC plan"]
+    assert [row[6] for row in duties[1:]] == [
+        "Missed: due by 2024-02-21; nothing recorded by 2024-03-01, 9 days late.",
+        "Overall limit: the final EHC plan is due by 2024-05-29 (20 weeks), unless the council "
+        "refuses to assess or decides not to issue a plan.",
+    ]
+    assert "Missed: 1. Met: 0. Upcoming: 1." in section_text(tokens, "Summary")

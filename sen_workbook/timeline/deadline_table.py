@@ -1,7 +1,9 @@
-"""The summary's statutory deadlines: the duties of others, then the family's own limits.
+"""The summary's statutory deadlines: the family's open windows, the duties of others,
+then the family's own limits done or gone by.
 
 Kept as one module, apart from the rules themselves (``sen_workbook.deadlines``), so that
-how a deadline's state is told can change in one place.
+how a deadline's state is told can change in one place.  The words of each state are the
+deadline's own ``sentence``, so the timeline, the app and the letters say the same.
 """
 
 from __future__ import annotations
@@ -15,43 +17,60 @@ from .words import plural
 
 
 def deadline_section(facts: Facts) -> list[str]:
-    """The deadlines arising from the requests in the chronology, with their states."""
+    """The deadlines arising from the requests in the chronology, with their states.
+
+    First the family's own windows still open, which are what an adviser acts on first:
+    shown in every purpose, even when the decision they run from is outside the
+    selection.  Then the duties of others, with their counts.  Then the family's own
+    steps done, or gone by (those only in a plain chronology: nobody's breach, left out
+    of the evidence sent to others).
+    """
     lines = ["### Statutory deadlines", ""]
     duties = [d for d in facts.deadlines if d.duty_of != "family"]
-    # The family's own time limits are shown while they are ahead, or when met; one
-    # that went by is nobody's breach and is left out of the evidence sent to others,
-    # but an adviser reading a plain chronology needs to see it.
+    open_now = [
+        d for d in deadlines.deadlines(facts.analysed, facts.as_of)
+        if d.duty_of == "family" and d.status == "upcoming"
+    ]
+    open_ids = {(d.rule, d.entry_id) for d in open_now}
     own = [
         d for d in facts.deadlines
-        if d.duty_of == "family"
+        if d.duty_of == "family" and (d.rule, d.entry_id) not in open_ids
         and (d.status != "passed" or facts.options.purpose == "chronology")
     ]
+    if open_now:
+        lines += ["Open now for the family:", ""]
+        lines += table(
+            ["Ref", "Time limit", "Source", "From", "Until", "Where it stands"],
+            [deadline_row(facts, d, with_duty=False)[:-1] for d in open_now],
+        )
+        lines.append("")
     if not duties:
         lines.append("No statutory deadline for the council, school or others arises "
                      "from the requests in this chronology.")
     else:
         counts = {
             status: sum(d.status == status for d in duties)
-            for status in ("missed", "met", "upcoming", "exception")
+            for status in ("missed", "met", "upcoming", "exception", "passed")
         }
-        lines.append(
-            f"Missed: {counts['missed']}. Met: {counts['met']}. "
-            f"Upcoming: {counts['upcoming']}. Exception claimed: {counts['exception']}."
-        )
-        lines.append("")
+        line = (f"Missed: {counts['missed']}. Met: {counts['met']}. "
+                f"Upcoming: {counts['upcoming']}. Exception claimed: {counts['exception']}.")
+        if counts["passed"]:
+            line += f" Gone by without a breach: {counts['passed']}."
+        lines += [line, ""]
         lines += table(
             ["Ref", "Deadline", "Who must act", "Source", "From", "Due", "Status",
              "Days late"],
             [deadline_row(facts, d, with_duty=True) for d in duties],
         )
     if own:
-        lines += ["", "Time limits for the family's own next steps:", ""]
+        lines += ["", "The family's own time limits, done or gone by:", ""]
         lines += table(
             ["Ref", "Time limit", "Source", "From", "Due", "Status"],
             [deadline_row(facts, d, with_duty=False)[:-1] for d in own],
         )
-    if facts.hidden_deadlines:
-        lines += ["", f"{plural(facts.hidden_deadlines, 'further deadline')} concern only "
+    hidden = facts.hidden_deadlines - sum(1 for d in open_now if d.entry_id not in facts.refs)
+    if hidden:
+        lines += ["", f"{plural(hidden, 'further deadline')} concern only "
                   "entries outside this selection."]
     return lines
 
@@ -61,9 +80,10 @@ def deadline_row(facts: Facts, deadline: deadlines.Deadline, *, with_duty: bool)
     # Labels and sources are the rules' own words: escaped, never pseudonymised,
     # so a child called Will does not rename "no EHC plan will be issued".
     label = escape(deadline.label, "cell")
-    if deadline.note:  # why the due day moved (Christmas, August, month ends)
+    if deadline.note:  # why the due day is that day (moved, restarted, waiting)
         label += f" ({escape(deadline.note, 'cell')})"
-    row = [facts.refs.get(deadline.entry_id, ""), label]
+    ref = facts.refs.get(deadline.entry_id) or facts.cite(deadline.entry_id)
+    row = [ref, label]
     if with_duty:
         row.append(escape(deadline.duty_of.capitalize(), "cell"))
     return row + [
@@ -76,17 +96,12 @@ def deadline_row(facts: Facts, deadline: deadlines.Deadline, *, with_duty: bool)
 
 
 def deadline_status(facts: Facts, deadline: deadlines.Deadline) -> str:
-    """Where a deadline stands, in the words of the table's Status column."""
-    done = f" on {deadline.met_on.isoformat()}" if deadline.met_on else ""
-    if deadline.status == "met":
-        return "Met" + done
-    if deadline.status == "missed":
-        return "Missed" + (f"; done{done}" if done else "")
-    if deadline.status == "upcoming":
-        return "Upcoming"
-    if deadline.status == "passed":
-        return "Passed with nothing recorded"
+    """The sentence a parent reads for the deadline's state (the same words as in the
+    app and the letters), and the family's reason when they claimed an exception."""
+    # The sentence is the tool's own words and dates: nothing in it is markup.
+    words = deadline.sentence
     if deadline.status == "exception":
         reason = facts.text(deadline.exception_claimed, "cell")
-        return "Exception claimed" + (f": {reason}" if reason else "")
-    return escape(deadline.status, "cell")
+        if reason:
+            words += f" Reason given: {reason}"
+    return words

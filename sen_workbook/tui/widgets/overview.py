@@ -21,7 +21,6 @@ from sen_workbook import analysis, deadlines, letters, model
 from sen_workbook.timeline import FLAG_LABELS, RESULT_LABELS
 from sen_workbook.tui.widgets.messages import OpenEntry
 from sen_workbook.tui.widgets.records import (
-    DEADLINE_STATUS,
     ChildRecords,
     area_names,
     days_text,
@@ -42,18 +41,14 @@ def flag_wait(flag: analysis.Flag) -> str:
     return f"{days_text(flag.days)} overdue"
 
 
-def deadline_state(due: deadlines.Deadline, as_of_days: int) -> str:
-    """Where a deadline stands, in words: missed by, due in, or the exception claimed."""
-    if due.status == "missed":
-        late = f", {days_text(due.days_late)} late" if due.days_late else ""
-        done = f" (done {due.met_on.isoformat()})" if due.met_on else " and not done"
-        return f"missed{late}{done}"
-    if due.status == "upcoming":
-        return "due today" if as_of_days == 0 else f"due in {days_text(as_of_days)}"
-    if due.status == "exception":
-        reason = " ".join(due.exception_claimed.split())
-        return f"{DEADLINE_STATUS['exception']}: {reason}" if reason else DEADLINE_STATUS["exception"]
-    return DEADLINE_STATUS.get(due.status, due.status)
+def deadline_state(due: deadlines.Deadline) -> str:
+    """Where a deadline stands, in the words the timeline and the letters use too, with
+    the family's reason when they claimed an exception."""
+    words = due.sentence
+    reason = " ".join(due.exception_claimed.split())
+    if due.status == "exception" and reason:
+        words += f" Reason given: {reason}"
+    return words
 
 
 def flag_prompt(flag: analysis.Flag) -> Text:
@@ -65,12 +60,21 @@ def flag_prompt(flag: analysis.Flag) -> Text:
     return prompt
 
 
+# States with no fixed day yet: the sentence says what the day waits on.
+_WAITING_STATES = ("certificate_pending", "clock_stopped")
+
+
 def deadline_prompt(due: deadlines.Deadline, records: ChildRecords) -> Text:
     prompt = Text()
     prompt.append(due.label, style="bold")
-    prompt.append(f" · due {due.due.isoformat()} · ")
-    state = deadline_state(due, (due.due - records.as_of).days)
-    prompt.append(state, style="bold" if due.status == "missed" else "")
+    if due.state not in _WAITING_STATES:
+        days = (due.due - records.as_of).days
+        when = "due today" if days == 0 and due.status == "upcoming" else f"due {due.due.isoformat()}"
+        prompt.append(f" \u00b7 {when}")
+    prompt.append("\n")
+    prompt.append(deadline_state(due), style="bold" if due.status == "missed" else "")
+    if due.note:
+        prompt.append(f"\n{due.note[0].upper()}{due.note[1:]}.", style="italic")
     request = records.by_id.get(due.entry_id)
     if request is not None:
         prompt.append(f"\nFrom {request.get('date', '')[:10]}: ")

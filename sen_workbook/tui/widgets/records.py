@@ -45,14 +45,6 @@ STAGES: dict[str, str] = {
     "ehc_plan": "EHC plan",
 }
 
-DEADLINE_STATUS: dict[str, str] = {
-    "met": "met",
-    "missed": "missed",
-    "upcoming": "upcoming",
-    "exception": "exception claimed",
-}
-
-
 def plain(text: Any, limit: int | None = None) -> Text:
     """User text on one line, never read as markup, cut to ``limit`` cells with an ellipsis."""
     shown = Text(one_line(text), no_wrap=True, overflow="ellipsis")
@@ -120,8 +112,10 @@ def attention_count(flags: Sequence[analysis.Flag], due: Sequence[deadlines.Dead
 
 
 def open_deadlines(due: Iterable[deadlines.Deadline]) -> list[deadlines.Deadline]:
-    """The deadlines still to act on: missed, upcoming or under a claimed exception."""
-    return [d for d in due if d.status != "met"]
+    """The deadlines still to act on: missed, upcoming (the family's own windows open
+    among them) or under a claimed exception; not those met, or gone by with no one in
+    breach."""
+    return [d for d in due if d.status in ("missed", "upcoming", "exception")]
 
 
 @dataclass
