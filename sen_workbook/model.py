@@ -17,8 +17,9 @@ from typing import Any
 from sen_workbook import vocabulary
 
 # 2: every entry carries every field of its kind (message_id added);
-# 3: an observation carries the child's and the parent's views.
-SCHEMA_VERSION = 3
+# 3: an observation carries the child's and the parent's views;
+# 4: a request's asked_for, asked_for_date and supplied_date (the subject access clock).
+SCHEMA_VERSION = 4
 FORMAT = "sen-workbook"
 
 # The Code of Practice's four broad areas of need, plus "other" (independence, health...).
@@ -168,12 +169,6 @@ KIND_FIELDS: dict[str, dict[str, Any]] = {
 # Kind fields that no form shows: written by an import and kept as they are when the
 # entry is edited (an email's Message-ID is what makes a second import add nothing).
 IMPORTED_FIELDS = frozenset({"message_id"})
-
-# Fields added after records were first written: a record without them is read as if
-# each held its empty value, so older workbooks and archives stay valid unchanged.
-LATER_FIELDS: dict[str, frozenset[str]] = {
-    "request": frozenset({"asked_for", "asked_for_date", "supplied_date"}),
-}
 
 # Nested list items: field name -> (item fields with defaults).
 ITEM_FIELDS: dict[str, dict[str, Any]] = {
@@ -472,11 +467,7 @@ def _label(record: Mapping[str, Any], what: str) -> str:
 
 
 def _check_keys(
-    record: Mapping[str, Any],
-    allowed: Iterable[str],
-    where: _Place,
-    problems: list[str],
-    may_be_absent: frozenset[str] = frozenset(),
+    record: Mapping[str, Any], allowed: Iterable[str], where: _Place, problems: list[str]
 ) -> None:
     allowed = allowed if isinstance(allowed, (set, frozenset)) else set(allowed)
     if record.keys() == allowed:
@@ -485,7 +476,7 @@ def _check_keys(
         if name not in allowed:
             problems.append(f"{where}: field {excerpt(name)} is not a field of this record.")
     for name in allowed:
-        if name not in record and name not in may_be_absent:
+        if name not in record:
             problems.append(f"{where}: field {excerpt(name)} is missing.")
 
 
@@ -585,8 +576,7 @@ def validate_entry(entry: Mapping[str, Any]) -> list[str]:
     if not isinstance(kind, str) or kind not in KINDS:
         problems.append(f"{where}: kind {excerpt(kind)} is not one of {', '.join(KINDS)}.")
         return problems
-    _check_keys(entry, _ENTRY_FIELD_SETS[kind], where, problems,
-                LATER_FIELDS.get(kind, frozenset()))
+    _check_keys(entry, _ENTRY_FIELD_SETS[kind], where, problems)
     _check_texts(entry, _COMMON_TEXTS, where, problems)
     if isinstance(entry.get("id"), str) and not entry["id"].strip():
         problems.append(f"{where}: id is empty.")

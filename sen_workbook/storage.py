@@ -856,9 +856,10 @@ def refuse_damaged_shape(path: Path, data: dict[str, dict[str, Any]]) -> None:
 # Migrations from schema N to N+1: MIGRATIONS[N](data) returns the data at N+1.
 # A backup is made before the first migration runs.
 def _fill_every_field(data: dict[str, Any]) -> dict[str, Any]:
-    """Schema 1 to 2 and 2 to 3: every entry, in the workbook and in the trash, gets each
-    field of its kind that it lacks (a correspondence entry's ``message_id``, an
-    observation's ``child_views`` and ``parent_views``), with its empty value."""
+    """Schema 1 to 2, 2 to 3 and 3 to 4: every entry, in the workbook and in the trash,
+    gets each field of its kind that it lacks (a correspondence entry's ``message_id``, an
+    observation's ``child_views`` and ``parent_views``, a request's ``asked_for``,
+    ``asked_for_date`` and ``supplied_date``), with its empty value."""
     def filled(entry: Any) -> Any:
         return model.fill_natural_empties(entry)[0]
 
@@ -874,6 +875,7 @@ def _fill_every_field(data: dict[str, Any]) -> dict[str, Any]:
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     1: _fill_every_field,
     2: _fill_every_field,
+    3: _fill_every_field,
 }
 
 

@@ -195,14 +195,3 @@ def test_what_an_organisation_asked_for_is_recorded_on_the_request_and_checked()
     for fields, fragment in cases:
         problems = model.validate_entry(_subject_access(**fields))
         assert len(problems) == 1 and fragment in problems[0], (fields, problems)
-
-
-def test_a_request_written_before_the_asked_for_fields_existed_is_still_valid():
-    older = _subject_access()
-    for name in ("asked_for", "asked_for_date", "supplied_date"):
-        del older[name]
-    assert model.validate_entry(older) == []
-    # Every other field is still required.
-    del older["outcome"]
-    assert model.validate_entry(older) == [
-        "request entry 'Subject access request to the school': field 'outcome' is missing."]

@@ -287,7 +287,31 @@ def test_a_schema_2_workbook_gives_each_observation_the_childs_and_parents_views
             stored = book.entry(entry["id"])
             assert (stored["child_views"], stored["parent_views"]) == ("", "")
         assert book.check() == []
-    assert json.loads(db_path.read_text())["meta"]["workbook"]["schema"] == 3
+    assert json.loads(db_path.read_text())["meta"]["workbook"]["schema"] == model.SCHEMA_VERSION
+
+
+def test_a_schema_3_workbook_gets_what_a_request_was_asked_for(db_path):
+    """Schema 4 added a request's asked_for, asked_for_date and supplied_date (the subject
+    access clock): older requests, in the workbook and in the trash, are given them empty."""
+    with Workbook(db_path) as book:
+        child = book.add_child({"name": "Sam"})
+        kept = book.add_entry("request", child["id"], {
+            "date": "2026-03-02", "title": "Subject access", "request_type": "subject_access"})
+        book.delete_entry(book.add_entry("request", child["id"], {
+            "date": "2026-03-03", "title": "Old request", "request_type": "other"})["id"])
+    data = json.loads(db_path.read_text())
+    data["meta"]["workbook"]["schema"] = 3
+    added = ("asked_for", "asked_for_date", "supplied_date")
+    for record in [*data["entries"].values(), *(i["record"] for i in data["trash"].values())]:
+        for name in added:
+            record.pop(name)
+    db_path.write_text(json.dumps(data))
+    with Workbook(db_path) as book:
+        assert [book.entry(kept["id"])[name] for name in added] == ["", "", ""]
+        assert book.check() == []
+        [item] = book.trash()
+        assert [item["record"][name] for name in added] == ["", "", ""]
+    assert json.loads(db_path.read_text())["meta"]["workbook"]["schema"] == 4
 
 
 def test_stale_temp_files_from_a_killed_save_are_removed(db_path):
