@@ -159,10 +159,11 @@ KIND_FIELDS: dict[str, dict[str, Any]] = {
         "sent_to": "",
         "outcome": "",
         "outcome_date": "",
-        "exception_claimed": "",
+        # A subject access request: what the organisation asked for, and when it had it.
         "asked_for": "",
         "asked_for_date": "",
         "supplied_date": "",
+        "exception_claimed": "",
     },
 }
 

@@ -437,6 +437,16 @@ async def test_overview_says_where_each_deadline_stands_in_the_timeline_s_words(
             for words in expected:
                 assert words in text
             assert "Passed" not in text
+            # The last is the subject access request: its entry shows what was asked for
+            # and the same words.
+            await pilot.press("end", "enter")
+            await settle(pilot)
+            assert isinstance(app.screen, EntryScreen)
+            text = screen_text(app)
+            assert "They asked for  Proof of identity" in text
+            assert "Asked for on    2025-05-06" in text
+            assert "Reply to a subject access request" in text
+            assert expected[-1] in text
 
 
 # --- journal -----------------------------------------------------------------------------

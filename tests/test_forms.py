@@ -617,3 +617,60 @@ def test_targets_met_at_the_latest_review_are_not_offered_ticked():
     # a: met at the latest review; b: last assessed as met; c: never assessed.
     assert values.carry_over_ticks(plan, [second, first]) == {"a": False, "b": False, "c": True}
 
+
+
+# --- the subject access clock ------------------------------------------------------------
+
+
+async def test_a_subject_access_request_records_what_was_asked_for_and_when_it_was_sent(
+    book, child
+):
+    app = Host(EntryForm(book, child["id"], "request"))
+    async with app.run_test(size=(100, 60)) as pilot:
+        form = app.screen
+        # Only a subject access request has these fields.
+        assert not form.fields["asked_for"].display
+        await type_into(pilot, app, "#date", "20260302")
+        await type_into(pilot, app, "#title", "Subject access request to the school")
+        form.query_one("#request_type", Select).focus()
+        await pilot.press("enter", "up", "enter")  # from "Other request" up to subject access
+        await pilot.pause()
+        assert form.query_one("#request_type", Select).value == "subject_access"
+        assert form.fields["asked_for"].display
+        assert "They asked you for" in screen_text(app)
+        form.query_one("#asked_for", Select).focus()
+        await pilot.press("enter", "down", "enter")  # proof of identity
+        await type_into(pilot, app, "#asked_for_date", "20260305")
+        await type_into(pilot, app, "#supplied_date", "20260304")  # before it was asked for
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        problem = str(form.query_one("#field-supplied_date .field-problem").render())
+        assert "is before asked_for_date '2026-03-05'" in problem
+        assert on_disk(book) == []
+        await type_into(pilot, app, "#supplied_date", "20260312")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, EntryForm)
+    [saved] = on_disk(book)
+    assert (saved["request_type"], saved["asked_for"], saved["asked_for_date"],
+            saved["supplied_date"]) == ("subject_access", "id", "2026-03-05", "2026-03-12")
+
+
+async def test_the_subject_access_fields_are_saved_empty_for_any_other_request(book, child):
+    app = Host(EntryForm(book, child["id"], "request"))
+    async with app.run_test(size=(100, 60)) as pilot:
+        form = app.screen
+        await type_into(pilot, app, "#title", "Complaint")
+        form.query_one("#request_type", Select).value = "subject_access"
+        await pilot.pause()
+        form.query_one("#asked_for", Select).value = "fee"
+        await type_into(pilot, app, "#asked_for_date", "2026")  # half typed, then left
+        form.query_one("#request_type", Select).value = "complaint"
+        await pilot.pause()
+        assert not form.fields["asked_for"].display
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, EntryForm)
+    [saved] = on_disk(book)
+    assert (saved["request_type"], saved["asked_for"], saved["asked_for_date"]) == (
+        "complaint", "", "")

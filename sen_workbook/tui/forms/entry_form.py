@@ -109,10 +109,19 @@ KIND_LAYOUT: dict[str, tuple[tuple[str, str, str, Any], ...]] = {
         ("sent_to", "Sent to", "text", ""),
         ("outcome", "Outcome", "long", "The decision or answer, when it comes"),
         ("outcome_date", "Date of the outcome", "date", ""),
+        ("asked_for", "They asked you for", "choice", model.ASKED_FOR),
+        ("asked_for_date", "They asked for it on", "date", ""),
+        ("supplied_date", "They had it on", "date",
+         "The day they received it (the day you sent it, if you do not know): since "
+         "5 February 2026 their month starts again then"),
         ("exception_claimed", "Exception claimed", "long",
          "Leave empty if none; otherwise why the usual time limit does not apply"),
     ),
 }
+
+# Fields of a subject access request only (UK GDPR art. 12A): shown when that is the
+# request chosen, and saved empty for any other.
+SUBJECT_ACCESS_ONLY = ("asked_for", "asked_for_date", "supplied_date")
 
 TITLE_HINTS: dict[str, str] = {
     "concern": "e.g. Not speaking in class",
@@ -304,6 +313,19 @@ class EntryForm(RecordForm):
     def first_focus(self) -> Widget | None:
         return self.query_one("#title")
 
+    def on_mount(self) -> None:
+        # Textual runs the form's own on_mount too (it calls each class's handler).
+        if self.kind == "request":
+            self._show_subject_access(self.record.get("request_type") == "subject_access")
+
+    def _show_subject_access(self, shown: bool) -> None:
+        for name in SUBJECT_ACCESS_ONLY:
+            self.fields[name].display = shown
+
+    @on(Select.Changed, "#request_type")
+    def _request_type_chosen(self, event: Select.Changed) -> None:
+        self._show_subject_access(event.value == "subject_access")
+
     # --- reading the form ----------------------------------------------------------
 
     def collect(self, problems: values.Problems) -> dict[str, Any]:
@@ -319,6 +341,9 @@ class EntryForm(RecordForm):
         if not typed["title"].strip():
             problems.add("title", "Title is required: a few words saying what this is.")
         for name, label, control, _extra in KIND_LAYOUT[self.kind]:
+            if name in SUBJECT_ACCESS_ONLY and typed.get("request_type") != "subject_access":
+                typed[name] = ""
+                continue
             if control == "date":
                 found = date_problem(typed[name], label)
                 if found:

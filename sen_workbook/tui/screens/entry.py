@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from sen_workbook import model
+from sen_workbook import deadlines, model
 from sen_workbook.timeline import IMPLEMENTED_LABELS, RESULT_LABELS
 from sen_workbook.tui.screens.base import WorkbookScreen, stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
@@ -65,6 +65,9 @@ LABELS: dict[str, str] = {
     "sent_to": "Sent to",
     "outcome": "Outcome",
     "outcome_date": "Outcome date",
+    "asked_for": "They asked for",
+    "asked_for_date": "Asked for on",
+    "supplied_date": "They had it on",
     "exception_claimed": "Exception claimed",
     "attachments": "Attachments",
 }
@@ -103,6 +106,9 @@ def field_text(entry: Mapping[str, Any], name: str, others: Mapping[str, Mapping
         return Text(model.INCIDENT_TYPES.get(str(value), str(value)))
     if name == "request_type":
         return Text(model.REQUEST_TYPES.get(str(value), str(value)))
+    if name == "asked_for":
+        # Nothing asked for is the usual case: shown as nothing, not as words.
+        return Text(model.ASKED_FOR.get(str(value), str(value)) if value else "")
     if name == "direction":
         return Text({"sent": "Sent by the family", "received": "Received"}.get(str(value), str(value)))
     if name == "days_lost":
@@ -171,6 +177,24 @@ def fields_table(entry: Mapping[str, Any], others: Mapping[str, Mapping[str, Any
         if shown.plain.strip():
             grid.add_row(LABELS.get(name, name.replace("_", " ").capitalize()), shown)
     return grid
+
+
+def deadlines_text(found: list[deadlines.Deadline]) -> Text:
+    """A request's statutory deadlines: each rule, where it stands in the words the
+    timeline and the overview use, why its day is that day, and its source."""
+    lines = Text()
+    for number, due in enumerate(found):
+        if number:
+            lines.append("\n")
+        lines.append(due.label, style="bold")
+        lines.append(f"\n   {due.sentence}")
+        reason = one_line(due.exception_claimed)
+        if due.status == "exception" and reason:
+            lines.append(f" Reason given: {reason}")
+        if due.note:
+            lines.append(f"\n   {due.note[0].upper()}{due.note[1:]}.", style="italic")
+        lines.append(f"\n   {due.source}", style="dim")
+    return lines
 
 
 def attachments_text(entry: Mapping[str, Any], missing: frozenset[str] = frozenset()) -> Text:
@@ -266,6 +290,9 @@ class EntryScreen(WorkbookScreen):
         with VerticalScroll(id="entry-body"):
             yield Static("", id="entry-heading", markup=False)
             yield Static("", id="entry-fields", markup=False)
+            yield Static("Statutory deadlines", id="entry-deadlines-title",
+                         classes="section-title")
+            yield Static("", id="entry-deadlines", markup=False)
             yield Static("Attachments", classes="section-title")
             yield Static("", id="entry-attachments", markup=False)
             yield Static("History", classes="section-title")
@@ -298,6 +325,14 @@ class EntryScreen(WorkbookScreen):
         heading.append(one_line(entry.get("title", "")), style="bold")
         self.query_one("#entry-heading", Static).update(heading)
         self.query_one("#entry-fields", Static).update(fields_table(entry, others))
+        found: list[deadlines.Deadline] = []
+        if entry["kind"] == "request":
+            # A request's deadlines depend on the child's other requests and letters.
+            mine = book.stored_entries(entry["child_id"])
+            found = [d for d in deadlines.deadlines(mine, self.book_app.today())
+                     if d.entry_id == entry["id"]]
+        self.query_one("#entry-deadlines-title").display = bool(found)
+        self.query_one("#entry-deadlines", Static).update(deadlines_text(found))
         missing = frozenset(
             a["sha256"] for a in entry.get("attachments", [])
             if not book.attachment_path(a["sha256"]).is_file()
