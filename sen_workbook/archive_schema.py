@@ -30,11 +30,13 @@ _OPTIONAL_DATE: dict[str, Any] = {
 _TEXT_LIST: dict[str, Any] = {"type": ["array", "null"], "items": {"type": "string"}}
 _AREAS: dict[str, Any] = {"type": ["array", "null"], "items": {"enum": list(model.AREAS)}}
 _DATE_FIELDS = {"response_date", "start_date", "review_date", "follow_up_sent", "reply_due",
-                "outcome_date", "by_date", "start", "end", "due", "date_of_birth"}
+                "outcome_date", "asked_for_date", "supplied_date", "by_date", "start", "end",
+                "due", "date_of_birth"}
 _CHOICES: dict[str, list[str]] = {
     "direction": list(model.DIRECTIONS),
     "incident_type": list(model.INCIDENT_TYPES),
     "request_type": list(model.REQUEST_TYPES),
+    "asked_for": list(model.ASKED_FOR),
     "implemented": list(model.IMPLEMENTED),
     "result": list(model.RESULTS),
     "setting_phase": list(model.SETTING_PHASES),
