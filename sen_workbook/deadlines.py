@@ -529,7 +529,8 @@ def deadlines(
     case has made not apply (the 16- and 20-week rules after a refusal, say), each with
     a sentence saying why: for letters and tests that explain the road not taken.
     """
-    entries = list(entries)
+    if not isinstance(entries, list):
+        entries = list(entries)  # read twice; a list (the analysis's own) is kept as it is
     known = entries_as_of(entries, as_of)
     by_child: dict[str, list[dict]] = defaultdict(list)
     for entry in known:

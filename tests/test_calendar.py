@@ -70,9 +70,9 @@ def test_every_upcoming_date_is_an_all_day_event_with_a_reminder(book, tmp_path)
         "Action due: Send the OT report (Mara)",
         "Due: Decision whether to carry out an EHC needs assessment (Mara)",
         "Review due: Autumn plan (Mara)",
-        "Due: Notice that no EHC plan will be issued after the assessment (Mara)",
-        "Due: Final EHC plan (Mara)",
-    ])  # not the action done, the old one, the answered letter, or anything already past
+        "Due: Final EHC plan (Mara)",  # with no decision yet, the one overall limit
+    ])  # not the action done, the old one, the answered letter, or anything already past,
+    # nor the 16-week notice, which waits on the decision whether to assess
     decision = by_summary["Due: Decision whether to carry out an EHC needs assessment (Mara)"]
     assert decision.decoded("DTSTART") == dt.date(2026, 12, 14)  # six weeks after 2 November
     description = str(decision["DESCRIPTION"])

@@ -187,13 +187,13 @@ def deadlines_text(found: list[deadlines.Deadline]) -> Text:
         if number:
             lines.append("\n")
         lines.append(due.label, style="bold")
-        lines.append(f"\n   {due.sentence}")
+        lines.append(f"\n{due.sentence}")
         reason = one_line(due.exception_claimed)
         if due.status == "exception" and reason:
             lines.append(f" Reason given: {reason}")
         if due.note:
-            lines.append(f"\n   {due.note[0].upper()}{due.note[1:]}.", style="italic")
-        lines.append(f"\n   {due.source}", style="dim")
+            lines.append(f"\n{due.note[0].upper()}{due.note[1:]}.", style="italic")
+        lines.append(f"\n{due.source}", style="dim")
     return lines
 
 
@@ -332,7 +332,9 @@ class EntryScreen(WorkbookScreen):
             found = [d for d in deadlines.deadlines(mine, self.book_app.today())
                      if d.entry_id == entry["id"]]
         self.query_one("#entry-deadlines-title").display = bool(found)
-        self.query_one("#entry-deadlines", Static).update(deadlines_text(found))
+        shown = self.query_one("#entry-deadlines", Static)
+        shown.display = bool(found)
+        shown.update(deadlines_text(found))
         missing = frozenset(
             a["sha256"] for a in entry.get("attachments", [])
             if not book.attachment_path(a["sha256"]).is_file()
