@@ -150,13 +150,27 @@ def test_a_chaser_for_a_missed_reg_5_decision_names_the_rule_the_dates_and_the_d
 
 def test_a_chaser_for_a_deadline_due_within_a_week_is_a_reminder():
     child, entries = toby()
-    # The reg 10 notice of the same request is due 23 June 2025: on 17 June, 6 days away.
+    # Once the council has agreed to assess, the reg 10 notice of the same request is due
+    # 23 June 2025: on 17 June, 6 days away.
     request = by_title(entries, "EHC needs assessment request")
+    request.update(outcome="Agreed to assess", outcome_date="2025-05-20")
     text = letter_text("deadline_chaser", child, entries, as_of=date(2025, 6, 17),
                        entry_id=request["id"], rule="no_plan_notice")
     assert "The notice that no EHC plan will be issued after the assessment is due on " \
            "23 June 2025, in 6 days. I am writing so that it is not missed." in text
     assert "by 23 June 2025, as the rule requires." in text
+
+
+def test_a_subject_access_clock_stopped_for_id_is_not_chased():
+    child, entries = toby()
+    # Asked on Monday 2 March 2026; the school asked for proof of identity on 5 March and
+    # has not had it, so on 30 March (days before 2 April) there is nothing to chase.
+    access = model.new_entry("request", child["id"], date="2026-03-02",
+                             title="Subject access request", request_type="subject_access",
+                             asked_for="id", asked_for_date="2026-03-05")
+    with pytest.raises(NothingToSay):
+        write_letter(child, entries + [access], "deadline_chaser", as_of=date(2026, 3, 30),
+                     entry_id=access["id"])
 
 
 def test_a_chaser_with_nothing_missed_says_so_in_one_sentence():

@@ -80,13 +80,16 @@ def chaseable(facts: Facts) -> list[deadlines.Deadline]:
     """The deadlines a letter can chase: someone else's duty, not done and past its day,
     or due within :data:`NEARLY_DUE` days; in order of due day.
 
-    A deadline met (even late), under an exception the family claimed, or the family's
-    own time limit is not chased.
+    A deadline met (even late), under an exception the family claimed, the family's own
+    time limit, or a subject access clock stopped while the organisation waits for what it
+    asked the family for, is not chased.
     """
     found = []
     for due in facts.deadlines:
         if due.duty_of == "family" or due.met_on is not None:
             continue
+        if due.state == "clock_stopped":
+            continue  # waiting for what the organisation asked the family for: not late
         if due.status == "missed" or (
             due.status == "upcoming" and (due.due - facts.as_of).days <= NEARLY_DUE
         ):

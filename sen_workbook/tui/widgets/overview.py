@@ -146,6 +146,8 @@ def letter_for_item(
     """
     entry = records.by_id.get(item.entry_id)
     if isinstance(item, deadlines.Deadline):
+        if item.state == "clock_stopped":
+            return None  # the organisation is waiting for the family: nothing to chase
         if item.duty_of != "family":
             return "deadline_chaser", item.entry_id, item.rule
         if item.rule == "draft_plan_comments":
