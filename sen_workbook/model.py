@@ -771,17 +771,17 @@ def _check_asked_for(entry: Mapping[str, Any], where: _Place, problems: list[str
         )
     if supplied and not asked:
         problems.append(
-            f"{where}: supplied_date {supplied!r} needs asked_for_date, the day the "
+            f"{where}: supplied_date {excerpt(supplied)} needs asked_for_date, the day the "
             "organisation asked."
         )
     if _both_dates(asked, supplied) and supplied < asked:
         problems.append(
-            f"{where}: supplied_date {supplied!r} is before asked_for_date {asked!r}."
+            f"{where}: supplied_date {excerpt(supplied)} is before asked_for_date {excerpt(asked)}."
         )
     day = entry.get("date")
     if isinstance(day, str) and _both_dates(day[:10], asked) and asked < day[:10]:
         problems.append(
-            f"{where}: asked_for_date {asked!r} is before the request itself ({day[:10]})."
+            f"{where}: asked_for_date {excerpt(asked)} is before the request itself ({day[:10]})."
         )
 
 
