@@ -316,11 +316,13 @@ def test_a_complaint_lists_what_was_asked_answered_and_missed():
         "Northshire SEND team: no answer after 91 days (R4)\n"
         "- 6 May 2025, concern “Not eating lunch” to Class teacher: no answer after 27 days (R9)"
     ) in text
+    # Where the deadline stands is said in the one table's words, as the timeline says it.
     assert ("- Decision whether to carry out an EHC needs assessment (SEND Regulations 2014, "
-            "reg 5): due 14 April 2025, not done, 49 days late by 2 June 2025 (R4)") in text
+            "reg 5): Missed: due by 2025-04-14; nothing recorded by 2025-06-02, 49 days late "
+            "(R4)") in text
     undone = text[text.index("Other things that were not done:") + 1]
     assert ("Action 'Set up a lunch club' (Ms Rahman) from meeting 'Meeting with the SENCo' on "
-            "2025-05-21 was due on 2025-05-28 and is not recorded as done; 5 days overdue. (R12)"
+            "2025-05-21 was due on 2025-05-28 and is not recorded as done; 5 days overdue (R12)"
             ) in undone
     assert letter.record.kind == "request"
     assert letter.record.fields["request_type"] == "complaint"
@@ -723,3 +725,42 @@ def test_the_letters_deadlines_are_the_timeline_s(book):
         timeline_facts = TimelineFacts(child, entries, TimelineOptions(as_of=as_of))
         assert letter_facts.deadlines == timeline_facts.deadlines
         assert letter_facts.flags == timeline_facts.flags
+
+
+def test_a_chaser_for_the_overall_20_week_limit_says_it_in_the_table_s_words():
+    child, entries = toby()
+    # No decision to assess is recorded: the final plan's 20 weeks (21 July 2025) are the
+    # overall limit, 5 days away on 16 July.
+    request = by_title(entries, "EHC needs assessment request")
+    text = paragraphs(letter_text("deadline_chaser", child, entries, as_of=date(2025, 7, 16),
+                                  entry_id=request["id"], rule="final_plan"))
+    assert ("Final EHC plan: Overall limit: the final EHC plan is due by 2025-07-21 (20 weeks), "
+            "unless the council refuses to assess or decides not to issue a plan.") in text
+    assert any(p.startswith("Please send me the final EHC plan by 21 July 2025") for p in text)
+
+
+def test_reports_already_received_for_a_planned_review_leave_nothing_to_ask():
+    child, entries = toby()
+    review = model.new_entry("request", child["id"], date="2025-07-01", title="Annual review",
+                             request_type="annual_review")
+    report = model.new_entry("assessment", child["id"], date="2025-05-30",
+                             title="Speech and language advice", links=[review["id"]])
+    with pytest.raises(NothingToSay) as raised:
+        write_letter(child, [*entries, review, report], "annual_review_reports", as_of=AS_OF)
+    assert str(raised.value) == ("The reports for the annual review of 1 July 2025 are recorded "
+                                 "as received on 30 May 2025, so there is nothing to ask for.")
+
+
+def test_a_chaser_for_the_reports_before_a_planned_annual_review():
+    child, entries = toby()
+    review = model.new_entry("request", child["id"], date="2025-07-01", title="Annual review",
+                             request_type="annual_review", sent_to="Hillside Primary School")
+    # Reports due 17 June 2025 (two weeks before); on 19 June nothing is recorded: 2 days late.
+    text = paragraphs(letter_text("deadline_chaser", child, [*entries, review],
+                                  as_of=date(2025, 6, 19), entry_id=review["id"]))
+    assert text[0] == "To: Hillside Primary School"
+    assert ("The advice and information circulated before the annual review meeting was due on "
+            "17 June 2025. As of 19 June 2025 I have not received it: it is 2 days late.") in text
+    assert ("The deadline is counted from the annual review meeting (two weeks before it), "
+            "planned for 1 July 2025.") in text
+    assert any(p.startswith("The rule is in the SEND Regulations 2014, reg 20(4)") for p in text)

@@ -43,6 +43,7 @@ _COUNTED_FROM = {
     "final_plan": "my request for an EHC needs assessment, which you received on",
     "annual_review": "the day the plan was issued or last reviewed,",
     "annual_review_decision": "the annual review meeting, held on",
+    "annual_review_advice": "the annual review meeting (two weeks before it), planned for",
     "mediation_certificate": "the day I said I did not want mediation, or mediation ended,",
     "education_record": "my written request, which you received on",
     "subject_access": "my subject access request, which you received on",
@@ -59,6 +60,9 @@ _ASK = {
         "cease the plan"
     ),
     "mediation_certificate": "Please send me the mediation certificate",
+    "annual_review_advice": (
+        "Please send me the advice and information gathered for the review"
+    ),
     "education_record": "Please make the education record available to me and send me a copy",
     "subject_access": "Please send me the information I asked for",
 }
@@ -129,16 +133,20 @@ def deadline_chaser(facts: Facts, entry_id: str | None, rule: str = "") -> Lette
     subject = (due.label, " for ", facts.name, f": due {long_date(due.due)}")
     if missed:
         subject += (", now overdue",)
-    if missed:
+    # Where the deadline stands is the one table's: its state, and for a case of the rule
+    # (the 20-week overall limit, say) the table's own sentence.
+    if due.state == "missed":
         first = [
             f"The {label} was due on {long_date(due.due)}. As of {long_date(facts.as_of)} "
             f"I have not received it: it is {days(due.days_late)} late."
         ]
-    else:
+    elif due.state == "upcoming":
         left = (due.due - facts.as_of).days
         when = "today" if left == 0 else f"in {days(left)}"
         first = [f"The {label} is due on {long_date(due.due)}, {when}. I am writing so "
                  "that it is not missed."]
+    else:
+        first = [f"{due.label}: {due.sentence}"]
     counted = _COUNTED_FROM.get(due.rule, "the day counted from,")
     about = (
         f"The deadline is counted from {counted} {long_date(due.start)}",
@@ -342,10 +350,8 @@ def complaint(facts: Facts, entry_id: str | None) -> Letter:
         lines = []
         for due in missed:
             request = facts.by_id.get(due.entry_id, {"id": due.entry_id})
-            done = (f"done {days(due.days_late)} late, on {long_date(due.met_on)}"
-                    if due.met_on else
-                    f"not done, {days(due.days_late)} late by {long_date(facts.as_of)}")
-            lines.append((f"{due.label} ({due.source}): due {long_date(due.due)}, {done}",
+            # The one table's sentence for where it stands, as the timeline prints it.
+            lines.append((f"{due.label} ({due.source}): {due.sentence.rstrip('.')}",
                           *facts.ref(request)))
         shown, rest = facts.listed(lines)
         body += [paragraph("Statutory deadlines that were missed:"), bullets(shown)]
@@ -353,7 +359,7 @@ def complaint(facts: Facts, entry_id: str | None) -> Letter:
             body.append(paragraph(rest))
     if undone:
         shown, rest = facts.listed([
-            (facts.family(flag.message), *facts.ref(facts.by_id[flag.entry_id]))
+            (facts.family(flag.message.rstrip(".")), *facts.ref(facts.by_id[flag.entry_id]))
             for flag in undone
         ])
         body += [paragraph("Other things that were not done:"), bullets(shown)]

@@ -131,7 +131,15 @@ def annual_review_reports(facts: Facts, entry_id: str | None) -> Letter:
     reply_due = None
     if planned is not None:
         meeting = model.entry_day(planned)
-        reports_by = meeting - timedelta(days=TWO_WEEKS)
+        advice = next((d for d in facts.deadlines if d.entry_id == planned["id"]
+                       and d.rule == "annual_review_advice"), None)
+        if advice is not None and advice.met_on is not None:
+            raise NothingToSay(
+                f"The reports for the annual review of {long_date(meeting)} are recorded as "
+                f"received on {long_date(advice.met_on)}, so there is nothing to ask for."
+            )
+        # The one table's reg 20(4) day when it has one; the same count otherwise.
+        reports_by = advice.due if advice is not None else meeting - timedelta(days=TWO_WEEKS)
         subject = ("Annual review of the EHC plan for ", facts.name,
                    f" on {long_date(meeting)}: reports and advice")
         body.append(paragraph(
