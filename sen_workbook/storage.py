@@ -222,15 +222,20 @@ def sync_new_files(paths: Iterable[Path]) -> None:
 
     Linux's ``sync`` does it for all of them at once and waits for the disk.  Windows has
     no ``sync`` and macOS's returns before the data are on the disk, so there each file is
-    opened again and synced.
+    opened again and fsynced; on macOS that leaves them in the drive's cache, which the
+    last file's ``F_FULLFSYNC`` then empties for all of them at once.
     """
     if PLATFORM.startswith("linux"):
         os.sync()
         return
-    for path in paths:
+    paths = list(paths)
+    for number, path in enumerate(paths, 1):
         fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))  # Windows syncs writers only
         try:
-            sync_file(fd)
+            if number == len(paths):
+                sync_file(fd)
+            else:
+                os.fsync(fd)
         finally:
             os.close(fd)
 
@@ -247,9 +252,14 @@ def atomic_write(
 
     The one place in the product that writes a file: temp file in the same folder (0600),
     write, flush, fsync (``F_FULLFSYNC`` on macOS), ``os.replace`` (tried again for a
-    moment on Windows if another program holds the file), fsync of the folder (POSIX).  On any failure before the
-    rename the temp file is removed and ``target`` is untouched.  When many files go into
-    one folder, ``sync_folder=False`` leaves the folder's fsync to the caller, once.
+    moment on Windows if another program holds the file), fsync of the folder (POSIX).  On
+    any failure before the rename the temp file is removed and ``target`` is untouched.
+
+    When many files go into one folder, ``sync_folder=False`` leaves the folder's sync to
+    the caller, once.  The file then gets a plain ``fsync`` even on macOS: the folder's
+    ``F_FULLFSYNC`` empties the drive's cache for all of them together.  Such files must be
+    ones nothing refers to until a later full sync (attachments stored by their SHA-256,
+    which a record names only in a save made after them).
     """
     target = Path(target)
     folder = target.parent
@@ -264,7 +274,10 @@ def atomic_write(
             else:
                 handle.writelines(data)  # pieces of a large file, without joining them first
             handle.flush()
-            sync_file(handle.fileno())
+            if sync_folder:
+                sync_file(handle.fileno())
+            else:
+                os.fsync(handle.fileno())
         replace_file(temp, target)
     except BaseException:
         try:

@@ -112,14 +112,16 @@ def windows(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def macos(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
     """The system answers as macOS does: ``fcntl`` has ``F_FULLFSYNC``.
 
-    Returns the files and folders given ``F_FULLFSYNC`` and those refused it; a test puts
-    anything in ``refuse`` to have every one refused (as a network share would).  ``os.sync`` is
-    recorded, for it must not be trusted there.
+    Returns the files and folders given ``F_FULLFSYNC`` ("full") and those refused it;
+    a test puts anything in ``refuse`` to have every one refused (as a network share
+    would).  "events" lists every ``("fsync" | "full", what)`` in order, and ``os.sync``
+    calls are counted, for it must not be trusted there.
     """
     monkeypatch.setattr(storage, "PLATFORM", "darwin")
     monkeypatch.setattr(fcntl, "F_FULLFSYNC", F_FULLFSYNC, raising=False)
-    answers: dict[str, list] = {"full": [], "refused": [], "refuse": [], "sync": []}
+    answers: dict[str, list] = {"full": [], "refused": [], "refuse": [], "sync": [], "events": []}
     real_fcntl = fcntl.fcntl
+    real_fsync = os.fsync
 
     def fcntl_(fd, command, *args):
         if command != F_FULLFSYNC:
@@ -127,11 +129,17 @@ def macos(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
         if answers["refuse"]:
             answers["refused"].append(synced_identity(fd))
             raise OSError(errno.ENOTSUP, "Operation not supported")
-        os.fsync(fd)  # what F_FULLFSYNC does, and more, on a Mac
+        real_fsync(fd)  # what F_FULLFSYNC does, and more, on a Mac
         answers["full"].append(synced_identity(fd))
+        answers["events"].append(("full", synced_identity(fd)))
         return 0
 
+    def fsync(fd):
+        answers["events"].append(("fsync", synced_identity(fd)))
+        real_fsync(fd)
+
     monkeypatch.setattr(fcntl, "fcntl", fcntl_)
+    monkeypatch.setattr(os, "fsync", fsync)
     monkeypatch.setattr(os, "sync", lambda: answers["sync"].append(1))
     return answers
 
@@ -358,18 +366,27 @@ def test_linux_does_not_wait_on_a_refused_replace(monkeypatch, db_path, family):
 # --- macOS -----------------------------------------------------------------------------
 
 
-def test_macos_every_file_and_folder_reaches_the_disk_with_full_fsync(
-    macos, synced, tmp_path, family
-):
+def test_macos_every_file_and_folder_reaches_the_disk_with_full_fsync(macos, tmp_path, family):
     path = tmp_path / "records" / "workbook.json"
     with Workbook(path) as book:
         written = write_everything(book, family, tmp_path)
-    files = [path, written["backup"], written["zip"], written["archive"],
-             *files_under(written["bundle"]), *files_under(tmp_path / "records" / "files")]
+    events = macos["events"]
+    # a file replaced on its own, and every folder, is flushed past the drive's cache
+    alone = [path, written["backup"], written["zip"], written["archive"]]
     folders = [path.parent, written["backup"].parent, tmp_path / "records" / "files",
                written["bundle"], written["bundle"] / "exhibits", tmp_path]
-    for item in files + folders:
-        assert identity(item) in macos["full"], item
+    for item in alone + folders:
+        assert ("full", identity(item)) in events, item
+    # files written together (a bundle, attachments) are each fsynced, and one F_FULLFSYNC
+    # after them all empties the drive's cache for the lot before they are used
+    bundle = files_under(written["bundle"])
+    attachments = files_under(tmp_path / "records" / "files")
+    for item in bundle + attachments:
+        first = next(at for at, (_, what) in enumerate(events) if what == identity(item))
+        assert events[first][0] == "full" or any(
+            kind == "full" for kind, _ in events[first + 1:]), item
+    assert sum(("full", identity(p)) in events for p in bundle) == 1
+    assert not any(("full", identity(p)) in events for p in attachments)
     # sync() returns before the disk has the data there, so the bundle does not rely on it
     assert macos["sync"] == []
     # and modes are kept as on Linux
