@@ -240,9 +240,19 @@ def sync_new_files(paths: Iterable[Path]) -> None:
             os.close(fd)
 
 
+def temp_prefix(target: Path) -> str:
+    """The start of a temporary file or folder's name made beside ``target``.
+
+    A dot, then at most the first 100 bytes of the target's name (whole characters), so
+    a name near the system's limit of 255 bytes still leaves room for the random part.
+    """
+    name = target.name.encode("utf-8")[:100].decode("utf-8", "ignore")
+    return f".{name}."
+
+
 def temp_name_pattern(target: Path) -> re.Pattern[str]:
     """Names of the temporary files :func:`atomic_write` may leave behind for ``target``."""
-    return re.compile(rf"^\.{re.escape(target.name)}\.[A-Za-z0-9_]+\.tmp$")
+    return re.compile(rf"^{re.escape(temp_prefix(target))}[A-Za-z0-9_]+\.tmp$")
 
 
 def atomic_write(
@@ -265,7 +275,7 @@ def atomic_write(
     folder = target.parent
     import tempfile  # here, not at the top: reading a workbook needs none of it
 
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    fd, temp = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".tmp", dir=folder)
     try:
         make_private(temp, fd=fd)  # mkstemp makes it 0600 already; this says so for certain
         with os.fdopen(fd, "wb") as handle:

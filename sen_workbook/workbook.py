@@ -59,6 +59,7 @@ from sen_workbook.storage import (
     serialise,
     sha256_bytes,
     sync_new_files,
+    temp_prefix,
     write_new_file,
 )
 
@@ -1151,7 +1152,7 @@ class Workbook:
         # A full disk or a folder that cannot be written is said in one sentence; the
         # staging folder is gone by then, so nothing is left half-written.
         with _writing(target):
-            staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp",
+            staging = Path(tempfile.mkdtemp(prefix=temp_prefix(target), suffix=".tmp",
                                             dir=target.parent))
             try:
                 make_private(staging, FOLDER_MODE)
@@ -1173,7 +1174,8 @@ class Workbook:
                 for folder in folders:
                     fsync_folder(folder)
                 if target.exists():
-                    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+                    old = Path(tempfile.mkdtemp(prefix=temp_prefix(target) + "old.",
+                                                dir=target.parent))
                     replace_file(target, old / "bundle")
                     replace_file(staging, target)
                     shutil.rmtree(old, ignore_errors=True)

@@ -180,3 +180,21 @@ def test_portable_names(name, expected):
 def test_portable_names_are_cut_to_their_limit():
     assert portable_name("Zoë " * 50, "x", limit=30) == ("Zoë " * 8).rstrip()[:30].rstrip()
     assert len(portable_name("a" * 300, "x")) == 100
+
+
+def test_outputs_take_the_longest_names_the_system_allows(tmp_path):
+    """A name near the system's 255-byte limit is written, though its temporary file or
+    folder is made beside it first (Zoë's ë takes two bytes)."""
+    with Workbook(tmp_path / "workbook.json") as book:
+        child = book.add_child({"name": "Zoë Hughes"})
+        stem = ("Zoë's evidence for the council " * 10)[:240]
+        assert 250 <= len((stem + ".zip").encode()) <= 255
+        options = TimelineOptions(as_of=AS_OF)
+        zipped = book.export_bundle(child, options, tmp_path / (stem + ".zip"))
+        folder = book.export_bundle(child, options, tmp_path / stem)
+        again = book.export_bundle(child, options, tmp_path / stem, overwrite=True)
+        archive = book.write_archive(tmp_path / (stem[:-4] + ".zip"))
+    assert zipfile.ZipFile(zipped).testzip() is None
+    assert (folder / "timeline.md").is_file() and again == folder
+    assert zipfile.ZipFile(archive).read("workbook.json")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
