@@ -55,9 +55,12 @@ def upcoming_events(
     for deadline in deadlines([dict(e) for e in mine], as_of):
         if deadline.due < as_of or deadline.status not in ("upcoming", "exception"):
             continue
+        if deadline.state == "clock_stopped":
+            continue  # no day yet: the month starts again when the organisation has its ID
         rule = RULES.get(deadline.rule)
         entry = by_id.get(deadline.entry_id, {})
         lines = [
+            deadline.sentence,  # where it stands, in the words of the timeline and the app
             f"Rule: {deadline.label} ({deadline.source}).",
             rule.description if rule else "",
             f"From the entry: {_entry_words(entry)}.",

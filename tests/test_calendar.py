@@ -109,6 +109,21 @@ def test_uids_stay_the_same_when_a_date_moves_so_a_re_import_updates(book, tmp_p
     assert [str(after[uid]["SUMMARY"]) for uid in moved] == ["Action due: Send the OT report (Mara)"]
 
 
+def test_an_event_says_where_the_deadline_stands_and_a_stopped_clock_has_none(book):
+    with Workbook(book) as workbook:
+        cid = workbook.children()[0]["id"]
+        # Asked for ID on 6 November; not sent yet: the month has not started again.
+        workbook.add_entry("request", cid, {
+            "date": "2026-11-04", "title": "Subject access request", "sent_to": "School",
+            "request_type": "subject_access", "asked_for": "id", "asked_for_date": "2026-11-06"})
+    result = run(book, "calendar", "Amara", "--as-of", AS_OF)
+    events = {str(e["SUMMARY"]): e for e in events_of(result.stdout.encode())}
+    assert not any("subject access" in summary for summary in events)
+    final = str(events["Due: Final EHC plan (Mara)"]["DESCRIPTION"])
+    # 20 weeks after Monday 2 November 2026 is Monday 22 March 2027.
+    assert final.startswith("Overall limit: the final EHC plan is due by 2027-03-22 (20 weeks)")
+
+
 def test_a_met_deadline_is_not_in_the_calendar(book):
     with Workbook(book) as workbook:
         [request] = [e for e in workbook.entries() if e["date"] == "2026-11-02"]
