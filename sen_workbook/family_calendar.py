@@ -72,10 +72,15 @@ def upcoming_events(
         if deadline.status == "exception":
             exception = " (exception claimed)"
             lines.append(f"An exception has been claimed: {deadline.exception_claimed}")
+        # The family's own time limits (an appeal) are theirs to keep; the rest are duties
+        # of the council, the school or the mediation service.
+        family = deadline.duty_of == "family"
+        lines.insert(1, "This is your own time limit." if family
+                     else f"Who must act: the {deadline.duty_of}.")
         events.append(CalendarEvent(
             _uid("deadline", deadline.entry_id, deadline.rule),
             deadline.due,
-            f"Due: {deadline.label}{exception}{for_whom}",
+            f"{'Your last day' if family else 'Due'}: {deadline.label}{exception}{for_whom}",
             _joined(lines),
         ))
     # A flag that would be raised the day after a date means the thing is still open.

@@ -147,3 +147,16 @@ def test_the_calendar_is_never_written_over_the_workbook_or_an_existing_file(boo
     assert existing.read_text() == "mine"
     result = run(book, "calendar", "Amara", "--out", str(tmp_path / "dates.txt"))
     assert result.returncode == 2 and "should end in .ics" in result.stderr
+
+
+def test_after_a_refusal_the_appeal_is_the_family_s_date_and_the_final_plan_is_gone(book):
+    with Workbook(book) as workbook:
+        [request] = [e for e in workbook.entries() if e["date"] == "2026-11-02"]
+        workbook.update_entry(request["id"], {"outcome": "Refused to assess",
+                                              "outcome_date": "2026-11-20"})
+    result = run(book, "calendar", "Amara", "--as-of", AS_OF)
+    by_summary = {str(e["SUMMARY"]): e for e in events_of(result.stdout.encode())}
+    appeal = by_summary["Your last day: Appeal to the SEND Tribunal (Mara)"]
+    assert appeal.decoded("DTSTART") == dt.date(2027, 1, 20)  # two months after the letter
+    assert "This is your own time limit." in str(appeal["DESCRIPTION"])
+    assert not any("EHC plan" in summary for summary in by_summary)
