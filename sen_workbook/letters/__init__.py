@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
+from sen_workbook.deadlines import Deadline
 from sen_workbook.letters.chasers import chaseable, complaint, concern, deadline_chaser
 from sen_workbook.letters.document import (
     Letter,
@@ -129,7 +130,7 @@ def write_letter(
 
 def chaseable_deadlines(
     child: Mapping[str, Any], entries: Sequence[Mapping[str, Any]], *, as_of: date
-) -> list[Any]:
+) -> list[Deadline]:
     """The statutory deadlines a chaser could be written for, in order of due day."""
     return chaseable(Facts(child, entries, as_of=as_of))
 

@@ -445,4 +445,4 @@ _REQUEST_WORDS = {
 }
 
 
-__all__ = ["LetterError", "chaseable", "complaint", "concern", "deadline_chaser"]
+__all__ = ["chaseable", "complaint", "concern", "deadline_chaser"]
