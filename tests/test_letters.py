@@ -764,3 +764,17 @@ def test_a_chaser_for_the_reports_before_a_planned_annual_review():
     assert ("The deadline is counted from the annual review meeting (two weeks before it), "
             "planned for 1 July 2025.") in text
     assert any(p.startswith("The rule is in the SEND Regulations 2014, reg 20(4)") for p in text)
+
+
+def test_a_complaint_names_the_procedure_or_the_ombudsman_by_whom_it_goes_to():
+    child, entries = toby()
+    to_school = paragraphs(letter_text("complaint", child, entries))
+    assert ("Every school must have a complaints procedure: a maintained school under section 29 "
+            "of the Education Act 2002, an academy under Part 7 of the Schedule to the Education "
+            "(Independent School Standards) Regulations 2014.") in to_school
+    request = by_title(entries, "EHC needs assessment request")  # sent to Northshire SEND team
+    to_council = paragraphs(letter_text("complaint", child, entries, entry_id=request["id"]))
+    assert to_council[0] == "To: Northshire SEND team"
+    assert ("If the council's final answer does not put it right, I may ask the Local Government "
+            "and Social Care Ombudsman to look into it, within 12 months of knowing of the problem "
+            "(Local Government Act 1974, s.26B).") in to_council

@@ -370,6 +370,7 @@ def complaint(facts: Facts, entry_id: str | None) -> Letter:
         "by when, and to reply within the time your complaints procedure sets. If I am not "
         "satisfied with the answer, I will take the complaint to the next stage."
     ))
+    body.append(paragraph(_complaints_rule(joined(to))))
     if facts.with_refs:
         body.append(paragraph(*facts.bundle_note()))
     return Letter(
@@ -388,6 +389,25 @@ def complaint(facts: Facts, entry_id: str | None) -> Letter:
             "sent_to": joined(to),
             "links": [about["id"]] if about is not None else [],
         }),
+    )
+
+
+_COUNCIL_WORDS = ("council", "local authority", "send team", "send service", "ombudsman")
+
+
+def _complaints_rule(to: str) -> str:
+    """Where the duty to handle the complaint, and the next step after it, are set out."""
+    if any(word in to.casefold() for word in _COUNCIL_WORDS):
+        rule = deadlines.RULES["ombudsman_complaint"]
+        return (
+            "If the council's final answer does not put it right, I may ask the Local "
+            "Government and Social Care Ombudsman to look into it, within 12 months of "
+            f"knowing of the problem ({rule.source})."
+        )
+    return (
+        "Every school must have a complaints procedure: a maintained school under section "
+        "29 of the Education Act 2002, an academy under Part 7 of the Schedule to the "
+        "Education (Independent School Standards) Regulations 2014."
     )
 
 
