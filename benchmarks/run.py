@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sen_workbook import demo  # noqa: E402
+from sen_workbook import demo, model  # noqa: E402
 from sen_workbook.storage import atomic_write, serialise  # noqa: E402
 from sen_workbook.timeline import TimelineOptions, render_timeline  # noqa: E402
 from sen_workbook.workbook import Workbook  # noqa: E402
@@ -80,8 +80,11 @@ def timed(action: Callable[[], object]) -> float:
 
 
 def build_workbook(folder: Path, size: int, *, children: int = 3,
-                   attachments: int | None = None, pdf_exhibits: int = 0) -> Path:
+                   attachments: int | None = None, pdf_exhibits: int = 0,
+                   shape: str = "") -> Path:
     sample = demo.generate(size, children=children, attachments=attachments)
+    if shape:
+        SHAPES[shape](sample)
     # The sample draws its texts from a small pool; a real diary's are all different, so
     # give every entry its own title and details, or caches would flatter the figures.
     for number, entry in enumerate(sample.entries, 1):
@@ -93,6 +96,106 @@ def build_workbook(folder: Path, size: int, *, children: int = 3,
     with Workbook(path) as book:
         book.load_sample(sample.children, sample.entries, sample.files)
     return path
+
+
+# --- shapes of case: the same number of entries, kept differently --------------------------
+
+_WORDS = (
+    "he was calm at the gate and walked in with his friend but at lunch the hall was loud "
+    "so he covered his ears and would not eat teacher said the visual timetable helped in "
+    "the morning and he finished his reading book at home he asked to go to bed early after "
+    "the swimming lesson and cried when the bus was late the assistant sat with him in "
+    "maths and he used the number line without help"
+).split()
+
+
+# The sample's own plans and reviews name each other; the shapes leave them as they are.
+_STORY_KINDS = ("plan", "review")
+
+
+def _sentence(pick: Callable[[], float], words: int) -> str:
+    chosen = [_WORDS[int(pick() * len(_WORDS))] for _ in range(words)]
+    return " ".join(chosen).capitalize() + "."
+
+
+def shape_short_observations(sample: demo.Sample) -> None:
+    """(a) Mostly short observations: nine entries in ten become an observation of a
+    sentence or two, as a parent jotting a line a day writes them."""
+    import random
+
+    pick = random.Random(1).random
+    for number, entry in enumerate(sample.entries):
+        if number % 10 == 9 or entry.get("attachments") or entry["kind"] in _STORY_KINDS:
+            continue
+        sample.entries[number] = model.new_entry(
+            "observation", entry["child_id"], id=entry["id"], date=entry["date"],
+            created_at=entry["created_at"], updated_at=entry["updated_at"],
+            title=_sentence(pick, 4)[:-1], details=_sentence(pick, 8 + int(pick() * 12)),
+            areas=entry["areas"],
+        )
+
+
+def shape_plans_and_reviews(sample: demo.Sample) -> None:
+    """(b) A plan every 50 entries with four targets (three carried over from the plan
+    before, keeping their ids) and provision, and 25 entries later a review of it with a
+    result for each target, so that targets run across plans and are not met in a row."""
+    import random
+
+    pick = random.Random(2).random
+    latest: dict[str, dict] = {}  # child id -> its latest plan
+    targets: dict[str, list[dict]] = {}
+    serial = 0
+    for number, entry in enumerate(sample.entries):
+        if entry.get("attachments") or entry["kind"] in _STORY_KINDS:
+            continue
+        child_id = entry["child_id"]
+        common = dict(id=entry["id"], date=entry["date"], created_at=entry["created_at"],
+                      updated_at=entry["updated_at"], areas=entry["areas"],
+                      title=entry["title"], details=entry["details"])
+        if number % 50 == 0:
+            serial += 1
+            carried = targets.get(child_id, [])[1:]
+            fresh = {"id": f"target-{serial}", "text": _sentence(pick, 7),
+                     "area": "communication_interaction", "success_measure": _sentence(pick, 5),
+                     "by_date": ""}
+            targets[child_id] = [*carried, fresh][-4:]
+            day = model.entry_day(entry)
+            plan = model.new_entry(
+                "plan", child_id, **common, start_date=day.isoformat(),
+                review_date=(day + dt.timedelta(weeks=6)).isoformat(),
+                targets=[dict(t) for t in targets[child_id]],
+                provision=[{"what": _sentence(pick, 5), "who": "Teaching assistant",
+                            "frequency": "Daily", "start": day.isoformat(), "end": ""}],
+            )
+            sample.entries[number] = latest[child_id] = plan
+        elif number % 50 == 25 and child_id in latest:
+            results = ("met", "partly", "not_met", "not_met", "not_met", "not_assessed")
+            sample.entries[number] = model.new_entry(
+                "review", child_id, **common, plan_id=latest[child_id]["id"],
+                outcomes=[{"target_id": t["id"], "result": results[int(pick() * len(results))],
+                           "evidence": _sentence(pick, 6)}
+                          for t in latest[child_id]["targets"]],
+                parent_views=_sentence(pick, 10), next_steps=_sentence(pick, 8),
+            )
+
+
+def shape_long_details(sample: demo.Sample) -> None:
+    """(c) Long details: one to four paragraphs of 60 words each."""
+    import random
+
+    pick = random.Random(3).random
+    for entry in sample.entries:
+        paragraphs = 1 + int(pick() * 4)
+        entry["details"] = "\n\n".join(
+            " ".join(_sentence(pick, 12) for _ in range(5)) for _ in range(paragraphs)
+        )
+
+
+SHAPES: dict[str, Callable[[demo.Sample], None]] = {
+    "a": shape_short_observations,
+    "b": shape_plans_and_reviews,
+    "c": shape_long_details,
+}
 
 
 def multi_page_pdf(pages: int, title: str) -> bytes:
@@ -175,17 +278,18 @@ def run_quiet(command: list[str], env: dict[str, str] | None = None) -> None:
         raise SystemExit(f"{command[0]} failed: {result.stderr.decode()[-500:]}")
 
 
-def bench_timeline(work: Path, size: int, repeat: int) -> Figure:
-    folder = work / f"timeline-{size}"
+def bench_timeline(work: Path, size: int, repeat: int, shape: str = "") -> Figure:
+    folder = work / f"timeline{shape}-{size}"
     folder.mkdir()
-    db = build_workbook(folder, size, children=1)
+    db = build_workbook(folder, size, children=1, shape=shape)
     with Workbook(db, read_only=True) as book:
         child = book.children()[0]
         entries = book.entries(child["id"])
     jrnl = jrnl_journal(folder, entries)
     ours = [*sen_workbook_command(), "--db", str(db), "timeline", child["id"],
             "--purpose", "ehcna", "--as-of", AS_OF.isoformat()]
-    figure = Figure("timeline Markdown, whole process", size, "ms",
+    named = f", shape ({shape})" if shape else ""
+    figure = Figure(f"timeline Markdown, whole process{named}", size, "ms",
                     reference_name="jrnl --export markdown, same titles and texts",
                     target="≤ 0.5 × jrnl", limit=lambda m, r: r is not None and r <= 0.5)
     env = env_for(db)
@@ -472,6 +576,9 @@ def report(figures: list[Figure], command: str, elapsed: float) -> str:
 
 BENCHES: dict[str, Callable[[Path, int, int], Figure]] = {
     "timeline": bench_timeline,
+    "timeline-a": lambda work, size, repeat: bench_timeline(work, size, repeat, "a"),
+    "timeline-b": lambda work, size, repeat: bench_timeline(work, size, repeat, "b"),
+    "timeline-c": lambda work, size, repeat: bench_timeline(work, size, repeat, "c"),
     "save": bench_save,
     "import": bench_import,
     "bundle": bench_bundle,
@@ -481,6 +588,9 @@ BENCHES: dict[str, Callable[[Path, int, int], Figure]] = {
 }
 SIZES = {
     "timeline": (1000, 5000, 10000, 20000),
+    "timeline-a": (1000, 5000, 20000),
+    "timeline-b": (1000, 5000, 20000),
+    "timeline-c": (1000, 5000, 20000),
     "save": (1000, 5000, 10000, 20000),
     "import": (1000, 5000, 10000, 20000),
     "bundle": (1000, 5000, 10000),

@@ -13,6 +13,7 @@ Statutory deadlines live in :mod:`sen_workbook.deadlines`, the one table of rule
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -124,27 +125,33 @@ def cycles(entries: Iterable[dict], as_of: date) -> list[Cycle]:
 
 
 def _cycles(known: list[dict], as_of: date) -> list[Cycle]:
-    by_child: dict[str, list[dict]] = defaultdict(list)
+    # One pass over the entries, indexing each child's plans, the reviews of each plan and
+    # the days of its concerns and assessments; each cycle's Assess step is then a slice
+    # between two plans' days, so the cost grows with the entries, not plans × entries.
+    # ``known`` is in chronological order, so every list here is too.
+    plans_of: dict[str, list[dict]] = defaultdict(list)
+    reviews_of: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    assess_of: dict[str, list[dict]] = defaultdict(list)
+    assess_days: dict[str, list[date]] = defaultdict(list)
     for entry in known:
-        by_child[entry["child_id"]].append(entry)
+        kind = entry["kind"]
+        if kind == "plan":
+            plans_of[entry["child_id"]].append(entry)
+        elif kind == "review":
+            if entry.get("plan_id"):
+                reviews_of[(entry["child_id"], entry["plan_id"])].append(entry)
+        elif kind in ("concern", "assessment"):
+            assess_of[entry["child_id"]].append(entry)
+            assess_days[entry["child_id"]].append(model.entry_day(entry))
     found: list[Cycle] = []
-    for child_id, items in by_child.items():
-        reviews_of: dict[str, list[dict]] = defaultdict(list)
-        for entry in items:
-            if entry["kind"] == "review" and entry.get("plan_id"):
-                reviews_of[entry["plan_id"]].append(entry)
-        previous_day: date | None = None
-        plans = [entry for entry in items if entry["kind"] == "plan"]
+    for child_id, plans in plans_of.items():
+        items, days = assess_of.get(child_id, []), assess_days.get(child_id, [])
+        start = 0  # the first concern or assessment after the previous plan's day
         for number, plan in enumerate(plans, 1):
             day = model.entry_day(plan)
-            assess = tuple(
-                entry
-                for entry in items
-                if entry["kind"] in ("concern", "assessment")
-                and (previous_day is None or model.entry_day(entry) > previous_day)
-                and model.entry_day(entry) <= day
-            )
-            reviews = tuple(reviews_of.get(plan["id"], ()))
+            end = bisect_right(days, day, lo=start)
+            assess = tuple(items[start:end])
+            reviews = tuple(reviews_of.get((child_id, plan["id"]), ()))
             review_date = model.optional_date(plan.get("review_date", ""))
             found.append(
                 Cycle(
@@ -157,7 +164,7 @@ def _cycles(known: list[dict], as_of: date) -> list[Cycle]:
                     review_overdue=review_date is not None and review_date < as_of and not reviews,
                 )
             )
-            previous_day = day
+            start = end
     found.sort(key=lambda cycle: chronological_key(cycle.plan))
     return found
 

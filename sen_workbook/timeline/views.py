@@ -60,36 +60,75 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
-def speaks_of(view: str, provision: str) -> int:
-    """How closely ``view`` names ``provision``: 0 when it does not; otherwise the number
-    of the name's words it uses (an abbreviation in capitals counts as the whole name)."""
+class _Name(NamedTuple):
+    """A provision's name as :func:`speaks_of` reads it, worked out once."""
+
+    words: int  # how many words the name has, its aside in brackets left out
+    capitals: frozenset[str]  # its abbreviations in capitals, as a view's words are kept
+    meaningful: tuple[str, ...]  # the words that carry meaning
+
+
+def _said(view: str) -> set[str]:
+    return {_singular(word) for word in _words(view)}
+
+
+def _name(provision: str) -> _Name:
     # A name's aside in brackets ("Daily language programme (from the SALT report)") says
     # where it came from, not what it is.
     provision = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", provision)
-    said = {_singular(word) for word in _words(view)}
     named = [_singular(word) for word in _words(provision)]
-    if not named:
+    capitals = frozenset(
+        _singular(w.casefold()) for w in _WORD.findall(provision) if len(w) >= 2 and w.isupper()
+    )
+    meaningful = tuple(word for word in named if word not in _COMMON and len(word) >= 3)
+    return _Name(len(named), capitals, meaningful)
+
+
+def _score(said: set[str], name: _Name) -> int:
+    if not name.words:
         return 0
-    capitals = [w for w in _WORD.findall(provision) if len(w) >= 2 and w.isupper()]
-    if any(_singular(word.casefold()) in said for word in capitals):
-        return len(named)
-    meaningful = [word for word in named if word not in _COMMON and len(word) >= 3]
-    if meaningful and all(word in said for word in meaningful):
-        return len(meaningful)
+    if not name.capitals.isdisjoint(said):
+        return name.words
+    if name.meaningful and all(word in said for word in name.meaningful):
+        return len(name.meaningful)
     return 0
+
+
+def speaks_of(view: str, provision: str) -> int:
+    """How closely ``view`` names ``provision``: 0 when it does not; otherwise the number
+    of the name's words it uses (an abbreviation in capitals counts as the whole name)."""
+    return _score(_said(view), _name(provision))
 
 
 def place(views_found: Iterable[View], provision: list[str]) -> tuple[dict[int, list[View]],
                                                                      list[View]]:
     """Each view beside the provision (by index in ``provision``) it names most closely,
     the first of those when two name it as closely; and the views that name none."""
+    # Each name is read once, and indexed by the words a view must use to name it (any of
+    # its capitals, or its first meaningful word), so a view is scored only against the
+    # names it could speak of: the cost grows with views plus names, not views × names.
+    names = [_name(what) for what in provision]
+    named_by: dict[str, list[int]] = {}
+    for index, name in enumerate(names):
+        if not name.words:
+            continue
+        keys = set(name.capitals)
+        if name.meaningful:
+            keys.add(name.meaningful[0])
+        for key in keys:
+            named_by.setdefault(key, []).append(index)
     beside: dict[int, list[View]] = {}
     elsewhere: list[View] = []
     for view in views_found:
-        scores = [speaks_of(view.text, what) for what in provision]
-        best = max(scores, default=0)
+        said = _said(view.text)
+        candidates = sorted({i for word in said for i in named_by.get(word, ())})
+        best, where = 0, -1
+        for index in candidates:  # in provision order, so the first of equals wins
+            score = _score(said, names[index])
+            if score > best:
+                best, where = score, index
         if best:
-            beside.setdefault(scores.index(best), []).append(view)
+            beside.setdefault(where, []).append(view)
         else:
             elsewhere.append(view)
     return beside, elsewhere
