@@ -9,7 +9,8 @@ with the exhibit's reference on an exhibit's pages, and the index's numbers are 
 footers.  Bookmarks lead to every section and exhibit.
 
 fpdf2 sets every page the tool writes and keeps a place for each page of a PDF exhibit;
-:mod:`.exhibit_pages` then puts those pages in, their content kept as it is.  Dates are the
+:mod:`.exhibit_pages` then puts those pages in, their content kept as it is, in an
+incremental update written after fpdf2's bytes.  Dates are the
 preparation date and the document id comes from the content, so the same records and
 options give the same bytes.
 """
@@ -433,7 +434,9 @@ def pdf_from_markdown(
     data = pages.finish(without_footer={number for number, _page, _ref in placeholders})
     if placeholders:
         data = put_in_place(data, placeholders, options.as_of,
-                            [item.item.exhibit.sha256 for item in shown])
+                            [item.item.exhibit.sha256 for item in shown],
+                            {number: page.id for number, page in pages.pages.items()},
+                            pages.pages[1].parent.id)
     # else fpdf2's document stands as it is: its id is a hash of its own bytes.
     if progress:
         progress(steps, steps, "Done")
