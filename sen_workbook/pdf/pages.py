@@ -78,6 +78,9 @@ class Pages(FPDF):
         self.set_creator("SEN Workbook")
         self.set_producer("SEN Workbook")
         self.set_lang("en-GB")
+        # One /Resources dictionary shared by every page (fpdf2's setting), rather than one
+        # for each of 2,000 pages built and written out with the same two fonts in it.
+        self.single_resources_object = True
 
     # --- measuring and breaking lines -------------------------------------------------
 
