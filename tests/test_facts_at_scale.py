@@ -147,3 +147,16 @@ def test_views_placed_by_the_index_equal_scoring_every_view_against_every_name()
     assert len(plain_beside) >= 4 and plain_elsewhere
     assert beside == plain_beside
     assert elsewhere == plain_elsewhere
+
+
+def test_working_days_read_year_by_year_are_those_of_the_whole_table():
+    """The bank holidays are worked out only for the years a deadline reaches; every day
+    of the years covered is a working day exactly when the whole table says so."""
+    from sen_workbook import deadlines
+
+    day = date(deadlines.FIRST_COVERED_YEAR, 1, 1)
+    last = date(deadlines.LAST_COVERED_YEAR, 12, 31)
+    table = deadlines.bank_holidays_england()
+    while day <= last:
+        assert deadlines.is_working_day(day) is (day.weekday() < 5 and day not in table), day
+        day += timedelta(days=1)
