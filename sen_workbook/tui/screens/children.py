@@ -158,7 +158,8 @@ class ChildrenScreen(WorkbookScreen):
         for child in children:
             if worker.is_cancelled:
                 return  # a child was opened: leave the processor to the workspace
-            entries = by_child.get(child["id"], [])
+            # One cut of the child's entries, shared by cycles, flags and deadlines.
+            entries = analysis.entries_as_of(by_child.get(child["id"], []), today)
             cycles = analysis.cycles(entries, today)
             count = attention_count(analysis.flags(entries, today),
                                     deadlines.deadlines(entries, today))

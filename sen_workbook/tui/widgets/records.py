@@ -136,13 +136,16 @@ class ChildRecords:
     def build(
         cls, child: dict[str, Any], entries: list[dict[str, Any]], as_of: date
     ) -> ChildRecords:
+        # One cut of the entries as of the day, shared: the flags then reuse the cycles
+        # instead of sorting the entries and working the cycles out again.
+        known = analysis.entries_as_of(entries, as_of)
         return cls(
             child=child,
             entries=entries,
             as_of=as_of,
-            cycles=analysis.cycles(entries, as_of),
-            flags=analysis.flags(entries, as_of),
-            deadlines=deadlines.deadlines(entries, as_of),
+            cycles=analysis.cycles(known, as_of),
+            flags=analysis.flags(known, as_of),
+            deadlines=deadlines.deadlines(known, as_of),
         )
 
     @property
