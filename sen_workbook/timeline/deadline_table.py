@@ -28,7 +28,7 @@ def deadline_section(facts: Facts) -> list[str]:
     lines = ["### Statutory deadlines", ""]
     duties = [d for d in facts.deadlines if d.duty_of != "family"]
     open_now = [
-        d for d in deadlines.deadlines(facts.analysed, facts.as_of)
+        d for d in facts.all_deadlines
         if d.duty_of == "family" and d.status == "upcoming"
     ]
     open_ids = {(d.rule, d.entry_id) for d in open_now}

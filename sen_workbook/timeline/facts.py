@@ -61,9 +61,11 @@ class Facts:
         all_flags = analysis.flags(self.analysed, self.as_of)
         self.flags = [f for f in all_flags if self.shown(f.entry_id, *f.related_ids)]
         self.hidden_flags = len(all_flags) - len(self.flags)
-        all_deadlines = deadlines.deadlines(self.analysed, self.as_of)
-        self.deadlines = [d for d in all_deadlines if self.shown(d.entry_id)]
-        self.hidden_deadlines = len(all_deadlines) - len(self.deadlines)
+        # Every deadline, whichever entries are shown: the family's open windows are
+        # listed even when the decision they run from is outside the selection.
+        self.all_deadlines = deadlines.deadlines(self.analysed, self.as_of)
+        self.deadlines = [d for d in self.all_deadlines if self.shown(d.entry_id)]
+        self.hidden_deadlines = len(self.all_deadlines) - len(self.deadlines)
         self.name = options.pseudonym or str(child.get("name", ""))
 
     # the family's text -----------------------------------------------------------------
