@@ -787,6 +787,65 @@ class Workbook:
         self.update_entry(entry_id, {"attachments": entry["attachments"] + [attachment]})
         return attachment
 
+    def attachment_bytes(self, entry_id: str, sha256: str) -> tuple[dict[str, Any], bytes]:
+        """An entry's attachment record and its stored bytes, checked against its SHA-256.
+
+        Raises :class:`WorkbookError` with a sentence when the entry has no such file, the
+        stored copy is missing, or it no longer matches its fingerprint (then nothing is
+        handed out: a damaged copy must not pass for the family's document).
+        """
+        entry = self.entry(entry_id)
+        record = next((a for a in entry["attachments"] if a["sha256"] == sha256), None)
+        if record is None:
+            raise WorkbookError("That file is no longer attached to this entry.")
+        stored = self.attachment_path(sha256)
+        try:
+            data = stored.read_bytes()
+        except OSError as error:
+            raise WorkbookError(
+                f"The stored copy of {record['filename']} ({stored}) could not be read: "
+                f"{error.strerror or error}. Run 'sen-workbook check' to see what is missing."
+            ) from error
+        if sha256_bytes(data) != sha256:
+            raise WorkbookError(
+                f"The stored copy of {record['filename']} ({stored}) no longer matches its "
+                "fingerprint, so it was not used. Run 'sen-workbook check', and restore the "
+                "file from a backup or an archive."
+            )
+        return record, data
+
+    def save_attachment_copy(
+        self, entry_id: str, sha256: str, destination: str | os.PathLike[str]
+    ) -> Path:
+        """Write a copy of an attachment to ``destination`` (a folder, or a new file's path).
+
+        Into a folder the copy takes the file's own name.  An existing file is never
+        replaced: the sentence says so and asks for another name.
+        """
+        record, data = self.attachment_bytes(entry_id, sha256)
+        target = Path(destination).expanduser()
+        if target.is_dir():
+            name = str(record["filename"])
+            plain = name not in ("", ".", "..") and not re.search(r"[/\\\x00-\x1f]", name)
+            if not plain:
+                from sen_workbook.opener import safe_file_name
+
+                name = safe_file_name(name)
+            target = target / name
+        if target.exists():
+            raise WorkbookError(
+                f"{target} already exists; nothing was written. Choose another name or folder."
+            )
+        if not target.parent.is_dir():
+            raise WorkbookError(f"There is no folder {target.parent}; nothing was written.")
+        try:
+            atomic_write(target, data)
+        except OSError as error:
+            raise WorkbookError(
+                f"Could not write {target}: {error.strerror or error}. Nothing was written."
+            ) from error
+        return target
+
     def remove_attachment(self, entry_id: str, sha256: str) -> dict[str, Any]:
         """Detach a file from an entry (the stored copy stays, so earlier versions still work)."""
         entry = self.entry(entry_id)

@@ -79,6 +79,7 @@ class SenWorkbookApp(App[int]):
         self.exporting = False
         self.settings_file = settings_path()
         self.settings = load_settings(self.settings_file)
+        self._open_copies: Path | None = None  # private copies of files opened, removed at exit
 
     def _handle_exception(self, error: Exception) -> None:
         """A fault in the program: close with a non-zero exit code and a report that
@@ -341,14 +342,27 @@ class SenWorkbookApp(App[int]):
             self.note_change()
             self.notify("Saved. The earlier version is kept in the history.")
 
-    def delete_entry(self, entry_id: str) -> None:
-        """Move an entry to the trash, leave its screen, and offer undo."""
+    @work(group="forms")
+    async def delete_entry(self, entry_id: str) -> None:
+        """Ask, then move an entry to the trash, leave its screen, and offer undo.
+
+        A single letter must not throw a record away unasked: "d" pressed by mistake
+        (a parent who thought they were typing) only asks a question.
+        """
+        from sen_workbook.tui.forms import ConfirmScreen
         from sen_workbook.tui.screens.entry import EntryScreen
 
         entry = self._to_change(lambda: self.workbook.entry(entry_id))
         if entry is None:
             return
         title = entry.get("title", "")
+        sure = await self.push_screen_wait(ConfirmScreen(
+            f"Delete “{' '.join(str(title).split())}”?",
+            "It goes to the trash, and can be restored from there (press t), or undone "
+            "straight away with u.", yes="Delete", no="Keep",
+        ))
+        if not sure:
+            return
         try:
             trash_id = self.workbook.delete_entry(entry_id)
         except (WorkbookError, StorageError, OSError) as error:
@@ -413,6 +427,73 @@ class SenWorkbookApp(App[int]):
         if not self.can_change():
             return None
         return self._run_change(lambda: self.workbook.record_letter(letter, child_id, text))
+
+    # --- files: opening them, saving copies ---------------------------------------------
+
+    def open_path(self, path: Path) -> bool:
+        """Open ``path`` with the computer's own program; say why not if it cannot be."""
+        from sen_workbook.opener import OpenerError, open_with_system
+
+        try:
+            open_with_system(path)
+        except OpenerError as error:
+            self.notify(str(error), title="Not opened", severity="warning", markup=False,
+                        timeout=12)
+            return False
+        return True
+
+    def open_attachment(self, entry_id: str, sha256: str) -> None:
+        """Open an attached file: a private copy, named like the original, goes to the
+        computer's own program (the stored file is never handed out to be changed)."""
+        from sen_workbook.opener import private_copy
+
+        try:
+            record, data = self.workbook.attachment_bytes(entry_id, sha256)
+            if self._open_copies is None:
+                import tempfile
+
+                self._open_copies = Path(tempfile.mkdtemp(prefix="sen-workbook-"))
+            copy = private_copy(data, str(record["filename"]), self._open_copies)
+        except (WorkbookError, OSError) as error:
+            self._failed(error)
+            return
+        if self.open_path(copy):
+            self.notify(f"Opening {record['filename']} (a private copy at {copy}; changes "
+                        "to it are not saved in the workbook).", markup=False)
+
+    @work(group="forms")
+    async def save_attachment_copy(self, entry_id: str, sha256: str) -> None:
+        """Ask where, then write a copy of an attached file there; ask again on a problem."""
+        from sen_workbook.tui.forms.paths import SaveCopyDialog
+
+        try:
+            record, _ = self.workbook.attachment_bytes(entry_id, sha256)
+        except WorkbookError as error:
+            self._failed(error)
+            return
+        problem, start = "", ""
+        while True:
+            where = await self.push_screen_wait(
+                SaveCopyDialog(str(record["filename"]), problem, start))
+            if where is None:
+                return
+            try:
+                written = self.workbook.save_attachment_copy(entry_id, sha256, where)
+            except WorkbookError as error:
+                problem, start = str(error), where
+                continue
+            self.notify(f"Saved a copy to {written}", title="Copy saved", markup=False)
+            return
+
+    def on_unmount(self) -> None:
+        self._remove_open_copies()
+
+    def _remove_open_copies(self) -> None:
+        if self._open_copies is not None:
+            import shutil
+
+            shutil.rmtree(self._open_copies, ignore_errors=True)
+            self._open_copies = None
 
     # --- the trash -----------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 from sen_workbook.storage import StorageError
 from sen_workbook.tui.forms import values
 from sen_workbook.tui.forms.confirm import ConfirmScreen
+from sen_workbook.tui.forms.paths import FilePicker, PathSuggester
 from sen_workbook.tui.screens.base import stylesheet
 from sen_workbook.workbook import Workbook, WorkbookError
 
@@ -63,9 +64,12 @@ class AttachmentsPanel(Vertical):
         yield Vertical(classes="files")
         yield Static(Content("No files attached."), classes="files-empty", markup=False)
         with Vertical(classes="attach-new"):
-            yield Label("File to attach (its path)", classes="cell-label")
-            yield Input(placeholder="e.g. ~/Documents/letter from school.pdf",
-                        classes="attach-path")
+            yield Label("File to attach: choose it, or type its path (\u2192 completes)",
+                        classes="cell-label")
+            with Horizontal(classes="attach-path-row"):
+                yield Input(placeholder="e.g. ~/Documents/letter from school.pdf",
+                            classes="attach-path", suggester=PathSuggester())
+                yield Button("Choose files\u2026", classes="attach-choose", compact=True)
             yield Label("What it is (optional)", classes="cell-label")
             yield Input(placeholder="e.g. Speech and language report",
                         classes="attach-description")
@@ -112,20 +116,44 @@ class AttachmentsPanel(Vertical):
         path_input = self.query_one(".attach-path", Input)
         describe = self.query_one(".attach-description", Input)
         path = values.typed_path(path_input.value)
-        problem = values.file_problem(path) if path_input.value.strip() else \
-            "Type the path of a file to attach."
-        if problem is None and any(p.resolve() == path.resolve() for p, _ in self.pending):
-            problem = f"{path.name} is already chosen."
-        if problem is None and self.workbook is not None:
-            problem = self._attach_now(path, describe.value.strip())
-        elif problem is None:
-            self.pending.append((path, describe.value.strip()))
+        problem = self._add_path(path, describe.value.strip()) if path_input.value.strip() \
+            else "Type the path of a file to attach, or choose files."
         self.show_problem(problem or "")
         if problem is None:
             path_input.value = ""
             describe.value = ""
             await self.show_files()
             path_input.focus()
+
+    def _add_path(self, path: Path, description: str) -> str | None:
+        """Attach ``path`` (or remember it, in a form): None, or why it cannot be."""
+        problem = values.file_problem(path)
+        if problem is None and any(p.resolve() == path.resolve() for p, _ in self.pending):
+            problem = f"{path.name} is already chosen."
+        if problem is None and self.workbook is not None:
+            problem = self._attach_now(path, description)
+        elif problem is None:
+            self.pending.append((path, description))
+        return problem
+
+    @on(Button.Pressed, ".attach-choose")
+    def _choose_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.choose_files()
+
+    @work(exclusive=True, group="attachments-choose")
+    async def choose_files(self) -> None:
+        """Pick files in a folder tree; each is attached with the description typed."""
+        chosen = await self.app.push_screen_wait(FilePicker())
+        if not chosen:
+            return
+        describe = self.query_one(".attach-description", Input)
+        problems = [found for found in (self._add_path(path, describe.value.strip())
+                                        for path in chosen) if found]
+        self.show_problem(" ".join(problems))
+        if len(problems) < len(chosen):
+            describe.value = ""
+        await self.show_files()
 
     def _attach_now(self, path: Path, description: str) -> str | None:
         assert self.workbook is not None

@@ -11,7 +11,8 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
 
 from sen_workbook import deadlines, model
 from sen_workbook.timeline import IMPLEMENTED_LABELS, RESULT_LABELS
@@ -197,25 +198,21 @@ def deadlines_text(found: list[deadlines.Deadline]) -> Text:
     return lines
 
 
-def attachments_text(entry: Mapping[str, Any], missing: frozenset[str] = frozenset()) -> Text:
-    """The entry's files; those in ``missing`` (not in the workbook's files, as after an
-    import of a damaged archive with --skip-damaged) are marked so."""
-    if not entry.get("attachments"):
-        return Text("No files attached. Press a to attach one.", style="dim")
-    lines = Text()
-    for number, item in enumerate(entry["attachments"], 1):
-        if number > 1:
-            lines.append("\n")
-        lines.append(f"{number}. ")
-        lines.append(str(item.get("filename", "")), style="bold")
-        lines.append(f" ({item.get('size', 0):,} bytes, added {str(item.get('added_at', ''))[:16].replace('T', ' ')})")
-        if str(item.get("description", "")).strip():
-            lines.append(" \u2014 " + one_line(item["description"]))
-        if item.get("sha256") in missing:
-            lines.append("\n   Missing from the workbook's files: attach the file again.",
-                         style="bold red")
-        lines.append(f"\n   SHA-256 {item.get('sha256', '')}", style="dim")
-    return lines
+def attachment_option(number: int, item: Mapping[str, Any], missing: bool = False) -> Text:
+    """One attached file as its line in the entry's list of files; a ``missing`` one (not
+    in the workbook's files, as after an import of a damaged archive with --skip-damaged)
+    is marked so."""
+    line = Text(f"{number}. ")
+    line.append(str(item.get("filename", "")), style="bold")
+    added = str(item.get("added_at", ""))[:16].replace("T", " ")
+    line.append(f" ({item.get('size', 0):,} bytes, added {added})")
+    if str(item.get("description", "")).strip():
+        line.append(" \u2014 " + one_line(item["description"]))
+    if missing:
+        line.append("\n   Missing from the workbook's files: attach the file again.",
+                    style="bold red")
+    line.append(f"\n   SHA-256 {item.get('sha256', '')}", style="dim")
+    return line
 
 
 def _short(value: Any, limit: int = 60) -> str:
@@ -276,6 +273,8 @@ class EntryScreen(WorkbookScreen):
         Binding("d", "delete", "Delete"),
         Binding("a", "attach", "Attach file"),
         Binding("w", "letter", "Write a letter"),
+        Binding("o", "open_file", "Open file"),
+        Binding("s", "save_copy", "Save a copy"),
         Binding("escape", "back", "Back"),
     ]
 
@@ -295,6 +294,8 @@ class EntryScreen(WorkbookScreen):
             yield Static("", id="entry-deadlines", markup=False)
             yield Static("Attachments", classes="section-title")
             yield Static("", id="entry-attachments", markup=False)
+            yield OptionList(id="entry-files")
+            yield Static("", id="entry-files-where", markup=False)
             yield Static("History", classes="section-title")
             yield Static("", id="entry-history", markup=False)
         yield Footer(compact=True)
@@ -335,12 +336,61 @@ class EntryScreen(WorkbookScreen):
         shown = self.query_one("#entry-deadlines", Static)
         shown.display = bool(found)
         shown.update(deadlines_text(found))
-        missing = frozenset(
-            a["sha256"] for a in entry.get("attachments", [])
-            if not book.attachment_path(a["sha256"]).is_file()
-        )
-        self.query_one("#entry-attachments", Static).update(attachments_text(entry, missing))
+        self._show_files(entry)
         self.query_one("#entry-history", Static).update(history_text(entry))
+
+    def _show_files(self, entry: Mapping[str, Any]) -> None:
+        files = entry.get("attachments") or []
+        note = self.query_one("#entry-attachments", Static)
+        note.update(Text("No files attached. Press a to attach one.", style="dim")
+                    if not files else Text(
+                        "o opens the highlighted file with your computer's own program; "
+                        "s saves a copy of it where you choose.", style="dim"))
+        chooser = self.query_one("#entry-files", OptionList)
+        keep = chooser.highlighted
+        chooser.clear_options()
+        book = self.book_app.workbook
+        chooser.add_options([
+            Option(attachment_option(number, item,
+                                     not book.attachment_path(item["sha256"]).is_file()),
+                   id=item["sha256"])
+            for number, item in enumerate(files, 1)])
+        chooser.display = bool(files)
+        if files:
+            chooser.highlighted = min(keep or 0, len(files) - 1)
+        where = self.query_one("#entry-files-where", Static)
+        where.display = bool(files)
+        where.update(Text(
+            f"Stored in {self.book_app.workbook.files_folder}, each under its SHA-256 "
+            "fingerprint; the name you gave a file is kept in the record.", style="dim"))
+        self.refresh_bindings()
+
+    def highlighted_file(self) -> str | None:
+        """The SHA-256 of the file highlighted in the list (the only one, if just one)."""
+        chooser = self.query_one("#entry-files", OptionList)
+        if not chooser.option_count:
+            return None
+        index = chooser.highlighted if chooser.highlighted is not None else 0
+        return chooser.get_option_at_index(index).id
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("open_file", "save_copy"):
+            return bool(self.entry and self.entry.get("attachments"))
+        return True
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_open_file()
+
+    def action_open_file(self) -> None:
+        sha256 = self.highlighted_file()
+        if sha256:
+            self.book_app.open_attachment(self.entry_id, sha256)
+
+    def action_save_copy(self) -> None:
+        sha256 = self.highlighted_file()
+        if sha256:
+            self.book_app.save_attachment_copy(self.entry_id, sha256)
 
     def action_back(self) -> None:
         self.app.pop_screen()

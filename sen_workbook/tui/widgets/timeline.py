@@ -33,6 +33,7 @@ from textual.worker import get_current_worker
 
 from sen_workbook import model, timeline
 from sen_workbook.storage import StorageError
+from sen_workbook.tui.widgets.choices import TypedSelect
 from sen_workbook.tui.widgets.journal import DateValidator, typed_date
 from sen_workbook.tui.widgets.records import ChildRecords
 from sen_workbook.workbook import WorkbookError
@@ -128,6 +129,7 @@ class TimelinePane(Horizontal):
 
     BINDINGS = [
         Binding("ctrl+s", "export", "Export bundle"),
+        Binding("ctrl+o", "open_bundle", "Open the bundle"),
         # Not in the footer: the page line above the preview names these keys.
         Binding("right_square_bracket", "page(1)", "Next page", show=False),
         Binding("left_square_bracket", "page(-1)", "Previous page", show=False),
@@ -160,8 +162,8 @@ class TimelinePane(Horizontal):
 
         options = VerticalScroll(
             Label("What is it for?"),
-            Select(PURPOSE_CHOICES, value="ehcna", allow_blank=False, id="timeline-purpose",
-                   compact=True),
+            TypedSelect(PURPOSE_CHOICES, value="ehcna", allow_blank=False,
+                        id="timeline-purpose", compact=True),
             Label("From date (empty: from the start)"),
             MaskedInput("9999-99-99", placeholder="YYYY-MM-DD", id="timeline-from",
                         compact=True, validators=[DateValidator()], valid_empty=True),
@@ -187,6 +189,7 @@ class TimelinePane(Horizontal):
             Button("Export bundle (ctrl+s)", id="timeline-export", compact=True),
             ProgressBar(id="timeline-progress", show_eta=False),
             Static("", id="timeline-result", markup=False),
+            Button("Open the bundle", id="timeline-open", compact=True),
             id="timeline-options",
         )
         preview = Vertical(
@@ -213,6 +216,7 @@ class TimelinePane(Horizontal):
         await self.mount_all(self._controls())
         self._wanted = True
         self.query_one("#timeline-progress", ProgressBar).display = False
+        self.query_one("#timeline-open", Button).display = False
         as_of = self.records.as_of if self.records else self.book_app.today()
         self.query_one("#timeline-out", Input).value = f"~/evidence-bundle-{as_of.isoformat()}.zip"
         self.query_one("#timeline-purpose", Select).focus()
@@ -332,6 +336,8 @@ class TimelinePane(Horizontal):
             return len(self.pages) > 1
         if action == "export":
             return self._wanted
+        if action == "open_bundle":
+            return self.exported is not None
         return True
 
     # --- export ------------------------------------------------------------------------
@@ -339,6 +345,16 @@ class TimelinePane(Horizontal):
     @on(Button.Pressed, "#timeline-export")
     def _export_pressed(self) -> None:
         self.action_export()
+
+    @on(Button.Pressed, "#timeline-open")
+    def _open_pressed(self) -> None:
+        self.action_open_bundle()
+
+    def action_open_bundle(self) -> None:
+        """Open the bundle just exported with the computer's own program (a .zip's or a
+        folder's), or say where it is when there is none."""
+        if self.exported is not None:
+            self.book_app.open_path(self.exported)
 
     def _say(self, message: str) -> None:
         self.query_one("#timeline-result", Static).update(Text(message))
@@ -430,6 +446,8 @@ class TimelinePane(Horizontal):
         # The sentences stand under the button, below the fold of a small terminal.
         self.query_one("#timeline-result", Static).scroll_visible(animate=False)
         said = "\n".join([f"Bundle saved to {written}", *(report or [])[:1]])
+        self.query_one("#timeline-open", Button).display = True
+        self.refresh_bindings()
         self.app.notify(said, title="Exported", markup=False, timeout=10 if report else 5)
 
     def _export_failed(self, reason: str) -> None:
