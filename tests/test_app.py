@@ -644,6 +644,9 @@ async def test_an_entry_shows_its_history_after_an_edit_and_delete_can_be_undone
 
         await pilot.press("d")
         await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)  # a single letter only asks
+        await pilot.press("y")
+        await settle(pilot)
         assert isinstance(app.screen, ChildScreen)
         assert "Deleted. Press u to undo" in screen_text(app)
         with on_disk(path) as reader:
@@ -872,7 +875,7 @@ async def test_an_entry_of_every_kind_is_deleted_to_the_trash_with_d(path):
                 app.open_entry(entry["id"])
                 await settle(pilot)
                 assert isinstance(app.screen, EntryScreen)
-                await pilot.press("d")
+                await pilot.press("d", "y")
                 await settle(pilot)
                 assert isinstance(app.screen, ChildScreen), entry["kind"]
                 with on_disk(path) as reader:

@@ -14,7 +14,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import (
+    Footer,
+    Header,
+    Input,
+    MaskedInput,
+    Static,
+    TabbedContent,
+    TabPane,
+    Tabs,
+    TextArea,
+)
 from textual.worker import get_current_worker
 
 from sen_workbook import model
@@ -70,6 +80,12 @@ class ChildTabs(TabbedContent):
     only ever stale here, and is dropped.
     """
 
+    def on_mount(self) -> None:
+        # The row of tabs takes no focus: tab goes round the controls of the tab shown
+        # (a parent tabbing past the journal's table landed on it, where letters are
+        # commands and "/" did nothing).  Keys 1 to 4 and clicks switch tabs.
+        self.query_one(Tabs).can_focus = False
+
     def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
         event.prevent_default()  # TabbedContent's own handler would switch tabs
         event.stop()
@@ -88,6 +104,9 @@ class ChildScreen(WorkbookScreen):
         Binding("c", "export_calendar", "Dates to a calendar", show=False),
         Binding("l", "letters", "Letters"),
         Binding("escape", "back", "Back"),
+        # From anywhere in the workspace, even a filter that would take the key: the
+        # search is where a parent expects "/" to go (check_action spares text boxes).
+        Binding("slash", "search", "Search the journal", priority=True, show=False),
         Binding("1", "show_tab('overview')", "Overview tab", show=False),
         Binding("2", "show_tab('journal')", "Journal tab", show=False),
         Binding("3", "show_tab('cycles')", "Cycles tab", show=False),
@@ -315,12 +334,23 @@ class ChildScreen(WorkbookScreen):
         return cycle.plan if cycle else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("review_plan", "carry_plan"):
-            # The plan keys belong where the plans are shown.
-            return self.active_tab in ("overview", "cycles")
+        if action == "search":
+            # A "/" typed in a text box is part of what is typed (a path, a date): only a
+            # date box, which cannot take it, gives it up to the search.
+            focused = self.focused
+            return not (isinstance(focused, (Input, TextArea))
+                        and not isinstance(focused, MaskedInput))
         return True
 
     # --- actions -----------------------------------------------------------------------
+
+    async def action_search(self) -> None:
+        """Go to the journal's search box, from any tab."""
+        if self.active_tab != "journal":
+            self.action_show_tab("journal")
+            await self._build_pane("journal")
+        for box in self.query("#journal-search"):
+            box.focus()
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one("#child-tabs", TabbedContent).active = tab

@@ -32,15 +32,17 @@ KEYS = """\
 | | `l` | write a letter from the records: choose one of nine |
 | | `escape` | back to the children |
 | Overview | `w` | the letter for the highlighted item: chase a deadline, follow up a meeting... |
-| Journal | `/` | search titles and notes as you type |
+| Journal | `/` | search titles and notes as you type (from any tab); down or enter moves into the results |
 | | `o` | newest or oldest first |
 | | `[` `]` | previous and next page of a long journal |
 | | `enter` | open the highlighted entry |
-| An entry | `e` / `d` / `a` | edit it (the earlier version is kept), delete it, attach a file |
+| An entry | `e` / `d` / `a` | edit it (the earlier version is kept), delete it (it asks first), attach files (type a path or choose them) |
+| | `o` / `s` | open the highlighted file with your computer's own program, save a copy of it |
 | | `w` | write the letter it calls for (a meeting's follow-up, a concern in writing...) |
 | A letter | `ctrl+s` | record it as sent: it goes into the journal and its deadlines start |
 | | `ctrl+o` / `ctrl+t` | export it to .txt, .md or .pdf; copy it all |
 | Timeline | `ctrl+s` | export the evidence bundle |
+| | `ctrl+o` | open the bundle just exported |
 | | `[` `]` | previous and next page of the preview |
 """
 

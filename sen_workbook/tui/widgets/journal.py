@@ -26,6 +26,7 @@ from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Label, MaskedInput, Select, Static, TabbedContent
 
 from sen_workbook import model
+from sen_workbook.tui.widgets.choices import TypedSelect
 from sen_workbook.tui.widgets.messages import OpenEntry
 from sen_workbook.tui.widgets.records import KIND_SHORT, area_names, plain, when
 from sen_workbook.tui.widgets.table import RecordTable
@@ -200,7 +201,16 @@ def typed_date(value: str) -> date | None:
 class SearchBox(Input):
     """The journal's search box.  Its size is set in child.tcss (one line, the width left by
     the filters), so the new layout an Input asks for at every key, because the length of
-    its text changed, would only redraw the whole screen: it repaints itself instead."""
+    its text changed, would only redraw the whole screen: it repaints itself instead.
+
+    Down (like enter) moves into the results, as the list under a search box does."""
+
+    BINDINGS = [Binding("down", "to_results", "To the results", show=False)]
+
+    def action_to_results(self) -> None:
+        for pane in self.ancestors:
+            if isinstance(pane, JournalPane):
+                pane.table.focus()
 
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
                 recompose: bool = False) -> Self:
@@ -246,11 +256,11 @@ class JournalPane(Vertical):
 
     def _add_filters(self) -> None:
         self.query_one("#journal-filters", Horizontal).mount_all([
-            Select(
+            TypedSelect(
                 [(name, kind) for kind, name in model.KINDS.items()],
                 prompt="All kinds", id="journal-kind", compact=True,
             ),
-            Select(
+            TypedSelect(
                 [(name, area) for area, name in model.AREAS.items()],
                 prompt="All areas", id="journal-area", compact=True,
             ),
@@ -415,6 +425,11 @@ class JournalPane(Vertical):
             self.apply_filter()
         else:
             self._pause_timer = self.set_timer(SEARCH_PAUSE, self.apply_filter)
+
+    @on(Input.Submitted, "#journal-search")
+    def _search_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.table.focus()
 
     @on(Select.Changed)
     def _choice_changed(self) -> None:

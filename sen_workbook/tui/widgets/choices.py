@@ -1,0 +1,29 @@
+"""A dropdown that takes the letters typed on it.
+
+A collapsed Textual ``Select`` lets letters pass to the screen, where they are one-letter
+commands: a parent who tabs onto a filter and starts typing "transport" would open the
+trash with the "t".  Here a letter typed on a closed dropdown opens it and jumps to the
+first choice starting with what was typed, as a dropdown does in most programs.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Select
+
+
+class TypedSelect(Select[str]):
+    """A ``Select`` whose typed letters choose among its options, never run commands."""
+
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        return character is not None and character.isprintable() and key != "space"
+
+    async def _on_key(self, event: events.Key) -> None:
+        if (not self.expanded and event.character is not None and event.is_printable
+                and event.key != "space"):
+            event.stop()
+            event.prevent_default()
+            self.expanded = True
+            # The open list searches as it is typed on: it gets this first letter too.
+            self.query_one("SelectOverlay").post_message(
+                events.Key(event.key, event.character))
