@@ -820,8 +820,8 @@ async def test_the_palette_offers_the_screen_actions_and_remembers_a_theme(
         await wait_for(pilot, lambda: isinstance(app.screen, ChildForm))
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("ctrl+p", *"textual-light")
-        await wait_for(pilot, lambda: "Theme: textual-light" in screen_text(app))
+        await pilot.press("ctrl+p", *"theme: light")
+        await wait_for(pilot, lambda: "Theme: Light" in screen_text(app))
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.theme == "textual-light")
     assert json.loads(private_settings.read_text())["theme"] == "textual-light"

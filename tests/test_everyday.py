@@ -99,3 +99,67 @@ async def test_d_on_an_entry_only_asks_and_n_keeps_it(book, path):
     with on_disk(path) as reader:
         assert any(e["title"] == "Trampoline park meltdown" for e in reader.entries())
         assert reader.trash() == []
+
+
+# --- 7 and 12: the palette finds every action, on every tab; light and dark first ---------
+
+
+async def palette_finds(pilot, words: str, wanted: str) -> bool:
+    await pilot.press("ctrl+p", *words)
+    try:
+        await wait_for(pilot, lambda: wanted in screen_text(pilot.app), tries=40)
+        return True
+    except AssertionError:
+        return False
+    finally:
+        await pilot.press("escape")
+        await pilot.pause()
+
+
+async def test_the_palette_finds_trash_export_review_and_plan_on_every_tab(book):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_amara(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        assert "t Trash" in footer and "/ Search" in footer
+        for tab in "1234":
+            await pilot.press(tab)
+            await settle(pilot)
+            for words, wanted in (("trash", "Trash"), ("export the", "Export the evidence"),
+                                  ("review pl", "Review plan"), ("new plan", "New plan")):
+                assert await palette_finds(pilot, words, wanted), (tab, wanted)
+        # Chosen from the palette on the Journal, the export happens on the Timeline.
+        await pilot.press("2", "ctrl+p", *"export the evidence")
+        await wait_for(pilot, lambda: "Export the evidence" in screen_text(app))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen.active_tab == "timeline")
+        await wait_for(pilot, lambda: "Saved the bundle to" in screen_text(app), tries=300)
+
+
+async def test_the_palette_offers_light_and_dark_first_and_the_rest_behind_more(book):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"theme")
+        await wait_for(pilot, lambda: "More themes" in screen_text(app))
+        text = screen_text(app)
+        assert text.index("Theme: Light") < text.index("Theme: Dark") < text.index("More themes")
+        assert "nord" not in text and "gruvbox" not in text
+        await pilot.press("ctrl+a", "ctrl+k", *"more themes", "enter")
+        await wait_for(pilot, lambda: "gruvbox" in screen_text(app))
+
+
+async def test_a_form_saves_from_the_palette_where_ctrl_s_is_kept_by_the_terminal(book, path):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press(*"Cara Jones")
+        await pilot.press("ctrl+p", *"save")
+        await wait_for(pilot, lambda: "Save" in screen_text(app))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Add child" in screen_text(app).splitlines()[-1]  # back on the list
+    with on_disk(path) as reader:
+        assert "Cara Jones" in [c["name"] for c in reader.children()]

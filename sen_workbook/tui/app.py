@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
@@ -520,7 +521,11 @@ class SenWorkbookApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Inside a form or a question, a letter pressed on a checkbox or a list must not
         # open the trash or undo a deletion behind it.
-        if action in ("undo_delete", "trash") and isinstance(self.screen, ModalScreen):
+        # The palette, itself a modal screen, offers the actions of the screen beneath it.
+        screen = self.screen
+        if isinstance(screen, CommandPalette) and len(self.screen_stack) > 1:
+            screen = self.screen_stack[-2]
+        if action in ("undo_delete", "trash") and isinstance(screen, ModalScreen):
             return False
         if action == "undo_delete":
             return self.last_deleted is not None

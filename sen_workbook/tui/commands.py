@@ -2,7 +2,8 @@
 
 The commands are read from the key bindings active where the palette was opened, so
 whatever a key does, the palette offers by name too, and the two never drift apart.
-Colour themes are offered as well; the app remembers the one chosen.
+Colour themes are offered as well, light and dark first and the full list behind "More
+themes"; the app remembers the one chosen.
 """
 
 from __future__ import annotations
@@ -34,14 +35,22 @@ class WorkbookCommands(Provider):
                 f"Key: {shown_key or key}",
                 partial(active.node.run_action, binding.action),
             )
-        for name in sorted(self.app.available_themes):
-            if name == "textual-ansi":
-                continue
-            yield (
-                f"Theme: {name}",
-                "Use this colour theme (remembered next time)",
-                partial(setattr, self.app, "theme", name),
-            )
+        # Commands a screen offers beyond its keys (an action of another tab, say).
+        more = getattr(self.screen, "palette_commands", None)
+        for name, help_text, command in (more() if more is not None else ()):
+            if name not in seen:
+                seen.add(name)
+                yield name, help_text, command
+        # The two themes most people want, first; the full list one step further.
+        for name, theme in (("Light", "textual-light"), ("Dark", "textual-dark")):
+            if theme in self.app.available_themes:
+                yield (
+                    f"Theme: {name}",
+                    "Use this colour theme (remembered next time)",
+                    partial(setattr, self.app, "theme", theme),
+                )
+        yield ("Theme: More themes\u2026", "Choose among every colour theme",
+               self.app.search_themes)
 
     async def discover(self) -> Hits:
         for name, help_text, command in self._commands():

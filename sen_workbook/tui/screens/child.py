@@ -98,15 +98,18 @@ class ChildScreen(WorkbookScreen):
     TITLE = "SEN Workbook"
     BINDINGS = [
         Binding("n", "new_entry", "New entry"),
-        Binding("r", "review_plan", "Review plan"),
-        Binding("p", "carry_plan", "New plan"),
+        # Not in the footer (the Overview says them where the plan is shown), but they
+        # work on every tab, and the palette finds them there.
+        Binding("r", "review_plan", "Review plan", show=False),
+        Binding("p", "carry_plan", "New plan", show=False),
         Binding("i", "import_emails", "Import emails", show=False),
         Binding("c", "export_calendar", "Dates to a calendar", show=False),
         Binding("l", "letters", "Letters"),
+        Binding("t", "app.trash", "Trash"),
         Binding("escape", "back", "Back"),
         # From anywhere in the workspace, even a filter that would take the key: the
         # search is where a parent expects "/" to go (check_action spares text boxes).
-        Binding("slash", "search", "Search the journal", priority=True, show=False),
+        Binding("slash", "search", "Search", priority=True),
         Binding("1", "show_tab('overview')", "Overview tab", show=False),
         Binding("2", "show_tab('journal')", "Journal tab", show=False),
         Binding("3", "show_tab('cycles')", "Cycles tab", show=False),
@@ -343,6 +346,20 @@ class ChildScreen(WorkbookScreen):
         return True
 
     # --- actions -----------------------------------------------------------------------
+
+    def palette_commands(self) -> list[tuple[str, str, Any]]:
+        """What the palette offers here beyond the keys: the Timeline's export, from any
+        tab (its ctrl+s is swallowed by some terminals, and only works on that tab)."""
+        return [("Export the evidence bundle", "The Timeline tab's export (ctrl+s there)",
+                 self.export_bundle)]
+
+    async def export_bundle(self) -> None:
+        """Show the Timeline tab and export the bundle with its options as they are."""
+        self.action_show_tab("timeline")
+        await self._build_pane("timeline")
+        pane = self.query_one(TimelinePane)
+        await pane.start_preview()
+        pane.action_export()
 
     async def action_search(self) -> None:
         """Go to the journal's search box, from any tab."""

@@ -25,8 +25,9 @@ KEYS = """\
 | | `enter` | open the child's workspace |
 | A child | `1` `2` `3` `4` | Overview, Journal, Cycles, Timeline |
 | | `n` | new entry: choose its kind, then fill in the form |
-| | `r` | review this plan (the latest one, or the one highlighted in Cycles) |
-| | `p` | new plan, carrying targets over from this one |
+| | `r` | review this plan (the latest one, or the one highlighted in Cycles), from any tab |
+| | `p` | new plan, carrying targets over from this one, from any tab |
+| | `t` | the trash |
 | | `i` | import emails from a .eml or .mbox file, ticking the ones to keep |
 | | `c` | put the dates still to come in your calendar (an .ics file) |
 | | `l` | write a letter from the records: choose one of nine |
@@ -44,6 +45,19 @@ KEYS = """\
 | Timeline | `ctrl+s` | export the evidence bundle |
 | | `ctrl+o` | open the bundle just exported |
 | | `[` `]` | previous and next page of the preview |
+"""
+
+KEYS_FALLBACK = """\
+### When a key does nothing
+
+Some terminals keep a few keys for themselves: ctrl+s (and ctrl+q) pause and resume the
+screen in some, and the function keys belong to macOS. No action here needs one of them:
+
+- **Save a form**: the Save button (tab to it, then enter), or ctrl+p and "Save".
+- **Export the evidence bundle**: the Export button on the Timeline tab, or ctrl+p and
+  "Export the evidence bundle" from any tab.
+- **Quit**: ctrl+p and "Quit the application".
+- **Anything else**: ctrl+p lists every action of the screen you are on, by name.
 """
 
 AREAS = """\
@@ -111,7 +125,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help", classes="dialog"):
             yield Static("Help \u2014 escape closes", classes="dialog-title")
             with VerticalScroll(id="help-body"):
-                yield Markdown(KEYS + "\n" + AREAS + "\n" + CYCLE, id="help-text",
+                yield Markdown(KEYS + "\n" + KEYS_FALLBACK + "\n" + AREAS + "\n" + CYCLE, id="help-text",
                                open_links=False)
                 if self.workbook_path:
                     yield Static(f"This workbook is the file {self.workbook_path}",

@@ -16,7 +16,10 @@ class TypedSelect(Select[str]):
     """A ``Select`` whose typed letters choose among its options, never run commands."""
 
     def check_consume_key(self, key: str, character: str | None = None) -> bool:
-        return character is not None and character.isprintable() and key != "space"
+        # Only while its screen is in front: the palette, opened over it, lists the
+        # screen's one-letter commands, which this would otherwise hide.
+        return (character is not None and character.isprintable() and key != "space"
+                and self.screen is self.app.screen)
 
     async def _on_key(self, event: events.Key) -> None:
         if (not self.expanded and event.character is not None and event.is_printable

@@ -207,6 +207,10 @@ class SearchBox(Input):
 
     BINDINGS = [Binding("down", "to_results", "To the results", show=False)]
 
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        # The palette opened over the search lists the screen's one-letter commands.
+        return self.screen is self.app.screen and super().check_consume_key(key, character)
+
     def action_to_results(self) -> None:
         for pane in self.ancestors:
             if isinstance(pane, JournalPane):
@@ -223,7 +227,6 @@ class JournalPane(Vertical):
     """Filters above, one page of matching entries, and "N of M entries" below."""
 
     BINDINGS = [
-        Binding("slash", "focus_search", "Search"),
         Binding("o", "toggle_order", "Order"),
         # Not in the footer: the status line names these keys when there are pages.
         Binding("right_square_bracket", "page(1)", "Next page", show=False),

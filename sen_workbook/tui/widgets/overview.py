@@ -108,6 +108,8 @@ def cycle_summary(records: ChildRecords) -> RenderableType:
         latest = cycle.reviews[-1]
         dates.append(f"; reviewed {latest.get('date', '')[:10]}")
     lines.append(dates)
+    lines.append(Text("r records a review of this plan; p starts the next plan, carrying "
+                      "its targets over.", style="dim"))
     if cycle.targets:
         table = Table(box=None, expand=True, padding=(0, 1), show_edge=False)
         table.add_column("Target", ratio=3)
