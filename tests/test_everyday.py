@@ -116,7 +116,9 @@ async def palette_finds(pilot, words: str, wanted: str) -> bool:
         await pilot.pause()
 
 
-async def test_the_palette_finds_trash_export_review_and_plan_on_every_tab(book):
+async def test_the_palette_finds_trash_export_review_and_plan_on_every_tab(
+        book, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))  # the bundle goes to ~ by default
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_amara(pilot)
@@ -133,7 +135,8 @@ async def test_the_palette_finds_trash_export_review_and_plan_on_every_tab(book)
         await wait_for(pilot, lambda: "Export the evidence" in screen_text(app))
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.screen.active_tab == "timeline")
-        await wait_for(pilot, lambda: "Saved the bundle to" in screen_text(app), tries=300)
+        bundle = tmp_path / f"evidence-bundle-{TODAY.isoformat()}.zip"
+        await wait_for(pilot, lambda: bundle.exists(), tries=300)
 
 
 async def test_the_palette_offers_light_and_dark_first_and_the_rest_behind_more(book):
