@@ -252,7 +252,7 @@ def test_a_revision_nested_500_deep_is_refused_and_archive_still_works(tmp_path,
 
 
 async def test_the_app_marks_a_file_not_restored_as_missing(db, tmp_path):
-    from textual.widgets import Static
+    from textual.widgets import OptionList
 
     from sen_workbook.tui.app import SenWorkbookApp
 
@@ -268,6 +268,8 @@ async def test_the_app_marks_a_file_not_restored_as_missing(db, tmp_path):
         async with app.run_test(size=(120, 50)) as pilot:
             app.open_entry(entry["id"])
             await pilot.pause()
-            shown = str(app.screen.query_one("#entry-attachments", Static).render())
+            files = app.screen.query_one("#entry-files", OptionList)
+            shown = " ".join(str(files.get_option_at_index(number).prompt)
+                             for number in range(files.option_count))
     assert "SALT report.pdf" in shown
     assert "Missing from the workbook's files" in shown
