@@ -162,8 +162,9 @@ async def test_children_list_shows_stage_next_review_and_attention(book):
         text = screen_text(app)
     amara = next(line for line in text.splitlines() if "Amara Okafor (Mara)" in line)
     ben = next(line for line in text.splitlines() if "Ben Carter" in line)
-    assert "SEN Support" in amara and "2025-04-01 OVERDUE" in amara
-    assert amara.split()[-2] == "3"  # the attention count, before the table's border
+    assert "SEN Support" in amara and "overdue by 61 days" in amara
+    # Two flags and two open deadlines, one of them missed (the Overview's own words).
+    assert amara.split()[-4:-1] == ["4", "(1", "missed)"]
     assert "EHC plan" in ben and "no plan yet" in ben and "nothing" in ben
 
 
@@ -176,7 +177,7 @@ async def test_facts_left_unfinished_when_a_child_opens_at_once_are_finished_on_
         await pilot.press("escape")
         await settle(pilot)
         amara = next(line for line in screen_text(app).splitlines() if "Amara Okafor" in line)
-        assert amara.split()[-2] == "3"
+        assert amara.split()[-4:-1] == ["4", "(1", "missed)"]
 
 
 async def test_records_arriving_as_the_loading_cover_is_due_are_not_covered(book):
@@ -188,7 +189,7 @@ async def test_records_arriving_as_the_loading_cover_is_due_are_not_covered(book
         app.screen._show_loading()
         await pilot.pause()
         assert not any(pane.loading for pane in app.screen.query("#overview-pane, #journal-pane"))
-        assert "Not speaking in class" in screen_text(app)
+        assert "Decision whether to carry out an EHC needs assessment" in screen_text(app)
 
 
 async def test_the_app_reopens_on_the_child_and_tab_it_was_closed_on(book, private_settings):
@@ -207,11 +208,11 @@ async def test_the_app_reopens_on_the_child_and_tab_it_was_closed_on(book, priva
         assert "Not speaking in class" in text
         await pilot.press("1")  # the other tabs are there too, with the records
         await settle(pilot)
-        assert "Needs attention: 2 flags, 2 open deadlines (1 missed)" in screen_text(again)
+        assert "Needs attention, 4 to do: 1 missed deadline, 2 overdue replies or actions, 1 other" in screen_text(again)
         await pilot.press("escape")  # the children list is underneath
         await settle(pilot)
         amara = next(line for line in screen_text(again).splitlines() if "Amara Okafor" in line)
-        assert amara.split()[-2] == "3" and "Ben Carter" in screen_text(again)
+        assert amara.split()[-4:-1] == ["4", "(1", "missed)"] and "Ben Carter" in screen_text(again)
         await pilot.press("ctrl+q")  # closed on the list: opens on the list next time
     assert "last_place" not in json.loads(private_settings.read_text())
     third = SenWorkbookApp(book, today=TODAY)
@@ -303,8 +304,8 @@ async def test_records_arriving_while_a_tab_is_first_built_are_shown_in_it(
         await pilot.press("1")
         await pilot.pause(0.5)
         await settle(pilot)
-        assert "Needs attention: 2 flags, 2 open deadlines (1 missed)" in screen_text(app)
-        assert "Not speaking in class" in screen_text(app)
+        assert "Needs attention, 4 to do: 1 missed deadline, 2 overdue replies or actions, 1 other" in screen_text(app)
+        assert "Decision whether to carry out an EHC needs assessment" in screen_text(app)
 
 
 async def test_an_empty_workbook_says_what_to_do_first_and_a_adds_a_child(path):
@@ -354,15 +355,19 @@ async def test_overview_flags_open_their_entries_and_r_and_n_open_the_forms(book
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_amara(pilot)
         text = screen_text(app)
-        assert "Needs attention: 2 flags, 2 open deadlines (1 missed)" in text
+        assert "Needs attention, 4 to do: 1 missed deadline, 2 overdue replies or actions, 1 other" in text
         assert "Review overdue · 61 days overdue" in text
         assert "Concern with no response · waited 30 days" in text
         assert "Decision whether to carry out an EHC needs assessment · due 2025-04-14" in text
         assert "Cycle 1: Spring plan" in text and "OVERDUE by 61 days" in text
-        # The flags come oldest first: the overdue review (1 April), then the concern.
+        # The missed deadline first, then the longest overdue: the review (61 days late),
+        # then the concern (30 days).
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, EntryScreen)
+        assert "EHC needs assessment request" in screen_text(app)
+        await pilot.press("escape", "down", "enter")
+        await settle(pilot)
         assert "SEN Support plan · 2025-01-06" in screen_text(app)
         await pilot.press("escape", "down", "enter")
         await settle(pilot)
@@ -424,7 +429,7 @@ async def test_overview_says_where_each_deadline_stands_in_the_timeline_s_words(
         async with app.run_test(size=(190, 50)) as pilot:
             await open_amara(pilot)
             text = screen_text(app)
-            assert "Needs attention: 0 flags, 3 open deadlines (1 missed)" in text
+            assert "Needs attention, 3 to do: 1 missed deadline, 1 due within 7 days, 1 other" in text
             expected = [
                 d.sentence for d in deadlines.deadlines(entries, TODAY) if d.status != "met"]
             assert expected == [
@@ -437,9 +442,9 @@ async def test_overview_says_where_each_deadline_stands_in_the_timeline_s_words(
             for words in expected:
                 assert words in text
             assert "Passed" not in text
-            # The last is the subject access request: its entry shows what was asked for
-            # and the same words.
-            await pilot.press("end", "enter")
+            # Second, due within 7 days, is the subject access request: its entry shows
+            # what was asked for and the same words.
+            await pilot.press("down", "enter")
             await settle(pilot)
             assert isinstance(app.screen, EntryScreen)
             text = screen_text(app)
@@ -594,10 +599,10 @@ async def test_a_long_to_do_list_is_shown_first_and_filled_in_after(path):
         async with app.run_test(size=SIZE) as pilot:
             await open_amara(pilot)
             todo = app.screen.query_one("#overview-todo")
-            assert "Needs attention: 260 flags" in screen_text(app)
-            assert "Concern number 0" in screen_text(app)  # oldest first, at once
-            await wait_for(pilot, lambda: todo.option_count == 260)
-            assert todo.highlighted == 0
+            assert "Needs attention, 260 to do: 260 overdue replies or actions" in screen_text(app)
+            assert "Concern number 0" in screen_text(app)  # the longest wait first, at once
+            await wait_for(pilot, lambda: todo.option_count == 261)  # and the group's heading
+            assert todo.highlighted == 1
             await pilot.press("end")
             await pilot.pause()
             assert "Concern number 259" in screen_text(app)

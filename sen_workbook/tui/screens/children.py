@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -19,10 +20,12 @@ from sen_workbook.tui.widgets.banner import ReadOnlyBanner
 from sen_workbook.tui.widgets.records import (
     STAGES,
     area_names,
-    attention_count,
     child_label,
+    days_text,
     one_line,
     plain,
+    to_do_words,
+    urgency_groups,
 )
 from sen_workbook.tui.widgets.table import RecordTable
 from sen_workbook.workbook import in_order
@@ -37,16 +40,32 @@ EMPTY_WORKBOOK = (
 )
 
 
-def review_state(cycle: analysis.Cycle | None) -> str:
-    """The latest plan's review date, and whether it is overdue or has been held."""
+def review_state(cycle: analysis.Cycle | None, as_of: date,
+                 due: Sequence[deadlines.Deadline] = (), *, ehc_plan: bool = False) -> str:
+    """The next review, in words: the current plan's review date, "overdue by N days"
+    when it has passed unreviewed, or "no current plan since D" when the last plan was
+    reviewed and no new plan followed.  A child with an EHC plan: its annual review,
+    when the records give its date (a final plan or a review meeting recorded).
+    """
+    if ehc_plan:
+        annual = [d for d in due if d.rule == "annual_review" and d.status != "met"]
+        if annual:
+            nearest = min(annual, key=lambda d: d.due)
+            late = (as_of - nearest.due).days
+            if late > 0:
+                return f"annual review overdue by {days_text(late)}"
+            return f"annual review by {nearest.due.isoformat()}"
     if cycle is None:
         return "no plan yet"
-    review_date = str(cycle.plan.get("review_date", "")) or "no date set"
-    if cycle.review_overdue:
-        return f"{review_date} OVERDUE"
+    review_date = model.optional_date(cycle.plan.get("review_date", ""))
     if cycle.reviews:
-        return f"{review_date} reviewed"
-    return review_date
+        last = str(cycle.reviews[-1].get("date", ""))[:10]
+        return f"no current plan since {last}"
+    if review_date is None:
+        return "no review date set"
+    if cycle.review_overdue:
+        return f"overdue by {days_text((as_of - review_date).days)}"
+    return review_date.isoformat()
 
 
 class ChildrenScreen(WorkbookScreen):
@@ -68,7 +87,7 @@ class ChildrenScreen(WorkbookScreen):
     def __init__(self) -> None:
         super().__init__()
         self.children_shown: list[dict[str, Any]] = []
-        self.facts: dict[str, tuple[str, int]] = {}  # child id -> (next review, to do)
+        self.facts: dict[str, tuple[str, str]] = {}  # child id -> (next review, to do)
         self._facts_unfinished = False
 
     def compose(self) -> ComposeResult:
@@ -121,7 +140,12 @@ class ChildrenScreen(WorkbookScreen):
         table.add_column("Next review", key="review")
         table.add_column("To do", key="attention")
         # The name gives way first on a narrow screen; the other columns are short.
-        others = max(len(s) for s in STAGES.values()) + len("2026-01-09 reviewed") + 7
+        # The other columns are as wide as what they hold now; the name takes the rest.
+        shown = [self.facts.get(c["id"], ("", "")) for c in self.children_shown]
+        others = (max([len("Stage")] + [len(STAGES.get(c["status"], c["status"]))
+                                         for c in self.children_shown])
+                  + max([len("Next review")] + [len(review) for review, _ in shown])
+                  + max([len("To do")] + [len(count) for _, count in shown]))
         name_width = max(14, (self.size.width or 80) - others - 4 * 2 - 4)
         waiting = Text("\u2026", style="dim")
         for child in self.children_shown:
@@ -130,8 +154,8 @@ class ChildrenScreen(WorkbookScreen):
                 plain(child_label(child), name_width),
                 Text(STAGES.get(child["status"], child["status"])),
                 Text(review) if review is not None else waiting,
-                waiting if count is None else Text(str(count) if count else "nothing",
-                                                   style="bold" if count else "dim"),
+                waiting if count is None else Text(count, style="dim" if count == "nothing"
+                                                   else "bold"),
                 key=child["id"],
             )
         table.display = bool(self.children_shown)
@@ -153,7 +177,7 @@ class ChildrenScreen(WorkbookScreen):
         by_child: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for entry in in_order(stored):
             by_child[entry["child_id"]].append(entry)
-        facts: dict[str, tuple[str, int]] = {}
+        facts: dict[str, tuple[str, str]] = {}
         worker = get_current_worker()
         for child in children:
             if worker.is_cancelled:
@@ -161,9 +185,12 @@ class ChildrenScreen(WorkbookScreen):
             # One cut of the child's entries, shared by cycles, flags and deadlines.
             entries = analysis.entries_as_of(by_child.get(child["id"], []), today)
             cycles = analysis.cycles(entries, today)
-            count = attention_count(analysis.flags(entries, today),
-                                    deadlines.deadlines(entries, today))
-            facts[child["id"]] = (review_state(cycles[-1] if cycles else None), count)
+            due = deadlines.deadlines(entries, today)
+            # The Overview's own grouping and words, so the two never disagree.
+            groups = urgency_groups(analysis.flags(entries, today), due, today)
+            review = review_state(cycles[-1] if cycles else None, today, due,
+                                  ehc_plan=child.get("status") == "ehc_plan")
+            facts[child["id"]] = (review, to_do_words(groups, short=True))
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._fill_in, facts)
 
@@ -177,7 +204,7 @@ class ChildrenScreen(WorkbookScreen):
         # Also when the facts were left unfinished because a child was opened.
         return super().needs_reload() or self._facts_unfinished
 
-    def _fill_in(self, facts: dict[str, tuple[str, int]]) -> None:
+    def _fill_in(self, facts: dict[str, tuple[str, str]]) -> None:
         self.facts = facts
         self._show_rows()
 
@@ -215,6 +242,8 @@ class ChildrenScreen(WorkbookScreen):
             self.book_app.open_child(str(event.row_key.value))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.changes_hidden(action):
+            return False
         if action in ("edit_child", "remove_child", "new_entry"):
             return bool(self.children_shown)
         return True

@@ -21,12 +21,14 @@ from sen_workbook import analysis, deadlines, letters, model
 from sen_workbook.timeline import FLAG_LABELS, RESULT_LABELS
 from sen_workbook.tui.widgets.messages import OpenEntry
 from sen_workbook.tui.widgets.records import (
+    URGENCY_GROUPS,
     ChildRecords,
     area_names,
     days_text,
     one_line,
-    open_deadlines,
     provision_lines,
+    to_do_words,
+    urgency_groups,
 )
 
 
@@ -108,8 +110,8 @@ def cycle_summary(records: ChildRecords) -> RenderableType:
         latest = cycle.reviews[-1]
         dates.append(f"; reviewed {latest.get('date', '')[:10]}")
     lines.append(dates)
-    lines.append(Text("r records a review of this plan; p starts the next plan, carrying "
-                      "its targets over.", style="dim"))
+    lines.append(Text("r: review this plan \u00b7 p: the next plan, targets carried over",
+                      style="dim"))
     if cycle.targets:
         table = Table(box=None, expand=True, padding=(0, 1), show_edge=False)
         table.add_column("Target", ratio=3)
@@ -200,26 +202,29 @@ class OverviewPane(Vertical):
         self.option_entries = {}
         self.option_items = {}
         options: list[Option | None] = []
-        for number, flag in enumerate(records.flags):
-            option_id = f"flag-{number}"
-            self.option_entries[option_id] = flag.entry_id
-            self.option_items[option_id] = flag
+        # Most urgent first: missed statutory deadlines, those due within 7 days, overdue
+        # replies and actions, then the rest, each group by days late.
+        groups = urgency_groups(records.flags, records.deadlines, records.as_of)
+        numbers = {"flag": 0, "deadline": 0}
+        for key, heading, _words in URGENCY_GROUPS:
+            items = groups[key]
+            if not items:
+                continue
             if options:
                 options.append(None)
-            options.append(Option(flag_prompt(flag), id=option_id))
-        still_open = open_deadlines(records.deadlines)
-        if still_open:
-            if options:
-                options.append(None)
-            options.append(Option(Text("Statutory deadlines", style="bold underline"),
+            options.append(Option(Text(f"{heading} ({len(items)})", style="bold underline"),
                                   disabled=True))
-            for number, due in enumerate(still_open):
-                option_id = f"deadline-{number}"
-                self.option_entries[option_id] = due.entry_id
-                self.option_items[option_id] = due
-                if number:
+            for place, item in enumerate(items):
+                kind = "flag" if isinstance(item, analysis.Flag) else "deadline"
+                option_id = f"{kind}-{numbers[kind]}"
+                numbers[kind] += 1
+                self.option_entries[option_id] = item.entry_id
+                self.option_items[option_id] = item
+                if place:
                     options.append(None)
-                options.append(Option(deadline_prompt(due, records), id=option_id))
+                prompt = (flag_prompt(item) if isinstance(item, analysis.Flag)
+                          else deadline_prompt(item, records))
+                options.append(Option(prompt, id=option_id))
         if not options:
             options.append(Option(
                 Text("Nothing needs attention as of "
@@ -230,15 +235,9 @@ class OverviewPane(Vertical):
         self._filling += 1
         self._add_items(options, 0, FIRST_ITEMS, highlighted, self._filling)
         if todo.highlighted is None and self.option_entries:
-            todo.highlighted = 0
+            todo.highlighted = 1  # the first item, under its group's heading
         self.show_letter_hint()
-        missed = sum(1 for d in still_open if d.status == "missed")
-        title = f"Needs attention: {len(records.flags)} flag{'s' if len(records.flags) != 1 else ''}"
-        if still_open:
-            title += f", {len(still_open)} open deadline{'s' if len(still_open) != 1 else ''}"
-            if missed:
-                title += f" ({missed} missed)"
-        title += f" \u2014 as of {records.as_of.isoformat()}"
+        title = f"Needs attention, {to_do_words(groups)} \u2014 as of {records.as_of.isoformat()}"
         self.query_one("#overview-todo-title", Static).update(Text(title))
 
     def _add_items(self, options: list[Option | None], start: int, count: int,

@@ -106,9 +106,77 @@ def child_label(child: Mapping[str, Any]) -> str:
     return f"{name} ({preferred})" if preferred and preferred != name else name
 
 
+# The to-do list's groups, most urgent first, in the words the list, its heading and the
+# children list all use.
+URGENCY_GROUPS: tuple[tuple[str, str, str], ...] = (
+    # (key, heading in the list, words in a count: "1 missed deadline")
+    ("missed", "Missed statutory deadlines", "missed deadline"),
+    ("due_soon", "Statutory deadlines due within 7 days", "due within 7 days"),
+    ("overdue", "Overdue replies and actions", "overdue reply or action"),
+    ("rest", "Everything else to look at", "other"),
+)
+DUE_SOON_DAYS = 7
+# Flags that are someone's reply or action not yet made (a concern unanswered is a reply).
+_OVERDUE_FLAGS = frozenset({"reply_overdue", "action_overdue", "concern_unanswered",
+                            "review_overdue"})
+
+ToDoItem = analysis.Flag | deadlines.Deadline
+
+
+def urgency_groups(
+    flags: Sequence[analysis.Flag], due: Sequence[deadlines.Deadline], as_of: date
+) -> dict[str, list[ToDoItem]]:
+    """Every flag and open deadline in its urgency group, most days late first.
+
+    Missed statutory deadlines come first, then those due within 7 days (soonest first),
+    then overdue replies and actions, then the rest.  Within a group the longest wait
+    leads, so the most urgent item is the first one on the screen.
+    """
+    groups: dict[str, list[tuple[int, int, ToDoItem]]] = {key: [] for key, _, _ in URGENCY_GROUPS}
+    for order, item in enumerate(open_deadlines(due)):
+        to_go = (item.due - as_of).days
+        if item.status == "missed":
+            groups["missed"].append((-item.days_late, order, item))
+        elif item.status == "upcoming" and 0 <= to_go <= DUE_SOON_DAYS:
+            groups["due_soon"].append((to_go, order, item))
+        else:
+            groups["rest"].append((to_go, order, item))
+    for order, flag in enumerate(flags, len(due)):
+        key = "overdue" if flag.code in _OVERDUE_FLAGS else "rest"
+        late = -flag.days if flag.code != "target_not_met" else -(as_of - flag.date).days
+        groups[key].append((late, order, flag))
+    return {key: [item for _, _, item in sorted(found, key=lambda t: (t[0], t[1]))]
+            for key, found in groups.items()}
+
+
+def to_do_words(groups: Mapping[str, Sequence[ToDoItem]], *, short: bool = False) -> str:
+    """The count of things to do in words: "18 to do: 1 missed deadline, 3 overdue replies
+    or actions, 14 other"; ``short`` keeps the total and the missed ones: "18 (1 missed)"."""
+    total = sum(len(items) for items in groups.values())
+    if short:
+        missed = len(groups.get("missed", ()))
+        if not total:
+            return "nothing"
+        return f"{total} ({missed} missed)" if missed else str(total)
+    parts = []
+    for key, _heading, words in URGENCY_GROUPS:
+        count = len(groups.get(key, ()))
+        if count:
+            parts.append(f"{count} {plural(count, words)}")
+    return f"{total} to do: " + ", ".join(parts) if parts else "nothing to do"
+
+
+def plural(count: int, words: str) -> str:
+    """``words`` for ``count`` things: "missed deadline" for 1, "missed deadlines" for 2."""
+    if count == 1 or words in ("other", "due within 7 days"):
+        return words
+    return {"overdue reply or action": "overdue replies or actions"}.get(words, words + "s")
+
+
 def attention_count(flags: Sequence[analysis.Flag], due: Sequence[deadlines.Deadline]) -> int:
-    """What needs a parent's attention: every flag and every missed statutory deadline."""
-    return len(flags) + sum(1 for d in due if d.status == "missed")
+    """What needs a parent's attention: every flag and every open statutory deadline,
+    as many as the Overview's to-do list holds."""
+    return len(flags) + len(open_deadlines(due))
 
 
 def open_deadlines(due: Iterable[deadlines.Deadline]) -> list[deadlines.Deadline]:
