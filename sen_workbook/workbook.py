@@ -262,6 +262,26 @@ class Workbook:
         self.read_only = self.open_elsewhere = self._lost_lock = False
         return True
 
+    def writer_free(self) -> bool:
+        """Whether a workbook shown read-only because it was open elsewhere could be
+        changed here now: its writer lock is free (taken and let go at once, so the
+        other window is not kept out while the parent is asked)."""
+        if not self.read_only or self._lock is None or self.unwritable:
+            return False
+        if not self._lock.acquire():
+            return False
+        self._lock.release()
+        return True
+
+    def file_stamp(self) -> tuple[int, int, int] | None:
+        """The workbook file's (inode, modification time, size), or None if it cannot
+        be read: a window showing it read-only notices another window's saves by it."""
+        try:
+            info = os.stat(self.path)
+        except OSError:
+            return None
+        return info.st_ino, info.st_mtime_ns, info.st_size
+
     # --- lifecycle ---------------------------------------------------------------------
 
     def discard_created(self) -> None:

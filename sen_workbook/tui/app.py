@@ -30,9 +30,12 @@ from sen_workbook.tui.screens.base import WorkbookScreen, styles_folder
 from sen_workbook.tui.screens.child import ChildScreen
 from sen_workbook.tui.screens.children import ChildrenScreen
 from sen_workbook.tui.terminal import make_control_characters_harmless
+from sen_workbook.tui.widgets.banner import ReadOnlyBanner
 from sen_workbook.workbook import Workbook, WorkbookError
 
 make_control_characters_harmless()
+
+WATCH_SECONDS = 1.0  # how often a read-only window looks for the other window's saves
 
 T = TypeVar("T")
 
@@ -115,6 +118,54 @@ class SenWorkbookApp(App[int]):
         place = self._place_to_reopen() if self.remember_place else None
         if place is not None:
             self.push_screen(ChildScreen(*place))
+        if self.workbook.read_only:
+            # Shown read-only because another window has it: follow that window's saves,
+            # and offer to take over once it closes.
+            self._seen_stamp = self.workbook.file_stamp()
+            self._offered_writer = False
+            self.set_interval(WATCH_SECONDS, self._watch_other_window)
+
+    # --- a read-only window --------------------------------------------------------------
+
+    def _watch_other_window(self) -> None:
+        """Redraw after the other window saved; ask to take over once it has closed."""
+        if not self.workbook.read_only:
+            return
+        stamp = self.workbook.file_stamp()
+        if stamp != self._seen_stamp:
+            self._seen_stamp = stamp
+            self.note_change()
+        if not self._offered_writer and self.workbook.writer_free():
+            self._offered_writer = True
+            self._offer_to_write()
+
+    @work(group="forms")
+    async def _offer_to_write(self) -> None:
+        from sen_workbook.tui.forms import ConfirmScreen
+
+        sure = await self.push_screen_wait(ConfirmScreen(
+            "The other window has closed the workbook. Make changes in this window now?",
+            "Yes lets you add and edit here; no keeps this window read-only.",
+            yes="Make changes here", no="Stay read-only",
+        ))
+        if not sure:
+            return
+        try:
+            became = self.workbook.try_become_writer()
+        except (WorkbookError, StorageError, OSError) as error:
+            self._failed(error)
+            return
+        if not became:
+            self._offered_writer = False  # another window was quicker: ask again later
+            self.notify("Another window opened the workbook first; this one stays "
+                        "read-only.", severity="warning")
+            return
+        for screen in self.screen_stack:
+            for banner in screen.query(ReadOnlyBanner):
+                banner.display = False
+            screen.refresh_bindings()
+        self.note_change()
+        self.notify("This window can now make changes.", title="Read-only no more")
 
     # --- where the parent left off -------------------------------------------------------
 
@@ -153,7 +204,9 @@ class SenWorkbookApp(App[int]):
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         try:
-            if self.remember_place:
+            # A read-only window never decides where the app reopens: the window that
+            # was writing does.
+            if self.remember_place and not self.workbook.read_only:
                 self._remember_place()
         except Exception:  # never stand between the parent and closing the app
             pass
@@ -528,7 +581,7 @@ class SenWorkbookApp(App[int]):
         if action in ("undo_delete", "trash") and isinstance(screen, ModalScreen):
             return False
         if action == "undo_delete":
-            return self.last_deleted is not None
+            return self.last_deleted is not None and not self.workbook.read_only
         return True
 
     def action_undo_delete(self) -> None:

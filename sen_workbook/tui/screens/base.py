@@ -25,6 +25,14 @@ def stylesheet(name: str) -> str:
     return str(styles_folder() / name)
 
 
+# Actions that change the workbook: hidden from the footer (and the palette) of a window
+# showing it read-only, where they could only say that they cannot be done.
+CHANGE_ACTIONS = frozenset({
+    "add_child", "edit_child", "remove_child", "new_entry", "review_plan", "carry_plan",
+    "edit", "delete", "attach", "restore", "import_emails", "empty",
+})
+
+
 class WorkbookScreen(Screen[None]):
     """A screen showing workbook records.
 
@@ -40,6 +48,10 @@ class WorkbookScreen(Screen[None]):
     @property
     def book_app(self) -> SenWorkbookApp:
         return cast("SenWorkbookApp", self.app)
+
+    def changes_hidden(self, action: str) -> bool:
+        """Whether ``action`` changes the workbook and this window may not change it."""
+        return action in CHANGE_ACTIONS and self.book_app.workbook.read_only
 
     def reload(self) -> None:
         """Read the records this screen shows again and redraw it."""

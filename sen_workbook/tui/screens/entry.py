@@ -374,6 +374,8 @@ class EntryScreen(WorkbookScreen):
         return chooser.get_option_at_index(index).id
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.changes_hidden(action):
+            return False
         if action in ("open_file", "save_copy"):
             return bool(self.entry and self.entry.get("attachments"))
         return True

@@ -101,6 +101,8 @@ class TrashScreen(WorkbookScreen):
         self.action_restore()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.changes_hidden(action):
+            return False
         if action == "restore":
             return bool(self.items)
         return True
