@@ -252,6 +252,26 @@ class RecordForm(ModalScreen[dict | None]):
                     marked[0].focus_first()
             elif control.focusable:
                 control.focus()
+            else:  # a date with its time: the first box of it
+                inner = next((w for w in control.query("*") if w.focusable), None)
+                if inner is not None:
+                    inner.focus()
+
+    def recheck(self, name: str) -> None:
+        """Check the whole record again and show ``name``'s problems as they are now, so
+        a message goes as soon as its field is put right (others stay until saving)."""
+        problems = Problems()
+        fields = self.collect(problems)
+        lists = [n for n, f in self.fields.items() if isinstance(f.control, ItemList)]
+        problems.add_model(self.model_problems(fields), self.labels(), lists)
+        shown = self.fields.get(name)
+        if shown is None:
+            return
+        shown.show_problems(problems.fields.get(name, []))
+        if isinstance(shown.control, ItemList):
+            shown.control.show_problems(problems.rows.get(name, {}))
+        if not problems:
+            self.show_message("")
 
 
 def _reason(error: BaseException) -> str:

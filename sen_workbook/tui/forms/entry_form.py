@@ -47,6 +47,7 @@ from sen_workbook.tui.forms.fields import (
     record_value,
 )
 from sen_workbook.tui.forms.items import ItemList
+from sen_workbook.tui.widgets.records import provision_text
 from sen_workbook.workbook import Workbook, WorkbookError
 
 # How many of a child's entries are offered as related entries (the newest ones, plus
@@ -191,6 +192,8 @@ class EntryForm(RecordForm):
                 dict(t) for t in self.carry_from_plan["targets"] if ticks.get(t["id"])
             ]
             record["areas"] = list(self.carry_from_plan.get("areas", []))
+            # The help promised goes on too, unless the parent unticks it.
+            record["provision"] = [dict(p) for p in self.carry_from_plan.get("provision", [])]
         return record
 
     def _latest_plan(self) -> dict[str, Any] | None:
@@ -218,6 +221,9 @@ class EntryForm(RecordForm):
         for name, label, control, extra in KIND_LAYOUT[self.kind]:
             if name == "targets" and self.carry_from_plan is not None:
                 yield self._carry_over()
+            if name == "provision" and self.carry_from_plan is not None \
+                    and self.carry_from_plan.get("provision"):
+                yield self._carry_provision()
             yield self._kind_field(name, label, control, extra)
         yield self.field("areas", "Areas of need", areas_list(record["areas"], id="areas"),
                          hint="Space ticks an area")
@@ -291,6 +297,35 @@ class EntryForm(RecordForm):
         del self.fields["carry"]
         return shown
 
+    def _carry_provision(self) -> Widget:
+        """The earlier plan's provision, each ticked to go on into this plan."""
+        plan = self.carry_from_plan or {}
+        boxes = []
+        for item in plan.get("provision", []):
+            what, details = provision_text(item)
+            box = TickBox(what + (f" ({details})" if details else ""), True,
+                          classes="carry-provision")
+            box.provision = item  # type: ignore[attr-defined]
+            boxes.append(box)
+        shown = self.field(
+            "carry_provision", "Provision to carry over",
+            Vertical(*boxes, classes="carry-list"),
+            hint="Ticked provision is copied into this plan; untick what has stopped",
+            block=True,
+        )
+        del self.fields["carry_provision"]  # it only adds and removes provision rows
+        return shown
+
+    @on(Checkbox.Changed, ".carry-provision")
+    async def _carry_provision_changed(self, event: Checkbox.Changed) -> None:
+        item = dict(event.checkbox.provision)  # type: ignore[attr-defined]
+        rows = self.query_one("#provision", ItemList)
+        row = next((r for r in rows.rows if r.item_value() == item), None)
+        if event.value and row is None:
+            await rows.add_row(item, focus=False)
+        elif not event.value and row is not None:
+            await rows.remove_row(row)
+
     def _links(self) -> Widget:
         linked = list(self.record["links"])
         others = [e for e in reversed(self.child_entries) if e["id"] != self.record["id"]]
@@ -340,6 +375,10 @@ class EntryForm(RecordForm):
             typed["date"] = self.entry["date"]  # written another way, but the same moment
         if not typed["title"].strip():
             problems.add("title", "Title is required: a few words saying what this is.")
+        if self.kind == "review" and not found:
+            late = self._before_plan_start(day, typed.get("plan_id", ""))
+            if late:
+                problems.add("date", late)
         for name, label, control, _extra in KIND_LAYOUT[self.kind]:
             if name in SUBJECT_ACCESS_ONLY and typed.get("request_type") != "subject_access":
                 typed[name] = ""
@@ -356,6 +395,22 @@ class EntryForm(RecordForm):
                     typed[name] = 0
         typed["attachments"] = self.panel.kept_attachments()
         return typed
+
+    def _before_plan_start(self, day: str, plan_id: str) -> str | None:
+        """Why a review dated ``day`` cannot review the plan chosen: it is dated before
+        the plan started (its start date, or the plan's own date)."""
+        plan = self.plans.get(plan_id)
+        if plan is None or not day:
+            return None
+        start = model.optional_date(plan.get("start_date", "")) or model.entry_day(plan)
+        try:
+            reviewed = model.parse_date(day)
+        except ValueError:
+            return None
+        if reviewed >= start:
+            return None
+        return (f"This review is dated {reviewed.isoformat()}, before its plan started on "
+                f"{start.isoformat()}: a plan can only be reviewed once it has started.")
 
     def model_problems(self, fields: Mapping[str, Any]) -> list[str]:
         if self.entry is None:

@@ -340,6 +340,18 @@ class Field(Vertical):
             found = check()
             self.show_problems([found] if found else [])
 
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(SelectionList.SelectedChanged)
+    @on(Checkbox.Changed)
+    def _changed(self) -> None:
+        # A field marked wrong is checked again as it is put right, and its message goes.
+        marked = self.has_class("-has-problem") or bool(self.query(".item-row.-has-problem"))
+        recheck = getattr(self.screen, "recheck", None) if self.is_attached else None
+        if marked and recheck is not None:
+            recheck(self.field_name)
+
     def show_problems(self, problems: Sequence[str]) -> None:
         """Show every problem with this field under it (none clears them)."""
         box = self.query_one(".field-problem", Static)
