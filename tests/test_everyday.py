@@ -3,6 +3,8 @@ urgent thing comes first, and every screen reads at 80×24."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.widgets import DataTable, Input, Select
 
 from sen_workbook.tui.app import SenWorkbookApp
@@ -166,3 +168,239 @@ async def test_a_form_saves_from_the_palette_where_ctrl_s_is_kept_by_the_termina
         assert "Add child" in screen_text(app).splitlines()[-1]  # back on the list
     with on_disk(path) as reader:
         assert "Cara Jones" in [c["name"] for c in reader.children()]
+
+
+# --- 4 and 6: the most urgent first; the next review in words ----------------------------
+
+
+async def test_the_to_do_list_puts_the_missed_deadline_first_then_the_longest_overdue(book):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_amara(pilot)
+        text = screen_text(app)
+        # At 80×24 the first and most urgent item is on the screen without scrolling.
+        assert "Decision whether to carry out an EHC needs assessment" in text
+        todo = app.screen.query_one("#overview-todo")
+        items = [str(todo.get_option_at_index(i).prompt).split("\n")[0]
+                 for i in range(todo.option_count)]
+        headings = [line for line in items if line.endswith(")") and "(" in line
+                    and not line.startswith(("Review", "Concern", "Decision", "Notice",
+                                             "Final"))]
+        assert headings == ["Missed statutory deadlines (1)", "Overdue replies and actions (2)",
+                            "Everything else to look at (1)"]
+        order = [line.split(" · ")[0] for line in items if " · " in line]
+        assert order == [
+            "Decision whether to carry out an EHC needs assessment",  # missed, 48 days late
+            "Review overdue",  # 61 days
+            "Concern with no response",  # 30 days
+            "Final EHC plan",  # 21 July
+        ]
+        # The heading counts in the same words as the list, as the children list does.
+        assert ("4 to do: 1 missed deadline, 2 overdue replies or actions, 1 other"
+                in " ".join(text.split()))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "EHC needs assessment request" in screen_text(app)
+
+
+async def test_a_deadline_due_within_a_week_comes_before_overdue_replies(book):
+    app = SenWorkbookApp(book, today=date(2025, 7, 16))  # the 20-week final plan in 5 days
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_amara(pilot)
+        todo = app.screen.query_one("#overview-todo")
+        items = [str(todo.get_option_at_index(i).prompt).split("\n")[0]
+                 for i in range(todo.option_count)]
+        firsts = [line for line in items if "(" in line and line.endswith(")")][:3]
+        assert firsts == ["Missed statutory deadlines (1)",
+                          "Statutory deadlines due within 7 days (1)",
+                          "Overdue replies and actions (2)"]
+        soon = items.index("Statutory deadlines due within 7 days (1)") + 1
+        assert str(todo.get_option_at_index(soon).prompt).startswith("Final EHC plan")
+
+
+def test_next_review_says_overdue_in_words_and_no_current_plan_since_a_review():
+    from sen_workbook import analysis, model
+    from sen_workbook.tui.screens.children import review_state
+
+    plan = model.new_entry("plan", "c", date="2025-01-06", title="Spring plan",
+                           review_date="2025-04-01")
+    as_of = date(2025, 6, 1)
+    (cycle,) = analysis.cycles([plan], as_of)
+    assert review_state(cycle, as_of) == "overdue by 61 days"
+    (early,) = analysis.cycles([plan], date(2025, 3, 1))
+    assert review_state(early, date(2025, 3, 1)) == "2025-04-01"
+    review = model.new_entry("review", "c", date="2025-04-03", title="Review",
+                             plan_id=plan["id"])
+    (cycle,) = analysis.cycles([plan, review], as_of)
+    assert review_state(cycle, as_of) == "no current plan since 2025-04-03"
+    assert review_state(None, as_of) == "no plan yet"
+
+
+def test_a_child_with_an_ehc_plan_shows_the_annual_review():
+    from sen_workbook import deadlines, model
+    from sen_workbook.tui.screens.children import review_state
+
+    held = model.new_entry("request", "c", date="2024-05-10", title="Annual review meeting",
+                           request_type="annual_review")
+    as_of = date(2025, 6, 1)
+    due = deadlines.deadlines([held], as_of)
+    assert review_state(None, as_of, due, ehc_plan=True).startswith(
+        "annual review overdue by ")
+    assert review_state(None, date(2025, 1, 1), due, ehc_plan=True).startswith(
+        "annual review by 2025-05-")
+
+
+# --- 8: the read-only window -------------------------------------------------------------
+
+
+async def test_a_read_only_window_hides_change_keys_follows_saves_and_takes_over_asking_first(
+        book, path, private_settings):
+    from sen_workbook import model
+    from sen_workbook.tui.forms import ChildForm
+    from sen_workbook.workbook import Workbook
+
+    second = Workbook(path)
+    assert second.read_only
+    try:
+        app = SenWorkbookApp(second, today=TODAY)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await settle(pilot)
+            footer = screen_text(app).splitlines()[-1]
+            assert "Add child" not in footer and "Remove" not in footer
+            assert "New entry" not in footer and "Trash" in footer
+            # The other window adds a child: this window's list shows it.
+            book.add_child(model.new_child(name="Cara Jones"))
+            await wait_for(pilot, lambda: "Cara Jones" in screen_text(app), tries=200)
+            # Open a child here: the place must not become where the app reopens.
+            await pilot.press("enter")
+            await settle(pilot)
+            assert "New entry" not in screen_text(app).splitlines()[-1]
+            await pilot.press("escape")
+            await settle(pilot)
+            # The other window closes: this one asks before it becomes the writer.
+            book.close()
+            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), tries=200)
+            assert app.screen.question.startswith("The other window has closed the workbook.")
+            await wait_for(pilot, lambda: "Make changes here (y)" in screen_text(app))
+            await pilot.press("y")
+            await settle(pilot)
+            assert not second.read_only
+            assert "open in another window" not in " ".join(screen_text(app).split())
+            assert "Add child" in screen_text(app).splitlines()[-1]
+            await pilot.press("a")
+            await settle(pilot)
+            assert isinstance(app.screen, ChildForm)
+            await pilot.press(*"Dev Patel", "ctrl+s")
+            await settle(pilot)
+    finally:
+        second.close()
+    with on_disk(path) as reader:
+        names = [c["name"] for c in reader.children()]
+        assert "Cara Jones" in names and "Dev Patel" in names
+
+
+async def test_a_read_only_window_never_changes_where_the_app_reopens(
+        book, path, private_settings):
+    import json
+
+    from sen_workbook.workbook import Workbook
+
+    second = Workbook(path)
+    try:
+        app = SenWorkbookApp(second, today=TODAY)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await open_amara(pilot, "2")
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+    finally:
+        second.close()
+    saved = json.loads(private_settings.read_text()) if private_settings.exists() else {}
+    assert "last_place" not in saved
+
+
+# --- 9: after a failed save ----------------------------------------------------------------
+
+
+async def test_a_failed_save_focuses_the_first_field_in_error_and_each_message_goes_when_fixed(
+        book):
+    from sen_workbook.tui.forms import EntryForm
+
+    app = SenWorkbookApp(book, today=TODAY)
+    amara = next(c for c in book.children() if c["name"] == "Amara Okafor")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        app.new_entry(amara["id"], "concern")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryForm))
+        await pilot.pause()
+        form = app.screen
+        day = form.query_one("#date")
+        day.focus()
+        await pilot.press("ctrl+a", "ctrl+k", *"20251345")  # no 13th month; no title either
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        date_field, title_field = form.query_one("#field-date"), form.query_one("#field-title")
+        assert date_field.has_class("-has-problem") and title_field.has_class("-has-problem")
+        assert form.focused is day  # the first field in error, though the title came later
+        await pilot.press("home", "ctrl+k", *"20250115")
+        await pilot.pause()
+        assert day.value == "2025-01-15"
+        assert not date_field.has_class("-has-problem")  # gone as soon as it is right
+        assert "not a real date" not in screen_text(app)
+        assert title_field.has_class("-has-problem")  # the other stays until it is fixed
+        form.query_one("#title").focus()
+        await pilot.press(*"Tired after school")
+        await pilot.pause()
+        assert not title_field.has_class("-has-problem")
+
+
+# --- 10: a new plan carries its provision; a review cannot come before its plan ---------------
+
+
+async def test_a_new_plan_carries_the_provision_over_ticked_and_untickable(book, path):
+    from sen_workbook.tui.forms import EntryForm
+    from sen_workbook.tui.forms.items import ItemList
+
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_amara(pilot)
+        await pilot.press("p")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryForm))
+        await pilot.pause()
+        form = app.screen
+        provision = form.query_one("#provision", ItemList)
+        assert [p["what"] for p in provision.record_value()] == ["Speech and language group"]
+        assert form.query_one("#review_date")  # the full plan form: review date, targets
+        box = form.query_one(".carry-provision")
+        assert box.value
+        box.focus()
+        await pilot.press("space")  # untick: the row goes
+        await wait_for(pilot, lambda: provision.record_value() == [])
+        await pilot.press("space")  # tick again: it comes back
+        await wait_for(pilot, lambda: len(provision.record_value()) == 1)
+        form.query_one("#title").focus()
+        await pilot.press(*"Summer plan", "ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, EntryForm)
+    with on_disk(path) as reader:
+        summer = next(e for e in reader.entries() if e["title"] == "Summer plan")
+        assert [p["what"] for p in summer["provision"]] == ["Speech and language group"]
+
+
+async def test_a_review_dated_before_its_plan_started_is_refused_in_a_sentence(book, path):
+    from sen_workbook.tui.forms import EntryForm
+
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_amara(pilot)
+        await pilot.press("r")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryForm))
+        await pilot.pause()
+        app.screen.query_one("#date").focus()
+        await pilot.press("home", "ctrl+k", *"20250101", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryForm)
+        assert app.screen.query_one("#date").value == "2025-01-01"
+        problem = str(app.screen.query_one("#field-date .field-problem").render())
+        assert "before its plan started on 2025-01-06" in problem
+    with on_disk(path) as reader:
+        assert not [e for e in reader.entries() if e["kind"] == "review"]

@@ -121,3 +121,49 @@ def test_light_theme(snap_compare, book, keys):
     app = SenWorkbookApp(book, today=TODAY)
     assert snap_compare(app, terminal_size=LARGE,
                         run_before=keys_then_settle(*keys, theme="textual-light"))
+
+
+def test_read_only_window(snap_compare, book, monkeypatch):
+    # A second window on the same file: read-only, its change keys gone from the footer.
+    second = Workbook(book.path)
+    assert second.read_only
+    # The reason names the workbook's path, which differs per run: a fixed one is shown.
+    monkeypatch.setattr(Workbook, "read_only_reason", property(
+        lambda self: "The workbook ~/workbook.json is open in another window or program, so "
+                     "it is shown read-only here. Close it there to make changes."))
+    try:
+        app = SenWorkbookApp(second, today=TODAY)
+        assert snap_compare(app, terminal_size=SMALL, run_before=keys_then_settle())
+    finally:
+        second.close()
+
+
+def test_file_picker(snap_compare, book, tmp_path, monkeypatch):
+    # A home folder with a fixed, relative name, so the tree's root reads the same each run.
+    (tmp_path / "home" / "Letters").mkdir(parents=True)
+    (tmp_path / "home" / "Letters" / "school letter.pdf").write_bytes(b"x")
+    (tmp_path / "home" / "report.pdf").write_bytes(b"x")
+    (tmp_path / "home" / ".hidden").write_bytes(b"x")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", "home")
+
+    async def run(pilot) -> None:
+        await keys_then_settle("enter", "2", "enter", "a")(pilot)
+        # The picker and the folder tree's loader wait for the parent: no settling now.
+        await pilot.press("tab", "enter")
+        for _ in range(100):
+            if type(pilot.app.screen).__name__ == "FilePicker":
+                tree = pilot.app.screen.query_one("#picker-tree")
+                if len(tree.root.children) == 2:
+                    break
+            await pilot.pause(0.03)
+        await pilot.press("down", "down", "enter")  # tick report.pdf
+        await pilot.pause(0.2)
+
+    app = SenWorkbookApp(book, today=TODAY)
+    assert snap_compare(app, terminal_size=SMALL, run_before=run)
+
+
+def test_timeline_at_80x24(snap_compare, book):
+    app = SenWorkbookApp(book, today=TODAY)
+    assert snap_compare(app, terminal_size=SMALL, run_before=keys_then_settle("enter", "4"))

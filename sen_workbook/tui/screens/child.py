@@ -287,6 +287,11 @@ class ChildScreen(WorkbookScreen):
         requests would switch the tabs back and forth for ever.
         """
         tab = self.active_tab
+        if tab == "timeline":
+            for pane in self.query(TimelinePane):
+                if pane.is_mounted and pane.query("#timeline-purpose"):
+                    pane.focus_first()
+                    return
         for widget in self.query(f"#{TAB_FOCUS.get(tab, 'overview-todo')}"):
             if widget.focusable:
                 self.set_focus(widget)
@@ -337,6 +342,8 @@ class ChildScreen(WorkbookScreen):
         return cycle.plan if cycle else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.changes_hidden(action):
+            return False
         if action == "search":
             # A "/" typed in a text box is part of what is typed (a path, a date): only a
             # date box, which cannot take it, gives it up to the search.

@@ -44,6 +44,7 @@ KEYS = """\
 | | `ctrl+o` / `ctrl+t` | export it to .txt, .md or .pdf; copy it all |
 | Timeline | `ctrl+s` | export the evidence bundle |
 | | `ctrl+o` | open the bundle just exported |
+| | `o` | on a narrow screen, show or hide the options above the preview |
 | | `[` `]` | previous and next page of the preview |
 """
 

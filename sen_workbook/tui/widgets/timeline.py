@@ -130,6 +130,7 @@ class TimelinePane(Horizontal):
     BINDINGS = [
         Binding("ctrl+s", "export", "Export bundle"),
         Binding("ctrl+o", "open_bundle", "Open the bundle"),
+        Binding("o", "toggle_options", "Options"),
         # Not in the footer: the page line above the preview names these keys.
         Binding("right_square_bracket", "page(1)", "Next page", show=False),
         Binding("left_square_bracket", "page(-1)", "Previous page", show=False),
@@ -193,6 +194,8 @@ class TimelinePane(Horizontal):
             id="timeline-options",
         )
         preview = Vertical(
+            Static("o shows the options: purpose, dates, areas, pseudonym, where to save",
+                   id="timeline-options-hint", markup=False),
             Static("", id="timeline-page", markup=False),
             VerticalScroll(Markdown("", id="timeline-preview", open_links=False),
                            id="timeline-preview-scroll"),
@@ -219,7 +222,8 @@ class TimelinePane(Horizontal):
         self.query_one("#timeline-open", Button).display = False
         as_of = self.records.as_of if self.records else self.book_app.today()
         self.query_one("#timeline-out", Input).value = f"~/evidence-bundle-{as_of.isoformat()}.zip"
-        self.query_one("#timeline-purpose", Select).focus()
+        self.set_class(self.app.size.width < self.NARROW, "-narrow")
+        self.focus_first()
         self.render_preview()
 
     def chosen_options(self) -> timeline.TimelineOptions:
@@ -338,6 +342,8 @@ class TimelinePane(Horizontal):
             return self._wanted
         if action == "open_bundle":
             return self.exported is not None
+        if action == "toggle_options":
+            return self._wanted and self.has_class("-narrow")
         return True
 
     # --- export ------------------------------------------------------------------------
@@ -345,6 +351,34 @@ class TimelinePane(Horizontal):
     @on(Button.Pressed, "#timeline-export")
     def _export_pressed(self) -> None:
         self.action_export()
+
+    # Below this width the options fold away above the preview.
+    NARROW = 100
+
+    def on_resize(self) -> None:
+        narrow = self.app.size.width < self.NARROW
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            self.refresh_bindings()
+
+    def focus_first(self) -> None:
+        """The purpose, or on a narrow screen with the options folded, the preview."""
+        if self.has_class("-narrow") and not self.has_class("-options-shown"):
+            self.query_one("#timeline-preview-scroll").focus()
+        else:
+            self.query_one("#timeline-purpose").focus()
+
+    def action_toggle_options(self) -> None:
+        """Show or hide the options above the preview (on a narrow screen)."""
+        shown = not self.has_class("-options-shown")
+        self.set_class(shown, "-options-shown")
+        self.query_one("#timeline-options-hint", Static).update(Text(
+            "o hides the options" if shown else
+            "o shows the options: purpose, dates, areas, pseudonym, where to save"))
+        if shown:
+            self.query_one("#timeline-purpose").focus()
+        else:
+            self.query_one("#timeline-preview-scroll").focus()
 
     @on(Button.Pressed, "#timeline-open")
     def _open_pressed(self) -> None:
@@ -372,6 +406,7 @@ class TimelinePane(Horizontal):
         if not typed:
             self._say("Type where to save the bundle: a folder name, or a name ending .zip "
                       "or .pdf.")
+            self.set_class(True, "-options-shown")
             self.query_one("#timeline-out", Input).focus()
             return
         try:
