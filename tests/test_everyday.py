@@ -404,3 +404,24 @@ async def test_a_review_dated_before_its_plan_started_is_refused_in_a_sentence(b
         assert "before its plan started on 2025-01-06" in problem
     with on_disk(path) as reader:
         assert not [e for e in reader.entries() if e["kind"] == "review"]
+
+
+# --- 5: the Timeline at 80×24 --------------------------------------------------------------
+
+
+async def test_at_80_columns_the_timeline_options_fold_away_and_o_brings_them_back(book):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_amara(pilot, "4")
+        options = app.screen.query_one("#timeline-options")
+        preview = app.screen.query_one("#timeline-preview-scroll")
+        assert not options.display or options.size.width == 0 or not options.region
+        assert preview.size.width >= 76  # the whole width, less its padding
+        await pilot.press("o")
+        await pilot.pause()
+        assert options.region.height > 0 and options.size.width >= 76  # above the preview
+        assert focused_id(app) == "timeline-purpose"
+        app.screen.query_one("#timeline-options-hint").focus()  # the button that folds them
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not options.region

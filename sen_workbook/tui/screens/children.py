@@ -139,21 +139,25 @@ class ChildrenScreen(WorkbookScreen):
         table.add_column("Stage", key="stage")
         table.add_column("Next review", key="review")
         table.add_column("To do", key="attention")
-        # The name gives way first on a narrow screen; the other columns are short.
-        # The other columns are as wide as what they hold now; the name takes the rest.
+        # Names first: each gets up to 30 cells; the stage and the count keep their width,
+        # and the next review gives way (it is said in full in the line below the list).
         shown = [self.facts.get(c["id"], ("", "")) for c in self.children_shown]
-        others = (max([len("Stage")] + [len(STAGES.get(c["status"], c["status"]))
-                                         for c in self.children_shown])
-                  + max([len("Next review")] + [len(review) for review, _ in shown])
-                  + max([len("To do")] + [len(count) for _, count in shown]))
-        name_width = max(14, (self.size.width or 80) - others - 4 * 2 - 4)
+        room = (self.size.width or 80) - 4 * 2 - 4  # cell padding, border and scrollbar
+        stage = max([len("Stage")] + [len(STAGES.get(c["status"], c["status"]))
+                                      for c in self.children_shown])
+        todo = max([len("To do")] + [len(count) for _, count in shown])
+        longest_name = max([len("Name")] + [len(child_label(c)) for c in self.children_shown])
+        longest_review = max([len("Next review")] + [len(review) for review, _ in shown])
+        review_width = max(len("Next review"),
+                           min(longest_review, room - min(longest_name, 30) - stage - todo))
+        name_width = max(14, room - stage - todo - review_width)
         waiting = Text("\u2026", style="dim")
         for child in self.children_shown:
             review, count = self.facts.get(child["id"], (None, None))
             table.add_row(
                 plain(child_label(child), name_width),
                 Text(STAGES.get(child["status"], child["status"])),
-                Text(review) if review is not None else waiting,
+                plain(review, review_width) if review is not None else waiting,
                 waiting if count is None else Text(count, style="dim" if count == "nothing"
                                                    else "bold"),
                 key=child["id"],
@@ -228,6 +232,9 @@ class ChildrenScreen(WorkbookScreen):
         if child.get("areas"):
             parts.append("Areas: " + area_names(child["areas"]))
         parts.append(model.CHILD_STATUSES.get(child["status"], child["status"]))
+        review = self.facts.get(child["id"], ("", ""))[0]
+        if review:
+            parts.append("Next review: " + review)
         line = Text(" \u00b7 ".join(parts))
         line.append("\nenter opens the journal, overview, cycles and timeline.", style="dim")
         detail.update(line)

@@ -274,7 +274,7 @@ class EntryScreen(WorkbookScreen):
         Binding("a", "attach", "Attach file"),
         Binding("w", "letter", "Write a letter"),
         Binding("o", "open_file", "Open file"),
-        Binding("s", "save_copy", "Save a copy"),
+        Binding("s", "save_copy", "Save copy"),
         Binding("escape", "back", "Back"),
     ]
 

@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from sen_workbook.tui.app import SenWorkbookApp
 
 PAGE_LINES = 60
+OPTIONS_SHOW = "o: show the options (purpose, dates, areas, pseudonym, where to save)"
+OPTIONS_HIDE = "o: hide the options"
 OPTIONS_PAUSE = 0.4  # seconds after the last change of an option before the preview follows
 
 PURPOSE_CHOICES = [
@@ -194,8 +196,9 @@ class TimelinePane(Horizontal):
             id="timeline-options",
         )
         preview = Vertical(
-            Static("o shows the options: purpose, dates, areas, pseudonym, where to save",
-                   id="timeline-options-hint", markup=False),
+            # A button, so that something in the tab has the focus (and its keys) while
+            # the preview is still being drawn.
+            Button(OPTIONS_SHOW, id="timeline-options-hint", compact=True, flat=True),
             Static("", id="timeline-page", markup=False),
             VerticalScroll(Markdown("", id="timeline-preview", open_links=False),
                            id="timeline-preview-scroll"),
@@ -364,7 +367,7 @@ class TimelinePane(Horizontal):
     def focus_first(self) -> None:
         """The purpose, or on a narrow screen with the options folded, the preview."""
         if self.has_class("-narrow") and not self.has_class("-options-shown"):
-            self.query_one("#timeline-preview-scroll").focus()
+            self.query_one("#timeline-options-hint").focus()
         else:
             self.query_one("#timeline-purpose").focus()
 
@@ -372,13 +375,13 @@ class TimelinePane(Horizontal):
         """Show or hide the options above the preview (on a narrow screen)."""
         shown = not self.has_class("-options-shown")
         self.set_class(shown, "-options-shown")
-        self.query_one("#timeline-options-hint", Static).update(Text(
-            "o hides the options" if shown else
-            "o shows the options: purpose, dates, areas, pseudonym, where to save"))
-        if shown:
-            self.query_one("#timeline-purpose").focus()
-        else:
-            self.query_one("#timeline-preview-scroll").focus()
+        self.query_one("#timeline-options-hint", Button).label = (
+            OPTIONS_HIDE if shown else OPTIONS_SHOW)
+        self.focus_first()
+
+    @on(Button.Pressed, "#timeline-options-hint")
+    def _options_pressed(self) -> None:
+        self.action_toggle_options()
 
     @on(Button.Pressed, "#timeline-open")
     def _open_pressed(self) -> None:
