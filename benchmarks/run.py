@@ -49,6 +49,10 @@ class Figure:
     reference_name: str = ""
     target: str = ""
     limit: Callable[[float, float | None], bool] | None = None
+    # Processor time (user + system) of the processes timed, in ms: on a shared, loaded
+    # machine the wall clock measures the queue as much as the work; this does not.
+    cpu: list[float] = field(default_factory=list)
+    cpu_reference: list[float] = field(default_factory=list)
 
     @property
     def median(self) -> float:
@@ -77,6 +81,22 @@ def timed(action: Callable[[], object]) -> float:
     start = time.perf_counter()
     action()
     return (time.perf_counter() - start) * 1000
+
+
+def children_cpu_ms() -> float:
+    """Processor time (user + system) used so far by the finished child processes."""
+    import resource
+
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (used.ru_utime + used.ru_stime) * 1000
+
+
+def timed_process(command: list[str], env: dict[str, str] | None,
+                  wall: list[float], cpu: list[float]) -> None:
+    """Run ``command`` once, noting its wall-clock time and the processor time it used."""
+    before = children_cpu_ms()
+    wall.append(timed(lambda: run_quiet(command, env)))
+    cpu.append(children_cpu_ms() - before)
 
 
 def build_workbook(folder: Path, size: int, *, children: int = 3,
@@ -295,8 +315,8 @@ def bench_timeline(work: Path, size: int, repeat: int, shape: str = "") -> Figur
     env = env_for(db)
     run_quiet(jrnl)  # jrnl rewrites its config on first use; keep that out of the timings
     for _ in range(repeat):
-        figure.values.append(timed(lambda: run_quiet(ours, env)))
-        figure.reference.append(timed(lambda: run_quiet(jrnl)))
+        timed_process(ours, env, figure.values, figure.cpu)
+        timed_process(jrnl, None, figure.reference, figure.cpu_reference)
     return figure
 
 
@@ -557,6 +577,16 @@ def report(figures: list[Figure], command: str, elapsed: float) -> str:
             f"| {f.name} | {f.size:,} | {f.median:.1f} ({f.spread(f.values)}) | {f.reference_name} "
             f"| {ref} | {ratio} | {f.target} | {f.met} |"
         )
+    with_cpu = [f for f in figures if f.cpu and f.cpu_reference]
+    if with_cpu:
+        lines += ["", "## Processor time", "",
+                  "User and system time of the processes timed, median (min–max) in ms: "
+                  "what the work costs, whatever else the machine is doing.", "",
+                  "| figure | entries | ours | reference | ratio |", "|---|---:|---:|---:|---:|"]
+        for f in with_cpu:
+            ours, ref = statistics.median(f.cpu), statistics.median(f.cpu_reference)
+            lines.append(f"| {f.name} | {f.size:,} | {ours:.0f} ({f.spread(f.cpu)}) "
+                         f"| {ref:.0f} ({f.spread(f.cpu_reference)}) | {ours / ref:.2f} |")
     lines += ["", "## Growth with size", ""]
     by_name: dict[str, list[Figure]] = {}
     for f in figures:
