@@ -962,7 +962,7 @@ EXTRA: dict[str, Callable[[Path, int, int], Figure]] = {
 }
 SIZES.update({"startup": (1000, 10000), "reopen": (1000, 10000), "floor": (1000, 10000),
               "screen": (10000,),
-              "memory": (1000, 10000), "search": (10000,)})
+              "memory": (1000, 10000, 20000), "search": (10000,)})
 
 if __name__ == "__main__":
     raise SystemExit(main())
