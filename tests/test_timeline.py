@@ -651,3 +651,18 @@ def test_with_no_decision_to_assess_one_overall_limit_and_the_6_week_breach():
         "refuses to assess or decides not to issue a plan.",
     ]
     assert "Missed: 1. Met: 0. Upcoming: 1." in section_text(tokens, "Summary")
+
+
+def test_every_name_the_single_module_offered_is_still_importable():
+    import inspect
+
+    import sen_workbook.timeline as timeline
+
+    for name in ("PURPOSES", "CONTEXTS", "PURPOSE_TITLES", "FLAG_LABELS", "RESULT_LABELS",
+                 "IMPLEMENTED_LABELS", "PHASE_CHAPTERS", "CODE_9_14", "PSEUDONYM_MARK",
+                 "TimelineOptions", "Exhibit", "escape", "pseudonym_problem",
+                 "find_child_name", "select_entries", "exhibits", "timeline_title",
+                 "render_timeline", "timeline_and_exhibits"):
+        assert hasattr(timeline, name), name
+    assert list(inspect.signature(timeline.render_timeline).parameters) == [
+        "child", "entries", "options"]

@@ -7,7 +7,12 @@ from datetime import datetime
 from typing import Any
 
 from sen_workbook import model
-from sen_workbook.vocabulary import IMPLEMENTED_LABELS, RESULT_LABELS
+from sen_workbook.vocabulary import (
+    DIRECTION_LABELS,
+    FIELD_LABELS,
+    IMPLEMENTED_LABELS,
+    RESULT_LABELS,
+)
 
 from .blocks import bullet
 from .escaping import present
@@ -37,17 +42,17 @@ def entry_in_full(facts: Facts, entry: Mapping[str, Any]) -> list[str]:
     ]
     details = facts.text(entry.get("details", ""))
     if details:
-        lines.append(bullet("Details: " + details))
+        lines.append(bullet(f"{FIELD_LABELS['details']}: " + details))
     chosen = entry.get("areas") or ()
     areas = [label for area, label in model.AREAS.items() if area in chosen]
     if areas:
-        lines.append(bullet("Areas of need: " + "; ".join(areas)))
+        lines.append(bullet(f"{FIELD_LABELS['areas']}: " + "; ".join(areas)))
     people = facts.texts(entry.get("people") or ())
     if people:
-        lines.append(bullet("People: " + "; ".join(people)))
+        lines.append(bullet(f"{FIELD_LABELS['people']}: " + "; ".join(people)))
     lines += kind_fields(facts, entry)
     if entry.get("links"):
-        lines.append(bullet("Linked entries: " + facts.cites(entry["links"])))
+        lines.append(bullet(f"{FIELD_LABELS['links']}: " + facts.cites(entry["links"])))
     for attachment in entry.get("attachments") or ():
         ref = facts.exhibit_refs.get((entry["id"], attachment["sha256"]), "")
         text = f"Exhibit {ref}: " + added_as(facts, attachment.get("filename", ""))
@@ -95,49 +100,47 @@ def kind_fields(facts: Facts, entry: Mapping[str, Any]) -> list[str]:
     kind = entry["kind"]
     lines: list[str] = []
 
-    def text(label: str, name: str) -> None:
+    def text(name: str) -> None:
         shown = facts.text(entry.get(name, ""))
         if shown:
-            lines.append(bullet(f"{label}: {shown}"))
+            lines.append(bullet(f"{FIELD_LABELS[name]}: {shown}"))
 
-    def on_day(label: str, name: str) -> None:
+    def on_day(name: str) -> None:
         if entry.get(name):
-            lines.append(bullet(f"{label}: {day_text(entry[name])}"))
+            lines.append(bullet(f"{FIELD_LABELS[name]}: {day_text(entry[name])}"))
+
+    def heading(name: str, items: Any) -> None:
+        if items:
+            lines.append(bullet(f"{FIELD_LABELS[name]}:"))
 
     if kind == "concern":
-        text("Raised by", "raised_by")
-        text("Raised with", "raised_with")
-        text("How it was raised", "channel")
-        text("Response", "response")
-        on_day("Response date", "response_date")
+        for name in ("raised_by", "raised_with", "channel", "response"):
+            text(name)
+        on_day("response_date")
     elif kind == "assessment":
-        text("Professional", "professional")
-        text("Findings", "findings")
+        text("professional")
+        text("findings")
         items = entry.get("recommendations") or ()
-        if items:
-            lines.append(bullet("Recommendations:"))
+        heading("recommendations", items)
         for item in items:
-            done = IMPLEMENTED_LABELS.get(item.get("implemented", ""), "not known")
+            done = IMPLEMENTED_LABELS.get(item.get("implemented", ""), "not known").lower()
             lines.append(bullet(f"{facts.quoted(item.get('text', ''))}: {done}", 1))
     elif kind == "plan":
-        on_day("Starts", "start_date")
-        on_day("Review due", "review_date")
+        on_day("start_date")
+        on_day("review_date")
         targets = entry.get("targets") or ()
-        if targets:
-            lines.append(bullet("Targets:"))
+        heading("targets", targets)
         for target in targets:
             lines.append(bullet(target_text(facts, target), 1))
         provision = entry.get("provision") or ()
-        if provision:
-            lines.append(bullet("Provision:"))
+        heading("provision", provision)
         for item in provision:
             lines.append(bullet(provision_text(facts, item), 1))
     elif kind == "review":
         if entry.get("plan_id"):
-            lines.append(bullet("Plan reviewed: " + facts.cite(entry["plan_id"])))
+            lines.append(bullet(f"{FIELD_LABELS['plan_id']}: " + facts.cite(entry["plan_id"])))
         outcomes = entry.get("outcomes") or ()
-        if outcomes:
-            lines.append(bullet("Outcomes:"))
+        heading("outcomes", outcomes)
         targets = facts.plan_targets(entry.get("plan_id", ""))
         for outcome in outcomes:
             target = targets.get(outcome.get("target_id", ""))
@@ -147,17 +150,15 @@ def kind_fields(facts: Facts, entry: Mapping[str, Any]) -> list[str]:
             if present(outcome.get("evidence", "")):
                 shown += "; evidence: " + facts.text(outcome["evidence"])
             lines.append(bullet(shown, 1))
-        text("Parent's views", "parent_views")
-        text("Child's views", "child_views")
-        text("Next steps", "next_steps")
+        for name in ("parent_views", "child_views", "next_steps"):
+            text(name)
     elif kind == "meeting":
         attendees = facts.texts(entry.get("attendees") or ())
         if attendees:
-            lines.append(bullet("Attendees: " + "; ".join(attendees)))
-        text("Purpose", "purpose")
+            lines.append(bullet(f"{FIELD_LABELS['attendees']}: " + "; ".join(attendees)))
+        text("purpose")
         actions = entry.get("actions") or ()
-        if actions:
-            lines.append(bullet("Actions:"))
+        heading("actions", actions)
         for action in actions:
             parts = [facts.quoted(action.get("text", ""))]
             if present(action.get("owner", "")):
@@ -166,26 +167,26 @@ def kind_fields(facts: Facts, entry: Mapping[str, Any]) -> list[str]:
                 parts.append("due: " + day_text(action["due"]))
             parts.append("done" if action.get("done") else "not done")
             lines.append(bullet("; ".join(parts), 1))
-        on_day("Follow-up sent", "follow_up_sent")
+        on_day("follow_up_sent")
     elif kind == "correspondence":
-        direction = "Sent by the family" if entry.get("direction") == "sent" else "Received"
-        lines.append(bullet("Direction: " + direction))
-        text("From", "from")
-        text("To", "to")
-        text("Subject", "subject")
-        on_day("Reply due", "reply_due")
+        direction = DIRECTION_LABELS.get(entry.get("direction", ""), DIRECTION_LABELS["received"])
+        lines.append(bullet(f"{FIELD_LABELS['direction']}: {direction}"))
+        for name in ("from", "to", "subject"):
+            text(name)
+        on_day("reply_due")
     elif kind == "incident":
         label = model.INCIDENT_TYPES.get(entry.get("incident_type", ""), "Other")
-        lines.append(bullet("Type: " + label))
-        lines.append(bullet("Days lost: " + number(entry.get("days_lost") or 0)))
+        lines.append(bullet(f"{FIELD_LABELS['incident_type']}: {label}"))
+        days = number(entry.get("days_lost") or 0)
+        lines.append(bullet(f"{FIELD_LABELS['days_lost']}: {days}"))
     elif kind == "observation":
-        text("Child's views", "child_views")
-        text("Parent's views", "parent_views")
+        text("child_views")
+        text("parent_views")
     elif kind == "request":
         label = model.REQUEST_TYPES.get(entry.get("request_type", ""), "Other request")
-        lines.append(bullet("Type: " + label))
-        text("Sent to", "sent_to")
-        text("Outcome", "outcome")
-        on_day("Outcome date", "outcome_date")
-        text("Exception claimed", "exception_claimed")
+        lines.append(bullet(f"{FIELD_LABELS['request_type']}: {label}"))
+        text("sent_to")
+        text("outcome")
+        on_day("outcome_date")
+        text("exception_claimed")
     return lines

@@ -48,6 +48,7 @@ from sen_workbook.tui.forms.fields import (
 )
 from sen_workbook.tui.forms.items import ItemList
 from sen_workbook.tui.widgets.records import provision_text
+from sen_workbook.vocabulary import FIELD_LABELS
 from sen_workbook.workbook import Workbook, WorkbookError
 
 # How many of a child's entries are offered as related entries (the newest ones, plus
@@ -55,68 +56,73 @@ from sen_workbook.workbook import Workbook, WorkbookError
 LINK_CHOICES = 300
 
 
+def _field(name: str, control: str, extra: Any) -> tuple[str, str, str, Any]:
+    """A field of the form: its name, its label (the vocabulary's), its control, and its
+    choices or hint."""
+    return (name, FIELD_LABELS[name], control, extra)
+
+
 # The kind's own fields in the order shown: (field, label, control, choices or hint).
 # "control" is one of: text, long, date, choice, names, number, list, plan.
 KIND_LAYOUT: dict[str, tuple[tuple[str, str, str, Any], ...]] = {
     "concern": (
-        ("raised_by", "Raised by", "text", ""),
-        ("raised_with", "Raised with", "text", "Who heard it, e.g. class teacher, SENCo"),
-        ("channel", "How it was raised", "text", "e.g. email, meeting, phone call"),
-        ("response", "Response", "long", "What they said or did about it"),
-        ("response_date", "Date of the response", "date", ""),
+        _field("raised_by", "text", ""),
+        _field("raised_with", "text", "Who heard it, e.g. class teacher, SENCo"),
+        _field("channel", "text", "e.g. email, meeting, phone call"),
+        _field("response", "long", "What they said or did about it"),
+        _field("response_date", "date", ""),
     ),
     "assessment": (
-        ("professional", "Professional", "text", "Name and role, e.g. educational psychologist"),
-        ("findings", "Findings", "long", ""),
-        ("recommendations", "Recommendations", "list", ""),
+        _field("professional", "text", "Name and role, e.g. educational psychologist"),
+        _field("findings", "long", ""),
+        _field("recommendations", "list", ""),
     ),
     "plan": (
-        ("start_date", "Start date", "date", ""),
-        ("review_date", "Review date", "date", ""),
-        ("targets", "Targets", "list", ""),
-        ("provision", "Provision", "list", ""),
+        _field("start_date", "date", ""),
+        _field("review_date", "date", ""),
+        _field("targets", "list", ""),
+        _field("provision", "list", ""),
     ),
     "review": (
-        ("plan_id", "Plan reviewed", "plan", ""),
-        ("outcomes", "Outcomes", "list", ""),
-        ("parent_views", "Parent's views", "long", ""),
-        ("child_views", "Child's views", "long", "In their own words, if you can"),
-        ("next_steps", "Next steps", "long", ""),
+        _field("plan_id", "plan", ""),
+        _field("outcomes", "list", ""),
+        _field("parent_views", "long", ""),
+        _field("child_views", "long", "In their own words, if you can"),
+        _field("next_steps", "long", ""),
     ),
     "meeting": (
-        ("attendees", "Who was there", "names", "Separate names with commas"),
-        ("purpose", "Purpose", "text", ""),
-        ("actions", "Actions agreed", "list", ""),
-        ("follow_up_sent", "Follow-up email sent on", "date",
-         "Confirm what was agreed by email the same day"),
+        _field("attendees", "names", "Separate names with commas"),
+        _field("purpose", "text", ""),
+        _field("actions", "list", ""),
+        _field("follow_up_sent", "date", "Confirm what was agreed by email the same day"),
     ),
     "correspondence": (
-        ("direction", "Sent or received", "choice", DIRECTION_LABELS),
-        ("from", "From", "text", ""),
-        ("to", "To", "text", ""),
-        ("subject", "Subject", "text", ""),
-        ("reply_due", "Reply due by", "date", ""),
+        _field("direction", "choice", DIRECTION_LABELS),
+        _field("from", "text", ""),
+        _field("to", "text", ""),
+        _field("subject", "text", ""),
+        _field("reply_due", "date", ""),
     ),
     "incident": (
-        ("incident_type", "What happened", "choice", model.INCIDENT_TYPES),
-        ("days_lost", "Days of education lost", "number", "e.g. 1, or 0.5 for a morning"),
+        _field("incident_type", "choice", model.INCIDENT_TYPES),
+        _field("days_lost", "number", "e.g. 1, or 0.5 for a morning"),
     ),
     "observation": (
-        ("child_views", "Child's views", "long", "In their own words, if you can"),
-        ("parent_views", "Parent's views", "long", ""),
+        _field("child_views", "long", "In their own words, if you can"),
+        _field("parent_views", "long", ""),
     ),
     "request": (
-        ("request_type", "Request", "choice", model.REQUEST_TYPES),
-        ("sent_to", "Sent to", "text", ""),
-        ("outcome", "Outcome", "long", "The decision or answer, when it comes"),
-        ("outcome_date", "Date of the outcome", "date", ""),
-        ("asked_for", "They asked you for", "choice", model.ASKED_FOR),
-        ("asked_for_date", "They asked for it on", "date", ""),
-        ("supplied_date", "They had it on", "date",
-         "The day they received it (the day you sent it, if you do not know): since "
-         "5 February 2026 their month starts again then"),
-        ("exception_claimed", "Exception claimed", "long",
-         "Leave empty if none; otherwise why the usual time limit does not apply"),
+        _field("request_type", "choice", model.REQUEST_TYPES),
+        _field("sent_to", "text", ""),
+        _field("outcome", "long", "The decision or answer, when it comes"),
+        _field("outcome_date", "date", ""),
+        _field("asked_for", "choice", model.ASKED_FOR),
+        _field("asked_for_date", "date", ""),
+        _field("supplied_date", "date",
+               "The day they received it (the day you sent it, if you do not know): since "
+               "5 February 2026 their month starts again then"),
+        _field("exception_claimed", "long",
+               "Leave empty if none; otherwise why the usual time limit does not apply"),
     ),
 }
 

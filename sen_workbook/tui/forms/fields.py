@@ -28,21 +28,13 @@ from textual.widgets import (
     TextArea,
 )
 
-from sen_workbook import model
+from sen_workbook import model, vocabulary
 from sen_workbook.tui.forms import values
 
-# Plain words for the model's choices that have no labels of their own.
-RESULT_LABELS = model.RESULT_LABELS
-IMPLEMENTED_LABELS: dict[str, str] = {
-    "yes": "Yes",
-    "partly": "Partly",
-    "no": "No",
-    "unknown": "Not known",
-}
-DIRECTION_LABELS: dict[str, str] = {
-    "received": "Received by us",
-    "sent": "Sent by us",
-}
+# The model's choices in the words every screen and the timeline use (the vocabulary).
+RESULT_LABELS = vocabulary.RESULT_LABELS
+IMPLEMENTED_LABELS = vocabulary.IMPLEMENTED_LABELS
+DIRECTION_LABELS = vocabulary.DIRECTION_LABELS
 TARGET_AREA_LABELS: dict[str, str] = {"": "No area given", **model.AREAS}
 
 assert set(RESULT_LABELS) == set(model.RESULTS)

@@ -15,7 +15,6 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sen_workbook import deadlines, model
-from sen_workbook.timeline import IMPLEMENTED_LABELS, RESULT_LABELS
 from sen_workbook.tui.screens.base import WorkbookScreen, stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
 from sen_workbook.tui.widgets.records import (
@@ -25,53 +24,16 @@ from sen_workbook.tui.widgets.records import (
     provision_text,
     when,
 )
+from sen_workbook.vocabulary import (
+    DIRECTION_LABELS,
+    FIELD_LABELS,
+    IMPLEMENTED_LABELS,
+    RESULT_LABELS,
+)
 from sen_workbook.workbook import WorkbookError
 
-LABELS: dict[str, str] = {
-    "date": "Date",
-    "title": "Title",
-    "details": "Details",
-    "areas": "Areas of need",
-    "people": "People",
-    "links": "Linked entries",
-    "raised_by": "Raised by",
-    "raised_with": "Raised with",
-    "channel": "How",
-    "response": "Response",
-    "response_date": "Response date",
-    "professional": "Professional",
-    "findings": "Findings",
-    "recommendations": "Recommendations",
-    "start_date": "Start date",
-    "review_date": "Review date",
-    "targets": "Targets",
-    "provision": "Provision",
-    "plan_id": "Plan reviewed",
-    "outcomes": "Outcomes",
-    "parent_views": "Parent's views",
-    "child_views": "Child's views",
-    "next_steps": "Next steps",
-    "attendees": "Attendees",
-    "purpose": "Purpose",
-    "actions": "Actions",
-    "follow_up_sent": "Follow-up sent",
-    "direction": "Direction",
-    "from": "From",
-    "to": "To",
-    "subject": "Subject",
-    "reply_due": "Reply due",
-    "incident_type": "Type",
-    "days_lost": "Days lost",
-    "request_type": "Type",
-    "sent_to": "Sent to",
-    "outcome": "Outcome",
-    "outcome_date": "Outcome date",
-    "asked_for": "They asked for",
-    "asked_for_date": "Asked for on",
-    "supplied_date": "They had it on",
-    "exception_claimed": "Exception claimed",
-    "attachments": "Attachments",
-}
+# Each field's name on this screen, as the form and the timeline name it.
+LABELS: dict[str, str] = FIELD_LABELS
 
 # Shown elsewhere on the screen (heading, attachments, history), or bookkeeping.
 _NOT_FIELDS = ("id", "child_id", "kind", "date", "title", "created_at", "updated_at",
@@ -111,7 +73,7 @@ def field_text(entry: Mapping[str, Any], name: str, others: Mapping[str, Mapping
         # Nothing asked for is the usual case: shown as nothing, not as words.
         return Text(model.ASKED_FOR.get(str(value), str(value)) if value else "")
     if name == "direction":
-        return Text({"sent": "Sent by the family", "received": "Received"}.get(str(value), str(value)))
+        return Text(DIRECTION_LABELS.get(str(value), str(value)))
     if name == "days_lost":
         return Text(_number(value))
     if name == "recommendations":

@@ -19,7 +19,6 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sen_workbook import analysis, model
-from sen_workbook.timeline import RESULT_LABELS
 from sen_workbook.tui.widgets.messages import OpenEntry
 from sen_workbook.tui.widgets.records import (
     ChildRecords,
@@ -28,6 +27,7 @@ from sen_workbook.tui.widgets.records import (
     one_line,
     provision_lines,
 )
+from sen_workbook.vocabulary import RESULT_LABELS
 
 RESULT_STYLES = {"met": "bold", "partly": "", "not_met": "bold reverse"}
 

@@ -18,7 +18,6 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sen_workbook import analysis, deadlines, letters, model
-from sen_workbook.timeline import FLAG_LABELS, RESULT_LABELS
 from sen_workbook.tui.widgets.messages import OpenEntry
 from sen_workbook.tui.widgets.records import (
     URGENCY_GROUPS,
@@ -30,6 +29,7 @@ from sen_workbook.tui.widgets.records import (
     to_do_words,
     urgency_groups,
 )
+from sen_workbook.vocabulary import FLAG_LABELS, RESULT_LABELS
 
 
 def flag_wait(flag: analysis.Flag) -> str:
