@@ -311,8 +311,9 @@ def names_inside_exhibits(
             f"to check for the child's name (a picture, a scan or a damaged file): "
             f"{', '.join(unread)}."
         )
-    said.append("Redact them, attach the redacted copies, and make the bundle again "
-                "before sending it.")
+    one = len(named) + len(unread) == 1
+    said.append(f"Redact {'it' if one else 'them'}, attach the redacted "
+                f"{'copy' if one else 'copies'}, and make the bundle again before sending it.")
     return " ".join(said)
 
 

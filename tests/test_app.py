@@ -738,6 +738,27 @@ async def test_a_pseudonym_of_spaces_is_refused_and_nothing_is_exported(book, tm
     assert not (tmp_path / "bundle.zip").exists()
 
 
+async def test_a_pseudonymised_export_says_which_exhibits_still_name_the_child(book, tmp_path):
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Dear Mrs Okafor, Amara has settled well.\n")
+    amara = next(c for c in book.children() if c["name"].startswith("Amara"))
+    request = next(e for e in book.entries() if e["child_id"] == amara["id"]
+                   and e["kind"] == "request")
+    book.add_attachment(request["id"], letter)
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_amara(pilot, "4")
+        await type_into(pilot, "#timeline-pseudonym", "Child A")
+        app.screen.query_one("#timeline-out", Input).value = str(tmp_path / "bundle.zip")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        said = str(app.screen.query_one("#timeline-result", Static).render())
+        assert said.startswith(f"Saved the bundle to {tmp_path / 'bundle.zip'}")
+        assert ("This exhibit still shows the child's name inside the file, which a "
+                "pseudonym cannot change: E001 (“Okafor”). Redact it, attach the redacted "
+                "copy, and make the bundle again before sending it.") in said
+
+
 async def test_export_writes_the_bundle_as_a_zip_or_a_folder_and_says_where(book, tmp_path):
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
