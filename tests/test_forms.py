@@ -11,7 +11,7 @@ from textual.app import App
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, SelectionList, Static
 
-from sen_workbook import model
+from sen_workbook import model, vocabulary
 from sen_workbook.tui.forms import AttachmentsScreen, ChildForm, ConfirmScreen, EntryForm, values
 from sen_workbook.tui.forms.entry_form import KIND_LAYOUT
 from sen_workbook.tui.forms.items import ItemList
@@ -637,7 +637,7 @@ async def test_a_subject_access_request_records_what_was_asked_for_and_when_it_w
         await pilot.pause()
         assert form.query_one("#request_type", Select).value == "subject_access"
         assert form.fields["asked_for"].display
-        assert "They asked you for" in screen_text(app)
+        assert vocabulary.FIELD_LABELS["asked_for"] in screen_text(app)
         form.query_one("#asked_for", Select).focus()
         await pilot.press("enter", "down", "enter")  # proof of identity
         await type_into(pilot, app, "#asked_for_date", "20260305")

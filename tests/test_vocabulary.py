@@ -42,6 +42,10 @@ def test_the_timeline_uses_the_same_words():
         model.new_entry("incident", "c", id="i", date="2024-03-02", title="Sent home",
                         incident_type="sent_home", days_lost=1, created_at=stamp,
                         updated_at=stamp),
+        model.new_entry("request", "c", id="s", date="2024-03-04", title="My records",
+                        request_type="subject_access", asked_for="id",
+                        asked_for_date="2024-03-10", supplied_date="2024-03-12",
+                        created_at=stamp, updated_at=stamp),
         model.new_entry("assessment", "c", id="a", date="2024-03-03", title="Report",
                         recommendations=[{"text": "Group", "implemented": "partly"}],
                         created_at=stamp, updated_at=stamp),
@@ -54,3 +58,5 @@ def test_the_timeline_uses_the_same_words():
     assert f"{labels['incident_type']}: {model.INCIDENT_TYPES['sent_home']}" in texts
     assert f"{labels['days_lost']}: 1" in texts
     assert f"“Group”: {vocabulary.IMPLEMENTED_LABELS['partly'].lower()}" in texts
+    assert f"{labels['asked_for']}: {model.ASKED_FOR['id']}" in texts
+    assert f"{labels['supplied_date']}: 2024-03-12" in texts

@@ -188,5 +188,10 @@ def kind_fields(facts: Facts, entry: Mapping[str, Any]) -> list[str]:
         text("sent_to")
         text("outcome")
         on_day("outcome_date")
+        if entry.get("asked_for") in model.ASKED_FOR and entry.get("asked_for"):
+            lines.append(bullet(f"{FIELD_LABELS['asked_for']}: "
+                                f"{model.ASKED_FOR[entry['asked_for']]}"))
+            on_day("asked_for_date")
+            on_day("supplied_date")
         text("exception_claimed")
     return lines
