@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import threading
 import time
 import zipfile
@@ -19,7 +20,7 @@ from rich.console import Console
 from textual.app import App
 from textual.widgets import Input, Markdown, Select, Static
 
-from sen_workbook import model
+from sen_workbook import model, vocabulary
 from sen_workbook.tui.app import SenWorkbookApp
 from sen_workbook.tui.forms import ChildForm, ConfirmScreen, EntryForm
 from sen_workbook.tui.screens.child import ChildScreen
@@ -448,8 +449,9 @@ async def test_overview_says_where_each_deadline_stands_in_the_timeline_s_words(
             await settle(pilot)
             assert isinstance(app.screen, EntryScreen)
             text = screen_text(app)
-            assert "They asked for  Proof of identity" in text
-            assert "Asked for on    2025-05-06" in text
+            labels = vocabulary.FIELD_LABELS
+            assert re.search(rf"{labels['asked_for']} +Proof of identity", text)
+            assert re.search(rf"{labels['asked_for_date']} +2025-05-06", text)
             assert "Reply to a subject access request" in text
             assert expected[-1] in text
 
