@@ -100,10 +100,12 @@ class _Outside(Exception):
     """The Markdown uses something this module does not handle."""
 
 
-def _check_start(text: str) -> None:
+def _check_start(text: str, *, after_blank: bool = False) -> None:
     """Refuse a line of text that could start a block (the HTML escapes are made by then,
-    so a block quote's ">" reads "&gt;")."""
-    if not text or text[0] in _UNSAFE_START or (text[0].isdigit() and _ORDERED.match(text)):
+    so a block quote's ">" reads "&gt;").  A line of "=" after a blank line underlines
+    nothing, so an item's further paragraph may start with one."""
+    if not text or (text[0] in _UNSAFE_START and not (after_blank and text[0] == "=")) \
+            or (text[0].isdigit() and _ORDERED.match(text)):
         raise _Outside
     if text.startswith("&gt;"):
         raise _Outside
@@ -237,7 +239,7 @@ def _list(lines: list[str], start: int, out: list[str]) -> int:
             if indent % 4 or not 0 <= owner < len(open_items) \
                     or open_items[owner].children:
                 raise _Outside  # code, an odd indent, or a paragraph after a nested list
-            _check_start(text[indent:])
+            _check_start(text[indent:], after_blank=True)
             open_items[owner].paragraphs.append(text[indent:])
             del open_items[owner + 1:]
         else:

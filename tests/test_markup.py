@@ -87,6 +87,7 @@ def test_random_markdown_is_rendered_the_same_or_handed_back(lines):
         "- Details: a\n\n    b\n\n    c\n\n- Next: snake_case & AT&T <5 [name withheld]\n",
         "- Known as: &lt;b> &amp;amp; &#126;20 &#36;5 &#58;smile: &#94;\n    - x_y\n",
         "- a\n    - b\n\n        more in a nested item\n\n    - c\n\n- d\n",
+        "- Details: \\|\n\n    ===\n\n- Next\n",
         "| A | B |\n| --- | --- |\n| x \\| y |  |\n| \\\\ | \\\\\\| |\n\n| C |\n| --- |\n",
         "- t1\n- t2\n    - n\n### H\nafter\n- a\n",
         "Intro:\n\n- one\n    - one a\n- two\n\n\n- three\n\nEnd \\& “quotes” \\<\\>\n",
