@@ -46,7 +46,11 @@ _NEEDS_CLEANING = "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 
 # The marks that may be markup somewhere in a line; each hit is judged in its place.
 _MARKS = re.compile(r"[\\`*_\[\]<&|~^${]|:(?=[+\w-]*[A-Za-z][+\w-]*:)")
-_ENTITY_AFTER = re.compile(r"#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};")
+# An entity's name, closed by ";" or by the end of the text (the tool's words after it
+# may begin with ";").
+_ENTITY_AFTER = re.compile(
+    r"(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31})(?:;|$)"
+)
 _TAG_AFTER = re.compile(r"[A-Za-z/!?]")
 _ATTRIBUTE_AFTER = re.compile(r"\s*(?:[#.%=}]|[\w-]+\s*=)")
 _REFERENCES = {"<": "&lt;", "&": "&amp;", "~": "&#126;", "^": "&#94;", "$": "&#36;",
