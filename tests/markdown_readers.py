@@ -29,17 +29,22 @@ class Structure(NamedTuple):
 
 # Pandoc's "smart" extension turns straight quotes, dashes and dots into typographic ones,
 # and puts a no-break space after "Mrs."; the words are the same, so both sides are read
-# with these made plain.
+# with these made plain.  A quote it cannot pair (a lone " typed by the family) it takes
+# as opening or closing and drops the space on one side of it, so the space beside a
+# quote mark is not compared either.
 _TYPOGRAPHY = str.maketrans({
     "‘": "'", "’": "'", "“": '"', "”": '"', "–": "--", "—": "---",
     "…": "...", "\xa0": " ",
 })
 
+_SPACE_BY_QUOTE = re.compile(r" ?([\"']) ?")
+
 
 def plain(text: str) -> str:
-    """Text as compared: typography made plain, runs of white space made one space."""
+    """Text as compared: typography made plain, runs of white space made one space, and
+    none beside a quote mark."""
     text = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY)
-    return " ".join(text.split())
+    return _SPACE_BY_QUOTE.sub(r"\1", " ".join(text.split()))
 
 
 class _Reader(HTMLParser):
