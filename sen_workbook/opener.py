@@ -22,6 +22,8 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+from sen_workbook.bundle import portable_name
+
 __all__ = ["OpenerError", "open_with_system", "private_copy", "safe_file_name"]
 
 _FILE_MODE = 0o600
@@ -43,7 +45,8 @@ def safe_file_name(name: str, fallback: str = "file") -> str:
         stem, extension = folded, ""
     stem = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-_.")[:80] or fallback
     extension = re.sub(r"[^A-Za-z0-9]", "", extension)[:10]
-    return f"{stem}.{extension}" if extension else stem
+    # Windows refuses its device names (CON, NUL.txt, com1.pdf) on every folder.
+    return portable_name(f"{stem}.{extension}" if extension else stem, fallback)
 
 
 def private_copy(data: bytes, filename: str, folder: Path | None = None) -> Path:

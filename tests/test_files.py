@@ -268,3 +268,11 @@ async def test_an_exported_bundle_opens_with_the_computer_s_program(book, tmp_pa
         await pilot.press("ctrl+o")
         await pilot.pause()
     assert launched == [["/usr/bin/xdg-open", str(out)]]
+
+
+@pytest.mark.parametrize("name", ["CON.txt", "nul", "com1.pdf", "Lpt9.doc"])
+def test_a_private_copy_never_takes_a_windows_device_name(tmp_path, name):
+    copy = opener.private_copy(b"report", name, folder=tmp_path)
+    assert copy.read_bytes() == b"report"
+    assert copy.name.startswith("_")
+    assert copy.suffix == Path(name).suffix
