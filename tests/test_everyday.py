@@ -270,7 +270,7 @@ async def test_a_read_only_window_hides_change_keys_follows_saves_and_takes_over
             assert "New entry" not in footer and "Trash" in footer
             # The other window adds a child: this window's list shows it.
             book.add_child(model.new_child(name="Cara Jones"))
-            await wait_for(pilot, lambda: "Cara Jones" in screen_text(app), tries=200)
+            await wait_for(pilot, lambda: "Cara Jones" in screen_text(app), tries=600)
             # Open a child here: the place must not become where the app reopens.
             await pilot.press("enter")
             await settle(pilot)
@@ -279,7 +279,7 @@ async def test_a_read_only_window_hides_change_keys_follows_saves_and_takes_over
             await settle(pilot)
             # The other window closes: this one asks before it becomes the writer.
             book.close()
-            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), tries=200)
+            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), tries=600)
             assert app.screen.question.startswith("The other window has closed the workbook.")
             await wait_for(pilot, lambda: "Make changes here (y)" in screen_text(app))
             await pilot.press("y")
