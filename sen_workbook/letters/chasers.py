@@ -169,15 +169,11 @@ def deadline_chaser(facts: Facts, entry_id: str | None, rule: str = "") -> Lette
         asks = f"{ask} by {long_date(due.due)}, as the rule requires."
         reply_due = due.due
     body = [paragraph(*first), paragraph(*about), paragraph(source), paragraph(asks)]
-    return Letter(
-        letter_type="deadline_chaser",
+    return facts.letter(
+        "deadline_chaser",
         to=to,
         subject=subject,
-        day=facts.as_of,
-        about=facts.about(),
-        greeting="Dear Sir or Madam,",
-        body=tuple(body),
-        closing="Yours faithfully,",
+        body=body,
         record=sent_correspondence(facts, to, subject, reply_due, request),
     )
 
@@ -256,16 +252,14 @@ def concern(facts: Facts, entry_id: str | None) -> Letter:
     ))
     reply = reply_by(facts.as_of, REPLY_DAYS)
     body.append(paragraph(f"Please reply by {long_date(reply)}."))
-    return Letter(
-        letter_type="concern",
+    return facts.letter(
+        "concern",
         to=to,
         subject=subject,
-        day=facts.as_of,
-        about=facts.about(),
-        greeting="Dear " + (joined(to) if to_whom else "SENCo") + ",",
-        body=tuple(body),
-        closing="Yours sincerely,",
+        body=body,
         record=sent_correspondence(facts, to, subject, reply, entry),
+        greeting="Dear " + (joined(to) if to_whom else "SENCo") + ",",
+        closing="Yours sincerely,",
     )
 
 
@@ -373,15 +367,11 @@ def complaint(facts: Facts, entry_id: str | None) -> Letter:
     body.append(paragraph(_complaints_rule(joined(to))))
     if facts.with_refs:
         body.append(paragraph(*facts.bundle_note()))
-    return Letter(
-        letter_type="complaint",
+    return facts.letter(
+        "complaint",
         to=to,
         subject=subject,
-        day=facts.as_of,
-        about=facts.about(),
-        greeting="Dear Sir or Madam,",
-        body=tuple(body),
-        closing="Yours faithfully,",
+        body=body,
         record=Record("request", {
             "date": facts.as_of.isoformat(),
             "title": f"Complaint, stage {stage}",

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sen_workbook import deadlines, model
-from sen_workbook.letters.document import Family, Record, joined, long_date
+from sen_workbook.letters.document import Block, Family, Letter, Line, Record, joined, long_date
 from sen_workbook.timeline import TimelineOptions
 
 # The timeline's own facts: its refs, exhibits, flags and deadlines are the letter's.
@@ -131,6 +131,25 @@ class Facts:
             if value:
                 line += [", ", value]
         return (tuple(line),)
+
+    def letter(
+        self,
+        letter_type: str,
+        *,
+        to: Line,
+        subject: Line,
+        body: list[Block],
+        record: Record,
+        greeting: str = "Dear Sir or Madam,",
+        closing: str = "Yours faithfully,",
+    ) -> Letter:
+        """A letter dated on the preparation day, about this child; a formal letter to an
+        unnamed reader unless ``greeting`` and ``closing`` say otherwise."""
+        return Letter(
+            letter_type=letter_type, to=to, subject=subject, day=self.as_of,
+            about=self.about(), greeting=greeting, body=tuple(body), closing=closing,
+            record=record,
+        )
 
     # --- references -----------------------------------------------------------------
 

@@ -74,14 +74,12 @@ def meeting_follow_up(facts: Facts, entry_id: str | None) -> Letter:
         "otherwise I will take this as our shared record of the meeting.",
     ))
     greeting = f"Dear {joined(to)}," if len(attendees) == 1 else "Dear all,"
-    return Letter(
-        letter_type="meeting_follow_up",
+    return facts.letter(
+        "meeting_follow_up",
         to=to,
         subject=subject,
-        day=facts.as_of,
-        about=facts.about(),
+        body=body,
         greeting=greeting,
-        body=tuple(body),
         closing="With best wishes,",
         # No reply is owed: corrections only, so no reply date that would become a flag.
         record=sent_correspondence(facts, to, subject, None, meeting, follow_up_of=meeting["id"]),

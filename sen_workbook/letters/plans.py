@@ -71,15 +71,11 @@ def draft_plan_response(facts: Facts, entry_id: str | None) -> Letter:
         "I also ask for a meeting with an officer to discuss the draft, and will send "
         "any further comments by the last day above.",
     ))
-    return Letter(
-        letter_type="draft_plan_response",
+    return facts.letter(
+        "draft_plan_response",
         to=to,
         subject=subject,
-        day=facts.as_of,
-        about=facts.about(),
-        greeting="Dear Sir or Madam,",
-        body=tuple(body),
-        closing="Yours faithfully,",
+        body=body,
         record=sent_correspondence(facts, to, subject, None, draft),
     )
 
@@ -174,15 +170,11 @@ def annual_review_reports(facts: Facts, entry_id: str | None) -> Letter:
             "before the meeting. Please send me copies of all the reports and advice by "
             "then, and tell me who has been asked for advice.",
         ))
-    return Letter(
-        letter_type="annual_review_reports",
+    return facts.letter(
+        "annual_review_reports",
         to=to,
         subject=subject,
-        day=facts.as_of,
-        about=facts.about(),
-        greeting="Dear Sir or Madam,",
-        body=tuple(body),
-        closing="Yours faithfully,",
+        body=body,
         record=sent_correspondence(facts, to, subject, reply_due,
                                    *((planned,) if planned is not None else ())),
     )

@@ -83,15 +83,11 @@ def ehcna_request(facts: Facts, entry_id: str | None) -> Letter:
     body.append(paragraph(*facts.bundle_note()) if facts.with_refs else paragraph(
         "I can send copies of the records and reports mentioned here."
     ))
-    return Letter(
-        letter_type="ehcna_request",
+    return facts.letter(
+        "ehcna_request",
         to=to,
         subject=subject,
-        day=facts.as_of,
-        about=facts.about(),
-        greeting="Dear Sir or Madam,",
-        body=tuple(body),
-        closing="Yours faithfully,",
+        body=body,
         record=_request(facts, "ehcna", "Request for an EHC needs assessment", to),
     )
 
@@ -248,15 +244,11 @@ def education_record(facts: Facts, entry_id: str | None) -> Letter:
             "for the same information under the UK GDPR.",
         ),
     )
-    return Letter(
-        letter_type="education_record",
+    return facts.letter(
+        "education_record",
         to=to,
         subject=subject,
-        day=facts.as_of,
-        about=facts.about(),
-        greeting="Dear Sir or Madam,",
         body=body,
-        closing="Yours faithfully,",
         record=_request(facts, "education_record", "Request for the educational record", to),
     )
 
@@ -308,14 +300,10 @@ def subject_access(facts: Facts, entry_id: str | None) -> Letter:
             "as the month then runs from when you receive it.",
         ),
     )
-    return Letter(
-        letter_type="subject_access",
+    return facts.letter(
+        "subject_access",
         to=to,
         subject=subject,
-        day=facts.as_of,
-        about=facts.about(),
-        greeting="Dear Sir or Madam,",
         body=body,
-        closing="Yours faithfully,",
         record=_request(facts, "subject_access", "Subject access request", to),
     )
