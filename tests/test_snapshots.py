@@ -93,7 +93,7 @@ def test_entry(snap_compare, book):
 
 def test_kind_picker(snap_compare, book):
     app = SenWorkbookApp(book, today=TODAY)
-    assert snap_compare(app, terminal_size=SMALL, run_before=keys_then_settle("enter", "n"))
+    assert snap_compare(app, terminal_size=SMALL, run_before=keys_then_settle("n"))
 
 
 def test_help(snap_compare, book):
