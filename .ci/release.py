@@ -72,9 +72,19 @@ def add_compiled_parts(site: Path, downloads: Path) -> list[str]:
             if version == this:
                 continue
             folder = downloads / version
-            _pip("download", "--no-deps", "--only-binary=:all:", "--implementation", "cp",
-                 "--python-version", version, *(f"--platform={p}" for p in platforms),
-                 "--dest", str(folder), f"{meta['Name']}=={meta['Version']}")
+            _pip(
+                "download",
+                "--no-deps",
+                "--only-binary=:all:",
+                "--implementation",
+                "cp",
+                "--python-version",
+                version,
+                *(f"--platform={p}" for p in platforms),
+                "--dest",
+                str(folder),
+                f"{meta['Name']}=={meta['Version']}",
+            )
             for found in folder.glob("*.whl"):
                 with zipfile.ZipFile(found) as archive:
                     for member in archive.namelist():
@@ -100,10 +110,22 @@ def build(out: Path) -> tuple[Path, Path]:
         add_compiled_parts(site, Path(work) / "downloads")
         shiv = shutil.which("shiv", path=str(Path(sys.executable).parent)) or "shiv"
         subprocess.run(
-            [shiv, "--console-script", "sen-workbook", "--output-file", str(app),
-             "--site-packages", str(site), "--python", "/usr/bin/env python3",
-             "--preamble", str(ROOT / ".ci" / "needs_python.py"),
-             "--compressed", "--reproducible", "--compile-pyc"],
+            [
+                shiv,
+                "--console-script",
+                "sen-workbook",
+                "--output-file",
+                str(app),
+                "--site-packages",
+                str(site),
+                "--python",
+                "/usr/bin/env python3",
+                "--preamble",
+                str(ROOT / ".ci" / "needs_python.py"),
+                "--compressed",
+                "--reproducible",
+                "--compile-pyc",
+            ],
             check=True,
         )
     return wheel, app

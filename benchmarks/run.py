@@ -91,17 +91,24 @@ def children_cpu_ms() -> float:
     return (used.ru_utime + used.ru_stime) * 1000
 
 
-def timed_process(command: list[str], env: dict[str, str] | None,
-                  wall: list[float], cpu: list[float]) -> None:
+def timed_process(
+    command: list[str], env: dict[str, str] | None, wall: list[float], cpu: list[float]
+) -> None:
     """Run ``command`` once, noting its wall-clock time and the processor time it used."""
     before = children_cpu_ms()
     wall.append(timed(lambda: run_quiet(command, env)))
     cpu.append(children_cpu_ms() - before)
 
 
-def build_workbook(folder: Path, size: int, *, children: int = 3,
-                   attachments: int | None = None, pdf_exhibits: int = 0,
-                   shape: str = "") -> Path:
+def build_workbook(
+    folder: Path,
+    size: int,
+    *,
+    children: int = 3,
+    attachments: int | None = None,
+    pdf_exhibits: int = 0,
+    shape: str = "",
+) -> Path:
     sample = demo.generate(size, children=children, attachments=attachments)
     if shape:
         SHAPES[shape](sample)
@@ -148,9 +155,14 @@ def shape_short_observations(sample: demo.Sample) -> None:
         if number % 10 == 9 or entry.get("attachments") or entry["kind"] in _STORY_KINDS:
             continue
         sample.entries[number] = model.new_entry(
-            "observation", entry["child_id"], id=entry["id"], date=entry["date"],
-            created_at=entry["created_at"], updated_at=entry["updated_at"],
-            title=_sentence(pick, 4)[:-1], details=_sentence(pick, 8 + int(pick() * 12)),
+            "observation",
+            entry["child_id"],
+            id=entry["id"],
+            date=entry["date"],
+            created_at=entry["created_at"],
+            updated_at=entry["updated_at"],
+            title=_sentence(pick, 4)[:-1],
+            details=_sentence(pick, 8 + int(pick() * 12)),
             areas=entry["areas"],
         )
 
@@ -169,33 +181,62 @@ def shape_plans_and_reviews(sample: demo.Sample) -> None:
         if entry.get("attachments") or entry["kind"] in _STORY_KINDS:
             continue
         child_id = entry["child_id"]
-        common = dict(id=entry["id"], date=entry["date"], created_at=entry["created_at"],
-                      updated_at=entry["updated_at"], areas=entry["areas"],
-                      title=entry["title"], details=entry["details"])
+        common = dict(
+            id=entry["id"],
+            date=entry["date"],
+            created_at=entry["created_at"],
+            updated_at=entry["updated_at"],
+            areas=entry["areas"],
+            title=entry["title"],
+            details=entry["details"],
+        )
         if number % 50 == 0:
             serial += 1
             carried = targets.get(child_id, [])[1:]
-            fresh = {"id": f"target-{serial}", "text": _sentence(pick, 7),
-                     "area": "communication_interaction", "success_measure": _sentence(pick, 5),
-                     "by_date": ""}
+            fresh = {
+                "id": f"target-{serial}",
+                "text": _sentence(pick, 7),
+                "area": "communication_interaction",
+                "success_measure": _sentence(pick, 5),
+                "by_date": "",
+            }
             targets[child_id] = [*carried, fresh][-4:]
             day = model.entry_day(entry)
             plan = model.new_entry(
-                "plan", child_id, **common, start_date=day.isoformat(),
+                "plan",
+                child_id,
+                **common,
+                start_date=day.isoformat(),
                 review_date=(day + dt.timedelta(weeks=6)).isoformat(),
                 targets=[dict(t) for t in targets[child_id]],
-                provision=[{"what": _sentence(pick, 5), "who": "Teaching assistant",
-                            "frequency": "Daily", "start": day.isoformat(), "end": ""}],
+                provision=[
+                    {
+                        "what": _sentence(pick, 5),
+                        "who": "Teaching assistant",
+                        "frequency": "Daily",
+                        "start": day.isoformat(),
+                        "end": "",
+                    }
+                ],
             )
             sample.entries[number] = latest[child_id] = plan
         elif number % 50 == 25 and child_id in latest:
             results = ("met", "partly", "not_met", "not_met", "not_met", "not_assessed")
             sample.entries[number] = model.new_entry(
-                "review", child_id, **common, plan_id=latest[child_id]["id"],
-                outcomes=[{"target_id": t["id"], "result": results[int(pick() * len(results))],
-                           "evidence": _sentence(pick, 6)}
-                          for t in latest[child_id]["targets"]],
-                parent_views=_sentence(pick, 10), next_steps=_sentence(pick, 8),
+                "review",
+                child_id,
+                **common,
+                plan_id=latest[child_id]["id"],
+                outcomes=[
+                    {
+                        "target_id": t["id"],
+                        "result": results[int(pick() * len(results))],
+                        "evidence": _sentence(pick, 6),
+                    }
+                    for t in latest[child_id]["targets"]
+                ],
+                parent_views=_sentence(pick, 10),
+                next_steps=_sentence(pick, 8),
             )
 
 
@@ -243,8 +284,9 @@ def with_pdf_exhibits(sample: demo.Sample, count: int) -> None:
             data = multi_page_pdf(2 + done % 8, attachment["filename"][:-4])
             sha = hashlib.sha256(data).hexdigest()
             sample.files[sha] = data
-            attachment.update(sha256=sha, size=len(data),
-                              filename=attachment["filename"][:-4] + ".pdf")
+            attachment.update(
+                sha256=sha, size=len(data), filename=attachment["filename"][:-4] + ".pdf"
+            )
             done += 1
     if done < count:
         raise SystemExit(f"only {done} text attachments to turn into PDFs, not {count}")
@@ -292,8 +334,9 @@ def sen_workbook_command() -> list[str]:
 
 
 def run_quiet(command: list[str], env: dict[str, str] | None = None) -> None:
-    result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            env=env, timeout=600)
+    result = subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, timeout=600
+    )
     if result.returncode != 0:
         raise SystemExit(f"{command[0]} failed: {result.stderr.decode()[-500:]}")
 
@@ -306,12 +349,26 @@ def bench_timeline(work: Path, size: int, repeat: int, shape: str = "") -> Figur
         child = book.children()[0]
         entries = book.entries(child["id"])
     jrnl = jrnl_journal(folder, entries)
-    ours = [*sen_workbook_command(), "--db", str(db), "timeline", child["id"],
-            "--purpose", "ehcna", "--as-of", AS_OF.isoformat()]
+    ours = [
+        *sen_workbook_command(),
+        "--db",
+        str(db),
+        "timeline",
+        child["id"],
+        "--purpose",
+        "ehcna",
+        "--as-of",
+        AS_OF.isoformat(),
+    ]
     named = f", shape ({shape})" if shape else ""
-    figure = Figure(f"timeline Markdown, whole process{named}", size, "ms",
-                    reference_name="jrnl --export markdown, same titles and texts",
-                    target="≤ 0.5 × jrnl", limit=lambda m, r: r is not None and r <= 0.5)
+    figure = Figure(
+        f"timeline Markdown, whole process{named}",
+        size,
+        "ms",
+        reference_name="jrnl --export markdown, same titles and texts",
+        target="≤ 0.5 × jrnl",
+        limit=lambda m, r: r is not None and r <= 0.5,
+    )
     env = env_for(db)
     run_quiet(jrnl)  # jrnl rewrites its config on first use; keep that out of the timings
     for _ in range(repeat):
@@ -327,9 +384,14 @@ def bench_save(work: Path, size: int, repeat: int) -> Figure:
     folder = work / f"save-{size}"
     folder.mkdir()
     db = build_workbook(folder, size)
-    figure = Figure("save one edited entry", size, "ms",
-                    reference_name="write the same bytes, already serialised, with fsync and os.replace",
-                    target="≤ 3 × floor", limit=lambda m, r: r is not None and r <= 3)
+    figure = Figure(
+        "save one edited entry",
+        size,
+        "ms",
+        reference_name="write the same bytes, already serialised, with fsync and os.replace",
+        target="≤ 3 × floor",
+        limit=lambda m, r: r is not None and r <= 3,
+    )
     floor_target = folder / "floor.json"
     with Workbook(db) as book:
         entries = book.entries()
@@ -337,8 +399,13 @@ def bench_save(work: Path, size: int, repeat: int) -> Figure:
         book.update_entry(victim["id"], {"title": victim["title"] + " (warm-up)"})
         payload = db.read_bytes()
         for n in range(repeat * 4):
-            figure.values.append(timed(lambda n=n: book.update_entry(
-                victim["id"], {"details": victim["details"] + f" edit {n}"})))
+            figure.values.append(
+                timed(
+                    lambda n=n: book.update_entry(
+                        victim["id"], {"details": victim["details"] + f" edit {n}"}
+                    )
+                )
+            )
             figure.reference.append(timed(lambda: atomic_write(floor_target, payload)))
     return figure
 
@@ -353,9 +420,14 @@ def bench_import(work: Path, size: int, repeat: int) -> Figure:
     archive = folder / "archive.zip"
     with Workbook(db, read_only=True) as book:
         book.write_archive(archive)
-    figure = Figure("import an archive", size, "ms",
-                    reference_name="one save of the same data (serialise + atomic write)",
-                    target="≤ 3 × one save", limit=lambda m, r: r is not None and r <= 3)
+    figure = Figure(
+        "import an archive",
+        size,
+        "ms",
+        reference_name="one save of the same data (serialise + atomic write)",
+        target="≤ 3 × one save",
+        limit=lambda m, r: r is not None and r <= 3,
+    )
     for n in range(repeat):
         target = folder / f"into-{n}" / "workbook.json"
 
@@ -365,7 +437,9 @@ def bench_import(work: Path, size: int, repeat: int) -> Figure:
 
         figure.values.append(timed(do_import))
         data = json.loads(target.read_bytes())
-        figure.reference.append(timed(lambda data=data: atomic_write(folder / "one-save.json", serialise(data))))
+        figure.reference.append(
+            timed(lambda data=data: atomic_write(folder / "one-save.json", serialise(data)))
+        )
         shutil.rmtree(target.parent)
     return figure
 
@@ -377,9 +451,14 @@ def bench_bundle(work: Path, size: int, repeat: int) -> Figure:
     folder = work / f"bundle-{size}"
     folder.mkdir()
     db = build_workbook(folder, size, children=1, attachments=200)
-    figure = Figure("evidence bundle with 200 attachments", size, "ms",
-                    reference_name="copy those files and write the timeline",
-                    target="≤ 1.5 × reference", limit=lambda m, r: r is not None and r <= 1.5)
+    figure = Figure(
+        "evidence bundle with 200 attachments",
+        size,
+        "ms",
+        reference_name="copy those files and write the timeline",
+        target="≤ 1.5 × reference",
+        limit=lambda m, r: r is not None and r <= 1.5,
+    )
     options = TimelineOptions(as_of=AS_OF, purpose="ehcna")
     with Workbook(db, read_only=True) as book:
         child = book.children()[0]
@@ -387,14 +466,16 @@ def bench_bundle(work: Path, size: int, repeat: int) -> Figure:
         shas = sorted({a["sha256"] for e in entries for a in e["attachments"]})
         for n in range(repeat):
             out = folder / f"bundle-{n}"
-            figure.values.append(timed(lambda out=out: book.export_bundle(
-                child, options, out, include_pdf=False)))
+            figure.values.append(
+                timed(lambda out=out: book.export_bundle(child, options, out, include_pdf=False))
+            )
             copy_to = folder / f"copy-{n}"
 
             def reference(copy_to: Path = copy_to) -> None:
                 copy_to.mkdir()
                 (copy_to / "timeline.md").write_text(
-                    render_timeline(child, book.entries(child["id"]), options), encoding="utf-8")
+                    render_timeline(child, book.entries(child["id"]), options), encoding="utf-8"
+                )
                 for sha in shas:
                     shutil.copyfile(book.attachment_path(sha), copy_to / sha)
 
@@ -421,7 +502,9 @@ def write_mbox(path: Path, messages: int, attachments: int) -> None:
     for n in range(messages):
         message = EmailMessage()
         sent = n % 3 == 0
-        message["From"] = "parent@example.org" if sent else f"Staff {n % 17} <staff{n % 17}@school.example>"
+        message["From"] = (
+            "parent@example.org" if sent else f"Staff {n % 17} <staff{n % 17}@school.example>"
+        )
         message["To"] = "senco@school.example" if sent else "parent@example.org"
         message["Subject"] = f"Re: week {n} at school"
         day = dt.datetime(2024, 1, 1, 9, 0, tzinfo=dt.UTC) + dt.timedelta(hours=7 * n)
@@ -430,8 +513,12 @@ def write_mbox(path: Path, messages: int, attachments: int) -> None:
         message.set_content(f"Message {n}. " + "How the week went, in a few lines. " * 12)
         if given < attachments and n % every == 0:
             size = rng.randrange(20_000, 60_000)
-            message.add_attachment(rng.randbytes(size), maintype="application", subtype="pdf",
-                                   filename=f"report-{n}.pdf")
+            message.add_attachment(
+                rng.randbytes(size),
+                maintype="application",
+                subtype="pdf",
+                filename=f"report-{n}.pdf",
+            )
             given += 1
         box.add(message)
     box.flush()
@@ -447,9 +534,14 @@ def bench_mbox(work: Path, size: int, repeat: int) -> Figure:
     folder.mkdir()
     source = folder / "family.mbox"
     write_mbox(source, size, attachments)
-    figure = Figure(f"import an mbox of {size:,} emails with {attachments} attachments", size, "ms",
-                    reference_name="store those attachments and make one save of the result",
-                    target="≤ 3 × reference", limit=lambda m, r: r is not None and r <= 3)
+    figure = Figure(
+        f"import an mbox of {size:,} emails with {attachments} attachments",
+        size,
+        "ms",
+        reference_name="store those attachments and make one save of the result",
+        target="≤ 3 × reference",
+        limit=lambda m, r: r is not None and r <= 3,
+    )
     for n in range(repeat):
         target = folder / f"into-{n}" / "workbook.json"
         with Workbook(target) as book:
@@ -457,8 +549,10 @@ def bench_mbox(work: Path, size: int, repeat: int) -> Figure:
 
             def do_import(book: Workbook = book, child_id: str = child["id"]) -> None:
                 found = mail.read_mail(source, child_id, my_addresses=["parent@example.org"])
-                book.add_entries([item.entry for item in found.new],
-                                 [content for item in found.new for content in item.files])
+                book.add_entries(
+                    [item.entry for item in found.new],
+                    [content for item in found.new for content in item.files],
+                )
 
             figure.values.append(timed(do_import))
         data = json.loads(target.read_bytes())
@@ -486,9 +580,14 @@ def bench_pdf(work: Path, size: int, repeat: int) -> Figure:
     folder = work / f"pdf-{size}"
     folder.mkdir()
     db = build_workbook(folder, size, children=1, attachments=200, pdf_exhibits=50)
-    figure = Figure("PDF bundle, 200 attachments of which 50 multi-page PDFs", size, "ms",
-                    reference_name="the folder bundle (timeline, HTML, files, manifest)",
-                    target="≤ 2 × reference", limit=lambda m, r: r is not None and r <= 2)
+    figure = Figure(
+        "PDF bundle, 200 attachments of which 50 multi-page PDFs",
+        size,
+        "ms",
+        reference_name="the folder bundle (timeline, HTML, files, manifest)",
+        target="≤ 2 × reference",
+        limit=lambda m, r: r is not None and r <= 2,
+    )
     options = TimelineOptions(as_of=AS_OF, purpose="ehcna")
     with Workbook(db, read_only=True) as book:
         child = book.children()[0]
@@ -496,8 +595,13 @@ def bench_pdf(work: Path, size: int, repeat: int) -> Figure:
             out = folder / f"bundle-{n}.pdf"
             figure.values.append(timed(lambda out=out: book.export_bundle(child, options, out)))
             copy_to = folder / f"folder-{n}"
-            figure.reference.append(timed(lambda copy_to=copy_to: book.export_bundle(
-                child, options, copy_to, include_pdf=False)))
+            figure.reference.append(
+                timed(
+                    lambda copy_to=copy_to: book.export_bundle(
+                        child, options, copy_to, include_pdf=False
+                    )
+                )
+            )
             out.unlink()
             shutil.rmtree(copy_to)
     return figure
@@ -522,15 +626,25 @@ def bench_pdf_memory(work: Path, size: int, repeat: int) -> Figure:
     folder = work / f"pdf-memory-{size}"
     folder.mkdir()
     db = build_workbook(folder, size, children=1, attachments=200, pdf_exhibits=50)
-    figure = Figure("peak memory (RSS) of the PDF bundle", size, "MB",
-                    reference_name="peak memory of the folder bundle, in the same way",
-                    target="≤ reference + 200 MB",
-                    limit=lambda m, r: r is not None and m - m / r <= 200)
+    figure = Figure(
+        "peak memory (RSS) of the PDF bundle",
+        size,
+        "MB",
+        reference_name="peak memory of the folder bundle, in the same way",
+        target="≤ reference + 200 MB",
+        limit=lambda m, r: r is not None and m - m / r <= 200,
+    )
     env = env_for(db)
 
     def peak(out: Path) -> float:
-        result = subprocess.run([sys.executable, "-c", PEAK_OF_EXPORT, str(out)], env=env,
-                                capture_output=True, text=True, timeout=600, check=True)
+        result = subprocess.run(
+            [sys.executable, "-c", PEAK_OF_EXPORT, str(out)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=True,
+        )
         return float(result.stdout.split()[-1])
 
     for n in range(repeat):
@@ -551,8 +665,10 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, {cpu}, "
-            f"Python {platform.python_version()}")
+    return (
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, {cpu}, "
+        f"Python {platform.python_version()}"
+    )
 
 
 def report(figures: list[Figure], command: str, elapsed: float) -> str:
@@ -571,7 +687,7 @@ def report(figures: list[Figure], command: str, elapsed: float) -> str:
         "|---|---:|---:|---|---:|---:|---|---|",
     ]
     for f in figures:
-        ref = (f"{f.ref_median:.1f} ({f.spread(f.reference)})" if f.reference else "")
+        ref = f"{f.ref_median:.1f} ({f.spread(f.reference)})" if f.reference else ""
         ratio = f"{f.ratio:.2f}" if f.ratio is not None else ""
         lines.append(
             f"| {f.name} | {f.size:,} | {f.median:.1f} ({f.spread(f.values)}) | {f.reference_name} "
@@ -579,14 +695,22 @@ def report(figures: list[Figure], command: str, elapsed: float) -> str:
         )
     with_cpu = [f for f in figures if f.cpu and f.cpu_reference]
     if with_cpu:
-        lines += ["", "## Processor time", "",
-                  "User and system time of the processes timed, median (min–max) in ms: "
-                  "what the work costs, whatever else the machine is doing.", "",
-                  "| figure | entries | ours | reference | ratio |", "|---|---:|---:|---:|---:|"]
+        lines += [
+            "",
+            "## Processor time",
+            "",
+            "User and system time of the processes timed, median (min–max) in ms: "
+            "what the work costs, whatever else the machine is doing.",
+            "",
+            "| figure | entries | ours | reference | ratio |",
+            "|---|---:|---:|---:|---:|",
+        ]
         for f in with_cpu:
             ours, ref = statistics.median(f.cpu), statistics.median(f.cpu_reference)
-            lines.append(f"| {f.name} | {f.size:,} | {ours:.0f} ({f.spread(f.cpu)}) "
-                         f"| {ref:.0f} ({f.spread(f.cpu_reference)}) | {ours / ref:.2f} |")
+            lines.append(
+                f"| {f.name} | {f.size:,} | {ours:.0f} ({f.spread(f.cpu)}) "
+                f"| {ref:.0f} ({f.spread(f.cpu_reference)}) | {ours / ref:.2f} |"
+            )
     lines += ["", "## Growth with size", ""]
     by_name: dict[str, list[Figure]] = {}
     for f in figures:
@@ -598,7 +722,8 @@ def report(figures: list[Figure], command: str, elapsed: float) -> str:
         first = group[0]
         steps = ", ".join(
             f"{g.size:,}: {g.median:.1f} {g.unit} ({g.median / first.median:.1f}× for "
-            f"{g.size / first.size:.0f}× the entries)" for g in group
+            f"{g.size / first.size:.0f}× the entries)"
+            for g in group
         )
         lines.append(f"- {name}: {steps}.")
     return "\n".join(lines) + "\n"
@@ -755,8 +880,9 @@ def _tmux(*args: str) -> str:
     return subprocess.run(["tmux", *args], capture_output=True, text=True, timeout=30).stdout
 
 
-def _wait_on_screen(session: str, wanted: Callable[[str], bool], *, timeout: float = 60.0,
-                    pause: float = 0.0) -> None:
+def _wait_on_screen(
+    session: str, wanted: Callable[[str], bool], *, timeout: float = 60.0, pause: float = 0.0
+) -> None:
     """Capture the terminal until ``wanted`` holds for what it shows, ``pause`` seconds
     apart (0: as fast as tmux answers, a capture taking a few milliseconds)."""
     deadline = time.perf_counter() + timeout
@@ -783,13 +909,17 @@ def _peak_rss_mb(session: str) -> float:
 TO_JOURNAL = [("", "Stage"), ("Enter", "Overview"), ("2", " entries · ")]
 
 
-def _start_in_tmux(command: list[str], env: dict[str, str], steps: list[tuple[str, str]],
-                   session: str) -> None:
+def _start_in_tmux(
+    command: list[str], env: dict[str, str], steps: list[tuple[str, str]], session: str
+) -> None:
     """Start ``command`` in a 120x40 terminal; for each (keys, text) step send the keys and
     wait for the text."""
     _tmux("kill-session", "-t", session)
-    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items()
-                       if k in ("PYTHONPATH", "SEN_WORKBOOK_DB", "SEN_WORKBOOK_CONFIG"))
+    exports = " ".join(
+        f"{k}={shlex.quote(v)}"
+        for k, v in env.items()
+        if k in ("PYTHONPATH", "SEN_WORKBOOK_DB", "SEN_WORKBOOK_CONFIG")
+    )
     shell = f"env {exports} " + " ".join(shlex.quote(c) for c in command)
     _tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", shell)
     for keys, text in steps:
@@ -798,8 +928,9 @@ def _start_in_tmux(command: list[str], env: dict[str, str], steps: list[tuple[st
         _wait_for(session, text)
 
 
-def _run_in_tmux(command: list[str], env: dict[str, str], steps: list[tuple[str, str]],
-                 session: str) -> tuple[float, float]:
+def _run_in_tmux(
+    command: list[str], env: dict[str, str], steps: list[tuple[str, str]], session: str
+) -> tuple[float, float]:
     """:func:`_start_in_tmux`, then (ms from start to the last text, peak RSS in MB)."""
     start = time.perf_counter()
     _start_in_tmux(command, env, steps, session)
@@ -827,34 +958,43 @@ def _app_runs(work: Path, size: int, repeat: int) -> dict[str, list[float]]:
     with Workbook(db, read_only=True) as book:
         first = min(book.children(), key=lambda c: c["name"].casefold())
     reopening = folder / "reopen.json"
-    reopening.write_text(json.dumps({"last_place": {
-        "workbook": str(db.absolute()), "child": first["id"], "tab": "journal"}}))
+    reopening.write_text(
+        json.dumps(
+            {"last_place": {"workbook": str(db.absolute()), "child": first["id"], "tab": "journal"}}
+        )
+    )
     reopen_env = dict(env, SEN_WORKBOOK_CONFIG=str(reopening))
     floor = folder / "floor.py"
     floor.write_text(FLOOR)
     same_screen = folder / "same_screen.py"
     same_screen.write_text(SAME_SCREEN)
     runs: dict[str, list[float]] = {
-        key: [] for key in ("keys_ms", "keys_mb", "reopen_ms", "floor_ms", "screen_ms", "ref_ms",
-                            "ref_mb")}
+        key: []
+        for key in ("keys_ms", "keys_mb", "reopen_ms", "floor_ms", "screen_ms", "ref_ms", "ref_mb")
+    }
     for _ in range(repeat):
-        ms, mb = _run_in_tmux(
-            [sys.executable, "-m", "sen_workbook"], env, TO_JOURNAL, "bench-app")
+        ms, mb = _run_in_tmux([sys.executable, "-m", "sen_workbook"], env, TO_JOURNAL, "bench-app")
         runs["keys_ms"].append(ms)
         runs["keys_mb"].append(mb)
-        ms, mb = _run_in_tmux([sys.executable, str(minimal)], env,
-                              [("", "minimal app ready")], "bench-minimal")
+        ms, mb = _run_in_tmux(
+            [sys.executable, str(minimal)], env, [("", "minimal app ready")], "bench-minimal"
+        )
         runs["ref_ms"].append(ms)
         runs["ref_mb"].append(mb)
         ms, _ = _run_in_tmux(
-            [sys.executable, "-m", "sen_workbook"], reopen_env, [("", " entries · ")],
-            "bench-reopen")
+            [sys.executable, "-m", "sen_workbook"],
+            reopen_env,
+            [("", " entries · ")],
+            "bench-reopen",
+        )
         runs["reopen_ms"].append(ms)
-        ms, _ = _run_in_tmux([sys.executable, str(floor)], env, [("", "floor ready")],
-                             "bench-floor")
+        ms, _ = _run_in_tmux(
+            [sys.executable, str(floor)], env, [("", "floor ready")], "bench-floor"
+        )
         runs["floor_ms"].append(ms)
-        ms, _ = _run_in_tmux([sys.executable, str(same_screen)], env,
-                             [("", SAME_SCREEN_READY)], "bench-screen")
+        ms, _ = _run_in_tmux(
+            [sys.executable, str(same_screen)], env, [("", SAME_SCREEN_READY)], "bench-screen"
+        )
         runs["screen_ms"].append(ms)
     return runs
 
@@ -869,48 +1009,78 @@ def _app_figures(work: Path, size: int, repeat: int) -> dict[str, list[float]]:
 
 
 def _startup_figure(name: str, size: int, values: list[float], reference: list[float]) -> Figure:
-    return Figure(name, size, "ms", values=values, reference=reference,
-                  reference_name="minimal Textual app showing one line, started the same way",
-                  target="≤ 1.5 × minimal app", limit=lambda m, r: r is not None and r <= 1.5)
+    return Figure(
+        name,
+        size,
+        "ms",
+        values=values,
+        reference=reference,
+        reference_name="minimal Textual app showing one line, started the same way",
+        target="≤ 1.5 × minimal app",
+        limit=lambda m, r: r is not None and r <= 1.5,
+    )
 
 
 def bench_startup(work: Path, size: int, repeat: int) -> Figure:
     runs = _app_figures(work, size, repeat)
-    return _startup_figure("start to a child's journal on screen, from the children list: "
-                           "enter, 2 (tmux, 120x40)", size, runs["keys_ms"], runs["ref_ms"])
+    return _startup_figure(
+        "start to a child's journal on screen, from the children list: enter, 2 (tmux, 120x40)",
+        size,
+        runs["keys_ms"],
+        runs["ref_ms"],
+    )
 
 
 def bench_reopen(work: Path, size: int, repeat: int) -> Figure:
     runs = _app_figures(work, size, repeat)
-    return _startup_figure("start to a child's journal on screen, reopening where the app was "
-                           "closed (tmux, 120x40)", size, runs["reopen_ms"], runs["ref_ms"])
+    return _startup_figure(
+        "start to a child's journal on screen, reopening where the app was closed (tmux, 120x40)",
+        size,
+        runs["reopen_ms"],
+        runs["ref_ms"],
+    )
 
 
 def bench_floor(work: Path, size: int, repeat: int) -> Figure:
     runs = _app_figures(work, size, repeat)
-    return Figure("for comparison: import the app and read the workbook, nothing drawn (tmux)",
-                  size, "ms", values=runs["floor_ms"], reference=runs["ref_ms"],
-                  reference_name="minimal Textual app showing one line, started the same way",
-                  target="none: the least start-up could take")
+    return Figure(
+        "for comparison: import the app and read the workbook, nothing drawn (tmux)",
+        size,
+        "ms",
+        values=runs["floor_ms"],
+        reference=runs["ref_ms"],
+        reference_name="minimal Textual app showing one line, started the same way",
+        target="none: the least start-up could take",
+    )
 
 
 def bench_screen(work: Path, size: int, repeat: int) -> Figure:
     runs = _app_figures(work, size, repeat)
-    return Figure("for comparison: the journal's screen (header, tabs, search box, a page of "
-                  "100 rows, footer) in a plain Textual app that reads nothing (tmux)",
-                  size, "ms", values=runs["screen_ms"], reference=runs["ref_ms"],
-                  reference_name="minimal Textual app showing one line, started the same way",
-                  target="none: what Textual takes to draw this screen")
+    return Figure(
+        "for comparison: the journal's screen (header, tabs, search box, a page of "
+        "100 rows, footer) in a plain Textual app that reads nothing (tmux)",
+        size,
+        "ms",
+        values=runs["screen_ms"],
+        reference=runs["ref_ms"],
+        reference_name="minimal Textual app showing one line, started the same way",
+        target="none: what Textual takes to draw this screen",
+    )
 
 
 def bench_memory(work: Path, size: int, repeat: int) -> Figure:
     runs = _app_figures(work, size, repeat)
     ours_mb, ref_mb = runs["keys_mb"], runs["ref_mb"]
-    figure = Figure("peak memory (RSS) with the journal open", size, "MB",
-                    values=ours_mb, reference=ref_mb,
-                    reference_name="minimal Textual app (same start)",
-                    target="≤ minimal + 100 MB",
-                    limit=lambda m, r: m - statistics.median(ref_mb) <= 100)
+    figure = Figure(
+        "peak memory (RSS) with the journal open",
+        size,
+        "MB",
+        values=ours_mb,
+        reference=ref_mb,
+        reference_name="minimal Textual app (same start)",
+        target="≤ minimal + 100 MB",
+        limit=lambda m, r: m - statistics.median(ref_mb) <= 100,
+    )
     return figure
 
 
@@ -930,8 +1100,13 @@ def bench_search(work: Path, size: int, repeat: int) -> Figure:
     db = build_workbook(folder, size)
     env = env_for(db)
     env["SEN_WORKBOOK_CONFIG"] = str(folder / "config.json")
-    figure = Figure("search keystroke to updated journal table (tmux)", size, "ms",
-                    target="50 ms median", limit=lambda m, r: m <= 50)
+    figure = Figure(
+        "search keystroke to updated journal table (tmux)",
+        size,
+        "ms",
+        target="50 ms median",
+        limit=lambda m, r: m <= 50,
+    )
     session = "bench-search"
     try:
         _start_in_tmux([sys.executable, "-m", "sen_workbook"], env, TO_JOURNAL, session)
@@ -960,9 +1135,16 @@ EXTRA: dict[str, Callable[[Path, int, int], Figure]] = {
     "memory": bench_memory,
     "search": bench_search,
 }
-SIZES.update({"startup": (1000, 10000), "reopen": (1000, 10000), "floor": (1000, 10000),
-              "screen": (10000,),
-              "memory": (1000, 10000, 20000), "search": (10000,)})
+SIZES.update(
+    {
+        "startup": (1000, 10000),
+        "reopen": (1000, 10000),
+        "floor": (1000, 10000),
+        "screen": (10000,),
+        "memory": (1000, 10000, 20000),
+        "search": (10000,),
+    }
+)
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -29,8 +29,14 @@ SESSION = "bench-single-file"
 
 def _seconds(command: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   check=True, timeout=120)
+    subprocess.run(
+        command,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=True,
+        timeout=120,
+    )
     return time.perf_counter() - start
 
 
@@ -39,12 +45,26 @@ def _to_children_list(command: list[str], env: dict[str, str]) -> float:
     subprocess.run(["tmux", "kill-session", "-t", SESSION], capture_output=True)
     exports = [f"{k}={v}" for k, v in env.items() if k.startswith(("SHIV_", "SEN_WORKBOOK_"))]
     start = time.perf_counter()
-    subprocess.run(["tmux", "new-session", "-d", "-s", SESSION, "-x", "120", "-y", "40",
-                    shlex.join(["env", *exports, *command])], check=True)
+    subprocess.run(
+        [
+            "tmux",
+            "new-session",
+            "-d",
+            "-s",
+            SESSION,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            shlex.join(["env", *exports, *command]),
+        ],
+        check=True,
+    )
     try:
         while time.perf_counter() - start < 60:
-            screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", SESSION],
-                                    capture_output=True, text=True).stdout
+            screen = subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", SESSION], capture_output=True, text=True
+            ).stdout
             if "Amara Okafor-Bennett" in screen:
                 return time.perf_counter() - start
             time.sleep(0.01)
@@ -62,8 +82,11 @@ def main() -> None:
     try:
         pyz = args.pyz
         if pyz is None:
-            subprocess.run([sys.executable, str(ROOT / ".ci" / "release.py"), str(work / "dist")],
-                           check=True, stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [sys.executable, str(ROOT / ".ci" / "release.py"), str(work / "dist")],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
             pyz = work / "dist" / "sen-workbook.pyz"
         installed = shutil.which("sen-workbook", path=str(Path(sys.executable).parent))
         if installed is None:
@@ -75,17 +98,24 @@ def main() -> None:
         sample = generate()
         with Workbook(db) as book:
             book.load_sample(sample.children, sample.entries, sample.files)
-        env = dict(os.environ, SHIV_ROOT=str(work / "shiv"), SEN_WORKBOOK_DB=str(db),
-                   SEN_WORKBOOK_CONFIG=str(work / "config.json"))
+        env = dict(
+            os.environ,
+            SHIV_ROOT=str(work / "shiv"),
+            SEN_WORKBOOK_DB=str(db),
+            SEN_WORKBOOK_CONFIG=str(work / "config.json"),
+        )
         single = [sys.executable, str(pyz)]
         first = _seconds([*single, "--version"], env)
         unpacked = sum(p.stat().st_size for p in (work / "shiv").rglob("*") if p.is_file())
-        print(f"sen-workbook.pyz: {pyz.stat().st_size / 1e6:.2f} MB, unpacked "
-              f"{unpacked / 1e6:.1f} MB; first start (unpacking) {first:.2f} s")
+        print(
+            f"sen-workbook.pyz: {pyz.stat().st_size / 1e6:.2f} MB, unpacked "
+            f"{unpacked / 1e6:.1f} MB; first start (unpacking) {first:.2f} s"
+        )
         cases = {
             "--version": lambda cmd: _seconds([*cmd, "--version"], env),
             "timeline of the sample child": lambda cmd: _seconds(
-                [*cmd, "timeline", "Amara", "--as-of", "2026-11-30"], env),
+                [*cmd, "timeline", "Amara", "--as-of", "2026-11-30"], env
+            ),
             "app to the children list": lambda cmd: _to_children_list(cmd, env),
         }
         print(f"median of {args.repeat} runs, seconds: single file / installed")

@@ -291,7 +291,11 @@ def flags(entries: Iterable[dict], as_of: date) -> list[Flag]:
         if entry["kind"] == "correspondence" and entry.get("direction") == "sent":
             for other_id in entry.get("links", ()):
                 other = by_id.get(other_id)
-                if other is not None and other["kind"] == "correspondence" and other.get("direction") == "received":
+                if (
+                    other is not None
+                    and other["kind"] == "correspondence"
+                    and other.get("direction") == "received"
+                ):
                     replies.setdefault(entry["id"], []).append(other)
     for entry in known:
         kind = entry["kind"]
@@ -384,14 +388,16 @@ def not_met_runs(entries: Iterable[dict], as_of: date) -> list[NotMetRun]:
                 continue
             if len(run) >= 2:
                 last = run[-1]
-                found.append(NotMetRun(
-                    child_id=child_id,
-                    target=dict(_find_target(last.plan, target_id, all_cycles, child_id)),
-                    plan=last.plan,
-                    reviews=tuple(x.review for x in run),
-                    current=a is None,
-                    ended_with="" if a is None else a.result,
-                ))
+                found.append(
+                    NotMetRun(
+                        child_id=child_id,
+                        target=dict(_find_target(last.plan, target_id, all_cycles, child_id)),
+                        plan=last.plan,
+                        reviews=tuple(x.review for x in run),
+                        current=a is None,
+                        ended_with="" if a is None else a.result,
+                    )
+                )
             run = []
     found.sort(key=lambda r: (chronological_key(r.reviews[0]), r.target.get("id", "")))
     return found

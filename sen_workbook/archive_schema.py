@@ -29,9 +29,21 @@ _OPTIONAL_DATE: dict[str, Any] = {
 }
 _TEXT_LIST: dict[str, Any] = {"type": ["array", "null"], "items": {"type": "string"}}
 _AREAS: dict[str, Any] = {"type": ["array", "null"], "items": {"enum": list(model.AREAS)}}
-_DATE_FIELDS = {"response_date", "start_date", "review_date", "follow_up_sent", "reply_due",
-                "outcome_date", "asked_for_date", "supplied_date", "by_date", "start", "end",
-                "due", "date_of_birth"}
+_DATE_FIELDS = {
+    "response_date",
+    "start_date",
+    "review_date",
+    "follow_up_sent",
+    "reply_due",
+    "outcome_date",
+    "asked_for_date",
+    "supplied_date",
+    "by_date",
+    "start",
+    "end",
+    "due",
+    "date_of_birth",
+}
 _CHOICES: dict[str, list[str]] = {
     "direction": list(model.DIRECTIONS),
     "incident_type": list(model.INCIDENT_TYPES),
@@ -66,8 +78,12 @@ def _field(name: str, default: Any) -> dict[str, Any]:
 def _record(fields: dict[str, Any], required: list[str], **fixed: Any) -> dict[str, Any]:
     properties = {name: _field(name, default) for name, default in fields.items()}
     properties.update(fixed)
-    return {"type": "object", "required": required, "properties": properties,
-            "additionalProperties": False}
+    return {
+        "type": "object",
+        "required": required,
+        "properties": properties,
+        "additionalProperties": False,
+    }
 
 
 def archive_schema() -> dict[str, Any]:
@@ -96,22 +112,30 @@ def archive_schema() -> dict[str, Any]:
         },
         "additionalProperties": False,
     }
-    defs["child"] = _record(model.CHILD_FIELDS, ["id", "name"], id=id_text,
-                            name={"type": "string", "pattern": r"\S"})
+    defs["child"] = _record(
+        model.CHILD_FIELDS, ["id", "name"], id=id_text, name={"type": "string", "pattern": r"\S"}
+    )
     kinds = []
     for kind, fields in model.KIND_FIELDS.items():
         common = {name: default for name, default in model.COMMON_FIELDS.items()}
         defs[f"{kind}_entry"] = _record(
-            {**common, **fields}, ["id", "child_id", "kind", "date", "title"],
-            id=id_text, child_id=id_text, kind={"const": kind},
+            {**common, **fields},
+            ["id", "child_id", "kind", "date", "title"],
+            id=id_text,
+            child_id=id_text,
+            kind={"const": kind},
             date={"type": "string", "pattern": _DATE_TIME},
             title={"type": "string", "pattern": r"\S"},
             attachments={"type": ["array", "null"], "items": {"$ref": "#/$defs/attachment"}},
             revisions={"type": ["array", "null"], "items": {"type": "object"}},
         )
         kinds.append({"$ref": f"#/$defs/{kind}_entry"})
-    defs["entry"] = {"type": "object", "required": ["kind"],
-                     "properties": {"kind": {"enum": list(model.KINDS)}}, "oneOf": kinds}
+    defs["entry"] = {
+        "type": "object",
+        "required": ["kind"],
+        "properties": {"kind": {"enum": list(model.KINDS)}},
+        "oneOf": kinds,
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "urn:sen-workbook:archive:1",

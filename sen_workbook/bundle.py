@@ -129,8 +129,10 @@ def _defuse(text: str) -> str:
     # only, quickly; the case-insensitive pattern also takes U+017F for s and U+0130 and
     # U+0131 for i, so a page holding one of those is always scanned.
     folded = text.encode("utf-8", "surrogatepass").lower()
-    if b"javascript" in folded or b"vbscript" in folded or any(
-        char in folded for char in _CASE_EXTRAS
+    if (
+        b"javascript" in folded
+        or b"vbscript" in folded
+        or any(char in folded for char in _CASE_EXTRAS)
     ):
         text = re.sub(r"(?i)((?:java|vb)script\s*):", r"\1&#58;", text)
     if "=" in text:
@@ -215,8 +217,7 @@ def _check_pseudonymised(child: Mapping[str, Any], files: Mapping[str, bytes]) -
     for path, data in files.items():
         found = None
         if path.startswith("exhibits/"):
-            found = timeline.find_child_name(child, path.removeprefix("exhibits/"),
-                                             anywhere=True)
+            found = timeline.find_child_name(child, path.removeprefix("exhibits/"), anywhere=True)
         else:
             text = data.decode("utf-8")
             # Markdown escapes and HTML references could hide a name from a plain search.
@@ -258,8 +259,11 @@ def _readable_text(data: bytes) -> str | None:
     if data.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                xml = [archive.read(name).decode("utf-8", "replace")
-                       for name in archive.namelist() if name.endswith(".xml")]
+                xml = [
+                    archive.read(name).decode("utf-8", "replace")
+                    for name in archive.namelist()
+                    if name.endswith(".xml")
+                ]
         except (zipfile.BadZipFile, OSError, RuntimeError):
             return None
         text = re.sub(r"<[^>]*>", " ", " ".join(xml))
@@ -312,8 +316,10 @@ def names_inside_exhibits(
             f"{', '.join(unread)}."
         )
     one = len(named) + len(unread) == 1
-    said.append(f"Redact {'it' if one else 'them'}, attach the redacted "
-                f"{'copy' if one else 'copies'}, and make the bundle again before sending it.")
+    said.append(
+        f"Redact {'it' if one else 'them'}, attach the redacted "
+        f"{'copy' if one else 'copies'}, and make the bundle again before sending it."
+    )
     return " ".join(said)
 
 
@@ -357,7 +363,11 @@ def build_bundle(
 _NOT_PORTABLE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
 _DEVICE_NAMES = frozenset(
     {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
-    | {f"{port}{n}" for port in ("COM", "LPT") for n in [*"123456789", "\u00b9", "\u00b2", "\u00b3"]}
+    | {
+        f"{port}{n}"
+        for port in ("COM", "LPT")
+        for n in [*"123456789", "\u00b9", "\u00b2", "\u00b3"]
+    }
 )
 
 

@@ -42,7 +42,8 @@ class CaptureError(ValueError):
 def settable_fields(kind: str) -> tuple[str, ...]:
     """The fields ``--field`` may set for ``kind``: its own plain fields and people, links."""
     own = tuple(
-        name for name in model.KIND_FIELDS[kind]
+        name
+        for name in model.KIND_FIELDS[kind]
         if name not in model.ITEM_FIELDS and name not in model.IMPORTED_FIELDS
     )
     return own + _COMMON_SETTABLE
@@ -107,7 +108,9 @@ def read_attachment_files(paths: Sequence[str]) -> list[tuple[str, bytes]]:
         try:
             found.append((path.name, path.read_bytes()))
         except OSError as error:
-            raise CaptureError(f"Could not read {path}: {error.strerror}; nothing was added.") from None
+            raise CaptureError(
+                f"Could not read {path}: {error.strerror}; nothing was added."
+            ) from None
     return found
 
 
@@ -188,8 +191,14 @@ def quick_entry(
         record = attachment_record(filename, content)
         files.setdefault(record["sha256"], record)  # the same file named twice is attached once
     entry = model.new_entry(
-        kind, child_id, date=date_text, title=title.strip(), details=details.strip("\n"),
-        areas=list(areas), attachments=list(files.values()), **values,
+        kind,
+        child_id,
+        date=date_text,
+        title=title.strip(),
+        details=details.strip("\n"),
+        areas=list(areas),
+        attachments=list(files.values()),
+        **values,
     )
     problems = model.validate_entry(entry)
     if problems:
@@ -231,7 +240,9 @@ def write_in_editor(kind: str, *, environ: dict[str, str] | None = None) -> tupl
         try:
             finished = subprocess.run([*shlex.split(editor), name], check=False)
         except OSError as error:
-            raise CaptureError(f"Could not start the editor {editor!r}: {error.strerror}.") from None
+            raise CaptureError(
+                f"Could not start the editor {editor!r}: {error.strerror}."
+            ) from None
         if finished.returncode != 0:
             raise CaptureError(f"The editor {editor!r} stopped with an error; nothing was added.")
         with open(name, encoding="utf-8", errors="replace") as handle:

@@ -25,7 +25,9 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one sentence, exit 2, no usage dump
-        raise UsageError(f"{message[0].upper()}{message[1:].rstrip('.')}. See 'sen-workbook --help'.")
+        raise UsageError(
+            f"{message[0].upper()}{message[1:].rstrip('.')}. See 'sen-workbook --help'."
+        )
 
 
 def _date(text: str) -> _dt.date:
@@ -70,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     intake.add_import_options(imp)
     imp.add_argument(
-        "--skip-damaged", action="store_true",
+        "--skip-damaged",
+        action="store_true",
         help="import every record even if some attached files in the archive are damaged; "
         "those files are left out and named",
     )
@@ -79,7 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     arc.add_argument("out", metavar="OUT.zip")
     arc.add_argument("--force", action="store_true", help="replace OUT.zip if it exists")
     arc.add_argument(
-        "--skip-damaged", action="store_true",
+        "--skip-damaged",
+        action="store_true",
         help="leave out attached files that are missing or damaged (and name them) instead "
         "of refusing",
     )
@@ -99,33 +103,63 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD")
         sub.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD")
         sub.add_argument(
-            "--as-of", dest="as_of", type=_date, metavar="YYYY-MM-DD",
+            "--as-of",
+            dest="as_of",
+            type=_date,
+            metavar="YYYY-MM-DD",
             help="the preparation date (default: today)",
         )
-        sub.add_argument("--pseudonym", metavar="NAME",
-                         help="a name shown instead of the child's names")
-        sub.add_argument("--area", dest="areas", action="append", choices=tuple(model.AREAS),
-                         help="only entries touching this area (repeatable)")
-        sub.add_argument("--kind", dest="kinds", action="append", choices=tuple(model.KINDS),
-                         help="only entries of this kind (repeatable)")
+        sub.add_argument(
+            "--pseudonym", metavar="NAME", help="a name shown instead of the child's names"
+        )
+        sub.add_argument(
+            "--area",
+            dest="areas",
+            action="append",
+            choices=tuple(model.AREAS),
+            help="only entries touching this area (repeatable)",
+        )
+        sub.add_argument(
+            "--kind",
+            dest="kinds",
+            action="append",
+            choices=tuple(model.KINDS),
+            help="only entries of this kind (repeatable)",
+        )
         if name == "bundle":
             from sen_workbook.pdf.limits import APPEALS
 
             sub.add_argument("--out", required=True, metavar="DIR|FILE.zip|FILE.pdf")
             sub.add_argument("--force", action="store_true", help="replace an existing bundle")
             sub.add_argument(
-                "--appeal", choices=tuple(APPEALS),
+                "--appeal",
+                choices=tuple(APPEALS),
                 help="check the evidence against the Tribunal's page limit for this appeal "
                 "(an ehcna bundle is held to refusal-to-assess's unless you choose)",
             )
-            sub.add_argument("--max-pages", dest="max_pages", type=_page_count, metavar="N",
-                             help="your own page limit for the evidence")
-            sub.add_argument("--prepared-by", dest="prepared_by", default="", metavar="NAME",
-                             help="who prepared the bundle, for the PDF's cover")
-            sub.add_argument("--without-pdf", dest="without_pdf", action="store_true",
-                             help="leave bundle.pdf out of a folder or .zip")
+            sub.add_argument(
+                "--max-pages",
+                dest="max_pages",
+                type=_page_count,
+                metavar="N",
+                help="your own page limit for the evidence",
+            )
+            sub.add_argument(
+                "--prepared-by",
+                dest="prepared_by",
+                default="",
+                metavar="NAME",
+                help="who prepared the bundle, for the PDF's cover",
+            )
+            sub.add_argument(
+                "--without-pdf",
+                dest="without_pdf",
+                action="store_true",
+                help="leave bundle.pdf out of a folder or .zip",
+            )
     letter = commands.add_parser(
-        "letter", help="write a letter from the records (see 'letter --list')",
+        "letter",
+        help="write a letter from the records (see 'letter --list')",
         description="Write a letter from a child's records: print it, or write it to a "
         ".md, .txt or .pdf file.",
     )
@@ -133,10 +167,17 @@ def build_parser() -> argparse.ArgumentParser:
     letter.add_argument("child", metavar="CHILD", nargs="?", help="a name, preferred name or id")
     letter.add_argument("letter_type", metavar="TYPE", nargs="?", help="one of 'letter --list'")
     letter.add_argument("--entry", metavar="ID", help="the entry the letter is about")
-    letter.add_argument("--rule", default="", metavar="RULE",
-                        help="for a chaser: which deadline of the request (e.g. final_plan)")
     letter.add_argument(
-        "--as-of", dest="as_of", type=_date, metavar="YYYY-MM-DD",
+        "--rule",
+        default="",
+        metavar="RULE",
+        help="for a chaser: which deadline of the request (e.g. final_plan)",
+    )
+    letter.add_argument(
+        "--as-of",
+        dest="as_of",
+        type=_date,
+        metavar="YYYY-MM-DD",
         help="the letter's date (default: today)",
     )
     letter.add_argument("--pseudonym", default="", metavar="NAME")
@@ -204,15 +245,18 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     read_only = args.command in reading
     if args.command == "import" and not path.exists():
         return _import_into_new(path, args.file, args.skip_damaged)
-    with collector_paused(), Workbook(path, read_only=read_only,
-                                      check_shape=args.command != "check") as book:
+    with (
+        collector_paused(),
+        Workbook(path, read_only=read_only, check_shape=args.command != "check") as book,
+    ):
         if args.command == "import":
             summary = book.import_archive(args.file, skip_damaged=args.skip_damaged)
             return _report_import(summary, book.path)
         if args.command == "archive":
             left_out: list[str] = []
-            out = book.write_archive(args.out, overwrite=args.force,
-                                     skip_damaged=args.skip_damaged, left_out=left_out)
+            out = book.write_archive(
+                args.out, overwrite=args.force, skip_damaged=args.skip_damaged, left_out=left_out
+            )
             print(f"Wrote {out}.")
             if left_out:
                 print(f"{len(left_out)} attached file(s) were left out of it:")
@@ -312,9 +356,14 @@ def _evidence(book: Workbook, args: argparse.Namespace) -> int:
         print(inside, file=sys.stderr)
     report: list[str] = []
     out = book.export_bundle(
-        child, options, Path(args.out), overwrite=args.force,
-        include_pdf=not args.without_pdf, prepared_by=args.prepared_by.strip(),
-        limit=page_limit(options.purpose, args.appeal, args.max_pages), report=report,
+        child,
+        options,
+        Path(args.out),
+        overwrite=args.force,
+        include_pdf=not args.without_pdf,
+        prepared_by=args.prepared_by.strip(),
+        limit=page_limit(options.purpose, args.appeal, args.max_pages),
+        report=report,
     )
     print(f"Wrote the evidence bundle to {out}.")
     for line in report:
@@ -355,19 +404,29 @@ def _letter(book: Workbook, args: argparse.Namespace) -> int:
     as_of = args.as_of or _dt.date.today()
     pseudonym = args.pseudonym.strip()
     try:
-        letter = book.letter(child, args.letter_type, as_of=as_of, entry_id=args.entry,
-                             pseudonym=pseudonym, rule=args.rule)
+        letter = book.letter(
+            child,
+            args.letter_type,
+            as_of=as_of,
+            entry_id=args.entry,
+            pseudonym=pseudonym,
+            rule=args.rule,
+        )
     except letters.LetterError as error:
         raise UsageError(str(error)) from None
     if args.letter_type == "deadline_chaser" and not args.entry:
-        others = letters.chaseable_deadlines(child, book.stored_entries(child["id"]),
-                                             as_of=as_of)[1:]
+        others = letters.chaseable_deadlines(child, book.stored_entries(child["id"]), as_of=as_of)[
+            1:
+        ]
         if others:  # said on stderr, so that what is printed is the letter alone
             more = "1 more deadline" if len(others) == 1 else f"{len(others)} more deadlines"
             print(f"{more} could be chased; for one of them, give:", file=sys.stderr)
             for due in others:
-                print(f"  --entry {due.entry_id} --rule {due.rule}   ({due.label}, due "
-                      f"{long_date(due.due)})", file=sys.stderr)
+                print(
+                    f"  --entry {due.entry_id} --rule {due.rule}   ({due.label}, due "
+                    f"{long_date(due.due)})",
+                    file=sys.stderr,
+                )
     if not args.out:
         sys.stdout.write(letters.plain_text(letter))
         sys.stdout.flush()
@@ -378,8 +437,9 @@ def _letter(book: Workbook, args: argparse.Namespace) -> int:
         content = letters.pdf(letters.plain_text(letter), joined(letter.subject), as_of)
     else:
         content = letters.plain_text(letter).encode("utf-8")
-    out = book.export_letter(child, args.out, content, pseudonymised=bool(pseudonym),
-                             overwrite=args.force)
+    out = book.export_letter(
+        child, args.out, content, pseudonymised=bool(pseudonym), overwrite=args.force
+    )
     print(f"Wrote the letter to {out}.")
     return EXIT_OK
 

@@ -120,8 +120,7 @@ RULES: dict[str, Rule] = {
             "whole process.",
             satisfied_by="the date of the final plan, as the outcome of a 'Draft EHC plan "
             "received' request",
-            not_applicable_when="the council refused to assess, or decided not to issue "
-            "a plan",
+            not_applicable_when="the council refused to assess, or decided not to issue a plan",
             states=(*_DUTY_STATES, "overall_limit", "not_applicable"),
         ),
         Rule(
@@ -693,33 +692,50 @@ class _ChildDeadlines:
         if decided is None and first_draft is None and first_no_plan is None:
             # No decision whether to assess: the 6-week decision is the breach to chase,
             # and the 20 weeks the one overall limit; reg 10 waits on the decision.
-            made.append(self.make("final_plan", request, start, twenty, None,
-                                  state="overall_limit"))
-            made.append(self.not_applicable(
-                "no_plan_notice", request, start, sixteen,
-                "Depends on the council's decision whether to assess, not recorded yet.",
-            ))
+            made.append(
+                self.make("final_plan", request, start, twenty, None, state="overall_limit")
+            )
+            made.append(
+                self.not_applicable(
+                    "no_plan_notice",
+                    request,
+                    start,
+                    sixteen,
+                    "Depends on the council's decision whether to assess, not recorded yet.",
+                )
+            )
             return made
         not_issuing = first_no_plan is not None and (
             first_draft is None or first_no_plan < first_draft
         )
         if not_issuing:
             made.append(self.make("no_plan_notice", request, start, sixteen, first_no_plan))
-            made.append(self.not_applicable(
-                "final_plan", request, start, twenty,
-                f"Does not apply: the council decided not to issue a plan "
-                f"({first_no_plan.isoformat()}).",
-            ))
+            made.append(
+                self.not_applicable(
+                    "final_plan",
+                    request,
+                    start,
+                    twenty,
+                    f"Does not apply: the council decided not to issue a plan "
+                    f"({first_no_plan.isoformat()}).",
+                )
+            )
             return made
         if first_draft is not None:
-            made.append(self.not_applicable(
-                "no_plan_notice", request, start, sixteen,
-                f"Does not apply: the council decided to issue a plan (draft plan received "
-                f"on {first_draft.isoformat()}).",
-            ))
+            made.append(
+                self.not_applicable(
+                    "no_plan_notice",
+                    request,
+                    start,
+                    sixteen,
+                    f"Does not apply: the council decided to issue a plan (draft plan received "
+                    f"on {first_draft.isoformat()}).",
+                )
+            )
         else:
-            made.append(self.make("no_plan_notice", request, start, sixteen, None,
-                                  final_due=twenty()[0]))
+            made.append(
+                self.make("no_plan_notice", request, start, sixteen, None, final_due=twenty()[0])
+            )
         finals = [day for day in map(self.final_plan_day, drafts) if day is not None]
         made.append(self.make("final_plan", request, start, twenty, min(finals, default=None)))
         return made
@@ -732,8 +748,9 @@ class _ChildDeadlines:
         supplied = known_date(request.get("supplied_date", ""), self.as_of)
         replied = self.outcome_day(request)
         if not asked_for or asked_on is None:
-            return self.make("subject_access", request, start,
-                             partial(_subject_access_due, start), replied)
+            return self.make(
+                "subject_access", request, start, partial(_subject_access_due, start), replied
+            )
         what = model.ASKED_FOR.get(asked_for, asked_for).lower()
         if supplied is None:
             stopped = (
@@ -741,28 +758,54 @@ class _ChildDeadlines:
                 f"{asked_on.isoformat()}; 1 calendar month starts again when it receives it."
             )
             # Nothing it waits for can be late while the clock is stopped: a reply is met.
-            return self.make("subject_access", request, start,
-                             partial(_subject_access_due, start), replied,
-                             state=None if replied else "clock_stopped",
-                             words=None if replied else stopped)
+            return self.make(
+                "subject_access",
+                request,
+                start,
+                partial(_subject_access_due, start),
+                replied,
+                state=None if replied else "clock_stopped",
+                words=None if replied else stopped,
+            )
         if supplied >= ARTICLE_12A_FROM:
-            why = (f"counted from {supplied.isoformat()}, when the organisation received the "
-                   f"{what} it asked for on {asked_on.isoformat()}: since 5 February 2026 "
-                   "the month starts again then (UK GDPR art. 12A)")
-            return self.make("subject_access", request, supplied,
-                             partial(_subject_access_due, supplied, why), replied)
+            why = (
+                f"counted from {supplied.isoformat()}, when the organisation received the "
+                f"{what} it asked for on {asked_on.isoformat()}: since 5 February 2026 "
+                "the month starts again then (UK GDPR art. 12A)"
+            )
+            return self.make(
+                "subject_access",
+                request,
+                supplied,
+                partial(_subject_access_due, supplied, why),
+                replied,
+            )
         if asked_for == "clarification":
             waited = (supplied - asked_on).days
-            why = (f"the clock stopped from {asked_on.isoformat()} to {supplied.isoformat()} "
-                   f"while clarification was awaited, so {_days(waited)} are added (ICO "
-                   "guidance before 5 February 2026)")
-            return self.make("subject_access", request, start,
-                             partial(_subject_access_due, start, why, waited), replied)
-        why = (f"counted from {supplied.isoformat()}, when the organisation received the "
-               f"{what} it asked for on {asked_on.isoformat()} (ICO guidance before "
-               "5 February 2026: the month starts on receipt)")
-        return self.make("subject_access", request, supplied,
-                         partial(_subject_access_due, supplied, why), replied)
+            why = (
+                f"the clock stopped from {asked_on.isoformat()} to {supplied.isoformat()} "
+                f"while clarification was awaited, so {_days(waited)} are added (ICO "
+                "guidance before 5 February 2026)"
+            )
+            return self.make(
+                "subject_access",
+                request,
+                start,
+                partial(_subject_access_due, start, why, waited),
+                replied,
+            )
+        why = (
+            f"counted from {supplied.isoformat()}, when the organisation received the "
+            f"{what} it asked for on {asked_on.isoformat()} (ICO guidance before "
+            "5 February 2026: the month starts on receipt)"
+        )
+        return self.make(
+            "subject_access",
+            request,
+            supplied,
+            partial(_subject_access_due, supplied, why),
+            replied,
+        )
 
     # --- reg 20(4) --------------------------------------------------------------------
 
@@ -775,8 +818,13 @@ class _ChildDeadlines:
             if (e["kind"] == "assessment" or e.get("direction") == "received")
             and linked(e, meeting)
         ]
-        made = self.make("annual_review_advice", meeting, held,
-                         lambda: (held - timedelta(weeks=2), ""), min(sent, default=None))
+        made = self.make(
+            "annual_review_advice",
+            meeting,
+            held,
+            lambda: (held - timedelta(weeks=2), ""),
+            min(sent, default=None),
+        )
         return [made] if made is not None else []
 
     # --- the rest ---------------------------------------------------------------------
@@ -830,7 +878,8 @@ class _ChildDeadlines:
             return []
         # Mediation must be asked for within the 2 months to lengthen the window.
         mediations = [
-            m for m in self.of_type("mediation")
+            m
+            for m in self.of_type("mediation")
             if linked(m, source) and model.entry_day(m) <= two_months
         ]
         certificates = [day for m in mediations if (day := self.outcome_day(m)) is not None]
@@ -848,8 +897,13 @@ class _ChildDeadlines:
         met_on = min(appealed, default=None)
         if certificates or not pending:
             certificate = max(certificates, default=None)
-            deadline = self.make("appeal", source, decided,
-                                 lambda: _appeal_deadline_and_note(decided, certificate), met_on)
+            deadline = self.make(
+                "appeal",
+                source,
+                decided,
+                lambda: _appeal_deadline_and_note(decided, certificate),
+                met_on,
+            )
             return [deadline] if deadline is not None else []
         # A certificate is due and not recorded: the window stays open until 1 month
         # after it, and cannot close before the 2 months are up.
@@ -858,10 +912,13 @@ class _ChildDeadlines:
         except CalendarRangeError:
             return []
         deadline = self.make(
-            "appeal", source, decided,
+            "appeal",
+            source,
+            decided,
             lambda: _appeal_deadline_and_note(decided, due_on, certificate_pending=True),
             met_on,
-            state=None if met_on else "certificate_pending", certificate_due=due_on,
+            state=None if met_on else "certificate_pending",
+            certificate_due=due_on,
             floor=two_months,
         )
         return [deadline] if deadline is not None else []
@@ -878,8 +935,7 @@ class _ChildDeadlines:
         """A rule the case has made not apply: only given when asked for."""
         if not self.include_not_applicable:
             return None
-        return self.make(rule_key, request, start, due_of, None,
-                         state="not_applicable", words=why)
+        return self.make(rule_key, request, start, due_of, None, state="not_applicable", words=why)
 
     def make(
         self,
@@ -922,30 +978,47 @@ class _ChildDeadlines:
             if not (overall and found == "missed"):  # 20 weeks gone: the limit is missed
                 found = state
         if rule_key == "no_plan_notice" and found == "upcoming":
-            words = words or (f"If the council decides not to issue a plan, it must say so "
-                              f"by {due.isoformat()}.")
+            words = words or (
+                f"If the council decides not to issue a plan, it must say so by {due.isoformat()}."
+            )
         if rule_key == "no_plan_notice" and found == "missed" and met_on is None:
             # 16 weeks with neither notice nor plan: the council is taken to be issuing a
             # plan, so the 20-week plan is the limit that can be missed, not this one.
             found, days_late = "passed", 0
-            words = (f"No notice that a plan will not be issued was recorded by "
-                     f"{due.isoformat()}: the council is expected to issue a plan, due by "
-                     f"{(final_due or due).isoformat()}.")
-        if (found not in ("met", "passed", "not_applicable") and rule.duty_of != "family"
-                and exception.strip()):
+            words = (
+                f"No notice that a plan will not be issued was recorded by "
+                f"{due.isoformat()}: the council is expected to issue a plan, due by "
+                f"{(final_due or due).isoformat()}."
+            )
+        if (
+            found not in ("met", "passed", "not_applicable")
+            and rule.duty_of != "family"
+            and exception.strip()
+        ):
             found, words = "exception", None
         elif overall and found == "overall_limit":
-            words = (f"Overall limit: the final EHC plan is due by {due.isoformat()} "
-                     "(20 weeks), unless the council refuses to assess or decides not to "
-                     "issue a plan.")
+            words = (
+                f"Overall limit: the final EHC plan is due by {due.isoformat()} "
+                "(20 weeks), unless the council refuses to assess or decides not to "
+                "issue a plan."
+            )
         elif overall and found == "missed":
-            words = (f"Missed: the overall limit of 20 weeks ended on {due.isoformat()} "
-                     f"with no decision whether to assess and no plan recorded; "
-                     f"{_days(days_late)} late.")
+            words = (
+                f"Missed: the overall limit of 20 weeks ended on {due.isoformat()} "
+                f"with no decision whether to assess and no plan recorded; "
+                f"{_days(days_late)} late."
+            )
         if words is None:
-            words = _sentence(found, rule.duty_of == "family", due=due, met_on=met_on,
-                              days=days_late, as_of=self.as_of,
-                              certificate_due=certificate_due, floor=floor)
+            words = _sentence(
+                found,
+                rule.duty_of == "family",
+                due=due,
+                met_on=met_on,
+                days=days_late,
+                as_of=self.as_of,
+                certificate_due=certificate_due,
+                floor=floor,
+            )
         return Deadline(
             rule=rule.key,
             label=rule.label,
@@ -984,8 +1057,7 @@ def _subject_access_due(received: date, why: str = "", extra_days: int = 0) -> t
     notes = [why] if why else []
     if moved != due:
         notes.append(
-            f"{due.isoformat()} is not a working day, so the deadline moves to "
-            f"{moved.isoformat()}"
+            f"{due.isoformat()} is not a working day, so the deadline moves to {moved.isoformat()}"
         )
     text = "; ".join(notes)
     return moved, (text[0].upper() + text[1:] + ".") if text else ""

@@ -75,14 +75,18 @@ def upcoming_events(
         # The family's own time limits (an appeal) are theirs to keep; the rest are duties
         # of the council, the school or the mediation service.
         family = deadline.duty_of == "family"
-        lines.insert(1, "This is your own time limit." if family
-                     else f"Who must act: the {deadline.duty_of}.")
-        events.append(CalendarEvent(
-            _uid("deadline", deadline.entry_id, deadline.rule),
-            deadline.due,
-            f"{'Your last day' if family else 'Due'}: {deadline.label}{exception}{for_whom}",
-            _joined(lines),
-        ))
+        lines.insert(
+            1,
+            "This is your own time limit." if family else f"Who must act: the {deadline.duty_of}.",
+        )
+        events.append(
+            CalendarEvent(
+                _uid("deadline", deadline.entry_id, deadline.rule),
+                deadline.due,
+                f"{'Your last day' if family else 'Due'}: {deadline.label}{exception}{for_whom}",
+                _joined(lines),
+            )
+        )
     # A flag that would be raised the day after a date means the thing is still open.
     horizon = as_of + _dt.timedelta(days=_HORIZON_DAYS)
     seen: set[str] = set()
@@ -100,13 +104,16 @@ def upcoming_events(
     return events
 
 
-def _open_item(what: str, entry_id: str, entry: Mapping[str, Any], day: _dt.date,
-               for_whom: str) -> CalendarEvent:
+def _open_item(
+    what: str, entry_id: str, entry: Mapping[str, Any], day: _dt.date, for_whom: str
+) -> CalendarEvent:
     title = _short(entry.get("title", ""))
     if what == "review":
         summary = f"Review due: {title}"
-        rule = ("Rule: the review date written in the plan (SEND Code of Practice 6.52 to "
-                "6.56: the plan is reviewed with the family on the date agreed).")
+        rule = (
+            "Rule: the review date written in the plan (SEND Code of Practice 6.52 to "
+            "6.56: the plan is reviewed with the family on the date agreed)."
+        )
         state = "No review of this plan is recorded yet."
         item = "plan"
     elif what == "action":
@@ -114,20 +121,22 @@ def _open_item(what: str, entry_id: str, entry: Mapping[str, Any], day: _dt.date
         summary = f"Action due: {_short(action.get('text', ''))}"
         rule = "Rule: the due date agreed for an action at a meeting."
         owner = str(action.get("owner", "")).strip()
-        state = (f"Action: {_short(action.get('text', ''), 200)}"
-                 + (f" (by {owner})" if owner else "") + "; not recorded as done yet.")
+        state = (
+            f"Action: {_short(action.get('text', ''), 200)}"
+            + (f" (by {owner})" if owner else "")
+            + "; not recorded as done yet."
+        )
         item = f"action {action.get('text', '')}"
     else:
         summary = f"Reply due: {title}"
         rule = "Rule: the reply due date written on the letter or email the family sent."
         to = str(entry.get("to", "")).strip()
-        state = (f"Sent{' to ' + _short(to) if to else ''}; no reply is recorded yet.")
+        state = f"Sent{' to ' + _short(to) if to else ''}; no reply is recorded yet."
         item = "reply"
     lines = [rule, f"From the entry: {_entry_words(entry)}.", state]
     # The UID names the record (and the action), not the day: a date put back updates the
     # event the family already has.
-    return CalendarEvent(_uid(what, entry_id, item), day,
-                         summary + for_whom, _joined(lines))
+    return CalendarEvent(_uid(what, entry_id, item), day, summary + for_whom, _joined(lines))
 
 
 def _action_of(meeting: Mapping[str, Any], day: _dt.date) -> Mapping[str, Any]:

@@ -11,10 +11,32 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-_BLOCKS = frozenset({
-    "p", "div", "br", "tr", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
-    "blockquote", "pre", "table", "hr", "section", "article", "header", "footer", "address",
-})
+_BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "tr",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "table",
+        "hr",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "address",
+    }
+)
 _SKIPPED = frozenset({"script", "style", "head", "title", "template", "noscript"})
 
 

@@ -31,37 +31,81 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
     add = commands.add_parser("add", help="add one entry in one command (quick capture)")
     add.add_argument("child", metavar="CHILD", help="a name, preferred name or id")
-    add.add_argument("kind", metavar="KIND",
-                     help=f"one of {', '.join(model.KINDS)} (or email, call, letter, note...)")
-    add.add_argument("title", metavar="TITLE", nargs="?", default=None,
-                     help="the entry's title (leave out to write it in $EDITOR)")
-    add.add_argument("--date", default="", metavar="YYYY-MM-DD[ HH:MM]",
-                     help="when it happened: a date, today (the default) or yesterday")
+    add.add_argument(
+        "kind",
+        metavar="KIND",
+        help=f"one of {', '.join(model.KINDS)} (or email, call, letter, note...)",
+    )
+    add.add_argument(
+        "title",
+        metavar="TITLE",
+        nargs="?",
+        default=None,
+        help="the entry's title (leave out to write it in $EDITOR)",
+    )
+    add.add_argument(
+        "--date",
+        default="",
+        metavar="YYYY-MM-DD[ HH:MM]",
+        help="when it happened: a date, today (the default) or yesterday",
+    )
     add.add_argument("--areas", default="", metavar="A,B", help="areas of need it touches")
-    add.add_argument("--details", default=None, metavar="TEXT|-",
-                     help="the details, or - to read them from standard input")
-    add.add_argument("--attach", action="append", default=[], metavar="FILE",
-                     help="a file to attach (repeatable)")
-    add.add_argument("--field", action="append", default=[], metavar="NAME=VALUE",
-                     help="a field of the kind, e.g. request_type=ehcna (repeatable)")
+    add.add_argument(
+        "--details",
+        default=None,
+        metavar="TEXT|-",
+        help="the details, or - to read them from standard input",
+    )
+    add.add_argument(
+        "--attach",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a file to attach (repeatable)",
+    )
+    add.add_argument(
+        "--field",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a field of the kind, e.g. request_type=ehcna (repeatable)",
+    )
 
-    cal = commands.add_parser("calendar", help="write upcoming deadlines and due dates as iCalendar")
+    cal = commands.add_parser(
+        "calendar", help="write upcoming deadlines and due dates as iCalendar"
+    )
     cal.add_argument("child", metavar="CHILD", help="a name, preferred name or id")
     cal.add_argument("--out", metavar="FILE.ics", help="write to this file (default: print it)")
-    cal.add_argument("--as-of", dest="as_of", default="", metavar="YYYY-MM-DD",
-                     help="count from this day (default: today)")
+    cal.add_argument(
+        "--as-of",
+        dest="as_of",
+        default="",
+        metavar="YYYY-MM-DD",
+        help="count from this day (default: today)",
+    )
     cal.add_argument("--force", action="store_true", help="replace FILE.ics if it exists")
 
 
 def add_import_options(imp: argparse.ArgumentParser) -> None:
     """The options ``import`` takes for emails and spreadsheets."""
     imp.add_argument("--child", metavar="CHILD", help="whose journal the emails or rows go in")
-    imp.add_argument("--dry-run", action="store_true",
-                     help="show what would be added and write nothing")
-    imp.add_argument("--me", action="append", default=[], metavar="ADDRESS",
-                     help="the family's own email address (remembered; repeatable)")
-    imp.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
-                     help="which field a spreadsheet column fills (repeatable)")
+    imp.add_argument(
+        "--dry-run", action="store_true", help="show what would be added and write nothing"
+    )
+    imp.add_argument(
+        "--me",
+        action="append",
+        default=[],
+        metavar="ADDRESS",
+        help="the family's own email address (remembered; repeatable)",
+    )
+    imp.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=FIELD",
+        help="which field a spreadsheet column fills (repeatable)",
+    )
 
 
 def is_intake_import(args: argparse.Namespace) -> bool:
@@ -72,8 +116,16 @@ def refuse_intake_options(args: argparse.Namespace) -> None:
     """An archive import takes none of the email and spreadsheet options."""
     if args.command != "import":
         return
-    given = [name for name, value in (("--child", args.child), ("--dry-run", args.dry_run),
-                                      ("--me", args.me), ("--map", args.map)) if value]
+    given = [
+        name
+        for name, value in (
+            ("--child", args.child),
+            ("--dry-run", args.dry_run),
+            ("--me", args.me),
+            ("--map", args.map),
+        )
+        if value
+    ]
     if given:
         raise IntakeError(
             f"{given[0]} is for importing .eml, .mbox, .msg or .csv files, not a workbook archive."
@@ -96,7 +148,9 @@ def run(path: Path, args: argparse.Namespace) -> int:
         if args.command == "calendar":
             return _calendar(book, args)
         if getattr(args, "skip_damaged", False):
-            raise IntakeError("--skip-damaged is for workbook archives, not emails or spreadsheets.")
+            raise IntakeError(
+                "--skip-damaged is for workbook archives, not emails or spreadsheets."
+            )
         if not args.child:
             raise IntakeError(
                 f"Say whose journal {Path(args.file).name} goes into with --child CHILD."
@@ -131,8 +185,14 @@ def _add(book: Workbook, args: argparse.Namespace) -> int:
     try:
         files = capture.read_attachment_files(args.attach)
         entry = capture.quick_entry(
-            child["id"], kind, title, day=args.date, areas=capture.split_areas(args.areas),
-            details=details or "", fields=args.field, attachments=files,
+            child["id"],
+            kind,
+            title,
+            day=args.date,
+            areas=capture.split_areas(args.areas),
+            details=details or "",
+            fields=args.field,
+            attachments=files,
         )
     except capture.CaptureError as error:
         raise IntakeError(str(error)) from None
@@ -155,7 +215,9 @@ def _import_mail(book: Workbook, child: dict, args: argparse.Namespace) -> int:
     addresses = my_addresses(load_settings(settings_file)) + [a for a in args.me if a.strip()]
     try:
         found = mail.read_mail(
-            source, child["id"], my_addresses=addresses,
+            source,
+            child["id"],
+            my_addresses=addresses,
             known_ids=mail.stored_message_ids(book.stored_entries(child["id"])),
         )
     except mail.MailError as error:
@@ -164,24 +226,34 @@ def _import_mail(book: Workbook, child: dict, args: argparse.Namespace) -> int:
     for item in found.new:
         print(mail.preview_line(item))
     files = [content for item in found.new for content in item.files]
-    already = f" ({found.already} already in the journal left as they were)" if found.already else ""
+    already = (
+        f" ({found.already} already in the journal left as they were)" if found.already else ""
+    )
     if not found.direction_known and found.new:
-        print("Every message is counted as received: give --me ADDRESS (your own email "
-              "address, remembered) to mark the ones you sent.")
+        print(
+            "Every message is counted as received: give --me ADDRESS (your own email "
+            "address, remembered) to mark the ones you sent."
+        )
     if args.dry_run:
-        print(f"Would import {_count(len(found.new), 'email')} with "
-              f"{_count(len(files), 'attachment')} into {name}'s journal{already}; "
-              "nothing was written (--dry-run).")
+        print(
+            f"Would import {_count(len(found.new), 'email')} with "
+            f"{_count(len(files), 'attachment')} into {name}'s journal{already}; "
+            "nothing was written (--dry-run)."
+        )
         return EXIT_OK
     book.add_entries([item.entry for item in found.new], files)
     if args.me:
         try:
             remember_addresses(settings_file, args.me)
         except OSError:
-            print(f"Could not remember {args.me[0]} in {settings_file}; give --me again next time.",
-                  file=sys.stderr)
-    print(f"Imported {_count(len(found.new), 'email')} with {_count(len(files), 'attachment')} "
-          f"into {name}'s journal{already}.")
+            print(
+                f"Could not remember {args.me[0]} in {settings_file}; give --me again next time.",
+                file=sys.stderr,
+            )
+    print(
+        f"Imported {_count(len(found.new), 'email')} with {_count(len(files), 'attachment')} "
+        f"into {name}'s journal{already}."
+    )
     return EXIT_OK
 
 
@@ -190,21 +262,30 @@ def _import_sheet(book: Workbook, child: dict, args: argparse.Namespace) -> int:
 
     source = Path(args.file).expanduser()
     try:
-        found = sheet.read_sheet(source, child["id"], args.map,
-                                 existing=book.stored_entries(child["id"]))
+        found = sheet.read_sheet(
+            source, child["id"], args.map, existing=book.stored_entries(child["id"])
+        )
     except sheet.SheetError as error:
         raise IntakeError(f"{str(error).rstrip('.')}; nothing was imported.") from None
     print(sheet.mapping_text(found))
     for line in sheet.preview_rows(found):
         print(line)
-    already = f" ({_count(found.already, 'row')} already in the journal left out)" if found.already else ""
+    already = (
+        f" ({_count(found.already, 'row')} already in the journal left out)"
+        if found.already
+        else ""
+    )
     if args.dry_run:
-        print(f"Would import {_count(len(found.entries), 'entry', 'entries')} into "
-              f"{_name_shown(child)}'s journal{already}; nothing was written (--dry-run).")
+        print(
+            f"Would import {_count(len(found.entries), 'entry', 'entries')} into "
+            f"{_name_shown(child)}'s journal{already}; nothing was written (--dry-run)."
+        )
         return EXIT_OK
     book.add_entries(found.entries)
-    print(f"Imported {_count(len(found.entries), 'entry', 'entries')} into "
-          f"{_name_shown(child)}'s journal{already}.")
+    print(
+        f"Imported {_count(len(found.entries), 'entry', 'entries')} into "
+        f"{_name_shown(child)}'s journal{already}."
+    )
     return EXIT_OK
 
 

@@ -57,6 +57,8 @@ class _RememberedHeaders(HeaderRegistry):
 def reading_policy() -> email.policy.EmailPolicy:
     """``email.policy.default``, with its headers parsed once each (for one import)."""
     return _POLICY.clone(header_factory=_RememberedHeaders())
+
+
 _QUOTE_INTRO = re.compile(
     r"^(On .{4,200}wrote:|Le .{4,200}a écrit ?:|-+ ?Original Message ?-+|"
     r"-+ ?Forwarded message ?-+|From: .+)\s*$",
@@ -168,7 +170,9 @@ def _parse(content: bytes, where: str, policy: email.policy.EmailPolicy) -> Emai
     try:
         message = email.message_from_bytes(content, policy=policy)
     except Exception as error:  # the parser is lenient; anything it raises is a bad message
-        raise MailError(f"{where[0].upper()}{where[1:]} cannot be read as an email ({error}).") from None
+        raise MailError(
+            f"{where[0].upper()}{where[1:]} cannot be read as an email ({error})."
+        ) from None
     assert isinstance(message, EmailMessage)
     return message
 
@@ -231,11 +235,17 @@ def _addresses(header: Any) -> list[tuple[str, str]]:
     found = []
     try:
         for address in header.addresses:
-            found.append((_unescaped(str(address.display_name or "")),
-                          _unescaped(str(address.addr_spec or ""))))
+            found.append(
+                (
+                    _unescaped(str(address.display_name or "")),
+                    _unescaped(str(address.addr_spec or "")),
+                )
+            )
     except AttributeError:  # an unparsable header keeps its text
-        found.extend((_unescaped(name), _unescaped(addr))
-                     for name, addr in email.utils.getaddresses([str(header)]))
+        found.extend(
+            (_unescaped(name), _unescaped(addr))
+            for name, addr in email.utils.getaddresses([str(header)])
+        )
     return found
 
 
@@ -268,9 +278,7 @@ def message_item(
     if sent.tzinfo is not None:  # the local day it was sent, as the family lived it
         sent = sent.astimezone(local_zone)
     subject = subject_header or ""
-    direction = (
-        "sent" if any(addr.casefold() in my_addresses for _, addr in sender) else "received"
-    )
+    direction = "sent" if any(addr.casefold() in my_addresses for _, addr in sender) else "received"
     try:
         body_part = message.get_body(preferencelist=("plain", "html"))
     except Exception:  # a damaged structure: the words are looked for no further
@@ -279,8 +287,11 @@ def message_item(
     files: list[bytes] = []
     attachments: list[dict[str, Any]] = []
     for number, (name, content) in enumerate(_attachments(message, body_part), 1):
-        record = attachment_record(safe_filename(_unescaped(name), f"attachment-{number}"), content,
-                                   "Attached to the email")
+        record = attachment_record(
+            safe_filename(_unescaped(name), f"attachment-{number}"),
+            content,
+            "Attached to the email",
+        )
         if all(a["sha256"] != record["sha256"] for a in attachments):
             attachments.append(record)
             files.append(content)
@@ -288,7 +299,8 @@ def message_item(
     if not message_id:  # the message's own bytes stand in, so a re-import still matches
         message_id = "sha256:" + sha256_bytes(message.as_bytes(policy=_POLICY.clone(linesep="\n")))
     entry = model.new_entry(
-        "correspondence", child_id,
+        "correspondence",
+        child_id,
         date=sent.strftime("%Y-%m-%d %H:%M"),
         title=subject or "(no subject)",
         details=body,
@@ -351,7 +363,7 @@ def trim_quoted_reply(text: str) -> str:
         if _QUOTE_INTRO.match(line) and (quoted_tail or not line.casefold().startswith("on ")):
             if number > 0 and any(x.strip() for x in lines[:number]):
                 if line.casefold().startswith("from:") and not _looks_like_header_block(
-                    lines[number:number + 4]
+                    lines[number : number + 4]
                 ):
                     continue
                 return "\n".join(lines[:number]).rstrip()
@@ -366,9 +378,7 @@ def _looks_like_header_block(lines: list[str]) -> bool:
     return len(starts & {"sent", "date", "to", "subject", "cc"}) >= 2
 
 
-def _attachments(
-    message: EmailMessage, body: EmailMessage | None
-) -> Iterator[tuple[str, bytes]]:
+def _attachments(message: EmailMessage, body: EmailMessage | None) -> Iterator[tuple[str, bytes]]:
     """Every attached file of the message but its ``body`` (a forwarded email as its own
     ``.eml``)."""
     for part in _leaves(message):
@@ -427,11 +437,10 @@ def preview_line(item: MailItem) -> str:
 def stored_message_ids(entries: Iterable[dict[str, Any]]) -> set[str]:
     """The Message-IDs already recorded among ``entries``."""
     return {
-        e["message_id"] for e in entries
+        e["message_id"]
+        for e in entries
         if e.get("kind") == "correspondence" and e.get("message_id")
     }
-
-
 
 
 def _shown_safely(text: str) -> str:

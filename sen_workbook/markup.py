@@ -27,8 +27,14 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 # The character references the timeline's escaping writes, as markdown-it shows them once
 # the page's own "&" has been escaped: "&lt;" stays a reference, "&#126;" is a tilde.
 _REFERENCES = {
-    "&amp;lt;": "&lt;", "&amp;gt;": "&gt;", "&amp;amp;": "&amp;", "&amp;quot;": "&quot;",
-    "&amp;#126;": "~", "&amp;#94;": "^", "&amp;#36;": "$", "&amp;#58;": ":",
+    "&amp;lt;": "&lt;",
+    "&amp;gt;": "&gt;",
+    "&amp;amp;": "&amp;",
+    "&amp;quot;": "&quot;",
+    "&amp;#126;": "~",
+    "&amp;#94;": "^",
+    "&amp;#36;": "$",
+    "&amp;#58;": ":",
 }
 _KNOWN_REFERENCES = frozenset(key.replace("&amp;", "&", 1) for key in _REFERENCES)
 _REFERENCE = re.compile("|".join(re.escape(key) for key in _REFERENCES))
@@ -63,7 +69,7 @@ def _inert(text: str) -> bool:
         if at == escaped_to:
             continue
         mark = match.group()
-        after = text[at + 1:at + 2]
+        after = text[at + 1 : at + 2]
         if mark == "\\":
             if after not in _PUNCTUATION:
                 return False  # a literal backslash, or a hard break at a line end
@@ -71,11 +77,11 @@ def _inert(text: str) -> bool:
                 return False  # an escaped "&" before what reads as a reference
             escaped_to = at + 1
         elif mark == "_":
-            if not (text[at - 1:at].isalnum() and after.isalnum()):
+            if not (text[at - 1 : at].isalnum() and after.isalnum()):
                 return False
         elif mark == "[":
             end = at + len(_NAME_MARK)
-            if not text.startswith(_NAME_MARK, at) or text[end:end + 1] in ("(", "[", ":"):
+            if not text.startswith(_NAME_MARK, at) or text[end : end + 1] in ("(", "[", ":"):
                 return False
             plain_bracket = end - 1
         elif mark == "]":
@@ -89,7 +95,7 @@ def _inert(text: str) -> bool:
             if entity and entity.group() not in _KNOWN_REFERENCES:
                 return False
         elif mark == "~":
-            if after == "~" or text[at - 1:at] == "~":
+            if after == "~" or text[at - 1 : at] == "~":
                 return False
         else:
             return False  # an unescaped backtick or asterisk
@@ -104,8 +110,11 @@ def _check_start(text: str, *, after_blank: bool = False) -> None:
     """Refuse a line of text that could start a block (the HTML escapes are made by then,
     so a block quote's ">" reads "&gt;").  A line of "=" after a blank line underlines
     nothing, so an item's further paragraph may start with one."""
-    if not text or (text[0] in _UNSAFE_START and not (after_blank and text[0] == "=")) \
-            or (text[0].isdigit() and _ORDERED.match(text)):
+    if (
+        not text
+        or (text[0] in _UNSAFE_START and not (after_blank and text[0] == "="))
+        or (text[0].isdigit() and _ORDERED.match(text))
+    ):
         raise _Outside
     if text.startswith("&gt;"):
         raise _Outside
@@ -175,7 +184,8 @@ def _loose(items: list[_Item]) -> bool:
     """markdown-it's rule for one list: loose when a blank line stands between two of its
     items, or between two blocks of one item (its paragraphs, its nested list)."""
     return any(
-        (number and item.blank_before) or len(item.paragraphs) > 1
+        (number and item.blank_before)
+        or len(item.paragraphs) > 1
         or (item.children and item.children[0].blank_before)
         for number, item in enumerate(items)
     )
@@ -225,8 +235,9 @@ def _list(lines: list[str], start: int, out: list[str]) -> int:
             level, body = 1, text[6:]
         else:
             bullet = _BULLET.fullmatch(text)
-            level, body = (-1, "") if bullet is None else (len(bullet.group(1)) >> 2,
-                                                           bullet.group(2))
+            level, body = (
+                (-1, "") if bullet is None else (len(bullet.group(1)) >> 2, bullet.group(2))
+            )
         if level < 0:
             if not blank:
                 if text[0] == "#" and _HEADING.fullmatch(text):
@@ -236,12 +247,11 @@ def _list(lines: list[str], start: int, out: list[str]) -> int:
                 break  # a blank line, then a block of its own
             indent = len(text) - len(text.lstrip(" "))
             owner = indent // 4 - 1
-            if indent % 4 or not 0 <= owner < len(open_items) \
-                    or open_items[owner].children:
+            if indent % 4 or not 0 <= owner < len(open_items) or open_items[owner].children:
                 raise _Outside  # code, an odd indent, or a paragraph after a nested list
             _check_start(text[indent:], after_blank=True)
             open_items[owner].paragraphs.append(text[indent:])
-            del open_items[owner + 1:]
+            del open_items[owner + 1 :]
         else:
             if level > len(open_items):
                 raise _Outside  # a level skipped
@@ -294,8 +304,12 @@ def _could_be_table(lines: list[str]) -> bool:
     line that markdown-it could take for a table's delimiter row."""
     for number in range(1, len(lines)):
         line, above = lines[number], lines[number - 1]
-        if "-" in line and "|" in above and not above.startswith("|") \
-                and _DELIMITER_LIKE.fullmatch(line):
+        if (
+            "-" in line
+            and "|" in above
+            and not above.startswith("|")
+            and _DELIMITER_LIKE.fullmatch(line)
+        ):
             return True
     return False
 

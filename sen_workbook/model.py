@@ -350,7 +350,8 @@ _ENTRY_FIELD_SETS = {kind: frozenset(entry_fields(kind)) for kind in KIND_FIELDS
 _COMMON_TEXTS = ("id", "child_id", "title", "details", "created_at", "updated_at")
 _KIND_TEXTS = {
     kind: tuple(
-        name for name, default in fields.items()
+        name
+        for name, default in fields.items()
         if isinstance(default, str) and name != "exception_claimed"
     )
     for kind, fields in KIND_FIELDS.items()
@@ -530,9 +531,7 @@ def _check_areas(value: Any, where: _Place, problems: list[str], name: str = "ar
         return
     for area in value:
         if not isinstance(area, str) or area not in AREAS:
-            problems.append(
-                f"{where}: area {excerpt(area)} is not one of {', '.join(AREAS)}."
-            )
+            problems.append(f"{where}: area {excerpt(area)} is not one of {', '.join(AREAS)}.")
 
 
 def _check_text_list(value: Any, name: str, where: _Place, problems: list[str]) -> None:
@@ -620,8 +619,11 @@ def nesting_depth(value: Any, limit: int) -> int:
         if not containers:
             break
         depth += 1
-        level = [inner for item in containers
-                 for inner in (item.values() if isinstance(item, dict) else item)]
+        level = [
+            inner
+            for item in containers
+            for inner in (item.values() if isinstance(item, dict) else item)
+        ]
     return depth
 
 
@@ -717,7 +719,9 @@ def _check_items(
             problems.append(f"{at}: what is empty.")
 
 
-def _check_kind_fields(kind: str, entry: Mapping[str, Any], where: _Place, problems: list[str]) -> None:
+def _check_kind_fields(
+    kind: str, entry: Mapping[str, Any], where: _Place, problems: list[str]
+) -> None:
     _check_texts(entry, _KIND_TEXTS[kind], where, problems)
     if kind == "concern":
         pass
@@ -747,7 +751,11 @@ def _check_kind_fields(kind: str, entry: Mapping[str, Any], where: _Place, probl
         _check_choice(entry, "incident_type", INCIDENT_TYPES, where, problems)
         days = entry.get("days_lost")
         if "days_lost" in entry:
-            if isinstance(days, bool) or not isinstance(days, (int, float)) or not math.isfinite(days):
+            if (
+                isinstance(days, bool)
+                or not isinstance(days, (int, float))
+                or not math.isfinite(days)
+            ):
                 problems.append(f"{where}: days_lost must be a number, not {excerpt(days)}.")
             elif days < 0:
                 problems.append(f"{where}: days_lost {excerpt(days)} cannot be negative.")

@@ -72,8 +72,11 @@ def _platform() -> str:
 def _launch(command: list[str]) -> None:
     """Start an opener without waiting, detached from the app's terminal."""
     subprocess.Popen(  # noqa: S603 (a fixed program, the path as one argument)
-        command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL, start_new_session=True,
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
 
 

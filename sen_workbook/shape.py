@@ -77,8 +77,9 @@ def _flat_list(value: list[Any]) -> bool:
     return True
 
 
-def _quick(record: dict[str, Any], exact: tuple[Any, ...], types: Mapping[str, Any],
-           what: Any) -> str:
+def _quick(
+    record: dict[str, Any], exact: tuple[Any, ...], types: Mapping[str, Any], what: Any
+) -> str:
     """:func:`_fields`, answered in one step for a record whose fields are in the usual
     order with the usual types; the lists are then looked into."""
     names, kinds, lists = exact
@@ -148,8 +149,11 @@ def shape_problems(data: Mapping[str, Any], limit: int = 3) -> list[str]:
 
     for key, child in data["children"].items():
         what = _Named("child", key)
-        found = (_quick(child, _CHILD_EXACT, _CHILD_TYPES, what) if type(child) is dict
-                 else f"{what} is not an object")
+        found = (
+            _quick(child, _CHILD_EXACT, _CHILD_TYPES, what)
+            if type(child) is dict
+            else f"{what} is not an object"
+        )
         if note(found):
             return problems
     exact = _ENTRY_EXACT
@@ -158,8 +162,11 @@ def shape_problems(data: Mapping[str, Any], limit: int = 3) -> list[str]:
         # passed here in a few steps; any other goes through the full look.
         if type(entry) is dict and not entry.get("revisions"):
             usual = exact.get(entry.get("kind"))  # type: ignore[arg-type]
-            if (usual is not None and tuple(entry) == usual[0]
-                    and tuple(map(type, entry.values())) == usual[1]):
+            if (
+                usual is not None
+                and tuple(entry) == usual[0]
+                and tuple(map(type, entry.values())) == usual[1]
+            ):
                 for name in usual[2]:
                     if entry[name] and not _flat_list(entry[name]):
                         break
@@ -172,7 +179,9 @@ def shape_problems(data: Mapping[str, Any], limit: int = 3) -> list[str]:
         if type(item) is not dict or item.keys() != _TRASH_FIELDS:
             found = f"{what} is not an object with {', '.join(sorted(_TRASH_FIELDS))}"
         elif not isinstance(item["deleted_at"], str) or not isinstance(item["id"], str):
-            found = f"{what} has deleted_at {model.excerpt(item['deleted_at'])}, which should be text"
+            found = (
+                f"{what} has deleted_at {model.excerpt(item['deleted_at'])}, which should be text"
+            )
         elif item["type"] == "child":
             found = _fields(item["record"], _CHILD_TYPES, what + "'s child")
         elif item["type"] == "entry":
@@ -182,8 +191,10 @@ def shape_problems(data: Mapping[str, Any], limit: int = 3) -> list[str]:
         if not found and not isinstance(item["entries"], list):
             found = f"{what} has entries that are not a list"
         if not found:
-            found = next((p for p in (_entry_problem(e, what + "'s entry")
-                                      for e in item["entries"]) if p), "")
+            found = next(
+                (p for p in (_entry_problem(e, what + "'s entry") for e in item["entries"]) if p),
+                "",
+            )
         if note(found):
             return problems
     return problems

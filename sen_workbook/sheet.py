@@ -25,33 +25,100 @@ FIELDS = ("date", "time", "title", "details", "people", "kind", "areas", "skip")
 _GUESSES: dict[str, tuple[str, ...]] = {
     "date": ("date", "day", "when", "dateofevent", "eventdate", "datetime", "dateandtime"),
     "time": ("time", "timeofday", "at"),
-    "title": ("whathappened", "event", "title", "subject", "summary", "what", "headline",
-              "incident", "issue"),
-    "details": ("details", "notes", "note", "description", "comments", "comment", "more",
-                "moredetails", "whatwassaid", "outcome", "action", "actions"),
-    "people": ("who", "people", "with", "staff", "whowasthere", "whowasinvolved", "contact",
-               "person", "attendees"),
+    "title": (
+        "whathappened",
+        "event",
+        "title",
+        "subject",
+        "summary",
+        "what",
+        "headline",
+        "incident",
+        "issue",
+    ),
+    "details": (
+        "details",
+        "notes",
+        "note",
+        "description",
+        "comments",
+        "comment",
+        "more",
+        "moredetails",
+        "whatwassaid",
+        "outcome",
+        "action",
+        "actions",
+    ),
+    "people": (
+        "who",
+        "people",
+        "with",
+        "staff",
+        "whowasthere",
+        "whowasinvolved",
+        "contact",
+        "person",
+        "attendees",
+    ),
     "kind": ("type", "kind", "category", "typeofevent", "entrytype"),
     "areas": ("area", "areas", "areaofneed", "areasofneed", "need"),
 }
 # Words in a "type" column, and the kind of entry they mean (the first found wins).
 _KIND_WORDS: tuple[tuple[str, str], ...] = (
-    ("sent home", "incident"), ("exclu", "incident"), ("suspen", "incident"),
-    ("incident", "incident"), ("injur", "incident"), ("restrain", "incident"),
-    ("meeting", "meeting"), ("review", "meeting"),
-    ("email", "correspondence"), ("e-mail", "correspondence"), ("letter", "correspondence"),
-    ("call", "correspondence"), ("phone", "correspondence"), ("message", "correspondence"),
-    ("report", "assessment"), ("assessment", "assessment"),
-    ("concern", "concern"), ("worry", "concern"),
-    ("observ", "observation"), ("home", "observation"), ("note", "observation"),
+    ("sent home", "incident"),
+    ("exclu", "incident"),
+    ("suspen", "incident"),
+    ("incident", "incident"),
+    ("injur", "incident"),
+    ("restrain", "incident"),
+    ("meeting", "meeting"),
+    ("review", "meeting"),
+    ("email", "correspondence"),
+    ("e-mail", "correspondence"),
+    ("letter", "correspondence"),
+    ("call", "correspondence"),
+    ("phone", "correspondence"),
+    ("message", "correspondence"),
+    ("report", "assessment"),
+    ("assessment", "assessment"),
+    ("concern", "concern"),
+    ("worry", "concern"),
+    ("observ", "observation"),
+    ("home", "observation"),
+    ("note", "observation"),
 )
-_INCIDENT_WORDS = (("sent home", "sent_home"), ("exclu", "exclusion"), ("suspen", "suspension"),
-                   ("injur", "injury"), ("restrain", "restraint"), ("absen", "absence"),
-                   ("part-time", "part_time_timetable"), ("part time", "part_time_timetable"))
-_MONTHS = {name: number for number, names in enumerate(
-    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-     ("oct", "october"), ("nov", "november"), ("dec", "december")), 1) for name in names}
+_INCIDENT_WORDS = (
+    ("sent home", "sent_home"),
+    ("exclu", "exclusion"),
+    ("suspen", "suspension"),
+    ("injur", "injury"),
+    ("restrain", "restraint"),
+    ("absen", "absence"),
+    ("part-time", "part_time_timetable"),
+    ("part time", "part_time_timetable"),
+)
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        1,
+    )
+    for name in names
+}
 _NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _WORDY = re.compile(r"^(?:[a-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$")
@@ -296,8 +363,9 @@ def kind_of(type_text: str) -> str:
     return ""
 
 
-def _entry(values: dict[str, str], child_id: str, row: int,
-           unknown_types: dict[str, int]) -> dict[str, Any]:
+def _entry(
+    values: dict[str, str], child_id: str, row: int, unknown_types: dict[str, int]
+) -> dict[str, Any]:
     if not values.get("date"):
         raise SheetError(f"Row {row} has no date.")
     day = read_day(values["date"], row)
@@ -319,8 +387,16 @@ def _entry(values: dict[str, str], child_id: str, row: int,
         details = f"Type: {type_text}\n\n{details}".strip()
     people = [p.strip() for p in re.split(r"[,;/]| and ", values.get("people", "")) if p.strip()]
     areas = _areas(values.get("areas", ""), row)
-    entry = model.new_entry(kind, child_id, date=when, title=title, details=details,
-                            people=people, areas=areas, **fields)
+    entry = model.new_entry(
+        kind,
+        child_id,
+        date=when,
+        title=title,
+        details=details,
+        people=people,
+        areas=areas,
+        **fields,
+    )
     problems = model.validate_entry(entry)
     if problems:
         raise SheetError(f"Row {row}: {problems[0].split(': ', 1)[-1].rstrip('.')}.")
@@ -330,12 +406,20 @@ def _entry(values: dict[str, str], child_id: str, row: int,
 def _areas(text: str, row: int) -> list[str]:
     found = []
     by_words = {_key(label): key for key, label in model.AREAS.items()}
-    by_words.update({"sensory": "sensory_physical", "physical": "sensory_physical",
-                     "communication": "communication_interaction", "sensoryandphysical":
-                     "sensory_physical", "cognition": "cognition_learning", "learning":
-                     "cognition_learning", "sem": "semh", "mentalhealth": "semh",
-                     "communicationandinteraction": "communication_interaction",
-                     "cognitionandlearning": "cognition_learning"})
+    by_words.update(
+        {
+            "sensory": "sensory_physical",
+            "physical": "sensory_physical",
+            "communication": "communication_interaction",
+            "sensoryandphysical": "sensory_physical",
+            "cognition": "cognition_learning",
+            "learning": "cognition_learning",
+            "sem": "semh",
+            "mentalhealth": "semh",
+            "communicationandinteraction": "communication_interaction",
+            "cognitionandlearning": "cognition_learning",
+        }
+    )
     for part in re.split(r"[,;/]", text):
         key = _key(part)
         if not key:
@@ -352,8 +436,12 @@ def _areas(text: str, row: int) -> list[str]:
 
 
 def _same_key(entry: dict[str, Any]) -> tuple[str, str, str, str]:
-    return (entry.get("date", ""), entry.get("kind", ""), entry.get("title", ""),
-            entry.get("details", ""))
+    return (
+        entry.get("date", ""),
+        entry.get("kind", ""),
+        entry.get("title", ""),
+        entry.get("details", ""),
+    )
 
 
 def _listed(header: Sequence[str]) -> str:
@@ -366,8 +454,11 @@ def _short(text: str, limit: int = 80) -> str:
 
 def mapping_text(found: SheetImport) -> str:
     """The columns and the fields they fill, as the preview shows them."""
-    used = [f"{heading or '(no heading)'} -> {field}" for heading, field in found.columns
-            if field != "skip"]
+    used = [
+        f"{heading or '(no heading)'} -> {field}"
+        for heading, field in found.columns
+        if field != "skip"
+    ]
     skipped = [heading for heading, field in found.columns if field == "skip" and heading]
     text = f"Read as {found.encoding}. Columns: " + "; ".join(used) + "."
     if skipped:
@@ -382,9 +473,12 @@ def preview_rows(found: SheetImport, count: int = _PREVIEW_ROWS) -> list[str]:
     lines = []
     for number, entry in zip(found.rows[:count], found.entries[:count], strict=False):
         people = f" (with {', '.join(entry['people'])})" if entry["people"] else ""
-        lines.append(_shown_safely(
-            f"Row {number}: {entry['date']}  {entry['kind']:<14} {_short(entry['title'])}"
-            f"{_short(people)}"))
+        lines.append(
+            _shown_safely(
+                f"Row {number}: {entry['date']}  {entry['kind']:<14} {_short(entry['title'])}"
+                f"{_short(people)}"
+            )
+        )
     if len(found.entries) > count:
         lines.append(f"... and {len(found.entries) - count} more rows.")
     return lines

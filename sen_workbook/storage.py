@@ -131,7 +131,9 @@ class FileHeldError(StorageError, PermissionError):
         )
 
 
-def make_private(path: str | os.PathLike[str], mode: int = FILE_MODE, *, fd: int | None = None) -> None:
+def make_private(
+    path: str | os.PathLike[str], mode: int = FILE_MODE, *, fd: int | None = None
+) -> None:
     """Give a file 0600 (or a folder ``FOLDER_MODE``) where permission bits mean something.
 
     With ``fd`` the open file is changed (``os.fchmod``), so its data are never readable by
@@ -255,9 +257,7 @@ def temp_name_pattern(target: Path) -> re.Pattern[str]:
     return re.compile(rf"^{re.escape(temp_prefix(target))}[A-Za-z0-9_]+\.tmp$")
 
 
-def atomic_write(
-    target: Path, data: bytes | Iterable[bytes], *, sync_folder: bool = True
-) -> None:
+def atomic_write(target: Path, data: bytes | Iterable[bytes], *, sync_folder: bool = True) -> None:
     """Replace ``target`` with ``data`` so that a crash leaves the old or the new file.
 
     The one place in the product that writes a file: temp file in the same folder (0600),
@@ -390,7 +390,9 @@ def backup_files(db_path: Path) -> list[Path]:
     folder = backups_folder(db_path)
     if not folder.is_dir():
         return []
-    pattern = re.compile(rf"^{re.escape(db_path.stem)}-\d{{4}}-\d{{2}}-\d{{2}}(-[a-z0-9-]+)?\.json$")
+    pattern = re.compile(
+        rf"^{re.escape(db_path.stem)}-\d{{4}}-\d{{2}}-\d{{2}}(-[a-z0-9-]+)?\.json$"
+    )
     found = [p for p in folder.iterdir() if pattern.match(p.name)]
     return sorted(found, key=lambda p: (p.stat().st_mtime_ns, p.name))
 
@@ -449,9 +451,7 @@ class WriterLock:
         if _windows():
             from filelock import FileLock
 
-            self._other = FileLock(
-                str(self.path), timeout=0, preserve_lock_file=True
-            )
+            self._other = FileLock(str(self.path), timeout=0, preserve_lock_file=True)
 
     def acquire(self) -> bool:
         """Take the lock if it is free; ``False`` when another process holds it."""
@@ -552,7 +552,8 @@ class _TableText:
         for key, record in table.items():
             found = known.get(key)
             piece = (
-                found[1] if found is not None and found[0] is record
+                found[1]
+                if found is not None and found[0] is record
                 else _serialise_key(key) + b":" + serialise(record)
             )
             made.index[key] = len(made.keys)
@@ -627,7 +628,9 @@ class AtomicJSONStorage(Storage):
         return self._data
 
     def prime(
-        self, data: dict[str, dict[str, Any]], stamp: FileStamp | None = None,
+        self,
+        data: dict[str, dict[str, Any]],
+        stamp: FileStamp | None = None,
         fingerprint: str = "",
     ) -> None:
         """Keep ``data``, just read from the file by the caller, so it is not read twice;
@@ -681,9 +684,7 @@ class AtomicJSONStorage(Storage):
         """Save ``data`` whole (every record serialised afresh)."""
         self._save(data, None)
 
-    def write_changes(
-        self, data: dict[str, dict[str, Any]], changed: set[tuple[str, str]]
-    ) -> None:
+    def write_changes(self, data: dict[str, dict[str, Any]], changed: set[tuple[str, str]]) -> None:
         """Save ``data`` where only the ``(table, key)`` records listed have changed.
 
         A record must be replaced by a new object to count as changed; records are never
@@ -777,7 +778,9 @@ def _refusal(path: Path, reason: str) -> WorkbookFileError:
         if backup
         else "There is no backup of it in the backups folder."
     )
-    return WorkbookFileError(f"{path} {reason}, so it was not opened and has not been changed. {where}")
+    return WorkbookFileError(
+        f"{path} {reason}, so it was not opened and has not been changed. {where}"
+    )
 
 
 class FileStamp(NamedTuple):
@@ -873,7 +876,9 @@ def refuse_damaged_shape(path: Path, data: dict[str, dict[str, Any]]) -> None:
 
     problems = shape_problems(data, limit=1)
     if problems:
-        raise _refusal(path, f"is damaged ({problems[0]}; 'sen-workbook check' lists every problem)")
+        raise _refusal(
+            path, f"is damaged ({problems[0]}; 'sen-workbook check' lists every problem)"
+        )
 
 
 # Migrations from schema N to N+1: MIGRATIONS[N](data) returns the data at N+1.
@@ -883,6 +888,7 @@ def _fill_every_field(data: dict[str, Any]) -> dict[str, Any]:
     gets each field of its kind that it lacks (a correspondence entry's ``message_id``, an
     observation's ``child_views`` and ``parent_views``, a request's ``asked_for``,
     ``asked_for_date`` and ``supplied_date``), with its empty value."""
+
     def filled(entry: Any) -> Any:
         return model.fill_natural_empties(entry)[0]
 

@@ -441,12 +441,17 @@ class Workbook:
         matches = [
             c
             for c in children.values()
-            if wanted and wanted in (c.get("name", "").strip().casefold(),
-                                     c.get("preferred_name", "").strip().casefold())
+            if wanted
+            and wanted
+            in (
+                c.get("name", "").strip().casefold(),
+                c.get("preferred_name", "").strip().casefold(),
+            )
         ]
         if not matches:  # "Amara" for "Amara Okafor-Bennett", when only one child is
             matches = [
-                c for c in children.values()
+                c
+                for c in children.values()
                 if wanted and c.get("name", "").strip().casefold().split()[:1] == [wanted]
             ]
         if len(matches) == 1:
@@ -456,8 +461,10 @@ class Workbook:
             raise WorkbookError(
                 f"More than one child is called {_excerpt(text)}; give one of their ids instead: {ids}."
             )
-        names = ", ".join(_excerpt(c["name"], quoted=False)
-                          for c in sorted(children.values(), key=_child_sort_key))
+        names = ", ".join(
+            _excerpt(c["name"], quoted=False)
+            for c in sorted(children.values(), key=_child_sort_key)
+        )
         known = f" The children in it are: {names}." if names else " It has no children yet."
         raise WorkbookError(f"There is no child called {_excerpt(text)} in {self.path}.{known}")
 
@@ -544,11 +551,11 @@ class Workbook:
     def _check_in_context(self, entry: Mapping[str, Any], data: Mapping[str, Any]) -> None:
         problems = model.validate_entry(entry)
         if entry.get("child_id") not in data["children"]:
-            problems.append(f"child_id {_excerpt(entry.get('child_id'))} is not a child in this workbook.")
+            problems.append(
+                f"child_id {_excerpt(entry.get('child_id'))} is not a child in this workbook."
+            )
         if entry.get("kind") == "review" and entry.get("plan_id"):
-            plans = {
-                k: v for k, v in data["entries"].items() if v.get("kind") == "plan"
-            }
+            plans = {k: v for k, v in data["entries"].items() if v.get("kind") == "plan"}
             problems.extend(model.check_review_plan(entry, plans, "review"))
         if problems:
             raise model.ModelError(problems)
@@ -595,11 +602,14 @@ class Workbook:
         contents = {sha256_bytes(content): content for content in files}
         attached = {a["sha256"] for e in wanted for a in e["attachments"]}
         missing = sorted(
-            sha for sha in attached
+            sha
+            for sha in attached
             if sha not in contents and not (self.files_folder / sha).exists()
         )
         if missing:
-            raise WorkbookError(f"The file {missing[0]} to attach was not given; nothing was saved.")
+            raise WorkbookError(
+                f"The file {missing[0]} to attach was not given; nothing was saved."
+            )
         self._store_files(contents[sha] for sha in sorted(attached & contents.keys()))
         if wanted:  # copies made above, held by nothing else
             self._add_records([], wanted, copy=False)
@@ -633,7 +643,8 @@ class Workbook:
         entry = self.entry(entry_id)
         if entry["kind"] == "plan":
             reviews = [
-                e for e in self._data()["entries"].values()
+                e
+                for e in self._data()["entries"].values()
                 if e.get("kind") == "review" and e.get("plan_id") == entry_id
             ]
             if reviews:
@@ -690,7 +701,11 @@ class Workbook:
                     f"The entry {_excerpt(record['title'])} belongs to a child who is in the trash; "
                     "restore the child first."
                 )
-            if record["kind"] == "review" and record.get("plan_id") and record["plan_id"] not in data["entries"]:
+            if (
+                record["kind"] == "review"
+                and record.get("plan_id")
+                and record["plan_id"] not in data["entries"]
+            ):
                 raise WorkbookError(
                     f"The review {_excerpt(record['title'])} is of a plan that is in the trash; "
                     "restore the plan first."
@@ -706,7 +721,9 @@ class Workbook:
                 data["entries"][record["id"]] = merged
                 return merged
             for entry in item["entries"]:
-                data["entries"][entry["id"]] = _with_restored(data["entries"].get(entry["id"]), entry)
+                data["entries"][entry["id"]] = _with_restored(
+                    data["entries"].get(entry["id"]), entry
+                )
             current = data["children"].get(record["id"])
             if current is None:
                 data["children"][record["id"]] = record
@@ -919,8 +936,12 @@ class Workbook:
         return target
 
     def write_archive(
-        self, out: str | os.PathLike[str], *, overwrite: bool = False,
-        skip_damaged: bool = False, left_out: list[str] | None = None,
+        self,
+        out: str | os.PathLike[str],
+        *,
+        overwrite: bool = False,
+        skip_damaged: bool = False,
+        left_out: list[str] | None = None,
     ) -> Path:
         """Write ``workbook.json`` and ``files/<sha256>`` for every attachment into a zip.
 
@@ -1025,8 +1046,10 @@ class Workbook:
             if sha not in files and not (self.files_folder / sha).exists():
                 if skip_damaged:
                     not_restored.extend(
-                        _attachment_label(e, a) for e in new_entries
-                        for a in e.get("attachments", []) if a.get("sha256") == sha
+                        _attachment_label(e, a)
+                        for e in new_entries
+                        for a in e.get("attachments", [])
+                        if a.get("sha256") == sha
                     )
                 elif sha in damaged:
                     problems.append(
@@ -1043,8 +1066,9 @@ class Workbook:
             )
         if self.read_only:
             raise ReadOnlyError(self.read_only_reason + " Nothing was imported.")
-        missing = [sha for sha in sorted(needed & set(files))
-                   if not (self.files_folder / sha).exists()]
+        missing = [
+            sha for sha in sorted(needed & set(files)) if not (self.files_folder / sha).exists()
+        ]
         self._store_files(files[sha] for sha in missing)
         added_files = len(missing)
 
@@ -1053,12 +1077,19 @@ class Workbook:
             # them, so they are stored as they are rather than copied.
             self._add_records(new_children, new_entries, copy=False)
         return ImportSummary(
-            len(new_children), len(new_entries), skipped_children, skipped_entries, added_files,
-            records_filled, fields_filled, tuple(not_restored),
+            len(new_children),
+            len(new_entries),
+            skipped_children,
+            skipped_entries,
+            added_files,
+            records_filled,
+            fields_filled,
+            tuple(not_restored),
         )
 
-    def load_sample(self, children: Iterable[dict], entries: Iterable[dict],
-                    files: Mapping[str, bytes]) -> None:
+    def load_sample(
+        self, children: Iterable[dict], entries: Iterable[dict], files: Mapping[str, bytes]
+    ) -> None:
         """Add generated records and their files in one save (the demo and benchmarks)."""
         children, entries = list(children), list(entries)
         problems = model.validate_records(
@@ -1096,9 +1127,7 @@ class Workbook:
             data = load_database(self.path, shape=False)
         except StorageError as error:
             return [str(error)]
-        problems.extend(
-            f"The workbook is damaged: {p}." for p in shape_problems(data, limit=100)
-        )
+        problems.extend(f"The workbook is damaged: {p}." for p in shape_problems(data, limit=100))
         children = list(data["children"].values())
         entries = list(data["entries"].values())
         for key, record in list(data["children"].items()) + list(data["entries"].items()):
@@ -1196,43 +1225,60 @@ class Workbook:
                     "pseudonymised bundle must not show; choose another name for it."
                 )
         if target.suffix.lower() == ".pdf":
-            return self._export_pdf(child, options, target, overwrite=overwrite,
-                                    progress=progress, limit=limit, prepared_by=prepared_by,
-                                    report=report)
+            return self._export_pdf(
+                child,
+                options,
+                target,
+                overwrite=overwrite,
+                progress=progress,
+                limit=limit,
+                prepared_by=prepared_by,
+                report=report,
+            )
         if progress:
             progress(0, 1, "Assembling the timeline")
 
         def pdf(markdown_text: str, exhibits: list[Any]) -> bytes:
             from sen_workbook.pdf.bundle import pdf_from_markdown
 
-            made = pdf_from_markdown(dict(child), options, markdown_text, exhibits,
-                                     self.read_attachment, limit=limit,
-                                     prepared_by=prepared_by, progress=progress,
-                                     entry_kinds={entry["id"]: entry["kind"] for entry in stored})
+            made = pdf_from_markdown(
+                dict(child),
+                options,
+                markdown_text,
+                exhibits,
+                self.read_attachment,
+                limit=limit,
+                prepared_by=prepared_by,
+                progress=progress,
+                entry_kinds={entry["id"]: entry["kind"] for entry in stored},
+            )
             if report is not None:
                 report.extend(made.report())
             return made.data
 
         try:
             stored = self.stored_entries(child["id"])
-            files = build_bundle(dict(child), stored, options,
-                                 self.read_attachment, pdf=pdf if include_pdf else None)
+            files = build_bundle(
+                dict(child), stored, options, self.read_attachment, pdf=pdf if include_pdf else None
+            )
         except BundleError as error:
             raise WorkbookError(str(error)) from error
         if target.suffix.lower() == ".zip":
             if progress:
                 progress(0, 1, "Writing the zip file")
             with _writing(target):
-                atomic_write(target, zip_bundle(files, portable_name(target.stem,
-                                                                     "evidence-bundle")))
+                atomic_write(
+                    target, zip_bundle(files, portable_name(target.stem, "evidence-bundle"))
+                )
             if progress:
                 progress(1, 1, "Done")
             return target
         # A full disk or a folder that cannot be written is said in one sentence; the
         # staging folder is gone by then, so nothing is left half-written.
         with _writing(target):
-            staging = Path(tempfile.mkdtemp(prefix=temp_prefix(target), suffix=".tmp",
-                                            dir=target.parent))
+            staging = Path(
+                tempfile.mkdtemp(prefix=temp_prefix(target), suffix=".tmp", dir=target.parent)
+            )
             try:
                 make_private(staging, FOLDER_MODE)
                 total = len(files)
@@ -1253,8 +1299,9 @@ class Workbook:
                 for folder in folders:
                     fsync_folder(folder)
                 if target.exists():
-                    old = Path(tempfile.mkdtemp(prefix=temp_prefix(target) + "old.",
-                                                dir=target.parent))
+                    old = Path(
+                        tempfile.mkdtemp(prefix=temp_prefix(target) + "old.", dir=target.parent)
+                    )
                     replace_file(target, old / "bundle")
                     replace_file(staging, target)
                     shutil.rmtree(old, ignore_errors=True)
@@ -1284,9 +1331,15 @@ class Workbook:
         from sen_workbook.pdf import build_pdf_bundle
 
         try:
-            made = build_pdf_bundle(dict(child), self.stored_entries(child["id"]), options,
-                                    self.read_attachment, limit=limit,
-                                    prepared_by=prepared_by, progress=progress)
+            made = build_pdf_bundle(
+                dict(child),
+                self.stored_entries(child["id"]),
+                options,
+                self.read_attachment,
+                limit=limit,
+                prepared_by=prepared_by,
+                progress=progress,
+            )
         except BundleError as error:
             raise WorkbookError(str(error)) from error
         written = self.write_output(target, made.data, overwrite=overwrite, suffix=".pdf")
@@ -1295,7 +1348,11 @@ class Workbook:
         return written
 
     def write_output(
-        self, out: str | os.PathLike[str], content: bytes, *, overwrite: bool = False,
+        self,
+        out: str | os.PathLike[str],
+        content: bytes,
+        *,
+        overwrite: bool = False,
         suffix: str = "",
     ) -> Path:
         """Write a file the workbook produced (a calendar) atomically, never over the
@@ -1319,17 +1376,37 @@ class Workbook:
 
     # --- letters -----------------------------------------------------------------------
 
-    def letter(self, child: Mapping[str, Any], letter_type: str, *, as_of: _dt.date,
-               entry_id: str | None = None, pseudonym: str = "", rule: str = "") -> Any:
+    def letter(
+        self,
+        child: Mapping[str, Any],
+        letter_type: str,
+        *,
+        as_of: _dt.date,
+        entry_id: str | None = None,
+        pseudonym: str = "",
+        rule: str = "",
+    ) -> Any:
         """A letter about ``child`` written from the records (see :mod:`sen_workbook.letters`)."""
         from sen_workbook.letters import write_letter
 
-        return write_letter(dict(child), self.stored_entries(child["id"]), letter_type,
-                            as_of=as_of, entry_id=entry_id, pseudonym=pseudonym, rule=rule)
+        return write_letter(
+            dict(child),
+            self.stored_entries(child["id"]),
+            letter_type,
+            as_of=as_of,
+            entry_id=entry_id,
+            pseudonym=pseudonym,
+            rule=rule,
+        )
 
     def export_letter(
-        self, child: Mapping[str, Any], out: str | os.PathLike[str], content: bytes, *,
-        pseudonymised: bool = False, overwrite: bool = False,
+        self,
+        child: Mapping[str, Any],
+        out: str | os.PathLike[str],
+        content: bytes,
+        *,
+        pseudonymised: bool = False,
+        overwrite: bool = False,
     ) -> Path:
         """Write a letter to ``out`` (see :meth:`write_output`: atomic, 0600, never over
         the workbook); a pseudonymised letter's file name must not give the child's name
@@ -1633,7 +1710,10 @@ def _read_archive(
 
 
 def _read_zip(
-    path: Path, archive: zipfile.ZipFile, files: dict[str, bytes], damaged: set[str],
+    path: Path,
+    archive: zipfile.ZipFile,
+    files: dict[str, bytes],
+    damaged: set[str],
     skip_damaged: bool,
 ) -> bytes:
     """``workbook.json`` of an open zip; its intact files go into ``files`` and, with

@@ -32,10 +32,18 @@ class Structure(NamedTuple):
 # with these made plain.  A quote it cannot pair (a lone " typed by the family) it takes
 # as opening or closing and drops the space on one side of it, so the space beside a
 # quote mark is not compared either.
-_TYPOGRAPHY = str.maketrans({
-    "‘": "'", "’": "'", "“": '"', "”": '"', "–": "--", "—": "---",
-    "…": "...", "\xa0": " ",
-})
+_TYPOGRAPHY = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "“": '"',
+        "”": '"',
+        "–": "--",
+        "—": "---",
+        "…": "...",
+        "\xa0": " ",
+    }
+)
 
 _SPACE_BY_QUOTE = re.compile(r" ?([\"']) ?")
 
@@ -198,6 +206,8 @@ def differences(readings: dict[str, Structure], *, words: bool = True) -> list[s
             if mine != theirs:
                 extra = [x for x in theirs if x not in mine][:3]
                 missing = [x for x in mine if x not in theirs][:3]
-                found.append(f"{name} {part}: sees {extra}, not {missing} "
-                             f"({len(theirs)} against {len(mine)})")
+                found.append(
+                    f"{name} {part}: sees {extra}, not {missing} "
+                    f"({len(theirs)} against {len(mine)})"
+                )
     return found

@@ -344,28 +344,45 @@ def test_flags_are_ordered_by_date_then_entry_and_ignore_later_entries():
 
 def test_not_met_runs_include_runs_that_ended_with_the_target_met():
     child = model.new_child(name="Sam")
-    plan = model.new_entry("plan", child["id"], date="2024-01-08", title="Plan",
-                           targets=[{"id": "t1", "text": "Reads aloud"},
-                                    {"id": "t2", "text": "Writes a sentence"}])
+    plan = model.new_entry(
+        "plan",
+        child["id"],
+        date="2024-01-08",
+        title="Plan",
+        targets=[{"id": "t1", "text": "Reads aloud"}, {"id": "t2", "text": "Writes a sentence"}],
+    )
+
     def review(day, r1, r2):
-        return model.new_entry("review", child["id"], date=day, title=f"Review {day}",
-                               plan_id=plan["id"],
-                               outcomes=[{"target_id": "t1", "result": r1, "evidence": ""},
-                                         {"target_id": "t2", "result": r2, "evidence": ""}])
-    reviews = [review("2024-03-01", "not_met", "not_met"),
-               review("2024-05-01", "not_met", "partly"),
-               review("2024-07-01", "met", "not_met"),
-               review("2024-09-01", "not_met", "not_met")]
+        return model.new_entry(
+            "review",
+            child["id"],
+            date=day,
+            title=f"Review {day}",
+            plan_id=plan["id"],
+            outcomes=[
+                {"target_id": "t1", "result": r1, "evidence": ""},
+                {"target_id": "t2", "result": r2, "evidence": ""},
+            ],
+        )
+
+    reviews = [
+        review("2024-03-01", "not_met", "not_met"),
+        review("2024-05-01", "not_met", "partly"),
+        review("2024-07-01", "met", "not_met"),
+        review("2024-09-01", "not_met", "not_met"),
+    ]
     runs = analysis.not_met_runs([plan, *reviews], date(2024, 12, 1))
-    summary = [(r.target["id"], [x["date"] for x in r.reviews], r.current, r.ended_with)
-               for r in runs]
+    summary = [
+        (r.target["id"], [x["date"] for x in r.reviews], r.current, r.ended_with) for r in runs
+    ]
     assert summary == [
         ("t1", ["2024-03-01", "2024-05-01"], False, "met"),
         ("t2", ["2024-07-01", "2024-09-01"], True, ""),
     ]
     # only the run still going is a flag
-    flagged = [f for f in analysis.flags([plan, *reviews], date(2024, 12, 1))
-               if f.code == "target_not_met"]
+    flagged = [
+        f for f in analysis.flags([plan, *reviews], date(2024, 12, 1)) if f.code == "target_not_met"
+    ]
     assert [f.related_ids for f in flagged] == [(reviews[2]["id"], reviews[3]["id"])]
     # as of before the last review, t2 has no run yet, and t1's run is still current
     earlier = analysis.not_met_runs([plan, *reviews], date(2024, 6, 1))

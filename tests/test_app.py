@@ -53,30 +53,66 @@ def family() -> tuple[list[dict], list[dict]]:
       (21 July) is to come, and the 16-week notice waits on the decision.
     So Amara needs attention 2 + 1 = 3 times.
     """
-    amara = model.new_child(name="Amara Okafor", preferred_name="Mara", status="sen_support",
-                            setting="Riverside Primary", year_group="Year 4",
-                            areas=["communication_interaction", "semh"])
+    amara = model.new_child(
+        name="Amara Okafor",
+        preferred_name="Mara",
+        status="sen_support",
+        setting="Riverside Primary",
+        year_group="Year 4",
+        areas=["communication_interaction", "semh"],
+    )
     ben = model.new_child(name="Ben Carter", status="ehc_plan")
     cid = amara["id"]
     entries = [
-        model.new_entry("plan", cid, date="2025-01-06", title="Spring plan",
-                        start_date="2025-01-06", review_date="2025-04-01",
-                        areas=["communication_interaction"],
-                        targets=[{"id": "t-greet", "text": "Greets an adult at the door",
-                                  "area": "semh"}],
-                        provision=[{"what": "Speech and language group", "who": "TA",
-                                    "frequency": "weekly"}]),
-        model.new_entry("meeting", cid, date="2025-02-10 15:30", title="Meeting with the SENCo",
-                        areas=["communication_interaction", "semh"]),
-        model.new_entry("correspondence", cid, date="2025-02-12", title="Email confirming the meeting",
-                        direction="sent"),
-        model.new_entry("request", cid, date="2025-03-03", title="EHC needs assessment request",
-                        request_type="ehcna", sent_to="Local authority SEND team"),
-        model.new_entry("observation", cid, date="2025-04-10", title="Trampoline park meltdown",
-                        details="Too loud at the trampoline park; covered her ears.",
-                        areas=["semh"]),
-        model.new_entry("concern", cid, date="2025-05-02", title="Not speaking in class",
-                        raised_with="Class teacher", areas=["communication_interaction"]),
+        model.new_entry(
+            "plan",
+            cid,
+            date="2025-01-06",
+            title="Spring plan",
+            start_date="2025-01-06",
+            review_date="2025-04-01",
+            areas=["communication_interaction"],
+            targets=[{"id": "t-greet", "text": "Greets an adult at the door", "area": "semh"}],
+            provision=[{"what": "Speech and language group", "who": "TA", "frequency": "weekly"}],
+        ),
+        model.new_entry(
+            "meeting",
+            cid,
+            date="2025-02-10 15:30",
+            title="Meeting with the SENCo",
+            areas=["communication_interaction", "semh"],
+        ),
+        model.new_entry(
+            "correspondence",
+            cid,
+            date="2025-02-12",
+            title="Email confirming the meeting",
+            direction="sent",
+        ),
+        model.new_entry(
+            "request",
+            cid,
+            date="2025-03-03",
+            title="EHC needs assessment request",
+            request_type="ehcna",
+            sent_to="Local authority SEND team",
+        ),
+        model.new_entry(
+            "observation",
+            cid,
+            date="2025-04-10",
+            title="Trampoline park meltdown",
+            details="Too loud at the trampoline park; covered her ears.",
+            areas=["semh"],
+        ),
+        model.new_entry(
+            "concern",
+            cid,
+            date="2025-05-02",
+            title="Not speaking in class",
+            raised_with="Class teacher",
+            areas=["communication_interaction"],
+        ),
     ]
     return [amara, ben], entries
 
@@ -101,10 +137,18 @@ def on_disk(path: Path) -> Workbook:
 def screen_text(app: App) -> str:
     """The current screen as the person sees it (dialogs and notifications included)."""
     width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
-                      color_system="truecolor", record=True, legacy_windows=False)
-    console.print(app.screen._compositor.render_update(
-        full=True, screen_stack=app._background_screens))
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        record=True,
+        legacy_windows=False,
+    )
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
     return console.export_text()
 
 
@@ -209,7 +253,10 @@ async def test_the_app_reopens_on_the_child_and_tab_it_was_closed_on(book, priva
         assert "Not speaking in class" in text
         await pilot.press("1")  # the other tabs are there too, with the records
         await settle(pilot)
-        assert "Needs attention, 4 to do: 1 missed deadline, 2 overdue replies or actions, 1 other" in screen_text(again)
+        assert (
+            "Needs attention, 4 to do: 1 missed deadline, 2 overdue replies or actions, 1 other"
+            in screen_text(again)
+        )
         await pilot.press("escape")  # the children list is underneath
         await settle(pilot)
         amara = next(line for line in screen_text(again).splitlines() if "Amara Okafor" in line)
@@ -228,16 +275,18 @@ async def test_a_remembered_child_no_longer_there_opens_the_children_list(
     amara = next(c for c in book.children() if c["name"] == "Amara Okafor")
     private_settings.parent.mkdir(parents=True)
     for workbook, child in ((str(path), "not-a-child"), ("/elsewhere/w.json", amara["id"])):
-        private_settings.write_text(json.dumps(
-            {"last_place": {"workbook": workbook, "child": child, "tab": "journal"}}))
+        private_settings.write_text(
+            json.dumps({"last_place": {"workbook": workbook, "child": child, "tab": "journal"}})
+        )
         app = SenWorkbookApp(book, today=TODAY)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             assert not isinstance(app.screen, ChildScreen)
             assert "Ben Carter" in screen_text(app)
     book.remove_child(amara["id"])  # to the trash: not reopened either
-    private_settings.write_text(json.dumps(
-        {"last_place": {"workbook": str(path), "child": amara["id"], "tab": "journal"}}))
+    private_settings.write_text(
+        json.dumps({"last_place": {"workbook": str(path), "child": amara["id"], "tab": "journal"}})
+    )
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -260,14 +309,27 @@ async def test_closing_keeps_what_another_window_saved_and_another_workbook_s_pl
         await open_amara(pilot, "2")
         # Meanwhile another window of the app chose a theme, and remembered its own place.
         private_settings.parent.mkdir(parents=True, exist_ok=True)
-        private_settings.write_text(json.dumps({"theme": "textual-light", "last_place": {
-            "workbook": "/elsewhere/w.json", "child": "c", "tab": "overview"}}))
+        private_settings.write_text(
+            json.dumps(
+                {
+                    "theme": "textual-light",
+                    "last_place": {
+                        "workbook": "/elsewhere/w.json",
+                        "child": "c",
+                        "tab": "overview",
+                    },
+                }
+            )
+        )
         await pilot.press("ctrl+q")
     saved = json.loads(private_settings.read_text())
     assert saved["theme"] == "textual-light"
     assert saved["last_place"]["workbook"] == str(path)
-    private_settings.write_text(json.dumps({"last_place": {
-        "workbook": "/elsewhere/w.json", "child": "c", "tab": "overview"}}))
+    private_settings.write_text(
+        json.dumps(
+            {"last_place": {"workbook": "/elsewhere/w.json", "child": "c", "tab": "overview"}}
+        )
+    )
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -285,8 +347,11 @@ async def test_records_arriving_while_a_tab_is_first_built_are_shown_in_it(
 
     ready = threading.Event()
     build = child_screen.ChildRecords.build
-    monkeypatch.setattr(child_screen.ChildRecords, "build",
-                        staticmethod(lambda *a, **k: (ready.wait(10), build(*a, **k))[1]))
+    monkeypatch.setattr(
+        child_screen.ChildRecords,
+        "build",
+        staticmethod(lambda *a, **k: (ready.wait(10), build(*a, **k))[1]),
+    )
     make = OverviewPane.__init__
 
     def slow_make(self, *args, **kwargs):
@@ -297,15 +362,19 @@ async def test_records_arriving_while_a_tab_is_first_built_are_shown_in_it(
     monkeypatch.setattr(OverviewPane, "__init__", slow_make)
     amara = next(c for c in book.children() if c["name"] == "Amara Okafor")
     private_settings.parent.mkdir(parents=True)
-    private_settings.write_text(json.dumps(
-        {"last_place": {"workbook": str(path), "child": amara["id"], "tab": "journal"}}))
+    private_settings.write_text(
+        json.dumps({"last_place": {"workbook": str(path), "child": amara["id"], "tab": "journal"}})
+    )
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.05)
         await pilot.press("1")
         await pilot.pause(0.5)
         await settle(pilot)
-        assert "Needs attention, 4 to do: 1 missed deadline, 2 overdue replies or actions, 1 other" in screen_text(app)
+        assert (
+            "Needs attention, 4 to do: 1 missed deadline, 2 overdue replies or actions, 1 other"
+            in screen_text(app)
+        )
         assert "Decision whether to carry out an EHC needs assessment" in screen_text(app)
 
 
@@ -356,7 +425,10 @@ async def test_overview_flags_open_their_entries_and_r_and_n_open_the_forms(book
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_amara(pilot)
         text = screen_text(app)
-        assert "Needs attention, 4 to do: 1 missed deadline, 2 overdue replies or actions, 1 other" in text
+        assert (
+            "Needs attention, 4 to do: 1 missed deadline, 2 overdue replies or actions, 1 other"
+            in text
+        )
         assert "Review overdue · 61 days overdue" in text
         assert "Concern with no response · waited 30 days" in text
         assert "Decision whether to carry out an EHC needs assessment · due 2025-04-14" in text
@@ -413,16 +485,34 @@ async def test_overview_says_where_each_deadline_stands_in_the_timeline_s_words(
 
     sam = model.new_child(name="Sam Green")
     cid = sam["id"]
-    refusal = model.new_entry("request", cid, date="2025-01-06", title="Assessment request",
-                              request_type="ehcna", outcome="Refused to assess",
-                              outcome_date="2025-02-10")
+    refusal = model.new_entry(
+        "request",
+        cid,
+        date="2025-01-06",
+        title="Assessment request",
+        request_type="ehcna",
+        outcome="Refused to assess",
+        outcome_date="2025-02-10",
+    )
     entries = [
         refusal,
-        model.new_entry("request", cid, date="2025-03-05", title="Mediation adviser called",
-                        request_type="mediation", links=[refusal["id"]]),
-        model.new_entry("request", cid, date="2025-05-01", title="Subject access to school",
-                        request_type="subject_access", asked_for="id",
-                        asked_for_date="2025-05-06"),
+        model.new_entry(
+            "request",
+            cid,
+            date="2025-03-05",
+            title="Mediation adviser called",
+            request_type="mediation",
+            links=[refusal["id"]],
+        ),
+        model.new_entry(
+            "request",
+            cid,
+            date="2025-05-01",
+            title="Subject access to school",
+            request_type="subject_access",
+            asked_for="id",
+            asked_for_date="2025-05-06",
+        ),
     ]
     with Workbook(path) as book:
         book.load_sample([sam], entries, {})
@@ -430,9 +520,12 @@ async def test_overview_says_where_each_deadline_stands_in_the_timeline_s_words(
         async with app.run_test(size=(190, 50)) as pilot:
             await open_amara(pilot)
             text = screen_text(app)
-            assert "Needs attention, 3 to do: 1 missed deadline, 1 due within 7 days, 1 other" in text
+            assert (
+                "Needs attention, 3 to do: 1 missed deadline, 1 due within 7 days, 1 other" in text
+            )
             expected = [
-                d.sentence for d in deadlines.deadlines(entries, TODAY) if d.status != "met"]
+                d.sentence for d in deadlines.deadlines(entries, TODAY) if d.status != "met"
+            ]
             assert expected == [
                 "Missed: due by 2025-03-10; nothing recorded by 2025-06-01, 83 days late.",
                 "Open until 1 month after the mediation certificate; the certificate itself "
@@ -536,8 +629,12 @@ async def test_a_tab_chosen_while_the_child_loads_stays_chosen(book):
 async def test_a_long_journal_is_shown_a_page_at_a_time(path):
     child = model.new_child(name="Long Journal")
     notes = [
-        model.new_entry("observation", child["id"],
-                        date=(date(2023, 1, 1) + timedelta(days=n)).isoformat(), title=f"Note {n}")
+        model.new_entry(
+            "observation",
+            child["id"],
+            date=(date(2023, 1, 1) + timedelta(days=n)).isoformat(),
+            title=f"Note {n}",
+        )
         for n in range(450)
     ]
     with Workbook(path) as book:
@@ -567,13 +664,17 @@ async def test_a_long_journal_is_shown_a_page_at_a_time(path):
             assert "14 of 450 entries" in status(app)
 
 
-
-
 async def test_on_a_narrow_screen_the_status_keeps_the_keys_that_turn_pages(path):
     child = model.new_child(name="Long Journal")
-    notes = [model.new_entry("observation", child["id"], title=f"Note {n}",
-                             date=(date(2023, 1, 1) + timedelta(days=n)).isoformat())
-             for n in range(4500)]
+    notes = [
+        model.new_entry(
+            "observation",
+            child["id"],
+            title=f"Note {n}",
+            date=(date(2023, 1, 1) + timedelta(days=n)).isoformat(),
+        )
+        for n in range(4500)
+    ]
     with Workbook(path) as book:
         book.load_sample([child], notes, {})
         app = SenWorkbookApp(book, today=TODAY)
@@ -581,18 +682,24 @@ async def test_on_a_narrow_screen_the_status_keeps_the_keys_that_turn_pages(path
             await open_amara(pilot, "2")
             line = next(row for row in screen_text(app).splitlines() if "entries ·" in row)
             assert line.strip() == (
-                "4,500 of 4,500 entries · newest first · page 1 of 45 ([ and ] turn pages)")
+                "4,500 of 4,500 entries · newest first · page 1 of 45 ([ and ] turn pages)"
+            )
             await pilot.resize_terminal(120, 30)
             await pilot.press("right_square_bracket")
             await pilot.pause()
             assert "rows 101–200, page 2 of 45 ([ and ] turn pages)" in status(app)
 
+
 async def test_a_long_to_do_list_is_shown_first_and_filled_in_after(path):
     child = model.new_child(name="Many Concerns")
     concerns = [
-        model.new_entry("concern", child["id"], raised_with="Class teacher",
-                        date=(date(2024, 1, 1) + timedelta(days=n)).isoformat(),
-                        title=f"Concern number {n}")
+        model.new_entry(
+            "concern",
+            child["id"],
+            raised_with="Class teacher",
+            date=(date(2024, 1, 1) + timedelta(days=n)).isoformat(),
+            title=f"Concern number {n}",
+        )
         for n in range(260)
     ]
     with Workbook(path) as book:
@@ -735,8 +842,10 @@ async def test_a_pseudonym_of_spaces_is_refused_and_nothing_is_exported(book, tm
         await pilot.press("ctrl+s")
         await settle(pilot)
         said = str(app.screen.query_one("#timeline-result", Static).render())
-        assert said == ("The pseudonym is empty; type a name to use instead of the child's, "
-                        "such as 'Child A', or use none.")
+        assert said == (
+            "The pseudonym is empty; type a name to use instead of the child's, "
+            "such as 'Child A', or use none."
+        )
     assert not (tmp_path / "bundle.zip").exists()
 
 
@@ -744,8 +853,9 @@ async def test_a_pseudonymised_export_says_which_exhibits_still_name_the_child(b
     letter = tmp_path / "letter.txt"
     letter.write_text("Dear Mrs Okafor, Amara has settled well.\n")
     amara = next(c for c in book.children() if c["name"].startswith("Amara"))
-    request = next(e for e in book.entries() if e["child_id"] == amara["id"]
-                   and e["kind"] == "request")
+    request = next(
+        e for e in book.entries() if e["child_id"] == amara["id"] and e["kind"] == "request"
+    )
     book.add_attachment(request["id"], letter)
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -756,9 +866,11 @@ async def test_a_pseudonymised_export_says_which_exhibits_still_name_the_child(b
         await settle(pilot)
         said = str(app.screen.query_one("#timeline-result", Static).render())
         assert said.startswith(f"Saved the bundle to {tmp_path / 'bundle.zip'}")
-        assert ("This exhibit still shows the child's name inside the file, which a "
-                "pseudonym cannot change: E001 (“Okafor”). Redact it, attach the redacted "
-                "copy, and make the bundle again before sending it.") in said
+        assert (
+            "This exhibit still shows the child's name inside the file, which a "
+            "pseudonym cannot change: E001 (“Okafor”). Redact it, attach the redacted "
+            "copy, and make the bundle again before sending it."
+        ) in said
 
 
 async def test_export_writes_the_bundle_as_a_zip_or_a_folder_and_says_where(book, tmp_path):
@@ -817,9 +929,14 @@ async def test_question_mark_opens_help_with_the_areas_and_the_cycle(book):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         source = app.screen.query_one("#help-text", Markdown).source or ""
-        for words in ("Communication and interaction", "Cognition and learning",
-                      "Social, emotional and mental health", "Sensory and/or physical",
-                      "Assess, plan, do, review", "6.44 to"):
+        for words in (
+            "Communication and interaction",
+            "Cognition and learning",
+            "Social, emotional and mental health",
+            "Sensory and/or physical",
+            "Assess, plan, do, review",
+            "6.44 to",
+        ):
             assert words in source
         await wait_for(pilot, lambda: len(app.screen.query("MarkdownH2")) == 3)
         assert "Keys" in screen_text(app)
@@ -836,9 +953,7 @@ async def test_question_mark_opens_help_with_the_areas_and_the_cycle(book):
         assert not isinstance(app.screen, HelpScreen)
 
 
-async def test_the_palette_offers_the_screen_actions_and_remembers_a_theme(
-    book, private_settings
-):
+async def test_the_palette_offers_the_screen_actions_and_remembers_a_theme(book, private_settings):
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
@@ -863,7 +978,9 @@ async def test_the_palette_offers_the_screen_actions_and_remembers_a_theme(
 
 
 def test_pages_end_between_blocks_and_a_split_table_keeps_its_header():
-    table = ["| Date | What |", "|---|---|"] + [f"| 2024-01-{n:02d} | row {n} |" for n in range(1, 21)]
+    table = ["| Date | What |", "|---|---|"] + [
+        f"| 2024-01-{n:02d} | row {n} |" for n in range(1, 21)
+    ]
     text = "\n".join(["# Title", "", "Intro.", ""] + table + ["", "## Next"]) + "\n"
     pages = paginate_markdown(text, max_lines=10)
     assert pages[0].splitlines()[:4] == ["# Title", "", "Intro.", ""]
@@ -874,7 +991,7 @@ def test_pages_end_between_blocks_and_a_split_table_keeps_its_header():
         if body:
             # Every page holding rows of the table starts them under the header again.
             start = lines.index(body[0])
-            assert lines[start - 2:start] == table[:2]
+            assert lines[start - 2 : start] == table[:2]
         rows_seen.extend(body)
     assert rows_seen == table[2:]
     assert pages[-1].splitlines()[-1] == "## Next"
@@ -885,7 +1002,6 @@ def test_pages_of_a_long_list_split_between_items():
     pages = paginate_markdown(text, max_lines=10)
     assert [len(p.splitlines()) for p in pages] == [10, 10, 5]
     assert all(p.startswith("- item") for p in pages)
-
 
 
 async def test_an_entry_of_every_kind_is_deleted_to_the_trash_with_d(path):
@@ -919,8 +1035,17 @@ def test_every_screens_stylesheet_is_read_at_start():
     from sen_workbook.tui.forms.attachments import AttachmentsScreen as Files
 
     read_at_start = set(SenWorkbookApp.CSS_PATH)
-    screens = [ChildScreen, EntryScreen, HelpScreen, KindPicker, TrashScreen, ChildForm,
-               EntryForm, ConfirmScreen, Files]
+    screens = [
+        ChildScreen,
+        EntryScreen,
+        HelpScreen,
+        KindPicker,
+        TrashScreen,
+        ChildForm,
+        EntryForm,
+        ConfirmScreen,
+        Files,
+    ]
     for screen in screens:
         assert set(screen.CSS_PATH) <= read_at_start, screen.__name__
     assert all(Path(path).is_file() for path in read_at_start)
@@ -947,10 +1072,14 @@ async def test_a_search_finds_what_an_entry_says_after_it_was_edited(book):
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await open_amara(pilot, "2")
-        await wait_for(pilot, lambda: all(
-            row._haystack is not None for row in journal(app).rows))  # prepared meanwhile
-        entry = next(e for e in app.workbook.entries(app.screen.child_id)
-                     if e["title"] == "Trampoline park meltdown")
+        await wait_for(
+            pilot, lambda: all(row._haystack is not None for row in journal(app).rows)
+        )  # prepared meanwhile
+        entry = next(
+            e
+            for e in app.workbook.entries(app.screen.child_id)
+            if e["title"] == "Trampoline park meltdown"
+        )
         app.workbook.update_entry(entry["id"], {"details": "She asked for the quiet room."})
         app.note_change()
         await pilot.press("slash", *"quiet room")

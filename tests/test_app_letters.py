@@ -53,7 +53,9 @@ async def highlight(pilot, wanted) -> None:
     pane = pilot.app.screen.query_one(OverviewPane)
     todo = pane.query_one("#overview-todo", OptionList)
     for _ in range(todo.option_count + 1):
-        option = todo.get_option_at_index(todo.highlighted) if todo.highlighted is not None else None
+        option = (
+            todo.get_option_at_index(todo.highlighted) if todo.highlighted is not None else None
+        )
         item = pane.option_items.get(option.id or "") if option else None
         if item is not None and wanted(item):
             return
@@ -86,8 +88,10 @@ async def test_chase_this_on_a_missed_deadline_opens_the_chaser_to_edit_and_reco
         await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen))
         text = editor(app).text
         assert "it is 49 days late" in text and "reg 5" in text
-        assert "ctrl+s records it as sent on 2 June 2025: a letter sent, in the journal, " \
-               "with a reply due by 2025-06-16" in screen_text(app)
+        assert (
+            "ctrl+s records it as sent on 2 June 2025: a letter sent, in the journal, "
+            "with a reply due by 2025-06-16" in screen_text(app)
+        )
         # The parent edits the letter: a line of their own after the greeting.
         area = editor(app)
         row = area.text.split("\n").index("Dear Sir or Madam,")
@@ -183,9 +187,7 @@ async def test_an_entry_s_letter_key_writes_the_letter_it_calls_for(book):
         assert "a concern about Toby: “Not eating lunch”" in editor(app).text
 
 
-async def test_an_edited_letter_exported_as_markdown_keeps_the_parent_s_text_inert(
-    book, tmp_path
-):
+async def test_an_edited_letter_exported_as_markdown_keeps_the_parent_s_text_inert(book, tmp_path):
     from markdown_it import MarkdownIt
 
     app = SenWorkbookApp(book, today=AS_OF)
@@ -209,6 +211,8 @@ async def test_an_edited_letter_exported_as_markdown_keeps_the_parent_s_text_ine
     assert not kinds & {"html_inline", "html_block", "link_open"}
     first = next(t for t in tokens if t.type == "inline")
     # What a reader sees is what the parent typed, character for character.
-    assert "".join(c.content for c in first.children if c.type == "text") == \
-        "<b>[x](https://e.example)</b>"
+    assert (
+        "".join(c.content for c in first.children if c.type == "text")
+        == "<b>[x](https://e.example)</b>"
+    )
     assert "bullet_list_open" in kinds  # the list of what to include stays a list

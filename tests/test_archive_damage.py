@@ -46,8 +46,9 @@ def db(tmp_path: Path, family) -> Path:
 
 def damage_stored_file(db: Path, name: str) -> None:
     with Workbook(db, read_only=True) as book:
-        sha = next(a["sha256"] for e in book.entries() for a in e["attachments"]
-                   if a["filename"] == name)
+        sha = next(
+            a["sha256"] for e in book.entries() for a in e["attachments"] if a["filename"] == name
+        )
     stored = db.parent / "files" / sha
     stored.chmod(0o600)
     stored.write_bytes(b"not the report any more")
@@ -127,8 +128,9 @@ def _zip(path: Path, members: dict[str, bytes], method: int = zipfile.ZIP_DEFLAT
 
 
 def _document(**extra) -> bytes:
-    return json.dumps({"format": "sen-workbook", "version": 1, "children": [],
-                       "entries": [], **extra}).encode()
+    return json.dumps(
+        {"format": "sen-workbook", "version": 1, "children": [], "entries": [], **extra}
+    ).encode()
 
 
 def _patch_member_headers(path: Path, name: str, *, flags: int = 0, method: int | None = None):
@@ -137,11 +139,11 @@ def _patch_member_headers(path: Path, name: str, *, flags: int = 0, method: int 
         info = archive.getinfo(name)
     data = bytearray(path.read_bytes())
     local = info.header_offset
-    central = data.rfind(b"PK\x01\x02" + data[local + 4:local + 6])  # same "version needed"
+    central = data.rfind(b"PK\x01\x02" + data[local + 4 : local + 6])  # same "version needed"
     central = data.find(b"PK\x01\x02")
     while central != -1:
         size = struct.unpack_from("<H", data, central + 28)[0]
-        if data[central + 46:central + 46 + size] == name.encode():
+        if data[central + 46 : central + 46 + size] == name.encode():
             break
         central = data.find(b"PK\x01\x02", central + 4)
     for offset, at in ((6, local), (8, central)):
@@ -155,8 +157,9 @@ def _patch_member_headers(path: Path, name: str, *, flags: int = 0, method: int 
 
 def _damaged_archives(tmp_path: Path, family) -> dict[str, tuple[Path, str]]:
     children, entries = family
-    good = json.dumps({"format": "sen-workbook", "version": 1, "children": children,
-                       "entries": entries}).encode()
+    good = json.dumps(
+        {"format": "sen-workbook", "version": 1, "children": children, "entries": entries}
+    ).encode()
     made: dict[str, tuple[Path, str]] = {}
 
     corrupt = _zip(tmp_path / "corrupt.zip", {"workbook.json": good})
@@ -171,13 +174,16 @@ def _damaged_archives(tmp_path: Path, family) -> dict[str, tuple[Path, str]]:
     _patch_member_headers(odd, "workbook.json", method=9)  # deflate64
     made["unsupported compression method"] = (odd, "compression method 9")
 
-    bomb = _zip(tmp_path / "bomb.zip", {"workbook.json": good,
-                                         "files/" + "0" * 64: bytes(256 * 1024**2)})
+    bomb = _zip(
+        tmp_path / "bomb.zip", {"workbook.json": good, "files/" + "0" * 64: bytes(256 * 1024**2)}
+    )
     made["member expanding far past its size"] = (bomb, "expands to far more")
 
     deep = b"[" * 100_000 + b"]" * 100_000
     made["JSON nested 100,000 deep in a zip"] = (
-        _zip(tmp_path / "deep.zip", {"workbook.json": deep}), "not valid JSON")
+        _zip(tmp_path / "deep.zip", {"workbook.json": deep}),
+        "not valid JSON",
+    )
     (tmp_path / "deep.json").write_bytes(deep)
     made["JSON nested 100,000 deep"] = (tmp_path / "deep.json", "not valid JSON")
 
@@ -209,8 +215,9 @@ def test_damaged_archives_are_refused_in_one_sentence_and_nothing_is_written(tmp
 
 
 def test_a_zip_bomb_is_refused_without_reading_it_into_memory(tmp_path):
-    bomb = _zip(tmp_path / "bomb.zip", {"workbook.json": _document(),
-                                         "files/" + "0" * 64: bytes(1024**3)})
+    bomb = _zip(
+        tmp_path / "bomb.zip", {"workbook.json": _document(), "files/" + "0" * 64: bytes(1024**3)}
+    )
     assert bomb.stat().st_size < 2 * 1024**2
     code = (
         "import resource, sys\n"
@@ -220,8 +227,18 @@ def test_a_zip_bomb_is_refused_without_reading_it_into_memory(tmp_path):
         "sys.exit(status)\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code, "--db", str(tmp_path / "new" / "workbook.json"),
-         "import", str(bomb)], capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-c",
+            code,
+            "--db",
+            str(tmp_path / "new" / "workbook.json"),
+            "import",
+            str(bomb),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
         cwd=Path(__file__).resolve().parent.parent,
     )
     assert result.returncode == 2
@@ -238,12 +255,19 @@ def test_a_revision_nested_500_deep_is_refused_and_archive_still_works(tmp_path,
     nested: list = []
     for _ in range(500):
         nested = [nested]
-    entries[0]["revisions"] = [{"replaced_at": "2024-01-01T10:00:00",
-                                "record": {**entries[0], "revisions": [], "title": nested}}]
+    entries[0]["revisions"] = [
+        {
+            "replaced_at": "2024-01-01T10:00:00",
+            "record": {**entries[0], "revisions": [], "title": nested},
+        }
+    ]
     entries[1]["revisions"] = [{"when": "yesterday"}]
     source = tmp_path / "deep.json"
-    source.write_text(json.dumps({"format": "sen-workbook", "version": 1,
-                                  "children": children, "entries": entries}))
+    source.write_text(
+        json.dumps(
+            {"format": "sen-workbook", "version": 1, "children": children, "entries": entries}
+        )
+    )
     fresh = tmp_path / "new" / "workbook.json"
     line = one_sentence(run("--db", str(fresh), "import", str(source)))
     assert "earlier version 1" in line and "nested deeper than any entry" in line
@@ -262,14 +286,19 @@ async def test_the_app_marks_a_file_not_restored_as_missing(db, tmp_path):
     restored = tmp_path / "restored" / "workbook.json"
     assert run("--db", str(restored), "import", str(out), "--skip-damaged").returncode == 0
     with Workbook(restored) as book:
-        entry = next(e for e in book.entries()
-                     if any(a["filename"] == "SALT report.pdf" for a in e["attachments"]))
+        entry = next(
+            e
+            for e in book.entries()
+            if any(a["filename"] == "SALT report.pdf" for a in e["attachments"])
+        )
         app = SenWorkbookApp(book, remember_place=False)
         async with app.run_test(size=(120, 50)) as pilot:
             app.open_entry(entry["id"])
             await pilot.pause()
             files = app.screen.query_one("#entry-files", OptionList)
-            shown = " ".join(str(files.get_option_at_index(number).prompt)
-                             for number in range(files.option_count))
+            shown = " ".join(
+                str(files.get_option_at_index(number).prompt)
+                for number in range(files.option_count)
+            )
     assert "SALT report.pdf" in shown
     assert "Missing from the workbook's files" in shown

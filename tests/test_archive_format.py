@@ -26,8 +26,12 @@ def validator() -> jsonschema.Draft202012Validator:
 
 
 def run(db: Path, *argv: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sen_workbook", "--db", str(db), *argv],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "sen_workbook", "--db", str(db), *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_the_published_schema_is_the_one_the_model_makes():
@@ -57,12 +61,32 @@ def minimal_archive() -> dict:
         "version": 1,
         "children": [{"id": "c1", "name": "Sam Jones", "date_of_birth": None, "notes": None}],
         "entries": [
-            {"id": "e1", "child_id": "c1", "kind": "observation", "date": "2024-05-01",
-             "title": "Would not go in", "details": None},
-            {"id": "e2", "child_id": "c1", "kind": "correspondence", "date": "2024-05-02 09:10",
-             "title": "Email to school", "direction": "sent", "reply_due": None, "to": None},
-            {"id": "e3", "child_id": "c1", "kind": "meeting", "date": "2024-05-03",
-             "title": "SENCo meeting", "actions": [{"text": "Send the plan", "due": None}]},
+            {
+                "id": "e1",
+                "child_id": "c1",
+                "kind": "observation",
+                "date": "2024-05-01",
+                "title": "Would not go in",
+                "details": None,
+            },
+            {
+                "id": "e2",
+                "child_id": "c1",
+                "kind": "correspondence",
+                "date": "2024-05-02 09:10",
+                "title": "Email to school",
+                "direction": "sent",
+                "reply_due": None,
+                "to": None,
+            },
+            {
+                "id": "e3",
+                "child_id": "c1",
+                "kind": "meeting",
+                "date": "2024-05-03",
+                "title": "SENCo meeting",
+                "actions": [{"text": "Send the plan", "due": None}],
+            },
         ],
     }
 
@@ -78,8 +102,19 @@ def test_an_archive_from_elsewhere_is_valid_and_imports_filled_in(tmp_path, vali
     assert "Imported 1 children and 3 entries" in result.stdout
     filled_line = result.stdout.splitlines()[1]
     assert filled_line.startswith("4 records left out fields or wrote them as null")
-    for name in ("people", "links", "attachments", "revisions", "created_at", "details",
-                 "reply_due", "actions.due", "actions.owner", "date_of_birth", "notes"):
+    for name in (
+        "people",
+        "links",
+        "attachments",
+        "revisions",
+        "created_at",
+        "details",
+        "reply_due",
+        "actions.due",
+        "actions.owner",
+        "date_of_birth",
+        "notes",
+    ):
         assert name in filled_line
     with Workbook(db) as book:
         assert book.check() == []
@@ -88,7 +123,8 @@ def test_an_archive_from_elsewhere_is_valid_and_imports_filled_in(tmp_path, vali
         letter = book.entry("e2")
         assert letter["reply_due"] == "" and letter["message_id"] == ""
         assert book.entry("e3")["actions"] == [
-            {"text": "Send the plan", "owner": "", "due": "", "done": False}]
+            {"text": "Send the plan", "owner": "", "due": "", "done": False}
+        ]
         assert book.child("c1")["date_of_birth"] == ""
     before = db.read_bytes()
     again = run(db, "import", str(source))

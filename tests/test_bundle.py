@@ -34,31 +34,71 @@ FILES = {hashlib.sha256(data).hexdigest(): data for data in (REPORT, LETTER)}
 
 def records(text: str = "", name: str = "Tobias Wrenfield", preferred: str = "Toby"):
     child = model.new_child(
-        id="child-1", name=name, preferred_name=preferred, date_of_birth="2015-05-02",
-        setting="Hill Primary", setting_phase="school", senco="Mrs Patel", areas=["semh"],
+        id="child-1",
+        name=name,
+        preferred_name=preferred,
+        date_of_birth="2015-05-02",
+        setting="Hill Primary",
+        setting_phase="school",
+        senco="Mrs Patel",
+        areas=["semh"],
     )
 
     def entry(kind, entry_id, day, title, **fields):
-        return model.new_entry(kind, "child-1", id=entry_id, date=day, title=title,
-                               created_at="2024-01-01T00:00:00",
-                               updated_at="2024-01-01T00:00:00", **fields)
+        return model.new_entry(
+            kind,
+            "child-1",
+            id=entry_id,
+            date=day,
+            title=title,
+            created_at="2024-01-01T00:00:00",
+            updated_at="2024-01-01T00:00:00",
+            **fields,
+        )
 
     def attachment(data: bytes, filename: str) -> dict:
-        return {"sha256": hashlib.sha256(data).hexdigest(), "filename": filename,
-                "size": len(data), "added_at": "2024-01-21T10:00:00",
-                "description": f"{filename} {text}"}
+        return {
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "filename": filename,
+            "size": len(data),
+            "added_at": "2024-01-21T10:00:00",
+            "description": f"{filename} {text}",
+        }
 
     entries = [
-        entry("concern", "c1", "2024-01-08", f"Toby not eating at lunch {text}",
-              details=f"Tobias said the hall is loud. Mrs Wrenfield asked for help. {text}",
-              raised_with="Mrs Patel"),
-        entry("assessment", "a1", "2024-01-20", f"SALT report {text}", professional="Ms Green",
-              recommendations=[{"text": f"Language group {text}", "implemented": "no"}],
-              attachments=[attachment(REPORT, "SALT report TOBY.pdf")]),
-        entry("plan", "p1", "2024-02-05", "Spring plan for Toby", review_date="2024-04-01",
-              targets=[{"id": "t1", "text": f"Toby asks for help {text}", "area": "semh"}]),
-        entry("correspondence", "m1", "2024-06-01", f"Letter from school {text}",
-              direction="received", attachments=[attachment(LETTER, "Tobias_Wrenfield letter")]),
+        entry(
+            "concern",
+            "c1",
+            "2024-01-08",
+            f"Toby not eating at lunch {text}",
+            details=f"Tobias said the hall is loud. Mrs Wrenfield asked for help. {text}",
+            raised_with="Mrs Patel",
+        ),
+        entry(
+            "assessment",
+            "a1",
+            "2024-01-20",
+            f"SALT report {text}",
+            professional="Ms Green",
+            recommendations=[{"text": f"Language group {text}", "implemented": "no"}],
+            attachments=[attachment(REPORT, "SALT report TOBY.pdf")],
+        ),
+        entry(
+            "plan",
+            "p1",
+            "2024-02-05",
+            "Spring plan for Toby",
+            review_date="2024-04-01",
+            targets=[{"id": "t1", "text": f"Toby asks for help {text}", "area": "semh"}],
+        ),
+        entry(
+            "correspondence",
+            "m1",
+            "2024-06-01",
+            f"Letter from school {text}",
+            direction="received",
+            attachments=[attachment(LETTER, "Tobias_Wrenfield letter")],
+        ),
     ]
     return child, entries
 
@@ -86,7 +126,10 @@ def write(files: dict[str, bytes], folder: Path) -> None:
 def sha256sum_check(folder: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         ["sha256sum", "--strict", "-c", "MANIFEST.sha256"],
-        cwd=folder, capture_output=True, text=True, check=False,
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -200,7 +243,7 @@ def test_a_changed_exhibit_stops_the_bundle_and_names_the_file():
 
 def test_html_page_is_complete_printable_and_self_contained():
     page = bundle()["timeline.html"].decode("utf-8")
-    assert page.startswith("<!DOCTYPE html>\n<html lang=\"en-GB\">")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en-GB">')
     assert "<title>Evidence for an EHC needs assessment request: Tobias Wrenfield</title>" in page
     assert "size: A4" in page and "h2 { break-before: page; }" in page
     tags = Elements()
@@ -299,10 +342,19 @@ def test_a_pseudonymised_bundle_in_which_a_name_survived_is_refused(monkeypatch)
 def test_a_name_that_is_also_an_ordinary_word_leaves_the_documents_own_words_alone():
     child, entries = records(name="Will Young", preferred="Will")
     entries[0]["details"] = "Will Young said WILL was tired."
-    entries.append(model.new_entry(
-        "request", "child-1", id="q1", date="2024-07-10", title="Assessment request",
-        request_type="ehcna", sent_to="County", outcome="Agreed to assess",
-        outcome_date="2024-08-20"))  # agreed: the reg 10 notice applies, and is shown
+    entries.append(
+        model.new_entry(
+            "request",
+            "child-1",
+            id="q1",
+            date="2024-07-10",
+            title="Assessment request",
+            request_type="ehcna",
+            sent_to="County",
+            outcome="Agreed to assess",
+            outcome_date="2024-08-20",
+        )
+    )  # agreed: the reg 10 notice applies, and is shown
     options = TimelineOptions(as_of=AS_OF, purpose="ehcna", pseudonym="Child C")
     markdown = build_bundle(child, entries, options, read)["timeline.md"].decode()
     assert "Child C said Child C was tired" in markdown.replace("\\", "")
@@ -312,9 +364,12 @@ def test_a_name_that_is_also_an_ordinary_word_leaves_the_documents_own_words_alo
 
 def test_printed_html_numbers_its_pages_and_never_breaks_a_word_in_a_cell():
     page = bundle()["timeline.html"].decode()
-    style = page[page.index("<style>"):page.index("</style>")]
-    assert re.search(r"@page \{[^}]*@bottom-center \{ content: \"Page \" counter\(page\) "
-                     r"\" of \" counter\(pages\)", style)
+    style = page[page.index("<style>") : page.index("</style>")]
+    assert re.search(
+        r"@page \{[^}]*@bottom-center \{ content: \"Page \" counter\(page\) "
+        r"\" of \" counter\(pages\)",
+        style,
+    )
     cells = re.search(r"th, td \{([^}]*)\}", style).group(1)
     assert "overflow-wrap: break-word" in cells and "anywhere" not in cells
     assert "word-break: normal" in cells
@@ -332,12 +387,15 @@ def test_printed_html_numbers_its_pages_and_never_breaks_a_word_in_a_cell():
             assert f'<span class="date">{day}</span>' in cell, cell
 
 
-_BROWSER = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which(
-    "google-chrome")
+_BROWSER = (
+    shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+)
 
 
-@pytest.mark.skipif(not (_BROWSER and shutil.which("pdftotext")),
-                    reason="a Chromium browser and poppler-utils are needed to print the page")
+@pytest.mark.skipif(
+    not (_BROWSER and shutil.which("pdftotext")),
+    reason="a Chromium browser and poppler-utils are needed to print the page",
+)
 def test_a_browser_prints_the_timeline_with_page_numbers_and_whole_dates(tmp_path):
     from sen_workbook import demo
 
@@ -347,11 +405,23 @@ def test_a_browser_prints_the_timeline_with_page_numbers_and_whole_dates(tmp_pat
     page = tmp_path / "timeline.html"
     page.write_bytes(files["timeline.html"])
     printed = tmp_path / "printed.pdf"
-    subprocess.run([_BROWSER, "--headless", "--no-sandbox", "--disable-gpu",
-                    "--no-pdf-header-footer", f"--print-to-pdf={printed}", page.as_uri()],
-                   capture_output=True, timeout=180, check=True)
-    text = subprocess.run(["pdftotext", "-layout", str(printed), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    subprocess.run(
+        [
+            _BROWSER,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={printed}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(printed), "-"], capture_output=True, text=True, check=True
+    ).stdout
     pages = text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
     assert len(pages) > 3
     for number, shown in enumerate(pages, 1):

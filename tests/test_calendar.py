@@ -18,32 +18,74 @@ AS_OF = "2026-11-30"
 
 
 def run(db: Path, *argv: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sen_workbook", "--db", str(db), *argv],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "sen_workbook", "--db", str(db), *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture
 def book(db_path: Path, family) -> Path:
     children, entries = family
     cid = children[0]["id"]
-    request = model.new_entry("request", cid, date="2026-11-02", title="EHC needs assessment request",
-                              request_type="ehcna", sent_to="Council SEND team")
-    meeting = model.new_entry(
-        "meeting", cid, date="2026-11-20", title="Meeting with SENCo",
-        actions=[{"text": "Send the OT report", "owner": "Mrs Patel", "due": "2026-12-10"},
-                 {"text": "Book the EP", "owner": "Mrs Patel", "due": "2026-12-11", "done": True},
-                 {"text": "Old action", "due": "2026-11-01"}],
+    request = model.new_entry(
+        "request",
+        cid,
+        date="2026-11-02",
+        title="EHC needs assessment request",
+        request_type="ehcna",
+        sent_to="Council SEND team",
     )
-    asked = model.new_entry("correspondence", cid, date="2026-11-25", title="Asked for the records",
-                            direction="sent", to="Riverside office", reply_due="2026-12-09")
-    answered = model.new_entry("correspondence", cid, date="2026-11-26", title="Asked about transport",
-                               direction="sent", reply_due="2026-12-03")
-    reply = model.new_entry("correspondence", cid, date="2026-11-28", title="Transport answer",
-                            direction="received", links=[answered["id"]])
-    plan = model.new_entry("plan", cid, date="2026-11-01", title="Autumn plan",
-                           start_date="2026-11-01", review_date="2027-02-01")
+    meeting = model.new_entry(
+        "meeting",
+        cid,
+        date="2026-11-20",
+        title="Meeting with SENCo",
+        actions=[
+            {"text": "Send the OT report", "owner": "Mrs Patel", "due": "2026-12-10"},
+            {"text": "Book the EP", "owner": "Mrs Patel", "due": "2026-12-11", "done": True},
+            {"text": "Old action", "due": "2026-11-01"},
+        ],
+    )
+    asked = model.new_entry(
+        "correspondence",
+        cid,
+        date="2026-11-25",
+        title="Asked for the records",
+        direction="sent",
+        to="Riverside office",
+        reply_due="2026-12-09",
+    )
+    answered = model.new_entry(
+        "correspondence",
+        cid,
+        date="2026-11-26",
+        title="Asked about transport",
+        direction="sent",
+        reply_due="2026-12-03",
+    )
+    reply = model.new_entry(
+        "correspondence",
+        cid,
+        date="2026-11-28",
+        title="Transport answer",
+        direction="received",
+        links=[answered["id"]],
+    )
+    plan = model.new_entry(
+        "plan",
+        cid,
+        date="2026-11-01",
+        title="Autumn plan",
+        start_date="2026-11-01",
+        review_date="2027-02-01",
+    )
     with Workbook(db_path) as workbook:
-        workbook.load_sample(children, entries + [request, meeting, asked, answered, reply, plan], {})
+        workbook.load_sample(
+            children, entries + [request, meeting, asked, answered, reply, plan], {}
+        )
     return db_path
 
 
@@ -65,13 +107,15 @@ def test_every_upcoming_date_is_an_all_day_event_with_a_reminder(book, tmp_path)
     assert content.endswith(b"\r\n") and b"\n" not in content.replace(b"\r\n", b"")
     assert max(len(line) for line in lines) <= 75
     by_summary = {str(e["SUMMARY"]): e for e in events}
-    assert sorted(by_summary) == sorted([
-        "Reply due: Asked for the records (Mara)",
-        "Action due: Send the OT report (Mara)",
-        "Due: Decision whether to carry out an EHC needs assessment (Mara)",
-        "Review due: Autumn plan (Mara)",
-        "Due: Final EHC plan (Mara)",  # with no decision yet, the one overall limit
-    ])  # not the action done, the old one, the answered letter, or anything already past,
+    assert sorted(by_summary) == sorted(
+        [
+            "Reply due: Asked for the records (Mara)",
+            "Action due: Send the OT report (Mara)",
+            "Due: Decision whether to carry out an EHC needs assessment (Mara)",
+            "Review due: Autumn plan (Mara)",
+            "Due: Final EHC plan (Mara)",  # with no decision yet, the one overall limit
+        ]
+    )  # not the action done, the old one, the answered letter, or anything already past,
     # nor the 16-week notice, which waits on the decision whether to assess
     decision = by_summary["Due: Decision whether to carry out an EHC needs assessment (Mara)"]
     assert decision.decoded("DTSTART") == dt.date(2026, 12, 14)  # six weeks after 2 November
@@ -105,17 +149,30 @@ def test_uids_stay_the_same_when_a_date_moves_so_a_re_import_updates(book, tmp_p
     before = {str(e["UID"]): e for e in events_of(first.stdout.encode())}
     after = {str(e["UID"]): e for e in events_of(second.stdout.encode())}
     assert before.keys() == after.keys()
-    moved = [uid for uid in after if after[uid].decoded("DTSTART") != before[uid].decoded("DTSTART")]
-    assert [str(after[uid]["SUMMARY"]) for uid in moved] == ["Action due: Send the OT report (Mara)"]
+    moved = [
+        uid for uid in after if after[uid].decoded("DTSTART") != before[uid].decoded("DTSTART")
+    ]
+    assert [str(after[uid]["SUMMARY"]) for uid in moved] == [
+        "Action due: Send the OT report (Mara)"
+    ]
 
 
 def test_an_event_says_where_the_deadline_stands_and_a_stopped_clock_has_none(book):
     with Workbook(book) as workbook:
         cid = workbook.children()[0]["id"]
         # Asked for ID on 6 November; not sent yet: the month has not started again.
-        workbook.add_entry("request", cid, {
-            "date": "2026-11-04", "title": "Subject access request", "sent_to": "School",
-            "request_type": "subject_access", "asked_for": "id", "asked_for_date": "2026-11-06"})
+        workbook.add_entry(
+            "request",
+            cid,
+            {
+                "date": "2026-11-04",
+                "title": "Subject access request",
+                "sent_to": "School",
+                "request_type": "subject_access",
+                "asked_for": "id",
+                "asked_for_date": "2026-11-06",
+            },
+        )
     result = run(book, "calendar", "Amara", "--as-of", AS_OF)
     events = {str(e["SUMMARY"]): e for e in events_of(result.stdout.encode())}
     assert not any("subject access" in summary for summary in events)
@@ -127,8 +184,9 @@ def test_an_event_says_where_the_deadline_stands_and_a_stopped_clock_has_none(bo
 def test_a_met_deadline_is_not_in_the_calendar(book):
     with Workbook(book) as workbook:
         [request] = [e for e in workbook.entries() if e["date"] == "2026-11-02"]
-        workbook.update_entry(request["id"], {"outcome": "Agreed to assess",
-                                              "outcome_date": "2026-11-27"})
+        workbook.update_entry(
+            request["id"], {"outcome": "Agreed to assess", "outcome_date": "2026-11-27"}
+        )
     result = run(book, "calendar", "Amara", "--as-of", AS_OF)
     summaries = [str(e["SUMMARY"]) for e in events_of(result.stdout.encode())]
     assert not any("Decision whether" in s for s in summaries)
@@ -152,8 +210,9 @@ def test_the_calendar_is_never_written_over_the_workbook_or_an_existing_file(boo
 def test_after_a_refusal_the_appeal_is_the_family_s_date_and_the_final_plan_is_gone(book):
     with Workbook(book) as workbook:
         [request] = [e for e in workbook.entries() if e["date"] == "2026-11-02"]
-        workbook.update_entry(request["id"], {"outcome": "Refused to assess",
-                                              "outcome_date": "2026-11-20"})
+        workbook.update_entry(
+            request["id"], {"outcome": "Refused to assess", "outcome_date": "2026-11-20"}
+        )
     result = run(book, "calendar", "Amara", "--as-of", AS_OF)
     by_summary = {str(e["SUMMARY"]): e for e in events_of(result.stdout.encode())}
     appeal = by_summary["Your last day: Appeal to the SEND Tribunal (Mara)"]

@@ -18,7 +18,11 @@ from sen_workbook.workbook import Workbook
 def run(db: Path, *argv: str, stdin: str | None = None, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "sen_workbook", "--db", str(db), *argv],
-        capture_output=True, text=True, input=stdin, timeout=60, **kwargs,
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=60,
+        **kwargs,
     )
 
 
@@ -34,9 +38,20 @@ def stored_entries(db: Path) -> list[dict]:
 
 
 def test_add_reads_details_from_standard_input_and_prints_the_new_id(book_with_child):
-    result = run(book_with_child, "add", "Mara", "observation", "Upset after school",
-                 "--details", "-", "--date", "2026-11-20 16:05", "--areas", "semh, Other",
-                 stdin="She said: \"it was too loud\".\nThen she slept.\n")
+    result = run(
+        book_with_child,
+        "add",
+        "Mara",
+        "observation",
+        "Upset after school",
+        "--details",
+        "-",
+        "--date",
+        "2026-11-20 16:05",
+        "--areas",
+        "semh, Other",
+        stdin='She said: "it was too loud".\nThen she slept.\n',
+    )
     assert result.returncode == 0, result.stderr
     [entry] = stored_entries(book_with_child)
     assert result.stdout.strip() == entry["id"]
@@ -44,15 +59,27 @@ def test_add_reads_details_from_standard_input_and_prints_the_new_id(book_with_c
     assert entry["title"] == "Upset after school"
     assert entry["date"] == "2026-11-20 16:05"
     assert entry["areas"] == ["semh", "other"]
-    assert entry["details"] == "She said: \"it was too loud\".\nThen she slept."
+    assert entry["details"] == 'She said: "it was too loud".\nThen she slept.'
 
 
 def test_kind_fields_are_typed_and_files_are_stored_and_attached(book_with_child, tmp_path):
     letter = tmp_path / "letter from school.pdf"
     letter.write_bytes(b"%PDF-1.4 sent home at lunch")
-    result = run(book_with_child, "add", "Amara", "incident", "Sent home at lunch",
-                 "--field", "incident_type=sent_home", "--field", "days_lost=0.5",
-                 "--field", "people=Mrs Patel, Mr Brown", "--attach", str(letter))
+    result = run(
+        book_with_child,
+        "add",
+        "Amara",
+        "incident",
+        "Sent home at lunch",
+        "--field",
+        "incident_type=sent_home",
+        "--field",
+        "days_lost=0.5",
+        "--field",
+        "people=Mrs Patel, Mr Brown",
+        "--attach",
+        str(letter),
+    )
     assert result.returncode == 0, result.stderr
     [entry] = stored_entries(book_with_child)
     assert entry["incident_type"] == "sent_home" and entry["days_lost"] == 0.5
@@ -67,8 +94,17 @@ def test_kind_fields_are_typed_and_files_are_stored_and_attached(book_with_child
     ("argv", "words"),
     [
         (("request", "EHC needs assessment request"), "needs its request_type"),
-        (("incident", "Sent home", "--field", "incident_type=sent_home", "--field",
-          "days_lost=half"), "days_lost must be a number"),
+        (
+            (
+                "incident",
+                "Sent home",
+                "--field",
+                "incident_type=sent_home",
+                "--field",
+                "days_lost=half",
+            ),
+            "days_lost must be a number",
+        ),
         (("meeting", "Review", "--field", "actions=call"), "cannot be given with --field"),
         (("meeting", "Review", "--field", "colour=red"), "'colour' is not a field"),
         (("meeting", "Review", "--date", "2026-02-30"), "is not a real date"),
@@ -121,9 +157,20 @@ def test_without_a_title_in_a_terminal_the_editor_writes_the_entry(book_with_chi
     leader, follower = pty.openpty()
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "sen_workbook", "--db", str(book_with_child), "add", "Amara",
-             "observation"],
-            stdin=follower, capture_output=True, text=True, timeout=60,
+            [
+                sys.executable,
+                "-m",
+                "sen_workbook",
+                "--db",
+                str(book_with_child),
+                "add",
+                "Amara",
+                "observation",
+            ],
+            stdin=follower,
+            capture_output=True,
+            text=True,
+            timeout=60,
             env={**os.environ, "EDITOR": editor, "VISUAL": ""},
         )
     finally:
@@ -137,7 +184,10 @@ def test_without_a_title_in_a_terminal_the_editor_writes_the_entry(book_with_chi
 
 def test_the_editor_template_lines_are_left_out_and_empty_means_nothing(tmp_path):
     assert parse_editor_text("\n# a comment\n") == ("", "")
-    assert parse_editor_text("\n\nTitle\n# note\nline 1\n\nline 2\n") == ("Title", "line 1\n\nline 2")
+    assert parse_editor_text("\n\nTitle\n# note\nline 1\n\nline 2\n") == (
+        "Title",
+        "line 1\n\nline 2",
+    )
     editor = _editor_script(tmp_path, "")
     assert write_in_editor("observation", environ={"EDITOR": editor}) == ("", "")
 
@@ -145,8 +195,17 @@ def test_the_editor_template_lines_are_left_out_and_empty_means_nothing(tmp_path
 def test_a_kind_and_a_day_can_be_named_in_everyday_words(book_with_child):
     import datetime as dt
 
-    result = run(book_with_child, "add", "Amara", "phone call", "Rang the SENCo",
-                 "--field", "direction=sent", "--date", "yesterday")
+    result = run(
+        book_with_child,
+        "add",
+        "Amara",
+        "phone call",
+        "Rang the SENCo",
+        "--field",
+        "direction=sent",
+        "--date",
+        "yesterday",
+    )
     assert result.returncode == 0, result.stderr
     [entry] = stored_entries(book_with_child)
     assert entry["kind"] == "correspondence" and entry["direction"] == "sent"

@@ -19,13 +19,21 @@ from sen_workbook.workbook import Workbook, WorkbookError
 def run(*argv: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent)
-    return subprocess.run([sys.executable, "-m", "sen_workbook", *argv], capture_output=True,
-                          text=True, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "sen_workbook", *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
 
 
 def write_archive_json(path: Path, children, entries) -> Path:
-    path.write_text(json.dumps({"format": "sen-workbook", "version": 1,
-                                "children": children, "entries": entries}))
+    path.write_text(
+        json.dumps(
+            {"format": "sen-workbook", "version": 1, "children": children, "entries": entries}
+        )
+    )
     return path
 
 
@@ -62,7 +70,9 @@ def test_archive_carries_attachments_and_import_restores_them(tmp_path, family):
         attached = book.add_attachment(entries[1]["id"], report, "Speech report")
         book.write_archive(tmp_path / "all.zip")
     with zipfile.ZipFile(tmp_path / "all.zip") as archive:
-        assert sorted(archive.namelist()) == sorted(["workbook.json", f"files/{attached['sha256']}"])
+        assert sorted(archive.namelist()) == sorted(
+            ["workbook.json", f"files/{attached['sha256']}"]
+        )
     db2 = tmp_path / "b" / "workbook.json"
     assert main(["--db", str(db2), "import", str(tmp_path / "all.zip")]) == 0
     assert (db2.parent / "files" / attached["sha256"]).read_bytes() == b"%PDF-1.4 pretend"
@@ -81,8 +91,10 @@ def test_an_invalid_archive_changes_nothing(tmp_path, family, capsys):
     before = db.read_bytes()
     files_before = sorted(p.name for p in tmp_path.rglob("*"))
     child = model.new_child(name="Second child")
-    many = [model.new_entry("observation", child["id"], date="2024-01-01",
-                            title=f"Note {n}") for n in range(1000)]
+    many = [
+        model.new_entry("observation", child["id"], date="2024-01-01", title=f"Note {n}")
+        for n in range(1000)
+    ]
     many[899]["date"] = "2024-02-30"
     source = write_archive_json(tmp_path / "bad.json", [child], many)
     files_before.append("bad.json")
@@ -97,10 +109,18 @@ def test_an_invalid_archive_changes_nothing(tmp_path, family, capsys):
 
 @pytest.mark.parametrize(
     "content, message",
-    [('{"format": "other"}', "is not an SEN Workbook archive"),
-     ("not json", "is not valid JSON"),
-     ('{"format": "sen-workbook", "version": 2, "children": [], "entries": []}', "newer SEN Workbook"),
-     ('{"format": "sen-workbook", "version": 1, "children": [], "entries": [], "x": 1}', "fields an archive does not have")],
+    [
+        ('{"format": "other"}', "is not an SEN Workbook archive"),
+        ("not json", "is not valid JSON"),
+        (
+            '{"format": "sen-workbook", "version": 2, "children": [], "entries": []}',
+            "newer SEN Workbook",
+        ),
+        (
+            '{"format": "sen-workbook", "version": 1, "children": [], "entries": [], "x": 1}',
+            "fields an archive does not have",
+        ),
+    ],
 )
 def test_bad_archives_are_refused_with_one_sentence(tmp_path, content, message):
     source = tmp_path / "in.json"
@@ -114,11 +134,22 @@ def test_bad_archives_are_refused_with_one_sentence(tmp_path, content, message):
 def test_a_zip_with_a_damaged_file_is_refused(tmp_path, family):
     children, entries = family
     sha = "0" * 64
-    entries[0]["attachments"] = [{"sha256": sha, "filename": "a.txt", "size": 1,
-                                  "added_at": "2024-01-01T10:00:00", "description": ""}]
+    entries[0]["attachments"] = [
+        {
+            "sha256": sha,
+            "filename": "a.txt",
+            "size": 1,
+            "added_at": "2024-01-01T10:00:00",
+            "description": "",
+        }
+    ]
     with zipfile.ZipFile(tmp_path / "x.zip", "w") as archive:
-        archive.writestr("workbook.json", json.dumps(
-            {"format": "sen-workbook", "version": 1, "children": children, "entries": entries}))
+        archive.writestr(
+            "workbook.json",
+            json.dumps(
+                {"format": "sen-workbook", "version": 1, "children": children, "entries": entries}
+            ),
+        )
         archive.writestr(f"files/{sha}", b"x")
     result = run("--db", str(tmp_path / "w.json"), "import", str(tmp_path / "x.zip"))
     assert result.returncode == 2 and "does not match its SHA-256" in result.stderr
@@ -126,8 +157,15 @@ def test_a_zip_with_a_damaged_file_is_refused(tmp_path, family):
 
 def test_missing_attachment_in_archive_is_refused(tmp_path, family):
     children, entries = family
-    entries[0]["attachments"] = [{"sha256": "a" * 64, "filename": "a.txt", "size": 1,
-                                  "added_at": "2024-01-01T10:00:00", "description": ""}]
+    entries[0]["attachments"] = [
+        {
+            "sha256": "a" * 64,
+            "filename": "a.txt",
+            "size": 1,
+            "added_at": "2024-01-01T10:00:00",
+            "description": "",
+        }
+    ]
     source = write_archive_json(tmp_path / "in.json", children, entries)
     result = run("--db", str(tmp_path / "w.json"), "import", str(source))
     assert result.returncode == 2 and "referenced but not in the archive" in result.stderr
@@ -153,10 +191,16 @@ def test_environment_variable_chooses_the_database(tmp_path, family):
     children, entries = family
     db = tmp_path / "env" / "workbook.json"
     source = write_archive_json(tmp_path / "family.json", children, entries)
-    env = dict(os.environ, SEN_WORKBOOK_DB=str(db),
-               PYTHONPATH=str(Path(__file__).resolve().parent.parent))
-    result = subprocess.run([sys.executable, "-m", "sen_workbook", "import", str(source)],
-                            capture_output=True, text=True, env=env, timeout=120)
+    env = dict(
+        os.environ, SEN_WORKBOOK_DB=str(db), PYTHONPATH=str(Path(__file__).resolve().parent.parent)
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "sen_workbook", "import", str(source)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert db.exists()
 
@@ -197,7 +241,9 @@ def test_a_child_is_found_by_name_preferred_name_first_name_or_id(tmp_path):
 
 def test_a_failed_import_into_a_new_workbook_leaves_nothing_behind(tmp_path):
     bad = tmp_path / "bad.json"
-    bad.write_text('{"format": "sen-workbook", "version": 1, "children": [{"id": "x"}], "entries": []}')
+    bad.write_text(
+        '{"format": "sen-workbook", "version": 1, "children": [{"id": "x"}], "entries": []}'
+    )
     target = tmp_path / "new" / "deeper" / "workbook.json"
     result = run("--db", str(target), "import", str(bad))
     assert result.returncode == 2 and "Nothing was imported" in result.stderr
@@ -211,12 +257,16 @@ def test_a_pseudonym_holding_the_child_s_name_is_refused_in_a_sentence(tmp_path,
     db = tmp_path / "w.json"
     with Workbook(db) as book:
         book.load_sample(children, entries, {})
-    for command in (["timeline", "Amara"],
-                    ["bundle", "Amara", "--out", str(tmp_path / "bundle.zip")]):
+    for command in (
+        ["timeline", "Amara"],
+        ["bundle", "Amara", "--out", str(tmp_path / "bundle.zip")],
+    ):
         result = run("--db", str(db), *command, "--pseudonym", "Amara Two")
         assert result.returncode == 2 and result.stdout == ""
-        assert result.stderr == ("sen-workbook: The pseudonym 'Amara Two' contains the "
-                                 "child's name 'Amara'; choose one that does not.\n")
+        assert result.stderr == (
+            "sen-workbook: The pseudonym 'Amara Two' contains the "
+            "child's name 'Amara'; choose one that does not.\n"
+        )
     assert not (tmp_path / "bundle.zip").exists()
 
 
@@ -225,12 +275,32 @@ def test_a_pseudonymised_bundle_refuses_a_file_name_with_the_child_s_name(tmp_pa
     db = tmp_path / "w.json"
     with Workbook(db) as book:
         book.load_sample(children, entries, {})
-    result = run("--db", str(db), "bundle", "Amara", "--pseudonym", "Child A",
-                 "--as-of", "2024-09-01", "--out", str(tmp_path / "amara-bundle.zip"))
+    result = run(
+        "--db",
+        str(db),
+        "bundle",
+        "Amara",
+        "--pseudonym",
+        "Child A",
+        "--as-of",
+        "2024-09-01",
+        "--out",
+        str(tmp_path / "amara-bundle.zip"),
+    )
     assert result.returncode == 2 and "contains the child's name" in result.stderr
     assert not (tmp_path / "amara-bundle.zip").exists()
-    fine = run("--db", str(db), "bundle", "Amara", "--pseudonym", "Child A",
-               "--as-of", "2024-09-01", "--out", str(tmp_path / "bundle.zip"))
+    fine = run(
+        "--db",
+        str(db),
+        "bundle",
+        "Amara",
+        "--pseudonym",
+        "Child A",
+        "--as-of",
+        "2024-09-01",
+        "--out",
+        str(tmp_path / "bundle.zip"),
+    )
     assert fine.returncode == 0, fine.stderr
     with zipfile.ZipFile(tmp_path / "bundle.zip") as archive:
         for name in archive.namelist():
@@ -244,11 +314,14 @@ def test_an_empty_or_blank_pseudonym_is_refused_in_a_sentence(tmp_path, family):
     with Workbook(db) as book:
         book.load_sample(children, entries, {})
     for typed in ("", "   "):
-        for command in (["timeline", "Amara"],
-                        ["bundle", "Amara", "--out", str(tmp_path / "bundle.zip")]):
+        for command in (
+            ["timeline", "Amara"],
+            ["bundle", "Amara", "--out", str(tmp_path / "bundle.zip")],
+        ):
             result = run("--db", str(db), *command, "--pseudonym", typed)
             assert result.returncode == 2 and result.stdout == ""
             assert result.stderr == (
                 "sen-workbook: The pseudonym is empty; type a name to use instead of the "
-                "child's, such as 'Child A', or use none.\n")
+                "child's, such as 'Child A', or use none.\n"
+            )
     assert not (tmp_path / "bundle.zip").exists()

@@ -37,8 +37,11 @@ sys.exit(main(["--db", sys.argv[1]]))
 
 
 def _pane(session: str) -> str:
-    return subprocess.run(["tmux", "capture-pane", "-p", "-J", "-S", "-200", "-t", session],
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["tmux", "capture-pane", "-p", "-J", "-S", "-200", "-t", session],
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 def _wait_for(session: str, text: str, seconds: float = 90) -> str:
@@ -59,11 +62,15 @@ def test_a_crash_exits_non_zero_and_shows_no_record_contents(tmp_path):
     script = tmp_path / "faulty_app.py"
     script.write_text(FAULTY_APP)
     session = f"crash-{uuid.uuid4().hex[:8]}"
-    command = (f"cd {ROOT} && PYTHONPATH={ROOT} {sys.executable} {script} {db}; "
-               "echo EXIT=$?; sleep 600")
+    command = (
+        f"cd {ROOT} && PYTHONPATH={ROOT} {sys.executable} {script} {db}; echo EXIT=$?; sleep 600"
+    )
     env = dict(os.environ, TERM="xterm-256color")
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "50",
-                    command], check=True, env=env)
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "50", command],
+        check=True,
+        env=env,
+    )
     try:
         _wait_for(session, "Children")
         _wait_for(session, "Amara")  # the list is on the screen: now the fault

@@ -48,16 +48,27 @@ def _deep(levels: int) -> list:
 
 DAMAGE: dict[str, tuple[Callable[[dict], None], str]] = {
     "an entry without child_id": (
-        lambda d: _first(d["entries"]).pop("child_id"), "has no 'child_id'"),
+        lambda d: _first(d["entries"]).pop("child_id"),
+        "has no 'child_id'",
+    ),
     "a child whose name is null": (
-        lambda d: _first(d["children"]).update(name=None), "has name None"),
+        lambda d: _first(d["children"]).update(name=None),
+        "has name None",
+    ),
     "a trash item without deleted_at": (
-        lambda d: _first(d["trash"]).pop("deleted_at"), "trash item"),
+        lambda d: _first(d["trash"]).pop("deleted_at"),
+        "trash item",
+    ),
     "an earlier version nested 500 deep": (
-        lambda d: next(e for e in d["entries"].values() if e["revisions"])["revisions"][0]
-        .update(record={"title": _deep(500)}), "earlier version"),
+        lambda d: next(e for e in d["entries"].values() if e["revisions"])["revisions"][0].update(
+            record={"title": _deep(500)}
+        ),
+        "earlier version",
+    ),
     "an entry field nested deeper than it can be": (
-        lambda d: _first(d["entries"]).update(people=[_deep(50)]), "nested deeper"),
+        lambda d: _first(d["entries"]).update(people=[_deep(50)]),
+        "nested deeper",
+    ),
 }
 
 
@@ -116,8 +127,7 @@ def test_check_and_bundle_name_an_attachment_that_cannot_be_read(db, tmp_path, h
     assert "'SALT report.pdf'" in result.stdout and expected in result.stdout
     assert "Traceback" not in result.stderr
     for out in ("bundle", "bundle.zip", "bundle.pdf"):
-        line = one_sentence(run("--db", str(db), "bundle", "Amara", "--out",
-                                str(tmp_path / out)))
+        line = one_sentence(run("--db", str(db), "bundle", "Amara", "--out", str(tmp_path / out)))
         assert "'SALT report.pdf'" in line and "no bundle was made" in line, (out, line)
         assert not (tmp_path / out).exists()
     line = one_sentence(run("--db", str(db), "archive", str(tmp_path / "all.zip")))

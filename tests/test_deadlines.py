@@ -491,8 +491,9 @@ def test_deadlines_of_several_children_are_kept_apart_and_ordered():
 
 
 def test_the_familys_own_time_limits_pass_rather_than_being_missed():
-    refused = request("r1", "2024-01-10", "ehcna", outcome="Refused to assess",
-                      outcome_date="2024-02-19")
+    refused = request(
+        "r1", "2024-01-10", "ehcna", outcome="Refused to assess", outcome_date="2024-02-19"
+    )
     found = by_rule(deadlines([refused], D("2024-06-01")))
     # the council's 6-week decision was met; the appeal window (to 2024-04-19) went by
     assert found["ehcna_decision"].duty_of == "local authority"
@@ -504,7 +505,12 @@ def test_the_familys_own_time_limits_pass_rather_than_being_missed():
     late = by_rule(deadlines([record], D("2024-06-01")))["education_record"]
     assert (late.duty_of, late.status) == ("school", "missed")
     assert {rule.duty_of for rule in RULES.values()} == {
-        "local authority", "family", "mediation adviser", "school", "organisation asked"}
+        "local authority",
+        "family",
+        "mediation adviser",
+        "school",
+        "organisation asked",
+    }
 
 
 @pytest.mark.parametrize(
@@ -512,8 +518,11 @@ def test_the_familys_own_time_limits_pass_rather_than_being_missed():
     [
         ("Refused to assess", True),
         ("The council REFUSED to carry out an assessment", True),
-        ("The LA decided not to carry out an EHC needs assessment; it says needs can be met "
-         "at SEN Support.", True),
+        (
+            "The LA decided not to carry out an EHC needs assessment; it says needs can be met "
+            "at SEN Support.",
+            True,
+        ),
         ("Declined.", True),
         ("Request turned down by the panel", True),
         ("The local authority will not assess", True),
@@ -532,10 +541,20 @@ def test_refusals_are_recognised_in_the_family_s_own_words(outcome, refused):
 
 
 def test_no_ombudsman_time_limit_for_a_complaint_to_a_school():
-    to_school = request("c1", "2024-03-01", "complaint", sent_to="Headteacher, Oak School",
-                        title="Complaint stage 1")
-    to_council = request("c2", "2024-03-01", "complaint", sent_to="County SEND team",
-                         title="Complaint about the EHC plan")
+    to_school = request(
+        "c1",
+        "2024-03-01",
+        "complaint",
+        sent_to="Headteacher, Oak School",
+        title="Complaint stage 1",
+    )
+    to_council = request(
+        "c2",
+        "2024-03-01",
+        "complaint",
+        sent_to="County SEND team",
+        title="Complaint about the EHC plan",
+    )
     found = deadlines([to_school, to_council], D("2024-06-01"))
     assert [(d.entry_id, d.rule) for d in found] == [("c2", "ombudsman_complaint")]
     assert "if the family knew of the problem earlier" in found[0].note
@@ -556,14 +575,27 @@ def test_education_record_deadline_carries_its_caveat():
 
 
 def letter(entry_id, day, direction, links, **fields):
-    return model.new_entry("correspondence", CHILD, id=entry_id, date=day,
-                           title=fields.pop("title", "Letter"), direction=direction,
-                           links=links, **fields)
+    return model.new_entry(
+        "correspondence",
+        CHILD,
+        id=entry_id,
+        date=day,
+        title=fields.pop("title", "Letter"),
+        direction=direction,
+        links=links,
+        **fields,
+    )
 
 
 def report(entry_id, day, links):
-    return model.new_entry("assessment", CHILD, id=entry_id, date=day,
-                           title="Educational psychologist's report", links=links)
+    return model.new_entry(
+        "assessment",
+        CHILD,
+        id=entry_id,
+        date=day,
+        title="Educational psychologist's report",
+        links=links,
+    )
 
 
 def ehcna(**fields):
@@ -590,8 +622,7 @@ def review(**fields):
 
 def planned_review(**fields):
     # A meeting planned for Thursday 20 June 2024: advice due 2 weeks before, 6 June.
-    return request("v9", "2024-06-20", "annual_review", title="Annual review meeting",
-                   **fields)
+    return request("v9", "2024-06-20", "annual_review", title="Annual review meeting", **fields)
 
 
 def mediation(day="2024-04-10", certificate="", **fields):
@@ -616,172 +647,609 @@ def complaint():
 
 STATE_CASES = [
     # (rule, entry, state, records, as of, due, sentence)
-    ("ehcna_decision", "r1", "upcoming", [ehcna()], "2024-02-01", "2024-02-21",
-     "Due by 2024-02-21; nothing recorded yet."),
-    ("ehcna_decision", "r1", "met", [ehcna(**AGREED)], "2024-03-01", "2024-02-21",
-     "Met on 2024-02-15; it was due by 2024-02-21."),
-    ("ehcna_decision", "r1", "met_late",
-     [ehcna(outcome="Agreed", outcome_date="2024-03-01")], "2024-03-10", "2024-02-21",
-     "Missed: due by 2024-02-21, done on 2024-03-01, 9 days late."),  # 29 days in Feb 2024
-    ("ehcna_decision", "r1", "missed", [ehcna()], "2024-03-01", "2024-02-21",
-     "Missed: due by 2024-02-21; nothing recorded by 2024-03-01, 9 days late."),
-    ("ehcna_decision", "r1", "exception", [ehcna(**ABROAD)], "2024-03-01", "2024-02-21",
-     "Exception claimed by the family; the usual time limit was 2024-02-21."),
+    (
+        "ehcna_decision",
+        "r1",
+        "upcoming",
+        [ehcna()],
+        "2024-02-01",
+        "2024-02-21",
+        "Due by 2024-02-21; nothing recorded yet.",
+    ),
+    (
+        "ehcna_decision",
+        "r1",
+        "met",
+        [ehcna(**AGREED)],
+        "2024-03-01",
+        "2024-02-21",
+        "Met on 2024-02-15; it was due by 2024-02-21.",
+    ),
+    (
+        "ehcna_decision",
+        "r1",
+        "met_late",
+        [ehcna(outcome="Agreed", outcome_date="2024-03-01")],
+        "2024-03-10",
+        "2024-02-21",
+        "Missed: due by 2024-02-21, done on 2024-03-01, 9 days late.",
+    ),  # 29 days in Feb 2024
+    (
+        "ehcna_decision",
+        "r1",
+        "missed",
+        [ehcna()],
+        "2024-03-01",
+        "2024-02-21",
+        "Missed: due by 2024-02-21; nothing recorded by 2024-03-01, 9 days late.",
+    ),
+    (
+        "ehcna_decision",
+        "r1",
+        "exception",
+        [ehcna(**ABROAD)],
+        "2024-03-01",
+        "2024-02-21",
+        "Exception claimed by the family; the usual time limit was 2024-02-21.",
+    ),
     # No decision whether to assess: one overall limit of 20 weeks.
-    ("final_plan", "r1", "overall_limit", [ehcna()], "2024-03-01", "2024-05-29",
-     "Overall limit: the final EHC plan is due by 2024-05-29 (20 weeks), unless the council "
-     "refuses to assess or decides not to issue a plan."),
-    ("final_plan", "r1", "missed", [ehcna()], "2024-06-05", "2024-05-29",
-     "Missed: the overall limit of 20 weeks ended on 2024-05-29 with no decision whether to "
-     "assess and no plan recorded; 7 days late."),
-    ("final_plan", "r1", "not_applicable", [ehcna(**REFUSED)], "2024-03-01", "2024-05-29",
-     "Does not apply: the council refused to assess on 2024-02-19."),
+    (
+        "final_plan",
+        "r1",
+        "overall_limit",
+        [ehcna()],
+        "2024-03-01",
+        "2024-05-29",
+        "Overall limit: the final EHC plan is due by 2024-05-29 (20 weeks), unless the council "
+        "refuses to assess or decides not to issue a plan.",
+    ),
+    (
+        "final_plan",
+        "r1",
+        "missed",
+        [ehcna()],
+        "2024-06-05",
+        "2024-05-29",
+        "Missed: the overall limit of 20 weeks ended on 2024-05-29 with no decision whether to "
+        "assess and no plan recorded; 7 days late.",
+    ),
+    (
+        "final_plan",
+        "r1",
+        "not_applicable",
+        [ehcna(**REFUSED)],
+        "2024-03-01",
+        "2024-05-29",
+        "Does not apply: the council refused to assess on 2024-02-19.",
+    ),
     # Agreed to assess: the 16-week notice and the 20-week plan, alternatives.
-    ("final_plan", "r1", "upcoming", [ehcna(**AGREED)], "2024-03-01", "2024-05-29",
-     "Due by 2024-05-29; nothing recorded yet."),
-    ("final_plan", "r1", "met", [ehcna(**AGREED), draft("2024-05-20")], "2024-06-01",
-     "2024-05-29", "Met on 2024-05-20; it was due by 2024-05-29."),
-    ("final_plan", "r1", "met_late", [ehcna(**AGREED), draft("2024-06-10")], "2024-06-15",
-     "2024-05-29", "Missed: due by 2024-05-29, done on 2024-06-10, 12 days late."),
-    ("final_plan", "r1", "exception", [ehcna(**AGREED, **ABROAD)], "2024-06-05",
-     "2024-05-29", "Exception claimed by the family; the usual time limit was 2024-05-29."),
-    ("final_plan", "r1", "not_applicable", [ehcna(**AGREED), no_plan("2024-04-24")],
-     "2024-05-10", "2024-05-29",
-     "Does not apply: the council decided not to issue a plan (2024-04-24)."),
-    ("no_plan_notice", "r1", "not_applicable", [ehcna()], "2024-03-01", "2024-05-01",
-     "Depends on the council's decision whether to assess, not recorded yet."),
-    ("no_plan_notice", "r1", "not_applicable", [ehcna(**REFUSED)], "2024-03-01",
-     "2024-05-01", "Does not apply: the council refused to assess on 2024-02-19."),
-    ("no_plan_notice", "r1", "not_applicable", [ehcna(**AGREED), draft()], "2024-05-10",
-     "2024-05-01",
-     "Does not apply: the council decided to issue a plan (draft plan received on "
-     "2024-04-20)."),
-    ("no_plan_notice", "r1", "upcoming", [ehcna(**AGREED)], "2024-03-01", "2024-05-01",
-     "If the council decides not to issue a plan, it must say so by 2024-05-01."),
-    ("no_plan_notice", "r1", "met", [ehcna(**AGREED), no_plan("2024-04-24")], "2024-05-10",
-     "2024-05-01", "Met on 2024-04-24; it was due by 2024-05-01."),
-    ("no_plan_notice", "r1", "met_late", [ehcna(**AGREED), no_plan("2024-05-08")],
-     "2024-05-10", "2024-05-01", "Missed: due by 2024-05-01, done on 2024-05-08, 7 days late."),
-    ("no_plan_notice", "r1", "passed", [ehcna(**AGREED)], "2024-05-10", "2024-05-01",
-     "No notice that a plan will not be issued was recorded by 2024-05-01: the council is "
-     "expected to issue a plan, due by 2024-05-29."),
-    ("no_plan_notice", "r1", "exception", [ehcna(**AGREED, **ABROAD)], "2024-03-01",
-     "2024-05-01", "Exception claimed by the family; the usual time limit was 2024-05-01."),
+    (
+        "final_plan",
+        "r1",
+        "upcoming",
+        [ehcna(**AGREED)],
+        "2024-03-01",
+        "2024-05-29",
+        "Due by 2024-05-29; nothing recorded yet.",
+    ),
+    (
+        "final_plan",
+        "r1",
+        "met",
+        [ehcna(**AGREED), draft("2024-05-20")],
+        "2024-06-01",
+        "2024-05-29",
+        "Met on 2024-05-20; it was due by 2024-05-29.",
+    ),
+    (
+        "final_plan",
+        "r1",
+        "met_late",
+        [ehcna(**AGREED), draft("2024-06-10")],
+        "2024-06-15",
+        "2024-05-29",
+        "Missed: due by 2024-05-29, done on 2024-06-10, 12 days late.",
+    ),
+    (
+        "final_plan",
+        "r1",
+        "exception",
+        [ehcna(**AGREED, **ABROAD)],
+        "2024-06-05",
+        "2024-05-29",
+        "Exception claimed by the family; the usual time limit was 2024-05-29.",
+    ),
+    (
+        "final_plan",
+        "r1",
+        "not_applicable",
+        [ehcna(**AGREED), no_plan("2024-04-24")],
+        "2024-05-10",
+        "2024-05-29",
+        "Does not apply: the council decided not to issue a plan (2024-04-24).",
+    ),
+    (
+        "no_plan_notice",
+        "r1",
+        "not_applicable",
+        [ehcna()],
+        "2024-03-01",
+        "2024-05-01",
+        "Depends on the council's decision whether to assess, not recorded yet.",
+    ),
+    (
+        "no_plan_notice",
+        "r1",
+        "not_applicable",
+        [ehcna(**REFUSED)],
+        "2024-03-01",
+        "2024-05-01",
+        "Does not apply: the council refused to assess on 2024-02-19.",
+    ),
+    (
+        "no_plan_notice",
+        "r1",
+        "not_applicable",
+        [ehcna(**AGREED), draft()],
+        "2024-05-10",
+        "2024-05-01",
+        "Does not apply: the council decided to issue a plan (draft plan received on 2024-04-20).",
+    ),
+    (
+        "no_plan_notice",
+        "r1",
+        "upcoming",
+        [ehcna(**AGREED)],
+        "2024-03-01",
+        "2024-05-01",
+        "If the council decides not to issue a plan, it must say so by 2024-05-01.",
+    ),
+    (
+        "no_plan_notice",
+        "r1",
+        "met",
+        [ehcna(**AGREED), no_plan("2024-04-24")],
+        "2024-05-10",
+        "2024-05-01",
+        "Met on 2024-04-24; it was due by 2024-05-01.",
+    ),
+    (
+        "no_plan_notice",
+        "r1",
+        "met_late",
+        [ehcna(**AGREED), no_plan("2024-05-08")],
+        "2024-05-10",
+        "2024-05-01",
+        "Missed: due by 2024-05-01, done on 2024-05-08, 7 days late.",
+    ),
+    (
+        "no_plan_notice",
+        "r1",
+        "passed",
+        [ehcna(**AGREED)],
+        "2024-05-10",
+        "2024-05-01",
+        "No notice that a plan will not be issued was recorded by 2024-05-01: the council is "
+        "expected to issue a plan, due by 2024-05-29.",
+    ),
+    (
+        "no_plan_notice",
+        "r1",
+        "exception",
+        [ehcna(**AGREED, **ABROAD)],
+        "2024-03-01",
+        "2024-05-01",
+        "Exception claimed by the family; the usual time limit was 2024-05-01.",
+    ),
     # Draft served Saturday 20 April 2024: 15 days beginning that day end on 4 May.
-    ("draft_plan_comments", "r2", "open", [draft()], "2024-04-25", "2024-05-04",
-     "Open until 2024-05-04."),
-    ("draft_plan_comments", "r2", "met",
-     [draft(), letter("l1", "2024-05-03", "sent", ["r2"])], "2024-05-10", "2024-05-04",
-     "Done on 2024-05-03; the time limit was 2024-05-04."),
-    ("draft_plan_comments", "r2", "passed", [draft()], "2024-05-10", "2024-05-04",
-     "Passed on 2024-05-04 with nothing recorded."),
+    (
+        "draft_plan_comments",
+        "r2",
+        "open",
+        [draft()],
+        "2024-04-25",
+        "2024-05-04",
+        "Open until 2024-05-04.",
+    ),
+    (
+        "draft_plan_comments",
+        "r2",
+        "met",
+        [draft(), letter("l1", "2024-05-03", "sent", ["r2"])],
+        "2024-05-10",
+        "2024-05-04",
+        "Done on 2024-05-03; the time limit was 2024-05-04.",
+    ),
+    (
+        "draft_plan_comments",
+        "r2",
+        "passed",
+        [draft()],
+        "2024-05-10",
+        "2024-05-04",
+        "Passed on 2024-05-04 with nothing recorded.",
+    ),
     # Review meeting Monday 15 January 2024: next within 12 months, by 14 January 2025;
     # the decision 4 weeks after, by 12 February 2024.
-    ("annual_review", "v1", "upcoming", [review()], "2024-06-01", "2025-01-14",
-     "Due by 2025-01-14; nothing recorded yet."),
-    ("annual_review", "v1", "met", [review(), request("v2", "2025-01-10", "annual_review")],
-     "2025-01-20", "2025-01-14", "Met on 2025-01-10; it was due by 2025-01-14."),
-    ("annual_review", "v1", "met_late",
-     [review(), request("v2", "2025-02-01", "annual_review")], "2025-02-05", "2025-01-14",
-     "Missed: due by 2025-01-14, done on 2025-02-01, 18 days late."),
-    ("annual_review", "v1", "missed", [review()], "2025-02-01", "2025-01-14",
-     "Missed: due by 2025-01-14; nothing recorded by 2025-02-01, 18 days late."),
-    ("annual_review", "v1", "exception", [review(**ABROAD)], "2025-02-01", "2025-01-14",
-     "Exception claimed by the family; the usual time limit was 2025-01-14."),
-    ("annual_review_decision", "v1", "upcoming", [review()], "2024-01-20", "2024-02-12",
-     "Due by 2024-02-12; nothing recorded yet."),
-    ("annual_review_decision", "v1", "met",
-     [review(outcome="Plan kept", outcome_date="2024-02-05")], "2024-03-01", "2024-02-12",
-     "Met on 2024-02-05; it was due by 2024-02-12."),
-    ("annual_review_decision", "v1", "met_late",
-     [review(outcome="Plan kept", outcome_date="2024-02-20")], "2024-03-01", "2024-02-12",
-     "Missed: due by 2024-02-12, done on 2024-02-20, 8 days late."),
-    ("annual_review_decision", "v1", "missed", [review()], "2024-02-20", "2024-02-12",
-     "Missed: due by 2024-02-12; nothing recorded by 2024-02-20, 8 days late."),
-    ("annual_review_decision", "v1", "exception", [review(**ABROAD)], "2024-02-20",
-     "2024-02-12", "Exception claimed by the family; the usual time limit was 2024-02-12."),
+    (
+        "annual_review",
+        "v1",
+        "upcoming",
+        [review()],
+        "2024-06-01",
+        "2025-01-14",
+        "Due by 2025-01-14; nothing recorded yet.",
+    ),
+    (
+        "annual_review",
+        "v1",
+        "met",
+        [review(), request("v2", "2025-01-10", "annual_review")],
+        "2025-01-20",
+        "2025-01-14",
+        "Met on 2025-01-10; it was due by 2025-01-14.",
+    ),
+    (
+        "annual_review",
+        "v1",
+        "met_late",
+        [review(), request("v2", "2025-02-01", "annual_review")],
+        "2025-02-05",
+        "2025-01-14",
+        "Missed: due by 2025-01-14, done on 2025-02-01, 18 days late.",
+    ),
+    (
+        "annual_review",
+        "v1",
+        "missed",
+        [review()],
+        "2025-02-01",
+        "2025-01-14",
+        "Missed: due by 2025-01-14; nothing recorded by 2025-02-01, 18 days late.",
+    ),
+    (
+        "annual_review",
+        "v1",
+        "exception",
+        [review(**ABROAD)],
+        "2025-02-01",
+        "2025-01-14",
+        "Exception claimed by the family; the usual time limit was 2025-01-14.",
+    ),
+    (
+        "annual_review_decision",
+        "v1",
+        "upcoming",
+        [review()],
+        "2024-01-20",
+        "2024-02-12",
+        "Due by 2024-02-12; nothing recorded yet.",
+    ),
+    (
+        "annual_review_decision",
+        "v1",
+        "met",
+        [review(outcome="Plan kept", outcome_date="2024-02-05")],
+        "2024-03-01",
+        "2024-02-12",
+        "Met on 2024-02-05; it was due by 2024-02-12.",
+    ),
+    (
+        "annual_review_decision",
+        "v1",
+        "met_late",
+        [review(outcome="Plan kept", outcome_date="2024-02-20")],
+        "2024-03-01",
+        "2024-02-12",
+        "Missed: due by 2024-02-12, done on 2024-02-20, 8 days late.",
+    ),
+    (
+        "annual_review_decision",
+        "v1",
+        "missed",
+        [review()],
+        "2024-02-20",
+        "2024-02-12",
+        "Missed: due by 2024-02-12; nothing recorded by 2024-02-20, 8 days late.",
+    ),
+    (
+        "annual_review_decision",
+        "v1",
+        "exception",
+        [review(**ABROAD)],
+        "2024-02-20",
+        "2024-02-12",
+        "Exception claimed by the family; the usual time limit was 2024-02-12.",
+    ),
     # A planned meeting (after the day): reg 20(4), advice 2 weeks before, by 6 June.
-    ("annual_review_advice", "v9", "upcoming", [planned_review()], "2024-06-01",
-     "2024-06-06", "Due by 2024-06-06; nothing recorded yet."),
-    ("annual_review_advice", "v9", "met",
-     [planned_review(), letter("l2", "2024-06-05", "received", ["v9"])], "2024-06-10",
-     "2024-06-06", "Met on 2024-06-05; it was due by 2024-06-06."),
-    ("annual_review_advice", "v9", "met_late",
-     [planned_review(), report("a1", "2024-06-12", ["v9"])], "2024-06-15", "2024-06-06",
-     "Missed: due by 2024-06-06, done on 2024-06-12, 6 days late."),
-    ("annual_review_advice", "v9", "missed", [planned_review()], "2024-06-10", "2024-06-06",
-     "Missed: due by 2024-06-06; nothing recorded by 2024-06-10, 4 days late."),
-    ("annual_review_advice", "v9", "exception", [planned_review(**ABROAD)], "2024-06-10",
-     "2024-06-06", "Exception claimed by the family; the usual time limit was 2024-06-06."),
+    (
+        "annual_review_advice",
+        "v9",
+        "upcoming",
+        [planned_review()],
+        "2024-06-01",
+        "2024-06-06",
+        "Due by 2024-06-06; nothing recorded yet.",
+    ),
+    (
+        "annual_review_advice",
+        "v9",
+        "met",
+        [planned_review(), letter("l2", "2024-06-05", "received", ["v9"])],
+        "2024-06-10",
+        "2024-06-06",
+        "Met on 2024-06-05; it was due by 2024-06-06.",
+    ),
+    (
+        "annual_review_advice",
+        "v9",
+        "met_late",
+        [planned_review(), report("a1", "2024-06-12", ["v9"])],
+        "2024-06-15",
+        "2024-06-06",
+        "Missed: due by 2024-06-06, done on 2024-06-12, 6 days late.",
+    ),
+    (
+        "annual_review_advice",
+        "v9",
+        "missed",
+        [planned_review()],
+        "2024-06-10",
+        "2024-06-06",
+        "Missed: due by 2024-06-06; nothing recorded by 2024-06-10, 4 days late.",
+    ),
+    (
+        "annual_review_advice",
+        "v9",
+        "exception",
+        [planned_review(**ABROAD)],
+        "2024-06-10",
+        "2024-06-06",
+        "Exception claimed by the family; the usual time limit was 2024-06-06.",
+    ),
     # Refused on Monday 19 February 2024: 2 months end on Friday 19 April.
-    ("appeal", "r1", "open", [ehcna(**REFUSED)], "2024-03-01", "2024-04-19",
-     "Open until 2024-04-19."),
-    ("appeal", "r1", "met",
-     [ehcna(**REFUSED), request("p1", "2024-04-01", "appeal", links=["r1"])], "2024-04-05",
-     "2024-04-19", "Done on 2024-04-01; the time limit was 2024-04-19."),
-    ("appeal", "r1", "passed", [ehcna(**REFUSED)], "2024-06-01", "2024-04-19",
-     "Passed on 2024-04-19 with nothing recorded."),
+    (
+        "appeal",
+        "r1",
+        "open",
+        [ehcna(**REFUSED)],
+        "2024-03-01",
+        "2024-04-19",
+        "Open until 2024-04-19.",
+    ),
+    (
+        "appeal",
+        "r1",
+        "met",
+        [ehcna(**REFUSED), request("p1", "2024-04-01", "appeal", links=["r1"])],
+        "2024-04-05",
+        "2024-04-19",
+        "Done on 2024-04-01; the time limit was 2024-04-19.",
+    ),
+    (
+        "appeal",
+        "r1",
+        "passed",
+        [ehcna(**REFUSED)],
+        "2024-06-01",
+        "2024-04-19",
+        "Passed on 2024-04-19 with nothing recorded.",
+    ),
     # Mediation asked for on 10 April: certificate due 15 April; the window stays open,
     # at the earliest to 1 month after that (15 May), and never before 19 April.
-    ("appeal", "r1", "certificate_pending", [ehcna(**REFUSED), mediation()], "2024-06-01",
-     "2024-05-15",
-     "Open until 1 month after the mediation certificate; the certificate itself was due "
-     "on 2024-04-15. The window does not close before 2024-04-19."),
+    (
+        "appeal",
+        "r1",
+        "certificate_pending",
+        [ehcna(**REFUSED), mediation()],
+        "2024-06-01",
+        "2024-05-15",
+        "Open until 1 month after the mediation certificate; the certificate itself was due "
+        "on 2024-04-15. The window does not close before 2024-04-19.",
+    ),
     # Certificate issued on Wednesday 17 April: 1 month after is Friday 17 May, later
     # than 19 April.
-    ("appeal", "r1", "open", [ehcna(**REFUSED), mediation(certificate="2024-04-17")],
-     "2024-05-01", "2024-05-17", "Open until 2024-05-17."),
-    ("appeal", "r1", "passed", [ehcna(**REFUSED), mediation(certificate="2024-04-17")],
-     "2024-06-01", "2024-05-17", "Passed on 2024-05-17 with nothing recorded."),
+    (
+        "appeal",
+        "r1",
+        "open",
+        [ehcna(**REFUSED), mediation(certificate="2024-04-17")],
+        "2024-05-01",
+        "2024-05-17",
+        "Open until 2024-05-17.",
+    ),
+    (
+        "appeal",
+        "r1",
+        "passed",
+        [ehcna(**REFUSED), mediation(certificate="2024-04-17")],
+        "2024-06-01",
+        "2024-05-17",
+        "Passed on 2024-05-17 with nothing recorded.",
+    ),
     # Mediation asked for only after the 2 months: it cannot open the window again.
-    ("appeal", "r1", "passed", [ehcna(**REFUSED), mediation(day="2024-04-25")],
-     "2024-06-01", "2024-04-19", "Passed on 2024-04-19 with nothing recorded."),
-    ("mediation_certificate", "m1", "upcoming", [mediation()], "2024-04-11", "2024-04-15",
-     "Due by 2024-04-15; nothing recorded yet."),
-    ("mediation_certificate", "m1", "met", [mediation(certificate="2024-04-12")],
-     "2024-04-20", "2024-04-15", "Met on 2024-04-12; it was due by 2024-04-15."),
-    ("mediation_certificate", "m1", "met_late", [mediation(certificate="2024-04-17")],
-     "2024-04-20", "2024-04-15", "Missed: due by 2024-04-15, done on 2024-04-17, 2 days late."),
-    ("mediation_certificate", "m1", "missed", [mediation()], "2024-04-17", "2024-04-15",
-     "Missed: due by 2024-04-15; nothing recorded by 2024-04-17, 2 days late."),
-    ("mediation_certificate", "m1", "exception", [mediation(**ABROAD)], "2024-04-17",
-     "2024-04-15", "Exception claimed by the family; the usual time limit was 2024-04-15."),
-    ("education_record", "e1", "upcoming", [education_record()], "2025-02-10", "2025-02-24",
-     "Due by 2025-02-24; nothing recorded yet."),
-    ("education_record", "e1", "met",
-     [education_record(outcome="Record received", outcome_date="2025-02-20")], "2025-03-01",
-     "2025-02-24", "Met on 2025-02-20; it was due by 2025-02-24."),
-    ("education_record", "e1", "met_late",
-     [education_record(outcome="Record received", outcome_date="2025-02-26")], "2025-03-01",
-     "2025-02-24", "Missed: due by 2025-02-24, done on 2025-02-26, 2 days late."),
-    ("education_record", "e1", "missed", [education_record()], "2025-02-26", "2025-02-24",
-     "Missed: due by 2025-02-24; nothing recorded by 2025-02-26, 2 days late."),
-    ("education_record", "e1", "exception", [education_record(**ABROAD)], "2025-02-26",
-     "2025-02-24", "Exception claimed by the family; the usual time limit was 2025-02-24."),
-    ("subject_access", "s1", "upcoming", [subject_access()], "2026-03-10", "2026-04-02",
-     "Due by 2026-04-02; nothing recorded yet."),
-    ("subject_access", "s1", "met",
-     [subject_access(outcome="Copy of my data", outcome_date="2026-03-30")], "2026-04-10",
-     "2026-04-02", "Met on 2026-03-30; it was due by 2026-04-02."),
-    ("subject_access", "s1", "met_late",
-     [subject_access(outcome="Copy of my data", outcome_date="2026-04-08")], "2026-04-10",
-     "2026-04-02", "Missed: due by 2026-04-02, done on 2026-04-08, 6 days late."),
-    ("subject_access", "s1", "missed", [subject_access()], "2026-04-08", "2026-04-02",
-     "Missed: due by 2026-04-02; nothing recorded by 2026-04-08, 6 days late."),
-    ("subject_access", "s1", "exception", [subject_access(**ABROAD)], "2026-04-08",
-     "2026-04-02", "Exception claimed by the family; the usual time limit was 2026-04-02."),
-    ("subject_access", "s1", "clock_stopped",
-     [subject_access(asked_for="id", asked_for_date="2026-03-05")], "2026-04-20", "2026-04-02",
-     "The clock is stopped: the organisation asked for proof of identity on 2026-03-05; "
-     "1 calendar month starts again when it receives it."),
+    (
+        "appeal",
+        "r1",
+        "passed",
+        [ehcna(**REFUSED), mediation(day="2024-04-25")],
+        "2024-06-01",
+        "2024-04-19",
+        "Passed on 2024-04-19 with nothing recorded.",
+    ),
+    (
+        "mediation_certificate",
+        "m1",
+        "upcoming",
+        [mediation()],
+        "2024-04-11",
+        "2024-04-15",
+        "Due by 2024-04-15; nothing recorded yet.",
+    ),
+    (
+        "mediation_certificate",
+        "m1",
+        "met",
+        [mediation(certificate="2024-04-12")],
+        "2024-04-20",
+        "2024-04-15",
+        "Met on 2024-04-12; it was due by 2024-04-15.",
+    ),
+    (
+        "mediation_certificate",
+        "m1",
+        "met_late",
+        [mediation(certificate="2024-04-17")],
+        "2024-04-20",
+        "2024-04-15",
+        "Missed: due by 2024-04-15, done on 2024-04-17, 2 days late.",
+    ),
+    (
+        "mediation_certificate",
+        "m1",
+        "missed",
+        [mediation()],
+        "2024-04-17",
+        "2024-04-15",
+        "Missed: due by 2024-04-15; nothing recorded by 2024-04-17, 2 days late.",
+    ),
+    (
+        "mediation_certificate",
+        "m1",
+        "exception",
+        [mediation(**ABROAD)],
+        "2024-04-17",
+        "2024-04-15",
+        "Exception claimed by the family; the usual time limit was 2024-04-15.",
+    ),
+    (
+        "education_record",
+        "e1",
+        "upcoming",
+        [education_record()],
+        "2025-02-10",
+        "2025-02-24",
+        "Due by 2025-02-24; nothing recorded yet.",
+    ),
+    (
+        "education_record",
+        "e1",
+        "met",
+        [education_record(outcome="Record received", outcome_date="2025-02-20")],
+        "2025-03-01",
+        "2025-02-24",
+        "Met on 2025-02-20; it was due by 2025-02-24.",
+    ),
+    (
+        "education_record",
+        "e1",
+        "met_late",
+        [education_record(outcome="Record received", outcome_date="2025-02-26")],
+        "2025-03-01",
+        "2025-02-24",
+        "Missed: due by 2025-02-24, done on 2025-02-26, 2 days late.",
+    ),
+    (
+        "education_record",
+        "e1",
+        "missed",
+        [education_record()],
+        "2025-02-26",
+        "2025-02-24",
+        "Missed: due by 2025-02-24; nothing recorded by 2025-02-26, 2 days late.",
+    ),
+    (
+        "education_record",
+        "e1",
+        "exception",
+        [education_record(**ABROAD)],
+        "2025-02-26",
+        "2025-02-24",
+        "Exception claimed by the family; the usual time limit was 2025-02-24.",
+    ),
+    (
+        "subject_access",
+        "s1",
+        "upcoming",
+        [subject_access()],
+        "2026-03-10",
+        "2026-04-02",
+        "Due by 2026-04-02; nothing recorded yet.",
+    ),
+    (
+        "subject_access",
+        "s1",
+        "met",
+        [subject_access(outcome="Copy of my data", outcome_date="2026-03-30")],
+        "2026-04-10",
+        "2026-04-02",
+        "Met on 2026-03-30; it was due by 2026-04-02.",
+    ),
+    (
+        "subject_access",
+        "s1",
+        "met_late",
+        [subject_access(outcome="Copy of my data", outcome_date="2026-04-08")],
+        "2026-04-10",
+        "2026-04-02",
+        "Missed: due by 2026-04-02, done on 2026-04-08, 6 days late.",
+    ),
+    (
+        "subject_access",
+        "s1",
+        "missed",
+        [subject_access()],
+        "2026-04-08",
+        "2026-04-02",
+        "Missed: due by 2026-04-02; nothing recorded by 2026-04-08, 6 days late.",
+    ),
+    (
+        "subject_access",
+        "s1",
+        "exception",
+        [subject_access(**ABROAD)],
+        "2026-04-08",
+        "2026-04-02",
+        "Exception claimed by the family; the usual time limit was 2026-04-02.",
+    ),
+    (
+        "subject_access",
+        "s1",
+        "clock_stopped",
+        [subject_access(asked_for="id", asked_for_date="2026-03-05")],
+        "2026-04-20",
+        "2026-04-02",
+        "The clock is stopped: the organisation asked for proof of identity on 2026-03-05; "
+        "1 calendar month starts again when it receives it.",
+    ),
     # Complaint of Friday 15 March 2024: 12 months beginning that day end on 14 March 2025.
-    ("ombudsman_complaint", "c1", "open", [complaint()], "2024-04-01", "2025-03-14",
-     "Open until 2025-03-14."),
-    ("ombudsman_complaint", "c1", "met",
-     [complaint(), request("c2", "2024-11-01", "complaint", sent_to="The Ombudsman")],
-     "2024-12-01", "2025-03-14", "Done on 2024-11-01; the time limit was 2025-03-14."),
-    ("ombudsman_complaint", "c1", "passed", [complaint()], "2025-04-01", "2025-03-14",
-     "Passed on 2025-03-14 with nothing recorded."),
+    (
+        "ombudsman_complaint",
+        "c1",
+        "open",
+        [complaint()],
+        "2024-04-01",
+        "2025-03-14",
+        "Open until 2025-03-14.",
+    ),
+    (
+        "ombudsman_complaint",
+        "c1",
+        "met",
+        [complaint(), request("c2", "2024-11-01", "complaint", sent_to="The Ombudsman")],
+        "2024-12-01",
+        "2025-03-14",
+        "Done on 2024-11-01; the time limit was 2025-03-14.",
+    ),
+    (
+        "ombudsman_complaint",
+        "c1",
+        "passed",
+        [complaint()],
+        "2025-04-01",
+        "2025-03-14",
+        "Passed on 2025-03-14 with nothing recorded.",
+    ),
 ]
 
 
@@ -792,7 +1260,8 @@ STATE_CASES = [
 )
 def test_every_rule_in_each_of_its_states(rule, entry_id, state, records, as_of, due, words):
     found = [
-        d for d in deadlines(records, D(as_of), include_not_applicable=True)
+        d
+        for d in deadlines(records, D(as_of), include_not_applicable=True)
         if (d.rule, d.entry_id) == (rule, entry_id)
     ]
     assert len(found) == 1, found
@@ -829,7 +1298,9 @@ def test_reg_10_and_reg_13_2_are_never_both_missed_with_nothing_recorded():
         assert "no_plan_notice" not in missed
     # A refusal leaves only the decision and the appeal.
     assert set(by_rule(deadlines([ehcna(**REFUSED)], D("2024-12-01")))) == {
-        "ehcna_decision", "appeal"}
+        "ehcna_decision",
+        "appeal",
+    }
     # A decision not to issue is appealable, from its own date: 2 months after Wednesday
     # 24 April 2024 is Monday 24 June.
     found = deadlines([ehcna(**AGREED), no_plan("2024-04-24")], D("2024-05-10"))
@@ -842,32 +1313,60 @@ def test_reg_10_and_reg_13_2_are_never_both_missed_with_nothing_recorded():
     [
         # Since 5 February 2026 (art. 12A): ID asked for on 5 March, received 12 March;
         # 1 month from 12 March is Sunday 12 April 2026, so Monday 13 April.
-        ("2026-03-02", "id", "2026-03-05", "2026-03-12", "2026-04-13", "2026-03-12",
-         "Counted from 2026-03-12, when the organisation received the proof of identity it "
-         "asked for on 2026-03-05: since 5 February 2026 the month starts again then "
-         "(UK GDPR art. 12A); 2026-04-12 is not a working day, so the deadline moves to "
-         "2026-04-13"),
+        (
+            "2026-03-02",
+            "id",
+            "2026-03-05",
+            "2026-03-12",
+            "2026-04-13",
+            "2026-03-12",
+            "Counted from 2026-03-12, when the organisation received the proof of identity it "
+            "asked for on 2026-03-05: since 5 February 2026 the month starts again then "
+            "(UK GDPR art. 12A); 2026-04-12 is not a working day, so the deadline moves to "
+            "2026-04-13",
+        ),
         # Also for clarification since then: 1 month from 20 March 2026 is Monday 20 April.
-        ("2026-03-02", "clarification", "2026-03-05", "2026-03-20", "2026-04-20",
-         "2026-03-20", "(UK GDPR art. 12A)"),
+        (
+            "2026-03-02",
+            "clarification",
+            "2026-03-05",
+            "2026-03-20",
+            "2026-04-20",
+            "2026-03-20",
+            "(UK GDPR art. 12A)",
+        ),
         # Before: clarification paused the clock.  Request Wednesday 1 October 2025, asked
         # 6 October, clarified 16 October: 10 days added to 1 November, so Tuesday
         # 11 November 2025.
-        ("2025-10-01", "clarification", "2025-10-06", "2025-10-16", "2025-11-11",
-         "2025-10-01",
-         "The clock stopped from 2025-10-06 to 2025-10-16 while clarification was awaited, "
-         "so 10 days are added (ICO guidance before 5 February 2026)"),
+        (
+            "2025-10-01",
+            "clarification",
+            "2025-10-06",
+            "2025-10-16",
+            "2025-11-11",
+            "2025-10-01",
+            "The clock stopped from 2025-10-06 to 2025-10-16 while clarification was awaited, "
+            "so 10 days are added (ICO guidance before 5 February 2026)",
+        ),
         # Before, a fee: the month started on receipt, 16 October 2025; 16 November is a
         # Sunday, so Monday 17 November.
-        ("2025-10-01", "fee", "2025-10-06", "2025-10-16", "2025-11-17", "2025-10-16",
-         "(ICO guidance before 5 February 2026: the month starts on receipt)"),
+        (
+            "2025-10-01",
+            "fee",
+            "2025-10-06",
+            "2025-10-16",
+            "2025-11-17",
+            "2025-10-16",
+            "(ICO guidance before 5 February 2026: the month starts on receipt)",
+        ),
     ],
 )
 def test_the_subject_access_clock_restarts_and_says_which_rule_applied(
     day, asked_for, asked, supplied, due, start, rule_words
 ):
-    records = [subject_access(day, asked_for=asked_for, asked_for_date=asked,
-                              supplied_date=supplied)]
+    records = [
+        subject_access(day, asked_for=asked_for, asked_for_date=asked, supplied_date=supplied)
+    ]
     (found,) = deadlines(records, D("2026-05-01"))
     assert (found.due, found.start) == (D(due), D(start))
     assert rule_words in found.note
@@ -881,7 +1380,8 @@ def test_a_planned_annual_review_is_shown_only_for_its_advice():
     # The meeting is after the day: it has not been held, so no decision, no next review.
     found = deadlines([planned_review()], D("2024-06-01"))
     assert [(d.rule, d.entry_id, d.due) for d in found] == [
-        ("annual_review_advice", "v9", D("2024-06-06"))]
+        ("annual_review_advice", "v9", D("2024-06-06"))
+    ]
     assert "head teacher" in found[0].note
     # Once held, it is an annual review like any other, and reg 20(4) is not asked again.
     held = deadlines([planned_review()], D("2024-06-21"))

@@ -115,8 +115,7 @@ def test_different_seed_gives_a_different_sample() -> None:
     assert [e["details"] for e in first.entries] != [e["details"] for e in other.entries]
 
 
-def test_ids_are_version_4_uuids_and_stamps_follow_the_entry_date(thousand: demo.Sample
-                                                                  ) -> None:
+def test_ids_are_version_4_uuids_and_stamps_follow_the_entry_date(thousand: demo.Sample) -> None:
     for record in thousand.children + thousand.entries:
         assert uuid.UUID(record["id"]).version == 4
     for entry in thousand.entries:
@@ -137,10 +136,14 @@ def test_every_child_has_every_kind(size: int, children: int) -> None:
 def test_a_target_is_not_met_at_two_reviews_in_a_row(size: int, children: int) -> None:
     tobi = by_child(demo.generate(size, children=children))["Tobi"]
     texts = {t["id"]: t["text"] for e in tobi if e["kind"] == "plan" for t in e["targets"]}
-    twice = [texts[target] for target, results in results_by_target(tobi).items()
-             if any(a == b == "not_met" for a, b in zip(results, results[1:], strict=False))]
-    assert twice == ["Follow a two-step instruction given to the whole class, using the "
-                     "prompt card on his desk"]
+    twice = [
+        texts[target]
+        for target, results in results_by_target(tobi).items()
+        if any(a == b == "not_met" for a, b in zip(results, results[1:], strict=False))
+    ]
+    assert twice == [
+        "Follow a two-step instruction given to the whole class, using the prompt card on his desk"
+    ]
 
 
 def test_plans_carry_unmet_targets_with_their_ids(thousand: demo.Sample) -> None:
@@ -150,8 +153,11 @@ def test_plans_carry_unmet_targets_with_their_ids(thousand: demo.Sample) -> None
         for plan, following in zip(plans, plans[1:], strict=False):
             reviews = [e for e in entries if e["kind"] == "review" and e["plan_id"] == plan["id"]]
             assert reviews, f"{name}: {plan['title']} has no review"
-            unmet = {o["target_id"] for o in reviews[-1]["outcomes"]
-                     if o["result"] in ("not_met", "partly")}
+            unmet = {
+                o["target_id"]
+                for o in reviews[-1]["outcomes"]
+                if o["result"] in ("not_met", "partly")
+            }
             next_ids = {t["id"] for t in following["targets"]}
             assert unmet <= next_ids, f"{name}: {following['title']} drops an unmet target"
             carried += len(unmet)
@@ -196,8 +202,9 @@ def test_incidents_meetings_letters_and_reports(default: demo.Sample) -> None:
     letters = [e for e in entries if e["kind"] == "correspondence"]
     assert {e["direction"] for e in letters} == {"sent", "received"}
     assert any(e["direction"] == "sent" and e["reply_due"] for e in letters)
-    implemented = {r["implemented"] for e in entries if e["kind"] == "assessment"
-                   for r in e["recommendations"]}
+    implemented = {
+        r["implemented"] for e in entries if e["kind"] == "assessment" for r in e["recommendations"]
+    }
     assert implemented == {"yes", "partly", "no", "unknown"}
     reviews = [e for e in entries if e["kind"] == "review"]
     assert all(r["parent_views"] and r["child_views"] for r in reviews)
@@ -229,8 +236,11 @@ def test_attachment_count_follows_the_parameter() -> None:
 
 
 def test_generated_pngs_and_pdfs_are_well_formed(thousand: demo.Sample) -> None:
-    for name, content in ((a["filename"], thousand.files[a["sha256"]])
-                          for e in thousand.entries for a in e["attachments"]):
+    for name, content in (
+        (a["filename"], thousand.files[a["sha256"]])
+        for e in thousand.entries
+        for a in e["attachments"]
+    ):
         if name.endswith(".png"):
             check_png(content)
         elif name.endswith(".pdf"):
@@ -243,9 +253,9 @@ def check_png(content: bytes) -> None:
     assert content[:8] == b"\x89PNG\r\n\x1a\n"
     at, chunks = 8, {}
     while at < len(content):
-        (length,) = struct.unpack(">I", content[at:at + 4])
-        tag, data = content[at + 4:at + 8], content[at + 8:at + 8 + length]
-        (crc,) = struct.unpack(">I", content[at + 8 + length:at + 12 + length])
+        (length,) = struct.unpack(">I", content[at : at + 4])
+        tag, data = content[at + 4 : at + 8], content[at + 8 : at + 8 + length]
+        (crc,) = struct.unpack(">I", content[at + 8 + length : at + 12 + length])
         assert crc == zlib.crc32(tag + data) & 0xFFFFFFFF
         chunks[tag] = data
         at += 12 + length
@@ -258,20 +268,20 @@ def check_png(content: bytes) -> None:
 def check_pdf(content: bytes) -> None:
     assert content.startswith(b"%PDF-1.4\n") and content.endswith(b"%%EOF\n")
     start = int(content.rsplit(b"startxref\n", 1)[1].split(b"\n")[0])
-    assert content[start:start + 4] == b"xref"
+    assert content[start : start + 4] == b"xref"
     rows = content[start:].split(b"\n")[3:8]
     for number, row in enumerate(rows, 1):
         offset = int(row[:10])
         assert content[offset:].startswith(f"{number} 0 obj".encode())
 
 
-def test_dates_stay_in_three_school_years_and_off_weekends_at_school(
-        thousand: demo.Sample) -> None:
+def test_dates_stay_in_three_school_years_and_off_weekends_at_school(thousand: demo.Sample) -> None:
     days = [model.entry_day(e) for e in thousand.entries]
     assert min(days) >= date(2023, 9, 4)
     assert max(days) <= date(2026, 7, 31)
-    school_side = [e for e in thousand.entries
-                   if e["kind"] in ("meeting", "incident", "plan", "review")]
+    school_side = [
+        e for e in thousand.entries if e["kind"] in ("meeting", "incident", "plan", "review")
+    ]
     assert all(model.entry_day(e).weekday() < 5 for e in school_side)
     assert days == sorted(days)
 
@@ -285,8 +295,9 @@ def test_a_start_that_is_not_a_monday() -> None:
 
 def test_filler_is_spread_evenly_over_the_years() -> None:
     sample = demo.generate(3000, children=3)
-    years = Counter(min(2, (model.entry_day(e) - date(2023, 9, 4)).days // 364)
-                    for e in sample.entries)
+    years = Counter(
+        min(2, (model.entry_day(e) - date(2023, 9, 4)).days // 364) for e in sample.entries
+    )
     for year in range(3):
         assert 0.28 <= years[year] / 3000 <= 0.39, years
 
@@ -310,8 +321,9 @@ def test_filler_uses_each_childs_own_people(thousand: demo.Sample) -> None:
     assert "homework" not in " ".join(e["title"].lower() for e in grouped["Femi"])
 
 
-@pytest.mark.parametrize("arguments", [{"size": -1}, {"children": 0}, {"children": 4},
-                                       {"attachments": -2}])
+@pytest.mark.parametrize(
+    "arguments", [{"size": -1}, {"children": 0}, {"children": 4}, {"attachments": -2}]
+)
 def test_impossible_requests_are_refused(arguments: dict) -> None:
     with pytest.raises(ValueError):
         demo.generate(**arguments)

@@ -37,12 +37,17 @@ async def test_slash_reaches_the_search_from_every_stop_of_the_journal_and_down_
         for _ in range(7):
             await pilot.press("tab")
             sequence.append(focused_id(app))
-        assert sequence[:6] == ["journal-search", "journal-kind", "journal-area",
-                                "journal-from", "journal-to", "journal-table"]
+        assert sequence[:6] == [
+            "journal-search",
+            "journal-kind",
+            "journal-area",
+            "journal-from",
+            "journal-to",
+            "journal-table",
+        ]
         # From every one of them, even a date box or past the table, "/" goes to the search.
         assert sequence[6] == "journal-search"  # past the table, round again (not the tabs)
-        for stop in ("journal-kind", "journal-area", "journal-from", "journal-to",
-                     "journal-table"):
+        for stop in ("journal-kind", "journal-area", "journal-from", "journal-to", "journal-table"):
             app.screen.query_one(f"#{stop}").focus()
             await pilot.pause()
             await pilot.press("slash")
@@ -119,7 +124,8 @@ async def palette_finds(pilot, words: str, wanted: str) -> bool:
 
 
 async def test_the_palette_finds_trash_export_review_and_plan_on_every_tab(
-        book, tmp_path, monkeypatch):
+    book, tmp_path, monkeypatch
+):
     monkeypatch.setenv("HOME", str(tmp_path))  # the bundle goes to ~ by default
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -129,8 +135,12 @@ async def test_the_palette_finds_trash_export_review_and_plan_on_every_tab(
         for tab in "1234":
             await pilot.press(tab)
             await settle(pilot)
-            for words, wanted in (("trash", "Trash"), ("export the", "Export the evidence"),
-                                  ("review pl", "Review plan"), ("new plan", "New plan")):
+            for words, wanted in (
+                ("trash", "Trash"),
+                ("export the", "Export the evidence"),
+                ("review pl", "Review plan"),
+                ("new plan", "New plan"),
+            ):
                 assert await palette_finds(pilot, words, wanted), (tab, wanted)
         # Chosen from the palette on the Journal, the export happens on the Timeline.
         await pilot.press("2", "ctrl+p", *"export the evidence")
@@ -181,13 +191,21 @@ async def test_the_to_do_list_puts_the_missed_deadline_first_then_the_longest_ov
         # At 80×24 the first and most urgent item is on the screen without scrolling.
         assert "Decision whether to carry out an EHC needs assessment" in text
         todo = app.screen.query_one("#overview-todo")
-        items = [str(todo.get_option_at_index(i).prompt).split("\n")[0]
-                 for i in range(todo.option_count)]
-        headings = [line for line in items if line.endswith(")") and "(" in line
-                    and not line.startswith(("Review", "Concern", "Decision", "Notice",
-                                             "Final"))]
-        assert headings == ["Missed statutory deadlines (1)", "Overdue replies and actions (2)",
-                            "Everything else to look at (1)"]
+        items = [
+            str(todo.get_option_at_index(i).prompt).split("\n")[0] for i in range(todo.option_count)
+        ]
+        headings = [
+            line
+            for line in items
+            if line.endswith(")")
+            and "(" in line
+            and not line.startswith(("Review", "Concern", "Decision", "Notice", "Final"))
+        ]
+        assert headings == [
+            "Missed statutory deadlines (1)",
+            "Overdue replies and actions (2)",
+            "Everything else to look at (1)",
+        ]
         order = [line.split(" · ")[0] for line in items if " · " in line]
         assert order == [
             "Decision whether to carry out an EHC needs assessment",  # missed, 48 days late
@@ -196,8 +214,9 @@ async def test_the_to_do_list_puts_the_missed_deadline_first_then_the_longest_ov
             "Final EHC plan",  # 21 July
         ]
         # The heading counts in the same words as the list, as the children list does.
-        assert ("4 to do: 1 missed deadline, 2 overdue replies or actions, 1 other"
-                in " ".join(text.split()))
+        assert "4 to do: 1 missed deadline, 2 overdue replies or actions, 1 other" in " ".join(
+            text.split()
+        )
         await pilot.press("enter")
         await settle(pilot)
         assert "EHC needs assessment request" in screen_text(app)
@@ -208,12 +227,15 @@ async def test_a_deadline_due_within_a_week_comes_before_overdue_replies(book):
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_amara(pilot)
         todo = app.screen.query_one("#overview-todo")
-        items = [str(todo.get_option_at_index(i).prompt).split("\n")[0]
-                 for i in range(todo.option_count)]
+        items = [
+            str(todo.get_option_at_index(i).prompt).split("\n")[0] for i in range(todo.option_count)
+        ]
         firsts = [line for line in items if "(" in line and line.endswith(")")][:3]
-        assert firsts == ["Missed statutory deadlines (1)",
-                          "Statutory deadlines due within 7 days (1)",
-                          "Overdue replies and actions (2)"]
+        assert firsts == [
+            "Missed statutory deadlines (1)",
+            "Statutory deadlines due within 7 days (1)",
+            "Overdue replies and actions (2)",
+        ]
         soon = items.index("Statutory deadlines due within 7 days (1)") + 1
         assert str(todo.get_option_at_index(soon).prompt).startswith("Final EHC plan")
 
@@ -222,15 +244,15 @@ def test_next_review_says_overdue_in_words_and_no_current_plan_since_a_review():
     from sen_workbook import analysis, model
     from sen_workbook.tui.screens.children import review_state
 
-    plan = model.new_entry("plan", "c", date="2025-01-06", title="Spring plan",
-                           review_date="2025-04-01")
+    plan = model.new_entry(
+        "plan", "c", date="2025-01-06", title="Spring plan", review_date="2025-04-01"
+    )
     as_of = date(2025, 6, 1)
     (cycle,) = analysis.cycles([plan], as_of)
     assert review_state(cycle, as_of) == "overdue by 61 days"
     (early,) = analysis.cycles([plan], date(2025, 3, 1))
     assert review_state(early, date(2025, 3, 1)) == "2025-04-01"
-    review = model.new_entry("review", "c", date="2025-04-03", title="Review",
-                             plan_id=plan["id"])
+    review = model.new_entry("review", "c", date="2025-04-03", title="Review", plan_id=plan["id"])
     (cycle,) = analysis.cycles([plan, review], as_of)
     assert review_state(cycle, as_of) == "no current plan since 2025-04-03"
     assert review_state(None, as_of) == "no plan yet"
@@ -240,21 +262,27 @@ def test_a_child_with_an_ehc_plan_shows_the_annual_review():
     from sen_workbook import deadlines, model
     from sen_workbook.tui.screens.children import review_state
 
-    held = model.new_entry("request", "c", date="2024-05-10", title="Annual review meeting",
-                           request_type="annual_review")
+    held = model.new_entry(
+        "request",
+        "c",
+        date="2024-05-10",
+        title="Annual review meeting",
+        request_type="annual_review",
+    )
     as_of = date(2025, 6, 1)
     due = deadlines.deadlines([held], as_of)
-    assert review_state(None, as_of, due, ehc_plan=True).startswith(
-        "annual review overdue by ")
+    assert review_state(None, as_of, due, ehc_plan=True).startswith("annual review overdue by ")
     assert review_state(None, date(2025, 1, 1), due, ehc_plan=True).startswith(
-        "annual review by 2025-05-")
+        "annual review by 2025-05-"
+    )
 
 
 # --- 8: the read-only window -------------------------------------------------------------
 
 
 async def test_a_read_only_window_hides_change_keys_follows_saves_and_takes_over_asking_first(
-        book, path, private_settings):
+    book, path, private_settings
+):
     from sen_workbook import model
     from sen_workbook.tui.forms import ChildForm
     from sen_workbook.workbook import Workbook
@@ -299,8 +327,7 @@ async def test_a_read_only_window_hides_change_keys_follows_saves_and_takes_over
         assert "Cara Jones" in names and "Dev Patel" in names
 
 
-async def test_a_read_only_window_never_changes_where_the_app_reopens(
-        book, path, private_settings):
+async def test_a_read_only_window_never_changes_where_the_app_reopens(book, path, private_settings):
     import json
 
     from sen_workbook.workbook import Workbook
@@ -322,7 +349,8 @@ async def test_a_read_only_window_never_changes_where_the_app_reopens(
 
 
 async def test_a_failed_save_focuses_the_first_field_in_error_and_each_message_goes_when_fixed(
-        book):
+    book,
+):
     from sen_workbook.tui.forms import EntryForm
 
     app = SenWorkbookApp(book, today=TODAY)

@@ -29,8 +29,9 @@ def launched(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     """What the opener was asked to run, as a Linux desktop with xdg-open would run it."""
     runs: list[list[str]] = []
     monkeypatch.setattr(opener, "_platform", lambda: "linux")
-    monkeypatch.setattr(opener.shutil, "which",
-                        lambda name: f"/usr/bin/{name}" if name == "xdg-open" else None)
+    monkeypatch.setattr(
+        opener.shutil, "which", lambda name: f"/usr/bin/{name}" if name == "xdg-open" else None
+    )
     monkeypatch.setattr(opener, "_launch", runs.append)
     return runs
 
@@ -65,8 +66,9 @@ def test_windows_opens_with_startfile(tmp_path, monkeypatch):
     assert started == [str(target)]
 
 
-@pytest.mark.parametrize("platform, program", [("darwin", "open"), ("linux", "xdg-open"),
-                                               ("freebsd14", "xdg-open")])
+@pytest.mark.parametrize(
+    "platform, program", [("darwin", "open"), ("linux", "xdg-open"), ("freebsd14", "xdg-open")]
+)
 def test_macos_uses_open_and_other_systems_xdg_open(tmp_path, monkeypatch, platform, program):
     target = tmp_path / "letter.pdf"
     target.write_bytes(b"x")
@@ -142,7 +144,8 @@ def test_a_damaged_stored_file_is_not_handed_out(book, tmp_path):
 
 
 async def test_o_opens_a_private_copy_of_the_file_and_the_screen_says_where_it_is_kept(
-        book, tmp_path, launched):
+    book, tmp_path, launched
+):
     attach_report(book, tmp_path)
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -179,7 +182,8 @@ async def test_without_an_opener_the_app_names_the_file_s_path(book, tmp_path, m
 
 
 async def test_s_saves_a_copy_where_the_parent_says_and_asks_again_if_it_exists(
-        book, tmp_path, monkeypatch):
+    book, tmp_path, monkeypatch
+):
     attach_report(book, tmp_path)
     home = tmp_path / "home"
     (home / "Downloads").mkdir(parents=True)
@@ -210,12 +214,15 @@ def test_a_path_is_completed_from_the_only_name_that_fits(tmp_path):
     (tmp_path / "Letters" / "from school.pdf").write_bytes(b"x")
     (tmp_path / "Reports").mkdir()
     assert completion(str(tmp_path / "Let")) == str(tmp_path / "Letters") + os.sep
-    assert completion(str(tmp_path / "Letters" / "f")) == str(tmp_path / "Letters" / "from school.pdf")
+    assert completion(str(tmp_path / "Letters" / "f")) == str(
+        tmp_path / "Letters" / "from school.pdf"
+    )
     assert completion(str(tmp_path / "Nothing")) is None
 
 
 async def test_files_are_chosen_in_a_tree_from_home_narrowed_by_typing_several_at_once(
-        book, path, tmp_path, monkeypatch):
+    book, path, tmp_path, monkeypatch
+):
     home = tmp_path / "home"
     (home / "Letters").mkdir(parents=True)
     (home / "Letters" / "school letter.pdf").write_bytes(b"letter")
@@ -250,7 +257,9 @@ async def test_files_are_chosen_in_a_tree_from_home_narrowed_by_typing_several_a
     with on_disk(path) as reader:
         entry = next(e for e in reader.entries() if e["kind"] == "observation")
         assert sorted(a["filename"] for a in entry["attachments"]) == [
-            "school letter.pdf", "school report.pdf"]
+            "school letter.pdf",
+            "school report.pdf",
+        ]
 
 
 async def test_an_exported_bundle_opens_with_the_computer_s_program(book, tmp_path, launched):

@@ -55,8 +55,7 @@ def screen_text(app: App) -> str:
     """The text of every piece of text on the current screen that is displayed, joined."""
     parts = []
     for widget in app.screen.query(Static):
-        shown = all(node.display for node in widget.ancestors_with_self
-                    if isinstance(node, Widget))
+        shown = all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
         if shown:
             parts.append(str(widget.render()))
     return "\n".join(parts)
@@ -115,8 +114,9 @@ async def test_editing_each_kind_changes_only_what_was_typed_and_keeps_a_revisio
     for before in stored:
         now = after[before["id"]]
         # Every field the parent did not touch comes back exactly as it was stored.
-        untouched = {k: v for k, v in before.items()
-                     if k not in ("title", "updated_at", "revisions")}
+        untouched = {
+            k: v for k, v in before.items() if k not in ("title", "updated_at", "revisions")
+        }
         assert {k: now[k] for k in untouched} == untouched, before["kind"]
         assert now["title"] == before["title"] + "!"
         assert len(now["revisions"]) == 1
@@ -154,7 +154,9 @@ async def test_an_observation_keeps_the_childs_own_words_and_the_parents_views(b
         assert not isinstance(app.screen, EntryForm)
     [saved] = on_disk(book)
     assert (saved["child_views"], saved["parent_views"]) == (
-        "Everyone shouts", "Lunch club is too loud")
+        "Everyone shouts",
+        "Lunch club is too loud",
+    )
 
 
 def test_each_kind_shows_exactly_its_model_fields():
@@ -202,8 +204,10 @@ async def test_a_bad_date_is_pointed_out_as_soon_as_the_field_is_left(book, chil
         await type_into(pilot, app, "#follow_up_sent", "2024")
         await pilot.press("tab")
         await pilot.pause()
-        assert "Follow-up email sent on must be a date written as YYYY-MM-DD, not '2024-'" \
+        assert (
+            "Follow-up email sent on must be a date written as YYYY-MM-DD, not '2024-'"
             in screen_text(app)
+        )
 
 
 async def test_a_problem_the_model_finds_is_shown_beside_its_field(book, child):
@@ -252,13 +256,19 @@ async def test_an_empty_target_row_is_named_by_its_number(book, child):
 
 @pytest.fixture
 def plan(book, child) -> dict:
-    return book.add_entry("plan", child["id"], {
-        "date": "2024-01-08", "title": "Spring plan", "review_date": "2024-04-01",
-        "targets": [
-            {"id": "t-greet", "text": "Greets an adult at the door", "area": "semh"},
-            {"id": "t-read", "text": "Reads twenty common words", "area": "cognition_learning"},
-        ],
-    })
+    return book.add_entry(
+        "plan",
+        child["id"],
+        {
+            "date": "2024-01-08",
+            "title": "Spring plan",
+            "review_date": "2024-04-01",
+            "targets": [
+                {"id": "t-greet", "text": "Greets an adult at the door", "area": "semh"},
+                {"id": "t-read", "text": "Reads twenty common words", "area": "cognition_learning"},
+            ],
+        },
+    )
 
 
 async def test_review_of_a_plan_starts_from_its_targets(book, child, plan):
@@ -288,11 +298,19 @@ async def test_review_of_a_plan_starts_from_its_targets(book, child, plan):
 
 
 async def test_carrying_targets_over_keeps_their_ids(book, child, plan):
-    book.add_entry("review", child["id"], {
-        "date": "2024-04-02", "title": "Spring review", "plan_id": plan["id"],
-        "outcomes": [{"target_id": "t-greet", "result": "met", "evidence": ""},
-                     {"target_id": "t-read", "result": "not_met", "evidence": ""}],
-    })
+    book.add_entry(
+        "review",
+        child["id"],
+        {
+            "date": "2024-04-02",
+            "title": "Spring review",
+            "plan_id": plan["id"],
+            "outcomes": [
+                {"target_id": "t-greet", "result": "met", "evidence": ""},
+                {"target_id": "t-read", "result": "not_met", "evidence": ""},
+            ],
+        },
+    )
     app = Host(EntryForm(book, child["id"], "plan", carry_from_plan=plan))
     async with app.run_test(size=SIZE) as pilot:
         boxes = list(app.screen.query(".carry-target").results(Checkbox))
@@ -424,10 +442,13 @@ async def test_escape_without_changes_closes_at_once(tmp_path):
         # The forms that start from a plan, and one of each control's kind filled in
         # (every kind of entry is checked the same way in the editing test above).
         meeting = next(e for e in entries if e["kind"] == "meeting")
-        forms = [EntryForm(book, child_id, "meeting", meeting), EntryForm(book, child_id, "plan"),
-                 EntryForm(book, child_id, "review", review_of_plan=plan),
-                  EntryForm(book, child_id, "plan", carry_from_plan=plan),
-                  ChildForm(book, book.children()[0])]
+        forms = [
+            EntryForm(book, child_id, "meeting", meeting),
+            EntryForm(book, child_id, "plan"),
+            EntryForm(book, child_id, "review", review_of_plan=plan),
+            EntryForm(book, child_id, "plan", carry_from_plan=plan),
+            ChildForm(book, book.children()[0]),
+        ]
         app = Host()  # one app for all the forms keeps this quick
         async with app.run_test(size=SIZE) as pilot:
             for form in forms:
@@ -569,11 +590,18 @@ async def test_confirm_question_is_never_markup():
 
 def test_names_split_on_commas_and_lines_and_untouched_lists_are_kept():
     assert values.split_names(" Mrs Patel , Dr Khan\nParent,, ") == [
-        "Mrs Patel", "Dr Khan", "Parent"]
+        "Mrs Patel",
+        "Dr Khan",
+        "Parent",
+    ]
     stored = ["Jones, Mrs", "Parent"]
     assert values.names_from_text(values.join_names(stored), stored) == stored
     assert values.names_from_text("Jones, Mrs, Parent, TA", stored) == [
-        "Jones", "Mrs", "Parent", "TA"]
+        "Jones",
+        "Mrs",
+        "Parent",
+        "TA",
+    ]
 
 
 @pytest.mark.parametrize(("typed", "days"), [("", 0), ("2", 2), (" 0.5 ", 0.5), ("1.0", 1)])
@@ -588,17 +616,26 @@ def test_days_lost_that_are_not_a_count_are_refused(typed):
         values.parse_days(typed)
 
 
-@pytest.mark.parametrize(("sentence", "place"), [
-    ("plan entry 'record': review_date '2024-01-01' is before start_date '2024-04-01'.",
-     ("review_date", None, None)),
-    ("plan entry 'record', target 2: by_date '2024-13-01' is not a real date.",
-     ("targets", 2, "by_date")),
-    ("plan entry 'record', provision item 1: what is empty.", ("provision", 1, "what")),
-    ("review, outcome 3: target_id 'x' is not a target of plan 'Spring: plan'.",
-     ("outcomes", 3, "target_id")),
-    ("plan entry 'record': target id 't1' appears twice.", ("targets", None, None)),
-    ("child_id 'c' is not a child in this workbook.", (None, None, None)),
-])
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        (
+            "plan entry 'record': review_date '2024-01-01' is before start_date '2024-04-01'.",
+            ("review_date", None, None),
+        ),
+        (
+            "plan entry 'record', target 2: by_date '2024-13-01' is not a real date.",
+            ("targets", 2, "by_date"),
+        ),
+        ("plan entry 'record', provision item 1: what is empty.", ("provision", 1, "what")),
+        (
+            "review, outcome 3: target_id 'x' is not a target of plan 'Spring: plan'.",
+            ("outcomes", 3, "target_id"),
+        ),
+        ("plan entry 'record': target id 't1' appears twice.", ("targets", None, None)),
+        ("child_id 'c' is not a child in this workbook.", (None, None, None)),
+    ],
+)
 def test_problem_sentences_are_placed_at_their_field(sentence, place):
     fields = [*model.entry_fields("plan"), *model.entry_fields("review")]
     found = values.locate_problem(sentence, fields)
@@ -606,17 +643,34 @@ def test_problem_sentences_are_placed_at_their_field(sentence, place):
 
 
 def test_targets_met_at_the_latest_review_are_not_offered_ticked():
-    plan = model.new_entry("plan", "c", date="2024-01-01", title="P", targets=[
-        {"id": "a", "text": "A"}, {"id": "b", "text": "B"}, {"id": "c", "text": "C"}])
-    first = model.new_entry("review", "c", date="2024-02-01", title="R1", plan_id=plan["id"],
-                            outcomes=[{"target_id": "a", "result": "not_met"},
-                                      {"target_id": "b", "result": "met"}])
-    second = model.new_entry("review", "c", date="2024-03-01", title="R2", plan_id=plan["id"],
-                             outcomes=[{"target_id": "a", "result": "met"},
-                                       {"target_id": "b", "result": "not_assessed"}])
+    plan = model.new_entry(
+        "plan",
+        "c",
+        date="2024-01-01",
+        title="P",
+        targets=[{"id": "a", "text": "A"}, {"id": "b", "text": "B"}, {"id": "c", "text": "C"}],
+    )
+    first = model.new_entry(
+        "review",
+        "c",
+        date="2024-02-01",
+        title="R1",
+        plan_id=plan["id"],
+        outcomes=[{"target_id": "a", "result": "not_met"}, {"target_id": "b", "result": "met"}],
+    )
+    second = model.new_entry(
+        "review",
+        "c",
+        date="2024-03-01",
+        title="R2",
+        plan_id=plan["id"],
+        outcomes=[
+            {"target_id": "a", "result": "met"},
+            {"target_id": "b", "result": "not_assessed"},
+        ],
+    )
     # a: met at the latest review; b: last assessed as met; c: never assessed.
     assert values.carry_over_ticks(plan, [second, first]) == {"a": False, "b": False, "c": True}
-
 
 
 # --- the subject access clock ------------------------------------------------------------
@@ -652,8 +706,12 @@ async def test_a_subject_access_request_records_what_was_asked_for_and_when_it_w
         await pilot.pause()
         assert not isinstance(app.screen, EntryForm)
     [saved] = on_disk(book)
-    assert (saved["request_type"], saved["asked_for"], saved["asked_for_date"],
-            saved["supplied_date"]) == ("subject_access", "id", "2026-03-05", "2026-03-12")
+    assert (
+        saved["request_type"],
+        saved["asked_for"],
+        saved["asked_for_date"],
+        saved["supplied_date"],
+    ) == ("subject_access", "id", "2026-03-05", "2026-03-12")
 
 
 async def test_the_subject_access_fields_are_saved_empty_for_any_other_request(book, child):
@@ -673,4 +731,7 @@ async def test_the_subject_access_fields_are_saved_empty_for_any_other_request(b
         assert not isinstance(app.screen, EntryForm)
     [saved] = on_disk(book)
     assert (saved["request_type"], saved["asked_for"], saved["asked_for_date"]) == (
-        "complaint", "", "")
+        "complaint",
+        "",
+        "",
+    )

@@ -22,8 +22,12 @@ from sen_workbook.workbook import Workbook
 from tests.test_archive_damage import one_sentence
 
 ROOT = Path(__file__).resolve().parent.parent
-AS_ROOT = (sys.platform.startswith("linux") and os.geteuid() == 0 and shutil.which("mount")
-           and not os.environ.get("SEN_TEST_NO_MOUNT"))  # set it to try the other way
+AS_ROOT = (
+    sys.platform.startswith("linux")
+    and os.geteuid() == 0
+    and shutil.which("mount")
+    and not os.environ.get("SEN_TEST_NO_MOUNT")
+)  # set it to try the other way
 DISK_BYTES = 3 * 1024**2
 
 # Runs the command line with every file it writes limited to DISK_BYTES when asked: the
@@ -42,8 +46,9 @@ LIMITED = textwrap.dedent(
 
 
 def _mount(folder: Path, options: str) -> bool:
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
-                            capture_output=True)
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True
+    )
     return result.returncode == 0
 
 
@@ -59,8 +64,13 @@ class Disk:
         env = dict(os.environ, PYTHONPATH=str(ROOT))
         if not self.mounted:  # each attached scan (2 MiB) is larger than this
             env["SEN_TEST_FILE_LIMIT"] = str(1024**2)
-        return subprocess.run([sys.executable, "-c", LIMITED, *argv], capture_output=True,
-                               text=True, env=env, timeout=180)
+        return subprocess.run(
+            [sys.executable, "-c", LIMITED, *argv],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=180,
+        )
 
     def fill(self) -> None:
         """Leave (almost) no room at all."""
@@ -127,8 +137,9 @@ def test_an_import_into_a_workbook_on_a_full_disk_changes_nothing(disk, big_arch
 
 
 @pytest.mark.parametrize("out", ["family.zip", "bundle", "bundle.zip", "bundle.pdf"])
-def test_archive_and_bundle_to_a_full_disk_say_so_and_leave_nothing(disk, tmp_path,
-                                                                    big_archive, out):
+def test_archive_and_bundle_to_a_full_disk_say_so_and_leave_nothing(
+    disk, tmp_path, big_archive, out
+):
     if out.endswith(".pdf") and not disk.mounted:
         pytest.skip("the PDF holds only the timeline (the scans are not PDFs): it fits")
     db = tmp_path / "home" / "workbook.json"
@@ -167,8 +178,7 @@ def read_only_workbook(tmp_path: Path) -> Iterator[Path]:
     with Workbook(db) as book:
         book.add_child({"name": "Sam"})
     if mounted:
-        remounted = subprocess.run(["mount", "-o", "remount,ro", str(folder)],
-                                   capture_output=True)
+        remounted = subprocess.run(["mount", "-o", "remount,ro", str(folder)], capture_output=True)
         assert remounted.returncode == 0, remounted.stderr
     elif os.geteuid() == 0:
         pytest.skip("root writes into a folder whatever its mode, and tmpfs is not at hand")
@@ -186,12 +196,18 @@ def read_only_workbook(tmp_path: Path) -> Iterator[Path]:
 
 def _run(*argv: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-m", "sen_workbook", *argv], capture_output=True,
-                          text=True, env=env, timeout=180)
+    return subprocess.run(
+        [sys.executable, "-m", "sen_workbook", *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+    )
 
 
-def test_a_read_only_folder_opens_read_only_and_commands_say_why(read_only_workbook, tmp_path,
-                                                                  family):
+def test_a_read_only_folder_opens_read_only_and_commands_say_why(
+    read_only_workbook, tmp_path, family
+):
     db = read_only_workbook
     with Workbook(db) as book:
         assert book.read_only
@@ -199,8 +215,11 @@ def test_a_read_only_folder_opens_read_only_and_commands_say_why(read_only_workb
         assert [c["name"] for c in book.children()] == ["Sam"]
     children, entries = family
     source = tmp_path / "family.json"
-    source.write_text(json.dumps({"format": "sen-workbook", "version": 1,
-                                  "children": children, "entries": entries}))
+    source.write_text(
+        json.dumps(
+            {"format": "sen-workbook", "version": 1, "children": children, "entries": entries}
+        )
+    )
     line = one_sentence(_run("--db", str(db), "import", str(source)))
     assert "cannot be written" in line and "Nothing was imported" in line
     assert _run("--db", str(db), "check").returncode == 0

@@ -32,8 +32,9 @@ def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def book(tmp_path: Path):
     child = model.new_child(name="Amara Okafor", preferred_name="Mara")
-    request = model.new_entry("request", child["id"], date="2026-11-02", title="EHCNA request",
-                              request_type="ehcna")
+    request = model.new_entry(
+        "request", child["id"], date="2026-11-02", title="EHCNA request", request_type="ehcna"
+    )
     with Workbook(tmp_path / "book" / "w.json") as workbook:
         workbook.load_sample([child], [request], {})
         yield workbook
@@ -52,10 +53,17 @@ def mbox(tmp_path: Path) -> Path:
 
 def screen_text(app) -> str:
     width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
-                      record=True, legacy_windows=False)
-    console.print(app.screen._compositor.render_update(
-        full=True, screen_stack=app._background_screens))
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        record=True,
+        legacy_windows=False,
+    )
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
     return console.export_text()
 
 
@@ -70,8 +78,9 @@ async def wait_for(pilot, condition, tries: int = 300) -> None:
 async def open_amara(pilot) -> None:
     await wait_for(pilot, lambda: "Amara" in screen_text(pilot.app))
     await pilot.press("enter")
-    await wait_for(pilot, lambda: "Overview" in screen_text(pilot.app)
-                   and pilot.app.screen.records is not None)
+    await wait_for(
+        pilot, lambda: "Overview" in screen_text(pilot.app) and pilot.app.screen.records is not None
+    )
 
 
 async def test_import_emails_lists_the_messages_to_tick_and_imports_the_ticked(book, mbox):
@@ -117,7 +126,8 @@ async def test_import_emails_is_in_the_palette_and_says_a_bad_file_in_a_sentence
         status = app.screen.query_one("#mail-status")
         assert str(status.render()) == (
             "notes.mbox is not an mbox file: it should begin with a line starting 'From '; "
-            "nothing was imported.")
+            "nothing was imported."
+        )
         await pilot.press("escape")
         await wait_for(pilot, lambda: not isinstance(app.screen, MailImportScreen))
     assert book.path.read_bytes() == before
@@ -138,4 +148,5 @@ async def test_the_calendar_action_writes_the_upcoming_dates(book, tmp_path):
         await wait_for(pilot, lambda: "Wrote 2 dates to" in screen_text(app))
     events = icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")
     assert [str(e["SUMMARY"]) for e in events][0] == (
-        "Due: Decision whether to carry out an EHC needs assessment (Mara)")
+        "Due: Decision whether to carry out an EHC needs assessment (Mara)"
+    )

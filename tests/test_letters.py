@@ -51,60 +51,157 @@ from sen_workbook.workbook import Workbook, WorkbookError
 
 AS_OF = date(2025, 6, 2)
 EP_FILE = "e" * 64
-HOSTILE = "<script>alert(1)</script> [click](https://evil.example) **bold** # not a heading \x1b[31m"
+HOSTILE = (
+    "<script>alert(1)</script> [click](https://evil.example) **bold** # not a heading \x1b[31m"
+)
 
 
 def toby() -> tuple[dict, list[dict]]:
     child = model.new_child(
-        name="Tobias Wrenfield", preferred_name="Toby", date_of_birth="2015-09-14",
-        setting="Hillside Primary School", setting_phase="school", year_group="Year 5",
-        senco="Ms Rahman", areas=["communication_interaction", "semh"], status="sen_support",
+        name="Tobias Wrenfield",
+        preferred_name="Toby",
+        date_of_birth="2015-09-14",
+        setting="Hillside Primary School",
+        setting_phase="school",
+        year_group="Year 5",
+        senco="Ms Rahman",
+        areas=["communication_interaction", "semh"],
+        status="sen_support",
     )
     cid = child["id"]
     target = {"id": "t-lunch", "text": "Eats lunch in the hall", "area": "semh"}
-    spring = model.new_entry("plan", cid, date="2025-01-27", title="Spring plan",
-                             review_date="2025-03-31", targets=[target],
-                             provision=[{"what": "Lunch buddy", "who": "TA", "frequency": "daily"}])
-    summer = model.new_entry("plan", cid, date="2025-04-07", title="Summer plan",
-                             review_date="2025-05-19", targets=[target])
+    spring = model.new_entry(
+        "plan",
+        cid,
+        date="2025-01-27",
+        title="Spring plan",
+        review_date="2025-03-31",
+        targets=[target],
+        provision=[{"what": "Lunch buddy", "who": "TA", "frequency": "daily"}],
+    )
+    summer = model.new_entry(
+        "plan",
+        cid,
+        date="2025-04-07",
+        title="Summer plan",
+        review_date="2025-05-19",
+        targets=[target],
+    )
     entries = [
-        model.new_entry("concern", cid, date="2025-01-13", title="Hides under the table at lunch",
-                        raised_with="Ms Rahman", channel="meeting", areas=["semh"],
-                        details="He covers his ears in the hall.",
-                        response="We will watch", response_date="2025-01-20"),
+        model.new_entry(
+            "concern",
+            cid,
+            date="2025-01-13",
+            title="Hides under the table at lunch",
+            raised_with="Ms Rahman",
+            channel="meeting",
+            areas=["semh"],
+            details="He covers his ears in the hall.",
+            response="We will watch",
+            response_date="2025-01-20",
+        ),
         spring,
-        model.new_entry("assessment", cid, date="2025-02-03", title="Educational psychologist report",
-                        professional="Dr Lee",
-                        attachments=[{"sha256": EP_FILE, "filename": "EP report.pdf", "size": 10,
-                                      "added_at": "2025-02-03T10:00:00", "description": ""}],
-                        recommendations=[
-                            {"text": "Ear defenders at lunch", "implemented": "no"},
-                            {"text": "Daily check-in with a trusted adult", "implemented": "partly"},
-                            {"text": "Visual timetable", "implemented": "yes"},
-                        ]),
-        model.new_entry("request", cid, date="2025-03-03", title="EHC needs assessment request",
-                        request_type="ehcna", sent_to="Northshire SEND team"),
-        model.new_entry("incident", cid, date="2025-03-10", title="Sent home at lunch",
-                        incident_type="sent_home", days_lost=0.5),
-        model.new_entry("review", cid, date="2025-03-31", title="Spring review", plan_id=spring["id"],
-                        outcomes=[{"target_id": "t-lunch", "result": "not_met"}],
-                        child_views="The hall hurts my ears"),
+        model.new_entry(
+            "assessment",
+            cid,
+            date="2025-02-03",
+            title="Educational psychologist report",
+            professional="Dr Lee",
+            attachments=[
+                {
+                    "sha256": EP_FILE,
+                    "filename": "EP report.pdf",
+                    "size": 10,
+                    "added_at": "2025-02-03T10:00:00",
+                    "description": "",
+                }
+            ],
+            recommendations=[
+                {"text": "Ear defenders at lunch", "implemented": "no"},
+                {"text": "Daily check-in with a trusted adult", "implemented": "partly"},
+                {"text": "Visual timetable", "implemented": "yes"},
+            ],
+        ),
+        model.new_entry(
+            "request",
+            cid,
+            date="2025-03-03",
+            title="EHC needs assessment request",
+            request_type="ehcna",
+            sent_to="Northshire SEND team",
+        ),
+        model.new_entry(
+            "incident",
+            cid,
+            date="2025-03-10",
+            title="Sent home at lunch",
+            incident_type="sent_home",
+            days_lost=0.5,
+        ),
+        model.new_entry(
+            "review",
+            cid,
+            date="2025-03-31",
+            title="Spring review",
+            plan_id=spring["id"],
+            outcomes=[{"target_id": "t-lunch", "result": "not_met"}],
+            child_views="The hall hurts my ears",
+        ),
         summer,
-        model.new_entry("observation", cid, date="2025-04-28", title="Cried before school",
-                        details="Said the hall is too loud.", areas=["semh"]),
-        model.new_entry("concern", cid, date="2025-05-06", title="Not eating lunch",
-                        raised_with="Class teacher", areas=["semh"]),
-        model.new_entry("incident", cid, date="2025-05-12", title="Suspended for a day",
-                        incident_type="suspension", days_lost=1),
-        model.new_entry("review", cid, date="2025-05-19", title="Summer review", plan_id=summer["id"],
-                        outcomes=[{"target_id": "t-lunch", "result": "not_met"}]),
-        model.new_entry("meeting", cid, date="2025-05-21 14:00", title="Meeting with the SENCo",
-                        attendees=["Ms Rahman", "Parent"], purpose="Lunchtime plan",
-                        details="School agreed lunch in the library.",
-                        actions=[{"text": "Set up a lunch club", "owner": "Ms Rahman",
-                                  "due": "2025-05-28", "done": False},
-                                 {"text": "Send the EP report to the class teacher",
-                                  "owner": "Parent", "done": True}]),
+        model.new_entry(
+            "observation",
+            cid,
+            date="2025-04-28",
+            title="Cried before school",
+            details="Said the hall is too loud.",
+            areas=["semh"],
+        ),
+        model.new_entry(
+            "concern",
+            cid,
+            date="2025-05-06",
+            title="Not eating lunch",
+            raised_with="Class teacher",
+            areas=["semh"],
+        ),
+        model.new_entry(
+            "incident",
+            cid,
+            date="2025-05-12",
+            title="Suspended for a day",
+            incident_type="suspension",
+            days_lost=1,
+        ),
+        model.new_entry(
+            "review",
+            cid,
+            date="2025-05-19",
+            title="Summer review",
+            plan_id=summer["id"],
+            outcomes=[{"target_id": "t-lunch", "result": "not_met"}],
+        ),
+        model.new_entry(
+            "meeting",
+            cid,
+            date="2025-05-21 14:00",
+            title="Meeting with the SENCo",
+            attendees=["Ms Rahman", "Parent"],
+            purpose="Lunchtime plan",
+            details="School agreed lunch in the library.",
+            actions=[
+                {
+                    "text": "Set up a lunch club",
+                    "owner": "Ms Rahman",
+                    "due": "2025-05-28",
+                    "done": False,
+                },
+                {
+                    "text": "Send the EP report to the class teacher",
+                    "owner": "Parent",
+                    "done": True,
+                },
+            ],
+        ),
     ]
     return child, entries
 
@@ -114,8 +211,9 @@ def by_title(entries: list[dict], title: str) -> dict:
 
 
 def letter_text(letter_type: str, child: dict, entries: list[dict], **options) -> str:
-    return plain_text(write_letter(child, entries, letter_type, as_of=options.pop("as_of", AS_OF),
-                                   **options))
+    return plain_text(
+        write_letter(child, entries, letter_type, as_of=options.pop("as_of", AS_OF), **options)
+    )
 
 
 def paragraphs(text: str) -> list[str]:
@@ -131,21 +229,37 @@ def test_a_chaser_for_a_missed_reg_5_decision_names_the_rule_the_dates_and_the_d
     text = paragraphs(plain_text(letter))
     assert text[0] == "To: Northshire SEND team"
     assert text[1] == "Date: 2 June 2025"
-    assert text[2] == ("Subject: Decision whether to carry out an EHC needs assessment for Toby: "
-                       "due 14 April 2025, now overdue")
-    assert text[3] == ("Child: Tobias Wrenfield, known as Toby, born 14 September 2015, Year 5, "
-                       "Hillside Primary School")
-    assert "The decision whether to carry out an EHC needs assessment was due on 14 April 2025. " \
-           "As of 2 June 2025 I have not received it: it is 49 days late." in text
-    assert "The deadline is counted from my request for an EHC needs assessment, which you " \
-           "received on 3 March 2025." in text
-    assert "The rule is in the SEND Regulations 2014, reg 5: the local authority must say " \
-           "whether it will assess within 6 weeks of receiving the request." in text
-    assert any(p.startswith("Please send me your decision whether you will carry out the "
-                            "assessment by 16 June 2025") for p in text)
+    assert text[2] == (
+        "Subject: Decision whether to carry out an EHC needs assessment for Toby: "
+        "due 14 April 2025, now overdue"
+    )
+    assert text[3] == (
+        "Child: Tobias Wrenfield, known as Toby, born 14 September 2015, Year 5, "
+        "Hillside Primary School"
+    )
+    assert (
+        "The decision whether to carry out an EHC needs assessment was due on 14 April 2025. "
+        "As of 2 June 2025 I have not received it: it is 49 days late." in text
+    )
+    assert (
+        "The deadline is counted from my request for an EHC needs assessment, which you "
+        "received on 3 March 2025." in text
+    )
+    assert (
+        "The rule is in the SEND Regulations 2014, reg 5: the local authority must say "
+        "whether it will assess within 6 weeks of receiving the request." in text
+    )
+    assert any(
+        p.startswith(
+            "Please send me your decision whether you will carry out the assessment by 16 June 2025"
+        )
+        for p in text
+    )
     assert letter.record.kind == "correspondence"
     assert letter.record.fields["reply_due"] == "2025-06-16"
-    assert letter.record.fields["links"] == [by_title(entries, "EHC needs assessment request")["id"]]
+    assert letter.record.fields["links"] == [
+        by_title(entries, "EHC needs assessment request")["id"]
+    ]
 
 
 def test_a_chaser_for_a_deadline_due_within_a_week_is_a_reminder():
@@ -154,10 +268,18 @@ def test_a_chaser_for_a_deadline_due_within_a_week_is_a_reminder():
     # 23 June 2025: on 17 June, 6 days away.
     request = by_title(entries, "EHC needs assessment request")
     request.update(outcome="Agreed to assess", outcome_date="2025-05-20")
-    text = letter_text("deadline_chaser", child, entries, as_of=date(2025, 6, 17),
-                       entry_id=request["id"], rule="no_plan_notice")
-    assert "The notice that no EHC plan will be issued after the assessment is due on " \
-           "23 June 2025, in 6 days. I am writing so that it is not missed." in text
+    text = letter_text(
+        "deadline_chaser",
+        child,
+        entries,
+        as_of=date(2025, 6, 17),
+        entry_id=request["id"],
+        rule="no_plan_notice",
+    )
+    assert (
+        "The notice that no EHC plan will be issued after the assessment is due on "
+        "23 June 2025, in 6 days. I am writing so that it is not missed." in text
+    )
     assert "by 23 June 2025, as the rule requires." in text
 
 
@@ -165,20 +287,33 @@ def test_a_subject_access_clock_stopped_for_id_is_not_chased():
     child, entries = toby()
     # Asked on Monday 2 March 2026; the school asked for proof of identity on 5 March and
     # has not had it, so on 30 March (days before 2 April) there is nothing to chase.
-    access = model.new_entry("request", child["id"], date="2026-03-02",
-                             title="Subject access request", request_type="subject_access",
-                             asked_for="id", asked_for_date="2026-03-05")
+    access = model.new_entry(
+        "request",
+        child["id"],
+        date="2026-03-02",
+        title="Subject access request",
+        request_type="subject_access",
+        asked_for="id",
+        asked_for_date="2026-03-05",
+    )
     with pytest.raises(NothingToSay):
-        write_letter(child, entries + [access], "deadline_chaser", as_of=date(2026, 3, 30),
-                     entry_id=access["id"])
+        write_letter(
+            child,
+            entries + [access],
+            "deadline_chaser",
+            as_of=date(2026, 3, 30),
+            entry_id=access["id"],
+        )
 
 
 def test_a_chaser_with_nothing_missed_says_so_in_one_sentence():
     child, entries = toby()
     with pytest.raises(NothingToSay) as raised:
         write_letter(child, entries, "deadline_chaser", as_of=date(2025, 3, 10))
-    assert str(raised.value) == ("No statutory deadline is missed or due within 7 days as of "
-                                 "10 March 2025, so there is nothing to chase.")
+    assert str(raised.value) == (
+        "No statutory deadline is missed or due within 7 days as of "
+        "10 March 2025, so there is nothing to chase."
+    )
 
 
 def test_an_ehcna_request_answers_9_14_with_the_timeline_s_references():
@@ -233,15 +368,21 @@ def test_a_meeting_follow_up_lists_who_was_there_what_was_said_and_who_does_what
     text = paragraphs(plain_text(letter))
     assert text[0] == "To: Ms Rahman; Parent"
     assert "Dear all," in text
-    assert ("Thank you for meeting on 21 May 2025 at 14:00 about Toby. So that we all have the "
-            "same record, this is what I understood was discussed and agreed.") in text
+    assert (
+        "Thank you for meeting on 21 May 2025 at 14:00 about Toby. So that we all have the "
+        "same record, this is what I understood was discussed and agreed."
+    ) in text
     assert "Who was there: Ms Rahman; Parent." in text
     assert "What the meeting was for: Lunchtime plan" in text
     assert "What was said: School agreed lunch in the library." in text
-    assert ("- Set up a lunch club (by Ms Rahman, due 28 May 2025)\n"
-            "- Send the EP report to the class teacher (by Parent): done") in text
-    assert ("If anything here differs from your notes, please tell me by 9 June 2025; otherwise "
-            "I will take this as our shared record of the meeting.") in text
+    assert (
+        "- Set up a lunch club (by Ms Rahman, due 28 May 2025)\n"
+        "- Send the EP report to the class teacher (by Parent): done"
+    ) in text
+    assert (
+        "If anything here differs from your notes, please tell me by 9 June 2025; otherwise "
+        "I will take this as our shared record of the meeting."
+    ) in text
     assert letter.record.follow_up_of == by_title(entries, "Meeting with the SENCo")["id"]
     assert letter.record.fields["reply_due"] == ""
 
@@ -259,8 +400,10 @@ def test_a_concern_letter_gives_the_worry_examples_from_home_and_a_reply_date():
     # The latest concern still waiting for an answer is the one written about.
     assert text[0] == "To: Class teacher"
     assert "I am writing to put in writing a concern about Toby: “Not eating lunch”." in text
-    assert ("I first raised it on 6 May 2025 with Class teacher. I have had no answer in the "
-            "27 days since.") in text
+    assert (
+        "I first raised it on 6 May 2025 with Class teacher. I have had no answer in the "
+        "27 days since."
+    ) in text
     assert "What I have seen at home:" in text
     assert "- 28 April 2025: “Cried before school”: Said the hall is too loud." in text
     assert any("SEND Code of Practice 2015, paragraphs 6.44 to 6.56" in p for p in text)
@@ -272,8 +415,10 @@ def test_a_concern_chosen_by_id_tells_its_answer():
     first = by_title(entries, "Hides under the table at lunch")
     text = paragraphs(letter_text("concern", child, entries, entry_id=first["id"]))
     assert "What worries me: He covers his ears in the hall." in text
-    assert ("I first raised it on 13 January 2025 with Ms Rahman (meeting). The answer I had on "
-            "20 January 2025 was: “We will watch”.") in text
+    assert (
+        "I first raised it on 13 January 2025 with Ms Rahman (meeting). The answer I had on "
+        "20 January 2025 was: “We will watch”."
+    ) in text
 
 
 def test_an_education_record_request_gives_the_15_school_day_rule():
@@ -281,17 +426,26 @@ def test_an_education_record_request_gives_the_15_school_day_rule():
     letter = write_letter(child, entries, "education_record", as_of=AS_OF)
     text = paragraphs(plain_text(letter))
     assert text[0] == "To: The governing body, Hillside Primary School"
-    assert any("regulation 5 of the Education (Pupil Information) (England) Regulations 2005"
-               in p for p in text)
-    assert ("The regulations say the governing body of a maintained school must make the record "
-            "available within 15 school days of receiving a written request. Counted in working "
-            "days, that is by 23 June 2025 if you receive this today; school holidays make it "
-            "later.") in text
-    assert letter.record == ("request", {
-        "date": "2025-06-02", "title": "Request for the educational record",
-        "request_type": "education_record",
-        "sent_to": "The governing body, Hillside Primary School",
-    }, "")
+    assert any(
+        "regulation 5 of the Education (Pupil Information) (England) Regulations 2005" in p
+        for p in text
+    )
+    assert (
+        "The regulations say the governing body of a maintained school must make the record "
+        "available within 15 school days of receiving a written request. Counted in working "
+        "days, that is by 23 June 2025 if you receive this today; school holidays make it "
+        "later."
+    ) in text
+    assert letter.record == (
+        "request",
+        {
+            "date": "2025-06-02",
+            "title": "Request for the educational record",
+            "request_type": "education_record",
+            "sent_to": "The governing body, Hillside Primary School",
+        },
+        "",
+    )
 
 
 def test_a_subject_access_request_says_what_to_include_and_the_one_month_rule():
@@ -317,13 +471,16 @@ def test_a_complaint_lists_what_was_asked_answered_and_missed():
         "- 6 May 2025, concern “Not eating lunch” to Class teacher: no answer after 27 days (R9)"
     ) in text
     # Where the deadline stands is said in the one table's words, as the timeline says it.
-    assert ("- Decision whether to carry out an EHC needs assessment (SEND Regulations 2014, "
-            "reg 5): Missed: due by 2025-04-14; nothing recorded by 2025-06-02, 49 days late "
-            "(R4)") in text
+    assert (
+        "- Decision whether to carry out an EHC needs assessment (SEND Regulations 2014, "
+        "reg 5): Missed: due by 2025-04-14; nothing recorded by 2025-06-02, 49 days late "
+        "(R4)"
+    ) in text
     undone = text[text.index("Other things that were not done:") + 1]
-    assert ("Action 'Set up a lunch club' (Ms Rahman) from meeting 'Meeting with the SENCo' on "
-            "2025-05-21 was due on 2025-05-28 and is not recorded as done; 5 days overdue (R12)"
-            ) in undone
+    assert (
+        "Action 'Set up a lunch club' (Ms Rahman) from meeting 'Meeting with the SENCo' on "
+        "2025-05-21 was due on 2025-05-28 and is not recorded as done; 5 days overdue (R12)"
+    ) in undone
     assert letter.record.kind == "request"
     assert letter.record.fields["request_type"] == "complaint"
     assert letter.record.fields["title"] == "Complaint, stage 1"
@@ -331,29 +488,50 @@ def test_a_complaint_lists_what_was_asked_answered_and_missed():
 
 def test_a_second_complaint_is_stage_2_and_goes_where_the_first_went():
     child, entries = toby()
-    first = model.new_entry("request", child["id"], date="2025-05-26", title="Complaint, stage 1",
-                            request_type="complaint", sent_to="Chair of governors",
-                            outcome="Not upheld", outcome_date="2025-05-30")
+    first = model.new_entry(
+        "request",
+        child["id"],
+        date="2025-05-26",
+        title="Complaint, stage 1",
+        request_type="complaint",
+        sent_to="Chair of governors",
+        outcome="Not upheld",
+        outcome_date="2025-05-30",
+    )
     text = paragraphs(letter_text("complaint", child, [*entries, first]))
     assert text[0] == "To: Chair of governors"
-    assert ("My complaint of 26 May 2025 (R13) has not put it right: the answer was "
-            "“Not upheld”.") in text
+    assert (
+        "My complaint of 26 May 2025 (R13) has not put it right: the answer was “Not upheld”."
+    ) in text
 
 
 def test_a_draft_plan_response_gives_the_15_days_and_the_recommendations_for_b_and_f():
     child, entries = toby()
-    draft = model.new_entry("request", child["id"], date="2025-05-27", title="Draft EHC plan",
-                            request_type="draft_plan", sent_to="Northshire SEND team")
+    draft = model.new_entry(
+        "request",
+        child["id"],
+        date="2025-05-27",
+        title="Draft EHC plan",
+        request_type="draft_plan",
+        sent_to="Northshire SEND team",
+    )
     letter = write_letter(child, [*entries, draft], "draft_plan_response", as_of=AS_OF)
     text = paragraphs(plain_text(letter))
-    assert ("I received the draft EHC plan on 27 May 2025. Regulation 13(1) of the SEND "
-            "Regulations 2014 gives me at least 15 days, beginning with that day, to comment on "
-            "it, to ask for a meeting with an officer and to ask for a school or college to be "
-            "named: the last day is 10 June 2025.") in text
+    assert (
+        "I received the draft EHC plan on 27 May 2025. Regulation 13(1) of the SEND "
+        "Regulations 2014 gives me at least 15 days, beginning with that day, to comment on "
+        "it, to ask for a meeting with an officer and to ask for a school or college to be "
+        "named: the last day is 10 June 2025."
+    ) in text
     assert any("paragraph 9.69" in p for p in text)
-    listed = text[text.index("Please check each of these recommendations from the "
-                             "professionals' reports against sections B and F, and include "
-                             "each in section F:") + 1].split("\n")
+    listed = text[
+        text.index(
+            "Please check each of these recommendations from the "
+            "professionals' reports against sections B and F, and include "
+            "each in section F:"
+        )
+        + 1
+    ].split("\n")
     assert listed == [
         "- “Ear defenders at lunch” (Dr Lee, “Educational psychologist report”, 3 February 2025)",
         "- “Daily check-in with a trusted adult” (Dr Lee, “Educational psychologist report”, "
@@ -365,32 +543,50 @@ def test_a_draft_plan_response_gives_the_15_days_and_the_recommendations_for_b_a
 
 def test_annual_review_reports_are_asked_for_two_weeks_before_the_planned_meeting():
     child, entries = toby()
-    review = model.new_entry("request", child["id"], date="2025-07-01", title="Annual review",
-                             request_type="annual_review", sent_to="Hillside Primary School")
+    review = model.new_entry(
+        "request",
+        child["id"],
+        date="2025-07-01",
+        title="Annual review",
+        request_type="annual_review",
+        sent_to="Hillside Primary School",
+    )
     letter = write_letter(child, [*entries, review], "annual_review_reports", as_of=AS_OF)
     text = paragraphs(plain_text(letter))
-    assert ("The annual review meeting of Toby's EHC plan is planned for 1 July 2025. "
-            "Regulation 20(4) of the SEND Regulations 2014 says the advice and information "
-            "gathered for the review must be sent to everyone invited at least two weeks before "
-            "the meeting: by 17 June 2025.") in text
+    assert (
+        "The annual review meeting of Toby's EHC plan is planned for 1 July 2025. "
+        "Regulation 20(4) of the SEND Regulations 2014 says the advice and information "
+        "gathered for the review must be sent to everyone invited at least two weeks before "
+        "the meeting: by 17 June 2025."
+    ) in text
     assert letter.record.fields["reply_due"] == "2025-06-17"
 
 
 def test_annual_review_reports_without_a_date_give_the_s44_limit():
     child, entries = toby()
-    final = model.new_entry("request", child["id"], date="2024-08-01", title="Draft plan",
-                            request_type="draft_plan", outcome="Final plan issued",
-                            outcome_date="2024-09-02")
+    final = model.new_entry(
+        "request",
+        child["id"],
+        date="2024-08-01",
+        title="Draft plan",
+        request_type="draft_plan",
+        outcome="Final plan issued",
+        outcome_date="2024-09-02",
+    )
     text = letter_text("annual_review_reports", child, [*entries, final])
-    assert ("The next annual review of Toby's EHC plan must be held by 1 September 2025 "
-            "(Children and Families Act 2014, s.44). Please tell me the date of the meeting."
-            ) in paragraphs(text)
+    assert (
+        "The next annual review of Toby's EHC plan must be held by 1 September 2025 "
+        "(Children and Families Act 2014, s.44). Please tell me the date of the meeting."
+    ) in paragraphs(text)
 
 
-@pytest.mark.parametrize(("letter_type", "sentence"), [
-    ("draft_plan_response", "There is no draft EHC plan recorded up to 2 June 2025"),
-    ("annual_review_reports", "the records hold no planned annual review"),
-])
+@pytest.mark.parametrize(
+    ("letter_type", "sentence"),
+    [
+        ("draft_plan_response", "There is no draft EHC plan recorded up to 2 June 2025"),
+        ("annual_review_reports", "the records hold no planned annual review"),
+    ],
+)
 def test_letters_with_nothing_in_the_records_say_so(letter_type, sentence):
     child, entries = toby()
     with pytest.raises(NothingToSay, match=sentence):
@@ -424,18 +620,36 @@ def test_an_entry_of_the_wrong_kind_is_refused_in_a_sentence():
 def test_pseudonymised_letters_carry_no_names(letter_type):
     child, entries = toby()
     # The names also sit inside the family's own text, as they would.
-    entries.append(model.new_entry("observation", child["id"], date="2025-05-01",
-                                   title="Toby said: Wrenfield kids are loud", areas=["semh"]))
+    entries.append(
+        model.new_entry(
+            "observation",
+            child["id"],
+            date="2025-05-01",
+            title="Toby said: Wrenfield kids are loud",
+            areas=["semh"],
+        )
+    )
     extra = {
-        "draft_plan_response": [model.new_entry(
-            "request", child["id"], date="2025-05-27", title="Draft plan for Tobias",
-            request_type="draft_plan")],
-        "annual_review_reports": [model.new_entry(
-            "request", child["id"], date="2025-07-01", title="Toby's review",
-            request_type="annual_review")],
+        "draft_plan_response": [
+            model.new_entry(
+                "request",
+                child["id"],
+                date="2025-05-27",
+                title="Draft plan for Tobias",
+                request_type="draft_plan",
+            )
+        ],
+        "annual_review_reports": [
+            model.new_entry(
+                "request",
+                child["id"],
+                date="2025-07-01",
+                title="Toby's review",
+                request_type="annual_review",
+            )
+        ],
     }.get(letter_type, [])
-    letter = write_letter(child, [*entries, *extra], letter_type, as_of=AS_OF,
-                          pseudonym="Child A")
+    letter = write_letter(child, [*entries, *extra], letter_type, as_of=AS_OF, pseudonym="Child A")
     for text in (plain_text(letter), markdown(letter)):
         assert "Child A" in text
         assert find_child_name(child, text) is None
@@ -459,16 +673,28 @@ def hostile_family() -> tuple[dict, list[dict]]:
     return child, entries
 
 
-@pytest.mark.parametrize("letter_type", ["concern", "complaint", "meeting_follow_up",
-                                         "ehcna_request", "subject_access"])
+@pytest.mark.parametrize(
+    "letter_type", ["concern", "complaint", "meeting_follow_up", "ehcna_request", "subject_access"]
+)
 def test_hostile_text_stays_inert_in_markdown_and_plain_text(letter_type):
     child, entries = hostile_family()
     letter = write_letter(child, entries, letter_type, as_of=AS_OF)
     tokens = parse(markdown(letter))
     kinds = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or ()}
-    assert not kinds & {"html_block", "html_inline", "link_open", "image", "heading_open",
-                        "blockquote_open", "ordered_list_open", "strong_open", "table_open",
-                        "code_inline", "code_block", "fence"}
+    assert not kinds & {
+        "html_block",
+        "html_inline",
+        "link_open",
+        "image",
+        "heading_open",
+        "blockquote_open",
+        "ordered_list_open",
+        "strong_open",
+        "table_open",
+        "code_inline",
+        "code_block",
+        "fence",
+    }
     shown = "\n".join(t.content for t in tokens if t.type == "inline")
     plain = plain_text(letter)
     for text in (shown, plain):
@@ -476,8 +702,13 @@ def test_hostile_text_stays_inert_in_markdown_and_plain_text(letter_type):
         assert re.search(r"[\x00-\x08\x0b-\x1f\x7f]", text) is None
     # What the parent typed is shown as it was, not dropped (the escape became U+FFFD).
     hostile_shown = " ".join(HOSTILE.split()).replace("\x1b", "\ufffd")
-    rendered = "".join(c.content for t in tokens if t.type == "inline" for c in t.children
-                       if c.type in ("text", "softbreak"))
+    rendered = "".join(
+        c.content
+        for t in tokens
+        if t.type == "inline"
+        for c in t.children
+        if c.type in ("text", "softbreak")
+    )
     if letter_type in ("concern", "complaint", "ehcna_request", "subject_access"):
         assert hostile_shown in plain
         assert hostile_shown in rendered
@@ -500,8 +731,11 @@ def pdf_links(content: bytes) -> list:
 
     from pypdf import PdfReader
 
-    return [annotation for page in PdfReader(io.BytesIO(content)).pages
-            for annotation in page.get("/Annots") or ()]
+    return [
+        annotation
+        for page in PdfReader(io.BytesIO(content)).pages
+        for annotation in page.get("/Annots") or ()
+    ]
 
 
 def test_hostile_text_stays_text_in_a_pdf_letter():
@@ -510,7 +744,9 @@ def test_hostile_text_stays_text_in_a_pdf_letter():
     content = pdf(plain_text(letter), "Concern", AS_OF)
     assert content.startswith(b"%PDF-")
     shown = " ".join(pdf_text(content).split())
-    assert "<script>alert(1)</script> [click](https://evil.example) **bold** # not a heading" in shown
+    assert (
+        "<script>alert(1)</script> [click](https://evil.example) **bold** # not a heading" in shown
+    )
     assert "\x1b" not in shown
     assert pdf_links(content) == []  # the pasted link is text, not a link
     assert b"/JavaScript" not in content and b"/URI" not in content
@@ -523,8 +759,24 @@ def test_a_pseudonymised_pdf_letter_carries_no_names(book, tmp_path, capsys):
     child = book.children()[0]
     book.close()
     out = tmp_path / "chaser.pdf"
-    assert main(["--db", db, "letter", "Toby", "deadline_chaser", "--as-of", "2025-06-02",
-                 "--pseudonym", "Child A", "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "letter",
+                "Toby",
+                "deadline_chaser",
+                "--as-of",
+                "2025-06-02",
+                "--pseudonym",
+                "Child A",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     content = out.read_bytes()
     text = pdf_text(content)
     assert "it is 49 days late" in " ".join(text.split())
@@ -568,7 +820,8 @@ def test_recording_a_formal_request_starts_its_statutory_deadline(book):
     assert reader_entry(after, sent["id"])["request_type"] == "education_record"
     due = [d for d in deadlines.deadlines(after, AS_OF) if d.entry_id == sent["id"]]
     assert [(d.rule, d.due, d.status) for d in due] == [
-        ("education_record", date(2025, 6, 23), "upcoming")]
+        ("education_record", date(2025, 6, 23), "upcoming")
+    ]
 
 
 def reader_entry(entries: list[dict], entry_id: str) -> dict:
@@ -589,14 +842,20 @@ def test_recording_a_follow_up_marks_the_meeting_followed_up_in_the_same_save(bo
 
 def test_recording_a_draft_plan_response_meets_the_reg_13_time_limit(book):
     child = book.children()[0]
-    draft = book.add_entry("request", child["id"], {
-        "date": "2025-05-27", "title": "Draft EHC plan", "request_type": "draft_plan"})
+    draft = book.add_entry(
+        "request",
+        child["id"],
+        {"date": "2025-05-27", "title": "Draft EHC plan", "request_type": "draft_plan"},
+    )
     letter = book.letter(child, "draft_plan_response", as_of=AS_OF)
     book.record_letter(letter, child["id"], plain_text(letter))
     with Workbook(book.path, read_only=True) as reader:
         after = reader.stored_entries(child["id"])
-    comments = [d for d in deadlines.deadlines(after, AS_OF)
-                if d.entry_id == draft["id"] and d.rule == "draft_plan_comments"]
+    comments = [
+        d
+        for d in deadlines.deadlines(after, AS_OF)
+        if d.entry_id == draft["id"] and d.rule == "draft_plan_comments"
+    ]
     assert [(d.status, d.met_on) for d in comments] == [("met", AS_OF)]
 
 
@@ -617,14 +876,42 @@ def test_the_command_prints_the_letter_or_writes_it_to_a_file(book, tmp_path, ca
     assert "it is 49 days late" in printed.out and printed.err == ""
     for name in ("chaser.md", "chaser.txt"):
         out = tmp_path / name
-        assert main(["--db", db, "letter", "Toby", "deadline_chaser", "--as-of", "2025-06-02",
-                     "--out", str(out)]) == 0
+        assert (
+            main(
+                [
+                    "--db",
+                    db,
+                    "letter",
+                    "Toby",
+                    "deadline_chaser",
+                    "--as-of",
+                    "2025-06-02",
+                    "--out",
+                    str(out),
+                ]
+            )
+            == 0
+        )
         assert capsys.readouterr().out == f"Wrote the letter to {out}.\n"
         assert "it is 49 days late" in out.read_text(encoding="utf-8")
         assert out.stat().st_mode & 0o077 == 0
     # An existing file is kept unless --force.
-    assert main(["--db", db, "letter", "Toby", "concern", "--as-of", "2025-06-02",
-                 "--out", str(tmp_path / "chaser.txt")]) == 2
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "letter",
+                "Toby",
+                "concern",
+                "--as-of",
+                "2025-06-02",
+                "--out",
+                str(tmp_path / "chaser.txt"),
+            ]
+        )
+        == 2
+    )
     assert "already exists" in capsys.readouterr().err
     assert "49 days late" in (tmp_path / "chaser.txt").read_text(encoding="utf-8")
 
@@ -633,21 +920,37 @@ def test_nothing_to_say_is_one_sentence_and_exit_2_with_nothing_written(book, tm
     db = str(book.path)
     book.close()
     out = tmp_path / "chaser.txt"
-    code = main(["--db", db, "letter", "Toby", "deadline_chaser", "--as-of", "2025-03-10",
-                 "--out", str(out)])
+    code = main(
+        [
+            "--db",
+            db,
+            "letter",
+            "Toby",
+            "deadline_chaser",
+            "--as-of",
+            "2025-03-10",
+            "--out",
+            str(out),
+        ]
+    )
     said = capsys.readouterr()
     assert code == 2 and said.out == "" and not out.exists()
-    assert said.err == ("sen-workbook: No statutory deadline is missed or due within 7 days as "
-                        "of 10 March 2025, so there is nothing to chase.\n")
+    assert said.err == (
+        "sen-workbook: No statutory deadline is missed or due within 7 days as "
+        "of 10 March 2025, so there is nothing to chase.\n"
+    )
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["letter", "Toby", "thank_you"], "There is no letter type 'thank_you'"),
-    (["letter", "Toby"], "letter needs a child and a letter type"),
-    (["letter", "Toby", "concern", "--out", "x.docx"], "must end in .md, .txt or .pdf"),
-    (["letter", "Toby", "concern", "--pseudonym", "Toby B"], "contains the child's name"),
-    (["letter", "Toby", "concern", "--entry", "nope"], "No entry of this child with id 'nope'"),
-])
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["letter", "Toby", "thank_you"], "There is no letter type 'thank_you'"),
+        (["letter", "Toby"], "letter needs a child and a letter type"),
+        (["letter", "Toby", "concern", "--out", "x.docx"], "must end in .md, .txt or .pdf"),
+        (["letter", "Toby", "concern", "--pseudonym", "Toby B"], "contains the child's name"),
+        (["letter", "Toby", "concern", "--entry", "nope"], "No entry of this child with id 'nope'"),
+    ],
+)
 def test_bad_letter_commands_are_refused_in_one_sentence(book, capsys, argv, message):
     db = str(book.path)
     book.close()
@@ -660,8 +963,24 @@ def test_a_pseudonymised_letter_s_file_name_may_not_hold_the_child_s_name(book, 
     db = str(book.path)
     book.close()
     out = tmp_path / "toby-chaser.md"
-    assert main(["--db", db, "letter", "Toby", "deadline_chaser", "--as-of", "2025-06-02",
-                 "--pseudonym", "Child A", "--out", str(out)]) == 2
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "letter",
+                "Toby",
+                "deadline_chaser",
+                "--as-of",
+                "2025-06-02",
+                "--pseudonym",
+                "Child A",
+                "--out",
+                str(out),
+            ]
+        )
+        == 2
+    )
     assert "contains the child's name 'toby'" in capsys.readouterr().err
     assert not out.exists()
 
@@ -674,8 +993,23 @@ def test_a_letter_is_never_written_over_the_workbook(book, capsys):
         with pytest.raises(WorkbookError, match="so nothing was written there"):
             book.export_letter(child, out, b"letter", overwrite=True)
     book.close()
-    assert main(["--db", str(db), "letter", "Toby", "concern", "--as-of", "2025-06-02",
-                 "--out", str(db.parent / "backups" / "letter.txt"), "--force"]) == 2
+    assert (
+        main(
+            [
+                "--db",
+                str(db),
+                "letter",
+                "Toby",
+                "concern",
+                "--as-of",
+                "2025-06-02",
+                "--out",
+                str(db.parent / "backups" / "letter.txt"),
+                "--force",
+            ]
+        )
+        == 2
+    )
     assert "so nothing was written there" in capsys.readouterr().err
     assert db.read_bytes() == before
 
@@ -683,29 +1017,55 @@ def test_a_letter_is_never_written_over_the_workbook(book, capsys):
 def test_a_fact_drawn_from_many_entries_cites_a_few_and_counts_the_rest():
     child, entries = toby()
     for day in range(1, 21):  # 20 more observations, all in May
-        entries.append(model.new_entry("observation", child["id"], date=f"2025-05-{day:02d}",
-                                       title=f"Note {day}", areas=["semh"]))
+        entries.append(
+            model.new_entry(
+                "observation",
+                child["id"],
+                date=f"2025-05-{day:02d}",
+                title=f"Note {day}",
+                areas=["semh"],
+            )
+        )
     text = letter_text("ehcna_request", child, entries)
     line = next(p for p in paragraphs(text) if p.startswith("What I have seen at home"))
     # 21 observations: the first six references are given, the other 15 counted.
-    assert re.fullmatch(r"What I have seen at home is recorded in 21 dated observations "
-                        r"\((R\d+; ){5}R\d+ and 15 more\)\.", line)
+    assert re.fullmatch(
+        r"What I have seen at home is recorded in 21 dated observations "
+        r"\((R\d+; ){5}R\d+ and 15 more\)\.",
+        line,
+    )
 
 
 @pytest.mark.parametrize("letter_type", list(LETTER_TYPES))
 def test_the_markdown_letter_reads_exactly_as_the_plain_text_one(letter_type):
     child, entries = hostile_family()
     entries += [
-        model.new_entry("request", child["id"], date="2025-05-27", title="Draft *plan*",
-                        request_type="draft_plan"),
-        model.new_entry("request", child["id"], date="2025-07-01", title="Review <1>",
-                        request_type="annual_review"),
+        model.new_entry(
+            "request",
+            child["id"],
+            date="2025-05-27",
+            title="Draft *plan*",
+            request_type="draft_plan",
+        ),
+        model.new_entry(
+            "request",
+            child["id"],
+            date="2025-07-01",
+            title="Review <1>",
+            request_type="annual_review",
+        ),
     ]
     letter = write_letter(child, entries, letter_type, as_of=AS_OF)
     tokens = parse(markdown(letter))
-    assert {t.type for t in tokens} <= {"paragraph_open", "paragraph_close", "inline",
-                                        "bullet_list_open", "bullet_list_close",
-                                        "list_item_open", "list_item_close"}
+    assert {t.type for t in tokens} <= {
+        "paragraph_open",
+        "paragraph_close",
+        "inline",
+        "bullet_list_open",
+        "bullet_list_close",
+        "list_item_open",
+        "list_item_close",
+    }
     shown = []
     for token in tokens:
         if token.type == "inline":
@@ -732,49 +1092,92 @@ def test_a_chaser_for_the_overall_20_week_limit_says_it_in_the_table_s_words():
     # No decision to assess is recorded: the final plan's 20 weeks (21 July 2025) are the
     # overall limit, 5 days away on 16 July.
     request = by_title(entries, "EHC needs assessment request")
-    text = paragraphs(letter_text("deadline_chaser", child, entries, as_of=date(2025, 7, 16),
-                                  entry_id=request["id"], rule="final_plan"))
-    assert ("Final EHC plan: Overall limit: the final EHC plan is due by 2025-07-21 (20 weeks), "
-            "unless the council refuses to assess or decides not to issue a plan.") in text
+    text = paragraphs(
+        letter_text(
+            "deadline_chaser",
+            child,
+            entries,
+            as_of=date(2025, 7, 16),
+            entry_id=request["id"],
+            rule="final_plan",
+        )
+    )
+    assert (
+        "Final EHC plan: Overall limit: the final EHC plan is due by 2025-07-21 (20 weeks), "
+        "unless the council refuses to assess or decides not to issue a plan."
+    ) in text
     assert any(p.startswith("Please send me the final EHC plan by 21 July 2025") for p in text)
 
 
 def test_reports_already_received_for_a_planned_review_leave_nothing_to_ask():
     child, entries = toby()
-    review = model.new_entry("request", child["id"], date="2025-07-01", title="Annual review",
-                             request_type="annual_review")
-    report = model.new_entry("assessment", child["id"], date="2025-05-30",
-                             title="Speech and language advice", links=[review["id"]])
+    review = model.new_entry(
+        "request",
+        child["id"],
+        date="2025-07-01",
+        title="Annual review",
+        request_type="annual_review",
+    )
+    report = model.new_entry(
+        "assessment",
+        child["id"],
+        date="2025-05-30",
+        title="Speech and language advice",
+        links=[review["id"]],
+    )
     with pytest.raises(NothingToSay) as raised:
         write_letter(child, [*entries, review, report], "annual_review_reports", as_of=AS_OF)
-    assert str(raised.value) == ("The reports for the annual review of 1 July 2025 are recorded "
-                                 "as received on 30 May 2025, so there is nothing to ask for.")
+    assert str(raised.value) == (
+        "The reports for the annual review of 1 July 2025 are recorded "
+        "as received on 30 May 2025, so there is nothing to ask for."
+    )
 
 
 def test_a_chaser_for_the_reports_before_a_planned_annual_review():
     child, entries = toby()
-    review = model.new_entry("request", child["id"], date="2025-07-01", title="Annual review",
-                             request_type="annual_review", sent_to="Hillside Primary School")
+    review = model.new_entry(
+        "request",
+        child["id"],
+        date="2025-07-01",
+        title="Annual review",
+        request_type="annual_review",
+        sent_to="Hillside Primary School",
+    )
     # Reports due 17 June 2025 (two weeks before); on 19 June nothing is recorded: 2 days late.
-    text = paragraphs(letter_text("deadline_chaser", child, [*entries, review],
-                                  as_of=date(2025, 6, 19), entry_id=review["id"]))
+    text = paragraphs(
+        letter_text(
+            "deadline_chaser",
+            child,
+            [*entries, review],
+            as_of=date(2025, 6, 19),
+            entry_id=review["id"],
+        )
+    )
     assert text[0] == "To: Hillside Primary School"
-    assert ("The advice and information circulated before the annual review meeting was due on "
-            "17 June 2025. As of 19 June 2025 I have not received it: it is 2 days late.") in text
-    assert ("The deadline is counted from the annual review meeting (two weeks before it), "
-            "planned for 1 July 2025.") in text
+    assert (
+        "The advice and information circulated before the annual review meeting was due on "
+        "17 June 2025. As of 19 June 2025 I have not received it: it is 2 days late."
+    ) in text
+    assert (
+        "The deadline is counted from the annual review meeting (two weeks before it), "
+        "planned for 1 July 2025."
+    ) in text
     assert any(p.startswith("The rule is in the SEND Regulations 2014, reg 20(4)") for p in text)
 
 
 def test_a_complaint_names_the_procedure_or_the_ombudsman_by_whom_it_goes_to():
     child, entries = toby()
     to_school = paragraphs(letter_text("complaint", child, entries))
-    assert ("Every school must have a complaints procedure: a maintained school under section 29 "
-            "of the Education Act 2002, an academy under Part 7 of the Schedule to the Education "
-            "(Independent School Standards) Regulations 2014.") in to_school
+    assert (
+        "Every school must have a complaints procedure: a maintained school under section 29 "
+        "of the Education Act 2002, an academy under Part 7 of the Schedule to the Education "
+        "(Independent School Standards) Regulations 2014."
+    ) in to_school
     request = by_title(entries, "EHC needs assessment request")  # sent to Northshire SEND team
     to_council = paragraphs(letter_text("complaint", child, entries, entry_id=request["id"]))
     assert to_council[0] == "To: Northshire SEND team"
-    assert ("If the council's final answer does not put it right, I may ask the Local Government "
-            "and Social Care Ombudsman to look into it, within 12 months of knowing of the problem "
-            "(Local Government Act 1974, s.26B).") in to_council
+    assert (
+        "If the council's final answer does not put it right, I may ask the Local Government "
+        "and Social Care Ombudsman to look into it, within 12 months of knowing of the problem "
+        "(Local Government Act 1974, s.26B)."
+    ) in to_council

@@ -27,8 +27,13 @@ def run(db: Path, *argv: str, config: Path | None = None) -> subprocess.Complete
     env = {**os.environ, "TZ": "Europe/London"}
     if config is not None:
         env["SEN_WORKBOOK_CONFIG"] = str(config)
-    return subprocess.run([sys.executable, "-m", "sen_workbook", "--db", str(db), *argv],
-                          capture_output=True, text=True, timeout=120, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "sen_workbook", "--db", str(db), *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
 
 
 @pytest.fixture
@@ -62,10 +67,12 @@ def school_reply() -> EmailMessage:
         "On Sun, 3 Mar 2024 at 20:00, Parent <parent@example.org> wrote:\n"
         "> Could the timetable start soon?\n> Thanks\n"
     )
-    message.add_attachment(b"%PDF-1.4 timetable", maintype="application", subtype="pdf",
-                           filename="timetable.pdf")
-    message.add_attachment(b"\x89PNG photo", maintype="image", subtype="png",
-                           filename="../../etc/photo.png")
+    message.add_attachment(
+        b"%PDF-1.4 timetable", maintype="application", subtype="pdf", filename="timetable.pdf"
+    )
+    message.add_attachment(
+        b"\x89PNG photo", maintype="image", subtype="png", filename="../../etc/photo.png"
+    )
     return message
 
 
@@ -128,7 +135,9 @@ def test_an_eml_becomes_a_correspondence_entry_with_its_attachments(book, tmp_pa
     assert names == ["timetable.pdf", "photo.png"]  # a name is data, never a path
     files = book.parent / "files"
     assert {(files / a["sha256"]).read_bytes() for a in entry["attachments"]} == {
-        b"%PDF-1.4 timetable", b"\x89PNG photo"}
+        b"%PDF-1.4 timetable",
+        b"\x89PNG photo",
+    }
     assert "Imported 1 email with 2 attachments" in result.stdout
     assert json.loads(config.read_text())["my_addresses"] == [ME]
 
@@ -136,10 +145,20 @@ def test_an_eml_becomes_a_correspondence_entry_with_its_attachments(book, tmp_pa
 def test_an_mbox_with_html_only_and_other_charsets_is_read_and_direction_remembered(
     book, tmp_path, config
 ):
-    run(book, "import", str(tmp_path / "none.mbox"), "--child", "Amara", "--me", ME,
-        "--dry-run", config=config)
-    mbox = write_mbox(tmp_path / "school.mbox",
-                      [school_reply(), parent_letter_html(), latin1_message()])
+    run(
+        book,
+        "import",
+        str(tmp_path / "none.mbox"),
+        "--child",
+        "Amara",
+        "--me",
+        ME,
+        "--dry-run",
+        config=config,
+    )
+    mbox = write_mbox(
+        tmp_path / "school.mbox", [school_reply(), parent_letter_html(), latin1_message()]
+    )
     first = run(book, "import", str(mbox), "--child", "Amara", "--me", ME, config=config)
     assert first.returncode == 0, first.stderr
     reply, request, latin = letters(book)
@@ -180,16 +199,21 @@ def test_dry_run_lists_the_messages_and_writes_nothing(book, tmp_path, config):
     [
         (b"this is not an email at all\n", "message 2 of bad.mbox is not an email"),
         (b"From: a@b.c\nSubject: no date\n\nbody\n", "message 2 of bad.mbox has no date"),
-        (b"From: a@b.c\nSubject: x\nDate: the day after tomorrow\n\nbody\n",
-         "message 2 of bad.mbox has a date that cannot be read"),
+        (
+            b"From: a@b.c\nSubject: x\nDate: the day after tomorrow\n\nbody\n",
+            "message 2 of bad.mbox has a date that cannot be read",
+        ),
     ],
 )
-def test_a_malformed_message_is_named_and_nothing_is_imported(book, tmp_path, content, words,
-                                                               config):
+def test_a_malformed_message_is_named_and_nothing_is_imported(
+    book, tmp_path, content, words, config
+):
     good = school_reply().as_bytes()
     mbox = tmp_path / "bad.mbox"
-    mbox.write_bytes(b"From x Mon Mar  4 00:00:00 2024\n" + good + b"\n"
-                     b"From y Mon Mar  4 00:00:00 2024\n" + content + b"\n")
+    mbox.write_bytes(
+        b"From x Mon Mar  4 00:00:00 2024\n" + good + b"\n"
+        b"From y Mon Mar  4 00:00:00 2024\n" + content + b"\n"
+    )
     before = book.read_bytes()
     result = run(book, "import", str(mbox), "--child", "Amara", config=config)
     assert result.returncode == 2
@@ -202,8 +226,10 @@ def test_a_malformed_message_is_named_and_nothing_is_imported(book, tmp_path, co
 def test_files_that_are_not_mail_are_refused_in_one_sentence(book, tmp_path, config):
     (tmp_path / "notes.mbox").write_text("Dear diary\n")
     (tmp_path / "outlook.msg").write_bytes(b"\xd0\xcf\x11\xe0")
-    for name, words in (("notes.mbox", "is not an mbox file"),
-                        ("outlook.msg", "save the email as .eml")):
+    for name, words in (
+        ("notes.mbox", "is not an mbox file"),
+        ("outlook.msg", "save the email as .eml"),
+    ):
         result = run(book, "import", str(tmp_path / name), "--child", "Amara", config=config)
         assert result.returncode == 2 and words in result.stderr, result.stderr
     result = run(book, "import", str(tmp_path / "notes.mbox"), config=config)
@@ -232,8 +258,10 @@ def test_a_message_without_a_message_id_is_still_imported_once(book, tmp_path, c
 
 def test_quoted_replies_are_trimmed_only_where_it_is_clear():
     assert trim_quoted_reply("Yes.\n\nOn Mon, 1 Jan 2024, A <a@b> wrote:\n> Can you?\n") == "Yes."
-    outlook = ("Agreed.\n\nFrom: Mrs Patel\nSent: 01 March 2024 10:00\nTo: Parent\n"
-               "Subject: Plan\n\nThe plan is attached.")
+    outlook = (
+        "Agreed.\n\nFrom: Mrs Patel\nSent: 01 March 2024 10:00\nTo: Parent\n"
+        "Subject: Plan\n\nThe plan is attached."
+    )
     assert trim_quoted_reply(outlook) == "Agreed."
     interleaved = "> Can she start Monday?\nYes, Monday.\n> And the TA?\nMrs Khan."
     assert trim_quoted_reply(interleaved) == interleaved
@@ -243,7 +271,8 @@ def test_quoted_replies_are_trimmed_only_where_it_is_clear():
 
 def test_html_to_text_keeps_words_and_drops_markup():
     assert html_to_text("<p>A&nbsp;<a href='https://x'>link</a></p><p>B<br/>C</p>") == (
-        "A link\n\nB\nC")
+        "A link\n\nB\nC"
+    )
     assert html_to_text("<table><tr><td>Mon</td><td>Late</td></tr></table>") == "Mon  Late"
 
 
@@ -261,7 +290,7 @@ AWKWARD = (
     b"--XX\nContent-Type: message/rfc822\n\nFrom: ot@nhs.example\nSubject: OT report\n\n"
     b"The OT report.\n"
     b"--XX\nContent-Type: application/pdf\nContent-Transfer-Encoding: base64\n"
-    b"Content-Disposition: attachment; filename=\"scan.pdf\"\n\n!!not base64**\n--XX--\n"
+    b'Content-Disposition: attachment; filename="scan.pdf"\n\n!!not base64**\n--XX--\n'
 )
 
 
@@ -274,8 +303,10 @@ def test_awkward_messages_import_without_a_traceback(book, tmp_path, config):
     assert old["from"] == "Renée Dupré <renee@example.fr>"
     assert old["title"] == "Café à 9h"
     assert old["details"].startswith("Bonjour")  # an unknown charset read as far as it goes
-    assert [a["filename"] for a in forwarded["attachments"]] == ["forwarded-message.eml",
-                                                                 "scan.pdf"]
+    assert [a["filename"] for a in forwarded["attachments"]] == [
+        "forwarded-message.eml",
+        "scan.pdf",
+    ]
     inner = (book.parent / "files" / forwarded["attachments"][0]["sha256"]).read_bytes()
     assert b"Subject: OT report" in inner and b"The OT report." in inner
     assert forwarded["details"] == "See the report below."

@@ -40,9 +40,15 @@ def demo_timeline(purpose: str, pseudonym: str = "") -> str:
     return render_timeline(child, sample.entries, options)
 
 
-@pytest.mark.parametrize(("purpose", "pseudonym"), [
-    ("ehcna", ""), ("complaint", ""), ("chronology", ""), ("ehcna", "Child A"),
-])
+@pytest.mark.parametrize(
+    ("purpose", "pseudonym"),
+    [
+        ("ehcna", ""),
+        ("complaint", ""),
+        ("chronology", ""),
+        ("ehcna", "Child A"),
+    ],
+)
 def test_the_demo_familys_timeline_reads_the_same_in_every_reader(purpose, pseudonym):
     document = demo_timeline(purpose, pseudonym)
     readings = every_reading(document)
@@ -50,8 +56,11 @@ def test_the_demo_familys_timeline_reads_the_same_in_every_reader(purpose, pseud
     seen = readings["markdown-it commonmark"]
     assert len(seen.headings) > 20 and len(seen.items) > 50 and len(seen.rows) > 20
     for name, reading in readings.items():
-        for text in [h for _, h in reading.headings] + [i for _, i in reading.items] + [
-                cell for row in reading.rows for cell in row]:
+        for text in (
+            [h for _, h in reading.headings]
+            + [i for _, i in reading.items]
+            + [cell for row in reading.rows for cell in row]
+        ):
             assert "\\" not in text, (name, text)
 
 
@@ -65,9 +74,18 @@ def test_an_ordinary_case_has_no_backslash_and_a_blank_line_around_every_block(p
         if not above or not line:
             continue
         # A heading, a table row or a list item next to a line of another kind of block.
-        kinds = [("item" if x.lstrip().startswith("- ") or x.startswith(" ") else
-                  "heading" if x.startswith("#") else "table" if x.startswith("|") else "text")
-                 for x in (above, line)]
+        kinds = [
+            (
+                "item"
+                if x.lstrip().startswith("- ") or x.startswith(" ")
+                else "heading"
+                if x.startswith("#")
+                else "table"
+                if x.startswith("|")
+                else "text"
+            )
+            for x in (above, line)
+        ]
         if kinds[0] != kinds[1] and {"item"} != set(kinds):
             pytest.fail(f"no blank line between {above!r} and {line!r}")
         assert not (block.match(line) and line.startswith("#") and above)
@@ -78,27 +96,44 @@ def test_the_lint_rules_that_matter_for_sharing_pass():
 
     config = ROOT / "pyproject.toml"
     for purpose in PURPOSES:
-        found = PyMarkdownApi().configuration_file_path(str(config)).scan_string(
-            demo_timeline(purpose))
-        assert [f"{f.line_number}: {f.rule_id} {f.rule_description}"
-                for f in found.scan_failures] == []
+        found = (
+            PyMarkdownApi().configuration_file_path(str(config)).scan_string(demo_timeline(purpose))
+        )
+        assert [
+            f"{f.line_number}: {f.rule_id} {f.rule_description}" for f in found.scan_failures
+        ] == []
 
 
-@pytest.mark.parametrize("text", [
-    "Ordinary words, with (brackets), 50% & “quotes” - and a dash.",
-    "*em* _u_ `c` [l](http://x) ![i](http://x/i.png) <b>bold</b> &amp; &#60; <http://x>",
-    "# h\n- item\n1. one\n2) two\n> quote\n---\n| a | b |\n|---|---|\n: def\n~ def",
-    "~~s~~ H~2~O 2^10^ $x$ :smile: {#id} [^1] [@cite] @cite a) b (i) c",
-    "a\\b\\\\c\\", "name_with_underscores and [name withheld] and [Chronology]",
-    "www.example.org https://example.org/a_b mail@example.org",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ordinary words, with (brackets), 50% & “quotes” - and a dash.",
+        "*em* _u_ `c` [l](http://x) ![i](http://x/i.png) <b>bold</b> &amp; &#60; <http://x>",
+        "# h\n- item\n1. one\n2) two\n> quote\n---\n| a | b |\n|---|---|\n: def\n~ def",
+        "~~s~~ H~2~O 2^10^ $x$ :smile: {#id} [^1] [@cite] @cite a) b (i) c",
+        "a\\b\\\\c\\",
+        "name_with_underscores and [name withheld] and [Chronology]",
+        "www.example.org https://example.org/a_b mail@example.org",
+    ],
+)
 def test_hostile_and_ordinary_text_reads_the_same_in_every_reader(text):
     """The family's text as a paragraph, in a list item, in a heading and in a cell."""
-    document = "\n".join([
-        "# T", "", escape(text, "paragraph"), "", "- Details: " + escape(text, "inline")
-        .replace("\n\n", "\n\n    "), "", "## " + escape(text, "heading"), "",
-        "| A | B |", "| --- | --- |", f"| {escape(text, 'cell')} | x |", "",
-    ])
+    document = "\n".join(
+        [
+            "# T",
+            "",
+            escape(text, "paragraph"),
+            "",
+            "- Details: " + escape(text, "inline").replace("\n\n", "\n\n    "),
+            "",
+            "## " + escape(text, "heading"),
+            "",
+            "| A | B |",
+            "| --- | --- |",
+            f"| {escape(text, 'cell')} | x |",
+            "",
+        ]
+    )
     readings = every_reading(document)
     assert differences(readings) == []
     for name, reading in readings.items():
@@ -106,20 +141,28 @@ def test_hostile_and_ordinary_text_reads_the_same_in_every_reader(text):
         assert reading.headings[1] == (2, plain(shown(text, "heading"))), name
 
 
-@settings(max_examples=8, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(TEXT, st.sampled_from(PURPOSES))
 def test_text_in_every_field_breaks_no_structure_in_any_reader(text, purpose):
     assume(shown(text, "heading"))
     assume(not deadlines.is_refusal(text))
-    document = render_timeline(*records(text), TimelineOptions(as_of=date(2024, 9, 1),
-                                                               purpose=purpose))
+    document = render_timeline(
+        *records(text), TimelineOptions(as_of=date(2024, 9, 1), purpose=purpose)
+    )
     readings = every_reading(document)
     # Every reader sees the same structure; and the same words, unless the text holds a
     # bare web address, which GitHub's readers make a link of, escapes and all.
     assert differences(readings, words=not BARE_ADDRESS.search(text)) == []
-    plain_one = every_reading(render_timeline(*records("plain"), TimelineOptions(
-        as_of=date(2024, 9, 1), purpose=purpose)), ("markdown-it commonmark",))
+    plain_one = every_reading(
+        render_timeline(
+            *records("plain"), TimelineOptions(as_of=date(2024, 9, 1), purpose=purpose)
+        ),
+        ("markdown-it commonmark",),
+    )
     reference = readings["markdown-it commonmark"]
     mine = plain_one["markdown-it commonmark"]
     assert [level for level, _ in reference.headings] == [level for level, _ in mine.headings]
@@ -128,7 +171,12 @@ def test_text_in_every_field_breaks_no_structure_in_any_reader(text, purpose):
 
 def test_every_reader_is_installed():
     assert set(READERS) == {
-        "markdown-it commonmark", "markdown-it gfm-like", "mistune", "Python-Markdown",
-        "pandoc markdown", "pandoc gfm", "pandoc commonmark_x",
+        "markdown-it commonmark",
+        "markdown-it gfm-like",
+        "mistune",
+        "Python-Markdown",
+        "pandoc markdown",
+        "pandoc gfm",
+        "pandoc commonmark_x",
     }
     assert every_reading("# x\n")["pandoc gfm"].headings == ((1, "x"),)

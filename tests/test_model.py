@@ -20,11 +20,13 @@ def test_the_family_fixture_is_valid(family):
 
 @pytest.mark.parametrize(
     "value, fragment",
-    [("2024-02-30", "'2024-02-30' is not a real date"),
-     ("2023-02-29", "'2023-02-29' is not a real date"),
-     ("24-02-01", "not '24-02-01'"),
-     ("2024-13-01", "not a real date"),
-     ("", "date is required")],
+    [
+        ("2024-02-30", "'2024-02-30' is not a real date"),
+        ("2023-02-29", "'2023-02-29' is not a real date"),
+        ("24-02-01", "not '24-02-01'"),
+        ("2024-13-01", "not a real date"),
+        ("", "date is required"),
+    ],
 )
 def test_impossible_dates_are_named(family, value, fragment):
     children, entries = family
@@ -84,7 +86,9 @@ def test_outcome_for_a_target_the_plan_does_not_have(family):
     review["outcomes"].append({"target_id": "t-swim", "result": "met", "evidence": ""})
     problems = model.validate_records(children, entries)
     assert len(problems) == 1
-    assert "target_id 't-swim' is not a target of plan 'SEN Support plan, spring term'" in problems[0]
+    assert (
+        "target_id 't-swim' is not a target of plan 'SEN Support plan, spring term'" in problems[0]
+    )
 
 
 def test_negative_days_lost_and_empty_title(family):
@@ -142,8 +146,9 @@ def test_child_needs_a_name_and_known_status():
 
 
 def test_new_entry_fills_every_field_and_target_ids():
-    plan = model.new_entry("plan", "c1", date="2024-01-01", title="Plan",
-                           targets=[{"text": "Read"}])
+    plan = model.new_entry(
+        "plan", "c1", date="2024-01-01", title="Plan", targets=[{"text": "Read"}]
+    )
     assert set(plan) == set(model.entry_fields("plan"))
     assert plan["targets"][0]["id"] and plan["targets"][0]["area"] == ""
     assert plan["id"] != model.new_entry("plan", "c1", date="2024-01-01", title="P")["id"]
@@ -151,7 +156,9 @@ def test_new_entry_fills_every_field_and_target_ids():
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
     max_leaves=12,
 )
 
@@ -171,25 +178,35 @@ def test_validation_never_crashes_on_arbitrary_json(data):
 
 
 def _subject_access(**fields):
-    return model.new_entry("request", "child-1", date="2026-03-02",
-                           title="Subject access request to the school",
-                           request_type="subject_access", **fields)
+    return model.new_entry(
+        "request",
+        "child-1",
+        date="2026-03-02",
+        title="Subject access request to the school",
+        request_type="subject_access",
+        **fields,
+    )
 
 
 def test_what_an_organisation_asked_for_is_recorded_on_the_request_and_checked():
-    good = _subject_access(asked_for="id", asked_for_date="2026-03-05",
-                           supplied_date="2026-03-12")
+    good = _subject_access(asked_for="id", asked_for_date="2026-03-05", supplied_date="2026-03-12")
     assert model.validate_entry(good) == []
     assert model.validate_entry(_subject_access(asked_for="id", asked_for_date="2026-03-05")) == []
     cases = [
         ({"asked_for": "passport"}, "asked_for 'passport' is not one of id, clarification, fee"),
         ({"asked_for_date": "2026-03-05"}, "asked_for must say what the organisation asked for"),
-        ({"asked_for": "fee", "supplied_date": "2026-03-12"},
-         "supplied_date '2026-03-12' needs asked_for_date"),
-        ({"asked_for": "fee", "asked_for_date": "2026-03-12", "supplied_date": "2026-03-05"},
-         "supplied_date '2026-03-05' is before asked_for_date '2026-03-12'"),
-        ({"asked_for": "fee", "asked_for_date": "2026-02-28"},
-         "asked_for_date '2026-02-28' is before the request itself (2026-03-02)"),
+        (
+            {"asked_for": "fee", "supplied_date": "2026-03-12"},
+            "supplied_date '2026-03-12' needs asked_for_date",
+        ),
+        (
+            {"asked_for": "fee", "asked_for_date": "2026-03-12", "supplied_date": "2026-03-05"},
+            "supplied_date '2026-03-05' is before asked_for_date '2026-03-12'",
+        ),
+        (
+            {"asked_for": "fee", "asked_for_date": "2026-02-28"},
+            "asked_for_date '2026-02-28' is before the request itself (2026-03-02)",
+        ),
         ({"asked_for": "fee", "asked_for_date": "2026-02-30"}, "'2026-02-30' is not a real date"),
     ]
     for fields, fragment in cases:

@@ -58,9 +58,21 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return built
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "--quiet", "-w", str(out), str(ROOT)],
-        check=True, capture_output=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--quiet",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     (found,) = out.glob("sen_workbook-*.whl")
     return found
@@ -81,14 +93,29 @@ def test_wheel_holds_the_styles_and_console_script(wheel):
 def test_app_starts_from_the_installed_wheel(wheel, tmp_path):
     site = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(site),
-         str(wheel)],
-        check=True, capture_output=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--quiet",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     env = dict(os.environ, PYTHONPATH=str(site))
     result = subprocess.run(
-        [sys.executable, "-c", START_APP, str(tmp_path / "w.json")], cwd=tmp_path,
-        capture_output=True, text=True, env=env, timeout=120,
+        [sys.executable, "-c", START_APP, str(tmp_path / "w.json")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     lines = dict(line.split(" ", 1) for line in result.stdout.splitlines())
@@ -107,7 +134,9 @@ def single_file_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     subprocess.run(
         [sys.executable, str(ROOT / ".ci" / "release.py"), str(out)],
-        check=True, capture_output=True, timeout=600,
+        check=True,
+        capture_output=True,
+        timeout=600,
     )
     return out / "sen-workbook.pyz"
 
@@ -134,8 +163,12 @@ def test_single_file_app_opens_the_demo(single_file_app, tmp_path):
         "TEXTUAL_SCREENSHOT_FILENAME": "demo.svg",
     }
     result = subprocess.run(
-        [sys.executable, str(single_file_app), "--demo"], cwd=tmp_path, env=env,
-        capture_output=True, text=True, timeout=180,
+        [sys.executable, str(single_file_app), "--demo"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     assert result.returncode == 0, result.stderr
     screen = html.unescape((tmp_path / "demo.svg").read_text(encoding="utf-8")).replace("\xa0", " ")
@@ -162,8 +195,12 @@ def test_single_file_app_writes_a_timeline(single_file_app, tmp_path):
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, str(single_file_app), "--db", str(db), *args], cwd=tmp_path,
-            env=env, capture_output=True, text=True, timeout=180,
+            [sys.executable, str(single_file_app), "--db", str(db), *args],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=180,
         )
 
     imported = run("import", str(tmp_path / "family.zip"))
@@ -200,8 +237,12 @@ def test_single_file_app_tells_an_older_python_in_one_sentence(single_file_app, 
         "source = zipfile.ZipFile(sys.argv[1]).read('site-packages/bin/needs_python.py')\n"
         "exec(compile(source, 'needs_python.py', 'exec'), {'__name__': '__main__'})\n"
     )
-    result = subprocess.run([sys.executable, "-c", check, str(single_file_app)],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", check, str(single_file_app)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == (
         "sen-workbook: SEN Workbook needs Python 3.11 or newer and this is Python 3.10.13; "

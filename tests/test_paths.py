@@ -37,8 +37,14 @@ AWKWARD_NAMES = [
 
 # A name every system takes: letters, digits, '-' and '_', then an optional extension.
 PORTABLE_EXHIBIT = re.compile(r"^E\d{3}-[A-Za-z0-9_-]+(\.[a-z0-9]{1,10})?$")
-DEVICE_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
-                *(f"LPT{n}" for n in range(1, 10))}
+DEVICE_NAMES = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{n}" for n in range(1, 10)),
+    *(f"LPT{n}" for n in range(1, 10)),
+}
 
 
 def portable(name: str) -> bool:
@@ -75,9 +81,18 @@ def family_files(tmp_path: Path) -> dict[str, bytes]:
 
 def attach_all(book: Workbook, folder: Path) -> tuple[dict, dict]:
     child = book.add_child({"name": "Zoë Siân Hughes", "preferred_name": "Zoë"})
-    entry = book.add_entry("correspondence", child["id"], {
-        "direction": "received", "from": "School", "to": "Parent", "subject": "Reports",
-        "date": "2024-03-01", "title": "Reports from school"})
+    entry = book.add_entry(
+        "correspondence",
+        child["id"],
+        {
+            "direction": "received",
+            "from": "School",
+            "to": "Parent",
+            "subject": "Reports",
+            "date": "2024-03-01",
+            "title": "Reports from school",
+        },
+    )
     for name in AWKWARD_NAMES:
         book.add_attachment(entry["id"], folder / name, description=f"the file {name}")
     return child, book.entry(entry["id"])
@@ -96,14 +111,14 @@ def test_a_workbook_in_a_deep_folder_with_spaces_and_accents_keeps_files_by_fing
         kept = book.entry(entry["id"])["attachments"]
         assert [a["filename"] for a in kept] == AWKWARD_NAMES  # the names, as data
         for attachment in kept:
-            assert book.read_attachment(attachment["sha256"]) == family_files[attachment["filename"]]
+            assert (
+                book.read_attachment(attachment["sha256"]) == family_files[attachment["filename"]]
+            )
         assert book.check() == []
         assert [c["name"] for c in book.children()] == ["Zoë Siân Hughes"]
 
 
-def test_exhibits_get_names_every_system_accepts_in_a_folder_and_a_zip(
-    tmp_path, family_files
-):
+def test_exhibits_get_names_every_system_accepts_in_a_folder_and_a_zip(tmp_path, family_files):
     path = deep_folder(tmp_path) / "workbook.json"
     out = deep_folder(tmp_path / "Evidence for the council")
     out.mkdir(parents=True)
@@ -121,8 +136,13 @@ def test_exhibits_get_names_every_system_accepts_in_a_folder_and_a_zip(
     assert by_content == set(family_files.values())
     # the manifest checks out with the system's own tool
     if shutil.which("sha256sum"):
-        checked = subprocess.run(["sha256sum", "-c", "MANIFEST.sha256"], cwd=folder,
-                                 capture_output=True, text=True, timeout=60)
+        checked = subprocess.run(
+            ["sha256sum", "-c", "MANIFEST.sha256"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert checked.returncode == 0, checked.stdout + checked.stderr
     # the zip's own folder is named from the file's name, made safe for Windows
     assert zipped.name == "Zoë: evidence? <final>.zip"

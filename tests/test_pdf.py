@@ -46,16 +46,26 @@ def own_pdf(pages: int, words: str) -> bytes:
 
 def png(width: int = 12, height: int = 8) -> bytes:
     """A small red and blue PNG written byte by byte."""
-    rows = b"".join(b"\x00" + (b"\xd0\x20\x20" * (width // 2) + b"\x20\x40\xd0" * (width - width // 2))
-                    for _ in range(height))
+    rows = b"".join(
+        b"\x00" + (b"\xd0\x20\x20" * (width // 2) + b"\x20\x40\xd0" * (width - width // 2))
+        for _ in range(height)
+    )
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows))
-            + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
 
 
 def locked_pdf() -> bytes:
@@ -72,47 +82,111 @@ NOTES = "Notes of the call\n\n\tShe said “we will look into it” 😊\n".enco
 DAMAGED = own_pdf(2, "Torn letter")[:400]
 LOCKED = locked_pdf()
 WORD = b"PK\x03\x04 a word processor file"
-FILES = {hashlib.sha256(data).hexdigest(): data
-         for data in (REPORT, PICTURE, NOTES, DAMAGED, LOCKED, WORD)}
+FILES = {
+    hashlib.sha256(data).hexdigest(): data
+    for data in (REPORT, PICTURE, NOTES, DAMAGED, LOCKED, WORD)
+}
 
 
 def records(extra: int = 0):
     child = model.new_child(
-        id="child-1", name=NAME, preferred_name=PREFERRED, date_of_birth="2015-05-02",
-        setting="Hill Primary", setting_phase="school", senco="Mrs Patel", areas=["semh"],
+        id="child-1",
+        name=NAME,
+        preferred_name=PREFERRED,
+        date_of_birth="2015-05-02",
+        setting="Hill Primary",
+        setting_phase="school",
+        senco="Mrs Patel",
+        areas=["semh"],
     )
 
     def entry(kind, entry_id, day, title, **fields):
-        return model.new_entry(kind, "child-1", id=entry_id, date=day, title=title,
-                               created_at="2024-01-01T00:00:00",
-                               updated_at="2024-01-01T00:00:00", **fields)
+        return model.new_entry(
+            kind,
+            "child-1",
+            id=entry_id,
+            date=day,
+            title=title,
+            created_at="2024-01-01T00:00:00",
+            updated_at="2024-01-01T00:00:00",
+            **fields,
+        )
 
     def attachment(data: bytes, filename: str, description: str = "") -> dict:
-        return {"sha256": hashlib.sha256(data).hexdigest(), "filename": filename,
-                "size": len(data), "added_at": "2024-01-21T10:00:00",
-                "description": description}
+        return {
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "filename": filename,
+            "size": len(data),
+            "added_at": "2024-01-21T10:00:00",
+            "description": description,
+        }
 
     entries = [
-        entry("concern", "c1", "2024-01-08", "Zoë not eating at lunch",
-              details="Zoë said the hall is loud 😊 and “too bright”. Siân's mum agreed.",
-              raised_with="Mrs Patel"),
-        entry("assessment", "a1", "2024-01-20", "OT report", professional="Ms Green",
-              attachments=[attachment(REPORT, "OT report Zoë.pdf", "Occupational therapy report")]),
-        entry("observation", "o1", "2024-02-03", "Drawing at home",
-              attachments=[attachment(PICTURE, "Zoë drawing.png", "Zoë's drawing of school")]),
-        entry("correspondence", "m1", "2024-03-01", "Call with the SENCo", direction="received",
-              attachments=[attachment(NOTES, "call notes.txt", "Our notes of the call")]),
-        entry("correspondence", "m2", "2024-04-01", "Letter that arrived torn",
-              direction="received", attachments=[attachment(DAMAGED, "torn letter.pdf")]),
-        entry("meeting", "g1", "2024-05-01", "Meeting minutes",
-              attachments=[attachment(LOCKED, "minutes locked.pdf", "Minutes")]),
-        entry("observation", "o2", "2024-06-01", "Homework plan",
-              attachments=[attachment(WORD, "homework plan.docx", "Homework plan")]),
+        entry(
+            "concern",
+            "c1",
+            "2024-01-08",
+            "Zoë not eating at lunch",
+            details="Zoë said the hall is loud 😊 and “too bright”. Siân's mum agreed.",
+            raised_with="Mrs Patel",
+        ),
+        entry(
+            "assessment",
+            "a1",
+            "2024-01-20",
+            "OT report",
+            professional="Ms Green",
+            attachments=[attachment(REPORT, "OT report Zoë.pdf", "Occupational therapy report")],
+        ),
+        entry(
+            "observation",
+            "o1",
+            "2024-02-03",
+            "Drawing at home",
+            attachments=[attachment(PICTURE, "Zoë drawing.png", "Zoë's drawing of school")],
+        ),
+        entry(
+            "correspondence",
+            "m1",
+            "2024-03-01",
+            "Call with the SENCo",
+            direction="received",
+            attachments=[attachment(NOTES, "call notes.txt", "Our notes of the call")],
+        ),
+        entry(
+            "correspondence",
+            "m2",
+            "2024-04-01",
+            "Letter that arrived torn",
+            direction="received",
+            attachments=[attachment(DAMAGED, "torn letter.pdf")],
+        ),
+        entry(
+            "meeting",
+            "g1",
+            "2024-05-01",
+            "Meeting minutes",
+            attachments=[attachment(LOCKED, "minutes locked.pdf", "Minutes")],
+        ),
+        entry(
+            "observation",
+            "o2",
+            "2024-06-01",
+            "Homework plan",
+            attachments=[attachment(WORD, "homework plan.docx", "Homework plan")],
+        ),
     ]
     for number in range(extra):
         day = date.fromordinal(date(2024, 1, 1).toordinal() + number % 200).isoformat()
-        entries.append(entry("observation", f"x{number}", day, f"Evening note {number}",
-                             details="Came home tired and upset after a long day. " * 3))
+        entries.append(
+            entry(
+                "observation",
+                f"x{number}",
+                day,
+                f"Evening note {number}",
+                details="Came home tired and upset after a long day. " * 3,
+            )
+        )
     return child, entries
 
 
@@ -223,8 +297,12 @@ def test_a_turned_or_shifted_exhibit_page_gets_its_footer_at_the_foot_as_shown()
     FILES[hashlib.sha256(scan).hexdigest()] = scan
     child, entries = records()
     entries[1]["attachments"][0] = {
-        "sha256": hashlib.sha256(scan).hexdigest(), "filename": "scan.pdf", "size": len(scan),
-        "added_at": "2024-01-01T00:00:00", "description": "Scan"}
+        "sha256": hashlib.sha256(scan).hexdigest(),
+        "filename": "scan.pdf",
+        "size": len(scan),
+        "added_at": "2024-01-01T00:00:00",
+        "description": "Scan",
+    }
     made = build_pdf_bundle(child, entries, TimelineOptions(as_of=AS_OF), FILES.__getitem__)
     reader = PdfReader(io.BytesIO(made.data))
     texts = [page.extract_text() for page in reader.pages]
@@ -242,10 +320,11 @@ def test_a_turned_or_shifted_exhibit_page_gets_its_footer_at_the_foot_as_shown()
                 found.append((x, y, text.strip()))
 
         page.extract_text(visitor_text=visit)
-        footer = [(x, y) for x, y, text in found
-                  if text == f"Page {number} of {made.pages}  ·  E001"]
+        footer = [
+            (x, y) for x, y, text in found if text == f"Page {number} of {made.pages}  ·  E001"
+        ]
         assert len(footer) == 1, found
-        (x, y), = footer
+        ((x, y),) = footer
         if page is turned:  # turned a quarter clockwise: the foot is the right-hand edge
             assert x == pytest.approx(595 - 20.5, abs=1) and 300 < y < 540
         else:  # the box starts at 100, 100
@@ -282,7 +361,8 @@ def test_damaged_and_locked_pdfs_are_named_and_the_bundle_is_still_made(made, te
 def test_the_family_s_own_letters_and_quotes_come_through(texts):
     everything = "\n".join(texts)
     assert "Zoë said the hall is loud [smiling face with smiling eyes] and “too bright”" in (
-        " ".join(everything.split()))
+        " ".join(everything.split())
+    )
     assert "Siân" in everything
 
 
@@ -338,21 +418,36 @@ def test_glyphs_the_font_lacks_are_named_never_dropped():
 
 
 def test_plain_text_becomes_an_a4_pdf_with_the_footer():
-    data = text_pdf("Dear Ms Patel,\n\nWe asked on 3 May 2024. Zoë 😊\n" * 60,
-                    title="Letter", author="Ruth", dated=AS_OF, markdown=False)
+    data = text_pdf(
+        "Dear Ms Patel,\n\nWe asked on 3 May 2024. Zoë 😊\n" * 60,
+        title="Letter",
+        author="Ruth",
+        dated=AS_OF,
+        markdown=False,
+    )
     reader = PdfReader(io.BytesIO(data))
     assert len(reader.pages) >= 2 and reader.metadata.title == "Letter"
     for number, page in enumerate(reader.pages, 1):
         assert f"Page {number} of {len(reader.pages)}" in page.extract_text()
-    assert data == text_pdf("Dear Ms Patel,\n\nWe asked on 3 May 2024. Zoë 😊\n" * 60,
-                            title="Letter", author="Ruth", dated=AS_OF, markdown=False)
+    assert data == text_pdf(
+        "Dear Ms Patel,\n\nWe asked on 3 May 2024. Zoë 😊\n" * 60,
+        title="Letter",
+        author="Ruth",
+        dated=AS_OF,
+        markdown=False,
+    )
 
 
 def test_the_folder_bundle_lists_its_pdf_in_the_manifest():
     child, entries = records()
     options = TimelineOptions(as_of=AS_OF, purpose="ehcna")
-    files = build_bundle(child, entries, options, FILES.__getitem__,
-                         pdf=lambda text, exhibits: b"%PDF-1.4 made from the same timeline")
+    files = build_bundle(
+        child,
+        entries,
+        options,
+        FILES.__getitem__,
+        pdf=lambda text, exhibits: b"%PDF-1.4 made from the same timeline",
+    )
     digest = hashlib.sha256(files[PDF_NAME]).hexdigest()
     assert f"{digest}  {PDF_NAME}\n" in files["MANIFEST.sha256"].decode()
 
@@ -370,10 +465,25 @@ def sample_db(tmp_path: Path) -> Path:
 
 
 def test_the_bundle_command_writes_one_pdf_and_says_the_pages_against_the_limit(
-        sample_db, tmp_path, capsys):
+    sample_db, tmp_path, capsys
+):
     out = tmp_path / "evidence.pdf"
-    code = cli.main(["--db", str(sample_db), "bundle", "Tobi", "--purpose", "ehcna",
-                     "--as-of", "2026-08-31", "--out", str(out), "--max-pages", "10"])
+    code = cli.main(
+        [
+            "--db",
+            str(sample_db),
+            "bundle",
+            "Tobi",
+            "--purpose",
+            "ehcna",
+            "--as-of",
+            "2026-08-31",
+            "--out",
+            str(out),
+            "--max-pages",
+            "10",
+        ]
+    )
     said = capsys.readouterr().out
     assert code == 0, said
     assert f"Wrote the evidence bundle to {out}." in said
@@ -381,8 +491,22 @@ def test_the_bundle_command_writes_one_pdf_and_says_the_pages_against_the_limit(
     assert "the longest exhibits are E00" in said
     assert out.read_bytes().startswith(b"%PDF-") and out.stat().st_mode & 0o077 == 0
     again = tmp_path / "again.pdf"
-    cli.main(["--db", str(sample_db), "bundle", "Tobi", "--purpose", "ehcna",
-              "--as-of", "2026-08-31", "--out", str(again), "--max-pages", "10"])
+    cli.main(
+        [
+            "--db",
+            str(sample_db),
+            "bundle",
+            "Tobi",
+            "--purpose",
+            "ehcna",
+            "--as-of",
+            "2026-08-31",
+            "--out",
+            str(again),
+            "--max-pages",
+            "10",
+        ]
+    )
     assert again.read_bytes() == out.read_bytes()
 
 
@@ -395,21 +519,45 @@ def test_the_bundle_command_never_writes_a_pdf_into_the_workbook(sample_db, caps
 
 def test_a_folder_bundle_carries_the_pdf_and_sha256sum_accepts_it(sample_db, tmp_path):
     out = tmp_path / "folder"
-    assert cli.main(["--db", str(sample_db), "bundle", "Tobi", "--as-of", "2026-08-31",
-                     "--out", str(out)]) == 0
+    assert (
+        cli.main(
+            ["--db", str(sample_db), "bundle", "Tobi", "--as-of", "2026-08-31", "--out", str(out)]
+        )
+        == 0
+    )
     assert (out / PDF_NAME).read_bytes().startswith(b"%PDF-")
     assert f"  {PDF_NAME}\n" in (out / "MANIFEST.sha256").read_text()
     if shutil.which("sha256sum"):
-        subprocess.run(["sha256sum", "--strict", "-c", "MANIFEST.sha256"], cwd=out,
-                       check=True, capture_output=True)
+        subprocess.run(
+            ["sha256sum", "--strict", "-c", "MANIFEST.sha256"],
+            cwd=out,
+            check=True,
+            capture_output=True,
+        )
     bare = tmp_path / "bare"
-    assert cli.main(["--db", str(sample_db), "bundle", "Tobi", "--as-of", "2026-08-31",
-                     "--out", str(bare), "--without-pdf"]) == 0
+    assert (
+        cli.main(
+            [
+                "--db",
+                str(sample_db),
+                "bundle",
+                "Tobi",
+                "--as-of",
+                "2026-08-31",
+                "--out",
+                str(bare),
+                "--without-pdf",
+            ]
+        )
+        == 0
+    )
     assert not (bare / PDF_NAME).exists()
 
 
-poppler = pytest.mark.skipif(not (shutil.which("pdftotext") and shutil.which("pdfinfo")),
-                             reason="poppler-utils (pdftotext, pdfinfo) is not installed")
+poppler = pytest.mark.skipif(
+    not (shutil.which("pdftotext") and shutil.which("pdfinfo")),
+    reason="poppler-utils (pdftotext, pdfinfo) is not installed",
+)
 
 
 @poppler
@@ -421,11 +569,16 @@ def test_poppler_reads_the_same_pages_footers_and_information(made, tmp_path):
     assert re.search(r"^Page size:\s+595.* x 841.* \(A4\)", info.stdout, re.M)
     assert "Evidence for an EHC needs assessment request" in info.stdout
     for number in range(1, made.pages + 1):
-        text = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), str(path),
-                               "-"], capture_output=True, text=True, check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", "-f", str(number), "-l", str(number), str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         assert f"Page {number} of {made.pages}" in text, number
-    everything = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
-                                check=True).stdout
+    everything = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "Occupational therapy findings sheet 2" in everything
 
 
@@ -433,10 +586,10 @@ def test_poppler_reads_the_same_pages_footers_and_information(made, tmp_path):
 def test_poppler_finds_no_name_in_a_pseudonymised_pdf(tmp_path):
     path = tmp_path / "bundle.pdf"
     path.write_bytes(make(pseudonym="Child A").data)
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     for name in ("Zoë", "Siân", "Hartwell"):
         assert name not in text and name not in info
 
@@ -444,8 +597,10 @@ def test_poppler_finds_no_name_in_a_pseudonymised_pdf(tmp_path):
 # --- the timeline read as markdown-it-py reads it ----------------------------------------------
 
 
-HOSTILE = ("<script>x</script> [a](javascript:1) *em* `code` | # 1. \\ trailing\\\n"
-           "- not a list > quote & &amp; “quotes” Zoë 😊")
+HOSTILE = (
+    "<script>x</script> [a](javascript:1) *em* `code` | # 1. \\ trailing\\\n"
+    "- not a list > quote & &amp; “quotes” Zoë 😊"
+)
 
 
 @pytest.mark.parametrize("purpose", ["ehcna", "complaint", "chronology"])
@@ -468,8 +623,13 @@ def test_the_quick_reading_of_the_timeline_gives_markdown_it_s_blocks(purpose):
     other = "# Title\n\nSome *emphasis* and `code`.\n\n1. one\n2. two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
     assert markup.to_html(other) is None
     assert blocks(other) == list(token_blocks(other))
-    assert [block.kind for block in blocks(other)] == ["heading", "paragraph", "item", "item",
-                                                       "table"]
+    assert [block.kind for block in blocks(other)] == [
+        "heading",
+        "paragraph",
+        "item",
+        "item",
+        "table",
+    ]
 
 
 def test_a_pseudonymised_pdf_whose_text_still_holds_the_full_name_is_refused():
@@ -479,8 +639,13 @@ def test_a_pseudonymised_pdf_whose_text_still_holds_the_full_name_is_refused():
     child, _entries = records()
     options = TimelineOptions(as_of=AS_OF, pseudonym="Child A")
     with pytest.raises(BundleError, match="would show the child's name"):
-        pdf_from_markdown(child, options, f"# Chronology: Child A\n\nA note about {NAME}.\n",
-                          [], FILES.__getitem__)
+        pdf_from_markdown(
+            child,
+            options,
+            f"# Chronology: Child A\n\nA note about {NAME}.\n",
+            [],
+            FILES.__getitem__,
+        )
 
 
 def test_every_line_the_tool_writes_is_dark_enough_to_read(made, reader, texts):
@@ -511,25 +676,34 @@ def test_a_professional_report_longer_than_an_expert_may_write_is_named():
     FILES[hashlib.sha256(long_report).hexdigest()] = long_report
     child, entries = records()
     entries[1]["attachments"][0] = {
-        "sha256": hashlib.sha256(long_report).hexdigest(), "filename": "EP report.pdf",
-        "size": len(long_report), "added_at": "2024-01-01T00:00:00", "description": "EP"}
+        "sha256": hashlib.sha256(long_report).hexdigest(),
+        "filename": "EP report.pdf",
+        "size": len(long_report),
+        "added_at": "2024-01-01T00:00:00",
+        "description": "EP",
+    }
     made = build_pdf_bundle(child, entries, TimelineOptions(as_of=AS_OF), FILES.__getitem__)
-    assert ("E001 is a professional's report of 16 pages: the Tribunal allows an expert report "
-            "15 A4 pages at most, with a summary of 2.") in made.report()
+    assert (
+        "E001 is a professional's report of 16 pages: the Tribunal allows an expert report "
+        "15 A4 pages at most, with a summary of 2."
+    ) in made.report()
     assert not make().notes  # the 3-page report is within it
 
 
 def test_a_bundle_without_pdf_exhibits_is_the_same_each_time_and_named_by_its_content():
     child, entries = records()
     for entry in entries:
-        entry["attachments"] = [a for a in entry["attachments"] if not a["filename"].endswith(".pdf")]
+        entry["attachments"] = [
+            a for a in entry["attachments"] if not a["filename"].endswith(".pdf")
+        ]
     first = build_pdf_bundle(child, entries, TimelineOptions(as_of=AS_OF), FILES.__getitem__)
     again = build_pdf_bundle(child, entries, TimelineOptions(as_of=AS_OF), FILES.__getitem__)
     assert first.data == again.data
     reader = PdfReader(io.BytesIO(first.data))
     assert reader.trailer["/ID"][0] == reader.trailer["/ID"][1]
-    later = build_pdf_bundle(child, entries, TimelineOptions(as_of=date(2024, 9, 2)),
-                             FILES.__getitem__)
+    later = build_pdf_bundle(
+        child, entries, TimelineOptions(as_of=date(2024, 9, 2)), FILES.__getitem__
+    )
     assert PdfReader(io.BytesIO(later.data)).trailer["/ID"][0] != reader.trailer["/ID"][0]
     assert reader.metadata["/CreationDate"].startswith("D:20240901")
 
@@ -543,8 +717,12 @@ def test_a_jpeg_photo_is_placed_too():
     FILES[hashlib.sha256(photo).hexdigest()] = photo
     child, entries = records()
     entries[2]["attachments"][0] = {
-        "sha256": hashlib.sha256(photo).hexdigest(), "filename": "work.jpg", "size": len(photo),
-        "added_at": "2024-01-01T00:00:00", "description": "Photo of school work"}
+        "sha256": hashlib.sha256(photo).hexdigest(),
+        "filename": "work.jpg",
+        "size": len(photo),
+        "added_at": "2024-01-01T00:00:00",
+        "description": "Photo of school work",
+    }
     made = build_pdf_bundle(child, entries, TimelineOptions(as_of=AS_OF), FILES.__getitem__)
     reader = PdfReader(io.BytesIO(made.data))
     texts = [page.extract_text() for page in reader.pages]

@@ -182,8 +182,14 @@ def test_windows_saves_every_file_without_opening_folders_or_changing_modes(
         written = write_everything(book, family, tmp_path)
         titles = sorted(e["title"] for e in book.entries())
     # each file was flushed through its own handle (a folder cannot be opened there)
-    for file in [path, written["backup"], written["zip"], written["archive"],
-                 *files_under(written["bundle"]), *files_under(tmp_path / "records" / "files")]:
+    for file in [
+        path,
+        written["backup"],
+        written["zip"],
+        written["archive"],
+        *files_under(written["bundle"]),
+        *files_under(tmp_path / "records" / "files"),
+    ]:
         assert identity(file) in synced, file
     assert not any(p.name.endswith(".tmp") for p in tmp_path.rglob("*"))
     # chmod would only set or clear the read-only flag there
@@ -236,10 +242,12 @@ def test_windows_lock_is_refused_to_another_process(windows, tmp_path):
         "with Workbook(sys.argv[1]) as book: print(book.read_only)\n"
     )
     with Workbook(path):
-        held = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True,
-                              text=True, timeout=60)
-    free = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True,
-                          text=True, timeout=60)
+        held = subprocess.run(
+            [sys.executable, "-c", probe, str(path)], capture_output=True, text=True, timeout=60
+        )
+    free = subprocess.run(
+        [sys.executable, "-c", probe, str(path)], capture_output=True, text=True, timeout=60
+    )
     assert (held.stdout.strip(), free.stdout.strip()) == ("True", "False"), held.stderr
 
 
@@ -325,7 +333,11 @@ def test_windows_bundle_held_by_another_program_is_one_sentence(
     assert capsys.readouterr().err == f"sen-workbook: {caught.value}\n"
     assert out.read_bytes() == b"the bundle sent last week"
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "backups", "bundle.zip", "workbook.json", "workbook.json.lock"]
+        "backups",
+        "bundle.zip",
+        "workbook.json",
+        "workbook.json.lock",
+    ]
 
 
 def test_windows_other_refusals_are_not_waited_on(windows, monkeypatch, db_path, family):
@@ -373,8 +385,14 @@ def test_macos_every_file_and_folder_reaches_the_disk_with_full_fsync(macos, tmp
     events = macos["events"]
     # a file replaced on its own, and every folder, is flushed past the drive's cache
     alone = [path, written["backup"], written["zip"], written["archive"]]
-    folders = [path.parent, written["backup"].parent, tmp_path / "records" / "files",
-               written["bundle"], written["bundle"] / "exhibits", tmp_path]
+    folders = [
+        path.parent,
+        written["backup"].parent,
+        tmp_path / "records" / "files",
+        written["bundle"],
+        written["bundle"] / "exhibits",
+        tmp_path,
+    ]
     for item in alone + folders:
         assert ("full", identity(item)) in events, item
     # files written together (a bundle, attachments) are each fsynced, and one F_FULLFSYNC
@@ -384,7 +402,8 @@ def test_macos_every_file_and_folder_reaches_the_disk_with_full_fsync(macos, tmp
     for item in bundle + attachments:
         first = next(at for at, (_, what) in enumerate(events) if what == identity(item))
         assert events[first][0] == "full" or any(
-            kind == "full" for kind, _ in events[first + 1:]), item
+            kind == "full" for kind, _ in events[first + 1 :]
+        ), item
     assert sum(("full", identity(p)) in events for p in bundle) == 1
     assert not any(("full", identity(p)) in events for p in attachments)
     # sync() returns before the disk has the data there, so the bundle does not rely on it

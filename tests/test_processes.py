@@ -62,8 +62,13 @@ def _big_workbook(path: Path, entries: int) -> str:
     with Workbook(path) as book:
         child = book.add_child({"name": "Sam", "notes": "0"})
         records = [
-            model.new_entry("observation", child["id"], date="2024-01-01",
-                            title=f"Observation {n}", details="At home. " * 40)
+            model.new_entry(
+                "observation",
+                child["id"],
+                date="2024-01-01",
+                title=f"Observation {n}",
+                details="At home. " * 40,
+            )
             for n in range(entries)
         ]
         book.load_sample([], records, {})
@@ -79,7 +84,9 @@ def test_writer_killed_at_random_moments_never_tears_the_file(tmp_path, request)
     for _ in range(kills):
         writer = subprocess.Popen(
             [sys.executable, "-c", WRITER, str(path)],
-            stdout=subprocess.PIPE, env=_env(), text=True,
+            stdout=subprocess.PIPE,
+            env=_env(),
+            text=True,
         )
         assert writer.stdout.readline().strip() == "ready"
         time.sleep(rng.uniform(0.0, 0.25))
@@ -142,15 +149,24 @@ KILL_AT = textwrap.dedent(
 
 @pytest.mark.parametrize(
     "point, expected",
-    [("before-file-fsync", "old"), ("after-file-fsync", "old"), ("before-replace", "old"),
-     ("after-replace", "new"), ("after-folder-fsync", "new")],
+    [
+        ("before-file-fsync", "old"),
+        ("after-file-fsync", "old"),
+        ("before-replace", "old"),
+        ("after-replace", "new"),
+        ("after-folder-fsync", "new"),
+    ],
 )
 def test_writer_killed_at_each_step_of_a_save(tmp_path, point, expected):
     path = tmp_path / "workbook.json"
     with Workbook(path) as book:
         book.add_child({"name": "Sam", "notes": "old"})
-    died = subprocess.run([sys.executable, "-c", KILL_AT, str(path), point], env=_env(),
-                          capture_output=True, timeout=60)
+    died = subprocess.run(
+        [sys.executable, "-c", KILL_AT, str(path), point],
+        env=_env(),
+        capture_output=True,
+        timeout=60,
+    )
     assert died.returncode == -signal.SIGKILL
     data = json.loads(path.read_bytes())
     assert [c["notes"] for c in data["children"].values()] == [expected]
@@ -164,8 +180,11 @@ def test_second_process_is_read_only_and_first_keeps_its_saves(tmp_path):
     with Workbook(path) as book:
         book.add_child({"name": "Sam"})
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(path)], stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE, env=_env(), text=True,
+        [sys.executable, "-c", HOLDER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=_env(),
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "writer"
@@ -186,8 +205,12 @@ def test_second_process_is_read_only_and_first_keeps_its_saves(tmp_path):
         finally:
             second.close()
         third = subprocess.run(
-            [sys.executable, "-c", HOLDER, str(path)], input="save\nquit\n",
-            capture_output=True, env=_env(), text=True, timeout=60,
+            [sys.executable, "-c", HOLDER, str(path)],
+            input="save\nquit\n",
+            capture_output=True,
+            env=_env(),
+            text=True,
+            timeout=60,
         )
         assert third.stdout.split()[0] == "read_only"
         assert "ReadOnlyError" in third.stderr

@@ -19,8 +19,9 @@ from sen_workbook.timeline import (
 from sen_workbook.timeline.pseudonyms import Pseudonym
 
 AS_OF = date(2024, 9, 1)
-CHILD = model.new_child(id="child-1", name="Amara Okafor-Bennett", preferred_name="Mara",
-                        date_of_birth="2016-03-01")
+CHILD = model.new_child(
+    id="child-1", name="Amara Okafor-Bennett", preferred_name="Mara", date_of_birth="2016-03-01"
+)
 
 # The text as typed, and as it reads with the pseudonym "Child A", worked out by hand.
 JOINED = [
@@ -59,15 +60,26 @@ def test_in_a_file_name_a_name_is_replaced_wherever_it_stands():
 
 def _records():
     def attachment(name: str, data: bytes) -> dict:
-        return {"sha256": hashlib.sha256(data).hexdigest(), "filename": name,
-                "size": len(data), "added_at": "2024-02-01T10:00:00", "description": ""}
+        return {
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "filename": name,
+            "size": len(data),
+            "added_at": "2024-02-01T10:00:00",
+            "description": "",
+        }
 
     entries = [
         model.new_entry(
-            "correspondence", "child-1", id=f"m{n}", date=f"2024-02-0{n}",
-            title=f"Email about {typed}", details=f"From {typed}: see {typed}",
-            direction="received", attachments=[attachment(typed, typed.encode())],
-            created_at="2024-02-01T10:00:00", updated_at="2024-02-01T10:00:00",
+            "correspondence",
+            "child-1",
+            id=f"m{n}",
+            date=f"2024-02-0{n}",
+            title=f"Email about {typed}",
+            details=f"From {typed}: see {typed}",
+            direction="received",
+            attachments=[attachment(typed, typed.encode())],
+            created_at="2024-02-01T10:00:00",
+            updated_at="2024-02-01T10:00:00",
         )
         for n, (typed, _) in enumerate(JOINED[:4], 1)
     ]
@@ -80,8 +92,12 @@ def test_the_four_joined_names_leave_no_trace_in_timeline_exhibits_or_bundle():
     files = {hashlib.sha256(t.encode()).hexdigest(): t.encode() for t, _ in JOINED[:4]}
     markdown = render_timeline(CHILD, entries, options)
     names = [e.bundle_name for e in exhibits(entries, options, CHILD)]
-    assert names == ["exhibits/E001-Child-AReport.pdf", "exhibits/E002-Child-A2024.pdf",
-                     "exhibits/E003-Child-A10-gmail.com", "exhibits/E004-Child-A2010"]
+    assert names == [
+        "exhibits/E001-Child-AReport.pdf",
+        "exhibits/E002-Child-A2024.pdf",
+        "exhibits/E003-Child-A10-gmail.com",
+        "exhibits/E004-Child-A2010",
+    ]
     bundle = build_bundle(CHILD, entries, options, files.__getitem__)
     for path, data in bundle.items():
         if path.startswith("exhibits/"):
@@ -96,8 +112,9 @@ def test_with_a_pseudonym_the_exhibits_index_withholds_the_original_file_name():
     entries = _records()
     plain = render_timeline(CHILD, entries, TimelineOptions(as_of=AS_OF, purpose="chronology"))
     assert "added as “AmaraReport.pdf”" in plain.replace("\\", "")
-    hidden = render_timeline(CHILD, entries, TimelineOptions(
-        as_of=AS_OF, purpose="chronology", pseudonym="Child A"))
+    hidden = render_timeline(
+        CHILD, entries, TimelineOptions(as_of=AS_OF, purpose="chronology", pseudonym="Child A")
+    )
     assert "added as" not in hidden
     assert hidden.count("original file name withheld") == 8  # index and entries in full
 
@@ -118,9 +135,7 @@ def _pdf_saying(text: str) -> bytes:
     return bytes(pdf.output())
 
 
-def test_the_command_line_lists_exhibits_that_still_name_the_child_before_writing(
-    tmp_path, capsys
-):
+def test_the_command_line_lists_exhibits_that_still_name_the_child_before_writing(tmp_path, capsys):
     from sen_workbook.cli import main
     from sen_workbook.workbook import Workbook
 
@@ -131,23 +146,53 @@ def test_the_command_line_lists_exhibits_that_still_name_the_child_before_writin
     files = {hashlib.sha256(d).hexdigest(): d for d in (report, letter, plain, photo)}
     entries = [
         model.new_entry(
-            "correspondence", "child-1", id=f"m{n}", date=f"2024-02-0{n}", title=f"Item {n}",
-            direction="received", created_at="2024-02-01T10:00:00",
+            "correspondence",
+            "child-1",
+            id=f"m{n}",
+            date=f"2024-02-0{n}",
+            title=f"Item {n}",
+            direction="received",
+            created_at="2024-02-01T10:00:00",
             updated_at="2024-02-01T10:00:00",
-            attachments=[{"sha256": hashlib.sha256(data).hexdigest(), "filename": name,
-                          "size": len(data), "added_at": "2024-02-01T10:00:00",
-                          "description": ""}],
+            attachments=[
+                {
+                    "sha256": hashlib.sha256(data).hexdigest(),
+                    "filename": name,
+                    "size": len(data),
+                    "added_at": "2024-02-01T10:00:00",
+                    "description": "",
+                }
+            ],
         )
         for n, (name, data) in enumerate(
-            [("report.pdf", report), ("letter.txt", letter), ("minutes.txt", plain),
-             ("work.png", photo)], 1)
+            [
+                ("report.pdf", report),
+                ("letter.txt", letter),
+                ("minutes.txt", plain),
+                ("work.png", photo),
+            ],
+            1,
+        )
     ]
     db = tmp_path / "w.json"
     with Workbook(db) as book:
         book.load_sample([CHILD], entries, files)
     out = tmp_path / "bundle.zip"
-    code = main(["--db", str(db), "bundle", "Amara", "--as-of", "2024-09-01",
-                 "--pseudonym", "Child A", "--without-pdf", "--out", str(out)])
+    code = main(
+        [
+            "--db",
+            str(db),
+            "bundle",
+            "Amara",
+            "--as-of",
+            "2024-09-01",
+            "--pseudonym",
+            "Child A",
+            "--without-pdf",
+            "--out",
+            str(out),
+        ]
+    )
     said = capsys.readouterr()
     assert code == 0 and out.exists()
     assert said.err == (
@@ -158,6 +203,17 @@ def test_the_command_line_lists_exhibits_that_still_name_the_child_before_writin
         "bundle again before sending it.\n"
     )
     # Without a pseudonym there is nothing to hide, and nothing is said.
-    code = main(["--db", str(db), "bundle", "Amara", "--as-of", "2024-09-01",
-                 "--without-pdf", "--out", str(tmp_path / "named.zip")])
+    code = main(
+        [
+            "--db",
+            str(db),
+            "bundle",
+            "Amara",
+            "--as-of",
+            "2024-09-01",
+            "--without-pdf",
+            "--out",
+            str(tmp_path / "named.zip"),
+        ]
+    )
     assert code == 0 and capsys.readouterr().err == ""

@@ -18,8 +18,11 @@ def test_restoring_an_entry_imported_again_keeps_both_texts(tmp_path):
     db = tmp_path / "book" / "workbook.json"
     with Workbook(db) as book:
         child = book.add_child({"name": "Sam"})
-        entry = book.add_entry("observation", child["id"], {
-            "date": "2024-03-06", "title": "Meltdown", "details": "First account."})
+        entry = book.add_entry(
+            "observation",
+            child["id"],
+            {"date": "2024-03-06", "title": "Meltdown", "details": "First account."},
+        )
         book.update_entry(entry["id"], {"details": "Second account, on the laptop."})
         _archive_of(db, tmp_path / "laptop.zip")  # the newer text goes into an archive
     with Workbook(db) as book:
@@ -34,8 +37,11 @@ def test_restoring_an_entry_imported_again_keeps_both_texts(tmp_path):
     # the imported text stays the current one, and the restored one is in its history
     assert stored["details"] == "Second account, on the laptop."
     history = [r["record"]["details"] for r in stored["revisions"]]
-    assert history == ["First account.", "Second account, on the laptop.",
-                       "Older text, changed here."]
+    assert history == [
+        "First account.",
+        "Second account, on the laptop.",
+        "Older text, changed here.",
+    ]
     assert json.loads(db.read_bytes())["trash"] == {}
 
 
@@ -43,8 +49,11 @@ def test_restoring_a_child_imported_again_keeps_both(tmp_path):
     db = tmp_path / "book" / "workbook.json"
     with Workbook(db) as book:
         child = book.add_child({"name": "Sam", "notes": "Archived notes"})
-        entry = book.add_entry("observation", child["id"], {
-            "date": "2024-03-06", "title": "Meltdown", "details": "Archived text."})
+        entry = book.add_entry(
+            "observation",
+            child["id"],
+            {"date": "2024-03-06", "title": "Meltdown", "details": "Archived text."},
+        )
         _archive_of(db, tmp_path / "family.zip")
         book.update_child(child["id"], {"notes": "Notes written later"})
         book.update_entry(entry["id"], {"details": "Text written later."})
@@ -68,8 +77,11 @@ async def test_the_app_says_when_a_restore_met_a_record_imported_again(tmp_path)
     db = tmp_path / "book" / "workbook.json"
     with Workbook(db) as book:
         child = book.add_child({"name": "Sam"})
-        entry = book.add_entry("observation", child["id"], {
-            "date": "2024-03-06", "title": "Meltdown", "details": "Archived text."})
+        entry = book.add_entry(
+            "observation",
+            child["id"],
+            {"date": "2024-03-06", "title": "Meltdown", "details": "Archived text."},
+        )
         _archive_of(db, tmp_path / "family.zip")
         book.update_entry(entry["id"], {"details": "Text written later."})
         book.delete_entry(entry["id"])

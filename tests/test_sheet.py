@@ -16,8 +16,12 @@ from sen_workbook.workbook import Workbook
 
 
 def run(db: Path, *argv: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sen_workbook", "--db", str(db), *argv],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "sen_workbook", "--db", str(db), *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -32,10 +36,10 @@ def entries(db: Path) -> list[dict]:
 
 
 LOG = (
-    "Amara's school log,,,,\r\n"           # a title row above the headings
-    "Date,What happened,,Who,Type\r\n"     # "What happened" merged across two columns
+    "Amara's school log,,,,\r\n"  # a title row above the headings
+    "Date,What happened,,Who,Type\r\n"  # "What happened" merged across two columns
     "05/03/2024,Sent home at lunch,for biting,Mrs Patel,Sent home\r\n"
-    "\r\n"                                 # a blank row
+    "\r\n"  # a blank row
     "12 March 2024,Meeting with SENCo about the café,,Mrs Patel and Dad,Meeting\r\n"
     "2024-03-14 15:30,Cried at the school gate,,,Home\r\n"
 )
@@ -43,8 +47,11 @@ LOG = (
 
 @pytest.mark.parametrize(
     ("encoding", "prefix", "shown"),
-    [("utf-8", b"\xef\xbb\xbf", "UTF-8 with BOM"), ("cp1252", b"", "Windows-1252"),
-     ("utf-8", b"", "UTF-8")],
+    [
+        ("utf-8", b"\xef\xbb\xbf", "UTF-8 with BOM"),
+        ("cp1252", b"", "Windows-1252"),
+        ("utf-8", b"", "UTF-8"),
+    ],
 )
 def test_a_log_in_each_encoding_is_read_into_entries(book, tmp_path, encoding, prefix, shown):
     log = tmp_path / "log.csv"
@@ -52,8 +59,10 @@ def test_a_log_in_each_encoding_is_read_into_entries(book, tmp_path, encoding, p
     result = run(book, "import", str(log), "--child", "Amara")
     assert result.returncode == 0, result.stderr
     assert f"Read as {shown}." in result.stdout
-    assert "Date -> date; What happened -> title; (no heading) -> title; Who -> people; " \
-           "Type -> kind." in result.stdout
+    assert (
+        "Date -> date; What happened -> title; (no heading) -> title; Who -> people; "
+        "Type -> kind." in result.stdout
+    )
     assert "Row 1, above the headings, was left out." in result.stdout
     assert "Row 3: 2024-03-05  incident" in result.stdout
     sent_home, meeting, home = entries(book)
@@ -109,8 +118,20 @@ def test_map_names_the_columns_the_guess_does_not_know_and_dry_run_writes_nothin
     log = tmp_path / "log.csv"
     log.write_text("Dia;Qué pasó;Con quién\n2024-02-01;Llamada al colegio;Sra. Patel\n")
     before = book.read_bytes()
-    result = run(book, "import", str(log), "--child", "Amara", "--map", "Dia=date",
-                 "--map", "qué pasó=title", "--map", "Con quién=people", "--dry-run")
+    result = run(
+        book,
+        "import",
+        str(log),
+        "--child",
+        "Amara",
+        "--map",
+        "Dia=date",
+        "--map",
+        "qué pasó=title",
+        "--map",
+        "Con quién=people",
+        "--dry-run",
+    )
     assert result.returncode == 0, result.stderr
     assert "Dia -> date; Qué pasó -> title; Con quién -> people." in result.stdout
     assert "Would import 1 entry" in result.stdout

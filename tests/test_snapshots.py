@@ -87,8 +87,9 @@ def test_timeline(snap_compare, book):
 def test_entry(snap_compare, book):
     app = SenWorkbookApp(book, today=TODAY)
     # The journal's newest entry of the first child.
-    assert snap_compare(app, terminal_size=SMALL,
-                        run_before=keys_then_settle("enter", "2", "enter"))
+    assert snap_compare(
+        app, terminal_size=SMALL, run_before=keys_then_settle("enter", "2", "enter")
+    )
 
 
 def test_kind_picker(snap_compare, book):
@@ -115,12 +116,14 @@ def test_empty_workbook(snap_compare, tmp_path):
         assert snap_compare(app, terminal_size=SMALL, run_before=keys_then_settle())
 
 
-@pytest.mark.parametrize("keys", [(), ("enter",), ("enter", "2")],
-                         ids=["children", "overview", "journal"])
+@pytest.mark.parametrize(
+    "keys", [(), ("enter",), ("enter", "2")], ids=["children", "overview", "journal"]
+)
 def test_light_theme(snap_compare, book, keys):
     app = SenWorkbookApp(book, today=TODAY)
-    assert snap_compare(app, terminal_size=LARGE,
-                        run_before=keys_then_settle(*keys, theme="textual-light"))
+    assert snap_compare(
+        app, terminal_size=LARGE, run_before=keys_then_settle(*keys, theme="textual-light")
+    )
 
 
 def test_read_only_window(snap_compare, book, monkeypatch):
@@ -128,9 +131,16 @@ def test_read_only_window(snap_compare, book, monkeypatch):
     second = Workbook(book.path)
     assert second.read_only
     # The reason names the workbook's path, which differs per run: a fixed one is shown.
-    monkeypatch.setattr(Workbook, "read_only_reason", property(
-        lambda self: "The workbook ~/workbook.json is open in another window or program, so "
-                     "it is shown read-only here. Close it there to make changes."))
+    monkeypatch.setattr(
+        Workbook,
+        "read_only_reason",
+        property(
+            lambda self: (
+                "The workbook ~/workbook.json is open in another window or program, so "
+                "it is shown read-only here. Close it there to make changes."
+            )
+        ),
+    )
     try:
         app = SenWorkbookApp(second, today=TODAY)
         assert snap_compare(app, terminal_size=SMALL, run_before=keys_then_settle())

@@ -64,6 +64,7 @@ def test_a_failing_save_leaves_the_file_byte_identical(db_path, family, monkeypa
 
             monkeypatch.setattr(storage.os, "fdopen", lambda fd, m: Full(real_fdopen(fd, m)))
         else:
+
             def boom(*args, **kwargs):
                 raise OSError(28, "No space left on device")
 
@@ -90,22 +91,30 @@ def test_invalid_changes_are_refused_and_nothing_written(db_path, family):
             book.update_entry(saved[0]["id"], {"date": "2024-02-30"})
         assert "'2024-02-30' is not a real date" in str(caught.value)
         with pytest.raises(model.ModelError):
-            book.add_entry("incident", child["id"], {"date": "2024-01-01", "title": "x",
-                                                     "days_lost": -2})
+            book.add_entry(
+                "incident", child["id"], {"date": "2024-01-01", "title": "x", "days_lost": -2}
+            )
         assert db_path.read_bytes() == before
 
 
 @pytest.mark.parametrize(
     "content, reason",
     [
-        (b'{"meta": {"workbook": {"format": "sen-workbook", "schema": 1}}, "entries": {', "is not valid JSON"),
+        (
+            b'{"meta": {"workbook": {"format": "sen-workbook", "schema": 1}}, "entries": {',
+            "is not valid JSON",
+        ),
         (b"", "is not valid JSON"),
         (b'{"_default": {"1": {"name": "x"}}}', "not an SEN Workbook database"),
         (b"[1, 2, 3]", "not an SEN Workbook database"),
-        (b'{"meta": {"workbook": {"format": "sen-workbook", "schema": 99}}, "children": {}, "entries": {}}',
-         "written by a newer version"),
-        (b'{"meta": {"workbook": {"format": "sen-workbook", "schema": 1}}, "children": {}, "entries": {}, "x": NaN}',
-         "is not valid JSON"),
+        (
+            b'{"meta": {"workbook": {"format": "sen-workbook", "schema": 99}}, "children": {}, "entries": {}}',
+            "written by a newer version",
+        ),
+        (
+            b'{"meta": {"workbook": {"format": "sen-workbook", "schema": 1}}, "children": {}, "entries": {}, "x": NaN}',
+            "is not valid JSON",
+        ),
     ],
 )
 def test_files_that_are_not_our_workbook_are_refused_untouched(db_path, content, reason):
@@ -181,7 +190,9 @@ def test_trash_restore_and_revisions(db_path, family):
         book.update_entry(concern["id"], {"response": "Observed twice"})
         now = book.entry(concern["id"])
         assert [r["record"]["title"] for r in now["revisions"]] == [
-            "Not speaking in class", "Not speaking in class (updated)"]
+            "Not speaking in class",
+            "Not speaking in class (updated)",
+        ]
         assert now["revisions"][1]["record"]["response"] == "Will observe"
         item = book.delete_entry(concern["id"])
         assert concern["id"] not in {e["id"] for e in book.entries()}
@@ -251,8 +262,13 @@ def test_a_schema_1_workbook_gets_every_field_of_its_kinds(db_path, family):
     with Workbook(db_path) as book:
         child, saved = add_family(book, family)
         letters = [e for e in saved if e["kind"] == "correspondence"]
-        book.delete_entry(book.add_entry("correspondence", child["id"], {
-            "date": "2024-03-01", "title": "Old letter", "direction": "received"})["id"])
+        book.delete_entry(
+            book.add_entry(
+                "correspondence",
+                child["id"],
+                {"date": "2024-03-01", "title": "Old letter", "direction": "received"},
+            )["id"]
+        )
     data = json.loads(db_path.read_text())
     data["meta"]["workbook"]["schema"] = 1
     for entry in data["entries"].values():
@@ -268,9 +284,7 @@ def test_a_schema_1_workbook_gets_every_field_of_its_kinds(db_path, family):
     assert json.loads(db_path.read_text())["meta"]["workbook"]["schema"] == model.SCHEMA_VERSION
 
 
-def test_a_schema_2_workbook_gives_each_observation_the_childs_and_parents_views(
-    db_path, family
-):
+def test_a_schema_2_workbook_gives_each_observation_the_childs_and_parents_views(db_path, family):
     """Schema 3 added an observation's child_views and parent_views: older observations
     are given them empty, the check finds nothing wrong, and a backup keeps the old file."""
     with Workbook(db_path) as book:
@@ -295,10 +309,18 @@ def test_a_schema_3_workbook_gets_what_a_request_was_asked_for(db_path):
     access clock): older requests, in the workbook and in the trash, are given them empty."""
     with Workbook(db_path) as book:
         child = book.add_child({"name": "Sam"})
-        kept = book.add_entry("request", child["id"], {
-            "date": "2026-03-02", "title": "Subject access", "request_type": "subject_access"})
-        book.delete_entry(book.add_entry("request", child["id"], {
-            "date": "2026-03-03", "title": "Old request", "request_type": "other"})["id"])
+        kept = book.add_entry(
+            "request",
+            child["id"],
+            {"date": "2026-03-02", "title": "Subject access", "request_type": "subject_access"},
+        )
+        book.delete_entry(
+            book.add_entry(
+                "request",
+                child["id"],
+                {"date": "2026-03-03", "title": "Old request", "request_type": "other"},
+            )["id"]
+        )
     data = json.loads(db_path.read_text())
     data["meta"]["workbook"]["schema"] = 3
     added = ("asked_for", "asked_for_date", "supplied_date")
@@ -323,7 +345,9 @@ def test_stale_temp_files_from_a_killed_save_are_removed(db_path):
         assert not stale.exists()
 
 
-def test_saves_only_reserialise_changed_records_and_the_check_catches_in_place_edits(db_path, family):
+def test_saves_only_reserialise_changed_records_and_the_check_catches_in_place_edits(
+    db_path, family
+):
     with Workbook(db_path) as book:
         child, saved = add_family(book, family)
         for entry in saved[:3]:
@@ -373,8 +397,9 @@ def test_the_cycle_collector_pauses_only_while_a_workbook_is_read_and_used(tmp_p
         raise ValueError("a failed read")
     assert gc.isenabled()
     archive = tmp_path / "archive.json"
-    archive.write_text(json.dumps({"format": model.FORMAT, "version": 1, "children": [],
-                                   "entries": [{"id": "x"}]}))
+    archive.write_text(
+        json.dumps({"format": model.FORMAT, "version": 1, "children": [], "entries": [{"id": "x"}]})
+    )
     with Workbook(tmp_path / "w.json") as book, pytest.raises(WorkbookError):
         book.import_archive(archive)  # refused: nothing imported, the collector back on
     assert gc.isenabled()

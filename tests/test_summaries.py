@@ -24,71 +24,170 @@ AS_OF = date(2024, 9, 1)
 
 def records():
     child = model.new_child(
-        id="child-1", name="Sam Carter", preferred_name="Sam", date_of_birth="2016-06-10",
-        setting="Hill Primary School", setting_phase="school", year_group="Year 3",
-        areas=["communication_interaction", "semh"], status="sen_support",
+        id="child-1",
+        name="Sam Carter",
+        preferred_name="Sam",
+        date_of_birth="2016-06-10",
+        setting="Hill Primary School",
+        setting_phase="school",
+        year_group="Year 3",
+        areas=["communication_interaction", "semh"],
+        status="sen_support",
     )
 
     def entry(kind, entry_id, day, title, created=None, **fields):
         stamp = created or f"{day}T20:00:00"
-        return model.new_entry(kind, "child-1", id=entry_id, date=day, title=title,
-                               created_at=stamp, updated_at=stamp, **fields)
+        return model.new_entry(
+            kind,
+            "child-1",
+            id=entry_id,
+            date=day,
+            title=title,
+            created_at=stamp,
+            updated_at=stamp,
+            **fields,
+        )
 
     spring_review = entry(
-        "review", "r1", "2024-04-02", "Spring review", plan_id="p1",
-        outcomes=[{"target_id": "t1", "result": "not_met"},
-                  {"target_id": "t2", "result": "met", "evidence": "Plays tag"}],
-        parent_views="ELSA sessions often cancelled", child_views="I don't like the noise",
+        "review",
+        "r1",
+        "2024-04-02",
+        "Spring review",
+        plan_id="p1",
+        outcomes=[
+            {"target_id": "t1", "result": "not_met"},
+            {"target_id": "t2", "result": "met", "evidence": "Plays tag"},
+        ],
+        parent_views="ELSA sessions often cancelled",
+        child_views="I don't like the noise",
         next_steps="Carry on",
     )
     earlier = {k: v for k, v in spring_review.items() if k != "revisions"}
-    spring_review["revisions"] = [{"replaced_at": "2024-04-05T10:00:00",
-                                   "record": {**earlier, "next_steps": "Review in May"}}]
+    spring_review["revisions"] = [
+        {"replaced_at": "2024-04-05T10:00:00", "record": {**earlier, "next_steps": "Review in May"}}
+    ]
     spring_review["updated_at"] = "2024-04-05T10:00:00"
     entries = [
-        entry("concern", "c1", "2024-01-08", "Not eating at lunch", raised_by="Mum",
-              raised_with="Mrs Patel", response="We will watch at lunch and tell you.",
-              response_date="2024-01-15"),
-        entry("concern", "c2", "2024-02-01", "Hiding under the table",
-              raised_with="Class teacher"),
-        entry("assessment", "a1", "2024-01-20", "Speech and language report",
-              professional="Ms Green, SALT",
-              findings="Receptive language at the level of a 5-year-old.\n"
-                       "Struggles with two-step instructions.",
-              recommendations=[{"text": "Daily language group", "implemented": "no"},
-                               {"text": "Visual timetable", "implemented": "yes"},
-                               {"text": "ELSA sessions twice a week", "implemented": "partly"},
-                               {"text": "Quiet space at lunch", "implemented": "unknown"}]),
-        entry("plan", "p1", "2024-02-05", "Spring plan", review_date="2024-04-01",
-              targets=[{"id": "t1", "text": "Follows a two-step instruction",
-                        "area": "communication_interaction"},
-                       {"id": "t2", "text": "Joins a game at play", "area": "semh"}],
-              provision=[{"what": "ELSA sessions", "who": "Mrs Jones", "frequency": "weekly",
-                          "start": "2024-02-05"},
-                         {"what": "Visual timetable", "who": "Class teacher",
-                          "frequency": "daily"}]),
-        entry("incident", "i1", "2024-03-01", "Sent home after lunch",
-              incident_type="sent_home", days_lost=0.5),
+        entry(
+            "concern",
+            "c1",
+            "2024-01-08",
+            "Not eating at lunch",
+            raised_by="Mum",
+            raised_with="Mrs Patel",
+            response="We will watch at lunch and tell you.",
+            response_date="2024-01-15",
+        ),
+        entry("concern", "c2", "2024-02-01", "Hiding under the table", raised_with="Class teacher"),
+        entry(
+            "assessment",
+            "a1",
+            "2024-01-20",
+            "Speech and language report",
+            professional="Ms Green, SALT",
+            findings="Receptive language at the level of a 5-year-old.\n"
+            "Struggles with two-step instructions.",
+            recommendations=[
+                {"text": "Daily language group", "implemented": "no"},
+                {"text": "Visual timetable", "implemented": "yes"},
+                {"text": "ELSA sessions twice a week", "implemented": "partly"},
+                {"text": "Quiet space at lunch", "implemented": "unknown"},
+            ],
+        ),
+        entry(
+            "plan",
+            "p1",
+            "2024-02-05",
+            "Spring plan",
+            review_date="2024-04-01",
+            targets=[
+                {
+                    "id": "t1",
+                    "text": "Follows a two-step instruction",
+                    "area": "communication_interaction",
+                },
+                {"id": "t2", "text": "Joins a game at play", "area": "semh"},
+            ],
+            provision=[
+                {
+                    "what": "ELSA sessions",
+                    "who": "Mrs Jones",
+                    "frequency": "weekly",
+                    "start": "2024-02-05",
+                },
+                {"what": "Visual timetable", "who": "Class teacher", "frequency": "daily"},
+            ],
+        ),
+        entry(
+            "incident",
+            "i1",
+            "2024-03-01",
+            "Sent home after lunch",
+            incident_type="sent_home",
+            days_lost=0.5,
+        ),
         spring_review,
-        entry("plan", "p2", "2024-04-10", "Summer plan", review_date="2024-07-01",
-              targets=[{"id": "t1", "text": "Follows a two-step instruction",
-                        "area": "communication_interaction"}],
-              provision=[{"what": "visual  timetable", "who": "Class teacher",
-                          "frequency": "daily"},
-                         {"what": "Lunch club", "who": "Mr Brown",
-                          "frequency": "3 times a week"}]),
-        entry("incident", "i2", "2024-05-01", "Mornings only",
-              incident_type="part_time_timetable", days_lost=5),
-        entry("observation", "o1", "2024-05-05", "Upset after school",
-              created="2024-05-07T09:30:00", details="Came home and hid.",
-              child_views="Everyone shouts at lunch club",
-              parent_views="The visual timetable is not used at home time"),
-        entry("correspondence", "m1", "2024-06-01", "Email to the head", direction="sent",
-              to="Head teacher", subject="Lunchtimes"),
-        entry("review", "r2", "2024-07-03", "Summer review", plan_id="p2",
-              outcomes=[{"target_id": "t1", "result": "not_met"}]),
-        entry("request", "q1", "2024-07-10", "Request for an EHC needs assessment",
-              request_type="ehcna", sent_to="County SEND team"),
+        entry(
+            "plan",
+            "p2",
+            "2024-04-10",
+            "Summer plan",
+            review_date="2024-07-01",
+            targets=[
+                {
+                    "id": "t1",
+                    "text": "Follows a two-step instruction",
+                    "area": "communication_interaction",
+                }
+            ],
+            provision=[
+                {"what": "visual  timetable", "who": "Class teacher", "frequency": "daily"},
+                {"what": "Lunch club", "who": "Mr Brown", "frequency": "3 times a week"},
+            ],
+        ),
+        entry(
+            "incident",
+            "i2",
+            "2024-05-01",
+            "Mornings only",
+            incident_type="part_time_timetable",
+            days_lost=5,
+        ),
+        entry(
+            "observation",
+            "o1",
+            "2024-05-05",
+            "Upset after school",
+            created="2024-05-07T09:30:00",
+            details="Came home and hid.",
+            child_views="Everyone shouts at lunch club",
+            parent_views="The visual timetable is not used at home time",
+        ),
+        entry(
+            "correspondence",
+            "m1",
+            "2024-06-01",
+            "Email to the head",
+            direction="sent",
+            to="Head teacher",
+            subject="Lunchtimes",
+        ),
+        entry(
+            "review",
+            "r2",
+            "2024-07-03",
+            "Summer review",
+            plan_id="p2",
+            outcomes=[{"target_id": "t1", "result": "not_met"}],
+        ),
+        entry(
+            "request",
+            "q1",
+            "2024-07-10",
+            "Request for an EHC needs assessment",
+            request_type="ehcna",
+            sent_to="County SEND team",
+        ),
     ]
     assert model.validate_records([child], entries) == []
     return child, entries
@@ -98,13 +197,13 @@ def summary(purpose: str) -> list[str]:
     """The summary's paragraphs and list items, one text each, in order."""
     tokens = parse(render_timeline(*records(), TimelineOptions(as_of=AS_OF, purpose=purpose)))
     texts = [inline_text(t) for t in tokens if t.type == "inline"]
-    return texts[texts.index("Summary") + 1: texts.index("Chronology")]
+    return texts[texts.index("Summary") + 1 : texts.index("Chronology")]
 
 
 def after(texts: list[str], first: str, count: int) -> list[str]:
     """``first`` and the ``count`` texts that follow it."""
     at = texts.index(first)
-    return texts[at: at + count + 1]
+    return texts[at : at + count + 1]
 
 
 # --- EHC needs assessment -------------------------------------------------------------------
@@ -112,28 +211,36 @@ def after(texts: list[str], first: str, count: int) -> list[str]:
 
 def test_targets_are_counted_once_at_their_latest_review():
     # t1 is in both plans (same id): not met at R6, not met at R11; t2 met at R6.
-    assert ("Targets in these plans: 2, each counted once however many plans carry it. At "
-            "its latest review, of 2 targets: met 1, partly met 0, not met 1, not assessed 0."
-            in summary("ehcna"))
+    assert (
+        "Targets in these plans: 2, each counted once however many plans carry it. At "
+        "its latest review, of 2 targets: met 1, partly met 0, not met 1, not assessed 0."
+        in summary("ehcna")
+    )
 
 
 def test_the_settings_answers_to_concerns_are_quoted():
     texts = summary("ehcna")
-    assert ("R1, 2024-01-08: Concern, “Not eating at lunch”; raised by Mum; with Mrs Patel; "
-            "answered on 2024-01-15: “We will watch at lunch and tell you.”") in texts
-    assert ("R3, 2024-02-01: Concern, “Hiding under the table”; with Class teacher; "
-            "no response recorded.") in texts
+    assert (
+        "R1, 2024-01-08: Concern, “Not eating at lunch”; raised by Mum; with Mrs Patel; "
+        "answered on 2024-01-15: “We will watch at lunch and tell you.”"
+    ) in texts
+    assert (
+        "R3, 2024-02-01: Concern, “Hiding under the table”; with Class teacher; "
+        "no response recorded."
+    ) in texts
 
 
 def test_views_stand_beside_the_provision_they_speak_of():
     texts = summary("ehcna")
     # Three kinds of provision; the visual timetable is in both plans ("visual  timetable"
     # in the second, the same name once case and spaces are set aside).
-    assert after(texts, "Provision recorded in the SEN Support plans: 3 different kinds "
-                 "(4 items across the plans, an item carried into a later plan counted once).",
-                 6)[1:] == [
-        "“ELSA sessions”, by Mrs Jones, how often: weekly, from 2024-02-05 "
-        "(plan R4, 2024-02-05).",
+    assert after(
+        texts,
+        "Provision recorded in the SEN Support plans: 3 different kinds "
+        "(4 items across the plans, an item carried into a later plan counted once).",
+        6,
+    )[1:] == [
+        "“ELSA sessions”, by Mrs Jones, how often: weekly, from 2024-02-05 (plan R4, 2024-02-05).",
         "Parent's views (R6, 2024-04-02): “ELSA sessions often cancelled”",
         "“Visual timetable”, by Class teacher, how often: daily "
         "(plans R4, 2024-02-05; R7, 2024-04-10).",
@@ -142,16 +249,21 @@ def test_views_stand_beside_the_provision_they_speak_of():
         "Child's views (R9, 2024-05-05): “Everyone shouts at lunch club”",
     ]
     # The one view that names no provision is given with the child's needs.
-    assert after(texts, "Views recorded at reviews and with observations: 4 (the child's 2, "
-                 "the parent's 2). Those that name a provision, 3, are given beside it under "
-                 "(3); the others:", 1)[1:] == [
+    assert after(
+        texts,
+        "Views recorded at reviews and with observations: 4 (the child's 2, "
+        "the parent's 2). Those that name a provision, 3, are given beside it under "
+        "(3); the others:",
+        1,
+    )[1:] == [
         "Child's views (R6, 2024-04-02): “I don't like the noise”",
     ]
 
 
 def test_what_the_next_plan_dropped_is_named_with_whether_it_was_met():
-    assert after(summary("ehcna"),
-                 "What a plan had and the next plan no longer carries: 1 change.", 1)[1:] == [
+    assert after(
+        summary("ehcna"), "What a plan had and the next plan no longer carries: 1 change.", 1
+    )[1:] == [
         "From plan R4, 2024-02-05 to plan R7, 2024-04-10: target “Joins a game at play”, "
         "met at its last review (R6); provision “ELSA sessions”.",
     ]
@@ -160,27 +272,38 @@ def test_what_the_next_plan_dropped_is_named_with_whether_it_was_met():
 def test_each_recommendation_is_listed_under_the_words_of_its_status():
     texts = summary("ehcna")
     at = "(R2, 2024-01-20, Ms Green, SALT)."
-    assert after(texts, "Professionals' recommendations: 4; implemented 1, partly implemented "
-                 "1, not implemented 1, not known whether implemented 1.", 8)[1:] == [
-        "Not implemented:", f"“Daily language group” {at}",
-        "Partly implemented:", f"“ELSA sessions twice a week” {at}",
-        "Not known whether implemented:", f"“Quiet space at lunch” {at}",
-        "Implemented:", f"“Visual timetable” {at}",
+    assert after(
+        texts,
+        "Professionals' recommendations: 4; implemented 1, partly implemented "
+        "1, not implemented 1, not known whether implemented 1.",
+        8,
+    )[1:] == [
+        "Not implemented:",
+        f"“Daily language group” {at}",
+        "Partly implemented:",
+        f"“ELSA sessions twice a week” {at}",
+        "Not known whether implemented:",
+        f"“Quiet space at lunch” {at}",
+        "Implemented:",
+        f"“Visual timetable” {at}",
     ]
 
 
 def test_findings_are_given_in_the_professionals_words():
     texts = summary("ehcna")
-    report = ("R2, 2024-01-20: Assessment or report, “Speech and language report”; by Ms Green, "
-              "SALT; 4 recommendations. Findings: “Receptive language at the level of a "
-              "5-year-old.")
+    report = (
+        "R2, 2024-01-20: Assessment or report, “Speech and language report”; by Ms Green, "
+        "SALT; 4 recommendations. Findings: “Receptive language at the level of a "
+        "5-year-old."
+    )
     assert after(texts, report, 1)[1:] == ["Struggles with two-step instructions.”"]
 
 
 @pytest.mark.parametrize("purpose", ["ehcna", "complaint"])
 def test_incidents_and_days_lost_are_in_both_summaries(purpose):
-    assert after(summary(purpose),
-                 "Incidents: 2; days of education lost, all incidents: 5.5.", 3)[1:] == [
+    assert after(summary(purpose), "Incidents: 2; days of education lost, all incidents: 5.5.", 3)[
+        1:
+    ] == [
         "Sent home (informal exclusion): 1 time, 0.5 days lost (R5, 2024-03-01).",
         "Part-time timetable: 1 time, 5 days lost (R8, 2024-05-01).",
         "Sent home without a formal exclusion: 1 time, 0.5 days lost. The DfE's guidance on "
@@ -194,18 +317,22 @@ def test_incidents_and_days_lost_are_in_both_summaries(purpose):
 
 def test_the_complaint_summary_has_findings_views_and_what_was_dropped():
     texts = summary("complaint")
-    assert "Professionals' recommendations: 4; implemented 1, partly implemented 1, not " \
-           "implemented 1, not known whether implemented 1." in texts
+    assert (
+        "Professionals' recommendations: 4; implemented 1, partly implemented 1, not "
+        "implemented 1, not known whether implemented 1." in texts
+    )
     assert "Parent's views (R6, 2024-04-02): “ELSA sessions often cancelled”" in texts
     assert after(texts, "Views that name no provision: 1.", 1)[1:] == [
-        "Child's views (R6, 2024-04-02): “I don't like the noise”"]
-    assert ("From plan R4, 2024-02-05 to plan R7, 2024-04-10: target “Joins a game at play”, "
-            "met at its last review (R6); provision “ELSA sessions”.") in texts
+        "Child's views (R6, 2024-04-02): “I don't like the noise”"
+    ]
+    assert (
+        "From plan R4, 2024-02-05 to plan R7, 2024-04-10: target “Joins a game at play”, "
+        "met at its last review (R6); provision “ELSA sessions”."
+    ) in texts
 
 
 def test_the_complaint_table_quotes_answers_and_counts_the_days_waited():
-    tokens = parse(render_timeline(*records(), TimelineOptions(as_of=AS_OF,
-                                                               purpose="complaint")))
+    tokens = parse(render_timeline(*records(), TimelineOptions(as_of=AS_OF, purpose="complaint")))
     rows = []
     row = None
     for token in tokens:
@@ -221,14 +348,42 @@ def test_the_complaint_table_quotes_answers_and_counts_the_days_waited():
     # 2024-01-08 to 01-15: 7 days.  From 2024-02-01 to 09-01 (a leap year): 29 + 31 + 30 +
     # 31 + 30 + 31 + 31 = 213.  From 06-01: 30 + 31 + 31 = 92.  From 07-10: 21 + 31 + 1 = 53.
     assert rows[1:] == [
-        ["R1", "2024-01-08", "Not eating at lunch", "Mrs Patel",
-         "We will watch at lunch and tell you.", "2024-01-15", "7"],
-        ["R3", "2024-02-01", "Hiding under the table", "Class teacher", "No answer recorded",
-         "", "213 so far"],
-        ["R10", "2024-06-01", "Email to the head (subject: Lunchtimes)", "Head teacher",
-         "No answer recorded", "", "92 so far"],
-        ["R12", "2024-07-10", "EHC needs assessment request: Request for an EHC needs "
-         "assessment", "County SEND team", "No answer recorded", "", "53 so far"],
+        [
+            "R1",
+            "2024-01-08",
+            "Not eating at lunch",
+            "Mrs Patel",
+            "We will watch at lunch and tell you.",
+            "2024-01-15",
+            "7",
+        ],
+        [
+            "R3",
+            "2024-02-01",
+            "Hiding under the table",
+            "Class teacher",
+            "No answer recorded",
+            "",
+            "213 so far",
+        ],
+        [
+            "R10",
+            "2024-06-01",
+            "Email to the head (subject: Lunchtimes)",
+            "Head teacher",
+            "No answer recorded",
+            "",
+            "92 so far",
+        ],
+        [
+            "R12",
+            "2024-07-10",
+            "EHC needs assessment request: Request for an EHC needs assessment",
+            "County SEND team",
+            "No answer recorded",
+            "",
+            "53 so far",
+        ],
     ]
 
 
@@ -240,19 +395,24 @@ def test_each_entry_says_when_it_was_written_down_and_whether_it_was_changed():
     texts = [inline_text(t) for t in tokens if t.type == "inline"]
     recorded = [t for t in texts if t.startswith("Recorded: ")]
     assert len(recorded) == 12  # one for each entry
-    assert ("Recorded: first written down on 2024-01-08 20:00, the same day; not changed "
-            "since.") in recorded
-    assert ("Recorded: first written down on 2024-05-07 09:30, 2 days after the day it tells "
-            "of; not changed since.") in recorded
-    assert ("Recorded: first written down on 2024-04-02 20:00, the same day; changed since, "
-            "last on 2024-04-05 10:00 (1 earlier version kept in the workbook).") in recorded
+    assert (
+        "Recorded: first written down on 2024-01-08 20:00, the same day; not changed since."
+    ) in recorded
+    assert (
+        "Recorded: first written down on 2024-05-07 09:30, 2 days after the day it tells "
+        "of; not changed since."
+    ) in recorded
+    assert (
+        "Recorded: first written down on 2024-04-02 20:00, the same day; changed since, "
+        "last on 2024-04-05 10:00 (1 earlier version kept in the workbook)."
+    ) in recorded
 
 
 def test_an_observations_views_are_in_its_entry_in_full():
     tokens = parse(render_timeline(*records(), TimelineOptions(as_of=AS_OF)))
     texts = [inline_text(t) for t in tokens if t.type == "inline"]
     at = texts.index("R9 — 2024-05-05 — Observation at home: Upset after school")
-    assert texts[at + 1: at + 4] == [
+    assert texts[at + 1 : at + 4] == [
         "Details: Came home and hid.",
         "Child's views: Everyone shouts at lunch club",
         "Parent's views: The visual timetable is not used at home time",

@@ -30,15 +30,22 @@ def test_the_app_draws_a_name_with_escape_sequences_harmlessly(tmp_path):
     with Workbook(db) as book:
         book.add_child({"name": EVIL_NAME, "notes": "x"})
     session = f"escape-{uuid.uuid4().hex[:8]}"
-    command = (f"cd {ROOT} && PYTHONPATH={ROOT} {sys.executable} -m sen_workbook --db {db}; "
-               "sleep 600")
+    command = (
+        f"cd {ROOT} && PYTHONPATH={ROOT} {sys.executable} -m sen_workbook --db {db}; sleep 600"
+    )
     env = dict(os.environ, TERM="xterm-256color", SEN_WORKBOOK_CONFIG=str(tmp_path / "s.json"))
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "30",
-                    command], check=True, env=env)
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "30", command],
+        check=True,
+        env=env,
+    )
     try:
         shown = _wait_for(session, "Red")
-        title = subprocess.run(["tmux", "display", "-p", "-t", session, "#{pane_title}"],
-                               capture_output=True, text=True).stdout
+        title = subprocess.run(
+            ["tmux", "display", "-p", "-t", session, "#{pane_title}"],
+            capture_output=True,
+            text=True,
+        ).stdout
         subprocess.run(["tmux", "send-keys", "-t", session, "C-q"], check=True)
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
@@ -63,9 +70,11 @@ def test_a_50_mb_field_gives_a_short_sentence(tmp_path, family):
     entries[0]["date"] = "2024-" + "9" * 50_000_000
     entries[1]["people"] = "x" * 1_000_000
     source = tmp_path / "huge.json"
-    source.write_text(json.dumps({"format": "sen-workbook", "version": 1,
-                                  "children": children, "entries": entries}))
-    line = one_sentence(run("--db", str(tmp_path / "new" / "workbook.json"), "import",
-                            str(source)))
+    source.write_text(
+        json.dumps(
+            {"format": "sen-workbook", "version": 1, "children": children, "entries": entries}
+        )
+    )
+    line = one_sentence(run("--db", str(tmp_path / "new" / "workbook.json"), "import", str(source)))
     assert "must be a date written as YYYY-MM-DD" in line
     assert "more characters" in line and len(line) < 400

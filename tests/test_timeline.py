@@ -30,7 +30,15 @@ H2 = [
     "Cycles of SEN Support (assess, plan, do, review)",
     "Exhibits",
 ]
-FORBIDDEN = {"html_block", "html_inline", "link_open", "image", "code_inline", "code_block", "fence"}
+FORBIDDEN = {
+    "html_block",
+    "html_inline",
+    "link_open",
+    "image",
+    "code_inline",
+    "code_block",
+    "fence",
+}
 
 SALT_PDF = "a" * 64
 LETTER = "b" * 64
@@ -64,15 +72,19 @@ def headings(tokens, tag: str) -> list[str]:
 def section(tokens, title: str) -> list:
     """The tokens between the h2 ``title`` and the next h2."""
     start = next(
-        i for i, t in enumerate(tokens)
+        i
+        for i, t in enumerate(tokens)
         if t.type == "heading_open" and t.tag == "h2" and inline_text(tokens[i + 1]) == title
     )
     end = next(
-        (i for i in range(start + 3, len(tokens))
-         if tokens[i].type == "heading_open" and tokens[i].tag == "h2"),
+        (
+            i
+            for i in range(start + 3, len(tokens))
+            if tokens[i].type == "heading_open" and tokens[i].tag == "h2"
+        ),
         len(tokens),
     )
-    return tokens[start + 3:end]
+    return tokens[start + 3 : end]
 
 
 def section_text(tokens, title: str) -> str:
@@ -100,59 +112,182 @@ def tables(tokens) -> list[list[list[str]]]:
 def records():
     """A Year 4 child over two SEN Support cycles, worked by hand in the tests below."""
     child = model.new_child(
-        id="child-1", name="Tobias Wrenfield", preferred_name="Toby",
-        date_of_birth="2015-05-02", setting="Hill Primary School", setting_phase="school",
-        year_group="Year 4", senco="Mrs Patel", areas=["communication_interaction", "semh"],
+        id="child-1",
+        name="Tobias Wrenfield",
+        preferred_name="Toby",
+        date_of_birth="2015-05-02",
+        setting="Hill Primary School",
+        setting_phase="school",
+        year_group="Year 4",
+        senco="Mrs Patel",
+        areas=["communication_interaction", "semh"],
         status="sen_support",
     )
 
     def entry(kind, entry_id, day, title, **fields):
         stamp = f"{day[:10]}T20:00:00"
-        return model.new_entry(kind, "child-1", id=entry_id, date=day, title=title,
-                               created_at=stamp, updated_at=stamp, **fields)
+        return model.new_entry(
+            kind,
+            "child-1",
+            id=entry_id,
+            date=day,
+            title=title,
+            created_at=stamp,
+            updated_at=stamp,
+            **fields,
+        )
 
     entries = [
-        entry("concern", "c1", "2024-01-08", "Toby not eating at lunch", raised_by="Mum",
-              raised_with="Mrs Patel", areas=["semh"]),
-        entry("assessment", "a1", "2024-01-20", "SALT report", professional="Ms Green, SALT",
-              findings="Receptive language below age",
-              recommendations=[{"text": "Daily language group", "implemented": "no"},
-                               {"text": "Visual timetable", "implemented": "yes"}],
-              attachments=[{"sha256": SALT_PDF, "filename": "SALT report Toby.pdf", "size": 12,
-                            "added_at": "2024-01-21T10:00:00", "description": "SALT report"}]),
-        entry("concern", "c2", "2024-02-01", "Reading", raised_with="Class teacher",
-              response="Will monitor", response_date="2024-02-10",
-              areas=["cognition_learning"]),
-        entry("plan", "p1", "2024-02-05", "Spring plan", start_date="2024-02-05",
-              review_date="2024-04-01",
-              targets=[{"id": "t1", "text": "Asks an adult for help",
-                        "area": "communication_interaction"},
-                       {"id": "t2", "text": "Joins a game at play", "area": "semh"}],
-              provision=[{"what": "ELSA session", "who": "Mrs Jones", "frequency": "weekly",
-                          "start": "2024-02-05"}]),
-        entry("incident", "i1", "2024-03-01", "Sent home after lunch", incident_type="sent_home",
-              days_lost=0.5, areas=["semh"]),
-        entry("review", "r1", "2024-04-02", "Spring review", plan_id="p1",
-              outcomes=[{"target_id": "t1", "result": "not_met"},
-                        {"target_id": "t2", "result": "met", "evidence": "Plays tag"}],
-              child_views="I don't like the noise"),
-        entry("plan", "p2", "2024-04-10", "Summer plan", review_date="2024-07-01",
-              targets=[{"id": "t1", "text": "Asks an adult for help",
-                        "area": "communication_interaction"}]),
-        entry("incident", "i2", "2024-05-01", "Suspended for two days", incident_type="suspension",
-              days_lost=2),
-        entry("correspondence", "m1", "2024-06-01 09:30", "Email to the head", direction="sent",
-              to="Head teacher", subject="Lunchtimes", reply_due="2024-06-15",
-              attachments=[{"sha256": LETTER, "filename": "email.txt", "size": 5,
-                            "added_at": "2024-06-01T10:00:00", "description": ""}]),
-        entry("observation", "o1", "2024-06-05", "Upset after school",
-              details="Came home and hid.\nSaid: everyone shouts"),
-        entry("review", "r2", "2024-07-03", "Summer review", plan_id="p2",
-              outcomes=[{"target_id": "t1", "result": "not_met"}],
-              attachments=[{"sha256": LETTER, "filename": "email copy.txt", "size": 5,
-                            "added_at": "2024-07-03T10:00:00", "description": ""}]),
-        entry("request", "q1", "2024-07-10", "Request for an EHC needs assessment",
-              request_type="ehcna", sent_to="County SEND team"),
+        entry(
+            "concern",
+            "c1",
+            "2024-01-08",
+            "Toby not eating at lunch",
+            raised_by="Mum",
+            raised_with="Mrs Patel",
+            areas=["semh"],
+        ),
+        entry(
+            "assessment",
+            "a1",
+            "2024-01-20",
+            "SALT report",
+            professional="Ms Green, SALT",
+            findings="Receptive language below age",
+            recommendations=[
+                {"text": "Daily language group", "implemented": "no"},
+                {"text": "Visual timetable", "implemented": "yes"},
+            ],
+            attachments=[
+                {
+                    "sha256": SALT_PDF,
+                    "filename": "SALT report Toby.pdf",
+                    "size": 12,
+                    "added_at": "2024-01-21T10:00:00",
+                    "description": "SALT report",
+                }
+            ],
+        ),
+        entry(
+            "concern",
+            "c2",
+            "2024-02-01",
+            "Reading",
+            raised_with="Class teacher",
+            response="Will monitor",
+            response_date="2024-02-10",
+            areas=["cognition_learning"],
+        ),
+        entry(
+            "plan",
+            "p1",
+            "2024-02-05",
+            "Spring plan",
+            start_date="2024-02-05",
+            review_date="2024-04-01",
+            targets=[
+                {"id": "t1", "text": "Asks an adult for help", "area": "communication_interaction"},
+                {"id": "t2", "text": "Joins a game at play", "area": "semh"},
+            ],
+            provision=[
+                {
+                    "what": "ELSA session",
+                    "who": "Mrs Jones",
+                    "frequency": "weekly",
+                    "start": "2024-02-05",
+                }
+            ],
+        ),
+        entry(
+            "incident",
+            "i1",
+            "2024-03-01",
+            "Sent home after lunch",
+            incident_type="sent_home",
+            days_lost=0.5,
+            areas=["semh"],
+        ),
+        entry(
+            "review",
+            "r1",
+            "2024-04-02",
+            "Spring review",
+            plan_id="p1",
+            outcomes=[
+                {"target_id": "t1", "result": "not_met"},
+                {"target_id": "t2", "result": "met", "evidence": "Plays tag"},
+            ],
+            child_views="I don't like the noise",
+        ),
+        entry(
+            "plan",
+            "p2",
+            "2024-04-10",
+            "Summer plan",
+            review_date="2024-07-01",
+            targets=[
+                {"id": "t1", "text": "Asks an adult for help", "area": "communication_interaction"}
+            ],
+        ),
+        entry(
+            "incident",
+            "i2",
+            "2024-05-01",
+            "Suspended for two days",
+            incident_type="suspension",
+            days_lost=2,
+        ),
+        entry(
+            "correspondence",
+            "m1",
+            "2024-06-01 09:30",
+            "Email to the head",
+            direction="sent",
+            to="Head teacher",
+            subject="Lunchtimes",
+            reply_due="2024-06-15",
+            attachments=[
+                {
+                    "sha256": LETTER,
+                    "filename": "email.txt",
+                    "size": 5,
+                    "added_at": "2024-06-01T10:00:00",
+                    "description": "",
+                }
+            ],
+        ),
+        entry(
+            "observation",
+            "o1",
+            "2024-06-05",
+            "Upset after school",
+            details="Came home and hid.\nSaid: everyone shouts",
+        ),
+        entry(
+            "review",
+            "r2",
+            "2024-07-03",
+            "Summer review",
+            plan_id="p2",
+            outcomes=[{"target_id": "t1", "result": "not_met"}],
+            attachments=[
+                {
+                    "sha256": LETTER,
+                    "filename": "email copy.txt",
+                    "size": 5,
+                    "added_at": "2024-07-03T10:00:00",
+                    "description": "",
+                }
+            ],
+        ),
+        entry(
+            "request",
+            "q1",
+            "2024-07-10",
+            "Request for an EHC needs assessment",
+            request_type="ehcna",
+            sent_to="County SEND team",
+        ),
         entry("observation", "o2", "2024-09-02", "After the preparation date"),
     ]
     assert model.validate_records([child], entries) == []
@@ -169,7 +304,7 @@ def render(purpose="ehcna", **options):
 
 ORDINARY = (
     "Mrs O'Brien (SENCo) said: 2 sessions/week, 50% of the time. Speech & Language - see "
-    "report_v2.pdf! Cost £5 + 3, <10 mins, \"ok\", #3 of 4; 1. a) 20 mins = 1/3 hour."
+    'report_v2.pdf! Cost £5 + 3, <10 mins, "ok", #3 of 4; 1. a) 20 mins = 1/3 hour.'
 )
 
 
@@ -178,38 +313,53 @@ def test_ordinary_writing_is_left_as_it_is_in_every_context(context):
     assert escape(ORDINARY, context) == ORDINARY
 
 
-@pytest.mark.parametrize(("typed", "context", "written"), [
-    # Anywhere in a line, as worked out from the rules in the escaping module.
-    ("a*b_[c](d) <e> & #1.", "inline", "a\\*b\\_\\[c\\](d) &lt;e> & #1."),
-    ("snake_case_name _x_ foo_", "inline", "snake_case_name \\_x\\_ foo\\_"),
-    ("<script>alert(1)</script> <http://x> <!-- c --> <5 a > b", "inline",
-     "&lt;script>alert(1)&lt;/script> &lt;http://x> &lt;!-- c --> <5 a > b"),
-    ("&amp; &#60; &copy; AT&T", "inline", "&amp;amp; &amp;#60; &amp;copy; AT&amp;T"),
-    ("Smith & Jones", "inline", "Smith & Jones"),
-    ("~~strike~~ and H~2~O and 2^10^", "inline",
-     "&#126;&#126;strike&#126;&#126; and H&#126;2&#126;O and 2&#94;10&#94;"),
-    ("$x$ and $5", "inline", "&#36;x&#36; and &#36;5"),
-    (":smile: at 10:30:45", "inline", "&#58;smile: at 10:30:45"),
-    ("`code` \\ end\\", "inline", "\\`code\\` \\\\ end\\\\"),
-    ("[name withheld] said", "inline", "[name withheld] said"),
-    ("[name withheld](http://x)", "inline", "\\[name withheld\\](http://x)"),
-    ("a|b", "inline", "a|b"),
-    ("a|b\nc", "cell", "a\\|b c"),
-    ("Title {#id} and {.class} and {x}", "heading", "Title \\{#id} and \\{.class} and {x}"),
-    ("Meeting #", "heading", "Meeting \\#"),
-    ("Number ##", "heading", "Number \\#\\#"),
-    ("Call #2", "heading", "Call #2"),
-    # At the start of a line, and only there.
-    ("# Not a heading", "paragraph", "\\# Not a heading"),
-    ("# Not a heading", "inline", "# Not a heading"),
-    ("- item\n+ plus\n> quote\n---\n| a", "paragraph",
-     "\\- item\n\n\\+ plus\n\n\\> quote\n\n\\---\n\n\\| a"),
-    ("1. one\n3) three\na) x\n(i) x\nII. two", "paragraph",
-     "1\\. one\n\n3\\) three\n\na\\) x\n\n\\(i) x\n\nII\\. two"),
-    ("A. Smith\n=====", "paragraph", "A. Smith\n\n====="),
-    (": def\n~ def\n::: div", "paragraph", "&#58; def\n\n&#126; def\n\n&#58;:: div"),
-    ("first\n- second", "inline", "first\n\n\\- second"),
-])
+@pytest.mark.parametrize(
+    ("typed", "context", "written"),
+    [
+        # Anywhere in a line, as worked out from the rules in the escaping module.
+        ("a*b_[c](d) <e> & #1.", "inline", "a\\*b\\_\\[c\\](d) &lt;e> & #1."),
+        ("snake_case_name _x_ foo_", "inline", "snake_case_name \\_x\\_ foo\\_"),
+        (
+            "<script>alert(1)</script> <http://x> <!-- c --> <5 a > b",
+            "inline",
+            "&lt;script>alert(1)&lt;/script> &lt;http://x> &lt;!-- c --> <5 a > b",
+        ),
+        ("&amp; &#60; &copy; AT&T", "inline", "&amp;amp; &amp;#60; &amp;copy; AT&amp;T"),
+        ("Smith & Jones", "inline", "Smith & Jones"),
+        (
+            "~~strike~~ and H~2~O and 2^10^",
+            "inline",
+            "&#126;&#126;strike&#126;&#126; and H&#126;2&#126;O and 2&#94;10&#94;",
+        ),
+        ("$x$ and $5", "inline", "&#36;x&#36; and &#36;5"),
+        (":smile: at 10:30:45", "inline", "&#58;smile: at 10:30:45"),
+        ("`code` \\ end\\", "inline", "\\`code\\` \\\\ end\\\\"),
+        ("[name withheld] said", "inline", "[name withheld] said"),
+        ("[name withheld](http://x)", "inline", "\\[name withheld\\](http://x)"),
+        ("a|b", "inline", "a|b"),
+        ("a|b\nc", "cell", "a\\|b c"),
+        ("Title {#id} and {.class} and {x}", "heading", "Title \\{#id} and \\{.class} and {x}"),
+        ("Meeting #", "heading", "Meeting \\#"),
+        ("Number ##", "heading", "Number \\#\\#"),
+        ("Call #2", "heading", "Call #2"),
+        # At the start of a line, and only there.
+        ("# Not a heading", "paragraph", "\\# Not a heading"),
+        ("# Not a heading", "inline", "# Not a heading"),
+        (
+            "- item\n+ plus\n> quote\n---\n| a",
+            "paragraph",
+            "\\- item\n\n\\+ plus\n\n\\> quote\n\n\\---\n\n\\| a",
+        ),
+        (
+            "1. one\n3) three\na) x\n(i) x\nII. two",
+            "paragraph",
+            "1\\. one\n\n3\\) three\n\na\\) x\n\n\\(i) x\n\nII\\. two",
+        ),
+        ("A. Smith\n=====", "paragraph", "A. Smith\n\n====="),
+        (": def\n~ def\n::: div", "paragraph", "&#58; def\n\n&#126; def\n\n&#58;:: div"),
+        ("first\n- second", "inline", "first\n\n\\- second"),
+    ],
+)
 def test_marks_are_escaped_only_where_they_would_be_markup(typed, context, written):
     assert escape(typed, context) == written
 
@@ -293,10 +443,14 @@ def test_ehcna_summary_states_cycles_targets_waits_and_days_lost():
     assert "“Asks an adult for help”: not met at R6." in text
     assert "“Asks an adult for help”: not met at R11." in text
     # "Asks an adult for help" is in both plans (same id): one target, at its latest review.
-    assert ("Targets in these plans: 2, each counted once however many plans carry it. At its "
-            "latest review, of 2 targets: met 1, partly met 0, not met 1, not assessed 0.") in text
-    assert ("Times a target was not met at two or more reviews in a row: 1, 1 of them still "
-            "not met at the latest review.") in text
+    assert (
+        "Targets in these plans: 2, each counted once however many plans carry it. At its "
+        "latest review, of 2 targets: met 1, partly met 0, not met 1, not assessed 0."
+    ) in text
+    assert (
+        "Times a target was not met at two or more reviews in a row: 1, 1 of them still "
+        "not met at the latest review."
+    ) in text
     assert "“Asks an adult for help”: not met at 2 reviews in a row (" in text
     # 8 January to 1 September 2024 (a leap year): 23 + 29 + 31 + 30 + 31 + 30 + 31 + 31 + 1.
     assert "Concerns with no response recorded: 1." in text
@@ -305,8 +459,10 @@ def test_ehcna_summary_states_cycles_targets_waits_and_days_lost():
     assert "Incidents: 2; days of education lost, all incidents: 2.5." in text
     assert "Suspension: 1 time, 2 days lost (R8, 2024-05-01)." in text
     assert "Sent home without a formal exclusion: 1 time, 0.5 days lost." in text
-    assert ("Professionals' recommendations: 2; implemented 1, partly implemented 0, not "
-            "implemented 1, not known whether implemented 0.") in text
+    assert (
+        "Professionals' recommendations: 2; implemented 1, partly implemented 0, not "
+        "implemented 1, not known whether implemented 0."
+    ) in text
     assert "Child's views (R6, 2024-04-02): “I don't like the noise”" in text
     assert "Not applicable: aged 9 years on 2024-09-01 and not in post-16 education." in text
 
@@ -330,20 +486,42 @@ def test_flags_and_deadlines_are_all_listed():
     text = section_text(tokens, "Summary")
     # Hand count: concern c1 unanswered, recommendation "no", reply to m1 overdue,
     # target t1 not met twice; no review overdue (both plans reviewed).
-    flag_lines = [line for line in text.split("\n") if line.startswith((
-        "Concern with no response", "Recommendation not implemented", "Reply overdue",
-        "Target not met at consecutive reviews", "Review overdue", "Meeting action overdue"))]
+    flag_lines = [
+        line
+        for line in text.split("\n")
+        if line.startswith(
+            (
+                "Concern with no response",
+                "Recommendation not implemented",
+                "Reply overdue",
+                "Target not met at consecutive reviews",
+                "Review overdue",
+                "Meeting action overdue",
+            )
+        )
+    ]
     assert len(flag_lines) == 4
     assert any(line.startswith("Reply overdue (R9, 2024-06-01 09:30)") for line in flag_lines)
     deadline_table = tables(section(tokens, "Summary"))[-1]
-    assert deadline_table[0] == ["Ref", "Deadline", "Who must act", "Source", "From", "Due",
-                                 "Status", "Days late"]
+    assert deadline_table[0] == [
+        "Ref",
+        "Deadline",
+        "Who must act",
+        "Source",
+        "From",
+        "Due",
+        "Status",
+        "Days late",
+    ]
     # Request of 2024-07-10 + 6 weeks = 2024-08-21, unanswered on 2024-09-01: 11 days late.
     assert deadline_table[1][0] == "R12"
     assert deadline_table[1][2] == "Local authority"
     assert deadline_table[1][4:] == [
-        "2024-07-10", "2024-08-21",
-        "Missed: due by 2024-08-21; nothing recorded by 2024-09-01, 11 days late.", "11"]
+        "2024-07-10",
+        "2024-08-21",
+        "Missed: due by 2024-08-21; nothing recorded by 2024-09-01, 11 days late.",
+        "11",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -365,7 +543,9 @@ def test_about_gives_age_in_years_and_months():
     text = section_text(parse(render()), "About Tobias Wrenfield")
     assert "Age on 2024-09-01: 9 years 3 months" in text
     assert "Date of birth: 2015-05-02" in text
-    assert "Areas of need: Communication and interaction; Social, emotional and mental health" in text
+    assert (
+        "Areas of need: Communication and interaction; Social, emotional and mental health" in text
+    )
 
 
 # --- the complaint summary -----------------------------------------------------------
@@ -377,26 +557,59 @@ def test_complaint_summary_shows_each_ask_its_answer_and_the_wait():
     assert asks[0] == ["Ref", "Date", "Asked", "Of whom", "Answer", "Answered on", "Days waited"]
     assert asks[1:] == [
         # 8 January to 1 September 2024: 237 days and still waiting.
-        ["R1", "2024-01-08", "Toby not eating at lunch", "Mrs Patel", "No answer recorded", "",
-         "237 so far"],
+        [
+            "R1",
+            "2024-01-08",
+            "Toby not eating at lunch",
+            "Mrs Patel",
+            "No answer recorded",
+            "",
+            "237 so far",
+        ],
         ["R3", "2024-02-01", "Reading", "Class teacher", "Will monitor", "2024-02-10", "9"],
-        ["R9", "2024-06-01 09:30", "Email to the head (subject: Lunchtimes)", "Head teacher",
-         "No answer recorded", "", "92 so far"],
-        ["R12", "2024-07-10", "EHC needs assessment request: Request for an EHC needs assessment",
-         "County SEND team", "No answer recorded", "", "53 so far"],
+        [
+            "R9",
+            "2024-06-01 09:30",
+            "Email to the head (subject: Lunchtimes)",
+            "Head teacher",
+            "No answer recorded",
+            "",
+            "92 so far",
+        ],
+        [
+            "R12",
+            "2024-07-10",
+            "EHC needs assessment request: Request for an EHC needs assessment",
+            "County SEND team",
+            "No answer recorded",
+            "",
+            "53 so far",
+        ],
     ]
     text = section_text(tokens, "Summary")
-    assert ("Asked: 4 (concerns 2, letters and emails sent 1, formal requests 1). Answered: 1. "
-            "The longest wait for an answer that came was 9 days (R3). No answer recorded by "
-            "2024-09-01: 3; the longest has waited 237 days (R1).") in text
+    assert (
+        "Asked: 4 (concerns 2, letters and emails sent 1, formal requests 1). Answered: 1. "
+        "The longest wait for an answer that came was 9 days (R3). No answer recorded by "
+        "2024-09-01: 3; the longest has waited 237 days (R1)."
+    ) in text
     assert deadlines[1][6].startswith("Missed: due by 2024-08-21; nothing recorded")
 
 
 def test_a_reply_linked_to_a_letter_answers_it():
     child, entries = records()
-    entries.append(model.new_entry(
-        "correspondence", "child-1", id="m2", date="2024-06-20", title="Reply from the head",
-        direction="received", links=["m1"], created_at="x", updated_at="x"))
+    entries.append(
+        model.new_entry(
+            "correspondence",
+            "child-1",
+            id="m2",
+            date="2024-06-20",
+            title="Reply from the head",
+            direction="received",
+            links=["m1"],
+            created_at="x",
+            updated_at="x",
+        )
+    )
     markdown = render_timeline(child, entries, TimelineOptions(as_of=AS_OF, purpose="complaint"))
     asks = tables(section(parse(markdown), "Summary"))[0]
     row = next(r for r in asks if r[0] == "R9")
@@ -438,8 +651,13 @@ def test_a_kind_filter_keeps_the_cycle_and_counts_the_flags_left_out():
     # The target run across both reviews is still a flag; the other three are counted.
     assert "Target not met at consecutive reviews" in text
     assert "3 further flags concern only entries outside this selection." in text
-    preamble = "\n".join(inline_text(t) for t in tokens[: tokens.index(
-        next(t for t in tokens if t.type == "heading_open" and t.tag == "h2"))] if t.type == "inline")
+    preamble = "\n".join(
+        inline_text(t)
+        for t in tokens[
+            : tokens.index(next(t for t in tokens if t.type == "heading_open" and t.tag == "h2"))
+        ]
+        if t.type == "inline"
+    )
     assert "Only these kinds of entry: Review." in preamble
 
 
@@ -465,7 +683,11 @@ def test_cycles_show_each_targets_result_at_each_review_and_the_provision():
         ["Joins a game at play", "Social, emotional and mental health", "Met"],
     ]
     assert first_provision[1] == ["ELSA session", "Mrs Jones", "weekly", "2024-02-05", ""]
-    assert second_targets[1] == ["Asks an adult for help", "Communication and interaction", "Not met"]
+    assert second_targets[1] == [
+        "Asks an adult for help",
+        "Communication and interaction",
+        "Not met",
+    ]
 
 
 def test_exhibits_are_numbered_in_date_order_and_a_file_attached_twice_is_one_exhibit():
@@ -505,7 +727,9 @@ def test_pseudonym_replaces_every_name_of_the_child():
         assert name not in markdown.lower()
     text = section_text(parse(markdown), "Entries")
     assert "Child A said Mrs [name withheld] would call. Child A.doc" in text
-    assert exhibits(entries, options, child)[0].bundle_name == "exhibits/E001-SALT-report-Child-A.pdf"
+    assert (
+        exhibits(entries, options, child)[0].bundle_name == "exhibits/E001-SALT-report-Child-A.pdf"
+    )
 
 
 def test_a_pseudonym_that_contains_the_name_is_refused():
@@ -532,12 +756,28 @@ def test_a_preparation_time_counts_as_its_day():
 
 def test_the_familys_own_time_limits_are_never_shown_as_missed():
     child, entries = records()
-    entries.append(model.new_entry(
-        "request", "child-1", id="dp", date="2024-03-01", title="Draft plan",
-        request_type="draft_plan", sent_to="County SEND team"))
-    entries.append(model.new_entry(
-        "request", "child-1", id="dp2", date="2024-08-25", title="Second draft plan",
-        request_type="draft_plan", sent_to="County SEND team"))
+    entries.append(
+        model.new_entry(
+            "request",
+            "child-1",
+            id="dp",
+            date="2024-03-01",
+            title="Draft plan",
+            request_type="draft_plan",
+            sent_to="County SEND team",
+        )
+    )
+    entries.append(
+        model.new_entry(
+            "request",
+            "child-1",
+            id="dp2",
+            date="2024-08-25",
+            title="Second draft plan",
+            request_type="draft_plan",
+            sent_to="County SEND team",
+        )
+    )
     tokens = parse(render_timeline(child, entries, TimelineOptions(as_of=AS_OF, purpose="ehcna")))
     open_now, duties = tables(section(tokens, "Summary"))[-2:]
     assert "Comments on the draft EHC plan" not in str(duties)
@@ -546,7 +786,8 @@ def test_the_familys_own_time_limits_are_never_shown_as_missed():
     # acts on it first.
     assert open_now[0] == ["Ref", "Time limit", "Source", "From", "Until", "Where it stands"]
     assert [row[3:] for row in open_now[1:]] == [
-        ["2024-08-25", "2024-09-08", "Open until 2024-09-08."]]
+        ["2024-08-25", "2024-09-08", "Open until 2024-09-08."]
+    ]
     text = section_text(tokens, "Summary")
     assert text.index("Open now for the family") < text.index("Missed: 1.")
 
@@ -557,37 +798,64 @@ def test_rendering_leaves_the_records_it_was_given_unchanged():
     child, entries = records()
     before = copy.deepcopy((child, entries))
     for purpose in ("ehcna", "complaint", "chronology"):
-        render_timeline(child, entries, TimelineOptions(as_of=AS_OF, purpose=purpose,
-                                                        pseudonym="Child A"))
+        render_timeline(
+            child, entries, TimelineOptions(as_of=AS_OF, purpose=purpose, pseudonym="Child A")
+        )
     assert (child, entries) == before
 
 
 def test_answers_dated_after_the_preparation_date_are_not_told():
     child = model.new_child(id="c", name="Sam Green")
-    concern = model.new_entry("concern", "c", id="k1", date="2024-03-01", title="Worry",
-                              raised_with="Mrs Patel", response="Will observe",
-                              response_date="2024-03-20")
-    request = model.new_entry("request", "c", id="q1", date="2024-03-05", title="Assessment",
-                              request_type="ehcna", sent_to="County",
-                              outcome="Refused to assess", outcome_date="2024-04-10")
-    text = render_timeline(child, [concern, request],
-                           TimelineOptions(as_of=date(2024, 3, 15), purpose="complaint"))
+    concern = model.new_entry(
+        "concern",
+        "c",
+        id="k1",
+        date="2024-03-01",
+        title="Worry",
+        raised_with="Mrs Patel",
+        response="Will observe",
+        response_date="2024-03-20",
+    )
+    request = model.new_entry(
+        "request",
+        "c",
+        id="q1",
+        date="2024-03-05",
+        title="Assessment",
+        request_type="ehcna",
+        sent_to="County",
+        outcome="Refused to assess",
+        outcome_date="2024-04-10",
+    )
+    text = render_timeline(
+        child, [concern, request], TimelineOptions(as_of=date(2024, 3, 15), purpose="complaint")
+    )
     assert "Will observe" not in text and "Refused" not in text
     assert "14 so far" in text  # 1 March to 15 March, no answer yet
-    later = render_timeline(child, [concern, request],
-                            TimelineOptions(as_of=date(2024, 5, 1), purpose="complaint"))
+    later = render_timeline(
+        child, [concern, request], TimelineOptions(as_of=date(2024, 5, 1), purpose="complaint")
+    )
     assert "Will observe" in later and "Refused to assess" in later
 
 
 def test_a_chronology_for_an_adviser_shows_family_time_limits_that_passed():
     child, entries = records()
-    entries.append(model.new_entry(
-        "request", "child-1", id="dp", date="2024-03-01", title="Draft plan",
-        request_type="draft_plan", sent_to="County SEND team"))
+    entries.append(
+        model.new_entry(
+            "request",
+            "child-1",
+            id="dp",
+            date="2024-03-01",
+            title="Draft plan",
+            request_type="draft_plan",
+            sent_to="County SEND team",
+        )
+    )
     text = render_timeline(child, entries, TimelineOptions(as_of=AS_OF, purpose="chronology"))
     own = tables(section(parse(text), "Summary"))[-1]
     assert ["2024-03-01", "2024-03-15", "Passed on 2024-03-15 with nothing recorded."] in [
-        r[3:] for r in own]
+        r[3:] for r in own
+    ]
 
 
 # --- deadlines that follow the case ----------------------------------------------------
@@ -597,12 +865,27 @@ def _refused_with_mediation_pending():
     """A refusal of 19 February 2024 and mediation asked for on Wednesday 10 April (the
     certificate due 3 working days later, on 15 April), with no certificate recorded."""
     child = model.new_child(id="c", name="Sam Green")
-    refusal = model.new_entry("request", "c", id="q1", date="2024-01-10", title="Assessment",
-                              request_type="ehcna", sent_to="County SEND team",
-                              outcome="Refused to assess", outcome_date="2024-02-19")
-    mediation = model.new_entry("request", "c", id="q2", date="2024-04-10",
-                                title="Mediation adviser contacted", request_type="mediation",
-                                sent_to="Mediation service", links=["q1"])
+    refusal = model.new_entry(
+        "request",
+        "c",
+        id="q1",
+        date="2024-01-10",
+        title="Assessment",
+        request_type="ehcna",
+        sent_to="County SEND team",
+        outcome="Refused to assess",
+        outcome_date="2024-02-19",
+    )
+    mediation = model.new_entry(
+        "request",
+        "c",
+        id="q2",
+        date="2024-04-10",
+        title="Mediation adviser contacted",
+        request_type="mediation",
+        sent_to="Mediation service",
+        links=["q1"],
+    )
     return child, [refusal, mediation]
 
 
@@ -610,27 +893,35 @@ def _refused_with_mediation_pending():
 def test_an_appeal_window_waiting_on_its_certificate_is_open_in_every_purpose(purpose):
     child, entries = _refused_with_mediation_pending()
     # Months after the 2 months ended: still open, because the certificate is not recorded.
-    markdown = render_timeline(child, entries,
-                               TimelineOptions(as_of=date(2024, 9, 1), purpose=purpose))
+    markdown = render_timeline(
+        child, entries, TimelineOptions(as_of=date(2024, 9, 1), purpose=purpose)
+    )
     tokens = parse(markdown)
     open_now = next(t for t in tables(section(tokens, "Summary")) if t[0][-1] == "Where it stands")
     assert len(open_now) == 2
     ref, label, _source, start, until, words = open_now[1]
-    assert (ref, label, start) == ("R1", "Appeal to the SEND Tribunal (At the earliest, 1 month "
-                                   "after 2024-04-15, the day the mediation certificate was "
-                                   "due)", "2024-02-19")
+    assert (ref, label, start) == (
+        "R1",
+        "Appeal to the SEND Tribunal (At the earliest, 1 month "
+        "after 2024-04-15, the day the mediation certificate was "
+        "due)",
+        "2024-02-19",
+    )
     assert until == "2024-05-15"  # 1 month after the day the certificate was due
-    assert words == ("Open until 1 month after the mediation certificate; the certificate "
-                     "itself was due on 2024-04-15. The window does not close before "
-                     "2024-04-19.")
+    assert words == (
+        "Open until 1 month after the mediation certificate; the certificate "
+        "itself was due on 2024-04-15. The window does not close before "
+        "2024-04-19."
+    )
     assert words in markdown  # the tool's own words, written as they are
     assert "Passed" not in section_text(tokens, "Summary")
 
 
 def test_an_open_window_is_shown_even_when_its_decision_is_outside_the_selection():
     child, entries = _refused_with_mediation_pending()
-    options = TimelineOptions(as_of=date(2024, 9, 1), purpose="complaint",
-                              date_from=date(2024, 4, 1))
+    options = TimelineOptions(
+        as_of=date(2024, 9, 1), purpose="complaint", date_from=date(2024, 4, 1)
+    )
     tokens = parse(render_timeline(child, entries, options))
     open_now = next(t for t in tables(section(tokens, "Summary")) if t[0][-1] == "Where it stands")
     assert open_now[1][0] == "2024-01-10, not in this selection"
@@ -639,13 +930,25 @@ def test_an_open_window_is_shown_even_when_its_decision_is_outside_the_selection
 
 def test_with_no_decision_to_assess_one_overall_limit_and_the_6_week_breach():
     child = model.new_child(id="c", name="Sam Green")
-    request = model.new_entry("request", "c", id="q1", date="2024-01-10", title="Assessment",
-                              request_type="ehcna", sent_to="County SEND team")
-    tokens = parse(render_timeline(child, [request],
-                                   TimelineOptions(as_of=date(2024, 3, 1), purpose="complaint")))
+    request = model.new_entry(
+        "request",
+        "c",
+        id="q1",
+        date="2024-01-10",
+        title="Assessment",
+        request_type="ehcna",
+        sent_to="County SEND team",
+    )
+    tokens = parse(
+        render_timeline(
+            child, [request], TimelineOptions(as_of=date(2024, 3, 1), purpose="complaint")
+        )
+    )
     duties = tables(section(tokens, "Summary"))[-1]
     assert [row[1] for row in duties[1:]] == [
-        "Decision whether to carry out an EHC needs assessment", "Final EHC plan"]
+        "Decision whether to carry out an EHC needs assessment",
+        "Final EHC plan",
+    ]
     assert [row[6] for row in duties[1:]] == [
         "Missed: due by 2024-02-21; nothing recorded by 2024-03-01, 9 days late.",
         "Overall limit: the final EHC plan is due by 2024-05-29 (20 weeks), unless the council "
@@ -659,11 +962,30 @@ def test_every_name_the_single_module_offered_is_still_importable():
 
     import sen_workbook.timeline as timeline
 
-    for name in ("PURPOSES", "CONTEXTS", "PURPOSE_TITLES", "FLAG_LABELS", "RESULT_LABELS",
-                 "IMPLEMENTED_LABELS", "PHASE_CHAPTERS", "CODE_9_14", "PSEUDONYM_MARK",
-                 "TimelineOptions", "Exhibit", "escape", "pseudonym_problem",
-                 "find_child_name", "select_entries", "exhibits", "timeline_title",
-                 "render_timeline", "timeline_and_exhibits"):
+    for name in (
+        "PURPOSES",
+        "CONTEXTS",
+        "PURPOSE_TITLES",
+        "FLAG_LABELS",
+        "RESULT_LABELS",
+        "IMPLEMENTED_LABELS",
+        "PHASE_CHAPTERS",
+        "CODE_9_14",
+        "PSEUDONYM_MARK",
+        "TimelineOptions",
+        "Exhibit",
+        "escape",
+        "pseudonym_problem",
+        "find_child_name",
+        "select_entries",
+        "exhibits",
+        "timeline_title",
+        "render_timeline",
+        "timeline_and_exhibits",
+    ):
         assert hasattr(timeline, name), name
     assert list(inspect.signature(timeline.render_timeline).parameters) == [
-        "child", "entries", "options"]
+        "child",
+        "entries",
+        "options",
+    ]

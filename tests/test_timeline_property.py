@@ -25,11 +25,50 @@ from tests.test_timeline import inline_text, parse  # the same reading of the to
 
 AS_OF = date(2024, 9, 1)
 FRAGMENTS = [
-    "|", "#", "# ", "```", "`code`", "<script>alert(1)</script>", "[x](javascript:alert(1))",
-    "![i](http://x)", "<http://x.org>", "http://example.org", "*", "**", "_", "__", "~~",
-    "&amp;", "&#60;", "---", "===", "1.", "1) ", "- ", "+ ", "> ", "\\", "\\\n", "    ",
-    "\t", "\n", "\r", "\r\n", "\n\n", "\x00", "\x1b[31m", "\u202e", "\u2028", "\u00a0",
-    "<!-- c -->", "<div>", "[^1]", "[a]: http://x", "x" * 3000, " onerror=", "|---|",
+    "|",
+    "#",
+    "# ",
+    "```",
+    "`code`",
+    "<script>alert(1)</script>",
+    "[x](javascript:alert(1))",
+    "![i](http://x)",
+    "<http://x.org>",
+    "http://example.org",
+    "*",
+    "**",
+    "_",
+    "__",
+    "~~",
+    "&amp;",
+    "&#60;",
+    "---",
+    "===",
+    "1.",
+    "1) ",
+    "- ",
+    "+ ",
+    "> ",
+    "\\",
+    "\\\n",
+    "    ",
+    "\t",
+    "\n",
+    "\r",
+    "\r\n",
+    "\n\n",
+    "\x00",
+    "\x1b[31m",
+    "\u202e",
+    "\u2028",
+    "\u00a0",
+    "<!-- c -->",
+    "<div>",
+    "[^1]",
+    "[a]: http://x",
+    "x" * 3000,
+    " onerror=",
+    "|---|",
 ]
 TEXT = st.lists(
     st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), min_size=1, max_size=8
@@ -68,8 +107,6 @@ def item_texts(tokens, start: int) -> list[str]:
     return texts
 
 
-
-
 # --- the escaping function alone ----------------------------------------------------
 
 
@@ -88,7 +125,8 @@ def test_escaped_text_comes_back_intact_in_every_context(text):
     assert {t.type for t in paragraphs} == {"paragraph_open", "inline", "paragraph_close"}
     texts = [inline_text(t) for t in paragraphs if t.type == "inline"]
     assert texts == ["Before.", *shown(text, "paragraph").split("\n"), "After."] or (
-        not shown(text, "paragraph") and texts == ["Before.", "After."])
+        not shown(text, "paragraph") and texts == ["Before.", "After."]
+    )
 
     heading = parse("### R1 — " + escape(text, "heading") + " —\n")
     assert [t.type for t in heading] == ["heading_open", "inline", "heading_close"]
@@ -107,38 +145,108 @@ def records(text: str):
     """Every kind of record, every free-text field (and name) set to ``text``."""
     t = text
     child = model.new_child(
-        id="child-1", name=t, preferred_name=t, date_of_birth="2015-05-02", setting=t,
-        setting_phase="school", year_group=t, senco=t, areas=["semh"], status="sen_support",
+        id="child-1",
+        name=t,
+        preferred_name=t,
+        date_of_birth="2015-05-02",
+        setting=t,
+        setting_phase="school",
+        year_group=t,
+        senco=t,
+        areas=["semh"],
+        status="sen_support",
     )
 
     def entry(kind, entry_id, day, **fields):
         return model.new_entry(
-            kind, "child-1", id=entry_id, date=day, title=t, details=t, people=[t, t],
-            created_at="2024-01-01T00:00:00", updated_at="2024-01-01T00:00:00", **fields,
+            kind,
+            "child-1",
+            id=entry_id,
+            date=day,
+            title=t,
+            details=t,
+            people=[t, t],
+            created_at="2024-01-01T00:00:00",
+            updated_at="2024-01-01T00:00:00",
+            **fields,
         )
 
     attachment = {"sha256": "c" * 64, "filename": t, "size": 10, "added_at": "", "description": t}
     entries = [
         entry("concern", "c1", "2024-01-08", raised_by=t, raised_with=t, channel=t),
-        entry("assessment", "a1", "2024-01-20", professional=t, findings=t,
-              recommendations=[{"text": t, "implemented": "no"}], attachments=[attachment]),
-        entry("plan", "p1", "2024-02-05", start_date="2024-02-05", review_date="2024-04-01",
-              targets=[{"id": "t1", "text": t, "area": "semh", "success_measure": t,
-                        "by_date": "2024-04-01"}],
-              provision=[{"what": t, "who": t, "frequency": t, "start": "2024-02-05", "end": ""}]),
-        entry("review", "r1", "2024-04-02", plan_id="p1",
-              outcomes=[{"target_id": "t1", "result": "not_met", "evidence": t}],
-              parent_views=t, child_views=t, next_steps=t),
-        entry("review", "r2", "2024-07-02", plan_id="p1",
-              outcomes=[{"target_id": "t1", "result": "not_met", "evidence": t}]),
-        entry("meeting", "m1", "2024-02-10 15:30", attendees=[t], purpose=t,
-              actions=[{"text": t, "owner": t, "due": "2024-03-01", "done": False}]),
-        entry("correspondence", "l1", "2024-03-01", direction="sent", subject=t, to=t,
-              reply_due="2024-03-15", **{"from": t}),
+        entry(
+            "assessment",
+            "a1",
+            "2024-01-20",
+            professional=t,
+            findings=t,
+            recommendations=[{"text": t, "implemented": "no"}],
+            attachments=[attachment],
+        ),
+        entry(
+            "plan",
+            "p1",
+            "2024-02-05",
+            start_date="2024-02-05",
+            review_date="2024-04-01",
+            targets=[
+                {
+                    "id": "t1",
+                    "text": t,
+                    "area": "semh",
+                    "success_measure": t,
+                    "by_date": "2024-04-01",
+                }
+            ],
+            provision=[{"what": t, "who": t, "frequency": t, "start": "2024-02-05", "end": ""}],
+        ),
+        entry(
+            "review",
+            "r1",
+            "2024-04-02",
+            plan_id="p1",
+            outcomes=[{"target_id": "t1", "result": "not_met", "evidence": t}],
+            parent_views=t,
+            child_views=t,
+            next_steps=t,
+        ),
+        entry(
+            "review",
+            "r2",
+            "2024-07-02",
+            plan_id="p1",
+            outcomes=[{"target_id": "t1", "result": "not_met", "evidence": t}],
+        ),
+        entry(
+            "meeting",
+            "m1",
+            "2024-02-10 15:30",
+            attendees=[t],
+            purpose=t,
+            actions=[{"text": t, "owner": t, "due": "2024-03-01", "done": False}],
+        ),
+        entry(
+            "correspondence",
+            "l1",
+            "2024-03-01",
+            direction="sent",
+            subject=t,
+            to=t,
+            reply_due="2024-03-15",
+            **{"from": t},
+        ),
         entry("incident", "i1", "2024-03-05", incident_type="sent_home", days_lost=1),
         entry("observation", "o1", "2024-03-06", child_views=t, parent_views=t),
-        entry("request", "q1", "2024-05-01", request_type="ehcna", sent_to=t, outcome=t,
-              outcome_date="2024-06-10", exception_claimed=t),
+        entry(
+            "request",
+            "q1",
+            "2024-05-01",
+            request_type="ehcna",
+            sent_to=t,
+            outcome=t,
+            outcome_date="2024-06-10",
+            exception_claimed=t,
+        ),
     ]
     return child, entries
 
@@ -186,11 +294,14 @@ def test_hostile_text_in_every_field_keeps_the_structure_and_comes_back_intact(t
     assert "About " + shown(text, "heading") in inline
     observation = "R7 — 2024-03-06 — Observation at home: " + shown(text, "heading")
     assert observation in inline
-    heading = next(i for i, t in enumerate(tokens)
-                   if t.type == "inline" and inline_text(t) == observation)
+    heading = next(
+        i for i, t in enumerate(tokens) if t.type == "inline" and inline_text(t) == observation
+    )
     item = next(i for i in range(heading, len(tokens)) if tokens[i].type == "list_item_open")
     assert "\n".join(item_texts(tokens, item)) == "Details: " + shown(text, "inline")
     chronology_row = inline.index("R7")
-    assert inline[chronology_row + 1: chronology_row + 4] == [
-        "2024-03-06", "Observation at home", shown(text, "cell"),
+    assert inline[chronology_row + 1 : chronology_row + 4] == [
+        "2024-03-06",
+        "Observation at home",
+        shown(text, "cell"),
     ]

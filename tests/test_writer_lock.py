@@ -59,8 +59,11 @@ class Holder:
 
     def __init__(self, path: Path):
         self.process = subprocess.Popen(
-            [sys.executable, "-c", HOLDER, str(path)], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, env=_env(), text=True,
+            [sys.executable, "-c", HOLDER, str(path)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=_env(),
+            text=True,
         )
         self.opened_as = self.read()
 
@@ -120,7 +123,11 @@ def test_deleting_the_lock_does_not_let_the_first_window_save_over_the_second(wo
         if second is not None:
             second.close()
     assert titles_on_disk(workbook_file) == [
-        "save-first-1", "save-first-4", "save-second-1", "save-second-2"]
+        "save-first-1",
+        "save-first-4",
+        "save-second-1",
+        "save-second-2",
+    ]
 
 
 def test_a_lock_file_deleted_with_no_one_else_about_is_taken_again(workbook_file):
@@ -214,11 +221,20 @@ def _archive(tmp_path: Path, entries: int) -> Path:
         child = book.add_child({"name": "Sam"})
         from sen_workbook import model
 
-        book.load_sample([], [
-            model.new_entry("observation", child["id"], date="2024-01-01",
-                            title=f"Observation {n}", details="At home. " * 20)
-            for n in range(entries)
-        ], {})
+        book.load_sample(
+            [],
+            [
+                model.new_entry(
+                    "observation",
+                    child["id"],
+                    date="2024-01-01",
+                    title=f"Observation {n}",
+                    details="At home. " * 20,
+                )
+                for n in range(entries)
+            ],
+            {},
+        )
         source.write_bytes(json.dumps(book.archive_document()).encode())
     return source
 
@@ -226,7 +242,10 @@ def _archive(tmp_path: Path, entries: int) -> Path:
 def _import(db: Path, source: Path) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "sen_workbook", "--db", str(db), "import", str(source)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(), text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env(),
+        text=True,
     )
 
 
@@ -237,8 +256,12 @@ def test_an_import_that_loses_the_race_leaves_the_winners_lock_alone(tmp_path):
     db.parent.mkdir()
     lock = Path(str(db) + ".lock")
     # another import has taken the lock and is about to write the new workbook
-    winner = subprocess.Popen([sys.executable, "-c", LOCK_HOLDER, str(lock)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    winner = subprocess.Popen(
+        [sys.executable, "-c", LOCK_HOLDER, str(lock)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert winner.stdout.readline().strip() == "locked"
         held = lock.stat().st_ino

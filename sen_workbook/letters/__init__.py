@@ -65,34 +65,81 @@ class LetterType(NamedTuple):
 LETTER_TYPES: dict[str, LetterType] = {
     t.key: t
     for t in (
-        LetterType("ehcna_request", "Request for an EHC needs assessment",
-                   "to the council: the needs, concerns, support tried and its results, "
-                   "incidents and views (s.36, Code 9.14)", (), True, ehcna_request),
-        LetterType("deadline_chaser", "Chase a statutory deadline",
-                   "to whoever must act: a missed or nearly due deadline with its rule, due "
-                   "date and days late", ("request",), False, deadline_chaser),
-        LetterType("meeting_follow_up", "Follow up a meeting",
-                   "to the attendees: what the meeting was for, what was said, who does "
-                   "what by when", ("meeting",), False, meeting_follow_up),
-        LetterType("concern", "Put a concern in writing",
-                   "to the setting: the worry, examples from home, the questions and a "
-                   "reply date", ("concern",), False, concern),
-        LetterType("education_record", "Ask for the education record",
-                   "to a maintained school: see and copy the record within 15 school days",
-                   (), False, education_record),
-        LetterType("subject_access", "Subject access request",
-                   "to a school, trust or council: personal data within one month, and "
-                   "what to include", (), False, subject_access),
-        LetterType("complaint", "Make a formal complaint",
-                   "to the setting or council, by stage: what was asked, answered and "
-                   "missed", ("concern", "correspondence", "request", "meeting"), True,
-                   complaint),
-        LetterType("draft_plan_response", "Comment on a draft EHC plan",
-                   "to the council: the 15 days, and report recommendations to check "
-                   "against sections B and F", ("request",), False, draft_plan_response),
-        LetterType("annual_review_reports", "Ask for reports before an annual review",
-                   "to the school or council: the review date and the two-week rule "
-                   "(reg 20(4))", ("meeting", "request"), False, annual_review_reports),
+        LetterType(
+            "ehcna_request",
+            "Request for an EHC needs assessment",
+            "to the council: the needs, concerns, support tried and its results, "
+            "incidents and views (s.36, Code 9.14)",
+            (),
+            True,
+            ehcna_request,
+        ),
+        LetterType(
+            "deadline_chaser",
+            "Chase a statutory deadline",
+            "to whoever must act: a missed or nearly due deadline with its rule, due "
+            "date and days late",
+            ("request",),
+            False,
+            deadline_chaser,
+        ),
+        LetterType(
+            "meeting_follow_up",
+            "Follow up a meeting",
+            "to the attendees: what the meeting was for, what was said, who does what by when",
+            ("meeting",),
+            False,
+            meeting_follow_up,
+        ),
+        LetterType(
+            "concern",
+            "Put a concern in writing",
+            "to the setting: the worry, examples from home, the questions and a reply date",
+            ("concern",),
+            False,
+            concern,
+        ),
+        LetterType(
+            "education_record",
+            "Ask for the education record",
+            "to a maintained school: see and copy the record within 15 school days",
+            (),
+            False,
+            education_record,
+        ),
+        LetterType(
+            "subject_access",
+            "Subject access request",
+            "to a school, trust or council: personal data within one month, and what to include",
+            (),
+            False,
+            subject_access,
+        ),
+        LetterType(
+            "complaint",
+            "Make a formal complaint",
+            "to the setting or council, by stage: what was asked, answered and missed",
+            ("concern", "correspondence", "request", "meeting"),
+            True,
+            complaint,
+        ),
+        LetterType(
+            "draft_plan_response",
+            "Comment on a draft EHC plan",
+            "to the council: the 15 days, and report recommendations to check "
+            "against sections B and F",
+            ("request",),
+            False,
+            draft_plan_response,
+        ),
+        LetterType(
+            "annual_review_reports",
+            "Ask for reports before an annual review",
+            "to the school or council: the review date and the two-week rule (reg 20(4))",
+            ("meeting", "request"),
+            False,
+            annual_review_reports,
+        ),
     )
 }
 
@@ -119,8 +166,7 @@ def write_letter(
     kind = LETTER_TYPES.get(letter_type)
     if kind is None:
         raise LetterError(
-            f"There is no letter type {letter_type!r}; the types are "
-            f"{', '.join(LETTER_TYPES)}."
+            f"There is no letter type {letter_type!r}; the types are {', '.join(LETTER_TYPES)}."
         )
     facts = Facts(child, entries, as_of=as_of, pseudonym=pseudonym, with_refs=kind.with_refs)
     if letter_type == "deadline_chaser":

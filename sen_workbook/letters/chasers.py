@@ -60,9 +60,7 @@ _ASK = {
         "cease the plan"
     ),
     "mediation_certificate": "Please send me the mediation certificate",
-    "annual_review_advice": (
-        "Please send me the advice and information gathered for the review"
-    ),
+    "annual_review_advice": ("Please send me the advice and information gathered for the review"),
     "education_record": "Please make the education record available to me and send me a copy",
     "subject_access": "Please send me the information I asked for",
 }
@@ -128,7 +126,9 @@ def deadline_chaser(facts: Facts, entry_id: str | None, rule: str = "") -> Lette
     rule_text = deadlines.RULES[due.rule]
     label = _lower_first(due.label)
     sent_to = facts.family(request.get("sent_to", ""))
-    to: tuple[str, ...] = (sent_to,) if sent_to else (_DUTY_TO.get(due.duty_of, "To whom it may concern"),)
+    to: tuple[str, ...] = (
+        (sent_to,) if sent_to else (_DUTY_TO.get(due.duty_of, "To whom it may concern"),)
+    )
     missed = due.status == "missed"
     subject = (due.label, " for ", facts.name, f": due {long_date(due.due)}")
     if missed:
@@ -143,18 +143,20 @@ def deadline_chaser(facts: Facts, entry_id: str | None, rule: str = "") -> Lette
     elif due.state == "upcoming":
         left = (due.due - facts.as_of).days
         when = "today" if left == 0 else f"in {days(left)}"
-        first = [f"The {label} is due on {long_date(due.due)}, {when}. I am writing so "
-                 "that it is not missed."]
+        first = [
+            f"The {label} is due on {long_date(due.due)}, {when}. I am writing so "
+            "that it is not missed."
+        ]
     else:
         first = [f"{due.label}: {due.sentence}"]
     counted = _COUNTED_FROM.get(due.rule, "the day counted from,")
     about = (
         f"The deadline is counted from {counted} {long_date(due.start)}",
-        *facts.ref(request), ".",
+        *facts.ref(request),
+        ".",
     )
-    source = (
-        f"The rule is in the {rule_text.source}: {_lower_first(rule_text.description)}"
-        + (f" As counted here: {due.note}." if due.note else "")
+    source = f"The rule is in the {rule_text.source}: {_lower_first(rule_text.description)}" + (
+        f" As counted here: {due.note}." if due.note else ""
     )
     reply = reply_by(facts.as_of, REPLY_DAYS)
     ask = _ASK.get(due.rule, "Please do what the rule requires")
@@ -200,10 +202,15 @@ def concern(facts: Facts, entry_id: str | None) -> Letter:
     to_whom = facts.family(entry.get("raised_with", "")) or facts.family(child.get("senco", ""))
     to = (to_whom,) if to_whom else ("The SENCo",)
     subject = ("Concern about ", facts.name, ": ", facts.family(entry.get("title", "")))
-    body: list[Block] = [paragraph(
-        "I am writing to put in writing a concern about ", facts.name, ": ",
-        *facts.quoted(entry.get("title", "")), ".",
-    )]
+    body: list[Block] = [
+        paragraph(
+            "I am writing to put in writing a concern about ",
+            facts.name,
+            ": ",
+            *facts.quoted(entry.get("title", "")),
+            ".",
+        )
+    ]
     details = facts.family(entry.get("details", ""))
     if details:
         body.append(paragraph("What worries me: ", details))
@@ -226,30 +233,45 @@ def concern(facts: Facts, entry_id: str | None) -> Letter:
             history.append(f" on {long_date(answered)}")
         history += [" was: ", *facts.quoted(response), "."] if response else [" is noted."]
     elif raised < facts.as_of:
-        history.append(
-            f" I have had no answer in the {days((facts.as_of - raised).days)} since."
-        )
+        history.append(f" I have had no answer in the {days((facts.as_of - raised).days)} since.")
     if history:
         body.append(paragraph(*history))
     examples = _examples(facts, entry)
     if examples:
-        shown, rest = facts.listed([
-            (f"{facts.day(e)}: ", *facts.quoted(e.get("title", "")),
-             *((": ", facts.family(e["details"])) if facts.family(e.get("details", "")) else ()),
-             *facts.ref(e))
-            for e in examples
-        ])
+        shown, rest = facts.listed(
+            [
+                (
+                    f"{facts.day(e)}: ",
+                    *facts.quoted(e.get("title", "")),
+                    *(
+                        (": ", facts.family(e["details"]))
+                        if facts.family(e.get("details", ""))
+                        else ()
+                    ),
+                    *facts.ref(e),
+                )
+                for e in examples
+            ]
+        )
         body.append(paragraph("What I have seen at home:"))
         body.append(bullets(shown))
         if rest:
             body.append(paragraph(rest))
     setting = facts.family(child.get("setting", "")) or "school"
-    body.append(paragraph(
-        "Please tell me whether you have seen the same at ", setting, "; what support ",
-        facts.name, " has for it now; and whether you think ", facts.name,
-        " has special educational needs and needs SEN Support, with a plan that is "
-        "reviewed (assess, plan, do, review: ", _guidance(child), ").",
-    ))
+    body.append(
+        paragraph(
+            "Please tell me whether you have seen the same at ",
+            setting,
+            "; what support ",
+            facts.name,
+            " has for it now; and whether you think ",
+            facts.name,
+            " has special educational needs and needs SEN Support, with a plan that is "
+            "reviewed (assess, plan, do, review: ",
+            _guidance(child),
+            ").",
+        )
+    )
     reply = reply_by(facts.as_of, REPLY_DAYS)
     body.append(paragraph(f"Please reply by {long_date(reply)}."))
     return facts.letter(
@@ -277,14 +299,19 @@ def _examples(facts: Facts, concern_entry: Mapping[str, Any]) -> list[Mapping[st
     """Observations at home that illustrate a concern: those linked to it, or else those
     touching one of its areas of need in the 90 days before it was raised, or since."""
     observations = facts.of_kind("observation")
-    linked = [o for o in observations if o["id"] in (concern_entry.get("links") or ())
-              or concern_entry["id"] in (o.get("links") or ())]
+    linked = [
+        o
+        for o in observations
+        if o["id"] in (concern_entry.get("links") or ())
+        or concern_entry["id"] in (o.get("links") or ())
+    ]
     if linked:
         return linked
     areas = set(concern_entry.get("areas") or ())
     raised = model.entry_day(concern_entry)
     return [
-        o for o in observations
+        o
+        for o in observations
         if areas & set(o.get("areas") or ()) and (raised - model.entry_day(o)).days <= 90
     ]
 
@@ -297,8 +324,11 @@ _COMPLAINT_FLAGS = ("review_overdue", "action_overdue", "recommendation_not_impl
 
 def complaint(facts: Facts, entry_id: str | None) -> Letter:
     """A formal complaint: what was asked, what was answered, what was missed."""
-    about = facts.chosen(entry_id, ("concern", "correspondence", "request", "meeting"),
-                         "a concern, letter, meeting or request to complain about")
+    about = facts.chosen(
+        entry_id,
+        ("concern", "correspondence", "request", "meeting"),
+        "a concern, letter, meeting or request to complain about",
+    )
     earlier = facts.requests("complaint")
     stage = len(earlier) + 1
     asks = _asks(facts)
@@ -312,23 +342,33 @@ def complaint(facts: Facts, entry_id: str | None) -> Letter:
         )
     to_text: Family = Family("")
     if about is not None:
-        to_text = facts.family(about.get("sent_to") or about.get("to")
-                               or about.get("raised_with") or "")
+        to_text = facts.family(
+            about.get("sent_to") or about.get("to") or about.get("raised_with") or ""
+        )
     if not to_text and earlier:
         to_text = facts.family(earlier[-1].get("sent_to", ""))
     if not to_text:
         to_text = facts.family(facts.child.get("setting", ""))
     to = (to_text,) if to_text else ("The headteacher",)
     subject = (f"Formal complaint, stage {stage}: ", facts.name)
-    body: list[Block] = [paragraph(
-        f"I am making a formal complaint, at stage {stage} of your complaints procedure, "
-        "about how my requests for ", facts.name, " have been dealt with.",
-    )]
+    body: list[Block] = [
+        paragraph(
+            f"I am making a formal complaint, at stage {stage} of your complaints procedure, "
+            "about how my requests for ",
+            facts.name,
+            " have been dealt with.",
+        )
+    ]
     if about is not None:
-        body.append(paragraph(
-            "It is first about ", *facts.quoted(about.get("title", "")),
-            f" of {facts.day(about)}", *facts.ref(about), ".",
-        ))
+        body.append(
+            paragraph(
+                "It is first about ",
+                *facts.quoted(about.get("title", "")),
+                f" of {facts.day(about)}",
+                *facts.ref(about),
+                ".",
+            )
+        )
     if earlier:
         last = earlier[-1]
         outcome = facts.family(last.get("outcome", ""))
@@ -345,25 +385,30 @@ def complaint(facts: Facts, entry_id: str | None) -> Letter:
         for due in missed:
             request = facts.by_id.get(due.entry_id, {"id": due.entry_id})
             # The one table's sentence for where it stands, as the timeline prints it.
-            lines.append((f"{due.label} ({due.source}): {due.sentence.rstrip('.')}",
-                          *facts.ref(request)))
+            lines.append(
+                (f"{due.label} ({due.source}): {due.sentence.rstrip('.')}", *facts.ref(request))
+            )
         shown, rest = facts.listed(lines)
         body += [paragraph("Statutory deadlines that were missed:"), bullets(shown)]
         if rest:
             body.append(paragraph(rest))
     if undone:
-        shown, rest = facts.listed([
-            (facts.family(flag.message.rstrip(".")), *facts.ref(facts.by_id[flag.entry_id]))
-            for flag in undone
-        ])
+        shown, rest = facts.listed(
+            [
+                (facts.family(flag.message.rstrip(".")), *facts.ref(facts.by_id[flag.entry_id]))
+                for flag in undone
+            ]
+        )
         body += [paragraph("Other things that were not done:"), bullets(shown)]
         if rest:
             body.append(paragraph(rest))
-    body.append(paragraph(
-        "I ask you to look into each of these, to tell me in writing what you will do and "
-        "by when, and to reply within the time your complaints procedure sets. If I am not "
-        "satisfied with the answer, I will take the complaint to the next stage."
-    ))
+    body.append(
+        paragraph(
+            "I ask you to look into each of these, to tell me in writing what you will do and "
+            "by when, and to reply within the time your complaints procedure sets. If I am not "
+            "satisfied with the answer, I will take the complaint to the next stage."
+        )
+    )
     body.append(paragraph(_complaints_rule(joined(to))))
     if facts.with_refs:
         body.append(paragraph(*facts.bundle_note()))
@@ -372,13 +417,16 @@ def complaint(facts: Facts, entry_id: str | None) -> Letter:
         to=to,
         subject=subject,
         body=body,
-        record=Record("request", {
-            "date": facts.as_of.isoformat(),
-            "title": f"Complaint, stage {stage}",
-            "request_type": "complaint",
-            "sent_to": joined(to),
-            "links": [about["id"]] if about is not None else [],
-        }),
+        record=Record(
+            "request",
+            {
+                "date": facts.as_of.isoformat(),
+                "title": f"Complaint, stage {stage}",
+                "request_type": "complaint",
+                "sent_to": joined(to),
+                "links": [about["id"]] if about is not None else [],
+            },
+        ),
     )
 
 
@@ -412,8 +460,8 @@ def _asks(facts: Facts) -> list[tuple[Mapping[str, Any], bool, tuple[str, ...]]]
             answer = model.optional_date(entry.get("response_date", ""))
             answered = answer is not None or bool(Family(entry.get("response", "")))
             what = "concern"
-        elif kind == "correspondence" and entry.get("direction") == "sent" and entry.get(
-            "reply_due"
+        elif (
+            kind == "correspondence" and entry.get("direction") == "sent" and entry.get("reply_due")
         ):  # a letter that asked for a reply (a confirmation of a meeting did not)
             whom = facts.family(entry.get("to", ""))
             reply = facts.timeline.reply_to(entry)
@@ -435,8 +483,11 @@ def _asks(facts: Facts) -> list[tuple[Mapping[str, Any], bool, tuple[str, ...]]]
         else:
             result = f"no answer after {days((facts.as_of - asked).days)}"
         line = (
-            f"{facts.day(entry)}, {what} ", *facts.quoted(entry.get("title", "")),
-            *((" to ", whom) if whom else ()), f": {result}", *facts.ref(entry),
+            f"{facts.day(entry)}, {what} ",
+            *facts.quoted(entry.get("title", "")),
+            *((" to ", whom) if whom else ()),
+            f": {result}",
+            *facts.ref(entry),
         )
         found.append((entry, answered, line))
     return found

@@ -96,8 +96,9 @@ def long_date(day: date) -> str:
 
 def _markdown_line(line: Line) -> str:
     # The family's text is escaped; the tool's own words, dates and references are not.
-    return "".join(escape(piece, "paragraph") if isinstance(piece, Family) else piece
-                   for piece in line)
+    return "".join(
+        escape(piece, "paragraph") if isinstance(piece, Family) else piece for piece in line
+    )
 
 
 def _written(letter: Letter, show: Any) -> str:
@@ -144,9 +145,9 @@ def markdown_of_text(text: str) -> str:
         if not lines:
             continue
         if all(line.lstrip().startswith("- ") for line in lines):
-            blocks.append("\n".join(
-                "- " + escape(line.lstrip()[2:], "paragraph") for line in lines
-            ))
+            blocks.append(
+                "\n".join("- " + escape(line.lstrip()[2:], "paragraph") for line in lines)
+            )
         else:
             blocks.append(escape("\n".join(lines), "paragraph"))
     return "\n\n".join(blocks) + "\n"

@@ -146,8 +146,14 @@ class Facts:
         """A letter dated on the preparation day, about this child; a formal letter to an
         unnamed reader unless ``greeting`` and ``closing`` say otherwise."""
         return Letter(
-            letter_type=letter_type, to=to, subject=subject, day=self.as_of,
-            about=self.about(), greeting=greeting, body=tuple(body), closing=closing,
+            letter_type=letter_type,
+            to=to,
+            subject=subject,
+            day=self.as_of,
+            about=self.about(),
+            greeting=greeting,
+            body=tuple(body),
+            closing=closing,
             record=record,
         )
 
@@ -187,8 +193,15 @@ class Facts:
     def requests(self, request_type: str) -> list[Mapping[str, Any]]:
         return [e for e in self.of_kind("request") if e.get("request_type") == request_type]
 
-    def chosen(self, entry_id: str | None, kinds: tuple[str, ...], what: str,
-               request_type: str = "", *, planned: bool = False) -> Mapping[str, Any] | None:
+    def chosen(
+        self,
+        entry_id: str | None,
+        kinds: tuple[str, ...],
+        what: str,
+        request_type: str = "",
+        *,
+        planned: bool = False,
+    ) -> Mapping[str, Any] | None:
         """The entry a letter is about: the one named by ``entry_id`` (which must be of
         one of ``kinds``), or ``None`` when no id is given.  With ``planned``, it may be
         dated after the preparation date (an annual review still to come)."""
@@ -204,9 +217,7 @@ class Facts:
             request_type and entry.get("request_type") != request_type
         ):
             shown = model.KINDS.get(str(entry.get("kind")), "entry")
-            raise LetterError(
-                f"The entry {entry_id!r} is a {shown.lower()}, not {what}."
-            )
+            raise LetterError(f"The entry {entry_id!r} is a {shown.lower()}, not {what}.")
         return entry
 
     def day(self, entry: Mapping[str, Any]) -> str:
@@ -222,17 +233,25 @@ class Facts:
 
 
 def sent_correspondence(
-    facts: Facts, to: tuple[str, ...], subject: tuple[str, ...], reply_due: date | None,
-    *about: Mapping[str, Any], follow_up_of: str = "",
+    facts: Facts,
+    to: tuple[str, ...],
+    subject: tuple[str, ...],
+    reply_due: date | None,
+    *about: Mapping[str, Any],
+    follow_up_of: str = "",
 ) -> Record:
     """A letter the family sent: a ``correspondence`` entry linked to what it is about."""
-    return Record("correspondence", {
-        "date": facts.as_of.isoformat(),
-        "title": joined(subject),
-        "direction": "sent",
-        "to": joined(to),
-        "subject": joined(subject),
-        "reply_due": reply_due.isoformat() if reply_due else "",
-        "links": [entry["id"] for entry in about],
-        "areas": sorted({a for entry in about for a in entry.get("areas") or ()}),
-    }, follow_up_of)
+    return Record(
+        "correspondence",
+        {
+            "date": facts.as_of.isoformat(),
+            "title": joined(subject),
+            "direction": "sent",
+            "to": joined(to),
+            "subject": joined(subject),
+            "reply_due": reply_due.isoformat() if reply_due else "",
+            "links": [entry["id"] for entry in about],
+            "areas": sorted({a for entry in about for a in entry.get("areas") or ()}),
+        },
+        follow_up_of,
+    )

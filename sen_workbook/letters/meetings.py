@@ -38,11 +38,14 @@ def meeting_follow_up(facts: Facts, entry_id: str | None) -> Letter:
     to: tuple[str, ...] = tuple(_joined_names(attendees)) or ("Everyone at the meeting",)
     subject = (f"Our meeting on {held} about ", facts.name)
     time = str(meeting.get("date", ""))[11:16]
-    body: list[Block] = [paragraph(
-        f"Thank you for meeting on {held}{' at ' + time if time else ''} about ", facts.name,
-        ". So that we all have the same record, this is what I understood was discussed "
-        "and agreed.",
-    )]
+    body: list[Block] = [
+        paragraph(
+            f"Thank you for meeting on {held}{' at ' + time if time else ''} about ",
+            facts.name,
+            ". So that we all have the same record, this is what I understood was discussed "
+            "and agreed.",
+        )
+    ]
     if attendees:
         body.append(paragraph("Who was there: ", *_joined_names(attendees), "."))
     if purpose:
@@ -69,10 +72,12 @@ def meeting_follow_up(facts: Facts, entry_id: str | None) -> Letter:
     else:
         body.append(paragraph("No actions were agreed."))
     by = reply_by(facts.as_of, CORRECTIONS_DAYS)
-    body.append(paragraph(
-        f"If anything here differs from your notes, please tell me by {long_date(by)}; "
-        "otherwise I will take this as our shared record of the meeting.",
-    ))
+    body.append(
+        paragraph(
+            f"If anything here differs from your notes, please tell me by {long_date(by)}; "
+            "otherwise I will take this as our shared record of the meeting.",
+        )
+    )
     greeting = f"Dear {joined(to)}," if len(attendees) == 1 else "Dear all,"
     return facts.letter(
         "meeting_follow_up",

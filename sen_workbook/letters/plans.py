@@ -32,8 +32,11 @@ def draft_plan_response(facts: Facts, entry_id: str | None) -> Letter:
         draft = drafts[-1]
     served = model.entry_day(draft)
     last_day = next(
-        (d.due for d in facts.deadlines
-         if d.entry_id == draft["id"] and d.rule == "draft_plan_comments"),
+        (
+            d.due
+            for d in facts.deadlines
+            if d.entry_id == draft["id"] and d.rule == "draft_plan_comments"
+        ),
         served + timedelta(days=14),
     )
     sent_to = facts.family(draft.get("sent_to", ""))
@@ -46,31 +49,43 @@ def draft_plan_response(facts: Facts, entry_id: str | None) -> Letter:
         f"college to be named: the last day is {long_date(last_day)}."
     )
     if last_day < facts.as_of:
-        time_limit += (" Those days have passed; I ask you to consider these comments all "
-                       "the same before the plan is finalised.")
-    body: list[Block] = [paragraph(time_limit), paragraph(
-        "Section F must set out provision for every need in section B, detailed and "
-        "specific and normally quantified: what, how often, for how long and by whom "
-        "(SEND Code of Practice 2015, paragraph 9.69).",
-    )]
+        time_limit += (
+            " Those days have passed; I ask you to consider these comments all "
+            "the same before the plan is finalised."
+        )
+    body: list[Block] = [
+        paragraph(time_limit),
+        paragraph(
+            "Section F must set out provision for every need in section B, detailed and "
+            "specific and normally quantified: what, how often, for how long and by whom "
+            "(SEND Code of Practice 2015, paragraph 9.69).",
+        ),
+    ]
     recommendations = _recommendations(facts)
     if recommendations:
         shown, rest = facts.listed(recommendations)
-        body += [paragraph(
-            "Please check each of these recommendations from the professionals' reports "
-            "against sections B and F, and include each in section F:",
-        ), bullets(shown)]
+        body += [
+            paragraph(
+                "Please check each of these recommendations from the professionals' reports "
+                "against sections B and F, and include each in section F:",
+            ),
+            bullets(shown),
+        ]
         if rest:
             body.append(paragraph(rest))
     else:
-        body.append(paragraph(
-            "My records hold no professional report; please tell me which advice the "
-            "draft is based on (SEND Regulations 2014, regulation 6).",
-        ))
-    body.append(paragraph(
-        "I also ask for a meeting with an officer to discuss the draft, and will send "
-        "any further comments by the last day above.",
-    ))
+        body.append(
+            paragraph(
+                "My records hold no professional report; please tell me which advice the "
+                "draft is based on (SEND Regulations 2014, regulation 6).",
+            )
+        )
+    body.append(
+        paragraph(
+            "I also ask for a meeting with an officer to discuss the draft, and will send "
+            "any further comments by the last day above.",
+        )
+    )
     return facts.letter(
         "draft_plan_response",
         to=to,
@@ -88,11 +103,16 @@ def _recommendations(facts: Facts) -> list[tuple[str, ...]]:
             text = facts.family(item.get("text", ""))
             if not text:
                 continue
-            lines.append((
-                *facts.quoted(text), " (", *((by, ", ") if by else ()),
-                *facts.quoted(report.get("title", "")), f", {facts.day(report)})",
-                *facts.ref(report),
-            ))
+            lines.append(
+                (
+                    *facts.quoted(text),
+                    " (",
+                    *((by, ", ") if by else ()),
+                    *facts.quoted(report.get("title", "")),
+                    f", {facts.day(report)})",
+                    *facts.ref(report),
+                )
+            )
     return lines
 
 
@@ -120,15 +140,24 @@ def annual_review_reports(facts: Facts, entry_id: str | None) -> Letter:
     setting = facts.family(facts.child.get("setting", ""))
     sent_to = facts.family(planned.get("sent_to", "")) if planned else ""
     to: tuple[str, ...] = (
-        (sent_to,) if sent_to else ("The headteacher, ", setting) if setting
+        (sent_to,)
+        if sent_to
+        else ("The headteacher, ", setting)
+        if setting
         else ("The headteacher",)
     )
     body: list[Block] = []
     reply_due = None
     if planned is not None:
         meeting = model.entry_day(planned)
-        advice = next((d for d in facts.deadlines if d.entry_id == planned["id"]
-                       and d.rule == "annual_review_advice"), None)
+        advice = next(
+            (
+                d
+                for d in facts.deadlines
+                if d.entry_id == planned["id"] and d.rule == "annual_review_advice"
+            ),
+            None,
+        )
         if advice is not None and advice.met_on is not None:
             raise NothingToSay(
                 f"The reports for the annual review of {long_date(meeting)} are recorded as "
@@ -136,47 +165,65 @@ def annual_review_reports(facts: Facts, entry_id: str | None) -> Letter:
             )
         # The one table's reg 20(4) day when it has one; the same count otherwise.
         reports_by = advice.due if advice is not None else meeting - timedelta(days=TWO_WEEKS)
-        subject = ("Annual review of the EHC plan for ", facts.name,
-                   f" on {long_date(meeting)}: reports and advice")
-        body.append(paragraph(
-            "The annual review meeting of ", facts.name, "'s EHC plan is planned for "
-            f"{long_date(meeting)}. Regulation 20(4) of the SEND Regulations 2014 says the "
-            "advice and information gathered for the review must be sent to everyone "
-            f"invited at least two weeks before the meeting: by {long_date(reports_by)}.",
-        ))
+        subject = (
+            "Annual review of the EHC plan for ",
+            facts.name,
+            f" on {long_date(meeting)}: reports and advice",
+        )
+        body.append(
+            paragraph(
+                "The annual review meeting of ",
+                facts.name,
+                "'s EHC plan is planned for "
+                f"{long_date(meeting)}. Regulation 20(4) of the SEND Regulations 2014 says the "
+                "advice and information gathered for the review must be sent to everyone "
+                f"invited at least two weeks before the meeting: by {long_date(reports_by)}.",
+            )
+        )
         if reports_by >= facts.as_of:
-            body.append(paragraph(
-                f"Please send me copies of all the reports and advice by {long_date(reports_by)}, "
-                "and tell me who has been asked for advice.",
-            ))
+            body.append(
+                paragraph(
+                    f"Please send me copies of all the reports and advice by {long_date(reports_by)}, "
+                    "and tell me who has been asked for advice.",
+                )
+            )
             reply_due = reports_by
         else:
-            body.append(paragraph(
-                f"That day was {long_date(reports_by)}. If the reports have not been sent, "
-                "please send them to me now, and consider moving the meeting so that "
-                "everyone has two weeks to read them.",
-            ))
+            body.append(
+                paragraph(
+                    f"That day was {long_date(reports_by)}. If the reports have not been sent, "
+                    "please send them to me now, and consider moving the meeting so that "
+                    "everyone has two weeks to read them.",
+                )
+            )
     else:
         assert due_by is not None
         subject = ("Annual review of the EHC plan for ", facts.name, ": date and reports")
-        body.append(paragraph(
-            "The next annual review of ", facts.name, "'s EHC plan must be held by "
-            f"{long_date(due_by.due)} ({due_by.source}). Please tell me the date of the "
-            "meeting.",
-        ))
-        body.append(paragraph(
-            "Regulation 20(4) of the SEND Regulations 2014 says the advice and information "
-            "gathered for the review must be sent to everyone invited at least two weeks "
-            "before the meeting. Please send me copies of all the reports and advice by "
-            "then, and tell me who has been asked for advice.",
-        ))
+        body.append(
+            paragraph(
+                "The next annual review of ",
+                facts.name,
+                "'s EHC plan must be held by "
+                f"{long_date(due_by.due)} ({due_by.source}). Please tell me the date of the "
+                "meeting.",
+            )
+        )
+        body.append(
+            paragraph(
+                "Regulation 20(4) of the SEND Regulations 2014 says the advice and information "
+                "gathered for the review must be sent to everyone invited at least two weeks "
+                "before the meeting. Please send me copies of all the reports and advice by "
+                "then, and tell me who has been asked for advice.",
+            )
+        )
     return facts.letter(
         "annual_review_reports",
         to=to,
         subject=subject,
         body=body,
-        record=sent_correspondence(facts, to, subject, reply_due,
-                                   *((planned,) if planned is not None else ())),
+        record=sent_correspondence(
+            facts, to, subject, reply_due, *((planned,) if planned is not None else ())
+        ),
     )
 
 
@@ -184,6 +231,7 @@ def _planned_review(facts: Facts, entry_id: str | None) -> Mapping[str, Any] | N
     """The annual review meeting the letter is about: the one named, or the first
     annual review (a request of that type, or a meeting that says so) dated after the
     preparation date."""
+
     def is_review(entry: Mapping[str, Any]) -> bool:
         if entry.get("kind") == "request":
             return entry.get("request_type") == "annual_review"

@@ -23,12 +23,15 @@ from sen_workbook.letters.facts import Facts, NothingToSay, days, times
 
 
 def _request(facts: Facts, request_type: str, title: str, to: tuple[str, ...]) -> Record:
-    return Record("request", {
-        "date": facts.as_of.isoformat(),
-        "title": title,
-        "request_type": request_type,
-        "sent_to": joined(to),
-    })
+    return Record(
+        "request",
+        {
+            "date": facts.as_of.isoformat(),
+            "title": title,
+            "request_type": request_type,
+            "sent_to": joined(to),
+        },
+    )
 
 
 # --- EHC needs assessment --------------------------------------------------------------
@@ -54,7 +57,9 @@ def ehcna_request(facts: Facts, entry_id: str | None) -> Letter:
     decision = deadlines.add_weeks(facts.as_of, 6)
     body: list[Block] = [
         paragraph(
-            "I am writing as the parent of ", name, " to ask the local authority to carry "
+            "I am writing as the parent of ",
+            name,
+            " to ask the local authority to carry "
             "out an education, health and care (EHC) needs assessment, under section 36(1) "
             "of the Children and Families Act 2014.",
         ),
@@ -67,22 +72,26 @@ def ehcna_request(facts: Facts, entry_id: str | None) -> Letter:
         ),
     ]
     areas = [model.AREAS[a] for a in model.AREAS if a in (facts.child.get("areas") or ())]
-    body.append(paragraph(
-        "Areas of need: " + ("; ".join(areas) if areas else "not yet recorded") + "."
-    ))
+    body.append(
+        paragraph("Areas of need: " + ("; ".join(areas) if areas else "not yet recorded") + ".")
+    )
     body += _concerns(facts, concerns)
     body += _support(facts)
     body += _recommendations(facts)
     body += _incidents(facts, incidents)
     body += _views(facts, observations)
-    body.append(paragraph(
-        "Please tell me your decision within 6 weeks of receiving this request, as "
-        "regulation 5(1) of the SEND Regulations 2014 requires: by "
-        f"{long_date(decision)} if you receive it today.",
-    ))
-    body.append(paragraph(*facts.bundle_note()) if facts.with_refs else paragraph(
-        "I can send copies of the records and reports mentioned here."
-    ))
+    body.append(
+        paragraph(
+            "Please tell me your decision within 6 weeks of receiving this request, as "
+            "regulation 5(1) of the SEND Regulations 2014 requires: by "
+            f"{long_date(decision)} if you receive it today.",
+        )
+    )
+    body.append(
+        paragraph(*facts.bundle_note())
+        if facts.with_refs
+        else paragraph("I can send copies of the records and reports mentioned here.")
+    )
     return facts.letter(
         "ehcna_request",
         to=to,
@@ -118,8 +127,9 @@ def _concerns(facts: Facts, concerns: list) -> list[Block]:
             answered = model.optional_date(entry.get("response_date", ""))
             line.append(f"; answered on {long_date(answered)}" if answered else "; answered")
         lines.append((*line, *facts.ref(entry)))
-    lead = (f"Concerns raised with the setting: {len(concerns)}, of which {len(waiting)} "
-            "had no answer.")
+    lead = (
+        f"Concerns raised with the setting: {len(concerns)}, of which {len(waiting)} had no answer."
+    )
     return _listed_block(facts, lead, lines)
 
 
@@ -130,33 +140,51 @@ def _support(facts: Facts) -> list[Block]:
     lines = []
     for cycle in facts.cycles:
         plan = cycle.plan
-        line = [f"Plan of {facts.day(plan)}, ", *facts.quoted(plan.get("title", "")),
-                f", {len(cycle.targets)} target{'s' if len(cycle.targets) != 1 else ''}"]
+        line = [
+            f"Plan of {facts.day(plan)}, ",
+            *facts.quoted(plan.get("title", "")),
+            f", {len(cycle.targets)} target{'s' if len(cycle.targets) != 1 else ''}",
+        ]
         if cycle.reviews:
             latest = [row.results[-1] for row in cycle.targets if row.results]
-            counts = [f"{latest.count(key)} {label.lower()}"
-                      for key, label in model.RESULT_LABELS.items()
-                      if key != "not_assessed" and latest.count(key)]
-            line.append(f"; at the review of {facts.day(cycle.reviews[-1])}: "
-                        + (", ".join(counts) if counts else "no target assessed"))
+            counts = [
+                f"{latest.count(key)} {label.lower()}"
+                for key, label in model.RESULT_LABELS.items()
+                if key != "not_assessed" and latest.count(key)
+            ]
+            line.append(
+                f"; at the review of {facts.day(cycle.reviews[-1])}: "
+                + (", ".join(counts) if counts else "no target assessed")
+            )
         elif cycle.review_overdue:
-            line.append(f"; its review, due {long_date(model.parse_date(plan['review_date']))}, "
-                        "has not happened")
+            line.append(
+                f"; its review, due {long_date(model.parse_date(plan['review_date']))}, "
+                "has not happened"
+            )
         else:
             line.append("; not reviewed yet")
         lines.append((*line, *facts.ref(plan, *cycle.reviews)))
     blocks = _listed_block(
-        facts, f"SEN Support (assess, plan, do, review): {len(facts.cycles)} "
-        f"cycle{'s' if len(facts.cycles) != 1 else ''}.", lines)
+        facts,
+        f"SEN Support (assess, plan, do, review): {len(facts.cycles)} "
+        f"cycle{'s' if len(facts.cycles) != 1 else ''}.",
+        lines,
+    )
     runs = analysis.not_met_runs(facts.timeline.analysed, facts.as_of)
     if runs:
-        blocks += _listed_block(facts, "Targets not met at two or more reviews in a row:", [
-            (*facts.quoted(run.target.get("text", "")),
-             f": not met at {len(run.reviews)} reviews in a row, "
-             + ", ".join(facts.day(r) for r in run.reviews),
-             *facts.ref(*run.reviews))
-            for run in runs
-        ])
+        blocks += _listed_block(
+            facts,
+            "Targets not met at two or more reviews in a row:",
+            [
+                (
+                    *facts.quoted(run.target.get("text", "")),
+                    f": not met at {len(run.reviews)} reviews in a row, "
+                    + ", ".join(facts.day(r) for r in run.reviews),
+                    *facts.ref(*run.reviews),
+                )
+                for run in runs
+            ],
+        )
     return blocks
 
 
@@ -166,14 +194,19 @@ def _recommendations(facts: Facts) -> list[Block]:
         by = facts.family(report.get("professional", ""))
         for item in report.get("recommendations") or ():
             how = {"no": "not carried out", "partly": "only partly carried out"}.get(
-                item.get("implemented", ""))
+                item.get("implemented", "")
+            )
             if how is None:
                 continue
-            lines.append((
-                *facts.quoted(item.get("text", "")), ", recommended",
-                *((" by ", by) if by else ()), f" on {facts.day(report)}: {how}",
-                *facts.ref(report),
-            ))
+            lines.append(
+                (
+                    *facts.quoted(item.get("text", "")),
+                    ", recommended",
+                    *((" by ", by) if by else ()),
+                    f" on {facts.day(report)}: {how}",
+                    *facts.ref(report),
+                )
+            )
     if not lines:
         return []
     return _listed_block(facts, "Professionals' recommendations not carried out:", lines)
@@ -190,23 +223,28 @@ def _incidents(facts: Facts, incidents: list) -> list[Block]:
             lost = sum(e.get("days_lost") or 0 for e in these)
             lines.append((f"{label}: {times(len(these))}, {days(lost)} lost", *facts.ref(*these)))
     return _listed_block(
-        facts, f"Incidents: {len(incidents)}, with {days(total)} of education lost.", lines)
+        facts, f"Incidents: {len(incidents)}, with {days(total)} of education lost.", lines
+    )
 
 
 def _views(facts: Facts, observations: list) -> list[Block]:
     views = [r for r in facts.of_kind("review") if Family(r.get("child_views", ""))]
     blocks: list[Block] = []
     if views:
-        blocks += _listed_block(facts, "In the child's own words, at reviews:", [
-            (f"{facts.day(r)}: ", *facts.quoted(r["child_views"]), *facts.ref(r))
-            for r in views
-        ])
+        blocks += _listed_block(
+            facts,
+            "In the child's own words, at reviews:",
+            [(f"{facts.day(r)}: ", *facts.quoted(r["child_views"]), *facts.ref(r)) for r in views],
+        )
     if observations:
-        blocks.append(paragraph(
-            f"What I have seen at home is recorded in {len(observations)} dated "
-            f"observation{'s' if len(observations) != 1 else ''}",
-            *facts.ref(*observations), ".",
-        ))
+        blocks.append(
+            paragraph(
+                f"What I have seen at home is recorded in {len(observations)} dated "
+                f"observation{'s' if len(observations) != 1 else ''}",
+                *facts.ref(*observations),
+                ".",
+            )
+        )
     return blocks
 
 
@@ -216,21 +254,27 @@ def _views(facts: Facts, observations: list) -> list[Block]:
 def education_record(facts: Facts, entry_id: str | None) -> Letter:
     """A request to a maintained school for the pupil's educational record (15 school days)."""
     if entry_id:
-        facts.chosen(entry_id, ("request",), "a request for the education record",
-                     "education_record")
+        facts.chosen(
+            entry_id, ("request",), "a request for the education record", "education_record"
+        )
     setting = facts.family(facts.child.get("setting", ""))
     to = ("The governing body, ", setting) if setting else ("The governing body of the school",)
     subject = ("Request for the educational record of ", facts.name)
     try:
         counted = deadlines.add_working_days(facts.as_of, 15)
-        by = (f" Counted in working days, that is by {long_date(counted)} if you receive "
-              "this today; school holidays make it later.")
+        by = (
+            f" Counted in working days, that is by {long_date(counted)} if you receive "
+            "this today; school holidays make it later."
+        )
     except deadlines.CalendarRangeError:
         by = ""
     body = (
         paragraph(
-            "I am the parent of ", facts.name, ". Under regulation 5 of the Education "
-            "(Pupil Information) (England) Regulations 2005 I ask to see ", facts.name,
+            "I am the parent of ",
+            facts.name,
+            ". Under regulation 5 of the Education "
+            "(Pupil Information) (England) Regulations 2005 I ask to see ",
+            facts.name,
             "'s educational record, and for a copy of it.",
         ),
         paragraph(
@@ -283,10 +327,14 @@ def subject_access(facts: Facts, entry_id: str | None) -> Letter:
         pass
     body = (
         paragraph(
-            "I am the parent of ", facts.name, " and I make this request on ", facts.name,
+            "I am the parent of ",
+            facts.name,
+            " and I make this request on ",
+            facts.name,
             "'s behalf, and for myself where the information is about me. Under Article 15 "
             "of the UK GDPR, please send me a copy of all the personal data you hold about ",
-            facts.name, ", in particular:",
+            facts.name,
+            ", in particular:",
         ),
         bullets([(item,) for item in _WHAT_TO_INCLUDE]),
         paragraph(

@@ -120,8 +120,13 @@ def _exhibit_title(exhibit: timeline.Exhibit, pseudonym: Pseudonym) -> tuple[str
     return exhibit.description.strip() or exhibit.filename or safe_name, exhibit.filename
 
 
-def _cover(pages: Pages, child: Mapping[str, Any], options: timeline.TimelineOptions,
-           prepared_by: str, count: int) -> None:
+def _cover(
+    pages: Pages,
+    child: Mapping[str, Any],
+    options: timeline.TimelineOptions,
+    prepared_by: str,
+    count: int,
+) -> None:
     pages.add_page()
     pages.start_section("Cover", 0)
     pages.y = 60
@@ -138,8 +143,7 @@ def _cover(pages: Pages, child: Mapping[str, Any], options: timeline.TimelineOpt
         rows.append(("Records from", options.date_from.isoformat()))
     rows += [
         ("Prepared by", prepared_by or "The child's family, from their own dated records"),
-        ("Exhibits", f"{count} file{'s' if count != 1 else ''}, E001 onwards" if count
-         else "none"),
+        ("Exhibits", f"{count} file{'s' if count != 1 else ''}, E001 onwards" if count else "none"),
     ]
     for label, value in rows:
         top = pages.y
@@ -150,7 +154,9 @@ def _cover(pages: Pages, child: Mapping[str, Any], options: timeline.TimelineOpt
     pages.paragraph(
         "Page numbers are those in the footer of every page. The index that follows lists "
         "each section and exhibit with its page. Each exhibit follows the timeline after a "
-        "divider page giving its reference, date and SHA-256 fingerprint.", size=11)
+        "divider page giving its reference, date and SHA-256 fingerprint.",
+        size=11,
+    )
 
 
 class _IndexRow(NamedTuple):
@@ -177,8 +183,10 @@ def _draw_index(pages: Pages, rows: list[_IndexRow], sentence: str) -> None:
     pages.y = pages.t_margin + _INDEX_HEAD
     right = pages.w - pages.r_margin
     # Columns for the exhibits' references and dates, as wide as the widest of each.
-    widths = [max((pages.width(row.lead[n]) for row in rows if len(row.lead) > n), default=0)
-              for n in range(max((len(row.lead) for row in rows), default=0))]
+    widths = [
+        max((pages.width(row.lead[n]) for row in rows if len(row.lead) > n), default=0)
+        for n in range(max((len(row.lead) for row in rows), default=0))
+    ]
     for row in rows:
         if pages.y + INDEX_ROW > pages.bottom:
             pages.add_page()
@@ -230,8 +238,7 @@ def _divider(pages: Pages, shown: _Shown, pseudonymised: bool) -> None:
         pages.paragraph("This exhibit is shown as supplied: the pseudonym cannot change it.")
 
 
-def _exhibit_body(pages: Pages, shown: _Shown,
-                  pseudonym: Pseudonym) -> list[tuple[int, Any, str]]:
+def _exhibit_body(pages: Pages, shown: _Shown, pseudonym: Pseudonym) -> list[tuple[int, Any, str]]:
     """The exhibit's own pages after its divider; for a PDF, a page of each page's size
     kept in its place, returned with the page that takes it and the exhibit's reference."""
     item = shown.item
@@ -247,8 +254,14 @@ def _exhibit_body(pages: Pages, shown: _Shown,
         pages.add_page()
         pages.footer_ref = ref
         top = pages.t_margin
-        pages.image(io.BytesIO(item.data), x=pages.l_margin, y=top, w=pages.epw,
-                    h=pages.bottom - top - 4, keep_aspect_ratio=True)
+        pages.image(
+            io.BytesIO(item.data),
+            x=pages.l_margin,
+            y=top,
+            w=pages.epw,
+            h=pages.bottom - top - 4,
+            keep_aspect_ratio=True,
+        )
     elif item.form == forms.TEXT:
         pages.add_page()
         pages.footer_ref = ref
@@ -275,8 +288,7 @@ def _check_names(child: Mapping[str, Any], texts: Iterable[str]) -> None:
         found = timeline.find_child_name(child, text)
         if found:
             raise BundleError(
-                f"The pseudonymised PDF would show the child's name {found!r}, so it was "
-                "not made."
+                f"The pseudonymised PDF would show the child's name {found!r}, so it was not made."
             )
 
 
@@ -299,9 +311,17 @@ def build_pdf_bundle(
     """
     entries = list(entries)
     markdown_text, exhibit_list = timeline.timeline_and_exhibits(child, entries, options)
-    return pdf_from_markdown(child, options, markdown_text, exhibit_list, read_attachment,
-                             limit=limit, prepared_by=prepared_by, progress=progress,
-                             entry_kinds={entry["id"]: entry["kind"] for entry in entries})
+    return pdf_from_markdown(
+        child,
+        options,
+        markdown_text,
+        exhibit_list,
+        read_attachment,
+        limit=limit,
+        prepared_by=prepared_by,
+        progress=progress,
+        entry_kinds={entry["id"]: entry["kind"] for entry in entries},
+    )
 
 
 def pdf_from_markdown(
@@ -335,17 +355,20 @@ def pdf_from_markdown(
         prepared_by = pseudonym.apply(prepared_by)
         _check_names(child, [title, prepared_by, *(s.title for s in shown)])
         # The timeline's text as it will be shown (escapes undone), as the folder checks it.
-        found = timeline.find_child_name(child, re.sub(r"\\(.)", r"\1", markdown_text),
-                                         full_name_only=True)
+        found = timeline.find_child_name(
+            child, re.sub(r"\\(.)", r"\1", markdown_text), full_name_only=True
+        )
         if found:
-            raise BundleError(f"The pseudonymised PDF would show the child's name {found!r}, "
-                              "so it was not made.")
+            raise BundleError(
+                f"The pseudonymised PDF would show the child's name {found!r}, so it was not made."
+            )
 
     pages = Pages()
     pages.set_title(title)
     pages.set_author(prepared_by or "The child's family")
-    pages.set_subject(f"{timeline.PURPOSE_TITLES[options.purpose]}, prepared on "
-                      f"{options.as_of.isoformat()}")
+    pages.set_subject(
+        f"{timeline.PURPOSE_TITLES[options.purpose]}, prepared on {options.as_of.isoformat()}"
+    )
     pages.set_keywords("SEN evidence bundle")
     pages.set_creation_date(fixed_date(options.as_of))
 
@@ -361,8 +384,10 @@ def pdf_from_markdown(
 
     def draw_index(pdf: Any, outline: list[Any]) -> None:
         rows = [_IndexRow("The timeline", timeline_start, bold=True)]
-        rows += [_IndexRow(text, page, indent=6) for text, page in
-                 zip(sections, section_pages, strict=True)]
+        rows += [
+            _IndexRow(text, page, indent=6)
+            for text, page in zip(sections, section_pages, strict=True)
+        ]
         if shown:
             rows.append(_IndexRow("The exhibits", divider_pages[0], bold=True))
             for item, page in zip(shown, divider_pages, strict=True):
@@ -370,8 +395,11 @@ def pdf_from_markdown(
                 note = ""
                 if item.item.form == forms.SEPARATE:
                     note = " (supplied separately)"
-                rows.append(_IndexRow(f"{item.title}{note}", page, indent=6,
-                                      lead=(exhibit.ref, exhibit.date)))
+                rows.append(
+                    _IndexRow(
+                        f"{item.title}{note}", page, indent=6, lead=(exhibit.ref, exhibit.date)
+                    )
+                )
         _draw_index(pdf, rows, evidence_sentence(evidence["pages"], limit))
 
     pages.add_page()
@@ -433,17 +461,22 @@ def pdf_from_markdown(
         progress(steps - 1, steps, "Writing the PDF")
     data = pages.finish(without_footer={number for number, _page, _ref in placeholders})
     if placeholders:
-        data = put_in_place(data, placeholders, options.as_of,
-                            [item.item.exhibit.sha256 for item in shown],
-                            {number: page.id for number, page in pages.pages.items()},
-                            pages.pages[1].parent.id)
+        data = put_in_place(
+            data,
+            placeholders,
+            options.as_of,
+            [item.item.exhibit.sha256 for item in shown],
+            {number: page.id for number, page in pages.pages.items()},
+            pages.pages[1].parent.id,
+        )
     # else fpdf2's document stands as it is: its id is a hash of its own bytes.
     if progress:
         progress(steps, steps, "Done")
     problems = tuple(
         f"{item.item.exhibit.ref} ({item.original or item.item.exhibit.bundle_name.rsplit('/', 1)[-1]}) "
         f"{item.item.problem}: its divider says so and it is not inside the PDF."
-        for item in shown if item.item.problem
+        for item in shown
+        if item.item.problem
     )
     counted = dict(exhibit_pages)
     notes = tuple(
@@ -454,5 +487,13 @@ def pdf_from_markdown(
         if (entry_kinds or {}).get(item.item.exhibit.entry_id) == "assessment"
         and counted.get(item.item.exhibit.ref, 0) > EXPERT_PAGES
     )
-    return PdfBundle(data, total, evidence["pages"], timeline_end - timeline_start + 1, limit,
-                     tuple(exhibit_pages), problems, notes)
+    return PdfBundle(
+        data,
+        total,
+        evidence["pages"],
+        timeline_end - timeline_start + 1,
+        limit,
+        tuple(exhibit_pages),
+        problems,
+        notes,
+    )

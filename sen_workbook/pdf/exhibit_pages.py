@@ -55,12 +55,20 @@ def _footer_stream(page: Any, text: str) -> bytes:
     shown = text.encode("cp1252", errors="replace")
     width = sum(widths.get(char, 556) for char in shown.decode("cp1252")) * 9 / 1000
     a, b, c, d, e, f = _upright(page)
-    view_width = float(page.mediabox.width) if not (page.rotation or 0) % 180 else float(
-        page.mediabox.height)
+    view_width = (
+        float(page.mediabox.width)
+        if not (page.rotation or 0) % 180
+        else float(page.mediabox.height)
+    )
     matrix = " ".join(f"{value:.4f}" for value in _inverse((a, b, c, d, e, f)))
     escaped = shown.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-    return (f"q {matrix} cm BT {FOOTER_FONT} 9 Tf 0.24 g "
-            f"{(view_width - width) / 2:.2f} 20.5 Td (").encode("ascii") + escaped + b") Tj ET Q"
+    return (
+        (
+            f"q {matrix} cm BT {FOOTER_FONT} 9 Tf 0.24 g {(view_width - width) / 2:.2f} 20.5 Td ("
+        ).encode("ascii")
+        + escaped
+        + b") Tj ET Q"
+    )
 
 
 # Entries of an exhibit page that point back into its own file's structure (its page tree,
@@ -83,7 +91,8 @@ def _annotations(annotations: Any, writer: Any, placed: Any) -> Any:
         action = annotation.get("/A")
         action = action.get_object() if action is not None else {}
         if annotation.get("/Subtype") == "/Link" and (
-                "/Dest" in annotation or action.get("/S") == "/GoTo"):
+            "/Dest" in annotation or action.get("/S") == "/GoTo"
+        ):
             continue
         copied = annotation.clone(writer, ignore_fields=_ANNOTATION_LINKS)
         copied[NameObject("/P")] = placed
@@ -107,9 +116,14 @@ def _trailer(data: bytes) -> tuple[int, bytes, bytes, int]:
     return size, root, info, start
 
 
-def put_in_place(data: bytes, placeholders: list[tuple[int, Any, str]], dated: _dt.date,
-                 fingerprints: Iterable[str], page_ids: Mapping[int, int],
-                 pages_root: int) -> bytes:
+def put_in_place(
+    data: bytes,
+    placeholders: list[tuple[int, Any, str]],
+    dated: _dt.date,
+    fingerprints: Iterable[str],
+    page_ids: Mapping[int, int],
+    pages_root: int,
+) -> bytes:
     """``data`` (fpdf2's document) with each PDF exhibit page in the place kept for it:
     ``placeholders`` holds (page number, exhibit page, exhibit reference), ``page_ids``
     the object number of each page fpdf2 wrote and ``pages_root`` that of its page tree.
@@ -140,12 +154,16 @@ def put_in_place(data: bytes, placeholders: list[tuple[int, Any, str]], dated: _
         writer = PdfWriter()
         while len(writer._objects) < size - 1:
             writer._objects.append(NullObject())  # numbers fpdf2's objects already hold
-        font = writer._add_object(DictionaryObject({
-            NameObject("/Type"): NameObject("/Font"),
-            NameObject("/Subtype"): NameObject("/Type1"),
-            NameObject("/BaseFont"): NameObject("/Helvetica"),
-            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
-        }))
+        font = writer._add_object(
+            DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/Font"),
+                    NameObject("/Subtype"): NameObject("/Type1"),
+                    NameObject("/BaseFont"): NameObject("/Helvetica"),
+                    NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+                }
+            )
+        )
 
         def stream(content: bytes) -> Any:
             made = DecodedStreamObject()
@@ -167,8 +185,9 @@ def put_in_place(data: bytes, placeholders: list[tuple[int, Any, str]], dated: _
                 if key == "/Annots":
                     placed[NameObject(key)] = _annotations(value, writer, reference)
                 elif key not in _NOT_COPIED:
-                    placed[NameObject(key)] = value.clone(writer) if hasattr(
-                        value, "clone") else value
+                    placed[NameObject(key)] = (
+                        value.clone(writer) if hasattr(value, "clone") else value
+                    )
             resources = placed.get("/Resources")
             resources = resources.get_object() if resources is not None else DictionaryObject()
             placed[NameObject("/Resources")] = resources
@@ -188,9 +207,13 @@ def put_in_place(data: bytes, placeholders: list[tuple[int, Any, str]], dated: _
         out = io.BytesIO()
         out.write(data if data.endswith(b"\n") else data + b"\n")
         offsets: dict[int, int] = {}
-        written = [*sorted(replaced.items()),
-                   *((number, writer._objects[number - 1])
-                     for number in range(size, len(writer._objects) + 1))]
+        written = [
+            *sorted(replaced.items()),
+            *(
+                (number, writer._objects[number - 1])
+                for number in range(size, len(writer._objects) + 1)
+            ),
+        ]
         for number, obj in written:
             offsets[number] = out.tell()
             out.write(f"{number} 0 obj\n".encode("ascii"))
@@ -215,6 +238,8 @@ def put_in_place(data: bytes, placeholders: list[tuple[int, Any, str]], dated: _
         identifier = digest.digest()[:16].hex().upper()
         out.write(f"trailer\n<<\n/Size {max(size, len(writer._objects) + 1)}\n".encode("ascii"))
         out.write(b"/Root " + root + b"\n/Info " + info + b"\n")
-        out.write(f"/ID [<{identifier}><{identifier}>]\n/Prev {previous}\n>>\n"
-                  f"startxref\n{xref}\n%%EOF\n".encode("ascii"))
+        out.write(
+            f"/ID [<{identifier}><{identifier}>]\n/Prev {previous}\n>>\n"
+            f"startxref\n{xref}\n%%EOF\n".encode("ascii")
+        )
     return out.getvalue()

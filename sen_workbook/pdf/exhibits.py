@@ -133,15 +133,19 @@ def describe(item: Prepared) -> str:
     """One sentence for the divider page on what follows it."""
     if item.form == PDF:
         count = len(item.pages)
-        return (f"A PDF of {count} page{'s' if count != 1 else ''}, appended as supplied on "
-                "the following pages (only the page footer is added).")
+        return (
+            f"A PDF of {count} page{'s' if count != 1 else ''}, appended as supplied on "
+            "the following pages (only the page footer is added)."
+        )
     if item.form == IMAGE:
         return "A picture, placed on the next page, scaled to fit."
     if item.form == TEXT:
         return "A text file, typeset on the following pages."
     if item.problem:
-        return (f"This file {item.problem}, so its pages could not be included here: it is "
-                "supplied separately.")
+        return (
+            f"This file {item.problem}, so its pages could not be included here: it is "
+            "supplied separately."
+        )
     extension = _extension(item.exhibit)
     kind = f"a .{extension} file" if extension else "a file of this type"
     return f"This is {kind}, which cannot be shown inside a PDF: it is supplied separately."

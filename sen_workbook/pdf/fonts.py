@@ -31,7 +31,9 @@ def _folder() -> Path:
 
     spec = importlib.util.find_spec("font_source_sans_pro")
     if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("The font-source-sans-pro package is not installed; reinstall sen-workbook.")
+        raise RuntimeError(
+            "The font-source-sans-pro package is not installed; reinstall sen-workbook."
+        )
     return Path(next(iter(spec.submodule_search_locations))) / "files"
 
 
@@ -65,9 +67,7 @@ class Glyphs:
         letters = self._letters
         if letters.issuperset(text):
             return text
-        return "".join(
-            char if char in letters else self._substitute(char) for char in text
-        )
+        return "".join(char if char in letters else self._substitute(char) for char in text)
 
     def _substitute(self, char: str) -> str:
         shown = self._shown.get(char)

@@ -28,15 +28,18 @@ APPEALS: dict[str, PageLimit] = {
     "refusal-to-issue": PageLimit(100, "an appeal against a refusal to issue an EHC plan"),
     "sections-b-f": PageLimit(100, "an appeal about sections B and F of an EHC plan"),
     "section-i": PageLimit(75, "an appeal about section I of an EHC plan (the placement)"),
-    "cease-to-maintain": PageLimit(75, "an appeal against a decision to cease to maintain an EHC plan"),
+    "cease-to-maintain": PageLimit(
+        75, "an appeal against a decision to cease to maintain an EHC plan"
+    ),
 }
 
 # The appeal whose limit a purpose's bundle is held to when no appeal type is named.
 _PURPOSE_APPEAL = {"ehcna": "refusal-to-assess"}
 
 
-def page_limit(purpose: str, appeal: str | None = None,
-               max_pages: int | None = None) -> PageLimit | None:
+def page_limit(
+    purpose: str, appeal: str | None = None, max_pages: int | None = None
+) -> PageLimit | None:
     """The limit for a bundle: ``max_pages`` if given, else the appeal type's, else the
     purpose's (an EHC needs assessment request: a refusal to assess), else none."""
     if max_pages is not None:

@@ -187,10 +187,13 @@ def token_blocks(markdown_text: str) -> Iterator[Block]:
         index += 1
 
 
-def render(pages: Pages, markdown_text: str,
-           before_heading: Callable[[int, str], None] | None = None,
-           at_heading: Callable[[int, str], None] | None = None,
-           blocks_of: Callable[[str], Sequence[Block] | Iterator[Block]] = blocks) -> None:
+def render(
+    pages: Pages,
+    markdown_text: str,
+    before_heading: Callable[[int, str], None] | None = None,
+    at_heading: Callable[[int, str], None] | None = None,
+    blocks_of: Callable[[str], Sequence[Block] | Iterator[Block]] = blocks,
+) -> None:
     """Set ``markdown_text`` on ``pages`` from the current position.
 
     ``before_heading(level, text)`` is called before each heading is placed (to start a
@@ -203,8 +206,10 @@ def render(pages: Pages, markdown_text: str,
                 before_heading(block.level, block.text)
             placed = None
             if at_heading is not None:
+
                 def placed(block: Block = block) -> None:
                     at_heading(block.level, block.text)
+
             pages.heading(block.text, block.level, placed)
         elif block.kind == "paragraph":
             pages.paragraph(block.text)

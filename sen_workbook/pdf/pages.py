@@ -98,8 +98,15 @@ class Pages(FPDF):
         """The width of printable ``text`` in millimetres."""
         return self.units(text, style) * size * PT / 1000
 
-    def lines(self, text: str, width: float, style: str = "", size: float = BODY,
-              *, keep_spaces: bool = False) -> list[str]:
+    def lines(
+        self,
+        text: str,
+        width: float,
+        style: str = "",
+        size: float = BODY,
+        *,
+        keep_spaces: bool = False,
+    ) -> list[str]:
         """``text`` broken into lines no wider than ``width`` millimetres.
 
         Breaks fall at spaces only, as late as they can (the first line is as full as
@@ -122,8 +129,7 @@ class Pages(FPDF):
         units = self.units
         # Where each word ends, counting one space after every word: the words a to b
         # fit on a line when ends[b] - ends[a - 1] - space <= limit.
-        ends = list(accumulate(
-            (cache.get(word) or units(word, style)) + space for word in words))
+        ends = list(accumulate((cache.get(word) or units(word, style)) + space for word in words))
         result: list[str] = []
         start, count, before = 0, len(words), 0.0
         while start < count:
@@ -157,8 +163,11 @@ class Pages(FPDF):
     def use(self, style: str = "", size: float = BODY) -> None:
         """Set the bundle's typeface in ``style`` and ``size``, unless already set (fpdf2's
         own check comes after work that is slow when done 100,000 times)."""
-        if (self.font_style != style or self.font_size_pt != size
-                or self.font_family != self._family):
+        if (
+            self.font_style != style
+            or self.font_size_pt != size
+            or self.font_family != self._family
+        ):
             self.set_font(fonts.FAMILY, style, size)
 
     def show(self, x: float, baseline: float, line: str) -> None:
@@ -166,8 +175,14 @@ class Pages(FPDF):
         in the current font."""
         self.show_lines(x, baseline, 0.0, [line])
 
-    def show_lines(self, x: float, baseline: float, step: float, lines: Sequence[str],
-                   mark: tuple[float, str] | None = None) -> None:
+    def show_lines(
+        self,
+        x: float,
+        baseline: float,
+        step: float,
+        lines: Sequence[str],
+        mark: tuple[float, str] | None = None,
+    ) -> None:
         """Print ``lines`` one under another, ``step`` mm apart, the first on ``baseline``;
         ``mark`` (how far to the left, and what) goes before the first line (a bullet).
 
@@ -188,14 +203,19 @@ class Pages(FPDF):
             if not seen.issuperset(line):
                 for char in set(line) - seen:
                     code = font.subset.pick(ord(char))
-                    table[ord(char)] = "" if code is None else escape_parens(
-                        chr(code).encode("utf-16-be").decode("latin-1"))
+                    table[ord(char)] = (
+                        ""
+                        if code is None
+                        else escape_parens(chr(code).encode("utf-16-be").decode("latin-1"))
+                    )
                     seen.add(char)
         k = self.k
         move = f") Tj 0 {-step * k:.2f} Td ("
         if mark:
-            start = (f"BT {(x - mark[0]) * k:.2f} {(self.h - baseline) * k:.2f} Td "
-                     f"({mark[1].translate(table)}) Tj {mark[0] * k:.2f} 0 Td (")
+            start = (
+                f"BT {(x - mark[0]) * k:.2f} {(self.h - baseline) * k:.2f} Td "
+                f"({mark[1].translate(table)}) Tj {mark[0] * k:.2f} 0 Td ("
+            )
         else:
             start = f"BT {x * k:.2f} {(self.h - baseline) * k:.2f} Td ("
         text = start + move.join([line.translate(table) for line in lines]) + ") Tj ET"
@@ -256,8 +276,9 @@ class Pages(FPDF):
     def line_height(self, size: float) -> float:
         return size * LEADING * PT
 
-    def draw_lines(self, lines: Sequence[str], x: float, style: str = "",
-                   size: float = BODY) -> None:
+    def draw_lines(
+        self, lines: Sequence[str], x: float, style: str = "", size: float = BODY
+    ) -> None:
         """Print ``lines`` from the current position down, breaking pages between lines."""
         step = self.line_height(size)
         self.use(style, size)
@@ -266,22 +287,32 @@ class Pages(FPDF):
             self.room(step)
             self.use(style, size)
             fits = max(1, int((self.bottom - self.y) // step))
-            chunk = lines[done:done + fits]
+            chunk = lines[done : done + fits]
             self.show_lines(x, self.y + step * 0.78, step, chunk)
             self.y += step * len(chunk)
             done += len(chunk)
 
-    def paragraph(self, text: str, *, style: str = "", size: float = BODY,
-                  indent: float = 0.0, after: float | None = None,
-                  keep_spaces: bool = False) -> None:
+    def paragraph(
+        self,
+        text: str,
+        *,
+        style: str = "",
+        size: float = BODY,
+        indent: float = 0.0,
+        after: float | None = None,
+        keep_spaces: bool = False,
+    ) -> None:
         """A block of text across the page, ``indent`` millimetres in from the margin."""
         width = self.epw - indent
-        self.draw_lines(self.lines(text, width, style, size, keep_spaces=keep_spaces),
-                        self.l_margin + indent, style, size)
+        self.draw_lines(
+            self.lines(text, width, style, size, keep_spaces=keep_spaces),
+            self.l_margin + indent,
+            style,
+            size,
+        )
         self.y += self.line_height(size) * 0.4 if after is None else after
 
-    def heading(self, text: str, level: int,
-                placed: Callable[[], None] | None = None) -> None:
+    def heading(self, text: str, level: int, placed: Callable[[], None] | None = None) -> None:
         """A bold heading, kept on the same page as at least two lines after it;
         ``placed()`` is called once its page is settled (to bookmark it)."""
         size = HEADING_SIZES.get(level, BODY)
@@ -305,8 +336,9 @@ class Pages(FPDF):
         sign = "•" if depth % 2 == 0 else "–"
         if mark and self.y + step * len(lines) <= self.bottom:
             # The usual case, the whole item on this page: one text object, bullet and all.
-            self.show_lines(self.l_margin + indent, self.y + step * 0.78, step, lines,
-                            mark=(4.5, sign))
+            self.show_lines(
+                self.l_margin + indent, self.y + step * 0.78, step, lines, mark=(4.5, sign)
+            )
             self.y += step * len(lines)
         else:
             if mark:
@@ -314,8 +346,9 @@ class Pages(FPDF):
             self.draw_lines(lines, self.l_margin + indent)
         self.y += step * 0.15
 
-    def table(self, header: Sequence[str], rows: Sequence[Sequence[str]],
-              size: float = TABLE) -> None:
+    def table(
+        self, header: Sequence[str], rows: Sequence[Sequence[str]], size: float = TABLE
+    ) -> None:
         """A ruled table across the page, its header repeated on every page it runs over."""
         columns = len(header)
         if not columns:
@@ -334,9 +367,14 @@ class Pages(FPDF):
                 if fits < min(count, 2) and not self._at_top():
                     self.add_page()
                     if style != "B":
-                        draw_row([self.lines(h, w, "B", size) for h, w in zip(header, inner,
-                                                                               strict=True)],
-                                 "B", True)
+                        draw_row(
+                            [
+                                self.lines(h, w, "B", size)
+                                for h, w in zip(header, inner, strict=True)
+                            ],
+                            "B",
+                            True,
+                        )
                     continue
                 shown = min(count, max(fits, 1))
                 height = shown * step + 2 * CELL_PAD
@@ -346,13 +384,17 @@ class Pages(FPDF):
                 k = self.k
                 top = (self.h - self.y) * k
                 paint = "B" if fill else "S"
-                self._out(" ".join(  # the cells' borders, as fpdf2's rect() draws them
-                    f"{left * k:.2f} {top:.2f} {width * k:.2f} {-height * k:.2f} re {paint}"
-                    for left, width in zip(lefts, widths, strict=True)))
+                self._out(
+                    " ".join(  # the cells' borders, as fpdf2's rect() draws them
+                        f"{left * k:.2f} {top:.2f} {width * k:.2f} {-height * k:.2f} re {paint}"
+                        for left, width in zip(lefts, widths, strict=True)
+                    )
+                )
                 for left, cell in zip(lefts, cells, strict=True):
                     if any(cell[:shown]):
-                        self.show_lines(left + CELL_PAD, self.y + CELL_PAD + step * 0.78, step,
-                                        cell[:shown])
+                        self.show_lines(
+                            left + CELL_PAD, self.y + CELL_PAD + step * 0.78, step, cell[:shown]
+                        )
                 self.y += height
                 cells = [cell[shown:] for cell in cells]
                 if not any(cells):
@@ -360,25 +402,30 @@ class Pages(FPDF):
 
         self.set_draw_color(140, 140, 140)
         self.set_line_width(0.2)
-        header_lines = [self.lines(text, width, "B", size) for text, width in
-                        zip(header, inner, strict=True)]
+        header_lines = [
+            self.lines(text, width, "B", size) for text, width in zip(header, inner, strict=True)
+        ]
         # The header and the first row start on the same page.
         first = rows[0] if rows else [""] * columns
-        first_height = max(len(self.lines(text, width, "", size)) for text, width in
-                           zip(first, inner, strict=True))
-        self.room((max(len(cell) for cell in header_lines) + first_height) * step
-                  + 4 * CELL_PAD)
+        first_height = max(
+            len(self.lines(text, width, "", size)) for text, width in zip(first, inner, strict=True)
+        )
+        self.room((max(len(cell) for cell in header_lines) + first_height) * step + 4 * CELL_PAD)
         draw_row(header_lines, "B", True)
         for row in rows:
-            draw_row([self.lines(text, width, "", size) for text, width in
-                      zip(row, inner, strict=True)], "", False)
+            draw_row(
+                [self.lines(text, width, "", size) for text, width in zip(row, inner, strict=True)],
+                "",
+                False,
+            )
         self.y += self.line_height(BODY) * 0.5
 
     def _at_top(self) -> bool:
         return self.y <= self.t_margin + 0.01
 
-    def _column_widths(self, header: Sequence[str], rows: Sequence[Sequence[str]],
-                       size: float) -> list[float]:
+    def _column_widths(
+        self, header: Sequence[str], rows: Sequence[Sequence[str]], size: float
+    ) -> list[float]:
         """Widths that give every column room for its longest word (capped), then share
         what is left by how much text each column holds."""
         available = self.epw
@@ -411,8 +458,15 @@ def fixed_date(day: _dt.date) -> _dt.datetime:
     return _dt.datetime(day.year, day.month, day.day, tzinfo=_dt.UTC)
 
 
-def text_pdf(text: str, *, title: str, author: str = "", subject: str = "",
-             dated: _dt.date, markdown: bool = True) -> bytes:
+def text_pdf(
+    text: str,
+    *,
+    title: str,
+    author: str = "",
+    subject: str = "",
+    dated: _dt.date,
+    markdown: bool = True,
+) -> bytes:
     """An A4 PDF of ``text``: Markdown of the timeline's kind (headings, paragraphs, lists,
     tables) or, with ``markdown=False``, plain text line by line.
 

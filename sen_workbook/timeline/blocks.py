@@ -26,7 +26,9 @@ def bullet(text: str, depth: int = 0) -> str:
         return indent + "- " + text
     inner = indent + INDENT
     lines = text.split("\n")
-    return "\n".join([indent + "- " + lines[0], *(inner + line if line else "" for line in lines[1:])])
+    return "\n".join(
+        [indent + "- " + lines[0], *(inner + line if line else "" for line in lines[1:])]
+    )
 
 
 def _kind(line: str) -> str:
@@ -46,8 +48,13 @@ def _kind(line: str) -> str:
 
 # An item's further paragraph is followed by a blank line too: Python-Markdown would
 # otherwise read the next item as more of that paragraph.
-_SAME_BLOCK = {("item", "item"), ("item", "more"), ("more", "more"), ("table", "table"),
-               ("text", "text")}
+_SAME_BLOCK = {
+    ("item", "item"),
+    ("item", "more"),
+    ("more", "more"),
+    ("table", "table"),
+    ("text", "text"),
+}
 
 
 def spaced(lines: list[str]) -> list[str]:

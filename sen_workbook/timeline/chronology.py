@@ -31,13 +31,15 @@ def chronology(facts: Facts) -> list[list[str]]:
         return [lines + ["No entries in this selection."]]
     rows = []
     for entry in facts.selected:
-        rows.append([
-            facts.refs[entry["id"]],
-            when(entry),
-            model.KINDS[entry["kind"]],
-            row_summary(facts, entry),
-            ", ".join(facts.entry_exhibits(entry)),
-        ])
+        rows.append(
+            [
+                facts.refs[entry["id"]],
+                when(entry),
+                model.KINDS[entry["kind"]],
+                row_summary(facts, entry),
+                ", ".join(facts.entry_exhibits(entry)),
+            ]
+        )
     return [lines + table(["Ref", "Date", "Kind", "Summary", "Exhibits"], rows)]
 
 

@@ -40,15 +40,17 @@ def summary_complaint(facts: Facts) -> list[list[str]]:
             waited = (facts.as_of - day).days
             open_waits.append((waited, ref))
             days = f"{waited} so far"
-        rows.append([
-            ref,
-            when(entry),
-            what,
-            whom,
-            answer if answer is not None else "No answer recorded",
-            answer_day.isoformat() if answer_day else "",
-            days,
-        ])
+        rows.append(
+            [
+                ref,
+                when(entry),
+                what,
+                whom,
+                answer if answer is not None else "No answer recorded",
+                answer_day.isoformat() if answer_day else "",
+                days,
+            ]
+        )
     lines = ["### What was asked, of whom, and what answer came back", ""]
     if rows:
         lines += table(
@@ -65,7 +67,9 @@ def summary_complaint(facts: Facts) -> list[list[str]]:
     ]
     if answered_waits:
         longest, ref = max(answered_waits, key=lambda pair: (pair[0], -int(pair[1][1:])))
-        said.append(f"The longest wait for an answer that came was {plural(longest, 'day')} ({ref}).")
+        said.append(
+            f"The longest wait for an answer that came was {plural(longest, 'day')} ({ref})."
+        )
     if open_waits:
         longest, ref = max(open_waits, key=lambda pair: (pair[0], -int(pair[1][1:])))
         said.append(
@@ -77,10 +81,20 @@ def summary_complaint(facts: Facts) -> list[list[str]]:
         lines,
         waits,
         ["### Incidents and days of education lost", "", *incident_lines(facts)],
-        ["### What professionals found and recommended", "", *findings(facts), "",
-         *recommendations(facts)],
-        ["### The provision, and what the child and the family said of it", "",
-         *provision_with_views(facts), *_views_elsewhere(facts), *_dropped(facts)],
+        [
+            "### What professionals found and recommended",
+            "",
+            *findings(facts),
+            "",
+            *recommendations(facts),
+        ],
+        [
+            "### The provision, and what the child and the family said of it",
+            "",
+            *provision_with_views(facts),
+            *_views_elsewhere(facts),
+            *_dropped(facts),
+        ],
         deadline_section(facts),
         flag_section(facts),
     ]
@@ -92,8 +106,11 @@ def _views_elsewhere(facts: Facts) -> list[str]:
     _, elsewhere = place(views(facts), provided)
     if not elsewhere:
         return []
-    return ["", f"Views that name no provision: {len(elsewhere)}.",
-            *(bullet(view_line(facts, view)) for view in elsewhere)]
+    return [
+        "",
+        f"Views that name no provision: {len(elsewhere)}.",
+        *(bullet(view_line(facts, view)) for view in elsewhere),
+    ]
 
 
 def _dropped(facts: Facts) -> list[str]:

@@ -27,14 +27,13 @@ def deadline_section(facts: Facts) -> list[str]:
     """
     lines = ["### Statutory deadlines", ""]
     duties = [d for d in facts.deadlines if d.duty_of != "family"]
-    open_now = [
-        d for d in facts.all_deadlines
-        if d.duty_of == "family" and d.status == "upcoming"
-    ]
+    open_now = [d for d in facts.all_deadlines if d.duty_of == "family" and d.status == "upcoming"]
     open_ids = {(d.rule, d.entry_id) for d in open_now}
     own = [
-        d for d in facts.deadlines
-        if d.duty_of == "family" and (d.rule, d.entry_id) not in open_ids
+        d
+        for d in facts.deadlines
+        if d.duty_of == "family"
+        and (d.rule, d.entry_id) not in open_ids
         and (d.status != "passed" or facts.options.purpose == "chronology")
     ]
     if open_now:
@@ -45,21 +44,24 @@ def deadline_section(facts: Facts) -> list[str]:
         )
         lines.append("")
     if not duties:
-        lines.append("No statutory deadline for the council, school or others arises "
-                     "from the requests in this chronology.")
+        lines.append(
+            "No statutory deadline for the council, school or others arises "
+            "from the requests in this chronology."
+        )
     else:
         counts = {
             status: sum(d.status == status for d in duties)
             for status in ("missed", "met", "upcoming", "exception", "passed")
         }
-        line = (f"Missed: {counts['missed']}. Met: {counts['met']}. "
-                f"Upcoming: {counts['upcoming']}. Exception claimed: {counts['exception']}.")
+        line = (
+            f"Missed: {counts['missed']}. Met: {counts['met']}. "
+            f"Upcoming: {counts['upcoming']}. Exception claimed: {counts['exception']}."
+        )
         if counts["passed"]:
             line += f" Gone by without a breach: {counts['passed']}."
         lines += [line, ""]
         lines += table(
-            ["Ref", "Deadline", "Who must act", "Source", "From", "Due", "Status",
-             "Days late"],
+            ["Ref", "Deadline", "Who must act", "Source", "From", "Due", "Status", "Days late"],
             [deadline_row(facts, d, with_duty=True) for d in duties],
         )
     if own:
@@ -70,8 +72,10 @@ def deadline_section(facts: Facts) -> list[str]:
         )
     hidden = facts.hidden_deadlines - sum(1 for d in open_now if d.entry_id not in facts.refs)
     if hidden:
-        lines += ["", f"{plural(hidden, 'further deadline')} concern only "
-                  "entries outside this selection."]
+        lines += [
+            "",
+            f"{plural(hidden, 'further deadline')} concern only entries outside this selection.",
+        ]
     return lines
 
 

@@ -32,6 +32,7 @@ CODE_9_14: tuple[str, ...] = (
     "(6) A young person over 18: time needed to complete education or training",
 )
 
+
 def summary_ehcna(facts: Facts) -> list[list[str]]:
     """The six 9.14 headings, then the flags and the statutory deadlines."""
     return [
@@ -50,8 +51,7 @@ def progress(facts: Facts) -> list[str]:
     """(1) Each cycle's targets and their results review by review; runs not met."""
     lines = [f"### {CODE_9_14[0]}", ""]
     lines.append(
-        f"Cycles of SEN Support (assess, plan, do, review) in this chronology: "
-        f"{len(facts.cycles)}."
+        f"Cycles of SEN Support (assess, plan, do, review) in this chronology: {len(facts.cycles)}."
     )
     latest = {"met": 0, "partly": 0, "not_met": 0, "not_assessed": 0}
     for cycle in facts.cycles:
@@ -64,11 +64,13 @@ def progress(facts: Facts) -> list[str]:
             reviewed = "not yet reviewed" + (f"; review due {due}" if due else "")
             if cycle.review_overdue:
                 reviewed += ", overdue"
-        lines.append(bullet(
-            f"Cycle {cycle.number}: plan {facts.quoted(plan.get('title', ''))} "
-            f"({facts.cite(plan['id'])}), {plural(len(cycle.targets), 'target')}, "
-            f"{reviewed}."
-        ))
+        lines.append(
+            bullet(
+                f"Cycle {cycle.number}: plan {facts.quoted(plan.get('title', ''))} "
+                f"({facts.cite(plan['id'])}), {plural(len(cycle.targets), 'target')}, "
+                f"{reviewed}."
+            )
+        )
         for row in cycle.targets:
             results = []
             for review, result in zip(cycle.reviews, row.results, strict=False):
@@ -89,31 +91,44 @@ def progress(facts: Facts) -> list[str]:
     for result in last.values():
         latest[result] += 1
     if seen:
-        lines += ["", (
-            f"Targets in these plans: {len(seen)}, each counted once however many plans "
-            f"carry it. At its latest review, of "
-            f"{plural(len(last), 'target')}: met {latest['met']}, partly met "
-            f"{latest['partly']}, not met {latest['not_met']}, not assessed "
-            f"{latest['not_assessed']}"
-            + (f"; not reviewed yet: {len(seen) - len(last)}." if len(seen) > len(last) else ".")
-        )]
+        lines += [
+            "",
+            (
+                f"Targets in these plans: {len(seen)}, each counted once however many plans "
+                f"carry it. At its latest review, of "
+                f"{plural(len(last), 'target')}: met {latest['met']}, partly met "
+                f"{latest['partly']}, not met {latest['not_met']}, not assessed "
+                f"{latest['not_assessed']}"
+                + (
+                    f"; not reviewed yet: {len(seen) - len(last)}."
+                    if len(seen) > len(last)
+                    else "."
+                )
+            ),
+        ]
     runs = analysis.not_met_runs(facts.analysed, facts.as_of)
     still = sum(1 for run in runs if run.current)
-    lines += ["", (
-        f"Times a target was not met at two or more reviews in a row: {len(runs)}"
-        + (f", {still} of them still not met at the latest review." if runs else ".")
-    )]
+    lines += [
+        "",
+        (
+            f"Times a target was not met at two or more reviews in a row: {len(runs)}"
+            + (f", {still} of them still not met at the latest review." if runs else ".")
+        ),
+    ]
     for run in runs:
         where = facts.cites(tuple(r["id"] for r in run.reviews))
         days = ", ".join(when(r) for r in run.reviews)
         after = (
-            "still not met at the latest review" if run.current
+            "still not met at the latest review"
+            if run.current
             else f"then {RESULT_LABELS.get(run.ended_with, run.ended_with).lower()} at the next review"
         )
-        lines.append(bullet(
-            f"{facts.quoted(run.target.get('text', ''))}: not met at "
-            f"{len(run.reviews)} reviews in a row ({days}; {where}), {after}."
-        ))
+        lines.append(
+            bullet(
+                f"{facts.quoted(run.target.get('text', ''))}: not met at "
+                f"{len(run.reviews)} reviews in a row ({days}; {where}), {after}."
+            )
+        )
     return lines
 
 
@@ -144,10 +159,12 @@ def nature(facts: Facts) -> list[str]:
     waiting = [f for f in facts.flags if f.code == "concern_unanswered"]
     lines += ["", f"Concerns with no response recorded: {len(waiting)}."]
     for flag in waiting:
-        lines.append(bullet(
-            f"{facts.cite(flag.entry_id)}: waited {plural(flag.days, 'day')} by "
-            f"{facts.as_of.isoformat()}."
-        ))
+        lines.append(
+            bullet(
+                f"{facts.cite(flag.entry_id)}: waited {plural(flag.days, 'day')} by "
+                f"{facts.as_of.isoformat()}."
+            )
+        )
     observations = facts.chosen("observation")
     lines += ["", f"Observations at home: {len(observations)}."]
     lines += [bullet(facts.titled(e) + ".") for e in observations]
@@ -155,14 +172,23 @@ def nature(facts: Facts) -> list[str]:
     provided = [str(p.item.get("what", "")) for p in distinct_provision(facts)]
     beside, elsewhere = place(found, provided)
     children = sum(view.label == VIEW_FIELDS[0][1] for view in found)
-    lines += ["", (
-        f"Views recorded at reviews and with observations: {len(found)} (the child's "
-        f"{children}, the parent's {len(found) - children}). "
-        + (f"Those that name a provision, {sum(map(len, beside.values()))}, are given "
-           f"beside it under {CODE_9_14[2][:3]}; the others:" if beside and elsewhere
-           else f"All name a provision and are given beside it under {CODE_9_14[2][:3]}."
-           if beside else "None names a provision:" if elsewhere else "")
-    ).rstrip()]
+    lines += [
+        "",
+        (
+            f"Views recorded at reviews and with observations: {len(found)} (the child's "
+            f"{children}, the parent's {len(found) - children}). "
+            + (
+                f"Those that name a provision, {sum(map(len, beside.values()))}, are given "
+                f"beside it under {CODE_9_14[2][:3]}; the others:"
+                if beside and elsewhere
+                else f"All name a provision and are given beside it under {CODE_9_14[2][:3]}."
+                if beside
+                else "None names a provision:"
+                if elsewhere
+                else ""
+            )
+        ).rstrip(),
+    ]
     if elsewhere:
         lines.append("")
     lines += [bullet(view_line(facts, view)) for view in elsewhere]
@@ -223,9 +249,11 @@ def intervention(facts: Facts) -> list[str]:
     for cycle, results in progress:
         provided = [provision_text(facts, i) for i in cycle.plan.get("provision") or ()]
         support = "; ".join(provided) if provided else "no provision recorded in the plan"
-        lines.append(bullet(
-            f"Cycle {cycle.number}, plan {facts.cite(cycle.plan['id'])}, provision: {support}."
-        ))
+        lines.append(
+            bullet(
+                f"Cycle {cycle.number}, plan {facts.cite(cycle.plan['id'])}, provision: {support}."
+            )
+        )
         lines += [bullet(result + ".", 1) for result in results]
     return lines
 
@@ -258,7 +286,6 @@ def over_18(facts: Facts) -> list[str]:
     else:
         shown = f"aged {plural(years[0], 'year')}" if years else "of unrecorded age"
         lines.append(
-            f"Not applicable: {shown} on {facts.as_of.isoformat()} and not in post-16 "
-            "education."
+            f"Not applicable: {shown} on {facts.as_of.isoformat()} and not in post-16 education."
         )
     return lines

@@ -80,9 +80,13 @@ def provenance(entry: Mapping[str, Any]) -> str:
         said = "Recorded: when it was first written down is not known"
     else:
         gap = (created.date() - model.entry_day(entry)).days
-        after = ("the same day" if gap == 0 else
-                 f"{plural(gap, 'day')} after the day it tells of" if gap > 0 else
-                 f"{plural(-gap, 'day')} before the day it tells of")
+        after = (
+            "the same day"
+            if gap == 0
+            else f"{plural(gap, 'day')} after the day it tells of"
+            if gap > 0
+            else f"{plural(-gap, 'day')} before the day it tells of"
+        )
         said = f"Recorded: first written down on {created:%Y-%m-%d %H:%M}, {after}"
     revisions = entry.get("revisions") or ()
     if revisions:
@@ -189,8 +193,9 @@ def kind_fields(facts: Facts, entry: Mapping[str, Any]) -> list[str]:
         text("outcome")
         on_day("outcome_date")
         if entry.get("asked_for") in model.ASKED_FOR and entry.get("asked_for"):
-            lines.append(bullet(f"{FIELD_LABELS['asked_for']}: "
-                                f"{model.ASKED_FOR[entry['asked_for']]}"))
+            lines.append(
+                bullet(f"{FIELD_LABELS['asked_for']}: {model.ASKED_FOR[entry['asked_for']]}")
+            )
             on_day("asked_for_date")
             on_day("supplied_date")
         text("exception_claimed")

@@ -53,8 +53,7 @@ _ENTITY_AFTER = re.compile(
 )
 _TAG_AFTER = re.compile(r"[A-Za-z/!?]")
 _ATTRIBUTE_AFTER = re.compile(r"\s*(?:[#.%=}]|[\w-]+\s*=)")
-_REFERENCES = {"<": "&lt;", "&": "&amp;", "~": "&#126;", "^": "&#94;", "$": "&#36;",
-               ":": "&#58;"}
+_REFERENCES = {"<": "&lt;", "&": "&amp;", "~": "&#126;", "^": "&#94;", "$": "&#36;", ":": "&#58;"}
 
 # What starts a block at the start of a line: ATX heading, block quote, bullet, ordered
 # item (CommonMark's and pandoc's fancy lists), thematic break, pandoc's line block,
@@ -83,17 +82,19 @@ def _escape_marks(line: str, context: str) -> str:
 
     def judged(match: re.Match[str]) -> str:
         mark, at = match.group(), match.start()
-        after = line[at + 1:at + 2]
+        after = line[at + 1 : at + 2]
         if mark in "\\`*":
             return "\\" + mark
         if mark == "_":
-            before = line[at - 1:at]
+            before = line[at - 1 : at]
             return mark if before.isalnum() and after.isalnum() else "\\_"
         if mark == "[":
             end = at + len(PSEUDONYM_MARK)
-            if (line.startswith(PSEUDONYM_MARK, at)
-                    and line[end:end + 1] not in ("(", "[", "{", ":")
-                    and line[at - 1:at] not in ("!", "[", "^")):
+            if (
+                line.startswith(PSEUDONYM_MARK, at)
+                and line[end : end + 1] not in ("(", "[", "{", ":")
+                and line[at - 1 : at] not in ("!", "[", "^")
+            ):
                 plain_brackets.add(end - 1)
                 return mark
             return "\\["

@@ -37,12 +37,14 @@ def exhibit_index(facts: Facts) -> list[list[str]]:
         cited = ", ".join(facts.refs[e] for e in exhibit.entry_ids)
         description = facts.text(exhibit.description, "cell")
         detail = f"{description}; " if description else ""
-        rows.append([
-            exhibit.ref,
-            escape(exhibit.bundle_name.removeprefix("exhibits/"), "cell"),
-            exhibit.date,
-            f"{detail}{added_as(facts, exhibit.filename)}; {plural(exhibit.size, 'byte')}; "
-            f"cited by {cited}",
-            exhibit.sha256,
-        ])
+        rows.append(
+            [
+                exhibit.ref,
+                escape(exhibit.bundle_name.removeprefix("exhibits/"), "cell"),
+                exhibit.date,
+                f"{detail}{added_as(facts, exhibit.filename)}; {plural(exhibit.size, 'byte')}; "
+                f"cited by {cited}",
+                exhibit.sha256,
+            ]
+        )
     return [lines + table(["Ref", "File", "Date", "Description", "SHA-256"], rows)]

@@ -95,6 +95,4 @@ def number_exhibits(selected: list[Mapping[str, Any]], pseudonym: Pseudonym) -> 
                 "bundle_name": _bundle_name(ref, attachment.get("filename", ""), pseudonym),
                 "entry_ids": [entry["id"]],
             }
-    return [
-        Exhibit(**{**item, "entry_ids": tuple(item["entry_ids"])}) for item in found.values()
-    ]
+    return [Exhibit(**{**item, "entry_ids": tuple(item["entry_ids"])}) for item in found.values()]

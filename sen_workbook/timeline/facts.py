@@ -24,16 +24,17 @@ class Facts:
     """The records of one child as one timeline tells them, and how to cite them."""
 
     def __init__(
-        self, child: Mapping[str, Any], entries: Iterable[Mapping[str, Any]], options: TimelineOptions
+        self,
+        child: Mapping[str, Any],
+        entries: Iterable[Mapping[str, Any]],
+        options: TimelineOptions,
     ):
         self.child = child
         self.options = options
         self.as_of = options.as_of
         self.pseudonym = Pseudonym(child, options.pseudonym)
         self._shown_texts: dict[tuple[str, str], str] = {}  # (context, text) -> as shown
-        mine = [
-            as_it_stood(e, self.as_of) for e in entries if e.get("child_id") == child.get("id")
-        ]
+        mine = [as_it_stood(e, self.as_of) for e in entries if e.get("child_id") == child.get("id")]
         # Derived facts come from every entry of the child up to as_of, whatever the filters.
         # (Nothing here changes an entry, so they are not copied.)
         self.analysed = analysis.entries_as_of(mine, self.as_of)
@@ -150,11 +151,11 @@ class Facts:
             for entry in self.known:
                 for other_id in entry.get("links") or ():
                     other = self.by_id.get(other_id)
-                    if other and other.get("kind") == "correspondence" and (
-                        other.get("direction") == "received"
+                    if (
+                        other
+                        and other.get("kind") == "correspondence"
+                        and (other.get("direction") == "received")
                     ):
                         self._received.setdefault(entry["id"], []).append(other)
-        replies = [
-            e for e in self._received.get(sent["id"], ()) if model.entry_day(e) >= day
-        ]
+        replies = [e for e in self._received.get(sent["id"], ()) if model.entry_day(e) >= day]
         return min(replies, key=lambda e: self.order[e["id"]]) if replies else None

@@ -20,6 +20,9 @@ def flag_section(facts: Facts) -> list[str]:
         where = facts.cites((flag.entry_id, *flag.related_ids))
         lines.append(bullet(f"{label} ({where}): {facts.text(flag.message)}"))
     if facts.hidden_flags:
-        lines += ["", f"{plural(facts.hidden_flags, 'further flag')} concern only entries "
-                  "outside this selection."]
+        lines += [
+            "",
+            f"{plural(facts.hidden_flags, 'further flag')} concern only entries "
+            "outside this selection.",
+        ]
     return lines

@@ -28,14 +28,17 @@ def incident_lines(facts: Facts) -> list[str]:
             continue
         days = sum(e.get("days_lost") or 0 for e in these)
         refs = "; ".join(facts.cite(e["id"]) for e in these)
-        lines.append(bullet(
-            f"{label}: {plural(len(these), 'time')}, {plural(days, 'day')} lost ({refs})."
-        ))
+        lines.append(
+            bullet(f"{label}: {plural(len(these), 'time')}, {plural(days, 'day')} lost ({refs}).")
+        )
     sent_home = [e for e in incidents if e.get("incident_type") == "sent_home"]
     if sent_home:
         days = sum(e.get("days_lost") or 0 for e in sent_home)
-        lines += ["", (
-            f"Sent home without a formal exclusion: {plural(len(sent_home), 'time')}, "
-            f"{plural(days, 'day')} lost. {EXCLUSION_NOTE}"
-        )]
+        lines += [
+            "",
+            (
+                f"Sent home without a formal exclusion: {plural(len(sent_home), 'time')}, "
+                f"{plural(days, 'day')} lost. {EXCLUSION_NOTE}"
+            ),
+        ]
     return lines

@@ -52,7 +52,8 @@ def recommendations(facts: Facts) -> list[str]:
     ]
     for status in _STATUS_ORDER:
         these = [
-            (report, item) for report, item in found
+            (report, item)
+            for report, item in found
             if (item.get("implemented") if item.get("implemented") in tally else "unknown")
             == status
         ]
@@ -60,9 +61,12 @@ def recommendations(facts: Facts) -> list[str]:
             continue
         lines.append(bullet(IMPLEMENTED_LABELS[status].capitalize() + ":"))
         for report, item in these:
-            by = (f", {facts.text(report['professional'])}"
-                  if present(report.get("professional", "")) else "")
-            lines.append(bullet(
-                f"{facts.quoted(item.get('text', ''))} ({facts.cite(report['id'])}{by}).", 1
-            ))
+            by = (
+                f", {facts.text(report['professional'])}"
+                if present(report.get("professional", ""))
+                else ""
+            )
+            lines.append(
+                bullet(f"{facts.quoted(item.get('text', ''))} ({facts.cite(report['id'])}{by}).", 1)
+            )
     return lines

@@ -51,8 +51,11 @@ def provision_with_views(facts: Facts) -> list[str]:
     lines = [
         f"Provision recorded in the SEN Support plans: {len(provided)} different "
         f"{'kind' if len(provided) == 1 else 'kinds'}"
-        + (f" ({plain} items across the plans, an item carried into a later plan counted once)."
-           if plain != len(provided) else ".")
+        + (
+            f" ({plain} items across the plans, an item carried into a later plan counted once)."
+            if plain != len(provided)
+            else "."
+        )
     ]
     for number, item in enumerate(provided):
         plans = "; ".join(facts.cite(plan["id"]) for plan in item.plans)
@@ -60,8 +63,11 @@ def provision_with_views(facts: Facts) -> list[str]:
         lines.append(bullet(f"{provision_text(facts, item.item)} ({which} {plans})."))
         lines += [bullet(view_line(facts, view), 1) for view in beside.get(number, ())]
     if beside:
-        lines += ["", "The views beside a provision were recorded at reviews and with "
-                  "observations, and name that provision."]
+        lines += [
+            "",
+            "The views beside a provision were recorded at reviews and with "
+            "observations, and name that provision.",
+        ]
     return lines
 
 
@@ -89,7 +95,8 @@ def dropped(facts: Facts) -> list[str]:
         parts = [
             f"target {facts.quoted(row.target.get('text', ''))}, "
             f"{_result(row, cycle.reviews, facts)}"
-            for row in cycle.targets if row.target.get("id") not in kept_targets
+            for row in cycle.targets
+            if row.target.get("id") not in kept_targets
         ]
         parts += [
             f"provision {facts.quoted(item.get('what', ''))}"
@@ -97,10 +104,15 @@ def dropped(facts: Facts) -> list[str]:
             if provision_key(item) not in kept_provision
         ]
         if parts:
-            lines.append(bullet(
-                f"From plan {facts.cite(cycle.plan['id'])} to plan {facts.cite(later['id'])}: "
-                + "; ".join(parts) + "."
-            ))
-    said = ("What a plan had and the next plan no longer carries: "
-            f"{'nothing' if not lines else str(len(lines)) + ' ' + ('change' if len(lines) == 1 else 'changes')}.")
+            lines.append(
+                bullet(
+                    f"From plan {facts.cite(cycle.plan['id'])} to plan {facts.cite(later['id'])}: "
+                    + "; ".join(parts)
+                    + "."
+                )
+            )
+    said = (
+        "What a plan had and the next plan no longer carries: "
+        f"{'nothing' if not lines else str(len(lines)) + ' ' + ('change' if len(lines) == 1 else 'changes')}."
+    )
     return [said, *lines] if lines or facts.cycles else []

@@ -130,7 +130,7 @@ class Pseudonym:
         for pattern, replacement in self._rules:
             found = _matches(pattern, text, anywhere)
             for match in reversed(found):
-                text = text[:match.start()] + replacement + text[match.end():]
+                text = text[: match.start()] + replacement + text[match.end() :]
         return text
 
 
@@ -149,8 +149,10 @@ def pseudonym_problem(child: Mapping[str, Any], pseudonym: str) -> str | None:
         return EMPTY_PSEUDONYM
     found = find_child_name(child, pseudonym) if pseudonym else None
     if found:
-        return (f"The pseudonym {pseudonym!r} contains the child's name {found!r}; "
-                "choose one that does not.")
+        return (
+            f"The pseudonym {pseudonym!r} contains the child's name {found!r}; "
+            "choose one that does not."
+        )
     return None
 
 

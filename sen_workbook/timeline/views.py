@@ -100,8 +100,9 @@ def speaks_of(view: str, provision: str) -> int:
     return _score(_said(view), _name(provision))
 
 
-def place(views_found: Iterable[View], provision: list[str]) -> tuple[dict[int, list[View]],
-                                                                     list[View]]:
+def place(
+    views_found: Iterable[View], provision: list[str]
+) -> tuple[dict[int, list[View]], list[View]]:
     """Each view beside the provision (by index in ``provision``) it names most closely,
     the first of those when two name it as closely; and the views that name none."""
     # Each name is read once, and indexed by the words a view must use to name it (any of

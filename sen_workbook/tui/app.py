@@ -42,8 +42,15 @@ T = TypeVar("T")
 # The forms, the entry view, help, the kind picker and the trash are imported when first
 # opened: the app starts on the children list, and a parent often only reads.
 
-__all__ = ["CONFIG_ENV", "SenWorkbookApp", "load_settings", "run_app", "save_settings",
-           "settings_path", "styles_folder"]
+__all__ = [
+    "CONFIG_ENV",
+    "SenWorkbookApp",
+    "load_settings",
+    "run_app",
+    "save_settings",
+    "settings_path",
+    "styles_folder",
+]
 
 LAST_PLACE = "last_place"  # settings: the child and tab on screen when the app was closed
 
@@ -59,10 +66,19 @@ class SenWorkbookApp(App[int]):
     # Every screen's stylesheet, read once at start.  Textual reads a screen's CSS_PATH
     # when the screen is first pushed, and a stylesheet read then makes it parse every
     # source again and restyle the whole app, a noticeable pause on opening a child.
-    CSS_PATH = [str(styles_folder() / name) for name in (
-        "app.tcss", "children.tcss", "child.tcss", "entry.tcss", "trash.tcss", "dialogs.tcss",
-        "forms.tcss", "letter.tcss",
-    )]
+    CSS_PATH = [
+        str(styles_folder() / name)
+        for name in (
+            "app.tcss",
+            "children.tcss",
+            "child.tcss",
+            "entry.tcss",
+            "trash.tcss",
+            "dialogs.tcss",
+            "forms.tcss",
+            "letter.tcss",
+        )
+    ]
     COMMANDS = App.COMMANDS | {WorkbookCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
@@ -71,8 +87,9 @@ class SenWorkbookApp(App[int]):
         Binding("u", "undo_delete", "Undo delete"),
     ]
 
-    def __init__(self, workbook: Workbook, *, today: date | None = None,
-                 remember_place: bool = True):
+    def __init__(
+        self, workbook: Workbook, *, today: date | None = None, remember_place: bool = True
+    ):
         super().__init__()
         # Off for the sample workbook: its folder is gone when the app closes.
         self.remember_place = remember_place
@@ -143,11 +160,14 @@ class SenWorkbookApp(App[int]):
     async def _offer_to_write(self) -> None:
         from sen_workbook.tui.forms import ConfirmScreen
 
-        sure = await self.push_screen_wait(ConfirmScreen(
-            "The other window has closed the workbook. Make changes in this window now?",
-            "Yes lets you add and edit here; no keeps this window read-only.",
-            yes="Make changes here", no="Stay read-only",
-        ))
+        sure = await self.push_screen_wait(
+            ConfirmScreen(
+                "The other window has closed the workbook. Make changes in this window now?",
+                "Yes lets you add and edit here; no keeps this window read-only.",
+                yes="Make changes here",
+                no="Stay read-only",
+            )
+        )
         if not sure:
             return
         try:
@@ -157,8 +177,10 @@ class SenWorkbookApp(App[int]):
             return
         if not became:
             self._offered_writer = False  # another window was quicker: ask again later
-            self.notify("Another window opened the workbook first; this one stays "
-                        "read-only.", severity="warning")
+            self.notify(
+                "Another window opened the workbook first; this one stays read-only.",
+                severity="warning",
+            )
             return
         for screen in self.screen_stack:
             for banner in screen.query(ReadOnlyBanner):
@@ -186,16 +208,25 @@ class SenWorkbookApp(App[int]):
 
     def _remember_place(self) -> None:
         """Note the child and tab on screen (or none: the children list) for next time."""
-        child = next((screen for screen in reversed(self.screen_stack)
-                      if isinstance(screen, ChildScreen)), None)
-        place = None if child is None else {
-            "workbook": str(self.workbook.path), "child": child.child_id, "tab": child.active_tab,
-        }
+        child = next(
+            (screen for screen in reversed(self.screen_stack) if isinstance(screen, ChildScreen)),
+            None,
+        )
+        place = (
+            None
+            if child is None
+            else {
+                "workbook": str(self.workbook.path),
+                "child": child.child_id,
+                "tab": child.active_tab,
+            }
+        )
         saved = load_settings(self.settings_file).get(LAST_PLACE)
         if saved == place:
             return
-        if place is None and (not isinstance(saved, dict)
-                              or saved.get("workbook") != str(self.workbook.path)):
+        if place is None and (
+            not isinstance(saved, dict) or saved.get("workbook") != str(self.workbook.path)
+        ):
             return  # another workbook's place, left for it
         try:
             self._remember(LAST_PLACE, place)
@@ -232,7 +263,8 @@ class SenWorkbookApp(App[int]):
             self.notify(
                 f"The theme could not be remembered for next time: {self.settings_file} "
                 f"could not be written ({error.strerror or error}).",
-                severity="warning", markup=False,
+                severity="warning",
+                markup=False,
             )
 
     # --- changes -------------------------------------------------------------------------
@@ -241,13 +273,16 @@ class SenWorkbookApp(App[int]):
         """Whether the workbook may be changed now; if not, say why and return False."""
         if self.workbook.read_only:
             self.notify(
-                self.workbook.read_only_reason, title="Read-only", severity="warning",
+                self.workbook.read_only_reason,
+                title="Read-only",
+                severity="warning",
                 markup=False,
             )
             return False
         if self.exporting:
-            self.notify("An evidence bundle is being exported; wait for it to finish.",
-                        severity="warning")
+            self.notify(
+                "An evidence bundle is being exported; wait for it to finish.", severity="warning"
+            )
             return False
         return True
 
@@ -342,10 +377,12 @@ class SenWorkbookApp(App[int]):
         if child is None:
             return
         count = self.workbook.entry_count(child_id)
-        sure = await self.push_screen_wait(ConfirmScreen(
-            f"Remove {child['name']} and their {count} entr{'y' if count == 1 else 'ies'}?",
-            "They go to the trash, and can be restored from there (press t).",
-        ))
+        sure = await self.push_screen_wait(
+            ConfirmScreen(
+                f"Remove {child['name']} and their {count} entr{'y' if count == 1 else 'ies'}?",
+                "They go to the trash, and can be restored from there (press t).",
+            )
+        )
         if not sure:
             return
         trash_id = self._run_change(lambda: self.workbook.remove_child(child_id))
@@ -374,10 +411,15 @@ class SenWorkbookApp(App[int]):
             kind = await self.push_screen_wait(KindPicker())
             if kind is None:
                 return
-        saved = await self.push_screen_wait(EntryForm(
-            self.workbook, child_id, kind,
-            carry_from_plan=carry_from_plan, review_of_plan=review_of_plan,
-        ))
+        saved = await self.push_screen_wait(
+            EntryForm(
+                self.workbook,
+                child_id,
+                kind,
+                carry_from_plan=carry_from_plan,
+                review_of_plan=review_of_plan,
+            )
+        )
         if saved:
             self.note_change()
             self.notify(f"Saved: {saved.get('title', '')}", markup=False)
@@ -410,11 +452,15 @@ class SenWorkbookApp(App[int]):
         if entry is None:
             return
         title = entry.get("title", "")
-        sure = await self.push_screen_wait(ConfirmScreen(
-            f"Delete “{' '.join(str(title).split())}”?",
-            "It goes to the trash, and can be restored from there (press t), or undone "
-            "straight away with u.", yes="Delete", no="Keep",
-        ))
+        sure = await self.push_screen_wait(
+            ConfirmScreen(
+                f"Delete “{' '.join(str(title).split())}”?",
+                "It goes to the trash, and can be restored from there (press t), or undone "
+                "straight away with u.",
+                yes="Delete",
+                no="Keep",
+            )
+        )
         if not sure:
             return
         try:
@@ -444,8 +490,13 @@ class SenWorkbookApp(App[int]):
     # --- letters -------------------------------------------------------------------------
 
     @work(group="letters", exclusive=True)  # a second press replaces the first
-    async def write_letter(self, child_id: str, letter_type: str | None = None,
-                           entry_id: str | None = None, rule: str = "") -> None:
+    async def write_letter(
+        self,
+        child_id: str,
+        letter_type: str | None = None,
+        entry_id: str | None = None,
+        rule: str = "",
+    ) -> None:
         """Open a letter about the child, filled in from the records, in the editor.
 
         Without a type, the parent chooses one.  A letter the records give nothing to say
@@ -465,11 +516,16 @@ class SenWorkbookApp(App[int]):
             stored = self.workbook.stored_entries(child_id)
             letter = await asyncio.to_thread(
                 lambda: letters.write_letter(
-                    child, model.copy_record(stored), letter_type, as_of=self.today(),
-                    entry_id=entry_id, rule=rule))
+                    child,
+                    model.copy_record(stored),
+                    letter_type,
+                    as_of=self.today(),
+                    entry_id=entry_id,
+                    rule=rule,
+                )
+            )
         except letters.NothingToSay as nothing:
-            self.notify(str(nothing), title="Nothing to write", severity="warning",
-                        markup=False)
+            self.notify(str(nothing), title="Nothing to write", severity="warning", markup=False)
             return
         except (letters.LetterError, WorkbookError) as error:
             self._failed(error)
@@ -491,8 +547,9 @@ class SenWorkbookApp(App[int]):
         try:
             open_with_system(path)
         except OpenerError as error:
-            self.notify(str(error), title="Not opened", severity="warning", markup=False,
-                        timeout=12)
+            self.notify(
+                str(error), title="Not opened", severity="warning", markup=False, timeout=12
+            )
             return False
         return True
 
@@ -512,8 +569,11 @@ class SenWorkbookApp(App[int]):
             self._failed(error)
             return
         if self.open_path(copy):
-            self.notify(f"Opening {record['filename']} (a private copy at {copy}; changes "
-                        "to it are not saved in the workbook).", markup=False)
+            self.notify(
+                f"Opening {record['filename']} (a private copy at {copy}; changes "
+                "to it are not saved in the workbook).",
+                markup=False,
+            )
 
     @work(group="forms")
     async def save_attachment_copy(self, entry_id: str, sha256: str) -> None:
@@ -528,7 +588,8 @@ class SenWorkbookApp(App[int]):
         problem, start = "", ""
         while True:
             where = await self.push_screen_wait(
-                SaveCopyDialog(str(record["filename"]), problem, start))
+                SaveCopyDialog(str(record["filename"]), problem, start)
+            )
             if where is None:
                 return
             try:
@@ -565,7 +626,9 @@ class SenWorkbookApp(App[int]):
                 self.notify(
                     f"{name} was already back in the workbook (imported again), so it was "
                     "kept as it is and the restored version added to its history.",
-                    title="Restored", markup=False, timeout=10,
+                    title="Restored",
+                    markup=False,
+                    timeout=10,
                 )
             else:
                 self.notify(f"Restored {name}.", markup=False)

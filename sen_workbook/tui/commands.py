@@ -37,7 +37,7 @@ class WorkbookCommands(Provider):
             )
         # Commands a screen offers beyond its keys (an action of another tab, say).
         more = getattr(self.screen, "palette_commands", None)
-        for name, help_text, command in (more() if more is not None else ()):
+        for name, help_text, command in more() if more is not None else ():
             if name not in seen:
                 seen.add(name)
                 yield name, help_text, command
@@ -49,8 +49,11 @@ class WorkbookCommands(Provider):
                     "Use this colour theme (remembered next time)",
                     partial(setattr, self.app, "theme", theme),
                 )
-        yield ("Theme: More themes\u2026", "Choose among every colour theme",
-               self.app.search_themes)
+        yield (
+            "Theme: More themes\u2026",
+            "Choose among every colour theme",
+            self.app.search_themes,
+        )
 
     async def discover(self) -> Hits:
         for name, help_text, command in self._commands():

@@ -20,8 +20,7 @@ def crash_report(error: BaseException) -> str:
     places in the program it went through, never any record's contents."""
     frames = traceback.extract_tb(error.__traceback__)
     places = [
-        f"  {_short(frame.filename)}, line {frame.lineno}, in {frame.name}"
-        for frame in frames[-8:]
+        f"  {_short(frame.filename)}, line {frame.lineno}, in {frame.name}" for frame in frames[-8:]
     ]
     lines = [
         "SEN Workbook stopped because of a fault in the program, not in your records.",
@@ -39,5 +38,5 @@ def _short(filename: str) -> str:
     parts = Path(filename).parts
     for package in ("sen_workbook", "textual", "rich"):
         if package in parts:
-            return "/".join(parts[len(parts) - 1 - parts[::-1].index(package):])
+            return "/".join(parts[len(parts) - 1 - parts[::-1].index(package) :])
     return Path(filename).name

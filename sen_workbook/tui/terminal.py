@@ -29,7 +29,6 @@ def make_control_characters_harmless() -> None:
     The tables are the dictionaries their strip functions take as a default argument,
     so they are changed in place; the characters they already remove stay removed.
     """
-    for table in (textual.content._CONTROL_STRIP_TRANSLATE,
-                  rich.control._CONTROL_STRIP_TRANSLATE):
+    for table in (textual.content._CONTROL_STRIP_TRANSLATE, rich.control._CONTROL_STRIP_TRANSLATE):
         for code, shown in _SHOWN_INSTEAD.items():
             table.setdefault(code, shown)

@@ -50,8 +50,12 @@ class AttachmentsPanel(Vertical):
     """
 
     def __init__(
-        self, attachments: list[dict[str, Any]], *, workbook: Workbook | None = None,
-        entry_id: str = "", id: str | None = None,
+        self,
+        attachments: list[dict[str, Any]],
+        *,
+        workbook: Workbook | None = None,
+        entry_id: str = "",
+        id: str | None = None,
     ) -> None:
         super().__init__(classes="attachments-panel", id=id)
         self.kept = [dict(a) for a in attachments]
@@ -64,15 +68,19 @@ class AttachmentsPanel(Vertical):
         yield Vertical(classes="files")
         yield Static(Content("No files attached."), classes="files-empty", markup=False)
         with Vertical(classes="attach-new"):
-            yield Label("File to attach: choose it, or type its path (\u2192 completes)",
-                        classes="cell-label")
+            yield Label(
+                "File to attach: choose it, or type its path (\u2192 completes)",
+                classes="cell-label",
+            )
             with Horizontal(classes="attach-path-row"):
-                yield Input(placeholder="e.g. ~/Documents/letter from school.pdf",
-                            classes="attach-path", suggester=PathSuggester())
+                yield Input(
+                    placeholder="e.g. ~/Documents/letter from school.pdf",
+                    classes="attach-path",
+                    suggester=PathSuggester(),
+                )
                 yield Button("Choose files\u2026", classes="attach-choose", compact=True)
             yield Label("What it is (optional)", classes="cell-label")
-            yield Input(placeholder="e.g. Speech and language report",
-                        classes="attach-description")
+            yield Input(placeholder="e.g. Speech and language report", classes="attach-description")
             yield Button("Attach file", classes="attach-add", compact=True)
             yield Static("", classes="attach-problem", markup=False)
 
@@ -80,8 +88,7 @@ class AttachmentsPanel(Vertical):
         await self.show_files()
 
     def raw_value(self) -> Any:
-        return (tuple(a["sha256"] for a in self.kept),
-                tuple((str(p), d) for p, d in self.pending))
+        return (tuple(a["sha256"] for a in self.kept), tuple((str(p), d) for p, d in self.pending))
 
     def kept_attachments(self) -> list[dict[str, Any]]:
         return [dict(a) for a in self.kept]
@@ -116,8 +123,11 @@ class AttachmentsPanel(Vertical):
         path_input = self.query_one(".attach-path", Input)
         describe = self.query_one(".attach-description", Input)
         path = values.typed_path(path_input.value)
-        problem = self._add_path(path, describe.value.strip()) if path_input.value.strip() \
+        problem = (
+            self._add_path(path, describe.value.strip())
+            if path_input.value.strip()
             else "Type the path of a file to attach, or choose files."
+        )
         self.show_problem(problem or "")
         if problem is None:
             path_input.value = ""
@@ -148,8 +158,11 @@ class AttachmentsPanel(Vertical):
         if not chosen:
             return
         describe = self.query_one(".attach-description", Input)
-        problems = [found for found in (self._add_path(path, describe.value.strip())
-                                        for path in chosen) if found]
+        problems = [
+            found
+            for found in (self._add_path(path, describe.value.strip()) for path in chosen)
+            if found
+        ]
         self.show_problem(" ".join(problems))
         if len(problems) < len(chosen):
             describe.value = ""
@@ -177,10 +190,14 @@ class AttachmentsPanel(Vertical):
         if key.startswith("pending:"):
             self.pending = [(p, d) for p, d in self.pending if f"pending:{p}" != key]
         elif self.workbook is not None:
-            sure = await self.app.push_screen_wait(ConfirmScreen(
-                "Remove this file from the entry?", text,
-                yes="Remove", no="Keep",
-            ))
+            sure = await self.app.push_screen_wait(
+                ConfirmScreen(
+                    "Remove this file from the entry?",
+                    text,
+                    yes="Remove",
+                    no="Keep",
+                )
+            )
             if not sure:
                 return
             try:
@@ -211,15 +228,17 @@ class AttachmentsScreen(ModalScreen[dict | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(Content(f"Files of “{self.entry['title']}”"), id="form-title",
-                         markup=False)
+            yield Static(
+                Content(f"Files of “{self.entry['title']}”"), id="form-title", markup=False
+            )
             reason = self.workbook.read_only_reason if self.workbook.read_only else ""
             message = Static(Content(reason), id="form-message", markup=False)
             message.display = bool(reason)
             yield message
             with VerticalScroll(id="form-body", can_focus=False):
-                yield AttachmentsPanel(self.entry["attachments"], workbook=self.workbook,
-                                       entry_id=self.entry_id)
+                yield AttachmentsPanel(
+                    self.entry["attachments"], workbook=self.workbook, entry_id=self.entry_id
+                )
             with Horizontal(id="form-buttons"):
                 yield Button("Close", id="form-close", variant="primary")
         yield Footer()

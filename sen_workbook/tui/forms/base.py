@@ -100,8 +100,14 @@ class RecordForm(ModalScreen[dict | None]):
         yield Footer()
 
     def field(
-        self, name: str, label: str, control: Widget, *, hint: str = "",
-        required: bool = False, block: bool = False,
+        self,
+        name: str,
+        label: str,
+        control: Widget,
+        *,
+        hint: str = "",
+        required: bool = False,
+        block: bool = False,
     ) -> Field:
         """A labelled control for the record's field ``name``, remembered by the form."""
         shown = Field(name, label, control, hint=hint, required=required)
@@ -172,7 +178,8 @@ class RecordForm(ModalScreen[dict | None]):
             ConfirmScreen(
                 "Discard changes?",
                 "What you typed in this form has not been saved.",
-                yes="Discard", no="Keep editing",
+                yes="Discard",
+                no="Keep editing",
             ),
             answered,
         )
@@ -236,8 +243,8 @@ class RecordForm(ModalScreen[dict | None]):
         count = problems.count()
         lines = [
             "Nothing was saved: there is 1 problem to put right."
-            if count == 1 else
-            f"Nothing was saved: there are {count} problems to put right."
+            if count == 1
+            else f"Nothing was saved: there are {count} problems to put right."
         ]
         if problems.fields or problems.rows:
             lines.append("Each is shown beside its field below.")

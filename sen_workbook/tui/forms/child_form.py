@@ -39,26 +39,44 @@ class ChildForm(RecordForm):
     def compose_fields(self) -> ComposeResult:
         r = self.record
         yield self.field("name", "Full name", TextInput(r["name"], id="name"), required=True)
-        yield self.field("preferred_name", "Preferred name",
-                         TextInput(r["preferred_name"], id="preferred_name"),
-                         hint="What they like to be called, if different")
-        yield self.field("date_of_birth", "Date of birth",
-                         DateInput(r["date_of_birth"], label="Date of birth",
-                                   id="date_of_birth"))
-        yield self.field("setting", "Setting",
-                         TextInput(r["setting"], id="setting",
-                                   placeholder="Nursery, school or college"))
-        yield self.field("setting_phase", "Phase",
-                         ChoiceSelect(model.SETTING_PHASES, r["setting_phase"],
-                                      id="setting_phase"))
-        yield self.field("year_group", "Year group",
-                         TextInput(r["year_group"], id="year_group", placeholder="e.g. Year 4"))
-        yield self.field("senco", "SENCo", TextInput(r["senco"], id="senco"),
-                         hint="The setting's special educational needs coordinator")
-        yield self.field("areas", "Areas of need", areas_list(r["areas"], id="areas"),
-                         hint="Space ticks an area")
-        yield self.field("status", "Stage",
-                         ChoiceSelect(model.CHILD_STATUSES, r["status"], id="status"))
+        yield self.field(
+            "preferred_name",
+            "Preferred name",
+            TextInput(r["preferred_name"], id="preferred_name"),
+            hint="What they like to be called, if different",
+        )
+        yield self.field(
+            "date_of_birth",
+            "Date of birth",
+            DateInput(r["date_of_birth"], label="Date of birth", id="date_of_birth"),
+        )
+        yield self.field(
+            "setting",
+            "Setting",
+            TextInput(r["setting"], id="setting", placeholder="Nursery, school or college"),
+        )
+        yield self.field(
+            "setting_phase",
+            "Phase",
+            ChoiceSelect(model.SETTING_PHASES, r["setting_phase"], id="setting_phase"),
+        )
+        yield self.field(
+            "year_group",
+            "Year group",
+            TextInput(r["year_group"], id="year_group", placeholder="e.g. Year 4"),
+        )
+        yield self.field(
+            "senco",
+            "SENCo",
+            TextInput(r["senco"], id="senco"),
+            hint="The setting's special educational needs coordinator",
+        )
+        yield self.field(
+            "areas", "Areas of need", areas_list(r["areas"], id="areas"), hint="Space ticks an area"
+        )
+        yield self.field(
+            "status", "Stage", ChoiceSelect(model.CHILD_STATUSES, r["status"], id="status")
+        )
         yield self.field("notes", "Notes", LongText(r["notes"], id="notes"))
 
     def first_focus(self) -> Widget | None:

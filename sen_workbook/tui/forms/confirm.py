@@ -43,10 +43,8 @@ class ConfirmScreen(ModalScreen[bool]):
             if self.detail:
                 yield Static(Content(self.detail), id="confirm-detail", markup=False)
             with Horizontal(id="confirm-buttons"):
-                yield Button(Content(f"{self.yes_label} (y)"), id="confirm-yes",
-                             variant="error")
-                yield Button(Content(f"{self.no_label} (n)"), id="confirm-no",
-                             variant="primary")
+                yield Button(Content(f"{self.yes_label} (y)"), id="confirm-yes", variant="error")
+                yield Button(Content(f"{self.no_label} (n)"), id="confirm-no", variant="primary")
         yield Footer()
 
     def action_answer(self, answer: bool) -> None:

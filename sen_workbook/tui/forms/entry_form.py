@@ -118,11 +118,17 @@ KIND_LAYOUT: dict[str, tuple[tuple[str, str, str, Any], ...]] = {
         _field("outcome_date", "date", ""),
         _field("asked_for", "choice", model.ASKED_FOR),
         _field("asked_for_date", "date", ""),
-        _field("supplied_date", "date",
-               "The day they received it (the day you sent it, if you do not know): since "
-               "5 February 2026 their month starts again then"),
-        _field("exception_claimed", "long",
-               "Leave empty if none; otherwise why the usual time limit does not apply"),
+        _field(
+            "supplied_date",
+            "date",
+            "The day they received it (the day you sent it, if you do not know): since "
+            "5 February 2026 their month starts again then",
+        ),
+        _field(
+            "exception_claimed",
+            "long",
+            "Leave empty if none; otherwise why the usual time limit does not apply",
+        ),
     ),
 }
 
@@ -183,8 +189,7 @@ class EntryForm(RecordForm):
     def _starting_record(self) -> dict[str, Any]:
         if self.entry is not None:
             return dict(self.entry)
-        record = model.new_entry(self.kind, self.child_id,
-                                 date=_dt.date.today().isoformat())
+        record = model.new_entry(self.kind, self.child_id, date=_dt.date.today().isoformat())
         if self.kind == "review":
             plan = self.review_of_plan or self._latest_plan()
             if plan is not None:
@@ -219,26 +224,42 @@ class EntryForm(RecordForm):
         record = self.record
         day, time = values.split_entry_date(record["date"])
         yield self.field("date", "Date", DateAndTime(day, time), required=True)
-        yield self.field("title", "Title", TextInput(record["title"], id="title",
-                                                     placeholder=TITLE_HINTS[self.kind]),
-                         required=True)
-        yield self.field("details", "Details", LongText(record["details"], id="details"),
-                         hint="What happened, who said what; facts, not feelings")
+        yield self.field(
+            "title",
+            "Title",
+            TextInput(record["title"], id="title", placeholder=TITLE_HINTS[self.kind]),
+            required=True,
+        )
+        yield self.field(
+            "details",
+            "Details",
+            LongText(record["details"], id="details"),
+            hint="What happened, who said what; facts, not feelings",
+        )
         for name, label, control, extra in KIND_LAYOUT[self.kind]:
             if name == "targets" and self.carry_from_plan is not None:
                 yield self._carry_over()
-            if name == "provision" and self.carry_from_plan is not None \
-                    and self.carry_from_plan.get("provision"):
+            if (
+                name == "provision"
+                and self.carry_from_plan is not None
+                and self.carry_from_plan.get("provision")
+            ):
                 yield self._carry_provision()
             yield self._kind_field(name, label, control, extra)
-        yield self.field("areas", "Areas of need", areas_list(record["areas"], id="areas"),
-                         hint="Space ticks an area")
-        yield self.field("people", "People involved", NamesInput(record["people"],
-                                                                 id="people"))
+        yield self.field(
+            "areas",
+            "Areas of need",
+            areas_list(record["areas"], id="areas"),
+            hint="Space ticks an area",
+        )
+        yield self.field("people", "People involved", NamesInput(record["people"], id="people"))
         yield self._links()
-        yield self.field("attachments", "Files",
-                         AttachmentsPanel(record["attachments"], id="attachments"),
-                         block=True)
+        yield self.field(
+            "attachments",
+            "Files",
+            AttachmentsPanel(record["attachments"], id="attachments"),
+            block=True,
+        )
 
     def _kind_field(self, name: str, label: str, control: str, extra: Any) -> Widget:
         value = self.record[name]
@@ -266,8 +287,9 @@ class EntryForm(RecordForm):
         return self.field(name, label, widget, hint=hint)
 
     def _plan_choices(self) -> dict[str, str | Content]:
-        newest = sorted(self.plans.values(),
-                        key=lambda p: (model.entry_day(p), p["created_at"]), reverse=True)
+        newest = sorted(
+            self.plans.values(), key=lambda p: (model.entry_day(p), p["created_at"]), reverse=True
+        )
         choices: dict[str, str | Content] = {"": "Not linked to a plan"}
         for plan in newest:
             choices[plan["id"]] = Content(f"{plan['date'][:10]}  {plan['title']}")
@@ -288,14 +310,20 @@ class EntryForm(RecordForm):
         boxes = []
         for target in plan.get("targets", []):
             result = results.get(target["id"])
-            at = (f" ({RESULT_LABELS[result].lower()} at the latest review)"
-                  if result in RESULT_LABELS else " (not reviewed yet)")
-            box = TickBox(target["text"] + at, ticks.get(target["id"], False),
-                          classes="carry-target")
+            at = (
+                f" ({RESULT_LABELS[result].lower()} at the latest review)"
+                if result in RESULT_LABELS
+                else " (not reviewed yet)"
+            )
+            box = TickBox(
+                target["text"] + at, ticks.get(target["id"], False), classes="carry-target"
+            )
             box.target = target  # type: ignore[attr-defined]
             boxes.append(box)
         shown = self.field(
-            "carry", f"Carry over from “{plan.get('title', '')}”", Vertical(*boxes, classes="carry-list"),
+            "carry",
+            f"Carry over from “{plan.get('title', '')}”",
+            Vertical(*boxes, classes="carry-list"),
             hint="Ticked targets are copied into this plan and keep their history",
             block=True,
         )
@@ -309,12 +337,14 @@ class EntryForm(RecordForm):
         boxes = []
         for item in plan.get("provision", []):
             what, details = provision_text(item)
-            box = TickBox(what + (f" ({details})" if details else ""), True,
-                          classes="carry-provision")
+            box = TickBox(
+                what + (f" ({details})" if details else ""), True, classes="carry-provision"
+            )
             box.provision = item  # type: ignore[attr-defined]
             boxes.append(box)
         shown = self.field(
-            "carry_provision", "Provision to carry over",
+            "carry_provision",
+            "Provision to carry over",
             Vertical(*boxes, classes="carry-list"),
             hint="Ticked provision is copied into this plan; untick what has stopped",
             block=True,
@@ -346,10 +376,16 @@ class EntryForm(RecordForm):
             choices.setdefault(link, Content("(an entry not in the journal now)"))
         chooser = ChoiceList(choices, linked, id="links", classes="links-list")
         count = f" ({len(linked)} linked)" if linked else ""
-        shown = self.field("links", "Related entries", chooser, block=True,
-                           hint="Space ticks an entry this one answers or follows")
-        return Collapsible(shown, title=f"Related entries{count}", collapsed=not linked,
-                           id="links-box")
+        shown = self.field(
+            "links",
+            "Related entries",
+            chooser,
+            block=True,
+            hint="Space ticks an entry this one answers or follows",
+        )
+        return Collapsible(
+            shown, title=f"Related entries{count}", collapsed=not linked, id="links-box"
+        )
 
     def first_focus(self) -> Widget | None:
         return self.query_one("#title")
@@ -370,8 +406,11 @@ class EntryForm(RecordForm):
     # --- reading the form ----------------------------------------------------------
 
     def collect(self, problems: values.Problems) -> dict[str, Any]:
-        typed = {name: record_value(f.control) for name, f in self.fields.items()
-                 if name != "attachments"}
+        typed = {
+            name: record_value(f.control)
+            for name, f in self.fields.items()
+            if name != "attachments"
+        }
         day, time = typed["date"]
         found = self.fields["date"].control.problem()  # type: ignore[attr-defined]
         if found:
@@ -415,8 +454,10 @@ class EntryForm(RecordForm):
             return None
         if reviewed >= start:
             return None
-        return (f"This review is dated {reviewed.isoformat()}, before its plan started on "
-                f"{start.isoformat()}: a plan can only be reviewed once it has started.")
+        return (
+            f"This review is dated {reviewed.isoformat()}, before its plan started on "
+            f"{start.isoformat()}: a plan can only be reviewed once it has started."
+        )
 
     def model_problems(self, fields: Mapping[str, Any]) -> list[str]:
         if self.entry is None:
@@ -435,8 +476,7 @@ class EntryForm(RecordForm):
         if self.entry is None:
             saved = self.workbook.add_entry(self.kind, self.child_id, fields)
         else:
-            saved = self.workbook.update_entry(self.entry["id"],
-                                               changed_fields(self.entry, fields))
+            saved = self.workbook.update_entry(self.entry["id"], changed_fields(self.entry, fields))
         # From here on the entry exists: a later failure must not save it twice.
         self.entry = saved
         self.record = saved

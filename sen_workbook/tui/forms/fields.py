@@ -72,8 +72,13 @@ class DateInput(MaskedInput):
     TEMPLATE = "9999-99-99"
 
     def __init__(
-        self, value: str = "", *, label: str = "Date", required: bool = False,
-        id: str | None = None, classes: str | None = None,
+        self,
+        value: str = "",
+        *,
+        label: str = "Date",
+        required: bool = False,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
         self.required = required
         self.label = label
@@ -140,8 +145,10 @@ class TimeInput(MaskedInput):
             # Any real day will do: only the time of day is being checked.
             model.parse_date(f"2000-01-01 {time}", "time", allow_time=True)
         except ValueError:
-            return (f"Time {time!r} is not a time of day: write it as HH:MM on the "
-                    "24-hour clock, e.g. 09:30 or 14:05.")
+            return (
+                f"Time {time!r} is not a time of day: write it as HH:MM on the "
+                "24-hour clock, e.g. 09:30 or 14:05."
+            )
         return None
 
     def raw_value(self) -> Any:
@@ -175,8 +182,14 @@ class DateAndTime(Horizontal):
 class TextInput(Input):
     """One line of text, stored as typed."""
 
-    def __init__(self, value: str = "", *, placeholder: str = "", id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(
+        self,
+        value: str = "",
+        *,
+        placeholder: str = "",
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(value=value, placeholder=placeholder, id=id, classes=classes)
 
     def record_value(self) -> str:
@@ -235,7 +248,11 @@ class ChoiceSelect(Select[str]):
     """One of a fixed set of choices, shown by their plain names."""
 
     def __init__(
-        self, choices: Mapping[str, str | Content], value: str, *, id: str | None = None,
+        self,
+        choices: Mapping[str, str | Content],
+        value: str,
+        *,
+        id: str | None = None,
         classes: str | None = None,
     ) -> None:
         options = [(_as_content(label), key) for key, label in choices.items()]
@@ -254,8 +271,12 @@ class ChoiceList(SelectionList[str]):
     """Any number of choices (areas of need, related entries), ticked with space."""
 
     def __init__(
-        self, choices: Mapping[str, str | Content], chosen: Iterable[str], *,
-        id: str | None = None, classes: str | None = None,
+        self,
+        choices: Mapping[str, str | Content],
+        chosen: Iterable[str],
+        *,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
         chosen = list(chosen)
         picked = set(chosen)
@@ -305,7 +326,12 @@ class Field(Vertical):
     """
 
     def __init__(
-        self, name: str, label: str, control: Widget, *, hint: str = "",
+        self,
+        name: str,
+        label: str,
+        control: Widget,
+        *,
+        hint: str = "",
         required: bool = False,
     ) -> None:
         super().__init__(classes="field", id=f"field-{name}")
@@ -355,8 +381,9 @@ class Field(Vertical):
 class TickBox(Checkbox):
     """A yes/no tick, such as whether a meeting action was done."""
 
-    def __init__(self, label: str, value: bool, *, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(
+        self, label: str, value: bool, *, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(Content(label), value=bool(value), id=id, classes=classes)
 
     def record_value(self) -> bool:

@@ -62,37 +62,69 @@ class ListShape:
 
 
 LIST_SHAPES: dict[str, ListShape] = {
-    "targets": ListShape("targets", "target", (
-        Column("text", "Target", "text", wide=True,
-               placeholder="What the child will be able to do"),
-        Column("area", "Area of need", "choice", TARGET_AREA_LABELS),
-        Column("success_measure", "How success is measured", "text"),
-        Column("by_date", "By", "date"),
-    )),
-    "provision": ListShape("provision", "provision item", (
-        Column("what", "Provision", "text", wide=True,
-               placeholder="What is provided, e.g. speech and language group"),
-        Column("who", "Who provides it", "text"),
-        Column("frequency", "How often", "text", placeholder="e.g. 3 x 20 min a week"),
-        Column("start", "Start", "date"),
-        Column("end", "End", "date"),
-    )),
-    "outcomes": ListShape("outcomes", "outcome", (
-        Column("target_id", "Target", "shown", wide=True),
-        Column("result", "Result", "choice", RESULT_LABELS),
-        Column("evidence", "Evidence", "text", wide=True,
-               placeholder="What shows it, e.g. teacher's records, work samples"),
-    ), can_add=False),
-    "recommendations": ListShape("recommendations", "recommendation", (
-        Column("text", "Recommendation", "text", wide=True),
-        Column("implemented", "Put in place?", "choice", IMPLEMENTED_LABELS),
-    )),
-    "actions": ListShape("actions", "action", (
-        Column("text", "Action", "text", wide=True),
-        Column("owner", "Who will do it", "text"),
-        Column("due", "Due", "date"),
-        Column("done", "Done", "tick"),
-    )),
+    "targets": ListShape(
+        "targets",
+        "target",
+        (
+            Column(
+                "text", "Target", "text", wide=True, placeholder="What the child will be able to do"
+            ),
+            Column("area", "Area of need", "choice", TARGET_AREA_LABELS),
+            Column("success_measure", "How success is measured", "text"),
+            Column("by_date", "By", "date"),
+        ),
+    ),
+    "provision": ListShape(
+        "provision",
+        "provision item",
+        (
+            Column(
+                "what",
+                "Provision",
+                "text",
+                wide=True,
+                placeholder="What is provided, e.g. speech and language group",
+            ),
+            Column("who", "Who provides it", "text"),
+            Column("frequency", "How often", "text", placeholder="e.g. 3 x 20 min a week"),
+            Column("start", "Start", "date"),
+            Column("end", "End", "date"),
+        ),
+    ),
+    "outcomes": ListShape(
+        "outcomes",
+        "outcome",
+        (
+            Column("target_id", "Target", "shown", wide=True),
+            Column("result", "Result", "choice", RESULT_LABELS),
+            Column(
+                "evidence",
+                "Evidence",
+                "text",
+                wide=True,
+                placeholder="What shows it, e.g. teacher's records, work samples",
+            ),
+        ),
+        can_add=False,
+    ),
+    "recommendations": ListShape(
+        "recommendations",
+        "recommendation",
+        (
+            Column("text", "Recommendation", "text", wide=True),
+            Column("implemented", "Put in place?", "choice", IMPLEMENTED_LABELS),
+        ),
+    ),
+    "actions": ListShape(
+        "actions",
+        "action",
+        (
+            Column("text", "Action", "text", wide=True),
+            Column("owner", "Who will do it", "text"),
+            Column("due", "Due", "date"),
+            Column("done", "Done", "tick"),
+        ),
+    ),
 }
 
 
@@ -108,7 +140,10 @@ class ItemRow(Vertical):
     """One item of a list: its number, its controls and what is wrong with it."""
 
     def __init__(
-        self, shape: ListShape, item: Mapping[str, Any], number: int,
+        self,
+        shape: ListShape,
+        item: Mapping[str, Any],
+        number: int,
         shown: Callable[[Mapping[str, Any]], str] | None = None,
     ) -> None:
         super().__init__(classes="item-row")
@@ -185,7 +220,7 @@ class ItemRow(Vertical):
         for name, message in problems:
             label = labels.get(name or "", "")
             if name and message.startswith(name):
-                message = label + message[len(name):]
+                message = label + message[len(name) :]
             lines.append(message[:1].upper() + message[1:])
         self.query_one(".row-problem", Static).update(Content("\n".join(lines)))
         self.set_class(bool(lines), "-has-problem")
@@ -212,7 +247,10 @@ class ItemList(Vertical):
     ]
 
     def __init__(
-        self, field: str, items: Sequence[Mapping[str, Any]], *,
+        self,
+        field: str,
+        items: Sequence[Mapping[str, Any]],
+        *,
         shown: Callable[[Mapping[str, Any]], str] | None = None,
         id: str | None = None,
     ) -> None:
@@ -225,8 +263,7 @@ class ItemList(Vertical):
         with Vertical(classes="rows"):
             for number, item in enumerate(self.items, 1):
                 yield ItemRow(self.shape, item, number, self.shown)
-        yield Static(Content(f"No {self.shape.field} yet."), classes="rows-empty",
-                     markup=False)
+        yield Static(Content(f"No {self.shape.field} yet."), classes="rows-empty", markup=False)
         if self.shape.can_add:
             yield Button(Content(f"Add {self.shape.word}"), classes="add-row", compact=True)
 
@@ -250,11 +287,13 @@ class ItemList(Vertical):
     def raw_value(self) -> Any:
         return tuple(row.raw_value() for row in self.rows)
 
-    async def add_row(self, item: Mapping[str, Any] | None = None, *,
-                      focus: bool = True) -> ItemRow:
+    async def add_row(
+        self, item: Mapping[str, Any] | None = None, *, focus: bool = True
+    ) -> ItemRow:
         """Add a row at the end (an empty item unless one is given)."""
-        row = ItemRow(self.shape, item or fresh_item(self.shape.field), len(self.rows) + 1,
-                      self.shown)
+        row = ItemRow(
+            self.shape, item or fresh_item(self.shape.field), len(self.rows) + 1, self.shown
+        )
         await self.query_one(".rows").mount(row)
         self._show_empty()
         if focus:
@@ -314,8 +353,7 @@ class ItemList(Vertical):
         if focused is None:
             return None
         for node in (focused, *focused.ancestors):
-            if isinstance(node, ItemRow) and node.parent is not None \
-                    and node.parent.parent is self:
+            if isinstance(node, ItemRow) and node.parent is not None and node.parent.parent is self:
                 return node
         return None
 

@@ -47,8 +47,9 @@ def completion(typed: str) -> str | None:
             for number, item in enumerate(found):
                 if number > _MOST_ENTRIES:
                     return None
-                if item.name.startswith(start) and (start.startswith(".")
-                                                    or not item.name.startswith(".")):
+                if item.name.startswith(start) and (
+                    start.startswith(".") or not item.name.startswith(".")
+                ):
                     names.append((item.name, item.is_dir()))
     except OSError:
         return None
@@ -122,17 +123,23 @@ class FilePicker(ModalScreen[list[Path] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="file-picker", classes="dialog"):
             yield Static("Choose files to attach", classes="dialog-title")
-            yield Input(placeholder="Type part of a name to narrow, or a folder's path",
-                        id="picker-filter", suggester=PathSuggester(), compact=True)
+            yield Input(
+                placeholder="Type part of a name to narrow, or a folder's path",
+                id="picker-filter",
+                suggester=PathSuggester(),
+                compact=True,
+            )
             yield ChoosingTree(self.start, id="picker-tree")
             yield Static("", id="picker-chosen", markup=False)
             yield Static(
                 "enter opens a folder or ticks a file \u00b7 ctrl+t or the button attaches "
-                "\u00b7 escape cancels", classes="dialog-hint",
+                "\u00b7 escape cancels",
+                classes="dialog-hint",
             )
             with Horizontal(id="picker-buttons"):
-                yield Button("Attach ticked files", id="picker-done", variant="primary",
-                             compact=True)
+                yield Button(
+                    "Attach ticked files", id="picker-done", variant="primary", compact=True
+                )
                 yield Button("Cancel", id="picker-cancel", compact=True)
         yield Footer()
 
@@ -225,10 +232,13 @@ class SaveCopyDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="save-copy", classes="dialog"):
-            yield Static(Content(f"Save a copy of {self.filename}"), classes="dialog-title",
-                         markup=False)
-            yield Static("A folder (the copy keeps its name) or a new file's path; "
-                         "\u2192 completes a name.", classes="dialog-hint")
+            yield Static(
+                Content(f"Save a copy of {self.filename}"), classes="dialog-title", markup=False
+            )
+            yield Static(
+                "A folder (the copy keeps its name) or a new file's path; \u2192 completes a name.",
+                classes="dialog-hint",
+            )
             yield Input(self.start, id="save-copy-path", suggester=PathSuggester())
             problem = Static(Content(self.problem), id="save-copy-problem", markup=False)
             problem.display = bool(self.problem)

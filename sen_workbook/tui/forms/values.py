@@ -30,8 +30,9 @@ ROW_WORDS: dict[str, str] = {
 # Words the model uses for a field that are not the field's own name.
 _ALIASES: dict[str, str] = {"area": "areas", "target id": "targets"}
 
-_ROW_PATTERN = "|".join(re.escape(word) for word in sorted(ROW_WORDS.values(), key=len,
-                                                            reverse=True))
+_ROW_PATTERN = "|".join(
+    re.escape(word) for word in sorted(ROW_WORDS.values(), key=len, reverse=True)
+)
 _SENTENCE = re.compile(
     rf"^(?P<where>.*?)(?:, (?P<row_word>{_ROW_PATTERN}) (?P<row>\d+))?: (?P<rest>.*)$",
     re.DOTALL,
@@ -67,9 +68,7 @@ def parse_days(text: str) -> int | float:
     try:
         days = float(cleaned)
     except ValueError:
-        raise ValueError(
-            f"Days lost must be a number such as 2 or 0.5, not {cleaned!r}."
-        ) from None
+        raise ValueError(f"Days lost must be a number such as 2 or 0.5, not {cleaned!r}.") from None
     if not math.isfinite(days):
         raise ValueError(f"Days lost must be a number such as 2 or 0.5, not {cleaned!r}.")
     if days < 0:
@@ -126,8 +125,7 @@ def split_entry_date(value: str) -> tuple[str, str]:
 def latest_results(plan: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     """Each target of ``plan`` with its result at the plan's latest review that assessed it."""
     reviews = [
-        e for e in entries
-        if e.get("kind") == "review" and e.get("plan_id") == plan.get("id")
+        e for e in entries if e.get("kind") == "review" and e.get("plan_id") == plan.get("id")
     ]
     reviews.sort(key=lambda e: (model.entry_day(e), str(e.get("created_at", ""))))
     results: dict[str, str] = {}
@@ -138,17 +136,16 @@ def latest_results(plan: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
     return results
 
 
-def carry_over_ticks(plan: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]) -> dict[str, bool]:
+def carry_over_ticks(
+    plan: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
+) -> dict[str, bool]:
     """Which targets of an earlier plan to offer ticked for the next plan.
 
     A target met at its latest review is done; every other one (not met, partly met,
     never assessed) is most likely still being worked on, so it starts ticked.
     """
     results = latest_results(plan, entries)
-    return {
-        target["id"]: results.get(target["id"]) != "met"
-        for target in plan.get("targets", [])
-    }
+    return {target["id"]: results.get(target["id"]) != "met" for target in plan.get("targets", [])}
 
 
 def review_outcomes(
@@ -163,11 +160,13 @@ def review_outcomes(
     outcomes = []
     for target in plan.get("targets", []):
         before = typed.get(target["id"], {})
-        outcomes.append({
-            **model.ITEM_FIELDS["outcomes"],
-            **{k: v for k, v in before.items() if k in model.ITEM_FIELDS["outcomes"]},
-            "target_id": target["id"],
-        })
+        outcomes.append(
+            {
+                **model.ITEM_FIELDS["outcomes"],
+                **{k: v for k, v in before.items() if k in model.ITEM_FIELDS["outcomes"]},
+                "target_id": target["id"],
+            }
+        )
     return outcomes
 
 
@@ -220,7 +219,7 @@ def _first_field(text: str, fields: Iterable[str]) -> str | None:
 def humane(message: str, field: str | None, label: str) -> str:
     """A sentence for beside a field: its stored name replaced by the label shown."""
     if field and message.startswith(field):
-        message = label + message[len(field):]
+        message = label + message[len(field) :]
     return message[:1].upper() + message[1:]
 
 
@@ -249,8 +248,11 @@ class Problems:
         return bool(self.fields or self.rows or self.general)
 
     def count(self) -> int:
-        return (sum(len(p) for p in self.fields.values()) + len(self.general)
-                + sum(len(p) for rows in self.rows.values() for p in rows.values()))
+        return (
+            sum(len(p) for p in self.fields.values())
+            + len(self.general)
+            + sum(len(p) for rows in self.rows.values() for p in rows.values())
+        )
 
     def add(self, name: str, sentence: str) -> None:
         """A problem found by the form itself, already worded for the parent."""

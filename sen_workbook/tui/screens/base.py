@@ -27,10 +27,22 @@ def stylesheet(name: str) -> str:
 
 # Actions that change the workbook: hidden from the footer (and the palette) of a window
 # showing it read-only, where they could only say that they cannot be done.
-CHANGE_ACTIONS = frozenset({
-    "add_child", "edit_child", "remove_child", "new_entry", "review_plan", "carry_plan",
-    "edit", "delete", "attach", "restore", "import_emails", "empty",
-})
+CHANGE_ACTIONS = frozenset(
+    {
+        "add_child",
+        "edit_child",
+        "remove_child",
+        "new_entry",
+        "review_plan",
+        "carry_plan",
+        "edit",
+        "delete",
+        "attach",
+        "restore",
+        "import_emails",
+        "empty",
+    }
+)
 
 
 class WorkbookScreen(Screen[None]):

@@ -186,8 +186,7 @@ class ChildScreen(WorkbookScreen):
             # the background, as the old rows are on the screen meanwhile.)
             self._show_journal(self._load, journal_rows(in_order(entries)))
         # The facts are worked out after the screen is drawn, so as not to slow the drawing.
-        self.call_after_refresh(
-            self._work_out, self._load, child, entries, not self._journal_shown)
+        self.call_after_refresh(self._work_out, self._load, child, entries, not self._journal_shown)
 
     def _show_loading(self) -> None:
         # The timer may have gone off just as the records arrived: then they are shown
@@ -201,8 +200,9 @@ class ChildScreen(WorkbookScreen):
 
     def _built_panes(self) -> list[Widget]:
         """The panes with a loading cover that are built and mounted."""
-        return [pane for pane in self.query(PANES)
-                if str(pane.id).removesuffix("-pane") in self._built]
+        return [
+            pane for pane in self.query(PANES) if str(pane.id).removesuffix("-pane") in self._built
+        ]
 
     # A description of its own: by default Textual writes out every argument, here every
     # record, which took longer than the work itself.
@@ -227,7 +227,8 @@ class ChildScreen(WorkbookScreen):
             self.app.call_from_thread(
                 self.app.notify,
                 f"The flags and deadlines could not be worked out: {error}",
-                severity="error", markup=False,
+                severity="error",
+                markup=False,
             )
         worker = get_current_worker()
         if worker.is_cancelled:
@@ -348,8 +349,9 @@ class ChildScreen(WorkbookScreen):
             # A "/" typed in a text box is part of what is typed (a path, a date): only a
             # date box, which cannot take it, gives it up to the search.
             focused = self.focused
-            return not (isinstance(focused, (Input, TextArea))
-                        and not isinstance(focused, MaskedInput))
+            return not (
+                isinstance(focused, (Input, TextArea)) and not isinstance(focused, MaskedInput)
+            )
         return True
 
     # --- actions -----------------------------------------------------------------------
@@ -357,8 +359,13 @@ class ChildScreen(WorkbookScreen):
     def palette_commands(self) -> list[tuple[str, str, Any]]:
         """What the palette offers here beyond the keys: the Timeline's export, from any
         tab (its ctrl+s is swallowed by some terminals, and only works on that tab)."""
-        return [("Export the evidence bundle", "The Timeline tab's export (ctrl+s there)",
-                 self.export_bundle)]
+        return [
+            (
+                "Export the evidence bundle",
+                "The Timeline tab's export (ctrl+s there)",
+                self.export_bundle,
+            )
+        ]
 
     async def export_bundle(self) -> None:
         """Show the Timeline tab and export the bundle with its options as they are."""

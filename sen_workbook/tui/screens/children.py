@@ -40,8 +40,13 @@ EMPTY_WORKBOOK = (
 )
 
 
-def review_state(cycle: analysis.Cycle | None, as_of: date,
-                 due: Sequence[deadlines.Deadline] = (), *, ehc_plan: bool = False) -> str:
+def review_state(
+    cycle: analysis.Cycle | None,
+    as_of: date,
+    due: Sequence[deadlines.Deadline] = (),
+    *,
+    ehc_plan: bool = False,
+) -> str:
     """The next review, in words: the current plan's review date, "overdue by N days"
     when it has passed unreviewed, or "no current plan since D" when the last plan was
     reviewed and no new plan followed.  A child with an EHC plan: its annual review,
@@ -143,13 +148,16 @@ class ChildrenScreen(WorkbookScreen):
         # and the next review gives way (it is said in full in the line below the list).
         shown = [self.facts.get(c["id"], ("", "")) for c in self.children_shown]
         room = (self.size.width or 80) - 4 * 2 - 4  # cell padding, border and scrollbar
-        stage = max([len("Stage")] + [len(STAGES.get(c["status"], c["status"]))
-                                      for c in self.children_shown])
+        stage = max(
+            [len("Stage")]
+            + [len(STAGES.get(c["status"], c["status"])) for c in self.children_shown]
+        )
         todo = max([len("To do")] + [len(count) for _, count in shown])
         longest_name = max([len("Name")] + [len(child_label(c)) for c in self.children_shown])
         longest_review = max([len("Next review")] + [len(review) for review, _ in shown])
-        review_width = max(len("Next review"),
-                           min(longest_review, room - min(longest_name, 30) - stage - todo))
+        review_width = max(
+            len("Next review"), min(longest_review, room - min(longest_name, 30) - stage - todo)
+        )
         name_width = max(14, room - stage - todo - review_width)
         waiting = Text("\u2026", style="dim")
         for child in self.children_shown:
@@ -158,8 +166,9 @@ class ChildrenScreen(WorkbookScreen):
                 plain(child_label(child), name_width),
                 Text(STAGES.get(child["status"], child["status"])),
                 plain(review, review_width) if review is not None else waiting,
-                waiting if count is None else Text(count, style="dim" if count == "nothing"
-                                                   else "bold"),
+                waiting
+                if count is None
+                else Text(count, style="dim" if count == "nothing" else "bold"),
                 key=child["id"],
             )
         table.display = bool(self.children_shown)
@@ -192,8 +201,12 @@ class ChildrenScreen(WorkbookScreen):
             due = deadlines.deadlines(entries, today)
             # The Overview's own grouping and words, so the two never disagree.
             groups = urgency_groups(analysis.flags(entries, today), due, today)
-            review = review_state(cycles[-1] if cycles else None, today, due,
-                                  ehc_plan=child.get("status") == "ehc_plan")
+            review = review_state(
+                cycles[-1] if cycles else None,
+                today,
+                due,
+                ehc_plan=child.get("status") == "ehc_plan",
+            )
             facts[child["id"]] = (review, to_do_words(groups, short=True))
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._fill_in, facts)

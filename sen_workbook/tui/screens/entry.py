@@ -36,8 +36,17 @@ from sen_workbook.workbook import WorkbookError
 LABELS: dict[str, str] = FIELD_LABELS
 
 # Shown elsewhere on the screen (heading, attachments, history), or bookkeeping.
-_NOT_FIELDS = ("id", "child_id", "kind", "date", "title", "created_at", "updated_at",
-               "revisions", "attachments")
+_NOT_FIELDS = (
+    "id",
+    "child_id",
+    "kind",
+    "date",
+    "title",
+    "created_at",
+    "updated_at",
+    "revisions",
+    "attachments",
+)
 
 
 def _number(value: Any) -> str:
@@ -50,7 +59,9 @@ def _join(*parts: str) -> str:
     return ", ".join(p for p in (one_line(x) for x in parts) if p)
 
 
-def field_text(entry: Mapping[str, Any], name: str, others: Mapping[str, Mapping[str, Any]]) -> Text:
+def field_text(
+    entry: Mapping[str, Any], name: str, others: Mapping[str, Mapping[str, Any]]
+) -> Text:
     """One field of an entry as the parent reads it (user text kept as data)."""
     value = entry.get(name)
     if name == "areas":
@@ -61,7 +72,8 @@ def field_text(entry: Mapping[str, Any], name: str, others: Mapping[str, Mapping
     if name == "links":
         titles = [
             f"{str(others[i].get('date', ''))[:10]} {one_line(others[i].get('title', ''))}"
-            if i in others else f"(not in the workbook: {i})"
+            if i in others
+            else f"(not in the workbook: {i})"
             for i in value or []
         ]
         return Text("\n".join(titles))
@@ -95,8 +107,10 @@ def field_text(entry: Mapping[str, Any], name: str, others: Mapping[str, Mapping
 
 def _recommendation_line(number: int, item: Mapping[str, Any]) -> str:
     implemented = item.get("implemented", "")
-    return (f"{number}. {one_line(item.get('text', ''))} "
-            f"({IMPLEMENTED_LABELS.get(implemented, implemented)})")
+    return (
+        f"{number}. {one_line(item.get('text', ''))} "
+        f"({IMPLEMENTED_LABELS.get(implemented, implemented)})"
+    )
 
 
 def _outcome_line(item: Mapping[str, Any], target_texts: Mapping[Any, str]) -> str:
@@ -171,15 +185,20 @@ def attachment_option(number: int, item: Mapping[str, Any], missing: bool = Fals
     if str(item.get("description", "")).strip():
         line.append(" \u2014 " + one_line(item["description"]))
     if missing:
-        line.append("\n   Missing from the workbook's files: attach the file again.",
-                    style="bold red")
+        line.append(
+            "\n   Missing from the workbook's files: attach the file again.", style="bold red"
+        )
     line.append(f"\n   SHA-256 {item.get('sha256', '')}", style="dim")
     return line
 
 
 def _short(value: Any, limit: int = 60) -> str:
     if isinstance(value, list):
-        text = f"{len(value)} item{'s' if len(value) != 1 else ''}" if value and isinstance(value[0], Mapping) else ", ".join(map(str, value))
+        text = (
+            f"{len(value)} item{'s' if len(value) != 1 else ''}"
+            if value and isinstance(value[0], Mapping)
+            else ", ".join(map(str, value))
+        )
     else:
         text = one_line(value)
     text = text or "(empty)"
@@ -193,7 +212,9 @@ def changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[tuple[s
         if name in ("revisions", "updated_at", "created_at"):
             continue
         if before.get(name) != after.get(name):
-            found.append((LABELS.get(name, name), _short(before.get(name, "")), _short(after.get(name, ""))))
+            found.append(
+                (LABELS.get(name, name), _short(before.get(name, "")), _short(after.get(name, "")))
+            )
     order = list(LABELS)
     found.sort(key=lambda c: order.index(c[0]) if c[0] in order else len(order))
     return found
@@ -251,8 +272,7 @@ class EntryScreen(WorkbookScreen):
         with VerticalScroll(id="entry-body"):
             yield Static("", id="entry-heading", markup=False)
             yield Static("", id="entry-fields", markup=False)
-            yield Static("Statutory deadlines", id="entry-deadlines-title",
-                         classes="section-title")
+            yield Static("Statutory deadlines", id="entry-deadlines-title", classes="section-title")
             yield Static("", id="entry-deadlines", markup=False)
             yield Static("Attachments", classes="section-title")
             yield Static("", id="entry-attachments", markup=False)
@@ -292,8 +312,11 @@ class EntryScreen(WorkbookScreen):
         if entry["kind"] == "request":
             # A request's deadlines depend on the child's other requests and letters.
             mine = book.stored_entries(entry["child_id"])
-            found = [d for d in deadlines.deadlines(mine, self.book_app.today())
-                     if d.entry_id == entry["id"]]
+            found = [
+                d
+                for d in deadlines.deadlines(mine, self.book_app.today())
+                if d.entry_id == entry["id"]
+            ]
         self.query_one("#entry-deadlines-title").display = bool(found)
         shown = self.query_one("#entry-deadlines", Static)
         shown.display = bool(found)
@@ -304,27 +327,42 @@ class EntryScreen(WorkbookScreen):
     def _show_files(self, entry: Mapping[str, Any]) -> None:
         files = entry.get("attachments") or []
         note = self.query_one("#entry-attachments", Static)
-        note.update(Text("No files attached. Press a to attach one.", style="dim")
-                    if not files else Text(
-                        "o opens the highlighted file with your computer's own program; "
-                        "s saves a copy of it where you choose.", style="dim"))
+        note.update(
+            Text("No files attached. Press a to attach one.", style="dim")
+            if not files
+            else Text(
+                "o opens the highlighted file with your computer's own program; "
+                "s saves a copy of it where you choose.",
+                style="dim",
+            )
+        )
         chooser = self.query_one("#entry-files", OptionList)
         keep = chooser.highlighted
         chooser.clear_options()
         book = self.book_app.workbook
-        chooser.add_options([
-            Option(attachment_option(number, item,
-                                     not book.attachment_path(item["sha256"]).is_file()),
-                   id=item["sha256"])
-            for number, item in enumerate(files, 1)])
+        chooser.add_options(
+            [
+                Option(
+                    attachment_option(
+                        number, item, not book.attachment_path(item["sha256"]).is_file()
+                    ),
+                    id=item["sha256"],
+                )
+                for number, item in enumerate(files, 1)
+            ]
+        )
         chooser.display = bool(files)
         if files:
             chooser.highlighted = min(keep or 0, len(files) - 1)
         where = self.query_one("#entry-files-where", Static)
         where.display = bool(files)
-        where.update(Text(
-            f"Stored in {self.book_app.workbook.files_folder}, each under its SHA-256 "
-            "fingerprint; the name you gave a file is kept in the record.", style="dim"))
+        where.update(
+            Text(
+                f"Stored in {self.book_app.workbook.files_folder}, each under its SHA-256 "
+                "fingerprint; the name you gave a file is kept in the record.",
+                style="dim",
+            )
+        )
         self.refresh_bindings()
 
     def highlighted_file(self) -> str | None:

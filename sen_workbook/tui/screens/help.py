@@ -126,11 +126,17 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help", classes="dialog"):
             yield Static("Help \u2014 escape closes", classes="dialog-title")
             with VerticalScroll(id="help-body"):
-                yield Markdown(KEYS + "\n" + KEYS_FALLBACK + "\n" + AREAS + "\n" + CYCLE, id="help-text",
-                               open_links=False)
+                yield Markdown(
+                    KEYS + "\n" + KEYS_FALLBACK + "\n" + AREAS + "\n" + CYCLE,
+                    id="help-text",
+                    open_links=False,
+                )
                 if self.workbook_path:
-                    yield Static(f"This workbook is the file {self.workbook_path}",
-                                 id="help-path", markup=False)
+                    yield Static(
+                        f"This workbook is the file {self.workbook_path}",
+                        id="help-path",
+                        markup=False,
+                    )
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()

@@ -56,8 +56,11 @@ class MailImportScreen(ModalScreen[int]):
 
         known = ", ".join(my_addresses(load_settings(self.settings_file)))
         with Vertical(id="mail-import", classes="dialog"):
-            yield Static(Content(f"Import emails into {_first_name(self.child)}'s journal"),
-                         classes="dialog-title", markup=False)
+            yield Static(
+                Content(f"Import emails into {_first_name(self.child)}'s journal"),
+                classes="dialog-title",
+                markup=False,
+            )
             yield Label("A .eml or .mbox file")
             yield Input(id="mail-path", placeholder="for example ~/Downloads/school.mbox")
             yield Label("Your own email addresses (emails from them are marked as sent)")
@@ -65,7 +68,8 @@ class MailImportScreen(ModalScreen[int]):
             yield Static(
                 "Enter reads the file. Space ticks or unticks a message; ctrl+s imports the "
                 "ticked ones; escape leaves without importing.",
-                classes="dialog-hint", markup=False,
+                classes="dialog-hint",
+                markup=False,
             )
             yield Static("", id="mail-status", markup=False)
             yield SelectionList[int](id="mail-list")
@@ -105,7 +109,8 @@ class MailImportScreen(ModalScreen[int]):
             read = mail.read_mail(path, self.child["id"], my_addresses=addresses, known_ids=known)
         except mail.MailError as error:
             self.app.call_from_thread(
-                self._say, f"{str(error).rstrip('.')}; nothing was imported.", problem=True)
+                self._say, f"{str(error).rstrip('.')}; nothing was imported.", problem=True
+            )
             return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_found, read, path)
@@ -123,8 +128,10 @@ class MailImportScreen(ModalScreen[int]):
         if not read.new:
             self._say(f"No new emails in {path.name}{already}.")
             return
-        self._say(f"{len(read.new)} new emails in {path.name}{already}, all ticked. "
-                  "Untick any to leave out, then press ctrl+s.")
+        self._say(
+            f"{len(read.new)} new emails in {path.name}{already}, all ticked. "
+            "Untick any to leave out, then press ctrl+s."
+        )
         listing.highlighted = 0
         listing.focus()
 
@@ -137,8 +144,10 @@ class MailImportScreen(ModalScreen[int]):
             return
         items = [self.found[number] for number in ticked]
         try:
-            self.workbook.add_entries([item.entry for item in items],
-                                      [content for item in items for content in item.files])
+            self.workbook.add_entries(
+                [item.entry for item in items],
+                [content for item in items for content in item.files],
+            )
         except model.ModelError as error:
             self._say(" ".join(error.problems), problem=True)
             return
@@ -168,8 +177,9 @@ class CalendarScreen(ModalScreen[str]):
         Binding("escape", "leave", "Leave"),
     ]
 
-    def __init__(self, workbook: Workbook, child: dict[str, Any], entries: list[dict[str, Any]],
-                 today: Any) -> None:
+    def __init__(
+        self, workbook: Workbook, child: dict[str, Any], entries: list[dict[str, Any]], today: Any
+    ) -> None:
         super().__init__()
         self.workbook = workbook
         self.child = child
@@ -182,14 +192,18 @@ class CalendarScreen(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="calendar-export", classes="dialog"):
-            yield Static(Content(f"Put {_first_name(self.child)}'s dates in your calendar"),
-                         classes="dialog-title", markup=False)
+            yield Static(
+                Content(f"Put {_first_name(self.child)}'s dates in your calendar"),
+                classes="dialog-title",
+                markup=False,
+            )
             yield Static(
                 "Every date still to come (deadlines, reviews, actions, replies due) as all-day "
                 "events with a reminder three days before. Open the file with Google Calendar, "
                 "Apple Calendar, Outlook or Thunderbird; importing it again updates the events. "
                 "Enter or ctrl+s writes the file.",
-                classes="dialog-hint", markup=False,
+                classes="dialog-hint",
+                markup=False,
             )
             yield Label("Save the calendar file as")
             yield Input(self._default_path(), id="calendar-path")
@@ -209,8 +223,10 @@ class CalendarScreen(ModalScreen[str]):
         content = calendar_bytes(self.child, self.entries, self.today)
         try:
             out = self.workbook.write_output(
-                Path(given).expanduser(), content,
-                overwrite=self.query_one("#calendar-replace", Checkbox).value, suffix=".ics",
+                Path(given).expanduser(),
+                content,
+                overwrite=self.query_one("#calendar-replace", Checkbox).value,
+                suffix=".ics",
             )
         except WorkbookError as error:
             status.update(Content(str(error)))

@@ -49,8 +49,9 @@ class LetterPicker(ModalScreen[str | None]):
                 prompt.append(f" \u2014 {kind.summary}", style="dim")
                 options.append(Option(prompt, id=kind.key))
             yield OptionList(*options, id="letter-list")
-            yield Static("It opens filled in from the records, for you to edit.",
-                         classes="dialog-hint")
+            yield Static(
+                "It opens filled in from the records, for you to edit.", classes="dialog-hint"
+            )
 
     @on(OptionList.OptionSelected, "#letter-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -75,8 +76,10 @@ class ExportAsk(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="letter-export", classes="dialog"):
-            yield Static("Save the letter as (a name ending " + " or ".join(EXPORT_FORMATS)
-                         + "):", classes="dialog-title")
+            yield Static(
+                "Save the letter as (a name ending " + " or ".join(EXPORT_FORMATS) + "):",
+                classes="dialog-title",
+            )
             yield Input(self.suggested, id="letter-export-path")
             yield Static("", id="letter-export-problem", classes="dialog-hint", markup=False)
             yield Static("enter saves, escape cancels", classes="dialog-hint")
@@ -85,9 +88,9 @@ class ExportAsk(ModalScreen[str | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         typed = event.value.strip()
         if Path(typed).suffix.lower() not in EXPORT_FORMATS:
-            self.query_one("#letter-export-problem", Static).update(Text(
-                f"{typed or 'The name'} must end in " + " or ".join(EXPORT_FORMATS) + "."
-            ))
+            self.query_one("#letter-export-problem", Static).update(
+                Text(f"{typed or 'The name'} must end in " + " or ".join(EXPORT_FORMATS) + ".")
+            )
             return
         self.dismiss(typed)
 
@@ -176,7 +179,8 @@ class LetterScreen(WorkbookScreen):
             from sen_workbook.tui.forms.confirm import ConfirmScreen
 
             overwrite = await self.app.push_screen_wait(
-                ConfirmScreen(f"{typed} already exists. Replace it with this letter?"))
+                ConfirmScreen(f"{typed} already exists. Replace it with this letter?")
+            )
             if not overwrite:
                 self._say("Nothing was saved; choose another name to keep both.")
                 return
@@ -184,15 +188,19 @@ class LetterScreen(WorkbookScreen):
         suffix = Path(typed).suffix.lower()
         if suffix == ".md":
             # Unchanged, the letter's own Markdown; edited, the parent's text made inert.
-            content = (letters.markdown(self.letter) if text == self.written
-                       else letters.markdown_of_text(text)).encode("utf-8")
+            content = (
+                letters.markdown(self.letter)
+                if text == self.written
+                else letters.markdown_of_text(text)
+            ).encode("utf-8")
         elif suffix == ".pdf":
             content = letters.pdf(text, joined(self.letter.subject), self.letter.day)
         else:
             content = (text if text.endswith("\n") else text + "\n").encode("utf-8")
         try:
             written = self.book_app.workbook.export_letter(
-                self.child, typed, content, overwrite=overwrite)
+                self.child, typed, content, overwrite=overwrite
+            )
         except (WorkbookError, OSError) as error:
             self._say(f"Nothing was saved: {error}")
             self.app.notify(str(error), title="Not saved", severity="error", markup=False)
@@ -208,11 +216,14 @@ class LetterScreen(WorkbookScreen):
             return
         record = self.letter.record
         what = "a formal request" if record.kind == "request" else "a letter sent"
-        sure = await self.app.push_screen_wait(ConfirmScreen(
-            f"Record this letter as sent on {long_date(self.letter.day)}?",
-            f"It goes into the journal as {what}, with the text as it is now.",
-            yes="Record", no="Not yet",
-        ))
+        sure = await self.app.push_screen_wait(
+            ConfirmScreen(
+                f"Record this letter as sent on {long_date(self.letter.day)}?",
+                f"It goes into the journal as {what}, with the text as it is now.",
+                yes="Record",
+                no="Not yet",
+            )
+        )
         if not sure:
             return
         entry = self.book_app.record_letter(self.letter, self.child["id"], self.text)
@@ -220,8 +231,10 @@ class LetterScreen(WorkbookScreen):
             return
         self.recorded = entry
         self.refresh_bindings()
-        self._say(f"Recorded as sent on {long_date(self.letter.day)}: "
-                  f"\u201c{entry['title']}\u201d is in the journal.")
+        self._say(
+            f"Recorded as sent on {long_date(self.letter.day)}: "
+            f"\u201c{entry['title']}\u201d is in the journal."
+        )
         self.app.notify("Recorded as sent.", title="Saved", markup=False)
 
     @work(exclusive=True, group="letter")
@@ -229,11 +242,14 @@ class LetterScreen(WorkbookScreen):
         if self.recorded is None and self.text != self.written:
             from sen_workbook.tui.forms.confirm import ConfirmScreen
 
-            leave = await self.app.push_screen_wait(ConfirmScreen(
-                "Leave the letter? Your changes are not kept.",
-                "Export it (ctrl+o) or record it as sent (ctrl+s) to keep it.",
-                yes="Leave", no="Stay",
-            ))
+            leave = await self.app.push_screen_wait(
+                ConfirmScreen(
+                    "Leave the letter? Your changes are not kept.",
+                    "Export it (ctrl+o) or record it as sent (ctrl+s) to keep it.",
+                    yes="Leave",
+                    no="Stay",
+                )
+            )
             if not leave:
                 return
         self.app.pop_screen()

@@ -42,7 +42,9 @@ class TrashScreen(WorkbookScreen):
         yield ReadOnlyBanner(self.book_app.workbook)
         yield Static(
             "Deleted children and entries stay here until you restore them. A child comes "
-            "back with all their entries.", id="trash-hint", markup=False,
+            "back with all their entries.",
+            id="trash-hint",
+            markup=False,
         )
         yield TrashTable(id="trash-table")
         yield Static("The trash is empty.", id="trash-empty", markup=False)
@@ -88,8 +90,13 @@ class TrashScreen(WorkbookScreen):
                     owner = child_label(trashed_children[record["child_id"]]) + " (in the trash)"
                 else:
                     owner = ""
-            table.add_row(Text(deleted), plain(what, 12), plain(title, title_width),
-                          plain(owner, owner_width), key=item["id"])
+            table.add_row(
+                Text(deleted),
+                plain(what, 12),
+                plain(title, title_width),
+                plain(owner, owner_width),
+                key=item["id"],
+            )
         table.display = bool(self.items)
         self.query_one("#trash-empty", Static).display = not self.items
         if self.items:

@@ -18,15 +18,22 @@ class TypedSelect(Select[str]):
     def check_consume_key(self, key: str, character: str | None = None) -> bool:
         # Only while its screen is in front: the palette, opened over it, lists the
         # screen's one-letter commands, which this would otherwise hide.
-        return (character is not None and character.isprintable() and key != "space"
-                and self.screen is self.app.screen)
+        return (
+            character is not None
+            and character.isprintable()
+            and key != "space"
+            and self.screen is self.app.screen
+        )
 
     async def _on_key(self, event: events.Key) -> None:
-        if (not self.expanded and event.character is not None and event.is_printable
-                and event.key != "space"):
+        if (
+            not self.expanded
+            and event.character is not None
+            and event.is_printable
+            and event.key != "space"
+        ):
             event.stop()
             event.prevent_default()
             self.expanded = True
             # The open list searches as it is typed on: it gets this first letter too.
-            self.query_one("SelectOverlay").post_message(
-                events.Key(event.key, event.character))
+            self.query_one("SelectOverlay").post_message(events.Key(event.key, event.character))

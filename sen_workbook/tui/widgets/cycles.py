@@ -56,8 +56,7 @@ def cycle_card(cycle: analysis.Cycle, records: ChildRecords) -> RenderableType:
         table.add_column("Target", ratio=3)
         table.add_column("Area", ratio=1)
         for number, review in enumerate(cycle.reviews, 1):
-            table.add_column(f"Review {number}\n{str(review.get('date', ''))[:10]}",
-                             no_wrap=True)
+            table.add_column(f"Review {number}\n{str(review.get('date', ''))[:10]}", no_wrap=True)
         if not cycle.reviews:
             table.add_column("Result", no_wrap=True)
         for row in cycle.targets:
@@ -96,17 +95,21 @@ class CyclesPane(Vertical):
         self.plan_ids = [cycle.plan["id"] for cycle in records.cycles]
         hint = self.query_one("#cycles-hint", Static)
         if not records.cycles:
-            hint.update(Text(
-                "No SEN Support plans yet. Each plan opens a cycle of Assess, Plan, Do and "
-                "Review; press n and choose \u201cSEN Support plan\u201d to add one."
-            ))
+            hint.update(
+                Text(
+                    "No SEN Support plans yet. Each plan opens a cycle of Assess, Plan, Do and "
+                    "Review; press n and choose \u201cSEN Support plan\u201d to add one."
+                )
+            )
             listing.display = False
             return
         listing.display = True
-        hint.update(Text(
-            f"{len(records.cycles)} cycle{'s' if len(records.cycles) != 1 else ''}. "
-            "r reviews the highlighted plan, p starts a new plan carrying its targets over."
-        ))
+        hint.update(
+            Text(
+                f"{len(records.cycles)} cycle{'s' if len(records.cycles) != 1 else ''}. "
+                "r reviews the highlighted plan, p starts a new plan carrying its targets over."
+            )
+        )
         options: list[Option | None] = []
         for cycle in records.cycles:
             if options:
@@ -114,7 +117,9 @@ class CyclesPane(Vertical):
             options.append(Option(cycle_card(cycle, records), id=cycle.plan["id"]))
         listing.add_options(options)
         last = listing.option_count - 1
-        listing.highlighted = highlighted if highlighted is not None and highlighted <= last else last
+        listing.highlighted = (
+            highlighted if highlighted is not None and highlighted <= last else last
+        )
 
     @property
     def highlighted_plan_id(self) -> str | None:

@@ -38,8 +38,20 @@ SEARCH_PAUSE = 0.03  # seconds of no typing before the table follows the search
 
 # Fields whose text is not something a parent would search for (ids, stamps, hashes).
 _NOT_SEARCHED = frozenset(
-    {"id", "child_id", "kind", "created_at", "updated_at", "revisions", "plan_id", "links",
-     "target_id", "sha256", "added_at", "size"}
+    {
+        "id",
+        "child_id",
+        "kind",
+        "created_at",
+        "updated_at",
+        "revisions",
+        "plan_id",
+        "links",
+        "target_id",
+        "sha256",
+        "added_at",
+        "size",
+    }
 )
 
 _KIND_WIDTH, _AREAS_WIDTH, _FILES_WIDTH = 11, 14, 5
@@ -216,8 +228,9 @@ class SearchBox(Input):
             if isinstance(pane, JournalPane):
                 pane.table.focus()
 
-    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
-                recompose: bool = False) -> Self:
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> Self:
         if layout and not self.styles.auto_dimensions and not recompose:
             layout = False
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
@@ -248,7 +261,9 @@ class JournalPane(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="journal-filters"):
-            yield SearchBox(placeholder="Search titles and notes", id="journal-search", compact=True)
+            yield SearchBox(
+                placeholder="Search titles and notes", id="journal-search", compact=True
+            )
         yield RecordTable(id="journal-table")
         yield Static("", id="journal-status", markup=False)
 
@@ -258,26 +273,40 @@ class JournalPane(Vertical):
         self.call_after_refresh(self._add_filters)
 
     def _add_filters(self) -> None:
-        self.query_one("#journal-filters", Horizontal).mount_all([
-            TypedSelect(
-                [(name, kind) for kind, name in model.KINDS.items()],
-                prompt="All kinds", id="journal-kind", compact=True,
-            ),
-            TypedSelect(
-                [(name, area) for area, name in model.AREAS.items()],
-                prompt="All areas", id="journal-area", compact=True,
-            ),
-            Label("from", classes="journal-date-label"),
-            MaskedInput(
-                "9999-99-99", placeholder="YYYY-MM-DD", id="journal-from", compact=True,
-                validators=[DateValidator()], valid_empty=True,
-            ),
-            Label("to", classes="journal-date-label"),
-            MaskedInput(
-                "9999-99-99", placeholder="YYYY-MM-DD", id="journal-to", compact=True,
-                validators=[DateValidator()], valid_empty=True,
-            ),
-        ])
+        self.query_one("#journal-filters", Horizontal).mount_all(
+            [
+                TypedSelect(
+                    [(name, kind) for kind, name in model.KINDS.items()],
+                    prompt="All kinds",
+                    id="journal-kind",
+                    compact=True,
+                ),
+                TypedSelect(
+                    [(name, area) for area, name in model.AREAS.items()],
+                    prompt="All areas",
+                    id="journal-area",
+                    compact=True,
+                ),
+                Label("from", classes="journal-date-label"),
+                MaskedInput(
+                    "9999-99-99",
+                    placeholder="YYYY-MM-DD",
+                    id="journal-from",
+                    compact=True,
+                    validators=[DateValidator()],
+                    valid_empty=True,
+                ),
+                Label("to", classes="journal-date-label"),
+                MaskedInput(
+                    "9999-99-99",
+                    placeholder="YYYY-MM-DD",
+                    id="journal-to",
+                    compact=True,
+                    validators=[DateValidator()],
+                    valid_empty=True,
+                ),
+            ]
+        )
 
     @property
     def table(self) -> RecordTable:
@@ -327,7 +356,7 @@ class JournalPane(Vertical):
         self._title_width = self._wanted_title_width()
         date_width = self._date_width()
         start = self.page_number * PAGE_SIZE
-        page = self.matches[start:start + PAGE_SIZE]
+        page = self.matches[start : start + PAGE_SIZE]
         same_columns = self._columns == (date_width, self._title_width)
         if same_columns and page == self._shown:
             pass  # the same rows: nothing to draw again (typing often narrows nothing)

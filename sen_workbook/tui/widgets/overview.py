@@ -71,7 +71,9 @@ def deadline_prompt(due: deadlines.Deadline, records: ChildRecords) -> Text:
     prompt.append(due.label, style="bold")
     if due.state not in _WAITING_STATES:
         days = (due.due - records.as_of).days
-        when = "due today" if days == 0 and due.status == "upcoming" else f"due {due.due.isoformat()}"
+        when = (
+            "due today" if days == 0 and due.status == "upcoming" else f"due {due.due.isoformat()}"
+        )
         prompt.append(f" \u00b7 {when}")
     prompt.append("\n")
     prompt.append(deadline_state(due), style="bold" if due.status == "missed" else "")
@@ -110,8 +112,9 @@ def cycle_summary(records: ChildRecords) -> RenderableType:
         latest = cycle.reviews[-1]
         dates.append(f"; reviewed {latest.get('date', '')[:10]}")
     lines.append(dates)
-    lines.append(Text("r: review this plan \u00b7 p: the next plan, targets carried over",
-                      style="dim"))
+    lines.append(
+        Text("r: review this plan \u00b7 p: the next plan, targets carried over", style="dim")
+    )
     if cycle.targets:
         table = Table(box=None, expand=True, padding=(0, 1), show_edge=False)
         table.add_column("Target", ratio=3)
@@ -163,8 +166,7 @@ def letter_for_item(
 
 def letter_key_label(letter_type: str) -> str:
     """Which of the overview's letter keys shows for a letter type."""
-    return {"deadline_chaser": "chase", "meeting_follow_up": "follow_up"}.get(
-        letter_type, "other")
+    return {"deadline_chaser": "chase", "meeting_follow_up": "follow_up"}.get(letter_type, "other")
 
 
 class OverviewPane(Vertical):
@@ -212,8 +214,9 @@ class OverviewPane(Vertical):
                 continue
             if options:
                 options.append(None)
-            options.append(Option(Text(f"{heading} ({len(items)})", style="bold underline"),
-                                  disabled=True))
+            options.append(
+                Option(Text(f"{heading} ({len(items)})", style="bold underline"), disabled=True)
+            )
             for place, item in enumerate(items):
                 kind = "flag" if isinstance(item, analysis.Flag) else "deadline"
                 option_id = f"{kind}-{numbers[kind]}"
@@ -222,16 +225,23 @@ class OverviewPane(Vertical):
                 self.option_items[option_id] = item
                 if place:
                     options.append(None)
-                prompt = (flag_prompt(item) if isinstance(item, analysis.Flag)
-                          else deadline_prompt(item, records))
+                prompt = (
+                    flag_prompt(item)
+                    if isinstance(item, analysis.Flag)
+                    else deadline_prompt(item, records)
+                )
                 options.append(Option(prompt, id=option_id))
         if not options:
-            options.append(Option(
-                Text("Nothing needs attention as of "
-                     f"{records.as_of.isoformat()}: no concern is waiting for an answer, no "
-                     "review or reply is overdue and no statutory deadline is open."),
-                disabled=True,
-            ))
+            options.append(
+                Option(
+                    Text(
+                        "Nothing needs attention as of "
+                        f"{records.as_of.isoformat()}: no concern is waiting for an answer, no "
+                        "review or reply is overdue and no statutory deadline is open."
+                    ),
+                    disabled=True,
+                )
+            )
         self._filling += 1
         self._add_items(options, 0, FIRST_ITEMS, highlighted, self._filling)
         if todo.highlighted is None and self.option_entries:
@@ -240,8 +250,14 @@ class OverviewPane(Vertical):
         title = f"Needs attention, {to_do_words(groups)} \u2014 as of {records.as_of.isoformat()}"
         self.query_one("#overview-todo-title", Static).update(Text(title))
 
-    def _add_items(self, options: list[Option | None], start: int, count: int,
-                   highlighted: int | None, filling: int) -> None:
+    def _add_items(
+        self,
+        options: list[Option | None],
+        start: int,
+        count: int,
+        highlighted: int | None,
+        filling: int,
+    ) -> None:
         """Add ``count`` items from ``start``, and the rest a batch at a time after."""
         if filling != self._filling:
             return  # newer records are being shown
@@ -256,8 +272,9 @@ class OverviewPane(Vertical):
                 todo.highlighted = highlighted
             highlighted = None
         if end < len(options):
-            self.set_timer(0.01, lambda: self._add_items(
-                options, end, MORE_ITEMS, highlighted, filling))
+            self.set_timer(
+                0.01, lambda: self._add_items(options, end, MORE_ITEMS, highlighted, filling)
+            )
 
     @on(OptionList.OptionSelected, "#overview-todo")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -306,4 +323,5 @@ class OverviewPane(Vertical):
         if letter is not None and self.records is not None:
             letter_type, entry_id, rule = letter
             self.app.write_letter(  # type: ignore[attr-defined]
-                self.records.child["id"], letter_type, entry_id, rule)
+                self.records.child["id"], letter_type, entry_id, rule
+            )

@@ -45,6 +45,7 @@ STAGES: dict[str, str] = {
     "ehc_plan": "EHC plan",
 }
 
+
 def plain(text: Any, limit: int | None = None) -> Text:
     """User text on one line, never read as markup, cut to ``limit`` cells with an ellipsis."""
     shown = Text(one_line(text), no_wrap=True, overflow="ellipsis")
@@ -117,8 +118,9 @@ URGENCY_GROUPS: tuple[tuple[str, str, str], ...] = (
 )
 DUE_SOON_DAYS = 7
 # Flags that are someone's reply or action not yet made (a concern unanswered is a reply).
-_OVERDUE_FLAGS = frozenset({"reply_overdue", "action_overdue", "concern_unanswered",
-                            "review_overdue"})
+_OVERDUE_FLAGS = frozenset(
+    {"reply_overdue", "action_overdue", "concern_unanswered", "review_overdue"}
+)
 
 ToDoItem = analysis.Flag | deadlines.Deadline
 
@@ -145,8 +147,10 @@ def urgency_groups(
         key = "overdue" if flag.code in _OVERDUE_FLAGS else "rest"
         late = -flag.days if flag.code != "target_not_met" else -(as_of - flag.date).days
         groups[key].append((late, order, flag))
-    return {key: [item for _, _, item in sorted(found, key=lambda t: (t[0], t[1]))]
-            for key, found in groups.items()}
+    return {
+        key: [item for _, _, item in sorted(found, key=lambda t: (t[0], t[1]))]
+        for key, found in groups.items()
+    }
 
 
 def to_do_words(groups: Mapping[str, Sequence[ToDoItem]], *, short: bool = False) -> str:
@@ -219,4 +223,3 @@ class ChildRecords:
     @property
     def latest_cycle(self) -> analysis.Cycle | None:
         return self.cycles[-1] if self.cycles else None
-

@@ -47,8 +47,9 @@ class RecordTable(DataTable[object]):
             return
         width = sum(column.get_render_width(self) for column in columns)
         header = self.header_height if self.show_header else 0
-        self.virtual_size = Size(width + self._row_label_column_width,
-                                 self._total_row_height + header)
+        self.virtual_size = Size(
+            width + self._row_label_column_width, self._total_row_height + header
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Nothing to open in an empty table: keep "Open" out of the footer.

@@ -64,15 +64,19 @@ def _limit_choices() -> list[tuple[str, str]]:
     from sen_workbook.pdf.limits import APPEALS
 
     choices = [("As the purpose sets it", "")]
-    choices += [(f"{limit.label[0].upper()}{limit.label[1:]} ({limit.pages} pages)", key)
-                for key, limit in APPEALS.items()]
+    choices += [
+        (f"{limit.label[0].upper()}{limit.label[1:]} ({limit.pages} pages)", key)
+        for key, limit in APPEALS.items()
+    ]
     return choices
 
 
 def with_form(typed: str, form: str) -> str:
     """The name typed, with the ending of the chosen form (none for a folder)."""
     text = typed.strip()
-    stem = text[: -len(Path(text).suffix)] if Path(text).suffix.lower() in (".zip", ".pdf") else text
+    stem = (
+        text[: -len(Path(text).suffix)] if Path(text).suffix.lower() in (".zip", ".pdf") else text
+    )
     return (stem or "~/evidence-bundle") + form
 
 
@@ -106,16 +110,22 @@ def paginate_markdown(text: str, max_lines: int = PAGE_LINES) -> list[str]:
     table_head: list[str] = []
     for index, line in enumerate(lines):
         in_table = _is_table_row(line)
-        if in_table and not table_head and index + 1 < len(lines) and _is_delimiter_row(
-            lines[index + 1]
+        if (
+            in_table
+            and not table_head
+            and index + 1 < len(lines)
+            and _is_delimiter_row(lines[index + 1])
         ):
             table_head = [line, lines[index + 1]]
         elif not in_table:
             table_head = []
         if len(current) >= max_lines:
             at_block_start = line.startswith("#") or not line.strip() or _is_list_item(line)
-            at_row = in_table and table_head and line not in table_head[:2] and not (
-                _is_delimiter_row(line)
+            at_row = (
+                in_table
+                and table_head
+                and line not in table_head[:2]
+                and not (_is_delimiter_row(line))
             )
             if at_block_start or at_row:
                 pages.append(current)
@@ -165,28 +175,51 @@ class TimelinePane(Horizontal):
 
         options = VerticalScroll(
             Label("What is it for?"),
-            TypedSelect(PURPOSE_CHOICES, value="ehcna", allow_blank=False,
-                        id="timeline-purpose", compact=True),
+            TypedSelect(
+                PURPOSE_CHOICES,
+                value="ehcna",
+                allow_blank=False,
+                id="timeline-purpose",
+                compact=True,
+            ),
             Label("From date (empty: from the start)"),
-            MaskedInput("9999-99-99", placeholder="YYYY-MM-DD", id="timeline-from",
-                        compact=True, validators=[DateValidator()], valid_empty=True),
+            MaskedInput(
+                "9999-99-99",
+                placeholder="YYYY-MM-DD",
+                id="timeline-from",
+                compact=True,
+                validators=[DateValidator()],
+                valid_empty=True,
+            ),
             Label("To date (empty: up to today)"),
-            MaskedInput("9999-99-99", placeholder="YYYY-MM-DD", id="timeline-to",
-                        compact=True, validators=[DateValidator()], valid_empty=True),
+            MaskedInput(
+                "9999-99-99",
+                placeholder="YYYY-MM-DD",
+                id="timeline-to",
+                compact=True,
+                validators=[DateValidator()],
+                valid_empty=True,
+            ),
             Label("Areas of need (none ticked: all)"),
-            SelectionList[str](*[(name, area) for area, name in model.AREAS.items()],
-                               id="timeline-areas", compact=True),
+            SelectionList[str](
+                *[(name, area) for area, name in model.AREAS.items()],
+                id="timeline-areas",
+                compact=True,
+            ),
             Label("Pseudonym (hides the child's name)"),
             Input(placeholder="e.g. Child A", id="timeline-pseudonym", compact=True),
             Label("Page limit for the evidence"),
-            Select(_limit_choices(), value="", allow_blank=False, id="timeline-limit",
-                   compact=True),
+            Select(
+                _limit_choices(), value="", allow_blank=False, id="timeline-limit", compact=True
+            ),
             Label("Prepared by (for the PDF's cover)"),
-            Input(placeholder="e.g. Ruth Okafor, Amara's mother", id="timeline-prepared-by",
-                  compact=True),
+            Input(
+                placeholder="e.g. Ruth Okafor, Amara's mother",
+                id="timeline-prepared-by",
+                compact=True,
+            ),
             Label("Save as (a folder or zip holds the PDF too)"),
-            Select(FORM_CHOICES, value=".zip", allow_blank=False, id="timeline-form",
-                   compact=True),
+            Select(FORM_CHOICES, value=".zip", allow_blank=False, id="timeline-form", compact=True),
             Label("Save the bundle to (a folder, or a name ending .zip or .pdf)"),
             Input(id="timeline-out", compact=True),
             Button("Export bundle (ctrl+s)", id="timeline-export", compact=True),
@@ -200,8 +233,9 @@ class TimelinePane(Horizontal):
             # the preview is still being drawn.
             Button(OPTIONS_SHOW, id="timeline-options-hint", compact=True, flat=True),
             Static("", id="timeline-page", markup=False),
-            VerticalScroll(Markdown("", id="timeline-preview", open_links=False),
-                           id="timeline-preview-scroll"),
+            VerticalScroll(
+                Markdown("", id="timeline-preview", open_links=False), id="timeline-preview-scroll"
+            ),
             id="timeline-preview-pane",
         )
         return [options, preview]
@@ -325,7 +359,9 @@ class TimelinePane(Horizontal):
     async def _show_page(self) -> None:
         label = f"Preview: {self.document_title}"
         if len(self.pages) > 1:
-            label += f" \u00b7 page {self.page_number + 1} of {len(self.pages)} ([ and ] turn pages)"
+            label += (
+                f" \u00b7 page {self.page_number + 1} of {len(self.pages)} ([ and ] turn pages)"
+            )
         self.query_one("#timeline-page", Static).update(Text(label))
         from textual.widgets import Markdown
 
@@ -376,7 +412,8 @@ class TimelinePane(Horizontal):
         shown = not self.has_class("-options-shown")
         self.set_class(shown, "-options-shown")
         self.query_one("#timeline-options-hint", Button).label = (
-            OPTIONS_HIDE if shown else OPTIONS_SHOW)
+            OPTIONS_HIDE if shown else OPTIONS_SHOW
+        )
         self.focus_first()
 
     @on(Button.Pressed, "#timeline-options-hint")
@@ -407,8 +444,9 @@ class TimelinePane(Horizontal):
             return
         typed = self.query_one("#timeline-out", Input).value.strip()
         if not typed:
-            self._say("Type where to save the bundle: a folder name, or a name ending .zip "
-                      "or .pdf.")
+            self._say(
+                "Type where to save the bundle: a folder name, or a name ending .zip or .pdf."
+            )
             self.set_class(True, "-options-shown")
             self.query_one("#timeline-out", Input).focus()
             return
@@ -444,8 +482,13 @@ class TimelinePane(Horizontal):
 
     @work(thread=True, exclusive=True, group="timeline-export-thread", description="the bundle")
     def _export(
-        self, child: Mapping[str, Any], options: timeline.TimelineOptions, out: Path,
-        overwrite: bool, limit: Any, prepared_by: str,
+        self,
+        child: Mapping[str, Any],
+        options: timeline.TimelineOptions,
+        out: Path,
+        overwrite: bool,
+        limit: Any,
+        prepared_by: str,
     ) -> None:
         def progress(done: int, total: int, step: str) -> None:
             self.app.call_from_thread(self._progress, done, total, step)
@@ -458,8 +501,14 @@ class TimelinePane(Horizontal):
                 report.append(inside)
                 self.app.call_from_thread(self._warn_names_inside, inside)
             written = self.book_app.workbook.export_bundle(
-                child, options, out, overwrite=overwrite, progress=progress, limit=limit,
-                prepared_by=prepared_by, report=report,
+                child,
+                options,
+                out,
+                overwrite=overwrite,
+                progress=progress,
+                limit=limit,
+                prepared_by=prepared_by,
+                report=report,
             )
         except (WorkbookError, StorageError, OSError, ValueError) as error:
             self.app.call_from_thread(self._export_failed, str(error))
@@ -467,8 +516,9 @@ class TimelinePane(Horizontal):
         self.app.call_from_thread(self._export_done, written, report)
 
     def _warn_names_inside(self, sentence: str) -> None:
-        self.app.notify(sentence, title="Check the exhibits", severity="warning",
-                        markup=False, timeout=20)
+        self.app.notify(
+            sentence, title="Check the exhibits", severity="warning", markup=False, timeout=20
+        )
 
     def _progress(self, done: int, total: int, step: str = "") -> None:
         self.query_one("#timeline-progress", ProgressBar).update(total=total, progress=done)
