@@ -22,8 +22,10 @@ from textual.widgets import Input, Markdown, Select, Static
 
 from sen_workbook import model, vocabulary
 from sen_workbook.tui.app import SenWorkbookApp
-from sen_workbook.tui.forms import ChildForm, ConfirmScreen, EntryForm
+from sen_workbook.tui.forms.child_form import ChildForm
+from sen_workbook.tui.forms.entry_form import EntryForm
 from sen_workbook.tui.screens.child import ChildScreen
+from sen_workbook.tui.screens.confirm import ConfirmScreen
 from sen_workbook.tui.screens.entry import EntryScreen
 from sen_workbook.tui.screens.help import HelpScreen
 from sen_workbook.tui.screens.kind_picker import KindPicker
@@ -1032,7 +1034,7 @@ async def test_an_entry_of_every_kind_is_deleted_to_the_trash_with_d(path):
 
 def test_every_screens_stylesheet_is_read_at_start():
     # A stylesheet first read when its screen opens makes Textual restyle the whole app.
-    from sen_workbook.tui.forms.attachments import AttachmentsScreen as Files
+    from sen_workbook.tui.screens.attachments import AttachmentsScreen as Files
 
     read_at_start = set(SenWorkbookApp.CSS_PATH)
     screens = [

@@ -14,8 +14,8 @@ from textual.widgets import OptionList, TextArea
 
 from sen_workbook import analysis
 from sen_workbook.tui.app import SenWorkbookApp
-from sen_workbook.tui.forms import ConfirmScreen
 from sen_workbook.tui.screens.child import ChildScreen
+from sen_workbook.tui.screens.confirm import ConfirmScreen
 from sen_workbook.tui.screens.entry import EntryScreen
 from sen_workbook.tui.screens.letter import ExportAsk, LetterPicker, LetterScreen
 from sen_workbook.tui.widgets.overview import OverviewPane

@@ -8,8 +8,8 @@ from datetime import date
 from textual.widgets import DataTable, Input, Select
 
 from sen_workbook.tui.app import SenWorkbookApp
-from sen_workbook.tui.forms import ConfirmScreen
 from sen_workbook.tui.screens.child import ChildScreen
+from sen_workbook.tui.screens.confirm import ConfirmScreen
 from sen_workbook.tui.screens.trash import TrashScreen
 from tests import test_app as app_tests
 from tests.test_app import SIZE, TODAY, on_disk, open_amara, screen_text, settle, wait_for
@@ -284,7 +284,7 @@ async def test_a_read_only_window_hides_change_keys_follows_saves_and_takes_over
     book, path, private_settings
 ):
     from sen_workbook import model
-    from sen_workbook.tui.forms import ChildForm
+    from sen_workbook.tui.forms.child_form import ChildForm
     from sen_workbook.workbook import Workbook
 
     second = Workbook(path)
@@ -351,7 +351,7 @@ async def test_a_read_only_window_never_changes_where_the_app_reopens(book, path
 async def test_a_failed_save_focuses_the_first_field_in_error_and_each_message_goes_when_fixed(
     book,
 ):
-    from sen_workbook.tui.forms import EntryForm
+    from sen_workbook.tui.forms.entry_form import EntryForm
 
     app = SenWorkbookApp(book, today=TODAY)
     amara = next(c for c in book.children() if c["name"] == "Amara Okafor")
@@ -385,7 +385,7 @@ async def test_a_failed_save_focuses_the_first_field_in_error_and_each_message_g
 
 
 async def test_a_new_plan_carries_the_provision_over_ticked_and_untickable(book, path):
-    from sen_workbook.tui.forms import EntryForm
+    from sen_workbook.tui.forms.entry_form import EntryForm
     from sen_workbook.tui.forms.items import ItemList
 
     app = SenWorkbookApp(book, today=TODAY)
@@ -415,7 +415,7 @@ async def test_a_new_plan_carries_the_provision_over_ticked_and_untickable(book,
 
 
 async def test_a_review_dated_before_its_plan_started_is_refused_in_a_sentence(book, path):
-    from sen_workbook.tui.forms import EntryForm
+    from sen_workbook.tui.forms.entry_form import EntryForm
 
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=SIZE, notifications=True) as pilot:

@@ -11,9 +11,9 @@ import pytest
 
 from sen_workbook import opener
 from sen_workbook.tui.app import SenWorkbookApp
-from sen_workbook.tui.forms import AttachmentsScreen
-from sen_workbook.tui.forms.paths import FilePicker, SaveCopyDialog, completion
+from sen_workbook.tui.screens.attachments import AttachmentsScreen
 from sen_workbook.tui.screens.entry import EntryScreen
+from sen_workbook.tui.screens.paths import FilePicker, SaveCopyDialog, completion
 from sen_workbook.workbook import Workbook, WorkbookError
 from tests import test_app as app_tests
 from tests.test_app import SIZE, TODAY, on_disk, open_amara, screen_text, settle, wait_for

@@ -12,9 +12,12 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, SelectionList, Static
 
 from sen_workbook import model, vocabulary
-from sen_workbook.tui.forms import AttachmentsScreen, ChildForm, ConfirmScreen, EntryForm, values
-from sen_workbook.tui.forms.entry_form import KIND_LAYOUT
+from sen_workbook.tui.forms import values
+from sen_workbook.tui.forms.child_form import ChildForm
+from sen_workbook.tui.forms.entry_form import KIND_LAYOUT, EntryForm
 from sen_workbook.tui.forms.items import ItemList
+from sen_workbook.tui.screens.attachments import AttachmentsScreen
+from sen_workbook.tui.screens.confirm import ConfirmScreen
 from sen_workbook.workbook import Workbook
 from tests.conftest import family_records
 

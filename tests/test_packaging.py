@@ -24,7 +24,8 @@ START_APP = textwrap.dedent(
     """
     import asyncio, sys
     import sen_workbook
-    from sen_workbook.tui.app import SenWorkbookApp, styles_folder
+    from sen_workbook.tui.app import SenWorkbookApp
+    from sen_workbook.tui.styles import styles_folder
     from sen_workbook.workbook import Workbook
 
     async def main():

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from sen_workbook.tui.forms import EntryForm
+from sen_workbook.tui.forms.entry_form import EntryForm
 from sen_workbook.workbook import Workbook
 from tests.test_forms import SIZE, Host, type_into
 

@@ -23,12 +23,13 @@ from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
 from sen_workbook import model
-from sen_workbook.settings import CONFIG_ENV, load_settings, save_settings, settings_path
+from sen_workbook.settings import load_settings, save_settings, settings_path
 from sen_workbook.storage import StorageError, collector_paused
 from sen_workbook.tui.commands import WorkbookCommands
-from sen_workbook.tui.screens.base import WorkbookScreen, styles_folder
+from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.screens.child import ChildScreen
 from sen_workbook.tui.screens.children import ChildrenScreen
+from sen_workbook.tui.styles import styles_folder
 from sen_workbook.tui.terminal import make_control_characters_harmless
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
 from sen_workbook.workbook import Workbook, WorkbookError
@@ -42,15 +43,7 @@ T = TypeVar("T")
 # The forms, the entry view, help, the kind picker and the trash are imported when first
 # opened: the app starts on the children list, and a parent often only reads.
 
-__all__ = [
-    "CONFIG_ENV",
-    "SenWorkbookApp",
-    "load_settings",
-    "run_app",
-    "save_settings",
-    "settings_path",
-    "styles_folder",
-]
+__all__ = ["SenWorkbookApp", "run_app"]
 
 LAST_PLACE = "last_place"  # settings: the child and tab on screen when the app was closed
 
@@ -158,7 +151,7 @@ class SenWorkbookApp(App[int]):
 
     @work(group="forms")
     async def _offer_to_write(self) -> None:
-        from sen_workbook.tui.forms import ConfirmScreen
+        from sen_workbook.tui.screens.confirm import ConfirmScreen
 
         sure = await self.push_screen_wait(
             ConfirmScreen(
@@ -349,7 +342,7 @@ class SenWorkbookApp(App[int]):
 
     @work(group="forms")
     async def add_child(self) -> None:
-        from sen_workbook.tui.forms import ChildForm
+        from sen_workbook.tui.forms.child_form import ChildForm
 
         if not self.can_change():
             return
@@ -360,7 +353,7 @@ class SenWorkbookApp(App[int]):
 
     @work(group="forms")
     async def edit_child(self, child_id: str) -> None:
-        from sen_workbook.tui.forms import ChildForm
+        from sen_workbook.tui.forms.child_form import ChildForm
 
         child = self._to_change(lambda: self.workbook.child(child_id))
         if child is None:
@@ -371,7 +364,7 @@ class SenWorkbookApp(App[int]):
 
     @work(group="forms")
     async def remove_child(self, child_id: str) -> None:
-        from sen_workbook.tui.forms import ConfirmScreen
+        from sen_workbook.tui.screens.confirm import ConfirmScreen
 
         child = self._to_change(lambda: self.workbook.child(child_id))
         if child is None:
@@ -402,7 +395,7 @@ class SenWorkbookApp(App[int]):
         carry_from_plan: dict[str, Any] | None = None,
         review_of_plan: dict[str, Any] | None = None,
     ) -> None:
-        from sen_workbook.tui.forms import EntryForm
+        from sen_workbook.tui.forms.entry_form import EntryForm
         from sen_workbook.tui.screens.kind_picker import KindPicker
 
         if not self.can_change():
@@ -426,7 +419,7 @@ class SenWorkbookApp(App[int]):
 
     @work(group="forms")
     async def edit_entry(self, entry_id: str) -> None:
-        from sen_workbook.tui.forms import EntryForm
+        from sen_workbook.tui.forms.entry_form import EntryForm
 
         entry = self._to_change(lambda: self.workbook.entry(entry_id))
         if entry is None:
@@ -445,7 +438,7 @@ class SenWorkbookApp(App[int]):
         A single letter must not throw a record away unasked: "d" pressed by mistake
         (a parent who thought they were typing) only asks a question.
         """
-        from sen_workbook.tui.forms import ConfirmScreen
+        from sen_workbook.tui.screens.confirm import ConfirmScreen
         from sen_workbook.tui.screens.entry import EntryScreen
 
         entry = self._to_change(lambda: self.workbook.entry(entry_id))
@@ -477,7 +470,7 @@ class SenWorkbookApp(App[int]):
 
     @work(group="forms")
     async def attach_file(self, entry_id: str) -> None:
-        from sen_workbook.tui.forms import AttachmentsScreen
+        from sen_workbook.tui.screens.attachments import AttachmentsScreen
 
         files = self._to_change(lambda: AttachmentsScreen(self.workbook, entry_id))
         if files is None:
@@ -578,7 +571,7 @@ class SenWorkbookApp(App[int]):
     @work(group="forms")
     async def save_attachment_copy(self, entry_id: str, sha256: str) -> None:
         """Ask where, then write a copy of an attached file there; ask again on a problem."""
-        from sen_workbook.tui.forms.paths import SaveCopyDialog
+        from sen_workbook.tui.screens.paths import SaveCopyDialog
 
         try:
             record, _ = self.workbook.attachment_bytes(entry_id, sha256)

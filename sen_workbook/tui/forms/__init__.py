@@ -1,13 +1,5 @@
-"""Forms that add and edit the workbook's records, and the questions they ask.
+"""Forms that add and edit the workbook's records, and their fields.
 
-``EntryForm`` and ``ChildForm`` save themselves and dismiss with the saved record
-(``None`` when cancelled); ``ConfirmScreen`` asks a yes/no question; ``AttachmentsScreen``
-changes the files of a saved entry.
+Empty on purpose: each form is imported from its own module (``child_form``,
+``entry_form``), so opening a question or a dialog does not load every form.
 """
-
-from sen_workbook.tui.forms.attachments import AttachmentsScreen
-from sen_workbook.tui.forms.child_form import ChildForm
-from sen_workbook.tui.forms.confirm import ConfirmScreen
-from sen_workbook.tui.forms.entry_form import EntryForm
-
-__all__ = ["AttachmentsScreen", "ChildForm", "ConfirmScreen", "EntryForm"]

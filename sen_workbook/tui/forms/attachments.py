@@ -3,8 +3,8 @@
 :class:`AttachmentsPanel` lists an entry's files and adds one by its path, checked
 before anything is done with it.  Inside the entry form it only remembers the choices,
 which are carried out when the entry is saved (a new entry has nowhere to attach a file
-until then).  :class:`AttachmentsScreen` uses the same panel on a saved entry and makes
-each change at once.
+until then).  The attachments screen (``tui/screens/attachments.py``) uses the same
+panel on a saved entry and makes each change at once.
 """
 
 from __future__ import annotations
@@ -14,17 +14,14 @@ from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from sen_workbook.storage import StorageError
 from sen_workbook.tui.forms import values
-from sen_workbook.tui.forms.confirm import ConfirmScreen
-from sen_workbook.tui.forms.paths import FilePicker, PathSuggester
-from sen_workbook.tui.screens.base import stylesheet
+from sen_workbook.tui.screens.confirm import ConfirmScreen
+from sen_workbook.tui.screens.paths import FilePicker, PathSuggester
 from sen_workbook.workbook import Workbook, WorkbookError
 
 
@@ -211,42 +208,3 @@ class AttachmentsPanel(Vertical):
             self.kept = [a for a in self.kept if a["sha256"] != key]
         self.show_problem("")
         await self.show_files()
-
-
-class AttachmentsScreen(ModalScreen[dict | None]):
-    """The files of a saved entry, changed at once; dismisses with the entry if changed."""
-
-    CSS_PATH = [stylesheet("forms.tcss")]
-    AUTO_FOCUS = ".attach-path"
-    BINDINGS = [Binding("escape", "close", "Close")]
-
-    def __init__(self, workbook: Workbook, entry_id: str) -> None:
-        super().__init__(classes="record-form")
-        self.workbook = workbook
-        self.entry_id = entry_id
-        self.entry = workbook.entry(entry_id)
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Static(
-                Content(f"Files of “{self.entry['title']}”"), id="form-title", markup=False
-            )
-            reason = self.workbook.read_only_reason if self.workbook.read_only else ""
-            message = Static(Content(reason), id="form-message", markup=False)
-            message.display = bool(reason)
-            yield message
-            with VerticalScroll(id="form-body", can_focus=False):
-                yield AttachmentsPanel(
-                    self.entry["attachments"], workbook=self.workbook, entry_id=self.entry_id
-                )
-            with Horizontal(id="form-buttons"):
-                yield Button("Close", id="form-close", variant="primary")
-        yield Footer()
-
-    def action_close(self) -> None:
-        panel = self.query_one(AttachmentsPanel)
-        self.dismiss(self.workbook.entry(self.entry_id) if panel.changed else None)
-
-    @on(Button.Pressed, "#form-close")
-    def _close(self) -> None:
-        self.action_close()

@@ -24,11 +24,11 @@ from textual.widgets import Button, Footer, Static
 
 from sen_workbook import model
 from sen_workbook.storage import StorageError
-from sen_workbook.tui.forms.confirm import ConfirmScreen
 from sen_workbook.tui.forms.fields import Field, raw_value
 from sen_workbook.tui.forms.items import ItemList
 from sen_workbook.tui.forms.values import Problems
-from sen_workbook.tui.screens.base import stylesheet
+from sen_workbook.tui.screens.confirm import ConfirmScreen
+from sen_workbook.tui.styles import stylesheet
 from sen_workbook.workbook import Workbook, WorkbookError
 
 # Below this many columns labels go above their fields instead of beside them.

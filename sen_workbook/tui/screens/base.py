@@ -1,28 +1,13 @@
-"""What every screen of the app shares: where the styles are, and reloading after a change."""
+"""What every screen of the app shares: reloading after a change, and keys hidden when read-only."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from textual.screen import Screen
 
 if TYPE_CHECKING:
     from sen_workbook.tui.app import SenWorkbookApp
-
-
-def styles_folder() -> Path:
-    """The ``.tcss`` files: inside the installed package, or ``styles/`` in a checkout."""
-    package = Path(__file__).resolve().parent.parent.parent
-    installed = package / "styles"
-    if installed.is_dir():
-        return installed
-    return package.parent / "styles"
-
-
-def stylesheet(name: str) -> str:
-    """The path of one of our ``.tcss`` files, for a ``CSS_PATH``."""
-    return str(styles_folder() / name)
 
 
 # Actions that change the workbook: hidden from the footer (and the palette) of a window

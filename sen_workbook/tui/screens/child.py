@@ -28,7 +28,8 @@ from textual.widgets import (
 from textual.worker import get_current_worker
 
 from sen_workbook import model
-from sen_workbook.tui.screens.base import WorkbookScreen, stylesheet
+from sen_workbook.tui.screens.base import WorkbookScreen
+from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
 from sen_workbook.tui.widgets.cycles import CyclesPane
 from sen_workbook.tui.widgets.journal import (

@@ -15,7 +15,8 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
 from sen_workbook import analysis, deadlines, model
-from sen_workbook.tui.screens.base import WorkbookScreen, stylesheet
+from sen_workbook.tui.screens.base import WorkbookScreen
+from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
 from sen_workbook.tui.widgets.records import (
     STAGES,

@@ -15,7 +15,8 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sen_workbook import deadlines, model
-from sen_workbook.tui.screens.base import WorkbookScreen, stylesheet
+from sen_workbook.tui.screens.base import WorkbookScreen
+from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
 from sen_workbook.tui.widgets.records import (
     area_names,

@@ -8,7 +8,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
-from sen_workbook.tui.screens.base import stylesheet
+from sen_workbook.tui.styles import stylesheet
 
 KEYS = """\
 ## Keys

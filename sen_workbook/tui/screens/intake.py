@@ -25,7 +25,7 @@ from textual.worker import get_current_worker
 
 from sen_workbook import model
 from sen_workbook.storage import StorageError
-from sen_workbook.tui.screens.base import stylesheet
+from sen_workbook.tui.styles import stylesheet
 from sen_workbook.workbook import Workbook, WorkbookError
 
 

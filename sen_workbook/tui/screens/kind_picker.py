@@ -12,7 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sen_workbook import model
-from sen_workbook.tui.screens.base import stylesheet
+from sen_workbook.tui.styles import stylesheet
 
 KIND_HINTS: dict[str, str] = {
     "concern": "a worry you raised with the setting",

@@ -22,7 +22,8 @@ from textual.widgets.option_list import Option
 
 from sen_workbook import letters, model
 from sen_workbook.letters.document import joined, long_date
-from sen_workbook.tui.screens.base import WorkbookScreen, stylesheet
+from sen_workbook.tui.screens.base import WorkbookScreen
+from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
 from sen_workbook.tui.widgets.records import child_label
 from sen_workbook.workbook import WorkbookError
@@ -176,7 +177,7 @@ class LetterScreen(WorkbookScreen):
             return
         overwrite = False
         if Path(typed).expanduser().exists():
-            from sen_workbook.tui.forms.confirm import ConfirmScreen
+            from sen_workbook.tui.screens.confirm import ConfirmScreen
 
             overwrite = await self.app.push_screen_wait(
                 ConfirmScreen(f"{typed} already exists. Replace it with this letter?")
@@ -210,7 +211,7 @@ class LetterScreen(WorkbookScreen):
 
     @work(exclusive=True, group="letter")
     async def action_record(self) -> None:
-        from sen_workbook.tui.forms.confirm import ConfirmScreen
+        from sen_workbook.tui.screens.confirm import ConfirmScreen
 
         if self.recorded is not None or not self.book_app.can_change():
             return
@@ -240,7 +241,7 @@ class LetterScreen(WorkbookScreen):
     @work(exclusive=True, group="letter")
     async def action_back(self) -> None:
         if self.recorded is None and self.text != self.written:
-            from sen_workbook.tui.forms.confirm import ConfirmScreen
+            from sen_workbook.tui.screens.confirm import ConfirmScreen
 
             leave = await self.app.push_screen_wait(
                 ConfirmScreen(

@@ -438,7 +438,7 @@ class TimelinePane(Horizontal):
 
     @work(exclusive=True, group="timeline-export")
     async def _ask_and_export(self) -> None:
-        from sen_workbook.tui.forms.confirm import ConfirmScreen
+        from sen_workbook.tui.screens.confirm import ConfirmScreen
 
         if self.records is None or self.book_app.exporting:
             return

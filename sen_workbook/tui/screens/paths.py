@@ -24,7 +24,7 @@ from textual.suggester import Suggester
 from textual.widgets import Button, DirectoryTree, Footer, Input, Static
 from textual.widgets.tree import TreeNode
 
-from sen_workbook.tui.screens.base import stylesheet
+from sen_workbook.tui.styles import stylesheet
 
 # Folders with more entries than this are not searched for completions.
 _MOST_ENTRIES = 2000

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
-from sen_workbook.tui.screens.base import stylesheet
+from sen_workbook.tui.styles import stylesheet
 
 
 class ConfirmScreen(ModalScreen[bool]):

@@ -1,0 +1,24 @@
+"""Where the app's ``.tcss`` stylesheets are, in a checkout and in an installed wheel.
+
+The sheets live in the repository's top-level ``styles/`` folder; the wheel (and the
+single-file app built from it) carries them as ``sen_workbook/styles`` (hatchling's
+``force-include`` in ``pyproject.toml``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def styles_folder() -> Path:
+    """The ``.tcss`` files: inside the installed package, or ``styles/`` in a checkout."""
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "styles"
+    if installed.is_dir():
+        return installed
+    return package.parent / "styles"
+
+
+def stylesheet(name: str) -> str:
+    """The path of one of our ``.tcss`` files, for a ``CSS_PATH``."""
+    return str(styles_folder() / name)
