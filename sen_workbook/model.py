@@ -852,9 +852,38 @@ def _where(number: int, entry: Mapping[str, Any]) -> str:
     return f"Entry {number}: " + _label(entry, f"{entry.get('kind')} entry")
 
 
+def review_before_plan_start(
+    review: Mapping[str, Any], plan: Mapping[str, Any], subject: _Place = "This review"
+) -> str | None:
+    """Why ``review`` cannot review ``plan``: it is dated before the plan started (the
+    plan's start date, or the plan's own date), or None when it can.
+
+    This is the one check: the workbook's additions and edits, the command line, imports
+    and the form all say this same sentence.  Dates that cannot be read are left to the
+    field checks, which name them.
+    """
+    try:
+        reviewed = entry_day(review)
+        start = optional_date(plan.get("start_date") or "") or entry_day(plan)
+    except (ValueError, TypeError, KeyError):
+        return None
+    if reviewed >= start:
+        return None
+    return (
+        f"{subject} is dated {reviewed.isoformat()}, before its plan started on "
+        f"{start.isoformat()}: a plan can only be reviewed once it has started."
+    )
+
+
 def check_review_plan(
-    review: Mapping[str, Any], plans: Mapping[str, Mapping[str, Any]], where: _Place
+    review: Mapping[str, Any],
+    plans: Mapping[str, Mapping[str, Any]],
+    where: _Place,
+    subject: _Place | None = None,
 ) -> list[str]:
+    """The problems of a review with its plan: the plan is one of the same child's, each
+    outcome is for one of its targets, and the review is not dated before the plan
+    started.  ``subject`` begins the sentence about the date (``where`` by default)."""
     plan_id = review.get("plan_id")
     if not plan_id or not isinstance(plan_id, str):
         return []  # a review may be recorded before its plan is
@@ -870,6 +899,9 @@ def check_review_plan(
         if _mapping(t) and isinstance(t.get("id"), str)
     }
     problems = []
+    early = review_before_plan_start(review, plan, where if subject is None else subject)
+    if early:
+        problems.append(early)
     outcomes = review.get("outcomes")
     for number, outcome in enumerate(outcomes if isinstance(outcomes, list) else [], 1):
         if _mapping(outcome) and not (

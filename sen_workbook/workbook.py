@@ -556,7 +556,16 @@ class Workbook:
             )
         if entry.get("kind") == "review" and entry.get("plan_id"):
             plans = {k: v for k, v in data["entries"].items() if v.get("kind") == "plan"}
-            problems.extend(model.check_review_plan(entry, plans, "review"))
+            problems.extend(model.check_review_plan(entry, plans, "review", "This review"))
+        if entry.get("kind") == "plan" and entry.get("id") in data["entries"]:
+            # A plan whose start moves past one of its reviews is refused the same way.
+            for review in data["entries"].values():
+                if review.get("kind") == "review" and review.get("plan_id") == entry["id"]:
+                    early = model.review_before_plan_start(
+                        review, entry, f"Its review {model.excerpt(review.get('title', ''))}"
+                    )
+                    if early:
+                        problems.append(early)
         if problems:
             raise model.ModelError(problems)
 

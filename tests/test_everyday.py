@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from textual.widgets import DataTable, Input, Select
 
+from sen_workbook import model
 from sen_workbook.tui.app import SenWorkbookApp
 from sen_workbook.tui.screens.child import ChildScreen
 from sen_workbook.tui.screens.confirm import ConfirmScreen
@@ -432,6 +434,75 @@ async def test_a_review_dated_before_its_plan_started_is_refused_in_a_sentence(b
         assert "before its plan started on 2025-01-06" in problem
     with on_disk(path) as reader:
         assert not [e for e in reader.entries() if e["kind"] == "review"]
+
+
+EARLY = "is dated 2025-01-01, before its plan started on 2025-01-06: a plan can only be reviewed"
+
+
+def spring_plan(reader) -> dict:
+    return next(e for e in reader.entries() if e["title"] == "Spring plan")
+
+
+def test_the_workbook_refuses_an_early_review_whichever_way_it_comes(book, path):
+    plan = spring_plan(book)
+    amara = plan["child_id"]
+    fields = {"date": "2025-01-01", "title": "Too early", "plan_id": plan["id"]}
+    with pytest.raises(model.ModelError) as refused:
+        book.add_entry("review", amara, fields)
+    assert refused.value.problems == ["This review " + EARLY + " once it has started."]
+    with pytest.raises(model.ModelError):
+        book.add_entries([model.new_entry("review", amara, **fields)])
+    # An edit that moves a review before its plan, or the plan's start past its review.
+    review = book.add_entry("review", amara, {**fields, "date": "2025-04-02"})
+    with pytest.raises(model.ModelError, match="This review " + EARLY):
+        book.update_entry(review["id"], {"date": "2025-01-01"})
+    with pytest.raises(model.ModelError, match="Its review 'Too early' is dated 2025-04-02"):
+        book.update_entry(plan["id"], {"start_date": "2025-05-01"})
+    with on_disk(path) as reader:
+        assert [e["date"] for e in reader.entries() if e["kind"] == "review"] == ["2025-04-02"]
+        assert spring_plan(reader)["start_date"] == "2025-01-06"
+
+
+def test_the_command_line_refuses_an_early_review_in_one_sentence(book, path, capsys):
+    from sen_workbook.cli import main
+
+    plan = spring_plan(book)
+    book.close()
+    argv = ["--db", str(path), "add", "Amara", "review", "Too early", "--date", "2025-01-01"]
+    assert main([*argv, "--field", f"plan_id={plan['id']}"]) == 2
+    error = capsys.readouterr().err
+    assert EARLY in error and "Traceback" not in error and error.count("\n") == 1
+    with on_disk(path) as reader:
+        assert not [e for e in reader.entries() if e["kind"] == "review"]
+
+
+def test_an_import_with_an_early_review_is_refused_whole(book, path, tmp_path, capsys):
+    import json
+
+    from sen_workbook.cli import main
+
+    plan = spring_plan(book)
+    early = model.new_entry(
+        "review", plan["child_id"], date="2025-01-01", title="Too early", plan_id=plan["id"]
+    )
+    other = model.new_entry("observation", plan["child_id"], date="2025-05-05", title="Calm day")
+    archive = tmp_path / "more.json"
+    archive.write_text(
+        json.dumps(
+            {
+                "format": "sen-workbook",
+                "version": 1,
+                "children": [book.child(plan["child_id"])],
+                "entries": [book.entry(plan["id"]), early, other],
+            }
+        )
+    )
+    book.close()
+    assert main(["--db", str(path), "import", str(archive)]) == 2
+    error = capsys.readouterr().err
+    assert "Entry 2: review entry 'Too early' " + EARLY in error
+    with on_disk(path) as reader:
+        assert not [e for e in reader.entries() if e["title"] in ("Too early", "Calm day")]
 
 
 # --- 5: the Timeline at 80×24 --------------------------------------------------------------

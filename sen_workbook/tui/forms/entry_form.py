@@ -442,22 +442,12 @@ class EntryForm(RecordForm):
         return typed
 
     def _before_plan_start(self, day: str, plan_id: str) -> str | None:
-        """Why a review dated ``day`` cannot review the plan chosen: it is dated before
-        the plan started (its start date, or the plan's own date)."""
+        """Why a review dated ``day`` cannot review the plan chosen, in the workbook's own
+        sentence (shown at the date rather than in the list of other problems)."""
         plan = self.plans.get(plan_id)
         if plan is None or not day:
             return None
-        start = model.optional_date(plan.get("start_date", "")) or model.entry_day(plan)
-        try:
-            reviewed = model.parse_date(day)
-        except ValueError:
-            return None
-        if reviewed >= start:
-            return None
-        return (
-            f"This review is dated {reviewed.isoformat()}, before its plan started on "
-            f"{start.isoformat()}: a plan can only be reviewed once it has started."
-        )
+        return model.review_before_plan_start({"date": day}, plan)
 
     def model_problems(self, fields: Mapping[str, Any]) -> list[str]:
         if self.entry is None:
