@@ -252,15 +252,11 @@ class CalendarRangeError(ValueError):
 def bank_holidays_england() -> frozenset[date]:
     """Every bank holiday in England from :data:`FIRST_COVERED_YEAR` to
     :data:`LAST_COVERED_YEAR` (weekend days included where the day itself is one)."""
-    # Imported here: the package takes a tenth of a second to import, and only the
-    # working-day counts need it, never the app's start.
-    import holidays
+    # Imported here, and kept between runs by the module (see there): the package takes
+    # a tenth of a second to import, and only the working-day counts need it.
+    from sen_workbook.bank_holidays import bank_holidays
 
-    return frozenset(
-        holidays.country_holidays(
-            "GB", subdiv="ENG", years=range(FIRST_COVERED_YEAR, LAST_COVERED_YEAR + 1)
-        )
-    )
+    return bank_holidays(FIRST_COVERED_YEAR, LAST_COVERED_YEAR)
 
 
 def __getattr__(name: str) -> Any:
@@ -289,12 +285,9 @@ def is_working_day(day: date) -> bool:
 
 @functools.cache
 def _bank_holidays_in(year: int) -> frozenset[date]:
-    """England's bank holidays in one year: the same days as :func:`bank_holidays_england`
-    holds for it (a substitute day falls in the same year as its holiday), worked out for
-    the years a deadline reaches only; all 41 years took a fifth of a second."""
-    import holidays
-
-    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
+    """England's bank holidays in one year, from :func:`bank_holidays_england` (a
+    substitute day falls in the same year as its holiday)."""
+    return frozenset(day for day in bank_holidays_england() if day.year == year)
 
 
 def add_weeks(day: date, weeks: int) -> date:

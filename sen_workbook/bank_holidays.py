@@ -1,0 +1,98 @@
+"""England's bank holidays as the ``holidays`` package gives them, remembered between runs.
+
+The ``holidays`` package is the source (it carries the substitute days and the one-off
+days, and its maintainers keep it up to date), but importing it takes a tenth of a second
+of processor time on every run, as much as the rest of a 5,000-entry timeline.  So its
+answer for the years counted is kept in the user cache folder, beside the identity of the
+installed package (where its files are, their sizes and modification times): any
+upgrade, downgrade or reinstall of the package rewrites its files, so a table is used
+only while the package that made it is the one installed, and is worked out again as
+soon as it is not.
+
+The table holds public dates, never a record; a cache that cannot be read or written
+changes nothing but the speed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date
+from pathlib import Path
+
+CACHE_NAME = "bank-holidays-england.json"
+# The files whose identity stands for the installed package: they are rewritten by every
+# install of it.
+_PACKAGE_FILES = ("__init__.py", "holiday_base.py", "countries/united_kingdom.py")
+
+
+def cache_path() -> Path:
+    """Where the table is kept: the user cache folder (``XDG_CACHE_HOME`` on Linux)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path("sen-workbook", appauthor=False) / CACHE_NAME
+
+
+def installed_package() -> str | None:
+    """The identity of the installed ``holidays`` package, found without importing it;
+    None when it cannot be told (a package inside a zip file, say)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("holidays")
+    if spec is None or not spec.origin:
+        return None
+    folder = os.path.dirname(spec.origin)
+    parts = []
+    for name in _PACKAGE_FILES:
+        try:
+            info = os.stat(os.path.join(folder, name))
+        except OSError:
+            return None
+        parts.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
+    return " ".join([folder, *parts])
+
+
+def _from_package(first: int, last: int) -> frozenset[date]:
+    import holidays
+
+    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=range(first, last + 1)))
+
+
+def _remembered(path: Path, package: str, first: int, last: int) -> frozenset[date] | None:
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        if kept["package"] != package or (kept["first"], kept["last"]) != (first, last):
+            return None
+        return frozenset(date.fromisoformat(day) for day in kept["days"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _remember(path: Path, package: str, first: int, last: int, days: frozenset[date]) -> None:
+    from sen_workbook.storage import atomic_write, ensure_folder
+
+    kept = {
+        "package": package,
+        "first": first,
+        "last": last,
+        "days": sorted(day.isoformat() for day in days),
+    }
+    try:
+        ensure_folder(path.parent)
+        atomic_write(path, json.dumps(kept, indent=1).encode("utf-8"))
+    except OSError:
+        pass  # a cache that cannot be written only costs the next run the import
+
+
+def bank_holidays(first: int, last: int) -> frozenset[date]:
+    """Every bank holiday in England from ``first`` to ``last`` (both included), as the
+    installed ``holidays`` package says, read from the cache when that package made it."""
+    package = installed_package()
+    if package is None:
+        return _from_package(first, last)
+    path = cache_path()
+    days = _remembered(path, package, first, last)
+    if days is None:
+        days = _from_package(first, last)
+        _remember(path, package, first, last, days)
+    return days
