@@ -61,12 +61,28 @@ def spaced(lines: list[str]) -> list[str]:
     """The lines with a blank line between blocks of different kinds: before and after
     every list, heading and table, so that pandoc's own reader and Python-Markdown see
     the same blocks as CommonMark (they do not let a list interrupt a paragraph)."""
+    # :func:`_kind` written out in the loop: this runs over every line of the document.
     out: list[str] = []
+    append = out.append
+    same_block = _SAME_BLOCK
+    by_first = _KIND_BY_FIRST
     previous = "blank"
     for line in lines:
-        kind = _kind(line)
-        if kind != "blank" and previous != "blank" and (previous, kind) not in _SAME_BLOCK:
-            out.append("")
-        out.append(line)
+        if not line:
+            append(line)
+            previous = "blank"
+            continue
+        first = line[0]
+        if first == " ":
+            kind = "item" if line.lstrip(" ").startswith("- ") else "more"
+        else:
+            kind = by_first.get(first, "text")
+        if previous != "blank" and previous != kind and (previous, kind) not in same_block:
+            append("")
+        append(line)
         previous = kind
     return out
+
+
+# What a line's first character says it is, when not a space (see :func:`_kind`).
+_KIND_BY_FIRST = {"#": "heading", "|": "table", "-": "item"}

@@ -46,8 +46,23 @@ def render(facts: Facts) -> str:
     blocks.extend(entries(facts))
     blocks.extend(cycle_tables(facts))
     blocks.extend(exhibit_index(facts))
-    text = "\n\n".join("\n".join(block) for block in blocks if block)
-    return "\n".join(spaced(text.split("\n"))) + "\n"
+    # The blocks' lines one by one, a blank line between blocks: the same lines as
+    # joining all and splitting again, without copying the whole document twice more.
+    lines: list[str] = []
+    append, extend = lines.append, lines.extend
+    for block in blocks:
+        if not block:
+            continue
+        if lines:
+            append("")
+        for line in block:
+            if "\n" in line:
+                extend(line.split("\n"))
+            else:
+                append(line)
+    lines = spaced(lines)
+    lines.append("")  # the line end after the last line
+    return "\n".join(lines)
 
 
 def heading_block(facts: Facts) -> list[str]:

@@ -35,34 +35,57 @@ def entries(facts: Facts) -> list[list[str]]:
 def entry_in_full(facts: Facts, entry: Mapping[str, Any]) -> list[str]:
     """One entry: a heading with its reference, date, kind and title, then its fields."""
     kind = entry["kind"]
-    title = facts.text(entry.get("title", ""), "heading")
+    text = facts.text
+    get = entry.get
+    title = text(get("title", ""), "heading")
     lines = [
         f"### {facts.refs[entry['id']]} — {when(entry)} — {model.KINDS[kind]}: {title}",
         "",
     ]
-    details = facts.text(entry.get("details", ""))
+    details = text(get("details", ""))
     if details:
-        lines.append(bullet(f"{FIELD_LABELS['details']}: " + details))
-    chosen = entry.get("areas") or ()
-    areas = [label for area, label in model.AREAS.items() if area in chosen]
-    if areas:
-        lines.append(bullet(f"{FIELD_LABELS['areas']}: " + "; ".join(areas)))
-    people = facts.texts(entry.get("people") or ())
+        lines.append(bullet(_DETAILS + details))
+    chosen = get("areas")
+    if chosen:
+        areas = _area_labels(chosen)
+        if areas:
+            lines.append(_AREAS + areas)
+    people = get("people")
     if people:
-        lines.append(bullet(f"{FIELD_LABELS['people']}: " + "; ".join(people)))
+        shown = facts.texts(people)
+        if shown:
+            lines.append(bullet(_PEOPLE + "; ".join(shown)))
     lines += kind_fields(facts, entry)
-    if entry.get("links"):
+    if get("links"):
         lines.append(bullet(f"{FIELD_LABELS['links']}: " + facts.cites(entry["links"])))
-    for attachment in entry.get("attachments") or ():
+    for attachment in get("attachments") or ():
         ref = facts.exhibit_refs.get((entry["id"], attachment["sha256"]), "")
-        text = f"Exhibit {ref}: " + added_as(facts, attachment.get("filename", ""))
+        shown = f"Exhibit {ref}: " + added_as(facts, attachment.get("filename", ""))
         if present(attachment.get("description", "")):
-            text += ", " + facts.text(attachment["description"])
-        lines.append(bullet(text))
+            shown += ", " + text(attachment["description"])
+        lines.append(bullet(shown))
     if len(lines) == 2:
         lines.append("No further details recorded.")
-    lines.append(bullet(provenance(entry)))
+    lines.append("- " + provenance(entry))
     return lines
+
+
+_DETAILS = f"{FIELD_LABELS['details']}: "
+_AREAS = f"- {FIELD_LABELS['areas']}: "
+_PEOPLE = f"{FIELD_LABELS['people']}: "
+_area_shown: dict[tuple[str, ...], str] = {}
+
+
+def _area_labels(chosen: Any) -> str:
+    """The areas an entry touches, named in the Code's order ("" for none known); the
+    same few sets come again and again."""
+    key = tuple(chosen) if type(chosen) is list else None
+    shown = _area_shown.get(key) if key is not None else None
+    if shown is None:
+        shown = "; ".join(label for area, label in model.AREAS.items() if area in chosen)
+        if key is not None and len(_area_shown) < 1000:
+            _area_shown[key] = shown
+    return shown
 
 
 def _stamp(value: Any) -> datetime | None:
@@ -70,6 +93,14 @@ def _stamp(value: Any) -> datetime | None:
         return datetime.fromisoformat(str(value)) if value else None
     except ValueError:
         return None
+
+
+def _to_the_minute(stamp: datetime) -> str:
+    """``YYYY-MM-DD HH:MM``: ``isoformat`` is quicker than ``strftime`` and the same for a
+    year of four digits (``strftime`` writes year 999 without the leading zero)."""
+    if stamp.year < 1000:
+        return f"{stamp:%Y-%m-%d %H:%M}"
+    return stamp.isoformat(" ", "minutes")[:16]
 
 
 def provenance(entry: Mapping[str, Any]) -> str:
@@ -87,11 +118,11 @@ def provenance(entry: Mapping[str, Any]) -> str:
             if gap > 0
             else f"{plural(-gap, 'day')} before the day it tells of"
         )
-        said = f"Recorded: first written down on {created:%Y-%m-%d %H:%M}, {after}"
+        said = f"Recorded: first written down on {_to_the_minute(created)}, {after}"
     revisions = entry.get("revisions") or ()
     if revisions:
         changed = _stamp(entry.get("updated_at"))
-        last = f", last on {changed:%Y-%m-%d %H:%M}" if changed else ""
+        last = f", last on {_to_the_minute(changed)}" if changed else ""
         kept = plural(len(revisions), "earlier version")
         said += f"; changed since{last} ({kept} kept in the workbook)"
     else:

@@ -12,7 +12,7 @@ from typing import Any
 
 from sen_workbook import analysis, deadlines, model
 
-from .escaping import escape
+from .escaping import CONTEXTS, escape
 from .exhibit_list import number_exhibits
 from .options import TimelineOptions
 from .pseudonyms import Pseudonym
@@ -33,7 +33,8 @@ class Facts:
         self.options = options
         self.as_of = options.as_of
         self.pseudonym = Pseudonym(child, options.pseudonym)
-        self._shown_texts: dict[tuple[str, str], str] = {}  # (context, text) -> as shown
+        # context -> text -> as shown
+        self._shown_texts: dict[str, dict[str, str]] = {c: {} for c in CONTEXTS}
         mine = [as_it_stood(e, self.as_of) for e in entries if e.get("child_id") == child.get("id")]
         # Derived facts come from every entry of the child up to as_of, whatever the filters.
         # (Nothing here changes an entry, so they are not copied.)
@@ -75,13 +76,16 @@ class Facts:
         """User text, names replaced when pseudonymised, escaped for ``context`` (by
         default, after the tool's words on a line); empty when the text shows nothing
         (see :func:`escaping.present`)."""
-        key = (context, str(value))
-        shown = self._shown_texts.get(key)
+        if value == "":  # most optional fields are empty
+            return ""
+        text = value if type(value) is str else str(value)
+        shown_in = self._shown_texts.get(context)
+        shown = shown_in.get(text) if shown_in is not None else None
         if shown is None:
-            shown = escape(self.pseudonym.apply(key[1]), context)
+            shown = escape(self.pseudonym.apply(text), context)
             # The same names and titles are shown again and again.
-            if len(self._shown_texts) < 100_000:
-                self._shown_texts[key] = shown
+            if shown_in is not None and len(shown_in) < 100_000:
+                shown_in[text] = shown
         return shown
 
     def texts(self, values: Iterable[Any]) -> list[str]:
