@@ -16,8 +16,8 @@ from .facts import Facts
 from .flag_list import flag_section
 from .incidents import incident_lines
 from .professionals import findings, recommendations
-from .provision import distinct_provision, dropped, provision_with_views
-from .views import place, view_line, views
+from .provision import dropped, placed_views, provision_with_views
+from .views import view_line
 from .words import plural, when
 
 
@@ -102,8 +102,7 @@ def summary_complaint(facts: Facts) -> list[list[str]]:
 
 def _views_elsewhere(facts: Facts) -> list[str]:
     """The views that name no provision, after the provision."""
-    provided = [str(p.item.get("what", "")) for p in distinct_provision(facts)]
-    _, elsewhere = place(views(facts), provided)
+    elsewhere = placed_views(facts)[3]
     if not elsewhere:
         return []
     return [

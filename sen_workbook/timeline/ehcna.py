@@ -17,9 +17,9 @@ from .flag_list import flag_section
 from .incidents import incident_lines
 from .phrases import provision_text
 from .professionals import findings, recommendations
-from .provision import distinct_provision, dropped, provision_with_views
+from .provision import dropped, placed_views, provision_with_views
 from .selection import entry_areas
-from .views import VIEW_FIELDS, place, view_line, views
+from .views import VIEW_FIELDS, view_line
 from .words import age, day_text, plural, when
 
 # SEND Code of Practice 2015, para 9.14: what a local authority looks at.
@@ -168,9 +168,7 @@ def nature(facts: Facts) -> list[str]:
     observations = facts.chosen("observation")
     lines += ["", f"Observations at home: {len(observations)}."]
     lines += [bullet(facts.titled(e) + ".") for e in observations]
-    found = views(facts)
-    provided = [str(p.item.get("what", "")) for p in distinct_provision(facts)]
-    beside, elsewhere = place(found, provided)
+    _, found, beside, elsewhere = placed_views(facts)
     children = sum(view.label == VIEW_FIELDS[0][1] for view in found)
     lines += [
         "",

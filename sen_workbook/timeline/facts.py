@@ -7,8 +7,8 @@ chronology and the entries in full can never count or cite differently.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
 from sen_workbook import analysis, deadlines, model
 
@@ -18,6 +18,8 @@ from .options import TimelineOptions
 from .pseudonyms import Pseudonym
 from .selection import as_it_stood, chosen, sort_key
 from .words import when
+
+T = TypeVar("T")
 
 
 class Facts:
@@ -69,6 +71,15 @@ class Facts:
         self.deadlines = [d for d in self.all_deadlines if self.shown(d.entry_id)]
         self.hidden_deadlines = len(self.all_deadlines) - len(self.deadlines)
         self.name = options.pseudonym or str(child.get("name", ""))
+        self._worked_out: dict[str, Any] = {}
+
+    def once(self, name: str, work: Callable[[Facts], T]) -> T:
+        """``work(self)``, worked out the first time it is asked for by ``name`` and kept:
+        for what several sections of one document read (the views placed beside the
+        provision, say)."""
+        if name not in self._worked_out:
+            self._worked_out[name] = work(self)
+        return self._worked_out[name]
 
     # the family's text -----------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from sen_workbook.vocabulary import RESULT_LABELS
 from .blocks import bullet
 from .facts import Facts
 from .phrases import provision_text
-from .views import place, view_line, views
+from .views import View, place, view_line, views
 
 
 class Provided(NamedTuple):
@@ -42,11 +42,25 @@ def distinct_provision(facts: Facts) -> list[Provided]:
     return [Provided(item, tuple(plans)) for item, plans in found.values()]
 
 
+def placed_views(
+    facts: Facts,
+) -> tuple[list[Provided], list[View], dict[int, list[View]], list[View]]:
+    """The distinct provision, the views, and the views placed beside the provision they
+    name or not (see :func:`views.place`): read by several sections, worked out once."""
+
+    def work(facts: Facts) -> tuple[list[Provided], list[View], dict[int, list[View]], list[View]]:
+        provided = distinct_provision(facts)
+        found = views(facts)
+        beside, elsewhere = place(found, [str(p.item.get("what", "")) for p in provided])
+        return provided, found, beside, elsewhere
+
+    return facts.once("placed_views", work)
+
+
 def provision_with_views(facts: Facts) -> list[str]:
     """Each kind of provision once, with its plans, and beside it the views that speak of
     it; then the count of the views that speak of none (listed with the child's needs)."""
-    provided = distinct_provision(facts)
-    beside, elsewhere = place(views(facts), [str(p.item.get("what", "")) for p in provided])
+    provided, _, beside, _ = placed_views(facts)
     plain = sum(len(p.plans) for p in provided)
     lines = [
         f"Provision recorded in the SEN Support plans: {len(provided)} different "
