@@ -72,7 +72,7 @@ def test_restoring_a_child_imported_again_keeps_both(tmp_path):
 
 async def test_the_app_says_when_a_restore_met_a_record_imported_again(tmp_path):
     from sen_workbook.tui.app import SenWorkbookApp
-    from tests.test_app import screen_text, settle
+    from tests.tui.conftest import screen_text, settle
 
     db = tmp_path / "book" / "workbook.json"
     with Workbook(db) as book:

@@ -19,7 +19,8 @@ from textual.widgets import Input
 
 from sen_workbook.tui.forms.entry_form import EntryForm
 from sen_workbook.workbook import Workbook
-from tests.test_forms import SIZE, Host, type_into
+from tests.tui.conftest import type_into
+from tests.tui.test_forms import SIZE, Host
 
 # A workbook held open by a process that saves an entry when told to, and says what happened.
 HOLDER = textwrap.dedent(
@@ -179,7 +180,7 @@ async def test_the_form_stays_open_when_the_file_was_changed_elsewhere(workbook_
         child = book.children()[0]
         app = Host(EntryForm(book, child["id"], "observation"))
         async with app.run_test(size=SIZE) as pilot:
-            await type_into(pilot, app, "#title", "Upset at pick-up")
+            await type_into(pilot, "#title", "Upset at pick-up")
             # meanwhile another program writes the file
             data = json.loads(workbook_file.read_bytes())
             data["children"][child["id"]]["notes"] = "changed elsewhere"

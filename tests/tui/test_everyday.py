@@ -13,11 +13,12 @@ from sen_workbook.tui.app import SenWorkbookApp
 from sen_workbook.tui.screens.child import ChildScreen
 from sen_workbook.tui.screens.confirm import ConfirmScreen
 from sen_workbook.tui.screens.trash import TrashScreen
-from tests import test_app as app_tests
-from tests.test_app import SIZE, TODAY, on_disk, open_amara, screen_text, settle, wait_for
+from tests.tui import test_app as app_tests
+from tests.tui.conftest import screen_text, settle, wait_for
+from tests.tui.test_app import SIZE, TODAY, on_disk, open_amara
 
 # The app tests' family, workbook and private settings.
-book, path, private_settings = app_tests.book, app_tests.path, app_tests.private_settings
+book, path = app_tests.book, app_tests.path
 
 
 def focused_id(app) -> str:
@@ -116,7 +117,7 @@ async def test_d_on_an_entry_only_asks_and_n_keeps_it(book, path):
 async def palette_finds(pilot, words: str, wanted: str) -> bool:
     await pilot.press("ctrl+p", *words)
     try:
-        await wait_for(pilot, lambda: wanted in screen_text(pilot.app), tries=40)
+        await wait_for(pilot, lambda: wanted in screen_text(pilot.app), seconds=10)
         return True
     except AssertionError:
         return False
@@ -150,7 +151,10 @@ async def test_the_palette_finds_trash_export_review_and_plan_on_every_tab(
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.screen.active_tab == "timeline")
         bundle = tmp_path / f"evidence-bundle-{TODAY.isoformat()}.zip"
-        await wait_for(pilot, lambda: bundle.exists(), tries=300)
+        await wait_for(
+            pilot,
+            lambda: bundle.exists(),
+        )
 
 
 async def test_the_palette_offers_light_and_dark_first_and_the_rest_behind_more(book):
@@ -300,7 +304,7 @@ async def test_a_read_only_window_hides_change_keys_follows_saves_and_takes_over
             assert "New entry" not in footer and "Trash" in footer
             # The other window adds a child: this window's list shows it.
             book.add_child(model.new_child(name="Cara Jones"))
-            await wait_for(pilot, lambda: "Cara Jones" in screen_text(app), tries=600)
+            await wait_for(pilot, lambda: "Cara Jones" in screen_text(app), seconds=60)
             # Open a child here: the place must not become where the app reopens.
             await pilot.press("enter")
             await settle(pilot)
@@ -309,7 +313,7 @@ async def test_a_read_only_window_hides_change_keys_follows_saves_and_takes_over
             await settle(pilot)
             # The other window closes: this one asks before it becomes the writer.
             book.close()
-            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), tries=600)
+            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), seconds=60)
             assert app.screen.question.startswith("The other window has closed the workbook.")
             await wait_for(pilot, lambda: "Make changes here (y)" in screen_text(app))
             await pilot.press("y")

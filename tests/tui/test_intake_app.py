@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import mailbox
 from datetime import date
 from pathlib import Path
 
 import icalendar
 import pytest
-from rich.console import Console
 from textual.widgets import Input, SelectionList
 
 from sen_workbook import model
@@ -17,16 +15,10 @@ from sen_workbook.tui.app import SenWorkbookApp
 from sen_workbook.tui.screens.intake import CalendarScreen, MailImportScreen
 from sen_workbook.workbook import Workbook
 from tests.test_mail import ME, parent_letter_html, school_reply
+from tests.tui.conftest import screen_text, wait_for
 
 SIZE = (110, 34)
 TODAY = date(2026, 11, 30)
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "config" / "settings.json"
-    monkeypatch.setenv("SEN_WORKBOOK_CONFIG", str(path))
-    return path
 
 
 @pytest.fixture
@@ -49,30 +41,6 @@ def mbox(tmp_path: Path) -> Path:
     box.flush()
     box.close()
     return path
-
-
-def screen_text(app) -> str:
-    width, height = app.size
-    console = Console(
-        width=width,
-        height=height,
-        file=io.StringIO(),
-        force_terminal=True,
-        record=True,
-        legacy_windows=False,
-    )
-    console.print(
-        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    )
-    return console.export_text()
-
-
-async def wait_for(pilot, condition, tries: int = 300) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.03)
-    raise AssertionError("the screen did not get there")
 
 
 async def open_amara(pilot) -> None:

@@ -16,7 +16,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 from textual.app import App
 from textual.widgets import Input, Markdown, Select, Static
 
@@ -33,16 +32,10 @@ from sen_workbook.tui.screens.trash import TrashScreen
 from sen_workbook.tui.widgets.journal import PAGE_SIZE, JournalPane
 from sen_workbook.tui.widgets.timeline import paginate_markdown
 from sen_workbook.workbook import Workbook
+from tests.tui.conftest import screen_text, settle, type_into, wait_for
 
 TODAY = date(2025, 6, 1)
 SIZE = (100, 30)
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "config" / "settings.json"
-    monkeypatch.setenv("SEN_WORKBOOK_CONFIG", str(path))
-    return path
 
 
 def family() -> tuple[list[dict], list[dict]]:
@@ -136,42 +129,6 @@ def on_disk(path: Path) -> Workbook:
     return Workbook(path, read_only=True)
 
 
-def screen_text(app: App) -> str:
-    """The current screen as the person sees it (dialogs and notifications included)."""
-    width, height = app.size
-    console = Console(
-        width=width,
-        height=height,
-        file=io.StringIO(),
-        force_terminal=True,
-        color_system="truecolor",
-        record=True,
-        legacy_windows=False,
-    )
-    console.print(
-        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    )
-    return console.export_text()
-
-
-async def settle(pilot) -> None:
-    """Let the screen finish loading: wait for the thread workers, not for open forms."""
-    await pilot.pause()
-    for worker in list(pilot.app.workers):
-        if worker.group != "forms" and worker.is_running:
-            await worker.wait()
-    await pilot.pause()
-
-
-async def wait_for(pilot, condition, tries: int = 100) -> None:
-    """Pause until ``condition()`` holds (the Markdown widget builds itself in the background)."""
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.03)
-    raise AssertionError("the screen did not get there")
-
-
 async def open_amara(pilot, tab: str = "") -> None:
     await settle(pilot)
     await pilot.press("enter")  # Amara is first, by name
@@ -179,11 +136,6 @@ async def open_amara(pilot, tab: str = "") -> None:
     if tab:
         await pilot.press(tab)
         await settle(pilot)
-
-
-async def type_into(pilot, selector: str, text: str) -> None:
-    pilot.app.screen.query_one(selector).focus()
-    await pilot.press("home", "ctrl+k", *text)
 
 
 def journal(app: App) -> JournalPane:

@@ -2,7 +2,7 @@
 
 The demo family (fixed seed) and a fixed "today" make every picture repeatable; the
 workbook's path, which differs per run, is never on these screens.  Update with
-``pytest tests/test_snapshots.py --snapshot-update`` after looking at the new pictures.
+``pytest tests/tui/test_snapshots.py --snapshot-update`` after looking at the new pictures.
 """
 
 from __future__ import annotations
@@ -15,14 +15,10 @@ import pytest
 from sen_workbook import demo, model
 from sen_workbook.tui.app import SenWorkbookApp
 from sen_workbook.workbook import Workbook
+from tests.tui.conftest import settle
 
 TODAY = date(2026, 7, 20)  # after the demo's last entry
 SMALL, LARGE = (80, 24), (120, 40)
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SEN_WORKBOOK_CONFIG", str(tmp_path / "config" / "settings.json"))
 
 
 @pytest.fixture
@@ -31,14 +27,6 @@ def book(tmp_path: Path):
     with Workbook(tmp_path / "w.json") as workbook:
         workbook.load_sample(sample.children, sample.entries, sample.files)
         yield workbook
-
-
-async def settle(pilot) -> None:
-    await pilot.pause()
-    for worker in list(pilot.app.workers):
-        if worker.group != "forms" and worker.is_running:  # a form waits for the person
-            await worker.wait()
-    await pilot.pause()
 
 
 def keys_then_settle(*keys: str, theme: str = ""):

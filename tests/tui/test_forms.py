@@ -8,8 +8,7 @@ from typing import Any
 
 import pytest
 from textual.app import App
-from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Select, SelectionList, Static
+from textual.widgets import Checkbox, Input, Select, SelectionList
 
 from sen_workbook import model, vocabulary
 from sen_workbook.tui.forms import values
@@ -20,6 +19,7 @@ from sen_workbook.tui.screens.attachments import AttachmentsScreen
 from sen_workbook.tui.screens.confirm import ConfirmScreen
 from sen_workbook.workbook import Workbook
 from tests.conftest import family_records
+from tests.tui.conftest import form_text, type_into
 
 SIZE = (100, 40)
 
@@ -54,22 +54,6 @@ def on_disk(book: Workbook) -> list[dict]:
         return reader.entries()
 
 
-def screen_text(app: App) -> str:
-    """The text of every piece of text on the current screen that is displayed, joined."""
-    parts = []
-    for widget in app.screen.query(Static):
-        shown = all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
-        if shown:
-            parts.append(str(widget.render()))
-    return "\n".join(parts)
-
-
-async def type_into(pilot, app: App, selector: str, text: str) -> None:
-    """Focus a one-line control, clear it and type ``text`` key by key."""
-    app.screen.query_one(selector).focus()
-    await pilot.press("home", "ctrl+k", *text)
-
-
 def short_title(kind: str) -> str:
     return f"{kind[:4]}, 1"
 
@@ -81,8 +65,8 @@ def short_title(kind: str) -> str:
 async def test_new_entry_of_each_kind_is_saved_as_typed(book, child, kind):
     app = Host(EntryForm(book, child["id"], kind))
     async with app.run_test(size=SIZE) as pilot:
-        await type_into(pilot, app, "#date", "20240305")
-        await type_into(pilot, app, "#title", short_title(kind))
+        await type_into(pilot, "#date", "20240305")
+        await type_into(pilot, "#title", short_title(kind))
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, EntryForm)
@@ -130,11 +114,11 @@ async def test_editing_each_kind_changes_only_what_was_typed_and_keeps_a_revisio
 async def test_entry_date_with_a_time_of_day(book, child):
     app = Host(EntryForm(book, child["id"], "incident"))
     async with app.run_test(size=SIZE) as pilot:
-        await type_into(pilot, app, "#date", "20240305")
-        await type_into(pilot, app, "#time", "1245")
-        await type_into(pilot, app, "#title", "Sent home")
-        await type_into(pilot, app, "#days_lost", "0.5")
-        await type_into(pilot, app, "#people", "Ms P,Dr K")
+        await type_into(pilot, "#date", "20240305")
+        await type_into(pilot, "#time", "1245")
+        await type_into(pilot, "#title", "Sent home")
+        await type_into(pilot, "#days_lost", "0.5")
+        await type_into(pilot, "#people", "Ms P,Dr K")
         await pilot.press("ctrl+s")
         await pilot.pause()
     [saved] = on_disk(book)
@@ -146,8 +130,8 @@ async def test_entry_date_with_a_time_of_day(book, child):
 async def test_an_observation_keeps_the_childs_own_words_and_the_parents_views(book, child):
     app = Host(EntryForm(book, child["id"], "observation"))
     async with app.run_test(size=SIZE) as pilot:
-        await type_into(pilot, app, "#date", "20240305")
-        await type_into(pilot, app, "#title", "After school")
+        await type_into(pilot, "#date", "20240305")
+        await type_into(pilot, "#title", "After school")
         app.screen.query_one("#child_views").focus()
         await pilot.press(*"Everyone shouts")
         app.screen.query_one("#parent_views").focus()
@@ -174,11 +158,11 @@ def test_each_kind_shows_exactly_its_model_fields():
 async def test_bad_date_and_missing_title_are_shown_and_nothing_is_saved(book, child):
     app = Host(EntryForm(book, child["id"], "concern"))
     async with app.run_test(size=SIZE) as pilot:
-        await type_into(pilot, app, "#date", "20240230")
-        await type_into(pilot, app, "#response_date", "20241301")
+        await type_into(pilot, "#date", "20240230")
+        await type_into(pilot, "#response_date", "20241301")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        shown = screen_text(app)
+        shown = form_text(app)
         assert isinstance(app.screen, EntryForm)
         assert "Date '2024-02-30' is not a real date." in shown
         assert "Title is required" in shown
@@ -195,30 +179,30 @@ async def test_bad_date_and_missing_title_are_shown_and_nothing_is_saved(book, c
 async def test_a_bad_date_is_pointed_out_as_soon_as_the_field_is_left(book, child):
     app = Host(EntryForm(book, child["id"], "meeting"))
     async with app.run_test(size=SIZE) as pilot:
-        await type_into(pilot, app, "#time", "2561")
+        await type_into(pilot, "#time", "2561")
         await pilot.press("tab")
         await pilot.pause()
         problem = app.screen.query_one("#field-date .field-problem")
         assert "Time '25:61' is not a time of day" in str(problem.render())
-        await type_into(pilot, app, "#time", "1530")
+        await type_into(pilot, "#time", "1530")
         await pilot.press("tab")
         await pilot.pause()
         assert str(problem.render()) == ""
-        await type_into(pilot, app, "#follow_up_sent", "2024")
+        await type_into(pilot, "#follow_up_sent", "2024")
         await pilot.press("tab")
         await pilot.pause()
         assert (
             "Follow-up email sent on must be a date written as YYYY-MM-DD, not '2024-'"
-            in screen_text(app)
+            in form_text(app)
         )
 
 
 async def test_a_problem_the_model_finds_is_shown_beside_its_field(book, child):
     app = Host(EntryForm(book, child["id"], "plan"))
     async with app.run_test(size=SIZE) as pilot:
-        await type_into(pilot, app, "#title", "Plan")
-        await type_into(pilot, app, "#start_date", "20240401")
-        await type_into(pilot, app, "#review_date", "20240101")
+        await type_into(pilot, "#title", "Plan")
+        await type_into(pilot, "#start_date", "20240401")
+        await type_into(pilot, "#review_date", "20240101")
         await pilot.press("ctrl+s")
         await pilot.pause()
         problem = str(app.screen.query_one("#field-review_date .field-problem").render())
@@ -229,7 +213,7 @@ async def test_a_problem_the_model_finds_is_shown_beside_its_field(book, child):
 async def test_an_empty_target_row_is_named_by_its_number(book, child):
     app = Host(EntryForm(book, child["id"], "plan"))
     async with app.run_test(size=SIZE) as pilot:
-        await type_into(pilot, app, "#title", "Plan")
+        await type_into(pilot, "#title", "Plan")
         targets = app.screen.query_one("#targets", ItemList)
         targets.query_one(".add-row").focus()
         await pilot.press("ctrl+n")
@@ -277,7 +261,7 @@ def plan(book, child) -> dict:
 async def test_review_of_a_plan_starts_from_its_targets(book, child, plan):
     app = Host(EntryForm(book, child["id"], "review", review_of_plan=plan))
     async with app.run_test(size=SIZE) as pilot:
-        shown = screen_text(app)
+        shown = form_text(app)
         assert "Greets an adult at the door" in shown
         assert "Reads twenty common words" in shown
         assert app.screen.query_one("#title", Input).value == "Review of Spring plan"
@@ -289,7 +273,7 @@ async def test_review_of_a_plan_starts_from_its_targets(book, child, plan):
         # Choices run: Met, Partly met, Not met, Not assessed (chosen now).
         await pilot.press("home", "enter")
         await pilot.pause()
-        await type_into(pilot, app, ".item-evidence", "Daily")
+        await type_into(pilot, ".item-evidence", "Daily")
         await pilot.press("ctrl+s")
         await pilot.pause()
     review = next(e for e in on_disk(book) if e["kind"] == "review")
@@ -322,7 +306,7 @@ async def test_carrying_targets_over_keeps_their_ids(book, child, plan):
         assert "not met at the latest review" in str(boxes[1].label)
         targets = app.screen.query_one("#targets", ItemList)
         assert [r.item["id"] for r in targets.rows] == ["t-read"]
-        await type_into(pilot, app, "#title", "Summer")
+        await type_into(pilot, "#title", "Summer")
         await pilot.press("ctrl+s")
         await pilot.pause()
     summer = next(e for e in on_disk(book) if e["title"] == "Summer")
@@ -338,7 +322,7 @@ async def test_ticking_a_target_to_carry_adds_it_with_its_id(book, child, plan):
         boxes[0].focus()
         await pilot.press("space")  # untick the first
         await pilot.pause()
-        await type_into(pilot, app, "#title", "Summer")
+        await type_into(pilot, "#title", "Summer")
         await pilot.press("ctrl+s")
         await pilot.pause()
     summer = next(e for e in on_disk(book) if e["title"] == "Summer")
@@ -353,7 +337,7 @@ async def test_a_failed_save_keeps_the_form_and_says_why(book, child):
         assert second.read_only
         app = Host(EntryForm(second, child["id"], "correspondence"))
         async with app.run_test(size=SIZE) as pilot:
-            await type_into(pilot, app, "#title", "Call")
+            await type_into(pilot, "#title", "Call")
             app.screen.query_one("#details").focus()
             await pilot.press(*"Referral made", "enter", *"today")
             await pilot.press("ctrl+s")
@@ -376,7 +360,7 @@ async def test_a_full_disk_keeps_the_form_and_says_why(book, child, monkeypatch)
     monkeypatch.setattr(book, "add_entry", disk_full)
     app = Host(EntryForm(book, child["id"], "observation"))
     async with app.run_test(size=SIZE) as pilot:
-        await type_into(pilot, app, "#title", "Upset")
+        await type_into(pilot, "#title", "Upset")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, EntryForm)
@@ -394,8 +378,8 @@ async def test_an_entry_saved_but_not_its_file_is_not_saved_twice(
     letter.write_text("Dear parent")
     app = Host(EntryForm(book, child["id"], "correspondence"))
     async with app.run_test(size=SIZE) as pilot:
-        await type_into(pilot, app, "#title", "L")
-        await type_into(pilot, app, ".attach-path", "~/l.txt")
+        await type_into(pilot, "#title", "L")
+        await type_into(pilot, ".attach-path", "~/l.txt")
         await pilot.press("enter")
         await pilot.pause()
         letter.rename(tmp_path / "moved.txt")  # gone by the time the entry is saved
@@ -418,11 +402,11 @@ async def test_an_entry_saved_but_not_its_file_is_not_saved_twice(
 async def test_escape_with_changes_asks_before_discarding(book, child):
     app = Host(EntryForm(book, child["id"], "observation"))
     async with app.run_test(size=SIZE) as pilot:
-        await type_into(pilot, app, "#title", "Upset")
+        await type_into(pilot, "#title", "Upset")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        assert "Discard changes?" in screen_text(app)
+        assert "Discard changes?" in form_text(app)
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, EntryForm)
@@ -490,16 +474,16 @@ async def test_a_file_chosen_for_a_new_entry_is_attached_when_it_is_saved(
     letter.write_text("Dear parent")
     app = Host(EntryForm(book, child["id"], "correspondence"))
     async with app.run_test(size=SIZE) as pilot:
-        await type_into(pilot, app, "#title", "L")
-        await type_into(pilot, app, ".attach-path", "~/gone.pdf")
+        await type_into(pilot, "#title", "L")
+        await type_into(pilot, ".attach-path", "~/gone.pdf")
         await pilot.press("enter")
         await pilot.pause()
-        assert f"There is no file at {tmp_path / 'gone.pdf'}." in screen_text(app)
-        await type_into(pilot, app, ".attach-path", "'~/a letter.txt'")  # as a terminal drops it
-        await type_into(pilot, app, ".attach-description", "From school")
+        assert f"There is no file at {tmp_path / 'gone.pdf'}." in form_text(app)
+        await type_into(pilot, ".attach-path", "'~/a letter.txt'")  # as a terminal drops it
+        await type_into(pilot, ".attach-description", "From school")
         await pilot.press("enter")
         await pilot.pause()
-        assert "a letter.txt, 11 bytes: From school" in screen_text(app)
+        assert "a letter.txt, 11 bytes: From school" in form_text(app)
         await pilot.press("ctrl+s")
         await pilot.pause()
     [saved] = on_disk(book)
@@ -516,13 +500,13 @@ async def test_attachments_screen_removes_a_file_after_asking(book, child, tmp_p
     book.add_attachment(entry["id"], report, "")
     app = Host(AttachmentsScreen(book, entry["id"]))
     async with app.run_test(size=SIZE) as pilot:
-        assert "report.txt, 11 bytes" in screen_text(app)
+        assert "report.txt, 11 bytes" in form_text(app)
         await pilot.click(".file-remove")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         await pilot.pause()
-        assert "No files attached." in screen_text(app)
+        assert "No files attached." in form_text(app)
         await pilot.press("escape")
         await pilot.pause()
     assert on_disk(book)[0]["attachments"] == []
@@ -535,15 +519,15 @@ async def test_attachments_screen_removes_a_file_after_asking(book, child, tmp_p
 async def test_new_child_is_saved_and_a_missing_name_is_refused(book):
     app = Host(ChildForm(book))
     async with app.run_test(size=SIZE) as pilot:
-        await type_into(pilot, app, "#date_of_birth", "20160230")
+        await type_into(pilot, "#date_of_birth", "20160230")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        shown = screen_text(app)
+        shown = form_text(app)
         assert "Name is required" in shown
         assert "Date of birth '2016-02-30' is not a real date." in shown
         assert book.children() == []
-        await type_into(pilot, app, "#name", "Amara")
-        await type_into(pilot, app, "#date_of_birth", "20160512")
+        await type_into(pilot, "#name", "Amara")
+        await type_into(pilot, "#date_of_birth", "20160512")
         app.screen.query_one("#setting_phase", Select).value = "school"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -561,7 +545,7 @@ async def test_editing_a_child_keeps_what_was_not_touched(tmp_path):
         before = book.children()[0]
         app = Host(ChildForm(book, before))
         async with app.run_test(size=(80, 24)) as pilot:
-            await type_into(pilot, app, "#year_group", "Y5")
+            await type_into(pilot, "#year_group", "Y5")
             await pilot.press("ctrl+s")
             await pilot.pause()
         after = book.child(before["id"])
@@ -575,7 +559,7 @@ async def test_editing_a_child_keeps_what_was_not_touched(tmp_path):
 async def test_confirm_screen_answers_by_key(key, answer):
     app = Host(ConfirmScreen("Delete this entry?", "It goes to the trash."))
     async with app.run_test(size=(80, 24)) as pilot:
-        assert "Delete this entry?" in screen_text(app)
+        assert "Delete this entry?" in form_text(app)
         await pilot.press(key)
         await pilot.pause()
     assert app.results == [answer]
@@ -584,7 +568,7 @@ async def test_confirm_screen_answers_by_key(key, answer):
 async def test_confirm_question_is_never_markup():
     app = Host(ConfirmScreen("Delete “[b]Report[/b]”?"))
     async with app.run_test(size=(80, 24)) as pilot:
-        assert "[b]Report[/b]" in screen_text(app)
+        assert "[b]Report[/b]" in form_text(app)
         await pilot.press("n")
 
 
@@ -687,24 +671,24 @@ async def test_a_subject_access_request_records_what_was_asked_for_and_when_it_w
         form = app.screen
         # Only a subject access request has these fields.
         assert not form.fields["asked_for"].display
-        await type_into(pilot, app, "#date", "20260302")
-        await type_into(pilot, app, "#title", "Subject access request to the school")
+        await type_into(pilot, "#date", "20260302")
+        await type_into(pilot, "#title", "Subject access request to the school")
         form.query_one("#request_type", Select).focus()
         await pilot.press("enter", "up", "enter")  # from "Other request" up to subject access
         await pilot.pause()
         assert form.query_one("#request_type", Select).value == "subject_access"
         assert form.fields["asked_for"].display
-        assert vocabulary.FIELD_LABELS["asked_for"] in screen_text(app)
+        assert vocabulary.FIELD_LABELS["asked_for"] in form_text(app)
         form.query_one("#asked_for", Select).focus()
         await pilot.press("enter", "down", "enter")  # proof of identity
-        await type_into(pilot, app, "#asked_for_date", "20260305")
-        await type_into(pilot, app, "#supplied_date", "20260304")  # before it was asked for
+        await type_into(pilot, "#asked_for_date", "20260305")
+        await type_into(pilot, "#supplied_date", "20260304")  # before it was asked for
         await pilot.press("ctrl+s")
         await pilot.pause()
         problem = str(form.query_one("#field-supplied_date .field-problem").render())
         assert "is before asked_for_date '2026-03-05'" in problem
         assert on_disk(book) == []
-        await type_into(pilot, app, "#supplied_date", "20260312")
+        await type_into(pilot, "#supplied_date", "20260312")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, EntryForm)
@@ -721,11 +705,11 @@ async def test_the_subject_access_fields_are_saved_empty_for_any_other_request(b
     app = Host(EntryForm(book, child["id"], "request"))
     async with app.run_test(size=(100, 60)) as pilot:
         form = app.screen
-        await type_into(pilot, app, "#title", "Complaint")
+        await type_into(pilot, "#title", "Complaint")
         form.query_one("#request_type", Select).value = "subject_access"
         await pilot.pause()
         form.query_one("#asked_for", Select).value = "fee"
-        await type_into(pilot, app, "#asked_for_date", "2026")  # half typed, then left
+        await type_into(pilot, "#asked_for_date", "2026")  # half typed, then left
         form.query_one("#request_type", Select).value = "complaint"
         await pilot.pause()
         assert not form.fields["asked_for"].display

@@ -15,11 +15,12 @@ from sen_workbook.tui.screens.attachments import AttachmentsScreen
 from sen_workbook.tui.screens.entry import EntryScreen
 from sen_workbook.tui.screens.paths import FilePicker, SaveCopyDialog, completion
 from sen_workbook.workbook import Workbook, WorkbookError
-from tests import test_app as app_tests
-from tests.test_app import SIZE, TODAY, on_disk, open_amara, screen_text, settle, wait_for
+from tests.tui import test_app as app_tests
+from tests.tui.conftest import screen_text, settle, wait_for
+from tests.tui.test_app import SIZE, TODAY, on_disk, open_amara
 
 # The app tests' family, workbook and private settings.
-book, path, private_settings = app_tests.book, app_tests.path, app_tests.private_settings
+book, path = app_tests.book, app_tests.path
 
 REPORT = b"%PDF-1.4 speech and language report\n"
 

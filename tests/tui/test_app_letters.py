@@ -20,17 +20,10 @@ from sen_workbook.tui.screens.entry import EntryScreen
 from sen_workbook.tui.screens.letter import ExportAsk, LetterPicker, LetterScreen
 from sen_workbook.tui.widgets.overview import OverviewPane
 from sen_workbook.workbook import Workbook
-from tests.test_app import screen_text, settle, wait_for
 from tests.test_letters import AS_OF, toby
+from tests.tui.conftest import screen_text, settle, wait_for
 
 SIZE = (110, 34)
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "config" / "settings.json"
-    monkeypatch.setenv("SEN_WORKBOOK_CONFIG", str(path))
-    return path
 
 
 @pytest.fixture

@@ -1,0 +1,94 @@
+"""What every interface test shares: private settings, reading the screen as a person sees it,
+letting the screen finish its work, waiting on a condition, and typing into a field.
+
+Only Textual's public API is used: the screen is read from the same SVG screenshot a person
+would save (``App.export_screenshot``), so dialogs over a screen and notifications are
+included, exactly as drawn.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Static
+
+# Rich's SVG export draws each cell 0.61 × 20 pixels wide and names each text's line in its
+# clip path; together they place every run of text back on its row and column.
+_CELL_WIDTH = 20 * 0.61
+_TEXT = re.compile(
+    r'<text class="[^"]*" x="(?P<x>[\d.]+)" y="[\d.]+" textLength="[\d.]+" '
+    r'clip-path="url\(#[^"]*-line-(?P<line>\d+)\)">(?P<text>.*?)</text>'
+)
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test keeps its settings (theme, where the app reopens) in its own folder."""
+    path = tmp_path / "config" / "settings.json"
+    monkeypatch.setenv("SEN_WORKBOOK_CONFIG", str(path))
+    return path
+
+
+def screen_text(app: App) -> str:
+    """The current screen as the person sees it (dialogs and notifications included)."""
+    width, height = app.size
+    rows: list[list[tuple[int, str]]] = [[] for _ in range(height)]
+    for match in _TEXT.finditer(app.export_screenshot()):
+        line = int(match["line"])
+        if line < height:
+            column = round(float(match["x"]) / _CELL_WIDTH)
+            text = html.unescape(match["text"].replace("&#160;", " "))
+            rows[line].append((column, text))
+    lines = []
+    for runs in rows:
+        line = ""
+        for column, text in sorted(runs):
+            line += " " * max(0, column - cell_len(line)) + text
+        lines.append(line + " " * max(0, width - cell_len(line)))
+    return "\n".join(lines)
+
+
+def form_text(app: App) -> str:
+    """Every displayed piece of text on the current screen, joined, including what a long form
+    has scrolled out of view (its messages beside each field)."""
+    parts = []
+    for widget in app.screen.query(Static):
+        if all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget)):
+            parts.append(str(widget.render()))
+    return "\n".join(parts)
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let the screen finish loading: wait for the thread workers, not for open forms."""
+    await pilot.pause()
+    for worker in list(pilot.app.workers):
+        if worker.group != "forms" and worker.is_running:  # a form waits for the person
+            await worker.wait()
+    await pilot.pause()
+
+
+async def wait_for(pilot: Pilot, condition: Callable[[], object], seconds: float = 30) -> None:
+    """Pause until ``condition()`` holds, looking again after each round of messages.
+
+    The limit is generous because a loaded machine is slow; a passing test never waits it out.
+    """
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("the screen did not get there")
+        await pilot.pause(0.02)
+
+
+async def type_into(pilot: Pilot, selector: str, text: str) -> None:
+    """Focus a one-line control, clear it and type ``text`` key by key."""
+    pilot.app.screen.query_one(selector).focus()
+    await pilot.press("home", "ctrl+k", *text)
