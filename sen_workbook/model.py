@@ -347,6 +347,8 @@ def entry_fields(kind: str) -> tuple[str, ...]:
 
 # Worked out once for the checks, which run on every record of an import.
 _ENTRY_FIELD_SETS = {kind: frozenset(entry_fields(kind)) for kind in KIND_FIELDS}
+# Every field of an entry of each kind with its natural empty value, in order.
+_ENTRY_SHAPES = {kind: {**COMMON_FIELDS, **fields} for kind, fields in KIND_FIELDS.items()}
 _COMMON_TEXTS = ("id", "child_id", "title", "details", "created_at", "updated_at")
 _KIND_TEXTS = {
     kind: tuple(
@@ -369,7 +371,8 @@ def fill_natural_empties(record: Any, *, child: bool = False) -> tuple[Any, list
     ``null`` date or text (or list) made empty; also the names of the fields filled.
 
     An entry's stamps are filled with the time now (when it came in).  Anything that is not
-    a record, or whose kind is unknown, is given back unchanged for the validation to name.
+    a record, or whose kind is unknown, is given back unchanged for the validation to name;
+    so is a record with nothing to fill.
     """
     if type(record) is not dict:
         return record, []
@@ -379,7 +382,9 @@ def fill_natural_empties(record: Any, *, child: bool = False) -> tuple[Any, list
         kind = record.get("kind")
         if not isinstance(kind, str) or kind not in KIND_FIELDS:
             return record, []
-        shape = {**COMMON_FIELDS, **KIND_FIELDS[kind]}
+        shape = _ENTRY_SHAPES[kind]
+    if _complete(record, shape):
+        return record, []  # every field there and none null: nothing to fill
     filled: list[str] = []
     out = dict(record)
     for name, default in shape.items():
@@ -399,6 +404,23 @@ def fill_natural_empties(record: Any, *, child: bool = False) -> tuple[Any, list
             if name in shape and isinstance(items, list):
                 out[name] = [_filled_item(item, item_shape, name, filled) for item in items]
     return out, filled
+
+
+def _complete(record: dict[str, Any], shape: Mapping[str, Any]) -> bool:
+    """Whether :func:`fill_natural_empties` would find nothing to fill in ``record``: it
+    has exactly the fields of ``shape``, none null, and so has each item of its lists
+    (an archive this program wrote always does)."""
+    if record.keys() != shape.keys() or None in record.values():
+        return False
+    for name, item_shape in ITEM_FIELDS.items():
+        items = record.get(name) if name in shape else None
+        if type(items) is list:
+            for item in items:
+                if type(item) is dict and (
+                    item.keys() != item_shape.keys() or None in item.values()
+                ):
+                    return False
+    return True
 
 
 def _filled_item(item: Any, shape: Mapping[str, Any], field: str, filled: list[str]) -> Any:
@@ -586,22 +608,30 @@ def validate_entry(entry: Mapping[str, Any]) -> list[str]:
         _check_date(entry, "date", where, problems, required=True, allow_time=True)
     if "areas" in entry:
         _check_areas(entry["areas"], where, problems)
+    # An empty list has nothing to check inside (most entries' lists are empty), so only
+    # a list with items, or a value that is not a list, is looked into.
     for name in _TEXT_LISTS:
-        if name in entry:
+        if name in entry and (type(entry[name]) is not list or entry[name]):
             _check_text_list(entry[name], name, where, problems)
-    if "attachments" in entry:
-        _check_attachments(entry["attachments"], where, problems)
-    if "revisions" in entry:
-        _check_revisions(entry["revisions"], where, problems)
+    for name, check in (("attachments", _check_attachments), ("revisions", _check_revisions)):
+        if name in entry and (type(entry[name]) is not list or entry[name]):
+            check(entry[name], where, problems)
     for name in _OPTIONAL_DATES.get(kind, ()):
         _check_text(entry, name, where, problems)
         if isinstance(entry.get(name), str):
             _check_date(entry, name, where, problems)
-    for name, item_shape in ITEM_FIELDS.items():
-        if name in KIND_FIELDS[kind] and name in entry:
+    for name, item_shape in _KIND_ITEMS[kind]:
+        if name in entry and (type(entry[name]) is not list or entry[name]):
             _check_items(kind, name, entry[name], item_shape, where, problems)
     _check_kind_fields(kind, entry, where, problems)
     return problems
+
+
+# The lists of objects each kind of entry has (a plan's targets and provision...).
+_KIND_ITEMS = {
+    kind: tuple((name, shape) for name, shape in ITEM_FIELDS.items() if name in fields)
+    for kind, fields in KIND_FIELDS.items()
+}
 
 
 # An entry nests no deeper than a list of objects of plain values (targets, outcomes...):
@@ -828,7 +858,8 @@ def validate_records(
                 plans[entry["id"]] = entry
     for number, entry in enumerate(entries, 1):
         found = validate_entry(entry)
-        problems.extend(f"Entry {number}: {p}" for p in found)
+        if found:
+            problems.extend(f"Entry {number}: {p}" for p in found)
         if not _mapping(entry):
             continue
         entry_id = entry.get("id")
