@@ -118,16 +118,31 @@ class SenWorkbookApp(App[int]):
         return self._fixed_today or date.today()
 
     def get_default_screen(self) -> Screen:
+        # Reopening where the parent left off: the child's screen is the first screen.
+        # Pushed over the children list once the app had started, it was drawn inside
+        # Textual's start-up batch, thrown away and drawn again (a tenth of a second),
+        # over a children list built for nothing.  Escape makes the list then.
+        place = self._place_to_reopen() if self.remember_place else None
+        if place is not None:
+            return ChildScreen(*place)
         return ChildrenScreen()
+
+    def show_children(self) -> None:
+        """Back to the children list: the screen underneath, or a new one in the child's
+        place when the app opened on a child."""
+        if len(self.screen_stack) > 1:
+            self.pop_screen()
+            return
+        # Textual's switch_screen drops the result callback every pushed screen carries,
+        # which the first screen (never pushed) lacks: give it the empty one a push gives.
+        self.screen._push_result_callback(self.screen, None)
+        self.switch_screen(ChildrenScreen())
 
     def on_mount(self) -> None:
         theme = self.settings.get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        place = self._place_to_reopen() if self.remember_place else None
-        if place is not None:
-            self.push_screen(ChildScreen(*place))
         if self.workbook.read_only:
             # Shown read-only because another window has it: follow that window's saves,
             # and offer to take over once it closes.
@@ -186,7 +201,7 @@ class SenWorkbookApp(App[int]):
 
     def _place_to_reopen(self) -> tuple[str, str] | None:
         """(child id, tab) the app was left on last time with this workbook, if that
-        child is still in it; the children list is underneath, one escape away."""
+        child is still in it; the children list is one escape away."""
         place = self.settings.get(LAST_PLACE)
         if not isinstance(place, dict) or place.get("workbook") != str(self.workbook.path):
             return None

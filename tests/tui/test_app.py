@@ -211,10 +211,16 @@ async def test_the_app_reopens_on_the_child_and_tab_it_was_closed_on(book, priva
             "Needs attention, 4 to do: 1 missed deadline, 2 overdue replies or actions, 1 other"
             in screen_text(again)
         )
-        await pilot.press("escape")  # the children list is underneath
+        await pilot.press("escape")  # the children list is one escape away
         await settle(pilot)
         amara = next(line for line in screen_text(again).splitlines() if "Amara Okafor" in line)
         assert amara.split()[-4:-1] == ["4", "(1", "missed)"] and "Ben Carter" in screen_text(again)
+        # From that list a child opens and escape comes back to it, as on any day.
+        await open_amara(pilot, "2")
+        assert "6 of 6 entries" in screen_text(again)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "Ben Carter" in screen_text(again) and "6 of 6 entries" not in screen_text(again)
         await pilot.press("ctrl+q")  # closed on the list: opens on the list next time
     assert "last_place" not in json.loads(private_settings.read_text())
     third = SenWorkbookApp(book, today=TODAY)

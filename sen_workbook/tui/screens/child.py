@@ -300,7 +300,7 @@ class ChildScreen(WorkbookScreen):
 
     def dismiss_to_children(self) -> None:
         if self.is_current:
-            self.app.pop_screen()
+            self.book_app.show_children()
 
     def _show_summary(self, child: dict[str, Any]) -> None:
         parts = [Text(child_label(child), style="bold")]
@@ -388,7 +388,7 @@ class ChildScreen(WorkbookScreen):
         self.query_one("#child-tabs", TabbedContent).active = tab
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        self.book_app.show_children()
 
     def action_new_entry(self) -> None:
         self.book_app.new_entry(self.child_id)
