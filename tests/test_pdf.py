@@ -510,6 +510,25 @@ def test_the_bundle_command_writes_one_pdf_and_says_the_pages_against_the_limit(
     assert again.read_bytes() == out.read_bytes()
 
 
+def test_the_same_records_give_the_same_bytes_in_another_run_of_python(sample_db, tmp_path):
+    """Each run of Python orders sets of letters its own way; the PDF must not follow it."""
+    import os
+    import sys
+
+    made = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"bundle-{seed}.pdf"
+        subprocess.run(
+            [sys.executable, "-m", "sen_workbook", "--db", str(sample_db), "bundle", "Tobi"]
+            + ["--as-of", "2026-08-31", "--out", str(out)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+            capture_output=True,
+        )
+        made.append(out.read_bytes())
+    assert made[0] == made[1]
+
+
 def test_the_bundle_command_never_writes_a_pdf_into_the_workbook(sample_db, capsys):
     inside = sample_db.parent / "files" / "bundle.pdf"
     code = cli.main(["--db", str(sample_db), "bundle", "Tobi", "--out", str(inside)])

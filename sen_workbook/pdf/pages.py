@@ -23,6 +23,7 @@ from collections.abc import Callable, Collection, Sequence
 from itertools import accumulate
 
 from fpdf import FPDF
+from fpdf.output import OutputProducer, PDFPage
 from fpdf.syntax import PDFContentStream
 from fpdf.util import escape_parens
 
@@ -45,11 +46,66 @@ A4_WIDTH, A4_HEIGHT = 210.0, 297.0
 PDFContentStream._COMPRESSION_LEVEL = 3
 
 
+class _Page(PDFPage):
+    """fpdf2's page, whose dictionary is written straight from the entries a page of ours
+    has (contents, group, media box, parent, resources), in the order fpdf2 writes them,
+    rather than found by listing every attribute of the object: a 2,000-page bundle spent
+    a tenth of its time there.  A page with anything else (links) is left to fpdf2."""
+
+    __slots__ = ()
+
+    def _build_obj_dict(self, security_handler: object = None) -> dict[str, object]:
+        if (
+            self.annots
+            or self.dur
+            or self.trans
+            or self.struct_parents is not None
+            or self.resources is None
+            or self.parent is None
+        ):
+            return super()._build_obj_dict(security_handler)  # type: ignore[arg-type]
+        entries: dict[str, object] = {"/Contents": self.contents.ref}  # type: ignore[union-attr]
+        if self.group:
+            entries["/Group"] = self.group
+        if self.media_box:
+            entries["/MediaBox"] = self.media_box
+        entries["/Parent"] = self.parent.ref
+        entries["/Resources"] = self.resources.ref
+        entries["/Type"] = "/Page"
+        return entries
+
+
+class _Stream(PDFContentStream):
+    """A page's content stream, its dictionary written as fpdf2 writes it, directly."""
+
+    def _build_obj_dict(self, security_handler: object = None) -> dict[str, object]:
+        if self.filter is None:
+            return {"/Length": self.length}
+        return {"/Filter": "/FlateDecode", "/Length": self.length}
+
+
+class _Producer(OutputProducer):
+    """fpdf2's writer, with its pages and their contents written by :class:`_Page` and
+    :class:`_Stream`."""
+
+    def _add_pages(self, _slice: slice = slice(0, None)) -> list[PDFPage]:
+        page_objs = super()._add_pages(_slice)
+        for page in page_objs:
+            page.__class__ = _Page
+            page.contents.__class__ = _Stream
+        return page_objs
+
+
 class Pages(FPDF):
     """An A4 document set in Source Sans Pro with "Page N of M" in every footer.
 
     ``footer_ref`` is printed after the page number while it is set (an exhibit's
     reference); set it after :meth:`add_page` so the page being closed keeps its own.
+
+    The timeline's text is written into the pages' content directly, each piece a text
+    object that names its own font, size and position, so no font, colour or position is
+    carried from one piece to the next: a 5,000-entry timeline prints over 100,000 lines,
+    and fpdf2's own text calls keep state for each that costs more than the text itself.
     """
 
     LEFT = 20.0
@@ -68,9 +124,16 @@ class Pages(FPDF):
             self.add_font(fonts.FAMILY, style, str(path))
         faces = {style: self.fonts[fonts.FAMILY.lower() + style] for style in ("", "B")}
         self._widths = {style: face.cw for style, face in faces.items()}
+        self._faces = faces
+        self._font_names = {style: f"/F{face.i}" for style, face in faces.items()}
         self.glyphs = fonts.Glyphs(set(faces[""].cmap))
         self._measured: dict[str, dict[str, float]] = {style: {} for style in self._widths}
-        self._encodings: dict[str, tuple[dict[int, str], set[str]]] = {}
+        # For each style, the code of each letter in fpdf2's subset of the font, as it is
+        # written in a string of the content (two bytes, parentheses escaped), and the
+        # letters already asked for.
+        self._codes: dict[str, tuple[dict[int, str], set[str]]] = {
+            style: ({}, set()) for style in faces
+        }
         self._family = fonts.FAMILY.lower()
         self.footer_ref = ""
         self._refs: dict[int, str] = {}
@@ -79,7 +142,8 @@ class Pages(FPDF):
         self.set_producer("SEN Workbook")
         self.set_lang("en-GB")
         # One /Resources dictionary shared by every page (fpdf2's setting), rather than one
-        # for each of 2,000 pages built and written out with the same two fonts in it.
+        # for each of 2,000 pages built and written out with the same two fonts in it; it
+        # names every font the document has, so text written here needs no registering.
         self.single_resources_object = True
 
     # --- measuring and breaking lines -------------------------------------------------
@@ -160,20 +224,37 @@ class Pages(FPDF):
 
     # --- printing text -------------------------------------------------------------------
 
-    def use(self, style: str = "", size: float = BODY) -> None:
-        """Set the bundle's typeface in ``style`` and ``size``, unless already set (fpdf2's
-        own check comes after work that is slow when done 100,000 times)."""
-        if (
-            self.font_style != style
-            or self.font_size_pt != size
-            or self.font_family != self._family
-        ):
-            self.set_font(fonts.FAMILY, style, size)
+    def _encoded(self, style: str, lines: Sequence[str]) -> dict[int, str]:
+        """The table that writes ``lines`` in the content (see ``_codes``), with any letter
+        not met before asked of fpdf2 once (so the subset and the text-to-letters map stay
+        fpdf2's own)."""
+        table, seen = self._codes[style]
+        for line in lines:
+            if not seen.issuperset(line):
+                subset = self._faces[style].subset
+                # In a fixed order: the codes are handed out as letters are first met, and
+                # a set's order changes from one run of Python to the next.
+                for char in sorted(set(line) - seen):
+                    code = subset.pick(ord(char))
+                    table[ord(char)] = (
+                        ""
+                        if code is None
+                        else escape_parens(chr(code).encode("utf-16-be").decode("latin-1"))
+                    )
+                    seen.add(char)
+        return table
 
-    def show(self, x: float, baseline: float, line: str) -> None:
-        """Print one line of printable text at ``x`` (mm) on ``baseline`` (mm from the top)
-        in the current font."""
-        self.show_lines(x, baseline, 0.0, [line])
+    def write_content(self, content: str) -> None:
+        """Add ``content`` (operators, Latin-1 only) to the current page as it is."""
+        contents = self.pages[self.page].contents
+        contents += content.encode("latin-1")  # type: ignore[operator]
+        contents.append(10)  # type: ignore[union-attr]
+
+    def show(
+        self, x: float, baseline: float, line: str, style: str = "", size: float = BODY
+    ) -> None:
+        """Print one line of printable text at ``x`` (mm) on ``baseline`` (mm from the top)."""
+        self.show_lines(x, baseline, 0.0, [line], style, size)
 
     def show_lines(
         self,
@@ -181,48 +262,35 @@ class Pages(FPDF):
         baseline: float,
         step: float,
         lines: Sequence[str],
+        style: str = "",
+        size: float = BODY,
         mark: tuple[float, str] | None = None,
     ) -> None:
-        """Print ``lines`` one under another, ``step`` mm apart, the first on ``baseline``;
-        ``mark`` (how far to the left, and what) goes before the first line (a bullet).
+        """Print ``lines`` of printable text in black, one under another, ``step`` mm
+        apart, the first on ``baseline``; ``mark`` (how far to the left, and what) goes
+        before the first line (a bullet).
 
-        What fpdf2's ``text()`` writes for black text, without measuring or re-encoding
-        each letter every time: a 5,000-entry timeline prints over 100,000 lines.  Each
-        letter's code in the font subset is asked of fpdf2 once (so the subset and the
-        text-to-letters map stay fpdf2's own), then whole lines are encoded by a table and
-        a block's lines go in one text object.
+        One text object for them all, with its own font and size, written straight into
+        the page: what fpdf2's ``text()`` writes, without measuring or re-encoding each
+        letter, or keeping fpdf2's state, every time.
         """
-        font = self.current_font
-        if not self.current_font_is_set_on_page:
-            self._out(self._set_font_for_page(font, self.font_size_pt))
-        known = self._encodings.get(font.fontkey)
-        if known is None:
-            known = self._encodings[font.fontkey] = ({}, set())
-        table, seen = known
-        for line in [*lines, mark[1]] if mark else lines:
-            if not seen.issuperset(line):
-                for char in set(line) - seen:
-                    code = font.subset.pick(ord(char))
-                    table[ord(char)] = (
-                        ""
-                        if code is None
-                        else escape_parens(chr(code).encode("utf-16-be").decode("latin-1"))
-                    )
-                    seen.add(char)
+        table = self._encoded(style, [*lines, mark[1]] if mark else lines)
         k = self.k
-        move = f") Tj 0 {-step * k:.2f} Td ("
+        head = f"BT 0 g {self._font_names[style]} {size:.2f} Tf "
         if mark:
-            start = (
-                f"BT {(x - mark[0]) * k:.2f} {(self.h - baseline) * k:.2f} Td "
+            head += (
+                f"{(x - mark[0]) * k:.2f} {(self.h - baseline) * k:.2f} Td "
                 f"({mark[1].translate(table)}) Tj {mark[0] * k:.2f} 0 Td ("
             )
         else:
-            start = f"BT {x * k:.2f} {(self.h - baseline) * k:.2f} Td ("
-        text = start + move.join([line.translate(table) for line in lines]) + ") Tj ET"
-        if self.fill_color != self.text_color:
-            # Text is painted with the fill colour: as fpdf2 does, use the text colour for it.
-            text = f"q {self.text_color.serialize().lower()} {text} Q"
-        self._out(text)
+            head += f"{x * k:.2f} {(self.h - baseline) * k:.2f} Td ("
+        if len(lines) == 1:
+            self.write_content(head + lines[0].translate(table) + ") Tj ET")
+        else:
+            move = f") Tj 0 {-step * k:.2f} Td ("
+            self.write_content(
+                head + move.join([line.translate(table) for line in lines]) + ") Tj ET"
+            )
 
     # --- pages ------------------------------------------------------------------------
 
@@ -233,10 +301,37 @@ class Pages(FPDF):
 
     def room(self, height: float) -> bool:
         """Start a new page unless ``height`` millimetres fit; True when one was started."""
-        if self.y + height > self.bottom:
+        if self.y + height > self.h - self.BOTTOM:
             self.add_page()
             return True
         return False
+
+    def add_page(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
+        """A new page; a plain A4 page is begun here, without fpdf2's work for each page
+        (a footer and header to call, fonts and colours to set again), none of which this
+        document uses: its text sets its own font and colour, and its footers are printed
+        by :meth:`finish`.  Any other page (another size, the index's pages while they
+        are drawn) is fpdf2's."""
+        if (
+            args
+            or kwargs
+            or not self.page
+            or self.in_toc_rendering
+            or self.fill_color != self.DEFAULT_FILL_COLOR
+            or self.draw_color != self.DEFAULT_DRAW_COLOR
+            or self.text_color != self.DEFAULT_TEXT_COLOR
+        ):
+            super().add_page(*args, **kwargs)  # type: ignore[arg-type]
+            return
+        self._refs[self.page] = self.footer_ref
+        if self.w_pt != self.dw_pt or self.h_pt != self.dh_pt:
+            self._set_orientation(self.def_orientation, self.dw_pt, self.dh_pt)
+        self.page += 1
+        page = _Page(duration=None, transition=None, contents=bytearray(), index=self.page)
+        page.set_dimensions(self.w_pt, self.h_pt)
+        self.pages[self.page] = page
+        self.current_font_is_set_on_page = False
+        self.x, self.y = self.l_margin, self.t_margin
 
     def footer(self) -> None:
         # The footers are printed by finish(), once the number of pages is known; a page
@@ -253,8 +348,8 @@ class Pages(FPDF):
         last = self.page
         self._refs[last] = self.footer_ref  # the last page is still open
         total = self.pages_count
-        font = self.fonts[self._family]
         step = self.line_height(FOOTER)
+        baseline = A4_HEIGHT - 13 + step * 0.78
         for number in range(1, total + 1):
             if number in without_footer:
                 continue
@@ -262,14 +357,16 @@ class Pages(FPDF):
             text = f"Page {number} of {total}"
             if self._refs.get(number):
                 text += f"  ·  {self._refs[number]}"
-            self._out("q 0.235 g")
-            self._out(self._set_font_for_page(font, FOOTER))
             width = self.units(text) * FOOTER * PT / 1000
-            self.show_lines((A4_WIDTH - width) / 2, A4_HEIGHT - 13 + step * 0.78, 0.0, [text])
-            self._out("Q")
+            table = self._encoded("", [text])
+            self.write_content(
+                f"q BT 0.235 g {self._font_names['']} {FOOTER:.2f} Tf "
+                f"{(A4_WIDTH - width) / 2 * self.k:.2f} {(self.h - baseline) * self.k:.2f} Td "
+                f"({text.translate(table)}) Tj ET Q"
+            )
         self.page = last
         self.current_font_is_set_on_page = False  # the last page may need it set again
-        return bytes(self.output())
+        return bytes(self.output(output_producer_class=_Producer))
 
     # --- blocks -----------------------------------------------------------------------
 
@@ -280,15 +377,13 @@ class Pages(FPDF):
         self, lines: Sequence[str], x: float, style: str = "", size: float = BODY
     ) -> None:
         """Print ``lines`` from the current position down, breaking pages between lines."""
-        step = self.line_height(size)
-        self.use(style, size)
+        step = size * LEADING * PT
         done = 0
         while done < len(lines):
             self.room(step)
-            self.use(style, size)
-            fits = max(1, int((self.bottom - self.y) // step))
+            fits = max(1, int((self.h - self.BOTTOM - self.y) // step))
             chunk = lines[done : done + fits]
-            self.show_lines(x, self.y + step * 0.78, step, chunk)
+            self.show_lines(x, self.y + step * 0.78, step, chunk, style, size)
             self.y += step * len(chunk)
             done += len(chunk)
 
@@ -310,16 +405,16 @@ class Pages(FPDF):
             style,
             size,
         )
-        self.y += self.line_height(size) * 0.4 if after is None else after
+        self.y += size * LEADING * PT * 0.4 if after is None else after
 
     def heading(self, text: str, level: int, placed: Callable[[], None] | None = None) -> None:
         """A bold heading, kept on the same page as at least two lines after it;
         ``placed()`` is called once its page is settled (to bookmark it)."""
         size = HEADING_SIZES.get(level, BODY)
         lines = self.lines(text, self.epw, "B", size)
-        step = self.line_height(size)
+        step = size * LEADING * PT
         self.y += step * (0.5 if level <= 2 else 0.3)
-        self.room(step * len(lines) + self.line_height(BODY) * 2)
+        self.room(step * len(lines) + BODY * LEADING * PT * 2)
         if placed is not None:
             placed()
         self.draw_lines(lines, self.l_margin, "B", size)
@@ -329,21 +424,19 @@ class Pages(FPDF):
         """A list item at ``depth`` (0 for the outer list); ``mark`` False for a later
         paragraph of the same item."""
         indent = 6.0 * (depth + 1)
-        lines = self.lines(text, self.epw - indent, "", BODY)
-        step = self.line_height(BODY)
+        left = self.l_margin + indent
+        lines = self.lines(text, self.w - self.r_margin - left, "", BODY)
+        step = BODY * LEADING * PT
         self.room(step)
-        self.use("", BODY)
         sign = "•" if depth % 2 == 0 else "–"
-        if mark and self.y + step * len(lines) <= self.bottom:
+        if mark and self.y + step * len(lines) <= self.h - self.BOTTOM:
             # The usual case, the whole item on this page: one text object, bullet and all.
-            self.show_lines(
-                self.l_margin + indent, self.y + step * 0.78, step, lines, mark=(4.5, sign)
-            )
+            self.show_lines(left, self.y + step * 0.78, step, lines, mark=(4.5, sign))
             self.y += step * len(lines)
         else:
             if mark:
-                self.show(self.l_margin + indent - 4.5, self.y + step * 0.78, sign)
-            self.draw_lines(lines, self.l_margin + indent)
+                self.show(left - 4.5, self.y + step * 0.78, sign)
+            self.draw_lines(lines, left)
         self.y += step * 0.15
 
     def table(
@@ -356,72 +449,73 @@ class Pages(FPDF):
         rows = [list(row[:columns]) + [""] * (columns - len(row)) for row in rows]
         widths = self._column_widths(header, rows, size)
         lefts = list(accumulate([self.l_margin, *widths[:-1]]))
-        step = self.line_height(size)
+        step = size * LEADING * PT
         inner = [width - 2 * CELL_PAD for width in widths]
-
-        def draw_row(cells: list[list[str]], style: str, fill: bool) -> None:
-            """One row, split over pages if it is taller than what is left."""
-            while True:
-                count = max(len(cell) for cell in cells) or 1
-                fits = int((self.bottom - self.y - 2 * CELL_PAD) // step)
-                if fits < min(count, 2) and not self._at_top():
-                    self.add_page()
-                    if style != "B":
-                        draw_row(
-                            [
-                                self.lines(h, w, "B", size)
-                                for h, w in zip(header, inner, strict=True)
-                            ],
-                            "B",
-                            True,
-                        )
-                    continue
-                shown = min(count, max(fits, 1))
-                height = shown * step + 2 * CELL_PAD
-                self.use(style, size)
-                if fill:
-                    self.set_fill_color(*GREY)
-                k = self.k
-                top = (self.h - self.y) * k
-                paint = "B" if fill else "S"
-                self._out(
-                    " ".join(  # the cells' borders, as fpdf2's rect() draws them
-                        f"{left * k:.2f} {top:.2f} {width * k:.2f} {-height * k:.2f} re {paint}"
-                        for left, width in zip(lefts, widths, strict=True)
-                    )
-                )
-                for left, cell in zip(lefts, cells, strict=True):
-                    if any(cell[:shown]):
-                        self.show_lines(
-                            left + CELL_PAD, self.y + CELL_PAD + step * 0.78, step, cell[:shown]
-                        )
-                self.y += height
-                cells = [cell[shown:] for cell in cells]
-                if not any(cells):
-                    return
-
-        self.set_draw_color(140, 140, 140)
-        self.set_line_width(0.2)
+        k = self.k
+        # What every row writes the same: where each cell's border and text start, the
+        # borders' colour and width, how far one line is below the one before.
+        borders = [
+            f"{left * k:.2f} {{top}} {width * k:.2f} {{height}} re"
+            for left, width in zip(lefts, widths, strict=True)
+        ]
+        border = " ".join(borders)
+        starts = [f"1 0 0 1 {(left + CELL_PAD) * k:.2f}" for left in lefts]
+        move = f") Tj 0 {-step * k:.2f} Td ("
+        pen = f"q {0.2 * k:.2f} w 0.549 G "
         header_lines = [
             self.lines(text, width, "B", size) for text, width in zip(header, inner, strict=True)
         ]
+
+        def draw_row(cells: list[list[str]], style: str) -> None:
+            """One row, split over pages if it is taller than what is left; a header row
+            is grey."""
+            while True:
+                count = max(map(len, cells)) or 1
+                bottom = self.h - self.BOTTOM
+                fits = int((bottom - self.y - 2 * CELL_PAD) // step)
+                if fits < min(count, 2) and self.y > self.t_margin + 0.01:
+                    self.add_page()
+                    if style != "B":
+                        draw_row(header_lines, "B")
+                    continue
+                shown = min(count, max(fits, 1))
+                height = shown * step + 2 * CELL_PAD
+                top = (self.h - self.y) * k
+                paint = f"{pen}0.922 g {border} B Q" if style == "B" else f"{pen}{border} S Q"
+                table = self._encoded(style, [line for cell in cells for line in cell[:shown]])
+                baseline = (self.h - self.y - CELL_PAD - step * 0.78) * k
+                text = [
+                    f"{start} {baseline:.2f} Tm ("
+                    + move.join([line.translate(table) for line in cell[:shown]])
+                    + ") Tj"
+                    for start, cell in zip(starts, cells, strict=True)
+                    if any(cell[:shown])
+                ]
+                self.write_content(
+                    paint.format(top=f"{top:.2f}", height=f"{-height * k:.2f}")
+                    + f"\nBT 0 g {self._font_names[style]} {size:.2f} Tf "
+                    + " ".join(text)
+                    + " ET"
+                )
+                self.y += height
+                if shown >= count:
+                    return
+                cells = [cell[shown:] for cell in cells]
+
         # The header and the first row start on the same page.
         first = rows[0] if rows else [""] * columns
         first_height = max(
             len(self.lines(text, width, "", size)) for text, width in zip(first, inner, strict=True)
         )
         self.room((max(len(cell) for cell in header_lines) + first_height) * step + 4 * CELL_PAD)
-        draw_row(header_lines, "B", True)
+        draw_row(header_lines, "B")
+        lines = self.lines
         for row in rows:
             draw_row(
-                [self.lines(text, width, "", size) for text, width in zip(row, inner, strict=True)],
+                [lines(text, width, "", size) for text, width in zip(row, inner, strict=True)],
                 "",
-                False,
             )
-        self.y += self.line_height(BODY) * 0.5
-
-    def _at_top(self) -> bool:
-        return self.y <= self.t_margin + 0.01
+        self.y += BODY * LEADING * PT * 0.5
 
     def _column_widths(
         self, header: Sequence[str], rows: Sequence[Sequence[str]], size: float
@@ -432,14 +526,19 @@ class Pages(FPDF):
         columns = len(header)
         natural = [0.0] * columns
         needed = [0.0] * columns
+        printable = self.glyphs.printable
+        units = self.units
         for row, style in [(header, "B")] + [(row, "") for row in rows]:
             for index, text in enumerate(row):
-                text = self.glyphs.printable(text)
-                natural[index] = max(natural[index], self.width(text, style, size))
-                needed[index] = max(needed[index], self.longest_word(text, style, size))
+                text = printable(text)
+                natural[index] = max(natural[index], units(text, style))
+                needed[index] = max(
+                    needed[index], max((units(word, style) for word in text.split()), default=0.0)
+                )
+        scale = size * PT / 1000
         pad = 2 * CELL_PAD + 0.5
-        natural = [min(width + pad, available) for width in natural]
-        needed = [min(width + pad, available * 0.35) for width in needed]
+        natural = [min(width * scale + pad, available) for width in natural]
+        needed = [min(width * scale + pad, available * 0.35) for width in needed]
         if sum(natural) <= available:
             spare = available - sum(natural)
             total = sum(natural) or 1.0
