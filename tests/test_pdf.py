@@ -625,7 +625,7 @@ HOSTILE = (
 @pytest.mark.parametrize("purpose", ["ehcna", "complaint", "chronology"])
 def test_the_quick_reading_of_the_timeline_gives_markdown_it_s_blocks(purpose):
     from sen_workbook import markup
-    from sen_workbook.pdf.markdown import blocks, html_blocks, token_blocks
+    from sen_workbook.pdf.markdown import blocks, html_blocks, quick_html_blocks, token_blocks
     from sen_workbook.timeline import render_timeline
 
     sample = demo.generate(150, children=2)
@@ -639,6 +639,7 @@ def test_the_quick_reading_of_the_timeline_gives_markdown_it_s_blocks(purpose):
         body = markup.to_html(text)
         assert body is not None  # the quick way is the one taken for the timeline
         assert html_blocks(body) == list(token_blocks(text))
+        assert quick_html_blocks(body) == html_blocks(body)  # read a line at a time
     other = "# Title\n\nSome *emphasis* and `code`.\n\n1. one\n2. two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
     assert markup.to_html(other) is None
     assert blocks(other) == list(token_blocks(other))

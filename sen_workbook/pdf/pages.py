@@ -20,7 +20,8 @@ from __future__ import annotations
 import datetime as _dt
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Sequence
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add
 
 from fpdf import FPDF
 from fpdf.output import OutputProducer, PDFPage
@@ -38,6 +39,7 @@ LEADING = 1.3  # line height as a multiple of the type size
 CELL_PAD = 1.4  # millimetres inside a table cell, each side
 GREY = (235, 235, 235)
 A4_WIDTH, A4_HEIGHT = 210.0, 297.0
+_MEASURED_WORDS = 200_000  # words whose widths are kept, per face, before starting again
 
 # Pages' text compressed at zlib's level 3 instead of its default 6: a 2,000-page bundle's
 # pages compress in under half the time for a file about 7 % larger.  fpdf2 offers the
@@ -96,6 +98,28 @@ class _Producer(OutputProducer):
         return page_objs
 
 
+class _Codes(dict[int, str]):
+    """How each letter of one face is written in a page's content, for ``str.translate``:
+    its code in fpdf2's subset of the font, as two bytes with parentheses escaped.
+
+    A letter not met before is asked of fpdf2 when ``translate`` first meets it (so the
+    subset and the text-to-letters map stay fpdf2's own); the codes are handed out in the
+    order the letters come in the text, which is the same in every run.
+    """
+
+    def __init__(self, subset: object) -> None:
+        super().__init__()
+        self._subset = subset
+
+    def __missing__(self, char: int) -> str:
+        code = self._subset.pick(char)  # type: ignore[attr-defined]
+        written = (
+            "" if code is None else escape_parens(chr(code).encode("utf-16-be").decode("latin-1"))
+        )
+        self[char] = written
+        return written
+
+
 class Pages(FPDF):
     """An A4 document set in Source Sans Pro with "Page N of M" in every footer.
 
@@ -128,12 +152,7 @@ class Pages(FPDF):
         self._font_names = {style: f"/F{face.i}" for style, face in faces.items()}
         self.glyphs = fonts.Glyphs(set(faces[""].cmap))
         self._measured: dict[str, dict[str, float]] = {style: {} for style in self._widths}
-        # For each style, the code of each letter in fpdf2's subset of the font, as it is
-        # written in a string of the content (two bytes, parentheses escaped), and the
-        # letters already asked for.
-        self._codes: dict[str, tuple[dict[int, str], set[str]]] = {
-            style: ({}, set()) for style in faces
-        }
+        self._codes = {style: _Codes(face.subset) for style, face in faces.items()}
         self._family = fonts.FAMILY.lower()
         self.footer_ref = ""
         self._refs: dict[int, str] = {}
@@ -175,25 +194,33 @@ class Pages(FPDF):
 
         Breaks fall at spaces only, as late as they can (the first line is as full as
         it can be, then the next).  Runs of white space become one space unless
-        ``keep_spaces`` (plain text files, whose indentation means something).
+        ``keep_spaces`` (plain text files, whose indentation means something).  Each word
+        is measured once and its width kept: a diary's words come back again and again.
         """
         text = self.glyphs.printable(text)
         limit = width * 1000 / (size * PT)
-        widths = self._widths[style]
-        if not keep_spaces:
-            if "  " in text or "\n" in text or "\t" in text or text[:1] == " " or text[-1:] == " ":
-                text = " ".join(text.split())
-            if sum(map(widths.__getitem__, map(ord, text))) <= limit:
-                return [text]  # most lines of a timeline: one line, nothing to break
-            words = text.split(" ")
-        else:
-            words = text.split(" ")
-        space = widths[32]
+        if not keep_spaces and (
+            "  " in text or "\n" in text or "\t" in text or text[:1] == " " or text[-1:] == " "
+        ):
+            text = " ".join(text.split())
+        words = text.split(" ")
         cache = self._measured[style]
-        units = self.units
+        try:
+            sizes = list(map(cache.__getitem__, words))
+        except KeyError:
+            widths = self._widths[style]
+            if len(cache) > _MEASURED_WORDS:
+                cache.clear()
+            for word in words:
+                if word not in cache:
+                    cache[word] = sum(map(widths.__getitem__, map(ord, word)))
+            sizes = list(map(cache.__getitem__, words))
+        space = self._widths[style][32]
+        if sum(sizes) + space * (len(sizes) - 1) <= limit:
+            return [text]  # most lines of a timeline: one line, nothing to break
         # Where each word ends, counting one space after every word: the words a to b
         # fit on a line when ends[b] - ends[a - 1] - space <= limit.
-        ends = list(accumulate((cache.get(word) or units(word, style)) + space for word in words))
+        ends = list(accumulate(map(add, sizes, repeat(space))))
         result: list[str] = []
         start, count, before = 0, len(words), 0.0
         while start < count:
@@ -204,6 +231,7 @@ class Pages(FPDF):
                 start = stop
                 continue
             # A word wider than the line on its own: split by letters (a hash, an address).
+            widths = self._widths[style]
             piece, used = "", 0.0
             for char in words[start]:
                 letter = widths[ord(char)]
@@ -223,26 +251,6 @@ class Pages(FPDF):
         return widest * size * PT / 1000
 
     # --- printing text -------------------------------------------------------------------
-
-    def _encoded(self, style: str, lines: Sequence[str]) -> dict[int, str]:
-        """The table that writes ``lines`` in the content (see ``_codes``), with any letter
-        not met before asked of fpdf2 once (so the subset and the text-to-letters map stay
-        fpdf2's own)."""
-        table, seen = self._codes[style]
-        for line in lines:
-            if not seen.issuperset(line):
-                subset = self._faces[style].subset
-                # In a fixed order: the codes are handed out as letters are first met, and
-                # a set's order changes from one run of Python to the next.
-                for char in sorted(set(line) - seen):
-                    code = subset.pick(ord(char))
-                    table[ord(char)] = (
-                        ""
-                        if code is None
-                        else escape_parens(chr(code).encode("utf-16-be").decode("latin-1"))
-                    )
-                    seen.add(char)
-        return table
 
     def write_content(self, content: str) -> None:
         """Add ``content`` (operators, Latin-1 only) to the current page as it is."""
@@ -274,7 +282,7 @@ class Pages(FPDF):
         the page: what fpdf2's ``text()`` writes, without measuring or re-encoding each
         letter, or keeping fpdf2's state, every time.
         """
-        table = self._encoded(style, [*lines, mark[1]] if mark else lines)
+        table = self._codes[style]
         k = self.k
         head = f"BT 0 g {self._font_names[style]} {size:.2f} Tf "
         if mark:
@@ -358,7 +366,7 @@ class Pages(FPDF):
             if self._refs.get(number):
                 text += f"  ·  {self._refs[number]}"
             width = self.units(text) * FOOTER * PT / 1000
-            table = self._encoded("", [text])
+            table = self._codes[""]
             self.write_content(
                 f"q BT 0.235 g {self._font_names['']} {FOOTER:.2f} Tf "
                 f"{(A4_WIDTH - width) / 2 * self.k:.2f} {(self.h - baseline) * self.k:.2f} Td "
@@ -482,7 +490,7 @@ class Pages(FPDF):
                 height = shown * step + 2 * CELL_PAD
                 top = (self.h - self.y) * k
                 paint = f"{pen}0.922 g {border} B Q" if style == "B" else f"{pen}{border} S Q"
-                table = self._encoded(style, [line for cell in cells for line in cell[:shown]])
+                table = self._codes[style]
                 baseline = (self.h - self.y - CELL_PAD - step * 0.78) * k
                 text = [
                     f"{start} {baseline:.2f} Tm ("
