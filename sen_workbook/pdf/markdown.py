@@ -284,7 +284,14 @@ def render(
     new page, say), and ``at_heading(level, text)`` once the page it stands on is begun
     (to bookmark it there).
     """
+    run: list[tuple[str, int, bool]] = []  # list items in a row, set in one go
     for block in blocks_of(markdown_text):
+        if block.kind == "item":
+            run.append((block.text, block.level, block.first))
+            continue
+        if run:
+            pages.bullets(run)
+            run = []
         if block.kind == "heading":
             if before_heading is not None:
                 before_heading(block.level, block.text)
@@ -297,7 +304,7 @@ def render(
             pages.heading(block.text, block.level, placed)
         elif block.kind == "paragraph":
             pages.paragraph(block.text)
-        elif block.kind == "item":
-            pages.bullet(block.text, block.level, mark=block.first)
         elif block.kind == "table" and block.rows:
             pages.table(block.rows[0], block.rows[1:])
+    if run:
+        pages.bullets(run)
