@@ -17,6 +17,7 @@ options give the same bytes.
 
 from __future__ import annotations
 
+import gc
 import io
 import math
 import re
@@ -341,6 +342,40 @@ def pdf_from_markdown(
     ``entry_kinds`` (entry id to kind) lets the PDF say when a professional's report, an
     exhibit of an assessment entry, runs past the 15 pages the Tribunal allows an expert.
     """
+    # Python's collector of reference cycles is paused while the PDF is made: the pages
+    # are hundreds of thousands of short-lived strings and lists in no cycle, and it would
+    # look through them again and again (a tenth of the time), to free nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _pdf_from_markdown(
+            child,
+            options,
+            markdown_text,
+            exhibit_list,
+            read_attachment,
+            limit=limit,
+            prepared_by=prepared_by,
+            progress=progress,
+            entry_kinds=entry_kinds,
+        )
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _pdf_from_markdown(
+    child: Mapping[str, Any],
+    options: timeline.TimelineOptions,
+    markdown_text: str,
+    exhibit_list: list[timeline.Exhibit],
+    read_attachment: Callable[[str], bytes],
+    *,
+    limit: PageLimit | None,
+    prepared_by: str,
+    progress: Progress | None,
+    entry_kinds: Mapping[str, str] | None,
+) -> PdfBundle:
     pseudonym = Pseudonym(child, options.pseudonym)  # the timeline's own name replacement
     steps = len(exhibit_list) + 3
     if progress:
