@@ -31,6 +31,15 @@ def bullet(text: str, depth: int = 0) -> str:
     )
 
 
+def bullet_lines(text: str, depth: int = 0) -> list[str]:
+    """:func:`bullet` as its lines, for text of several paragraphs: the document is
+    made of lines, so they are not joined only to be split again."""
+    indent = INDENT * depth
+    lines = text.split("\n")
+    inner = indent + INDENT
+    return [indent + "- " + lines[0], *(inner + line if line else "" for line in lines[1:])]
+
+
 def _kind(line: str) -> str:
     """What a line of the document is: blank, heading, table, item, more (an item's
     indented text) or text (a paragraph)."""

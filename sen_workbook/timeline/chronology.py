@@ -29,18 +29,24 @@ def chronology(facts: Facts) -> list[list[str]]:
     lines = ["## Chronology", ""]
     if not facts.selected:
         return [lines + ["No entries in this selection."]]
-    rows = []
+    # The table's rows written here as :func:`blocks.table` writes them: one line each.
+    lines += table(["Ref", "Date", "Kind", "Summary", "Exhibits"], [])
+    refs, kinds, text = facts.refs, model.KINDS, facts.text
     for entry in facts.selected:
-        rows.append(
-            [
-                facts.refs[entry["id"]],
-                when(entry),
-                model.KINDS[entry["kind"]],
-                row_summary(facts, entry),
-                ", ".join(facts.entry_exhibits(entry)),
-            ]
+        kind = entry["kind"]
+        if kind in _KINDS_WITH_A_FACT:
+            summary = row_summary(facts, entry)
+        else:  # the title alone
+            summary = text(entry.get("title", ""), "cell")
+        exhibits = ", ".join(facts.entry_exhibits(entry)) if entry.get("attachments") else ""
+        lines.append(
+            f"| {refs[entry['id']]} | {when(entry)} | {kinds[kind]} | {summary} | {exhibits} |"
         )
-    return [lines + table(["Ref", "Date", "Kind", "Summary", "Exhibits"], rows)]
+    return [lines]
+
+
+# The kinds whose row tells one more fact than the title (see :func:`row_summary`).
+_KINDS_WITH_A_FACT = frozenset(("incident", "request", "correspondence", "concern"))
 
 
 def row_summary(facts: Facts, entry: Mapping[str, Any]) -> str:

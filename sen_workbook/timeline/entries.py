@@ -14,7 +14,7 @@ from sen_workbook.vocabulary import (
     RESULT_LABELS,
 )
 
-from .blocks import bullet
+from .blocks import bullet, bullet_lines
 from .escaping import present
 from .exhibit_index import added_as
 from .facts import Facts
@@ -44,7 +44,10 @@ def entry_in_full(facts: Facts, entry: Mapping[str, Any]) -> list[str]:
     ]
     details = text(get("details", ""))
     if details:
-        lines.append(bullet(_DETAILS + details))
+        if "\n" in details:
+            lines += bullet_lines(_DETAILS + details)
+        else:
+            lines.append("- " + _DETAILS + details)
     chosen = get("areas")
     if chosen:
         areas = _area_labels(chosen)

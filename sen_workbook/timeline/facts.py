@@ -37,7 +37,8 @@ class Facts:
         self.pseudonym = Pseudonym(child, options.pseudonym)
         # context -> text -> as shown
         self._shown_texts: dict[str, dict[str, str]] = {c: {} for c in CONTEXTS}
-        mine = [as_it_stood(e, self.as_of) for e in entries if e.get("child_id") == child.get("id")]
+        child_id = child.get("id")
+        mine = [as_it_stood(e, self.as_of) for e in entries if e.get("child_id") == child_id]
         # Derived facts come from every entry of the child up to as_of, whatever the filters.
         # (Nothing here changes an entry, so they are not copied.)
         self.analysed = analysis.entries_as_of(mine, self.as_of)
@@ -47,7 +48,10 @@ class Facts:
         self.order = {e["id"]: n for n, e in enumerate(self.known)}
         self._received: dict[str, list[Mapping[str, Any]]] | None = None
         # The same entries and order as select_entries(mine, options): known is sorted.
-        self.selected = list(chosen(self.known, options, mine))
+        if options.date_from or options.date_to or options.kinds or options.areas:
+            self.selected = list(chosen(self.known, options, mine))
+        else:  # no filter: every entry up to as_of, which known already is
+            self.selected = list(self.known)
         self.refs = {e["id"]: f"R{n}" for n, e in enumerate(self.selected, 1)}
         self.selected_by_kind: dict[Any, list[Mapping[str, Any]]] = {}
         for entry in self.selected:
@@ -72,6 +76,7 @@ class Facts:
         self.hidden_deadlines = len(self.all_deadlines) - len(self.deadlines)
         self.name = options.pseudonym or str(child.get("name", ""))
         self._worked_out: dict[str, Any] = {}
+        self._cited: dict[str, str] = {}  # entry id -> how it is cited
 
     def once(self, name: str, work: Callable[[Facts], T]) -> T:
         """``work(self)``, worked out the first time it is asked for by ``name`` and kept:
@@ -115,12 +120,18 @@ class Facts:
 
     def cite(self, entry_id: str) -> str:
         """How the document points at an entry: ``R5, 2024-03-04`` or why it cannot."""
+        cited = self._cited.get(entry_id)
+        if cited is not None:
+            return cited
         entry = self.by_id.get(entry_id)
         if entry is None:
             return "an entry not in the workbook"
         if entry_id in self.refs:
-            return f"{self.refs[entry_id]}, {when(entry)}"
-        return f"{when(entry)}, not in this selection"
+            cited = f"{self.refs[entry_id]}, {when(entry)}"
+        else:
+            cited = f"{when(entry)}, not in this selection"
+        self._cited[entry_id] = cited  # the summary cites the same entries again and again
+        return cited
 
     def cites(self, entry_ids: Iterable[str]) -> str:
         """Several citations, each once, in chronology order."""
