@@ -49,10 +49,11 @@ def chronological_key(entry: Mapping[str, Any]) -> tuple[date, str, str]:
 
 
 class _Known(list):
-    """What :func:`entries_as_of` returns: a list that remembers its cut and its cycles,
-    so that flags, cycles, runs and deadlines worked out from it do not sort it again."""
+    """What :func:`entries_as_of` returns: a list that remembers its cut, its cycles and
+    its entries by kind, so that flags, cycles, runs and deadlines worked out from it do
+    not sort it or go through it again."""
 
-    __slots__ = ("as_of", "cycles")
+    __slots__ = ("as_of", "cycles", "kinds")
 
 
 def entries_as_of(entries: Iterable[dict], as_of: date) -> list[dict]:
@@ -67,7 +68,27 @@ def entries_as_of(entries: Iterable[dict], as_of: date) -> list[dict]:
     known.sort(key=chronological_key)
     known.as_of = as_of
     known.cycles = None
+    known.kinds = None
     return known
+
+
+def by_kind(known: list[dict]) -> dict[str, list[dict]]:
+    """The entries of each kind, each list in the order of ``known``: worked out once for
+    an answer of :func:`entries_as_of` (treat it as read-only), so each derived fact goes
+    through the entries of its kinds only."""
+    if type(known) is _Known and known.kinds is not None:
+        return known.kinds
+    kinds: dict[str, list[dict]] = {}
+    for entry in known:
+        kind = entry["kind"]
+        found = kinds.get(kind)
+        if found is None:
+            kinds[kind] = [entry]
+        else:
+            found.append(entry)
+    if type(known) is _Known:
+        known.kinds = kinds
+    return kinds
 
 
 def known_date(value: str, as_of: date) -> date | None:
@@ -279,34 +300,33 @@ def flags(entries: Iterable[dict], as_of: date) -> list[Flag]:
     found: list[Flag] = []
     found.extend(_target_flags(all_cycles))
     found.extend(_review_flags(all_cycles, as_of))
+    kinds = by_kind(known)
+    letters = kinds.get("correspondence", ())
     # Each entry's id -> the received letters linked with it either way, so finding a
     # reply costs the number of links, not the number of letters.
     replies: dict[str, list[dict]] = {}
-    for entry in known:
-        if entry["kind"] == "correspondence" and entry.get("direction") == "received":
+    received: dict[str, dict] = {}
+    for entry in letters:
+        if entry.get("direction") == "received":
+            received[entry["id"]] = entry
             for other_id in entry.get("links", ()):
                 replies.setdefault(other_id, []).append(entry)
-    by_id = {entry["id"]: entry for entry in known}
-    for entry in known:
-        if entry["kind"] == "correspondence" and entry.get("direction") == "sent":
+    for entry in letters:
+        if entry.get("direction") == "sent":
             for other_id in entry.get("links", ()):
-                other = by_id.get(other_id)
-                if (
-                    other is not None
-                    and other["kind"] == "correspondence"
-                    and other.get("direction") == "received"
-                ):
+                other = received.get(other_id)
+                if other is not None:
                     replies.setdefault(entry["id"], []).append(other)
-    for entry in known:
-        kind = entry["kind"]
-        if kind == "concern":
-            found.extend(_concern_flags(entry, as_of))
-        elif kind == "meeting":
-            found.extend(_action_flags(entry, as_of))
-        elif kind == "correspondence":
-            found.extend(_reply_flags(entry, replies.get(entry["id"], []), as_of))
-        elif kind == "assessment":
-            found.extend(_recommendation_flags(entry, as_of))
+    # Kind by kind: the sort below puts them in one order (each entry's own flags keep
+    # theirs, the sort being stable).
+    for entry in kinds.get("concern", ()):
+        found.extend(_concern_flags(entry, as_of))
+    for entry in kinds.get("meeting", ()):
+        found.extend(_action_flags(entry, as_of))
+    for entry in letters:
+        found.extend(_reply_flags(entry, replies.get(entry["id"], []), as_of))
+    for entry in kinds.get("assessment", ()):
+        found.extend(_recommendation_flags(entry, as_of))
     found.sort(key=lambda f: (f.date, f.entry_id, FLAG_CODES.index(f.code), f.message))
     return found
 

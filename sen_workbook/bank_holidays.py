@@ -20,17 +20,24 @@ import os
 from datetime import date
 from pathlib import Path
 
-CACHE_NAME = "bank-holidays-england.json"
+# One file per installed package (named by a digest of its identity), so that two
+# installs on one computer (a second environment, say) do not keep replacing each
+# other's table.
+CACHE_NAME = "bank-holidays-england-{}.json"
 # The files whose identity stands for the installed package: they are rewritten by every
 # install of it.
 _PACKAGE_FILES = ("__init__.py", "holiday_base.py", "countries/united_kingdom.py")
 
 
-def cache_path() -> Path:
-    """Where the table is kept: the user cache folder (``XDG_CACHE_HOME`` on Linux)."""
+def cache_path(package: str) -> Path:
+    """Where the table made by ``package`` is kept: the user cache folder
+    (``XDG_CACHE_HOME`` on Linux)."""
+    from hashlib import sha256
+
     from platformdirs import user_cache_path
 
-    return user_cache_path("sen-workbook", appauthor=False) / CACHE_NAME
+    digest = sha256(package.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return user_cache_path("sen-workbook", appauthor=False) / CACHE_NAME.format(digest)
 
 
 def installed_package() -> str | None:
@@ -90,7 +97,7 @@ def bank_holidays(first: int, last: int) -> frozenset[date]:
     package = installed_package()
     if package is None:
         return _from_package(first, last)
-    path = cache_path()
+    path = cache_path(package)
     days = _remembered(path, package, first, last)
     if days is None:
         days = _from_package(first, last)

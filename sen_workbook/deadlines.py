@@ -32,7 +32,7 @@ from functools import partial
 from typing import Any, NamedTuple
 
 from sen_workbook import model
-from sen_workbook.analysis import chronological_key, entries_as_of, known_date, linked
+from sen_workbook.analysis import by_kind, chronological_key, entries_as_of, known_date, linked
 
 # --- states ----------------------------------------------------------------------------
 
@@ -534,9 +534,12 @@ def deadlines(
     if not isinstance(entries, list):
         entries = list(entries)  # read twice; a list (the analysis's own) is kept as it is
     known = entries_as_of(entries, as_of)
+    # Each child's requests, letters and reports, each kind in date order (a child's
+    # deadlines read them kind by kind).
     by_child: dict[str, list[dict]] = defaultdict(list)
-    for entry in known:
-        if entry["kind"] in ("request", "correspondence", "assessment"):
+    kinds = by_kind(known)
+    for kind in ("request", "correspondence", "assessment"):
+        for entry in kinds.get(kind, ()):
             by_child[entry["child_id"]].append(entry)
     planned: dict[str, list[dict]] = defaultdict(list)
     for entry in entries:

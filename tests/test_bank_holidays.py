@@ -34,7 +34,8 @@ def from_the_package() -> frozenset[date]:
 @pytest.mark.skipif(sys.platform != "linux", reason="XDG_CACHE_HOME is the Linux cache folder")
 def test_the_table_is_kept_privately_and_read_back_the_same(cache_home):
     first = bank_holidays.bank_holidays(FIRST, LAST)
-    kept = cache_home / "sen-workbook" / bank_holidays.CACHE_NAME
+    kept = bank_holidays.cache_path(bank_holidays.installed_package())
+    assert kept.parent == cache_home / "sen-workbook"
     assert kept.exists()
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
     assert stat.S_IMODE(kept.parent.stat().st_mode) == 0o700
@@ -86,13 +87,25 @@ def test_a_run_with_the_table_kept_counts_working_days_without_importing_the_pac
     ids=["damaged", "another package", "impossible day", "no days", "not a table"],
 )
 def test_a_kept_table_that_is_damaged_or_from_another_package_is_worked_out_again(cache_home, kept):
-    path = cache_home / "sen-workbook" / bank_holidays.CACHE_NAME
+    path = bank_holidays.cache_path(bank_holidays.installed_package())
     path.parent.mkdir(parents=True)
     path.write_text(kept(bank_holidays.installed_package()))
     assert bank_holidays.bank_holidays(FIRST, LAST) == from_the_package()
     rewritten = json.loads(path.read_text())
     assert rewritten["package"] == bank_holidays.installed_package()
     assert len(rewritten["days"]) == len(from_the_package())
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="XDG_CACHE_HOME is the Linux cache folder")
+def test_another_install_keeps_its_own_table_beside_this_one(cache_home):
+    ours = bank_holidays.installed_package()
+    other = ours + " (another environment)"
+    assert bank_holidays.cache_path(other) != bank_holidays.cache_path(ours)
+    bank_holidays.bank_holidays(FIRST, LAST)
+    kept = bank_holidays.cache_path(ours)
+    stamp = kept.stat().st_mtime_ns
+    bank_holidays.bank_holidays(FIRST, LAST)
+    assert kept.stat().st_mtime_ns == stamp  # read, not written again
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="XDG_CACHE_HOME is the Linux cache folder")

@@ -141,7 +141,11 @@ def nature(facts: Facts) -> list[str]:
     plans = {e["id"]: e for e in facts.known if e.get("kind") == "plan"}
     touched = {a: 0 for a in model.AREAS}
     for entry in facts.selected:
-        for area in entry_areas(entry, plans):
+        if entry.get("kind") == "review" or entry.get("targets"):
+            areas: Any = entry_areas(entry, plans)
+        else:  # the entry's own areas alone (see entry_areas), each once
+            areas = set(entry.get("areas") or ())
+        for area in areas:
             if area in touched:
                 touched[area] += 1
     counts = [f"{model.AREAS[a]}: {n}" for a, n in touched.items() if n]
