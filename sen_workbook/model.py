@@ -12,7 +12,7 @@ import datetime as _dt
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from sen_workbook import vocabulary
 
@@ -767,11 +767,6 @@ def _check_kind_fields(
             if target_id in seen:
                 problems.append(f"{where}: target id {excerpt(target_id)} appears twice.")
             seen.add(target_id)
-        start, review = entry.get("start_date"), entry.get("review_date")
-        if _both_dates(start, review) and review < start:
-            problems.append(
-                f"{where}: review_date {excerpt(review)} is before start_date {excerpt(start)}."
-            )
     elif kind == "meeting":
         if "attendees" in entry:
             _check_text_list(entry["attendees"], "attendees", where, problems)
@@ -795,6 +790,9 @@ def _check_kind_fields(
         _check_asked_for(entry, where, problems)
     elif kind == "review":
         _check_text(entry, "plan_id", where, problems)
+    for conflict in date_conflicts(entry):
+        row = f", {conflict.row_word} {conflict.row}" if conflict.row else ""
+        problems.append(f"{where}{row}: {conflict.sentence}")
 
 
 def _check_asked_for(entry: Mapping[str, Any], where: _Place, problems: list[str]) -> None:
@@ -809,25 +807,156 @@ def _check_asked_for(entry: Mapping[str, Any], where: _Place, problems: list[str
         )
     if supplied and not asked:
         problems.append(
-            f"{where}: supplied_date {excerpt(supplied)} needs asked_for_date, the day the "
-            "organisation asked."
-        )
-    if _both_dates(asked, supplied) and supplied < asked:
-        problems.append(
-            f"{where}: supplied_date {excerpt(supplied)} is before asked_for_date {excerpt(asked)}."
-        )
-    day = entry.get("date")
-    if isinstance(day, str) and _both_dates(day[:10], asked) and asked < day[:10]:
-        problems.append(
-            f"{where}: asked_for_date {excerpt(asked)} is before the request itself ({day[:10]})."
+            f"{where}: supplied_date {excerpt(supplied)} is filled in, but not the day the "
+            "organisation asked for it."
         )
 
 
-def _both_dates(a: Any, b: Any) -> bool:
+class DateConflict(NamedTuple):
+    """Two dates of one entry that cannot both be true, and the sentence that says so.
+
+    ``field`` is the field whose date is wrong (for a row of a list, the list: then
+    ``row`` is the row's number, counted from 1, and ``item_field`` the date in it), so a
+    form can put the sentence beside it; the sentence names no stored field.
+    """
+
+    field: str
+    sentence: str
+    row: int | None = None
+    item_field: str | None = None
+
+    @property
+    def row_word(self) -> str:
+        """How a problem names a row of this list ("action", "provision item")."""
+        return {"provision": "provision item", "targets": "target", "actions": "action"}.get(
+            self.field, self.field
+        )
+
+
+def _day(value: Any) -> _dt.date | None:
+    """A stored date (a time after it ignored), or None when empty or unreadable: a date
+    that cannot be read is the field checks' to name."""
+    if not isinstance(value, str) or not value:
+        return None
     try:
-        return bool(a and b) and parse_date(a) is not None and parse_date(b) is not None
+        return parse_date(value[:10])
     except ValueError:
-        return False
+        return None
+
+
+def date_conflicts(entry: Mapping[str, Any]) -> list[DateConflict]:
+    """Every pair of dates in ``entry`` that contradict each other, in the entry's order.
+
+    This is the one check of the order of an entry's own dates: :func:`validate_entry`
+    reports these sentences for the workbook's additions and edits, the command line,
+    imports and the forms alike, and the forms place each beside its field.  Covered: a
+    concern's response before it was raised; a plan's review date before its start, a
+    target's "by" date before the plan starts, a provision's end before its start; a
+    meeting's action due or follow-up sent before the meeting; a reply due before the
+    letter; a request's outcome before the request, and a subject access request's dates
+    (the organisation asking before the request, having what it asked for before asking).
+    """
+    if not _mapping(entry):
+        return []
+    kind = entry.get("kind")
+    found: list[DateConflict] = []
+
+    def before(field: str, earlier: Any, later: Any, sentence: str, **row: Any) -> None:
+        first, second = _day(earlier), _day(later)
+        if first is not None and second is not None and first < second:
+            found.append(DateConflict(field, sentence.format(first=first, second=second), **row))
+
+    if kind == "concern":
+        before(
+            "response_date",
+            entry.get("response_date"),
+            entry.get("date"),
+            "The response is dated {first}, before the concern was raised on {second}: "
+            "an answer cannot come before the question.",
+        )
+    elif kind == "plan":
+        start = entry.get("start_date")
+        before(
+            "review_date",
+            entry.get("review_date"),
+            start,
+            "The review date {first} is before the plan starts on {second}: a plan is "
+            "reviewed after it has started.",
+        )
+        for number, target in _rows(entry, "targets"):
+            before(
+                "targets",
+                target.get("by_date"),
+                start,
+                "Its date to be reached by, {first}, is before the plan starts on {second}.",
+                row=number,
+                item_field="by_date",
+            )
+        for number, item in _rows(entry, "provision"):
+            before(
+                "provision",
+                item.get("end"),
+                item.get("start"),
+                "It ends on {first}, before it starts on {second}: put the end date "
+                "after the start date.",
+                row=number,
+                item_field="end",
+            )
+    elif kind == "meeting":
+        for number, action in _rows(entry, "actions"):
+            before(
+                "actions",
+                action.get("due"),
+                entry.get("date"),
+                "It is due on {first}, before the meeting on {second} that agreed it: an "
+                "action can only fall due after it was agreed.",
+                row=number,
+                item_field="due",
+            )
+        before(
+            "follow_up_sent",
+            entry.get("follow_up_sent"),
+            entry.get("date"),
+            "The follow-up email is dated {first}, before the meeting on {second}: it "
+            "is sent after the meeting.",
+        )
+    elif kind == "correspondence":
+        before(
+            "reply_due",
+            entry.get("reply_due"),
+            entry.get("date"),
+            "The reply is due by {first}, before the letter itself on {second}.",
+        )
+    elif kind == "request":
+        before(
+            "outcome_date",
+            entry.get("outcome_date"),
+            entry.get("date"),
+            "The outcome is dated {first}, before the request was made on {second}: a "
+            "decision cannot come before the request it answers.",
+        )
+        asked = entry.get("asked_for_date")
+        before(
+            "asked_for_date",
+            asked,
+            entry.get("date"),
+            "The organisation asked for more on {first}, before the request was made on {second}.",
+        )
+        before(
+            "supplied_date",
+            entry.get("supplied_date"),
+            asked,
+            "They had what they asked for on {first}, before they asked for it on {second}.",
+        )
+    return found
+
+
+def _rows(entry: Mapping[str, Any], name: str) -> list[tuple[int, Mapping[str, Any]]]:
+    """The rows of a list field that are objects, each with its number from 1."""
+    items = entry.get(name)
+    if not isinstance(items, list):
+        return []
+    return [(number, item) for number, item in enumerate(items, 1) if _mapping(item)]
 
 
 def validate_records(

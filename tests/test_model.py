@@ -197,15 +197,15 @@ def test_what_an_organisation_asked_for_is_recorded_on_the_request_and_checked()
         ({"asked_for_date": "2026-03-05"}, "asked_for must say what the organisation asked for"),
         (
             {"asked_for": "fee", "supplied_date": "2026-03-12"},
-            "supplied_date '2026-03-12' needs asked_for_date",
+            "supplied_date '2026-03-12' is filled in, but not the day the organisation asked",
         ),
         (
             {"asked_for": "fee", "asked_for_date": "2026-03-12", "supplied_date": "2026-03-05"},
-            "supplied_date '2026-03-05' is before asked_for_date '2026-03-12'",
+            "They had what they asked for on 2026-03-05, before they asked for it on 2026-03-12",
         ),
         (
             {"asked_for": "fee", "asked_for_date": "2026-02-28"},
-            "asked_for_date '2026-02-28' is before the request itself (2026-03-02)",
+            "The organisation asked for more on 2026-02-28, before the request was made on 2026-03-02",
         ),
         ({"asked_for": "fee", "asked_for_date": "2026-02-30"}, "'2026-02-30' is not a real date"),
     ]

@@ -439,6 +439,13 @@ class EntryForm(RecordForm):
                     problems.add(name, str(error))
                     typed[name] = 0
         typed["attachments"] = self.panel.kept_attachments()
+        # Dates that contradict each other: the records' own sentence, beside its field.
+        for conflict in model.date_conflicts({**typed, "kind": self.kind}):
+            if conflict.row is None:
+                problems.add(conflict.field, conflict.sentence)
+            else:
+                rows = problems.rows.setdefault(conflict.field, {})
+                rows.setdefault(conflict.row, []).append((conflict.item_field, conflict.sentence))
         return typed
 
     def _before_plan_start(self, day: str, plan_id: str) -> str | None:
@@ -454,7 +461,12 @@ class EntryForm(RecordForm):
             record = model.new_entry(self.kind, self.child_id, **fields)
         else:
             record = {**self.entry, **fields}
-        return model.validate_entry(neutral(record, ["title"]))
+        placed = [c.sentence for c in model.date_conflicts(record)]
+        return [
+            problem
+            for problem in model.validate_entry(neutral(record, ["title"]))
+            if not any(problem.endswith(sentence) for sentence in placed)
+        ]
 
     @property
     def panel(self) -> AttachmentsPanel:
