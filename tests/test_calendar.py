@@ -46,7 +46,7 @@ def book(db_path: Path, family) -> Path:
         actions=[
             {"text": "Send the OT report", "owner": "Mrs Patel", "due": "2026-12-10"},
             {"text": "Book the EP", "owner": "Mrs Patel", "due": "2026-12-11", "done": True},
-            {"text": "Old action", "due": "2026-11-01"},
+            {"text": "Old action", "due": "2026-11-21"},
         ],
     )
     asked = model.new_entry(
