@@ -1,6 +1,6 @@
 """Dates of one entry that contradict each other are refused, in one sentence a parent
-understands, whichever way the entry comes: the workbook, the command line, an import
-and the forms."""
+understands, whichever way the entry comes: the workbook, the command line and an import
+(the forms are in tests/tui/test_date_order_forms.py)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,7 @@ import pytest
 
 from sen_workbook import model
 from sen_workbook.cli import main
-from sen_workbook.tui.forms.entry_form import EntryForm
-from sen_workbook.tui.forms.items import ItemList
 from sen_workbook.workbook import Workbook
-from tests.test_forms import SIZE, Host, on_disk, type_into
 
 ACTION = {"text": "Send the report", "owner": "SENCo", "done": False}
 PROVISION = {"what": "Small talking group", "who": "TA", "frequency": "weekly"}
@@ -153,47 +150,3 @@ def test_an_import_with_an_action_due_before_its_meeting_is_refused_whole(
     error = capsys.readouterr().err
     assert "It is due on 2026-10-01, before the meeting on 2026-11-30 that agreed it" in error
     assert on_disk_titles(path) == []
-
-
-async def test_the_meeting_form_shows_an_early_due_date_under_its_action(book):
-    app = Host(EntryForm(book, sam(book), "meeting"))
-    async with app.run_test(size=SIZE) as pilot:
-        await type_into(pilot, app, "#date", "20261130")
-        await type_into(pilot, app, "#title", "Meeting with SENCo")
-        actions = app.screen.query_one("#actions", ItemList)
-        actions.query_one(".add-row").focus()
-        await pilot.press("ctrl+n")
-        await pilot.press(*"Send the report")
-        row = actions.rows[0]
-        row.controls["due"].focus()
-        await pilot.press("home", "ctrl+k", *"20261001")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, EntryForm)
-        shown = str(row.query_one(".row-problem").render())
-        assert shown == (
-            "It is due on 2026-10-01, before the meeting on 2026-11-30 that agreed it: an "
-            "action can only fall due after it was agreed."
-        )
-        assert row.has_class("-has-problem")
-        # Said once, beside the action, not again at the top of the form.
-        assert "2026-10-01" not in str(app.screen.query_one("#form-message").render())
-    assert on_disk(book) == []
-
-
-async def test_the_request_form_shows_an_early_decision_beside_its_date(book):
-    request = book.add_entry(
-        "request",
-        sam(book),
-        {"date": "2026-11-30", "title": "Request for an EHC needs assessment"},
-    )
-    app = Host(EntryForm(book, sam(book), "request", entry=request))
-    async with app.run_test(size=SIZE) as pilot:
-        await type_into(pilot, app, "#outcome", "Refused to assess")
-        await type_into(pilot, app, "#outcome_date", "20261101")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, EntryForm)
-        shown = str(app.screen.query_one("#field-outcome_date .field-problem").render())
-        assert shown.startswith("The outcome is dated 2026-11-01, before the request was made")
-    assert [e["outcome_date"] for e in on_disk(book)] == [""]
