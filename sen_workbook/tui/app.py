@@ -76,6 +76,9 @@ class SenWorkbookApp(App[int]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
         Binding("question_mark", "help", "Help"),
+        # Where "?" is typed (a letter, a note) or in a dialog, f1 opens the help; the
+        # footer says so.  It has priority to reach past a dialog to the app.
+        Binding("f1", "help", "Help", show=False, priority=True),
         Binding("t", "trash", "Trash", show=False),
         Binding("u", "undo_delete", "Undo delete"),
     ]

@@ -528,3 +528,71 @@ async def test_at_80_columns_the_timeline_options_fold_away_and_o_brings_them_ba
         await pilot.press("enter")
         await pilot.pause()
         assert not options.region
+
+
+# --- footers at 80×24: the important keys and help on every screen ------------------------
+
+
+def footer_line(app) -> str:
+    return screen_text(app).rstrip("\n").splitlines()[-1]
+
+
+async def test_at_80_columns_every_footer_keeps_its_main_keys_and_help(book):
+    from sen_workbook.tui.forms.entry_form import EntryForm
+    from sen_workbook.tui.screens.entry import EntryScreen
+    from sen_workbook.tui.screens.help import HelpScreen
+    from sen_workbook.tui.screens.intake import CalendarScreen, MailImportScreen
+    from sen_workbook.tui.screens.letter import LetterScreen
+
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        assert "? Help" in footer_line(app) and "Add child" in footer_line(app)
+        await open_amara(pilot, "2")
+        line = footer_line(app)
+        for key in ("⏎ Open", "esc Back", "/ Search", "? Help", "^p palette"):
+            assert key in line, (key, line)
+        for tab, keys in (("1", ("New entry", "esc Back")), ("4", ("Export bundle", "Options"))):
+            await pilot.press(tab)
+            await settle(pilot)
+            line = footer_line(app)
+            assert all(key in line for key in (*keys, "/ Search", "? Help")), line
+        for key, screen, keys in (
+            ("i", MailImportScreen, ("^s Import ticked", "esc Leave")),
+            ("c", CalendarScreen, ("^s Write the file", "esc Leave")),
+        ):
+            await pilot.press(key)
+            await wait_for(pilot, lambda screen=screen: isinstance(app.screen, screen))
+            await pilot.pause()
+            line = footer_line(app)
+            # "?" is typed in the file's box: f1 is the help's key there, and it works.
+            assert all(k in line for k in keys) and "f1 Help" in line, line
+            await pilot.press("f1")
+            await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+            await pilot.press("escape", "escape")
+            await wait_for(pilot, lambda: isinstance(app.screen, ChildScreen))
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen))
+        await settle(pilot)
+        line = footer_line(app)
+        assert all(k in line for k in ("^s Record as sent", "esc Back", "Help")), line
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChildScreen))
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryForm))
+        await pilot.pause()
+        line = footer_line(app)
+        assert all(k in line for k in ("^s Save", "esc Cancel", "f1 Help")), line
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChildScreen))
+        await pilot.press("2", "slash", *"tramp")
+        await wait_for(pilot, lambda: app.screen.query_one(DataTable).row_count == 1)
+        await pilot.press("escape", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryScreen))
+        await settle(pilot)
+        line = footer_line(app)
+        assert all(k in line for k in ("e Edit", "esc Back", "? Help")), line

@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from sen_workbook import model
 from sen_workbook.storage import StorageError
@@ -29,6 +29,7 @@ from sen_workbook.tui.forms.items import ItemList
 from sen_workbook.tui.forms.values import Problems
 from sen_workbook.tui.screens.confirm import ConfirmScreen
 from sen_workbook.tui.styles import stylesheet
+from sen_workbook.tui.widgets.footer import KeyFooter
 from sen_workbook.workbook import Workbook, WorkbookError
 
 # Below this many columns labels go above their fields instead of beside them.
@@ -97,7 +98,7 @@ class RecordForm(ModalScreen[dict | None]):
             with Horizontal(id="form-buttons"):
                 yield Button("Save  ctrl+s", id="form-save", variant="primary")
                 yield Button("Cancel  esc", id="form-cancel")
-        yield Footer()
+        yield KeyFooter()
 
     def field(
         self,

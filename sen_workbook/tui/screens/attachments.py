@@ -8,10 +8,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from sen_workbook.tui.forms.attachments import AttachmentsPanel
 from sen_workbook.tui.styles import stylesheet
+from sen_workbook.tui.widgets.footer import KeyFooter
 from sen_workbook.workbook import Workbook
 
 
@@ -43,7 +44,7 @@ class AttachmentsScreen(ModalScreen[dict | None]):
                 )
             with Horizontal(id="form-buttons"):
                 yield Button("Close", id="form-close", variant="primary")
-        yield Footer()
+        yield KeyFooter()
 
     def action_close(self) -> None:
         panel = self.query_one(AttachmentsPanel)

@@ -15,7 +15,6 @@ from textual.binding import Binding
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import (
-    Footer,
     Header,
     Input,
     MaskedInput,
@@ -32,6 +31,7 @@ from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
 from sen_workbook.tui.widgets.cycles import CyclesPane
+from sen_workbook.tui.widgets.footer import KeyFooter
 from sen_workbook.tui.widgets.journal import (
     JournalPane,
     JournalRow,
@@ -143,7 +143,7 @@ class ChildScreen(WorkbookScreen):
                 with TabPane(label, id=tab):
                     if tab == self.first_tab:
                         yield pane(id=f"{tab}-pane")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     async def _build_pane(self, tab: str) -> None:
         """Mount the pane of ``tab`` the first time the tab is shown, with the journal's

@@ -11,13 +11,14 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
 from sen_workbook import analysis, deadlines, model
 from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
+from sen_workbook.tui.widgets.footer import KeyFooter
 from sen_workbook.tui.widgets.records import (
     STAGES,
     area_names,
@@ -102,7 +103,7 @@ class ChildrenScreen(WorkbookScreen):
         yield RecordTable(id="children-table")
         yield Static("", id="children-empty", markup=False)
         yield Static("", id="child-detail", markup=False)
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     @property
     def table(self) -> RecordTable:

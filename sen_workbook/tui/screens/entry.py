@@ -11,13 +11,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sen_workbook import deadlines, model
 from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
+from sen_workbook.tui.widgets.footer import KeyFooter
 from sen_workbook.tui.widgets.records import (
     area_names,
     child_label,
@@ -281,7 +282,7 @@ class EntryScreen(WorkbookScreen):
             yield Static("", id="entry-files-where", markup=False)
             yield Static("History", classes="section-title")
             yield Static("", id="entry-history", markup=False)
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def reload(self) -> None:
         super().reload()

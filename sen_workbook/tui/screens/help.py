@@ -15,7 +15,7 @@ KEYS = """\
 
 | Where | Key | What it does |
 |---|---|---|
-| Everywhere | `?` | this help |
+| Everywhere | `?` / `f1` | this help (`f1` also where `?` would be typed) |
 | | `ctrl+p` | find any action by name, and choose a colour theme |
 | | `t` | the trash: deleted children and entries |
 | | `u` | undo the delete you just made |

@@ -19,13 +19,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Footer, Input, Label, SelectionList, Static
+from textual.widgets import Checkbox, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 from textual.worker import get_current_worker
 
 from sen_workbook import model
 from sen_workbook.storage import StorageError
 from sen_workbook.tui.styles import stylesheet
+from sen_workbook.tui.widgets.footer import KeyFooter
 from sen_workbook.workbook import Workbook, WorkbookError
 
 
@@ -73,7 +74,7 @@ class MailImportScreen(ModalScreen[int]):
             )
             yield Static("", id="mail-status", markup=False)
             yield SelectionList[int](id="mail-list")
-        yield Footer()
+        yield KeyFooter()
 
     def _say(self, text: str, *, problem: bool = False) -> None:
         status = self.query_one("#mail-status", Static)
@@ -209,7 +210,7 @@ class CalendarScreen(ModalScreen[str]):
             yield Input(self._default_path(), id="calendar-path")
             yield Checkbox("Replace the file if it is already there", id="calendar-replace")
             yield Static("", id="calendar-status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     @on(Input.Submitted, "#calendar-path")
     def action_write(self) -> None:

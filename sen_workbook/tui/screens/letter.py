@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
+from textual.widgets import Header, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from sen_workbook import letters, model
@@ -25,6 +25,7 @@ from sen_workbook.letters.document import joined, long_date
 from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
+from sen_workbook.tui.widgets.footer import KeyFooter
 from sen_workbook.tui.widgets.records import child_label
 from sen_workbook.workbook import WorkbookError
 
@@ -128,7 +129,7 @@ class LetterScreen(WorkbookScreen):
         yield Static(heading, id="letter-heading", markup=False)
         yield TextArea(self.written, id="letter-text", soft_wrap=True, tab_behavior="focus")
         yield Static(self._what_recording_does(), id="letter-status", markup=False)
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         super().on_mount()

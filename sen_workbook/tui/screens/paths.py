@@ -21,10 +21,11 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
-from textual.widgets import Button, DirectoryTree, Footer, Input, Static
+from textual.widgets import Button, DirectoryTree, Input, Static
 from textual.widgets.tree import TreeNode
 
 from sen_workbook.tui.styles import stylesheet
+from sen_workbook.tui.widgets.footer import KeyFooter
 
 # Folders with more entries than this are not searched for completions.
 _MOST_ENTRIES = 2000
@@ -141,7 +142,7 @@ class FilePicker(ModalScreen[list[Path] | None]):
                     "Attach ticked files", id="picker-done", variant="primary", compact=True
                 )
                 yield Button("Cancel", id="picker-cancel", compact=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._show_chosen()
@@ -246,7 +247,7 @@ class SaveCopyDialog(ModalScreen[str | None]):
             with Horizontal(id="save-copy-buttons"):
                 yield Button("Save copy", id="save-copy-save", variant="primary", compact=True)
                 yield Button("Cancel", id="save-copy-cancel", compact=True)
-        yield Footer()
+        yield KeyFooter()
 
     @on(Input.Submitted, "#save-copy-path")
     @on(Button.Pressed, "#save-copy-save")

@@ -8,11 +8,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
+from sen_workbook.tui.widgets.footer import KeyFooter
 from sen_workbook.tui.widgets.records import KIND_SHORT, child_label, plain
 from sen_workbook.tui.widgets.table import RecordTable
 
@@ -49,7 +50,7 @@ class TrashScreen(WorkbookScreen):
         )
         yield TrashTable(id="trash-table")
         yield Static("The trash is empty.", id="trash-empty", markup=False)
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     @property
     def table(self) -> RecordTable:

@@ -1,0 +1,101 @@
+"""The footer every screen shows: its keys, and at 80 columns still "? Help".
+
+Textual's footer lists the keys of the focused widget, then of the screen, then of the
+app, and cuts what does not fit at the right edge: at 80 columns the app's "? Help", the
+last, was the first to go, and a screen's "Back" or "Search" next.  This footer leaves
+out keys that are only handy (order, letters, trash: they are in the help and the
+palette) from the end first, so the keys to open, save, leave, search and get help stay.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.events import Resize
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+# The actions whose keys stay to the last: getting help, leaving, saving, answering,
+# searching and opening what is chosen.
+ESSENTIAL = frozenset(
+    {
+        "help",
+        "app.help",
+        "back",
+        "cancel",
+        "close",
+        "leave",
+        "search",
+        "select_cursor",
+        "save",
+        "answer(True)",
+        "answer(False)",
+        "done",
+        "import_ticked",
+        "write",
+        "record",
+        "export",
+    }
+)
+
+
+HELP = ("help", "app.help")
+F1 = Binding("f1", "app.help", "Help")
+
+
+def key_width(key: FooterKey, compact: bool) -> int:
+    """The cells one key takes in the footer, with the gap after it."""
+    label = len(key.key_display) + (1 + len(key.description) if key.description else 0)
+    return label + 1 if compact else label + 3
+
+
+class KeyFooter(Footer):
+    """A footer whose keys fit its width, leaving out the least needed ones first."""
+
+    def __init__(self, *, compact: bool = False) -> None:
+        super().__init__(compact=compact)
+        self._composed_width = 0
+
+    def _room(self) -> int:
+        if self.size.width:
+            return self.size.width
+        return self.screen.size.width if self.is_attached else 0
+
+    def compose(self) -> ComposeResult:
+        items = list(super().compose())
+        room = self._room()
+        self._composed_width = room
+        if room:
+            items = self._fitting(items, room)
+        yield from items
+
+    def _fitting(self, items: list, room: int) -> list:
+        keys = [i for i in items if isinstance(i, FooterKey)]
+        if len(keys) != len(items):
+            return items  # a group of keys: measured by Textual, left as it is
+        palette = [k for k in keys if k.has_class("-command-palette")]
+        listed = [k for k in keys if not k.has_class("-command-palette")]
+        if not any(k.action in HELP for k in listed):
+            # "?" is typed into the text box that has the focus: f1 is the help's key.
+            help_key = FooterKey("f1", self.app.get_key_display(F1), "Help", "app.help")
+            listed.append(help_key.data_bind(compact=Footer.compact))
+        used = sum(key_width(k, self.compact) for k in listed)
+        used += sum(key_width(k, self.compact) + 1 for k in palette)
+        dropped: set[int] = set()
+        # The handy keys go first, from the end; then, if need be, the essential ones
+        # (but never help), from the end too.
+        for essential in (False, True):
+            for index in range(len(listed) - 1, -1, -1):
+                if used <= room:
+                    break
+                key = listed[index]
+                if (key.action in ESSENTIAL) != essential or key.action in HELP:
+                    continue
+                dropped.add(index)
+                used -= key_width(key, self.compact)
+        kept = [k for i, k in enumerate(listed) if i not in dropped]
+        return [*kept, *palette]
+
+    def on_resize(self, event: Resize) -> None:
+        if event.size.width != self._composed_width:
+            self.call_after_refresh(self.recompose)
