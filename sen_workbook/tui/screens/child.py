@@ -151,11 +151,19 @@ class ChildScreen(WorkbookScreen):
         holder = self.query_one(f"#{tab}", TabPane)
         if holder.children:
             return
-        pane = TABS[tab][1](id=f"{tab}-pane")
+        kind = TABS[tab][1]
+        # The journal is given its rows as it is made, so that its first frame is full
+        # rather than an empty table drawn once and then again.
+        pane = (
+            JournalPane(id="journal-pane", rows=self._rows)
+            if kind is JournalPane
+            else kind(id=f"{tab}-pane")
+        )
         await holder.mount(pane)
         self._built.add(tab)
         if isinstance(pane, JournalPane) and self._rows is not None:
-            pane.show_rows(self._rows)
+            if pane.rows is not self._rows:  # newer rows arrived while it was mounted
+                pane.show_rows(self._rows)
         elif self._covered:
             pane.loading = True
 

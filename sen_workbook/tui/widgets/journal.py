@@ -247,8 +247,9 @@ class JournalPane(Vertical):
         Binding("escape", "leave_filters", "To table", show=False),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, rows: list[JournalRow] | None = None) -> None:
         super().__init__(id=id)
+        self._first_rows = rows  # shown as it is mounted, before its first frame
         self.rows: list[JournalRow] = []
         self.matches: list[JournalRow] = []
         self.newest_first = True
@@ -268,6 +269,9 @@ class JournalPane(Vertical):
         yield Static("", id="journal-status", markup=False)
 
     def on_mount(self) -> None:
+        if self._first_rows is not None:
+            rows, self._first_rows = self._first_rows, None
+            self.show_rows(rows)
         # The kind, area and date filters are most of the cost of building the journal:
         # they join the search box once the rows are on the screen.
         self.call_after_refresh(self._add_filters)
