@@ -20,6 +20,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Static
+from textual.worker import WorkerState
 
 # Rich's SVG export draws each cell 0.61 × 20 pixels wide and names each text's line in its
 # clip path; together they place every run of text back on its row and column.
@@ -68,10 +69,11 @@ def form_text(app: App) -> str:
 
 
 async def settle(pilot: Pilot) -> None:
-    """Let the screen finish loading: wait for the thread workers, not for open forms."""
+    """Let the screen finish loading: wait for the thread workers started or about to start,
+    not for open forms (a form waits for the person)."""
     await pilot.pause()
     for worker in list(pilot.app.workers):
-        if worker.group != "forms" and worker.is_running:  # a form waits for the person
+        if worker.group != "forms" and worker.state in (WorkerState.PENDING, WorkerState.RUNNING):
             await worker.wait()
     await pilot.pause()
 

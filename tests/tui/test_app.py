@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 from textual.app import App
-from textual.widgets import Input, Markdown, Select, Static
+from textual.widgets import Input, Markdown, OptionList, Select, Static
 
-from sen_workbook import model, vocabulary
+from sen_workbook import demo, model, vocabulary
 from sen_workbook.tui.app import SenWorkbookApp
 from sen_workbook.tui.forms.child_form import ChildForm
 from sen_workbook.tui.forms.entry_form import EntryForm
@@ -507,6 +507,34 @@ async def test_overview_says_where_each_deadline_stands_in_the_timeline_s_words(
             assert re.search(rf"{labels['asked_for_date']} +2025-05-06", text)
             assert "Reply to a subject access request" in text
             assert expected[-1] in text
+
+
+async def test_the_first_group_heading_shows_above_the_first_to_do_item_however_it_got_there(
+    tmp_path: Path,
+):
+    """At 80x24 the demo's first to-do item is as tall as the list.  The heading above it
+    shows when the overview opens, and again after moving down the list and back up; which
+    of the two the list showed once depended on the order it was sized and highlighted in."""
+    sample = demo.generate(size=120, seed=7)
+    with Workbook(tmp_path / "w.json") as book:
+        book.load_sample(sample.children, sample.entries, sample.files)
+        app = SenWorkbookApp(book, today=date(2026, 7, 20))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: app.screen.query("#overview-todo"))
+            todo = app.screen.query_one("#overview-todo", OptionList)
+            await wait_for(pilot, lambda: todo.highlighted == 1)
+            heading = str(todo.get_option_at_index(0).prompt)
+            assert heading.startswith("Missed statutory deadlines")
+            await wait_for(pilot, lambda: heading in screen_text(app))
+            todo.focus()
+            await pilot.press(*["down"] * 4)
+            await wait_for(pilot, lambda: heading not in screen_text(app))
+            await pilot.press(*["up"] * 4)
+            await wait_for(pilot, lambda: todo.highlighted == 1)
+            await pilot.pause()
+            assert heading in screen_text(app)
 
 
 # --- journal -----------------------------------------------------------------------------

@@ -169,6 +169,23 @@ def letter_key_label(letter_type: str) -> str:
     return {"deadline_chaser": "chase", "meeting_follow_up": "follow_up"}.get(letter_type, "other")
 
 
+class TodoList(OptionList):
+    """The to-do list.  With its first item highlighted it shows from its top, so the first
+    group's heading is in view above it even when that item is as tall as the list.
+
+    Where the highlight goes is otherwise scrolled into view as in any option list; without
+    this, whether the heading showed depended on whether the list was sized before or after
+    its first item was highlighted, which is a matter of timing.
+    """
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        first = next((n for n, option in enumerate(self.options) if not option.disabled), None)
+        if self.highlighted is not None and self.highlighted == first:
+            self.scroll_home(animate=False, immediate=True)
+        else:
+            super().scroll_to_highlight(top)
+
+
 class OverviewPane(Vertical):
     """The current cycle above, the to-do list below; w writes the letter that answers
     the highlighted item."""
@@ -192,7 +209,7 @@ class OverviewPane(Vertical):
         with VerticalScroll(id="overview-cycle"):
             yield Static("", id="overview-cycle-text")
         yield Static("Needs attention", id="overview-todo-title", classes="section-title")
-        yield OptionList(id="overview-todo")
+        yield TodoList(id="overview-todo")
         yield Static("", id="overview-letter-hint", markup=False)
 
     def show_records(self, records: ChildRecords) -> None:
