@@ -18,8 +18,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--kills",
         type=int,
-        default=int(os.environ.get("SEN_WORKBOOK_KILLS", "24")),
-        help="how many times the crash test kills a writer mid-save (200 or more for a full run)",
+        default=int(os.environ.get("SEN_WORKBOOK_KILLS", "200")),
+        help="how many times the long crash test (marked slow) kills a writer mid-save",
     )
 
 

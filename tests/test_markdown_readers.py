@@ -91,17 +91,18 @@ def test_an_ordinary_case_has_no_backslash_and_a_blank_line_around_every_block(p
         assert not (block.match(line) and line.startswith("#") and above)
 
 
-def test_the_lint_rules_that_matter_for_sharing_pass():
+# The linter reads a whole demo timeline in about 15 s: one purpose in the default run, every
+# purpose with the slow tests.
+@pytest.mark.parametrize(
+    "purpose",
+    [PURPOSES[0], *(pytest.param(purpose, marks=pytest.mark.slow) for purpose in PURPOSES[1:])],
+)
+def test_the_lint_rules_that_matter_for_sharing_pass(purpose):
     from pymarkdown.api import PyMarkdownApi
 
     config = ROOT / "pyproject.toml"
-    for purpose in PURPOSES:
-        found = (
-            PyMarkdownApi().configuration_file_path(str(config)).scan_string(demo_timeline(purpose))
-        )
-        assert [
-            f"{f.line_number}: {f.rule_id} {f.rule_description}" for f in found.scan_failures
-        ] == []
+    found = PyMarkdownApi().configuration_file_path(str(config)).scan_string(demo_timeline(purpose))
+    assert [f"{f.line_number}: {f.rule_id} {f.rule_description}" for f in found.scan_failures] == []
 
 
 @pytest.mark.parametrize(

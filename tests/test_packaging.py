@@ -127,6 +127,13 @@ def test_app_starts_from_the_installed_wheel(wheel, tmp_path):
     assert css and all(p.startswith(str(site)) and Path(p).is_file() for p in css)
 
 
+# Building the single-file app takes a minute or more: a run that must build it itself (no
+# SEN_WORKBOOK_DIST) leaves its tests to "python -m pytest -m slow"; CI builds it first.
+def builds_single_file_app(test):
+    """``test``, marked slow when this run has to build the single-file app for it."""
+    return test if os.environ.get("SEN_WORKBOOK_DIST") else pytest.mark.slow(test)
+
+
 @pytest.fixture(scope="module")
 def single_file_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
     built = _built("sen-workbook.pyz")
@@ -153,6 +160,7 @@ def _plain_environment(tmp_path: Path) -> dict[str, str]:
     return env | {"HOME": str(home), "TMPDIR": str(temporary), "SHIV_ROOT": str(tmp_path / "shiv")}
 
 
+@builds_single_file_app
 def test_single_file_app_opens_the_demo(single_file_app, tmp_path):
     env = _plain_environment(tmp_path)
     # Textual's own switches: no terminal, and a picture of the screen after five seconds,
@@ -180,6 +188,7 @@ def test_single_file_app_opens_the_demo(single_file_app, tmp_path):
     assert list((tmp_path / "tmp").iterdir()) == []
 
 
+@builds_single_file_app
 def test_single_file_app_writes_a_timeline(single_file_app, tmp_path):
     from sen_workbook.demo import generate
     from sen_workbook.timeline import TimelineOptions
@@ -219,6 +228,7 @@ def test_single_file_app_writes_a_timeline(single_file_app, tmp_path):
     assert (tmp_path / "b.pdf").read_bytes().startswith(b"%PDF-")
 
 
+@builds_single_file_app
 def test_single_file_app_holds_compiled_parts_for_every_python_it_serves(single_file_app):
     spec = importlib.util.spec_from_file_location("release", ROOT / ".ci" / "release.py")
     release = importlib.util.module_from_spec(spec)
@@ -230,6 +240,7 @@ def test_single_file_app_holds_compiled_parts_for_every_python_it_serves(single_
         assert any(n.startswith(f"site-packages/PIL/_imaging.{tag}") for n in names), version
 
 
+@builds_single_file_app
 def test_single_file_app_tells_an_older_python_in_one_sentence(single_file_app, tmp_path):
     # The check shiv runs before the app, run by this Python made to say it is 3.10.
     check = (

@@ -75,8 +75,12 @@ def _big_workbook(path: Path, entries: int) -> str:
     return child["id"]
 
 
-def test_writer_killed_at_random_moments_never_tears_the_file(tmp_path, request):
-    kills = request.config.getoption("--kills")
+@pytest.mark.parametrize(
+    "kills",
+    [pytest.param(8, id="8-kills"), pytest.param(None, id="long", marks=pytest.mark.slow)],
+)
+def test_writer_killed_at_random_moments_never_tears_the_file(tmp_path, request, kills):
+    kills = kills or request.config.getoption("--kills")
     path = tmp_path / "workbook.json"
     child_id = _big_workbook(path, 1500)
     rng = random.Random(20261127)

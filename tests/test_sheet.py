@@ -138,11 +138,18 @@ def test_map_names_the_columns_the_guess_does_not_know_and_dry_run_writes_nothin
     assert book.read_bytes() == before
 
 
-def test_a_hundred_thousand_rows_import_in_one_save(book, tmp_path):
+@pytest.mark.parametrize(
+    "count",
+    [
+        pytest.param(10_000, id="10000"),
+        pytest.param(100_000, id="100000", marks=pytest.mark.slow),
+    ],
+)
+def test_a_large_sheet_imports_in_one_save(book, tmp_path, count):
     log = tmp_path / "big.csv"
     rows = ["Date,What happened,Who,Type"] + [
         f"{1 + n % 28:02d}/{1 + n // 28 % 12:02d}/2023,Note {n},Mrs Patel,Observation"
-        for n in range(100_000)
+        for n in range(count)
     ]
     log.write_text("\n".join(rows) + "\n", encoding="utf-8")
     started = time.perf_counter()
@@ -151,8 +158,9 @@ def test_a_hundred_thousand_rows_import_in_one_save(book, tmp_path):
         found = read_sheet(log, child["id"])
         workbook.add_entries(found.entries)
     elapsed = time.perf_counter() - started
-    assert len(entries(book)) == 100_000
-    assert elapsed < 60  # about 10 s on a loaded two-core machine
+    assert len(entries(book)) == count
+    # 100,000 rows in about 10 s on a loaded two-core machine
+    assert elapsed < max(20, 60 * count / 100_000)
 
 
 def test_a_bad_row_deep_in_a_large_file_is_found_before_anything_is_written(tmp_path):

@@ -278,9 +278,13 @@ def test_an_import_that_loses_the_race_leaves_the_winners_lock_alone(tmp_path):
         winner.wait(timeout=30)
 
 
-def test_two_imports_into_a_new_path_at_once_keep_every_record(tmp_path, request):
+@pytest.mark.parametrize(
+    "trials",
+    [pytest.param(2, id="2-trials"), pytest.param(None, id="long", marks=pytest.mark.slow)],
+)
+def test_two_imports_into_a_new_path_at_once_keep_every_record(tmp_path, request, trials):
     source = _archive(tmp_path, 400)
-    trials = max(4, request.config.getoption("--kills") // 4)
+    trials = trials or max(4, request.config.getoption("--kills") // 4)
     for trial in range(trials):
         db = tmp_path / f"trial-{trial}" / "deeper" / "workbook.json"
         runs = [_import(db, source), _import(db, source)]
