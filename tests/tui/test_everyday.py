@@ -596,3 +596,40 @@ async def test_at_80_columns_every_footer_keeps_its_main_keys_and_help(book):
         await settle(pilot)
         line = footer_line(app)
         assert all(k in line for k in ("e Edit", "esc Back", "? Help")), line
+
+
+# --- a letter typed over a selected date, and digits typed fast ------------------------------
+
+
+async def test_a_letter_typed_over_a_selected_date_is_refused_and_the_form_stays(book, path):
+    from sen_workbook.tui.forms.entry_form import EntryForm
+
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_amara(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("enter")  # a concern
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryForm))
+        await pilot.pause()
+        await pilot.press(*"Long concern title")
+        date_box = app.screen.query_one("#date")
+        for _ in range(3):  # back past the time of day, if it is on the way
+            await pilot.press("shift+tab")
+            if app.screen.focused is date_box:
+                break
+        assert app.screen.focused is date_box
+        filled = date_box.value
+        assert len(filled) == 10 and date_box.selected_text == filled  # tabbing in selects it
+        await pilot.press("x", "M", "space")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, EntryForm)
+        assert date_box.value == filled
+        # Digits typed fast over the selection replace it, none lost.
+        await pilot.press("tab", "shift+tab", *"20250530")
+        await wait_for(pilot, lambda: date_box.value == "2025-05-30")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, EntryForm))
+    with on_disk(path) as reader:
+        saved = next(e for e in reader.entries() if e["title"] == "Long concern title")
+        assert saved["date"] == "2025-05-30"

@@ -21,7 +21,6 @@ from textual.widgets import (
     Checkbox,
     Input,
     Label,
-    MaskedInput,
     Select,
     SelectionList,
     Static,
@@ -30,6 +29,7 @@ from textual.widgets import (
 
 from sen_workbook import model, vocabulary
 from sen_workbook.tui.forms import values
+from sen_workbook.tui.widgets.masked import MaskedInput
 
 # The model's choices in the words every screen and the timeline use (the vocabulary).
 RESULT_LABELS = vocabulary.RESULT_LABELS

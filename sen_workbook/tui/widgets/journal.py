@@ -23,10 +23,11 @@ from textual.containers import Horizontal, Vertical
 from textual.geometry import Region
 from textual.timer import Timer
 from textual.validation import ValidationResult, Validator
-from textual.widgets import Input, Label, MaskedInput, Select, Static, TabbedContent
+from textual.widgets import Input, Label, Select, Static, TabbedContent
 
 from sen_workbook import model
 from sen_workbook.tui.widgets.choices import TypedSelect
+from sen_workbook.tui.widgets.masked import MaskedInput
 from sen_workbook.tui.widgets.messages import OpenEntry
 from sen_workbook.tui.widgets.records import KIND_SHORT, area_names, plain, when
 from sen_workbook.tui.widgets.table import RecordTable

@@ -23,7 +23,6 @@ from textual.widgets import (
     Button,
     Input,
     Label,
-    MaskedInput,
     ProgressBar,
     Select,
     SelectionList,
@@ -35,6 +34,7 @@ from sen_workbook import model, timeline
 from sen_workbook.storage import StorageError
 from sen_workbook.tui.widgets.choices import TypedSelect
 from sen_workbook.tui.widgets.journal import DateValidator, typed_date
+from sen_workbook.tui.widgets.masked import MaskedInput
 from sen_workbook.tui.widgets.records import ChildRecords
 from sen_workbook.workbook import WorkbookError
 
