@@ -633,3 +633,20 @@ async def test_a_letter_typed_over_a_selected_date_is_refused_and_the_form_stays
     with on_disk(path) as reader:
         saved = next(e for e in reader.entries() if e["title"] == "Long concern title")
         assert saved["date"] == "2025-05-30"
+
+
+async def test_a_journal_filter_date_that_is_not_real_is_said_on_the_screen(book):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_amara(pilot, "2")
+        await wait_for(pilot, lambda: len(app.screen.query("#journal-from")) == 1)
+        app.screen.query_one("#journal-from").focus()
+        await pilot.press(*"20251301")
+        await wait_for(pilot, lambda: "From 2025-13-01 is not a real date" in screen_text(app))
+        assert "6 of 6 entries" in screen_text(app)  # left out of the filter, and said so
+        await pilot.press("home", *"20250501", "tab", *"20250401")
+        await wait_for(pilot, lambda: "To is before from" in screen_text(app))
+        assert "not a real date" not in screen_text(app)
+        # Left half typed, a date is not used either, and the screen says so too.
+        await pilot.press("home", "ctrl+k", *"2025", "tab")
+        await wait_for(pilot, lambda: "To 2025 is not a real date" in screen_text(app))

@@ -413,12 +413,33 @@ class JournalPane(Vertical):
             if room and len(status) + len(rows) + len(page) + 5 > room:  # " · ", padding
                 rows = ""
             status += f" · {rows}{page}"
+        problems = self._date_problems()
+        if problems:
+            status = f"{problems} · {status}"
         if not self.rows:
             status = "No entries yet. Press n to add the first one."
         elif not self.matches:
             status += " · nothing matches; clear the search or filters to see more"
         # One line of fixed size (see child.tcss): a repaint, not a new layout of the screen.
         self.query_one("#journal-status", Static).update(Text(status), layout=False)
+
+    def _date_problems(self) -> str:
+        """What is wrong with the dates typed in the filters, in words: a date that is
+        not a real one is left out of the filter, and the parent must know it is."""
+        said = []
+        for selector, name in (("#journal-from", "from"), ("#journal-to", "to")):
+            for box in self.query(selector).results(Input):
+                text = box.value.strip()
+                complete = len(text.replace("-", "").replace(" ", "")) == 8
+                if text.strip("- ") and (complete or not box.has_focus) and not typed_date(text):
+                    shown = text.rstrip("- ")
+                    said.append(
+                        f"{name.capitalize()} {shown} is not a real date, so it is not used"
+                    )
+        chosen = self.current_filter()
+        if chosen.date_from and chosen.date_to and chosen.date_to < chosen.date_from:
+            said.append("To is before from, so nothing can match")
+        return "; ".join(said)
 
     def _table_width(self) -> int:
         """The table's width, or while its tab is hidden, the width it will have when shown:
@@ -478,6 +499,11 @@ class JournalPane(Vertical):
         # Follow a date once it is whole (or cleared), not at every digit.
         if not text.strip("-") or len(text) == 10:
             self.apply_filter()
+
+    @on(Input.Blurred, "#journal-from, #journal-to")
+    def _date_left(self) -> None:
+        # A date left unfinished is not used: the status line says so.
+        self._show_status(self.page_number * PAGE_SIZE, len(self._shown))
 
     @on(RecordTable.RowSelected, "#journal-table")
     def _row_chosen(self, event: RecordTable.RowSelected) -> None:
