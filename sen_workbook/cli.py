@@ -259,20 +259,26 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
             )
             print(f"Wrote {out}.")
             if left_out:
-                print(f"{len(left_out)} attached file(s) were left out of it:")
+                from sen_workbook.timeline.words import plural
+
+                files = plural(len(left_out), "attached file")
+                print(f"{files} {'was' if len(left_out) == 1 else 'were'} left out of it:")
                 for line in left_out:
                     print(f"  - {line}")
             return EXIT_OK
         if args.command == "check":
+            from sen_workbook.timeline.words import plural
+
             problems = book.check()
             if problems:
-                print(f"{book.path}: {len(problems)} problem(s) found:", file=sys.stdout)
+                print(f"{book.path}: {plural(len(problems), 'problem')} found:", file=sys.stdout)
                 for problem in problems:
                     print(f"  - {terminal_text(problem)}")
                 return EXIT_PROBLEMS
             children = len(book.children())
             print(
-                f"{book.path} is sound: {children} children, {book.entry_count()} entries, "
+                f"{book.path} is sound: {plural(children, 'child', 'children')}, "
+                f"{plural(book.entry_count(), 'entry', 'entries')}, "
                 "every attachment present and unchanged."
             )
             return EXIT_OK
@@ -297,11 +303,13 @@ def _import_into_new(path: Path, source: str, skip_damaged: bool = False) -> int
 
 
 def _report_import(summary: ImportSummary, path: Path) -> int:
+    from sen_workbook.timeline.words import plural
+
     skipped = summary.children_skipped + summary.entries_skipped
     note = f" ({skipped} already there were left as they were)" if skipped else ""
     print(
-        f"Imported {summary.children_added} children and {summary.entries_added} "
-        f"entries into {path}{note}."
+        f"Imported {plural(summary.children_added, 'child', 'children')} and "
+        f"{plural(summary.entries_added, 'entry', 'entries')} into {path}{note}."
     )
     if summary.records_filled:
         records = summary.records_filled
@@ -310,8 +318,9 @@ def _report_import(summary: ImportSummary, path: Path) -> int:
             f"null; they were filled with empty values: {', '.join(summary.fields_filled)}."
         )
     if summary.files_not_restored:
+        lost = len(summary.files_not_restored)
         print(
-            f"{len(summary.files_not_restored)} attached file(s) were damaged or missing in "
+            f"{plural(lost, 'attached file')} {'was' if lost == 1 else 'were'} damaged or missing in "
             "the archive and were left out; their entries were imported without them, and "
             "'sen-workbook check' lists them as missing:"
         )

@@ -658,8 +658,10 @@ class Workbook:
             ]
             if reviews:
                 raise WorkbookError(
-                    f"The plan {_excerpt(entry['title'])} has {len(reviews)} review(s) recorded "
-                    "against it; delete those reviews first."
+                    f"The plan {_excerpt(entry['title'])} has "
+                    + ("a review" if len(reviews) == 1 else f"{len(reviews)} reviews")
+                    + " recorded against it; delete "
+                    + ("that review first." if len(reviews) == 1 else "those reviews first.")
                 )
         item_id = model.new_id()
 

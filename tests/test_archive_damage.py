@@ -71,7 +71,7 @@ def test_archive_refuses_a_damaged_attachment_or_leaves_it_out_and_says_so(db, t
     assert not out.exists()
     result = run("--db", str(db), "archive", str(out), "--skip-damaged")
     assert result.returncode == 0, result.stderr
-    assert "1 attached file(s) were left out" in result.stdout
+    assert "1 attached file was left out" in result.stdout
     assert "'SALT report.pdf'" in result.stdout
     with zipfile.ZipFile(out) as archive:
         assert len([n for n in archive.namelist() if n.startswith("files/")]) == 1
@@ -114,7 +114,7 @@ def test_import_of_an_archive_with_one_damaged_file_gives_back_every_record(db, 
     result = run("--db", str(restored), "import", str(out), "--skip-damaged")
     assert result.returncode == 0, result.stderr
     assert entry_count(restored) == entry_count(db)
-    assert "1 attached file(s) were damaged or missing" in result.stdout
+    assert "1 attached file was damaged or missing" in result.stdout
 
 
 # --- 7 and 14: damaged zips are refused in one sentence, with nothing written ---------

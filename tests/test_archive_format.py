@@ -99,7 +99,7 @@ def test_an_archive_from_elsewhere_is_valid_and_imports_filled_in(tmp_path, vali
     db = tmp_path / "book" / "workbook.json"
     result = run(db, "import", str(source))
     assert result.returncode == 0, result.stderr
-    assert "Imported 1 children and 3 entries" in result.stdout
+    assert "Imported 1 child and 3 entries" in result.stdout
     filled_line = result.stdout.splitlines()[1]
     assert filled_line.startswith("4 records left out fields or wrote them as null")
     for name in (

@@ -42,7 +42,7 @@ def test_every_kind_round_trips_through_import_and_archive(tmp_path, family, cap
     source = write_archive_json(tmp_path / "family.json", children, entries)
     db = tmp_path / "a" / "workbook.json"
     assert main(["--db", str(db), "import", str(source)]) == 0
-    assert "Imported 1 children and 9 entries" in capsys.readouterr().out
+    assert "Imported 1 child and 9 entries" in capsys.readouterr().out
     out = tmp_path / "family.zip"
     assert main(["--db", str(db), "archive", str(out)]) == 0
     with zipfile.ZipFile(out) as archive:
@@ -180,11 +180,11 @@ def test_check_lists_problems_and_exits_1(tmp_path, family, capsys):
         letter.write_text("hello")
         attached = book.add_attachment(entries[0]["id"], letter)
     assert main(["--db", str(db), "check"]) == 0
-    assert "is sound: 1 children, 9 entries" in capsys.readouterr().out
+    assert "is sound: 1 child, 9 entries" in capsys.readouterr().out
     (tmp_path / "files" / attached["sha256"]).unlink()
     assert main(["--db", str(db), "check"]) == 1
     out = capsys.readouterr().out
-    assert "1 problem(s) found" in out and "'letter.txt'" in out and "is missing" in out
+    assert "1 problem found" in out and "'letter.txt'" in out and "is missing" in out
 
 
 def test_environment_variable_chooses_the_database(tmp_path, family):

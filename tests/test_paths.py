@@ -168,7 +168,7 @@ def test_an_archive_goes_between_workbooks_in_folders_with_accents_and_spaces(
     assert main(["--db", str(path), "archive", str(archive)]) == 0
     restored = tmp_path / "Restored, on the new laptop" / "Siân's copy" / "workbook.json"
     assert main(["--db", str(restored), "import", str(archive)]) == 0
-    assert "Imported 1 children and 1 entries" in capsys.readouterr().out
+    assert "Imported 1 child and 1 entry" in capsys.readouterr().out
     with Workbook(restored) as book:
         kept = book.entry(entry["id"])["attachments"]
         assert [a["filename"] for a in kept] == AWKWARD_NAMES

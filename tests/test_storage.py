@@ -210,7 +210,9 @@ def test_a_plan_with_reviews_cannot_be_deleted_alone(db_path, family):
     with Workbook(db_path) as book:
         _, saved = add_family(book, family)
         plan = next(e for e in saved if e["kind"] == "plan")
-        with pytest.raises(WorkbookError, match="delete those reviews first"):
+        with pytest.raises(
+            WorkbookError, match="has a review recorded against it; delete that review first"
+        ):
             book.delete_entry(plan["id"])
 
 

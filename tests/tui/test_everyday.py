@@ -650,3 +650,24 @@ async def test_a_journal_filter_date_that_is_not_real_is_said_on_the_screen(book
         # Left half typed, a date is not used either, and the screen says so too.
         await pilot.press("home", "ctrl+k", *"2025", "tab")
         await wait_for(pilot, lambda: "To 2025 is not a real date" in screen_text(app))
+
+
+async def test_counts_say_one_entry_and_a_child_in_the_trash_with_its_entries(book):
+    ben = next(c for c in book.children() if c["name"] == "Ben Carter")
+    book.add_entry("observation", ben["id"], {"date": "2025-05-05", "title": "Calm day"})
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "enter")  # Ben, second by name
+        await settle(pilot)
+        await pilot.press("2")
+        await wait_for(pilot, lambda: "1 of 1 entry ·" in screen_text(app))
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("d")  # Ben goes to the trash with his entry
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await settle(pilot)
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TrashScreen))
+        await wait_for(pilot, lambda: "Ben Carter, with 1 entry" in screen_text(app))

@@ -80,8 +80,11 @@ class TrashScreen(WorkbookScreen):
             deleted = str(item["deleted_at"]).replace("T", " ")[:16]
             if item["type"] == "child":
                 count = len(item.get("entries", []))
-                what = f"Child +{count}"
+                # The child and the entries that went with them: "Ben Carter, with 1 entry".
+                what = "Child"
                 title, owner = child_label(record), ""
+                if count:
+                    title += f", with {count} {'entry' if count == 1 else 'entries'}"
             else:
                 what = KIND_SHORT.get(record.get("kind", ""), "Entry")
                 title = f"{str(record.get('date', ''))[:10]} {record.get('title', '')}"

@@ -399,7 +399,8 @@ class JournalPane(Vertical):
 
     def _show_status(self, start: int, shown: int) -> None:
         order = "newest first" if self.newest_first else "oldest first"
-        status = f"{len(self.matches):,} of {len(self.rows):,} entries"
+        total = len(self.rows)
+        status = f"{len(self.matches):,} of {total:,} {'entry' if total == 1 else 'entries'}"
         searched = " ".join(self.query_one("#journal-search", Input).value.split())
         if searched:
             status += f" matching \u201c{searched}\u201d"
