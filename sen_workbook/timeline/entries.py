@@ -42,7 +42,7 @@ def entry_in_full(facts: Facts, entry: Mapping[str, Any]) -> list[str]:
         f"### {facts.refs[entry['id']]} — {when(entry)} — {model.KINDS[kind]}: {title}",
         "",
     ]
-    details = text(get("details", ""))
+    details = facts.own_text(get("details", ""))
     if details:
         if "\n" in details:
             lines += bullet_lines(_DETAILS + details)

@@ -67,12 +67,17 @@ class Facts:
             c for c in self.all_cycles if self.shown(c.plan["id"], *(r["id"] for r in c.reviews))
         ]
         all_flags = analysis.flags(self.analysed, self.as_of)
-        self.flags = [f for f in all_flags if self.shown(f.entry_id, *f.related_ids)]
+        refs = self.refs  # self.shown, written out: there may be thousands of flags
+        self.flags = [
+            f
+            for f in all_flags
+            if f.entry_id in refs or any(entry_id in refs for entry_id in f.related_ids)
+        ]
         self.hidden_flags = len(all_flags) - len(self.flags)
         # Every deadline, whichever entries are shown: the family's open windows are
         # listed even when the decision they run from is outside the selection.
         self.all_deadlines = deadlines.deadlines(self.analysed, self.as_of)
-        self.deadlines = [d for d in self.all_deadlines if self.shown(d.entry_id)]
+        self.deadlines = [d for d in self.all_deadlines if d.entry_id in refs]
         self.hidden_deadlines = len(self.all_deadlines) - len(self.deadlines)
         self.name = options.pseudonym or str(child.get("name", ""))
         self._worked_out: dict[str, Any] = {}
@@ -103,6 +108,13 @@ class Facts:
             if shown_in is not None and len(shown_in) < 100_000:
                 shown_in[text] = shown
         return shown
+
+    def own_text(self, value: Any) -> str:
+        """:meth:`text` of a text shown once in the document (an entry's details), which
+        is not kept: looking a long text up would cost one more pass over it."""
+        if value == "":
+            return ""
+        return escape(self.pseudonym.apply(value if type(value) is str else str(value)), "inline")
 
     def texts(self, values: Iterable[Any]) -> list[str]:
         """:meth:`text` of each value, leaving out those that show nothing."""
