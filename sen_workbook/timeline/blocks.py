@@ -70,7 +70,8 @@ def spaced(lines: list[str]) -> list[str]:
     """The lines with a blank line between blocks of different kinds: before and after
     every list, heading and table, so that pandoc's own reader and Python-Markdown see
     the same blocks as CommonMark (they do not let a list interrupt a paragraph)."""
-    # :func:`_kind` written out in the loop: this runs over every line of the document.
+    # :func:`_kind` written out in the loop: this runs over every line of the document,
+    # most of them list items following list items.
     out: list[str] = []
     append = out.append
     same_block = _SAME_BLOCK
@@ -82,11 +83,13 @@ def spaced(lines: list[str]) -> list[str]:
             previous = "blank"
             continue
         first = line[0]
-        if first == " ":
+        if first == "-":
+            kind = "item"
+        elif first == " ":
             kind = "item" if line.lstrip(" ").startswith("- ") else "more"
         else:
             kind = by_first.get(first, "text")
-        if previous != "blank" and previous != kind and (previous, kind) not in same_block:
+        if kind != previous and previous != "blank" and (previous, kind) not in same_block:
             append("")
         append(line)
         previous = kind
