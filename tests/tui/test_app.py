@@ -831,7 +831,7 @@ async def test_a_pseudonym_of_spaces_is_refused_and_nothing_is_exported(book, tm
         await settle(pilot)
         said = str(app.screen.query_one("#timeline-result", Static).render())
         assert said == (
-            "The pseudonym is empty; type a name to use instead of the child's, "
+            "Nothing was exported: The pseudonym is empty; type a name to use instead of the child's, "
             "such as 'Child A', or use none."
         )
     assert not (tmp_path / "bundle.zip").exists()

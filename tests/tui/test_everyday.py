@@ -671,3 +671,48 @@ async def test_counts_say_one_entry_and_a_child_in_the_trash_with_its_entries(bo
         await pilot.press("t")
         await wait_for(pilot, lambda: isinstance(app.screen, TrashScreen))
         await wait_for(pilot, lambda: "Ben Carter, with 1 entry" in screen_text(app))
+
+
+# --- the Timeline's export says what went wrong where it is seen ---------------------------
+
+
+async def test_at_80_columns_a_bad_timeline_date_is_said_when_ctrl_s_exports_nothing(
+    book, tmp_path
+):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_amara(pilot, "4")
+        app.screen.query_one("#timeline-out", Input).value = str(tmp_path / "bundle.zip")
+        await pilot.press("o")
+        await pilot.pause()
+        app.screen.query_one("#timeline-from").focus()
+        await pilot.press(*"20251131", "tab")
+        app.screen.query_one("#timeline-purpose").focus()
+        await pilot.press("ctrl+s")
+        said = ("Nothing was exported", "The from date '2025-11-31' is not")
+        await wait_for(pilot, lambda: all(words in screen_text(app) for words in said))
+        app.screen.query_one("#timeline-from").focus()
+        await pilot.press("home", *"20250501")
+        app.screen.query_one("#timeline-to").focus()
+        await pilot.press("home", *"20250401")
+        app.screen.query_one("#timeline-purpose").focus()
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "The to date 2025-04-01 is" in screen_text(app))
+    assert not (tmp_path / "bundle.zip").exists()
+
+
+async def test_an_exhibit_left_out_of_the_pdf_is_said_in_the_export_notice(book, tmp_path):
+    damaged = tmp_path / "SALT report.pdf"
+    damaged.write_bytes(b"%PDF-1.4\nthis is not really a PDF\n")
+    amara = next(c for c in book.children() if c["name"].startswith("Amara"))
+    request = next(
+        e for e in book.entries() if e["child_id"] == amara["id"] and e["kind"] == "request"
+    )
+    book.add_attachment(request["id"], damaged)
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await open_amara(pilot, "4")
+        app.screen.query_one("#timeline-out", Input).value = str(tmp_path / "amara.pdf")
+        await pilot.press("ctrl+s")
+        said = ("Bundle saved to", "E001 (SALT report.pdf)")
+        await wait_for(pilot, lambda: all(w in screen_text(app) for w in said), seconds=120)

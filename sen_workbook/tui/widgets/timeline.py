@@ -275,6 +275,11 @@ class TimelinePane(Horizontal):
             if value.strip().strip("-") and day is None:
                 raise ValueError(f"The {name} date {value.strip()!r} is not a real date.")
             days[name] = day
+        if days["from"] and days["to"] and days["to"] < days["from"]:
+            raise ValueError(
+                f"The to date {days['to'].isoformat()} is before the from date "
+                f"{days['from'].isoformat()}, so no entry could be in the bundle."
+            )
         return timeline.TimelineOptions(
             as_of=self.records.as_of,
             purpose=purpose if isinstance(purpose, str) else "chronology",
@@ -453,7 +458,13 @@ class TimelinePane(Horizontal):
         try:
             options = self.chosen_options()
         except ValueError as error:
-            self._say(str(error))
+            # Said where it is seen: at 80 columns the options, and the sentence under
+            # them, are folded away.
+            self._say(f"Nothing was exported: {error}")
+            self.set_class(True, "-options-shown")
+            self.app.notify(
+                str(error), title="Nothing was exported", severity="error", markup=False
+            )
             return
         out = Path(typed).expanduser()
         overwrite = False
@@ -533,10 +544,18 @@ class TimelinePane(Horizontal):
         self._say("\n".join([f"Saved the bundle to {written}", *(report or [])]))
         # The sentences stand under the button, below the fold of a small terminal.
         self.query_one("#timeline-result", Static).scroll_visible(animate=False)
-        said = "\n".join([f"Bundle saved to {written}", *(report or [])[:1]])
+        # Every sentence of the report: an exhibit left out of the PDF must not go unseen.
+        report = report or []
+        said = "\n".join([f"Bundle saved to {written}", *report])
         self.query_one("#timeline-open", Button).display = True
         self.refresh_bindings()
-        self.app.notify(said, title="Exported", markup=False, timeout=10 if report else 5)
+        self.app.notify(
+            said,
+            title="Exported",
+            severity="warning" if len(report) > 1 else "information",
+            markup=False,
+            timeout=10 + 5 * len(report) if report else 5,
+        )
 
     def _export_failed(self, reason: str) -> None:
         self.book_app.exporting = False
