@@ -1,4 +1,5 @@
-"""Snapshots of the main screens at 80×24 and 120×40, in the dark and light themes.
+"""Snapshots of the main screens at 80×24 and 120×40, in the dark and light themes, and of the
+forms (the child's, an entry's of each kind) and the dialogs (a question, the attachments).
 
 The demo family (fixed seed) and a fixed "today" make every picture repeatable; the
 workbook's path, which differs per run, is never on these screens.  Update with
@@ -14,6 +15,7 @@ import pytest
 
 from sen_workbook import demo, model
 from sen_workbook.tui.app import SenWorkbookApp
+from sen_workbook.tui.forms.entry_form import EntryForm
 from sen_workbook.workbook import Workbook
 from tests.tui.conftest import settle
 
@@ -167,3 +169,61 @@ def test_file_picker(snap_compare, book, tmp_path, monkeypatch):
 def test_timeline_at_80x24(snap_compare, book):
     app = SenWorkbookApp(book, today=TODAY)
     assert snap_compare(app, terminal_size=SMALL, run_before=keys_then_settle("enter", "4"))
+
+
+async def until_still(pilot) -> None:
+    """Pause until two pictures of the screen in a row are the same: a form mounts the rows of
+    its lists after it opens, which lengthens its scroll bar after the fields are drawn.  The
+    text cursors stop blinking first, or each picture would catch them in a different phase."""
+    for control in pilot.app.screen.query("Input, TextArea"):
+        control.cursor_blink = False
+    previous = None
+    for _ in range(200):
+        await pilot.pause(0.05)
+        shown = pilot.app.export_screenshot()
+        if shown == previous:
+            return
+        previous = shown
+    raise AssertionError("the screen kept changing")
+
+
+def test_child_form(snap_compare, book):
+    # The children list's e: the first child's details, filled in, to change.
+    async def run(pilot) -> None:
+        await keys_then_settle("e")(pilot)
+        await until_still(pilot)
+
+    app = SenWorkbookApp(book, today=TODAY)
+    assert snap_compare(app, terminal_size=LARGE, run_before=run)
+
+
+@pytest.mark.parametrize("kind", list(model.KINDS))
+def test_entry_form(snap_compare, book, kind):
+    # The form of one of the demo's entries of each kind, as e on that entry opens it.
+    child = book.find_child("Amara")
+    entry = next(e for e in book.entries() if e["child_id"] == child["id"] and e["kind"] == kind)
+
+    async def run(pilot) -> None:
+        await settle(pilot)
+        pilot.app.push_screen(EntryForm(book, child["id"], kind, entry))
+        await settle(pilot)
+        await until_still(pilot)
+
+    app = SenWorkbookApp(book, today=TODAY)
+    assert snap_compare(app, terminal_size=LARGE, run_before=run)
+
+
+def test_confirmation(snap_compare, book):
+    # The children list's d: it asks before the child goes to the trash.
+    app = SenWorkbookApp(book, today=TODAY)
+    assert snap_compare(app, terminal_size=SMALL, run_before=keys_then_settle("d"))
+
+
+def test_attachments_dialog(snap_compare, book):
+    # An entry's a: its files, and where to choose more.
+    async def run(pilot) -> None:
+        await keys_then_settle("enter", "2", "enter", "a")(pilot)
+        await until_still(pilot)
+
+    app = SenWorkbookApp(book, today=TODAY)
+    assert snap_compare(app, terminal_size=SMALL, run_before=run)
