@@ -88,9 +88,16 @@ def upcoming_events(
             )
         )
     # A flag that would be raised the day after a date means the thing is still open.
+    # A review or a letter dated after today has not happened yet (the workbook refuses
+    # such a review; an older one may hold one): it closes nothing, as in the timeline.
     horizon = as_of + _dt.timedelta(days=_HORIZON_DAYS)
+    held = [
+        dict(e)
+        for e in mine
+        if e.get("kind") not in ("review", "correspondence") or model.entry_day(e) <= as_of
+    ]
     seen: set[str] = set()
-    for flag in flags([dict(e) for e in mine], horizon):
+    for flag in flags(held, horizon):
         what = _OPEN_CODES.get(flag.code)
         if what is None or flag.date < as_of:
             continue

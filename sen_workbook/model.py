@@ -1035,6 +1035,27 @@ def review_before_plan_start(
     )
 
 
+def review_not_yet_held(
+    review: Mapping[str, Any], today: _dt.date, subject: _Place = "This review"
+) -> str | None:
+    """Why ``review`` cannot be recorded yet: it is dated after ``today``, or None.
+
+    A review is something that happened: the family's record of what was said and which
+    targets were met.  One dated in the future would close the plan's cycle before it
+    was reviewed, so the workbook refuses it and points to where a review is planned.
+    """
+    try:
+        held = entry_day(review)
+    except (ValueError, TypeError, KeyError):
+        return None
+    if held <= today:
+        return None
+    return (
+        f"{subject} is dated {held.isoformat()}, after today ({today.isoformat()}): a "
+        "review is recorded once it has happened; to plan one, set the plan's review date."
+    )
+
+
 def check_review_plan(
     review: Mapping[str, Any],
     plans: Mapping[str, Mapping[str, Any]],

@@ -519,6 +519,11 @@ class Workbook:
 
     # --- entries -----------------------------------------------------------------------
 
+    def today(self) -> _dt.date:
+        """The day the workbook counts as today (fixed in tests, the computer's date
+        otherwise): a review dated after it has not happened yet."""
+        return self._today()
+
     def entries(self, child_id: str | None = None) -> list[dict[str, Any]]:
         """Entries (of one child, or all), oldest first."""
         stored = self._data()["entries"].values()
@@ -554,6 +559,10 @@ class Workbook:
             problems.append(
                 f"child_id {_excerpt(entry.get('child_id'))} is not a child in this workbook."
             )
+        if entry.get("kind") == "review":
+            future = model.review_not_yet_held(entry, self._today())
+            if future:
+                problems.append(future)
         if entry.get("kind") == "review" and entry.get("plan_id"):
             plans = {k: v for k, v in data["entries"].items() if v.get("kind") == "plan"}
             problems.extend(model.check_review_plan(entry, plans, "review", "This review"))

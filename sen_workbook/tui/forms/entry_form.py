@@ -198,7 +198,9 @@ class EntryForm(RecordForm):
                 if self.review_of_plan is not None:
                     record["title"] = f"Review of {plan['title']}"
         if self.carry_from_plan is not None:
-            ticks = values.carry_over_ticks(self.carry_from_plan, self.child_entries)
+            ticks = values.carry_over_ticks(
+                self.carry_from_plan, self.child_entries, self.workbook.today()
+            )
             record["targets"] = [
                 dict(t) for t in self.carry_from_plan["targets"] if ticks.get(t["id"])
             ]
@@ -305,8 +307,8 @@ class EntryForm(RecordForm):
 
     def _carry_over(self) -> Widget:
         plan = self.carry_from_plan or {}
-        results = values.latest_results(plan, self.child_entries)
-        ticks = values.carry_over_ticks(plan, self.child_entries)
+        results = values.latest_results(plan, self.child_entries, self.workbook.today())
+        ticks = values.carry_over_ticks(plan, self.child_entries, self.workbook.today())
         boxes = []
         for target in plan.get("targets", []):
             result = results.get(target["id"])

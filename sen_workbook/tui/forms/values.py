@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -122,10 +123,17 @@ def split_entry_date(value: str) -> tuple[str, str]:
     return day, time
 
 
-def latest_results(plan: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]) -> dict[str, str]:
-    """Each target of ``plan`` with its result at the plan's latest review that assessed it."""
+def latest_results(
+    plan: Mapping[str, Any], entries: Iterable[Mapping[str, Any]], as_of: date | None = None
+) -> dict[str, str]:
+    """Each target of ``plan`` with its result at the plan's latest review that assessed it
+    (a review dated after ``as_of`` has not happened yet, as in the cycles and timeline)."""
     reviews = [
-        e for e in entries if e.get("kind") == "review" and e.get("plan_id") == plan.get("id")
+        e
+        for e in entries
+        if e.get("kind") == "review"
+        and e.get("plan_id") == plan.get("id")
+        and (as_of is None or model.entry_day(e) <= as_of)
     ]
     reviews.sort(key=lambda e: (model.entry_day(e), str(e.get("created_at", ""))))
     results: dict[str, str] = {}
@@ -137,14 +145,14 @@ def latest_results(plan: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
 
 
 def carry_over_ticks(
-    plan: Mapping[str, Any], entries: Iterable[Mapping[str, Any]]
+    plan: Mapping[str, Any], entries: Iterable[Mapping[str, Any]], as_of: date | None = None
 ) -> dict[str, bool]:
     """Which targets of an earlier plan to offer ticked for the next plan.
 
     A target met at its latest review is done; every other one (not met, partly met,
     never assessed) is most likely still being worked on, so it starts ticked.
     """
-    results = latest_results(plan, entries)
+    results = latest_results(plan, entries, as_of)
     return {target["id"]: results.get(target["id"]) != "met" for target in plan.get("targets", [])}
 
 
