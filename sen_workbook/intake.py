@@ -128,7 +128,8 @@ def refuse_intake_options(args: argparse.Namespace) -> None:
     ]
     if given:
         raise IntakeError(
-            f"{given[0]} is for importing .eml, .mbox, .msg or .csv files, not a workbook archive."
+            f"{given[0]} is for importing emails (.eml, .mbox) or a spreadsheet (.csv), not a "
+            "workbook archive."
         )
 
 

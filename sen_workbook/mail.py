@@ -133,7 +133,10 @@ def _messages(path: Path, policy: email.policy.EmailPolicy) -> Iterator[tuple[st
             "as .eml (or export the folder as .mbox) and import that."
         )
     else:
-        raise MailError(f"{path.name} is not a .eml, .mbox or .msg file.")
+        raise MailError(
+            f"{path.name} is not an email file: emails are imported from .eml files (one "
+            "email) or .mbox files (a folder of them), saved from your email program."
+        )
 
 
 def _read(path: Path) -> bytes:

@@ -310,3 +310,15 @@ def test_awkward_messages_import_without_a_traceback(book, tmp_path, config):
     inner = (book.parent / "files" / forwarded["attachments"][0]["sha256"]).read_bytes()
     assert b"Subject: OT report" in inner and b"The OT report." in inner
     assert forwarded["details"] == "See the report below."
+
+
+def test_a_file_that_is_not_an_email_is_refused_without_listing_outlook_files(tmp_path):
+    from sen_workbook import mail
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Dear diary\n")
+    with pytest.raises(mail.MailError) as refused:
+        mail.read_mail(notes, "child-id")
+    said = str(refused.value)
+    assert said.startswith("notes.txt is not an email file")
+    assert ".eml" in said and ".mbox" in said and ".msg" not in said
