@@ -75,11 +75,10 @@ def field_values(kind: str, pairs: Iterable[str]) -> dict[str, Any]:
         elif isinstance(default, bool):
             fields[name] = value.casefold() in ("yes", "true", "1")
         elif isinstance(default, (int, float)):
-            try:
-                number = float(value)
-            except ValueError:
-                raise CaptureError(f"{name} must be a number, not {value!r}.") from None
-            fields[name] = int(number) if number.is_integer() else number
+            try:  # the records' one reading of days lost ("2", "0.5", "half")
+                fields[name] = model.days_from_text(value)
+            except ValueError as error:
+                raise CaptureError(str(error)) from None
         else:
             fields[name] = value
     return fields

@@ -270,6 +270,33 @@ def optional_date(value: str) -> _dt.date | None:
     return parse_date(value) if value else None
 
 
+# Words a parent types for half a day of education lost.
+_HALF_DAY = {"half", "a half", "half a day", "half day", "\u00bd", "1/2"}
+
+
+def days_from_text(text: str) -> int | float:
+    """Days of education lost, as a parent types them ("2", "0.5", "half"), as a number
+    (a whole number when it is one); "" is none.  Raises ``ValueError`` with a sentence
+    naming the field by its label, so nothing typed is dropped without a word."""
+    cleaned = " ".join(text.split()).casefold()
+    if not cleaned:
+        return 0
+    if cleaned in _HALF_DAY:
+        return 0.5
+    label = vocabulary.FIELD_LABELS["days_lost"]
+    try:
+        days = float(cleaned)
+    except ValueError:
+        days = math.nan
+    if not math.isfinite(days):
+        raise ValueError(
+            f"{label} must be a number such as 2, 0.5 or half, not {excerpt(text.strip())}."
+        )
+    if days < 0:
+        raise ValueError(f"{label} cannot be negative ({text.strip()}).")
+    return int(days) if days.is_integer() else days
+
+
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 EXCERPT_LENGTH = 60
 

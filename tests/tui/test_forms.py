@@ -602,7 +602,7 @@ def test_days_lost_are_read_as_numbers(typed, days):
 
 @pytest.mark.parametrize("typed", ["two", "-1", "nan", "inf"])
 def test_days_lost_that_are_not_a_count_are_refused(typed):
-    with pytest.raises(ValueError, match="Days lost"):
+    with pytest.raises(ValueError, match="Days of education lost"):
         values.parse_days(typed)
 
 

@@ -221,7 +221,9 @@ class NumberInput(Input):
     """A number such as days lost; checked when the form is saved."""
 
     def __init__(self, value: str = "", *, id: str | None = None) -> None:
-        super().__init__(value=value, placeholder="0", type="number", id=id)
+        # Not type="number": that drops "half" or "two" without a word; the form says
+        # what is wrong with anything that is not a number when it is saved.
+        super().__init__(value=value, placeholder="0, 0.5 or half", id=id)
 
     def record_value(self) -> str:
         return self.value.strip()

@@ -8,7 +8,6 @@ shown beside that field.  Kept apart from the widgets so it can be tested on its
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -62,19 +61,9 @@ def names_from_text(text: str, original: Sequence[str]) -> list[str]:
 
 
 def parse_days(text: str) -> int | float:
-    """Days lost as a number (a whole number when it is one); raises ``ValueError``."""
-    cleaned = text.strip()
-    if not cleaned:
-        return 0
-    try:
-        days = float(cleaned)
-    except ValueError:
-        raise ValueError(f"Days lost must be a number such as 2 or 0.5, not {cleaned!r}.") from None
-    if not math.isfinite(days):
-        raise ValueError(f"Days lost must be a number such as 2 or 0.5, not {cleaned!r}.")
-    if days < 0:
-        raise ValueError(f"Days lost cannot be negative ({cleaned}).")
-    return int(days) if days.is_integer() else days
+    """Days lost as a number (a whole number when it is one); raises ``ValueError``.
+    The records' one reading of what a parent types ("2", "0.5", "half")."""
+    return model.days_from_text(text)
 
 
 def show_days(days: Any) -> str:
