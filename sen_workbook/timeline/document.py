@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sen_workbook import model
+from sen_workbook.stage import stage_words
 
 from .blocks import bullet, spaced
 from .chronology import chronology, summary_chronology
@@ -137,8 +138,8 @@ def about(facts: Facts) -> list[str]:
         lines.append(bullet(f"SENCo: {facts.text(child['senco'])}"))
     areas = [model.AREAS[a] for a in model.AREAS if a in (child.get("areas") or ())]
     lines.append(f"- Areas of need: {'; '.join(areas) if areas else 'none recorded'}")
-    status = model.CHILD_STATUSES.get(child.get("status", ""), "not recorded")
-    lines.append(f"- Current status: {status}")
+    # The stage as the records show it too, so this line never contradicts the summary.
+    lines.append(f"- Current status: {stage_words(child, facts.known, facts.as_of)}")
     return lines
 
 
