@@ -77,7 +77,9 @@ def ehcna_request(facts: Facts, entry_id: str | None) -> Letter:
     )
     body += _concerns(facts, concerns)
     body += _support(facts)
+    body += _reports(facts, reports)
     body += _recommendations(facts)
+    body += _meetings(facts)
     body += _incidents(facts, incidents)
     body += _views(facts, observations)
     body.append(
@@ -186,6 +188,54 @@ def _support(facts: Facts) -> list[Block]:
             ],
         )
     return blocks
+
+
+def _reports(facts: Facts, reports: list) -> list[Block]:
+    """The assessments and professional reports: the evidence of need from clinicians
+    and specialists that Code 9.14 asks the authority to look at."""
+    if not reports:
+        return []
+    lines = []
+    for report in reports:
+        line = [f"{facts.day(report)}: ", *facts.quoted(report.get("title", ""))]
+        by = facts.family(report.get("professional", ""))
+        if by:
+            line += [", by ", by]
+        made = len(report.get("recommendations") or ())
+        if made:
+            line.append(f", {made} recommendation{'s' if made != 1 else ''}")
+        lines.append((*line, *facts.ref(report)))
+    count = len(reports)
+    lead = f"Assessments and professional reports: {count}."
+    return _listed_block(facts, lead, lines)
+
+
+def _meetings(facts: Facts) -> list[Block]:
+    """The meetings held about the child, with the agreed actions still not done."""
+    meetings = facts.of_kind("meeting")
+    if not meetings:
+        return []
+    overdue: dict[str, int] = {}
+    for flag in facts.flags:
+        if flag.code == "action_overdue":
+            overdue[flag.entry_id] = overdue.get(flag.entry_id, 0) + 1
+    lines = []
+    for meeting in meetings:
+        line = [f"{facts.day(meeting)}: ", *facts.quoted(meeting.get("title", ""))]
+        late = overdue.get(meeting["id"], 0)
+        if late:
+            line.append(
+                f"; {late} agreed action{'s' if late != 1 else ''} past "
+                f"{'its' if late == 1 else 'their'} due date and not done"
+            )
+        lines.append((*line, *facts.ref(meeting)))
+    late_total = sum(overdue.values())
+    lead = f"Meetings with the setting and professionals: {len(meetings)}" + (
+        f", with {late_total} agreed action{'s' if late_total != 1 else ''} not done in time."
+        if late_total
+        else "."
+    )
+    return _listed_block(facts, lead, lines)
 
 
 def _recommendations(facts: Facts) -> list[Block]:
