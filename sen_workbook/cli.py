@@ -181,6 +181,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="the letter's date (default: today)",
     )
     letter.add_argument("--pseudonym", default="", metavar="NAME")
+    letter.add_argument(
+        "--signed",
+        default=None,
+        metavar="NAME",
+        help="your name, to sign the letter with (remembered for later letters)",
+    )
     letter.add_argument("--out", metavar="FILE.md|FILE.txt|FILE.pdf")
     letter.add_argument("--force", action="store_true", help="replace FILE if it exists")
     return parser
@@ -394,6 +400,29 @@ def _list_letters(args: argparse.Namespace) -> int:
 _LETTER_FORMATS = (".md", ".txt", ".pdf")
 
 
+def _signed(given: str | None) -> str:
+    """The name to sign a letter with: ``--signed`` (remembered for later letters), else
+    the one remembered; "" when there is none."""
+    from sen_workbook.settings import (
+        load_settings,
+        parent_name,
+        remember_parent_name,
+        settings_path,
+    )
+
+    path = settings_path()
+    if given is None:
+        return parent_name(load_settings(path))
+    try:
+        return remember_parent_name(path, given)
+    except OSError:
+        print(
+            f"Could not remember your name in {path}; give --signed again next time.",
+            file=sys.stderr,
+        )
+        return " ".join(given.split())
+
+
 def _letter(book: Workbook, args: argparse.Namespace) -> int:
     from sen_workbook import letters
     from sen_workbook.letters.document import joined, long_date
@@ -412,6 +441,7 @@ def _letter(book: Workbook, args: argparse.Namespace) -> int:
     child = book.find_child(args.child)
     as_of = args.as_of or _dt.date.today()
     pseudonym = args.pseudonym.strip()
+    signed = _signed(args.signed)
     try:
         letter = book.letter(
             child,
@@ -420,9 +450,17 @@ def _letter(book: Workbook, args: argparse.Namespace) -> int:
             entry_id=args.entry,
             pseudonym=pseudonym,
             rule=args.rule,
+            signed=signed,
         )
     except letters.LetterError as error:
         raise UsageError(str(error)) from None
+    if not pseudonym:  # a pseudonymised letter is left unsigned on purpose
+        unsigned = letters.unsigned_warning(
+            letters.plain_text(letter),
+            'give your name once with --signed "Your Name" and your letters are signed with it.',
+        )
+        if unsigned:  # on stderr, so that what is printed is the letter alone
+            print(unsigned, file=sys.stderr)
     if args.letter_type == "deadline_chaser" and not args.entry:
         others = letters.chaseable_deadlines(child, book.stored_entries(child["id"]), as_of=as_of)[
             1:

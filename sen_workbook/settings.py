@@ -1,7 +1,8 @@
 """The settings file: what the app and the command line remember between runs.
 
-The colour theme, the place the app was closed on, and the family's own email addresses
-(so an imported email is known to be one the family sent).  It lives in the user config
+The colour theme, the place the app was closed on, the family's own email addresses
+(so an imported email is known to be one the family sent) and the parent's name that
+letters are signed with.  It lives in the user config
 folder, or where ``SEN_WORKBOOK_CONFIG`` says, and holds no records.
 """
 
@@ -17,6 +18,7 @@ from sen_workbook.storage import atomic_write, ensure_folder
 
 CONFIG_ENV = "SEN_WORKBOOK_CONFIG"
 MY_ADDRESSES = "my_addresses"  # the family's own email addresses, lower case
+PARENT_NAME = "parent_name"  # the name the family's letters are signed with
 
 
 def settings_path() -> Path:
@@ -67,3 +69,22 @@ def remember_addresses(path: Path, addresses: Iterable[str]) -> list[str]:
     settings[MY_ADDRESSES] = known
     save_settings(path, settings)
     return known
+
+
+def parent_name(settings: Mapping[str, Any]) -> str:
+    """The parent's name letters are signed with, or "" when none is remembered."""
+    found = settings.get(PARENT_NAME)
+    return " ".join(found.split()) if isinstance(found, str) else ""
+
+
+def remember_parent_name(path: Path, name: str) -> str:
+    """Keep ``name`` as the name letters are signed with (``OSError`` if the settings
+    cannot be written); returns it as kept."""
+    settings = load_settings(path)
+    kept = " ".join(name.split())
+    if kept:
+        settings[PARENT_NAME] = kept
+    else:
+        settings.pop(PARENT_NAME, None)
+    save_settings(path, settings)
+    return kept

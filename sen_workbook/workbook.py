@@ -1405,8 +1405,11 @@ class Workbook:
         entry_id: str | None = None,
         pseudonym: str = "",
         rule: str = "",
+        signed: str = "",
     ) -> Any:
-        """A letter about ``child`` written from the records (see :mod:`sen_workbook.letters`)."""
+        """A letter about ``child`` written from the records (see :mod:`sen_workbook.letters`),
+        signed ``signed``; a pseudonymised letter is never signed, as the parent's name
+        would give the child's away."""
         from sen_workbook.letters import write_letter
 
         return write_letter(
@@ -1417,6 +1420,7 @@ class Workbook:
             entry_id=entry_id,
             pseudonym=pseudonym,
             rule=rule,
+            signed="" if pseudonym.strip() else signed,
         )
 
     def export_letter(

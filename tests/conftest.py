@@ -23,6 +23,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.fixture(autouse=True)
+def private_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Settings of the test's own (the user's name to sign letters with, their email
+    addresses...), never the settings of whoever runs the tests."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("SEN_WORKBOOK_CONFIG", str(folder / "settings.json"))
+
+
 def family_records() -> tuple[list[dict], list[dict]]:
     """One child with one entry of every kind, nested items filled in, all valid."""
     child = model.new_child(

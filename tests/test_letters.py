@@ -873,7 +873,10 @@ def test_the_command_prints_the_letter_or_writes_it_to_a_file(book, tmp_path, ca
     book.close()
     assert main(["--db", db, "letter", "Toby", "deadline_chaser", "--as-of", "2025-06-02"]) == 0
     printed = capsys.readouterr()
-    assert "it is 49 days late" in printed.out and printed.err == ""
+    assert "it is 49 days late" in printed.out
+    # Only the warning that it is not signed yet, on stderr apart from the letter.
+    assert printed.err.startswith("The letter is signed '(your name)'")
+    assert printed.err.count("\n") == 1
     for name in ("chaser.md", "chaser.txt"):
         out = tmp_path / name
         assert (

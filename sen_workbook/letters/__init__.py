@@ -21,11 +21,13 @@ from typing import Any, NamedTuple
 from sen_workbook.deadlines import Deadline
 from sen_workbook.letters.chasers import chaseable, complaint, concern, deadline_chaser
 from sen_workbook.letters.document import (
+    UNSIGNED,
     Letter,
     Record,
     markdown,
     markdown_of_text,
     plain_text,
+    unsigned_warning,
 )
 from sen_workbook.letters.facts import Facts, LetterError, NothingToSay
 from sen_workbook.letters.meetings import meeting_follow_up
@@ -34,6 +36,7 @@ from sen_workbook.letters.requests import education_record, ehcna_request, subje
 
 __all__ = [
     "LETTER_TYPES",
+    "UNSIGNED",
     "Letter",
     "LetterError",
     "LetterType",
@@ -47,6 +50,7 @@ __all__ = [
     "pdf",
     "plain_text",
     "recorded_entry",
+    "unsigned_warning",
     "write_letter",
 ]
 
@@ -153,6 +157,7 @@ def write_letter(
     entry_id: str | None = None,
     pseudonym: str = "",
     rule: str = "",
+    signed: str = "",
 ) -> Letter:
     """The letter of ``letter_type`` about ``child``, as of ``as_of``.
 
@@ -161,7 +166,8 @@ def write_letter(
     the letter takes the latest that fits.  ``rule`` picks one deadline of a request
     for a chaser.  Raises :class:`NothingToSay` when the records hold nothing for the
     letter to say, and :class:`LetterError` for an unknown type, an entry that does not
-    fit or a pseudonym holding the child's name; each with one sentence.
+    fit or a pseudonym holding the child's name; each with one sentence.  ``signed`` is
+    the parent's name the letter ends with (:data:`UNSIGNED` stands in for it if empty).
     """
     kind = LETTER_TYPES.get(letter_type)
     if kind is None:
@@ -170,8 +176,10 @@ def write_letter(
         )
     facts = Facts(child, entries, as_of=as_of, pseudonym=pseudonym, with_refs=kind.with_refs)
     if letter_type == "deadline_chaser":
-        return deadline_chaser(facts, entry_id, rule)
-    return kind.write(facts, entry_id)
+        letter = deadline_chaser(facts, entry_id, rule)
+    else:
+        letter = kind.write(facts, entry_id)
+    return letter._replace(signed=signed.strip())
 
 
 def chaseable_deadlines(

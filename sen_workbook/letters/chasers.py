@@ -18,6 +18,7 @@ from sen_workbook.letters.document import (
     Letter,
     Record,
     bullets,
+    dear,
     joined,
     long_date,
     paragraph,
@@ -280,7 +281,7 @@ def concern(facts: Facts, entry_id: str | None) -> Letter:
         subject=subject,
         body=body,
         record=sent_correspondence(facts, to, subject, reply, entry),
-        greeting="Dear " + (joined(to) if to_whom else "SENCo") + ",",
+        greeting=dear(to_whom, "SENCo"),
         closing="Yours sincerely,",
     )
 

@@ -60,6 +60,10 @@ class Record(NamedTuple):
     follow_up_of: str = ""
 
 
+# What a letter is signed with until the parent's name is known.
+UNSIGNED = "(your name)"
+
+
 class Letter(NamedTuple):
     """One letter, ready to be written out; see :func:`markdown` and :func:`plain_text`."""
 
@@ -68,10 +72,45 @@ class Letter(NamedTuple):
     subject: Line
     day: date
     about: tuple[Line, ...]  # who the letter is about: name, date of birth, setting
-    greeting: str
+    greeting: str | Line  # the tool's words, or pieces with the reader's name in them
     body: tuple[Block, ...]
     closing: str
     record: Record
+    signed: str = ""  # the parent's name; :data:`UNSIGNED` is written in its place
+
+
+# Words that name a role rather than a person, in "Class teacher, Mrs Hill".
+_ROLE_WORDS = frozenset(
+    "teacher senco head headteacher deputy assistant officer coordinator co-ordinator "
+    "manager therapist psychologist caseworker case worker team principal tutor leader "
+    "lead director governor governors nurse doctor paediatrician worker".split()
+)
+_TITLES = frozenset("mr mrs ms miss mx dr prof professor sir dame".split())
+
+
+def dear(whom: str, unnamed: str) -> Line:
+    """The greeting of a letter to ``whom`` (family text: a name, a role, or both as
+    "Class teacher, Mrs Hill"): the person's name when one is written ("Dear Mrs Hill,"),
+    else the role or ``unnamed`` ("Dear SENCo,")."""
+    parts = [part.strip() for part in str(whom).split(",") if part.strip()]
+    if not parts:
+        return (f"Dear {unnamed},",)
+
+    def words(part: str) -> list[str]:
+        return [w.strip(".()").casefold() for w in part.split()]
+
+    titled = [p for p in parts if words(p) and words(p)[0] in _TITLES]
+    people = [p for p in parts if not _ROLE_WORDS.intersection(words(p))]
+    name = (titled or people or parts)[0]
+    return ("Dear ", Family(name), ",")
+
+
+def unsigned_warning(text: str, how: str) -> str | None:
+    """The sentence that warns a letter is still signed with the placeholder, ending
+    with ``how`` the parent adds their name where they are; None once it is signed."""
+    if UNSIGNED not in text:
+        return None
+    return f"The letter is signed {UNSIGNED!r}: {how}"
 
 
 def paragraph(*pieces: str) -> Block:
@@ -108,13 +147,15 @@ def _written(letter: Letter, show: Any) -> str:
         "Subject: " + show(letter.subject),
     ]
     blocks += [show(line) for line in letter.about]
-    blocks.append(letter.greeting)
+    greeting = letter.greeting
+    blocks.append(greeting if isinstance(greeting, str) else show(greeting))
     for block in letter.body:
         if block.bullets:
             blocks.append("\n".join("- " + show(line) for line in block.lines))
         else:
             blocks += [show(line) for line in block.lines]
-    blocks += [letter.closing, "(your name)"]
+    signed = Family(letter.signed)
+    blocks += [letter.closing, show((signed,)) if signed else UNSIGNED]
     return "\n\n".join(blocks) + "\n"
 
 

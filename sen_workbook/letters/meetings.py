@@ -8,7 +8,15 @@ meeting's ``follow_up_sent`` takes its date.
 from __future__ import annotations
 
 from sen_workbook import model
-from sen_workbook.letters.document import Block, Letter, bullets, joined, long_date, paragraph
+from sen_workbook.letters.document import (
+    Block,
+    Letter,
+    bullets,
+    dear,
+    joined,
+    long_date,
+    paragraph,
+)
 from sen_workbook.letters.facts import Facts, NothingToSay, reply_by, sent_correspondence
 
 # Working days the attendees have to say their notes differ.
@@ -78,7 +86,7 @@ def meeting_follow_up(facts: Facts, entry_id: str | None) -> Letter:
             "otherwise I will take this as our shared record of the meeting.",
         )
     )
-    greeting = f"Dear {joined(to)}," if len(attendees) == 1 else "Dear all,"
+    greeting = dear(joined(to), "all") if len(attendees) == 1 else "Dear all,"
     return facts.letter(
         "meeting_follow_up",
         to=to,

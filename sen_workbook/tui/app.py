@@ -23,7 +23,7 @@ from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
 from sen_workbook import model
-from sen_workbook.settings import load_settings, save_settings, settings_path
+from sen_workbook.settings import load_settings, parent_name, save_settings, settings_path
 from sen_workbook.storage import StorageError, collector_paused
 from sen_workbook.tui.commands import WorkbookCommands
 from sen_workbook.tui.screens.base import WorkbookScreen
@@ -533,6 +533,7 @@ class SenWorkbookApp(App[int]):
                     as_of=self.today(),
                     entry_id=entry_id,
                     rule=rule,
+                    signed=parent_name(self.settings),
                 )
             )
         except letters.NothingToSay as nothing:

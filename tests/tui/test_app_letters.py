@@ -34,6 +34,15 @@ def book(tmp_path: Path):
         yield workbook
 
 
+@pytest.fixture(autouse=True)
+def signed(private_settings: Path) -> None:
+    """The parent's name is kept, so these letters are signed (the unsigned letter's
+    question is tested on its own below)."""
+    from sen_workbook.settings import remember_parent_name
+
+    remember_parent_name(private_settings, "Jo Wrenfield")
+
+
 async def open_toby(pilot) -> None:
     await settle(pilot)
     await pilot.press("enter")
@@ -209,3 +218,44 @@ async def test_an_edited_letter_exported_as_markdown_keeps_the_parent_s_text_ine
         == "<b>[x](https://e.example)</b>"
     )
     assert "bullet_list_open" in kinds  # the list of what to include stays a list
+
+
+async def test_an_unsigned_letter_says_so_asks_before_export_and_is_signed_once(
+    book, tmp_path, private_settings
+):
+    from sen_workbook.settings import load_settings, save_settings
+
+    save_settings(private_settings, {})  # no name kept yet
+    app = SenWorkbookApp(book, today=AS_OF)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_toby(pilot)
+        await pilot.press("l")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterPicker))
+        await pilot.press("5")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen))
+        assert editor(app).text.endswith("(your name)\n")
+        assert status(app).startswith(
+            "The letter is signed '(your name)': press ctrl+n to add your name"
+        )
+        # Exporting asks first; "Not yet" saves nothing and says how to sign.
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert "The letter is signed '(your name)'" in screen_text(app)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen))
+        assert not list(tmp_path.glob("*.txt"))
+        # ctrl+n: the name, once; the letter is signed and the name kept.
+        await pilot.press("ctrl+n")
+        await wait_for(pilot, lambda: app.screen.query("#letter-name"))
+        await pilot.press(*"Jo Wrenfield", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen))
+        await settle(pilot)
+        assert editor(app).text.endswith("Yours faithfully,\n\nJo Wrenfield\n")
+        assert load_settings(private_settings)["parent_name"] == "Jo Wrenfield"
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportAsk))
+        out = tmp_path / "record-request.txt"
+        app.screen.query_one("#letter-export-path").value = str(out)
+        await pilot.press("enter")
+        await settle(pilot)
+    assert out.read_text(encoding="utf-8").endswith("Jo Wrenfield\n")

@@ -100,6 +100,37 @@ class ExportAsk(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+class NameAsk(ModalScreen[str | None]):
+    """The parent's name, to sign this letter and the next ones with."""
+
+    CSS_PATH = [stylesheet("dialogs.tcss"), stylesheet("letter.tcss")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, known: str) -> None:
+        super().__init__()
+        self.known = known
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="letter-export", classes="dialog"):
+            yield Static(
+                "Your name, to sign your letters with (kept for the next ones):",
+                classes="dialog-title",
+            )
+            yield Input(self.known, id="letter-name", placeholder="e.g. Jo Test")
+            yield Static("enter keeps it, escape cancels", classes="dialog-hint")
+
+    @on(Input.Submitted, "#letter-name")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(" ".join(event.value.split()) or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+# How the letter screen tells the parent to sign, after "The letter is signed ...: ".
+HOW_TO_SIGN = "press ctrl+n to add your name (kept for your next letters), or write it in."
+
+
 class LetterScreen(WorkbookScreen):
     """A letter, filled in, to edit; then copy it, export it or record it as sent."""
 
@@ -110,6 +141,7 @@ class LetterScreen(WorkbookScreen):
         Binding("ctrl+s", "record", "Record as sent"),
         Binding("ctrl+o", "export", "Export"),
         Binding("ctrl+t", "copy_letter", "Copy all"),
+        Binding("ctrl+n", "sign", "Your name"),
         Binding("escape", "back", "Back"),
     ]
 
@@ -145,10 +177,12 @@ class LetterScreen(WorkbookScreen):
             reply = record.fields.get("reply_due")
             if reply:
                 what += f", with a reply due by {reply}"
-        return Text(
+        said = (
             f"ctrl+s records it as sent on {long_date(self.letter.day)}: {what}. "
             "ctrl+o exports it to a file; ctrl+t copies it all."
         )
+        unsigned = letters.unsigned_warning(self.written, HOW_TO_SIGN)
+        return Text(f"{unsigned}\n{said}" if unsigned else said)
 
     @property
     def text(self) -> str:
@@ -171,7 +205,49 @@ class LetterScreen(WorkbookScreen):
         self.app.notify("Letter copied.", markup=False)
 
     @work(exclusive=True, group="letter")
+    async def action_sign(self) -> None:
+        """Ask the parent's name once, keep it for later letters, and sign this one."""
+        from sen_workbook.settings import PARENT_NAME, parent_name, remember_parent_name
+
+        book_app = self.book_app
+        name = await self.app.push_screen_wait(NameAsk(parent_name(book_app.settings)))
+        if not name:
+            return
+        book_app.settings[PARENT_NAME] = name  # the next letters, in this window too
+        try:
+            remember_parent_name(book_app.settings_file, name)
+        except OSError as error:
+            self.app.notify(
+                f"Your name could not be kept for the next letters: {error}",
+                severity="warning",
+                markup=False,
+            )
+        area = self.query_one("#letter-text", TextArea)
+        if letters.UNSIGNED in area.text:
+            area.text = area.text.replace(letters.UNSIGNED, name)
+        self.written = self.written.replace(letters.UNSIGNED, name)
+        self.letter = self.letter._replace(signed=name)
+        self._say(f"The letter is signed {name}; your next letters will be too.")
+
+    async def _unsigned_anyway(self, doing: str) -> bool:
+        """Whether to go on with a letter still signed with the placeholder: the parent
+        is asked, and told how to sign it if they say no."""
+        from sen_workbook.tui.screens.confirm import ConfirmScreen
+
+        unsigned = letters.unsigned_warning(self.text, HOW_TO_SIGN)
+        if unsigned is None:
+            return True
+        go_on = await self.app.push_screen_wait(
+            ConfirmScreen(unsigned, f"{doing} it unsigned anyway?", yes=doing, no="Not yet")
+        )
+        if not go_on:
+            self._say(unsigned)
+        return bool(go_on)
+
+    @work(exclusive=True, group="letter")
     async def action_export(self) -> None:
+        if not await self._unsigned_anyway("Export"):
+            return
         name = f"~/letter-{self.letter.letter_type.replace('_', '-')}-{self.letter.day}.txt"
         typed = await self.app.push_screen_wait(ExportAsk(name))
         if not typed:
@@ -215,6 +291,8 @@ class LetterScreen(WorkbookScreen):
         from sen_workbook.tui.screens.confirm import ConfirmScreen
 
         if self.recorded is not None or not self.book_app.can_change():
+            return
+        if not await self._unsigned_anyway("Record"):
             return
         record = self.letter.record
         what = "a formal request" if record.kind == "request" else "a letter sent"
