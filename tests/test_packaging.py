@@ -89,6 +89,7 @@ def test_wheel_holds_the_styles_and_console_script(wheel):
     assert expected and expected <= shipped
     assert "sen-workbook = sen_workbook.cli:main" in scripts
     assert "sen_workbook/archive.schema.json" in names  # for those who write converters
+    assert "sen_workbook/py.typed" in names  # its types are read by type checkers
 
 
 def test_app_starts_from_the_installed_wheel(wheel, tmp_path):
