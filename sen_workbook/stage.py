@@ -34,10 +34,8 @@ def recorded_stage(entries: Iterable[Mapping[str, Any]], as_of: date) -> Recorde
     agreement to assess when recorded); else an SEN Support plan; else none."""
     from sen_workbook.deadlines import is_refusal
 
-    known = sorted(
-        (e for e in entries if _day(e.get("date")) is not None and _day(e["date"]) <= as_of),
-        key=lambda e: (_day(e["date"]), str(e.get("id", ""))),
-    )
+    dated = [(day, e) for e in entries if (day := _day(e.get("date"))) is not None and day <= as_of]
+    known = [e for _, e in sorted(dated, key=lambda pair: (pair[0], str(pair[1].get("id", ""))))]
     requests = [e for e in known if e.get("kind") == "request"]
     for request in reversed(requests):
         kind = request.get("request_type")
