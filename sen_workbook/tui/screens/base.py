@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from textual import events
 from textual.screen import Screen
 
 if TYPE_CHECKING:
@@ -49,6 +50,22 @@ class WorkbookScreen(Screen[None]):
     def changes_hidden(self, action: str) -> bool:
         """Whether ``action`` changes the workbook and this window may not change it."""
         return action in CHANGE_ACTIONS and self.book_app.workbook.read_only
+
+    def on_key(self, event: events.Key) -> None:
+        # A change key that reached the screen in a read-only window says why it does
+        # nothing, instead of nothing at all.
+        if not self.book_app.workbook.read_only:
+            return
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if binding.action in CHANGE_ACTIONS:
+                event.stop()
+                self.app.notify(
+                    self.book_app.workbook.read_only_reason,
+                    title="Read-only: nothing can be changed here",
+                    severity="warning",
+                    markup=False,
+                )
+                return
 
     def reload(self) -> None:
         """Read the records this screen shows again and redraw it."""

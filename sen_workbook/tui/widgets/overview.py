@@ -87,8 +87,9 @@ def deadline_prompt(due: deadlines.Deadline, records: ChildRecords) -> Text:
     return prompt
 
 
-def cycle_summary(records: ChildRecords) -> RenderableType:
-    """The latest plan: its dates, targets (with the latest result) and provision."""
+def cycle_summary(records: ChildRecords, *, read_only: bool = False) -> RenderableType:
+    """The latest plan: its dates, targets (with the latest result) and provision; the
+    keys for a review and the next plan, unless this window cannot make changes."""
     cycle = records.latest_cycle
     if cycle is None:
         return Text(
@@ -112,9 +113,10 @@ def cycle_summary(records: ChildRecords) -> RenderableType:
         latest = cycle.reviews[-1]
         dates.append(f"; reviewed {latest.get('date', '')[:10]}")
     lines.append(dates)
-    lines.append(
-        Text("r: review this plan \u00b7 p: the next plan, targets carried over", style="dim")
-    )
+    if not read_only:
+        lines.append(
+            Text("r: review this plan \u00b7 p: the next plan, targets carried over", style="dim")
+        )
     if cycle.targets:
         table = Table(box=None, expand=True, padding=(0, 1), show_edge=False)
         table.add_column("Target", ratio=3)
@@ -213,7 +215,10 @@ class OverviewPane(Vertical):
         yield Static("", id="overview-letter-hint", markup=False)
 
     def show_records(self, records: ChildRecords) -> None:
-        self.query_one("#overview-cycle-text", Static).update(cycle_summary(records))
+        read_only = bool(getattr(self.app, "workbook", None) and self.app.workbook.read_only)
+        self.query_one("#overview-cycle-text", Static).update(
+            cycle_summary(records, read_only=read_only)
+        )
         todo = self.query_one("#overview-todo", OptionList)
         highlighted = todo.highlighted
         todo.clear_options()
