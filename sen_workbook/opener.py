@@ -69,9 +69,9 @@ def _platform() -> str:
     return sys.platform
 
 
-def _launch(command: list[str]) -> None:
+def _launch(command: list[str]) -> subprocess.Popen[bytes]:
     """Start an opener without waiting, detached from the app's terminal."""
-    subprocess.Popen(  # noqa: S603 (a fixed program, the path as one argument)
+    return subprocess.Popen(  # noqa: S603 (a fixed program, the path as one argument)
         command,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
@@ -80,11 +80,12 @@ def _launch(command: list[str]) -> None:
     )
 
 
-def open_with_system(path: Path) -> None:
+def open_with_system(path: Path) -> subprocess.Popen[bytes] | None:
     """Ask the computer to open ``path`` with its usual program for that kind of file.
 
     Raises :class:`OpenerError` with a sentence naming ``path`` when there is no opener
-    or it could not be started; the file itself is never changed.
+    or it could not be started; the file itself is never changed.  Returns the opener's
+    process where there is one (``open``, ``xdg-open``), for :func:`opener_refused`.
     """
     path = Path(path)
     if not path.exists():
@@ -93,7 +94,7 @@ def open_with_system(path: Path) -> None:
     try:
         if platform == "win32":
             os.startfile(str(path))  # type: ignore[attr-defined]  # Windows only
-            return
+            return None
         program = "open" if platform == "darwin" else "xdg-open"
         found = shutil.which(program)
         if found is None:
@@ -101,7 +102,7 @@ def open_with_system(path: Path) -> None:
                 f"This computer has no program to open files with ({program} was not "
                 f"found). The file is at {path}: open it from your file manager."
             )
-        _launch([found, str(path)])
+        return _launch([found, str(path)])
     except OpenerError:
         raise
     except (OSError, AttributeError) as error:
@@ -110,3 +111,28 @@ def open_with_system(path: Path) -> None:
             f"The file could not be opened ({reason}). It is at {path}: open it from "
             "your file manager."
         ) from error
+
+
+def opener_refused(
+    process: subprocess.Popen[bytes] | None, path: Path, seconds: float = 5.0
+) -> str | None:
+    """Why the opener started for ``path`` opened nothing, or None when it did (or is
+    still at it after ``seconds``).
+
+    ``xdg-open`` and ``open`` end at once with an error when no program on the computer
+    takes that kind of file (xdg-open's 3: "no method available"); a parent would
+    otherwise be told a file is opening and see nothing.
+    """
+    if process is None:
+        return None
+    try:
+        code = process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        return None
+    if code == 0:
+        return None
+    kind = f"{path.suffix} files" if path.suffix else "this kind of file"
+    return (
+        f"No program on this computer opened {path.name}: none is set up for {kind}. "
+        f"Press s to save a copy where you can find it, and open that from your file manager."
+    )

@@ -557,13 +557,31 @@ class SenWorkbookApp(App[int]):
         from sen_workbook.opener import OpenerError, open_with_system
 
         try:
-            open_with_system(path)
+            process = open_with_system(path)
         except OpenerError as error:
             self.notify(
                 str(error), title="Not opened", severity="warning", markup=False, timeout=12
             )
             return False
+        if process is not None:
+            self._watch_opener(process, path)
         return True
+
+    @work(thread=True, group="opener", description="the opener")
+    def _watch_opener(self, process: Any, path: Path) -> None:
+        """Say so when the opener ends at once with an error: nothing was opened."""
+        from sen_workbook.opener import opener_refused
+
+        refused = opener_refused(process, path)
+        if refused:
+            self.call_from_thread(
+                self.notify,
+                refused,
+                title="Not opened",
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
 
     def open_attachment(self, entry_id: str, sha256: str) -> None:
         """Open an attached file: a private copy, named like the original, goes to the

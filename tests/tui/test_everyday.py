@@ -725,3 +725,23 @@ async def test_an_exhibit_left_out_of_the_pdf_is_said_in_the_export_notice(book,
         await pilot.press("ctrl+s")
         said = ("Bundle saved to", "E001 (SALT report.pdf)")
         await wait_for(pilot, lambda: all(w in screen_text(app) for w in said), seconds=120)
+
+
+async def test_a_file_no_program_opens_is_said_not_opened(book, tmp_path, monkeypatch):
+    from tests.tui.test_files import attach_report, open_observation
+
+    # A computer where xdg-open has no program for PDF files: it ends at once with 3.
+    programs = tmp_path / "bin"
+    programs.mkdir()
+    xdg_open = programs / "xdg-open"
+    xdg_open.write_text("#!/bin/sh\necho 'xdg-open: no method available' >&2\nexit 3\n")
+    xdg_open.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{programs}:/usr/bin:/bin")
+    monkeypatch.setattr("sen_workbook.opener._platform", lambda: "linux")
+    attach_report(book, tmp_path)
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await open_observation(pilot)
+        await pilot.press("o")
+        await wait_for(pilot, lambda: "No program on this computer opened" in screen_text(app))
+        assert "Press s to save a copy" in screen_text(app)
