@@ -299,7 +299,7 @@ def _import_into_new(path: Path, source: str, skip_damaged: bool = False) -> int
     """Import into a workbook that does not exist yet; if nothing is imported, leave
     nothing behind (no empty workbook, lock file, backup or folder) of what this process
     made, and nothing of another process's (which may be creating the same workbook)."""
-    with Workbook(path) as book:
+    with Workbook(path, write_on_first_save=True) as book:
         try:
             summary = book.import_archive(source, skip_damaged=skip_damaged)
         except BaseException:

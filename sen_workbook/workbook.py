@@ -133,7 +133,15 @@ class Workbook:
         read_only: bool = False,
         today: Callable[[], _dt.date] = _dt.date.today,
         check_shape: bool = True,
+        write_on_first_save: bool = False,
     ):
+        """Open (or create) the workbook at ``path``.
+
+        A workbook that does not exist yet is written at once, empty, unless
+        ``write_on_first_save``: then its first save writes it, once, as any save does.
+        An import into a new path uses that, so the parent's records are written in one
+        atomic save rather than after an empty file and a backup of that empty file.
+        """
         self.path = Path(path).expanduser().absolute()
         self.folder = self.path.parent
         self.files_folder = self.folder / "files"
@@ -151,6 +159,9 @@ class Workbook:
         self._made: list[Path] = []
         self._made_folders: list[Path] = []
         self._lost_lock = False
+        # A new workbook whose file the first save writes (``write_on_first_save``).
+        self._write_on_first_save = write_on_first_save
+        self.unsaved = False
         if self._lock is not None:
             missing = [p for p in (self.folder, *self.folder.parents) if not p.exists()]
             try:
@@ -193,6 +204,9 @@ class Workbook:
                 )
             if self.read_only:
                 raise StorageError(f"There is no workbook at {self.path}.")
+            if self._write_on_first_save:
+                self._open_unsaved()
+                return
             try:
                 atomic_write(self.path, serialise(empty_database()))
             except OSError as error:
@@ -219,6 +233,16 @@ class Workbook:
         self._db = WorkbookDB(self.path, storage=AtomicJSONStorage, read_only=self.read_only)
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         self._storage.prime(data, stamp, fingerprint)
+        self._storage.guard = self._check_still_writer
+
+    def _open_unsaved(self) -> None:
+        """Hold a new, empty workbook in memory; the first save writes its file."""
+        remove_stale_temp_files(self.path)  # of an earlier try that was killed
+        self.created = True
+        self.unsaved = True
+        self._db = WorkbookDB(self.path, storage=AtomicJSONStorage)
+        self._storage = self._db.storage  # type: ignore[assignment]
+        self._storage.prime(empty_database())
         self._storage.guard = self._check_still_writer
 
     def _check_still_writer(self) -> None:
@@ -366,7 +390,17 @@ class Workbook:
         if self.read_only:
             raise ReadOnlyError(self.read_only_reason + " Nothing was saved.")
         data = self._data()
-        self._daily_backup()
+        if self.unsaved:
+            # Nothing on disk to back up; but the file must still be absent, or another
+            # program made it meanwhile and it is not written over.
+            if os.path.lexists(self.path):
+                self._storage.forget()
+                raise WorkbookChangedError(
+                    f"The workbook {self.path} was made by another program while this one "
+                    "was creating it, so nothing was saved over it."
+                )
+        else:
+            self._daily_backup()
         # Each table notes the keys set or removed in it, so the save knows what changed
         # without comparing every record (a table replaced whole is compared in full).
         tracked = {name: _Tracked(table) for name, table in data.items()}
@@ -391,8 +425,14 @@ class Workbook:
                     )
                 data[name] = dict(table) if isinstance(table, _Tracked) else table
             self._storage.write_changes(data, changed)
+            if self.unsaved:
+                self.unsaved = False
+                self._made.append(self.path)
         except BaseException:
-            self._storage.forget()
+            if self.unsaved:
+                self._storage.prime(empty_database())  # still new: nothing was written
+            else:
+                self._storage.forget()
             raise
         finally:
             self._db.clear_cache()
@@ -1096,6 +1136,8 @@ class Workbook:
             # The records were parsed from the archive just now and nothing else holds
             # them, so they are stored as they are rather than copied.
             self._add_records(new_children, new_entries, copy=False)
+        elif self.unsaved:
+            self._change(_same)  # an archive with nothing new still leaves a workbook
         return ImportSummary(
             len(new_children),
             len(new_entries),

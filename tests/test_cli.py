@@ -13,6 +13,7 @@ import pytest
 
 from sen_workbook import model
 from sen_workbook.cli import main
+from sen_workbook.storage import StorageError
 from sen_workbook.workbook import Workbook, WorkbookError
 
 
@@ -325,3 +326,49 @@ def test_an_empty_or_blank_pseudonym_is_refused_in_a_sentence(tmp_path, family):
                 "child's, such as 'Child A', or use none.\n"
             )
     assert not (tmp_path / "bundle.zip").exists()
+
+
+def test_an_import_into_a_new_path_writes_the_workbook_once(tmp_path, family, monkeypatch, capsys):
+    """One atomic save, as any save: no empty workbook written first, and no backup of one."""
+    children, entries = family
+    source = write_archive_json(tmp_path / "family.json", children, entries)
+    db = tmp_path / "new" / "workbook.json"
+    waits: list[int] = []
+    real_fsync = os.fsync
+
+    def counted_fsync(fd: int) -> None:
+        waits.append(fd)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", counted_fsync)
+    assert main(["--db", str(db), "import", str(source)]) == 0
+    monkeypatch.undo()
+    assert "Imported 1 child and 9 entries" in capsys.readouterr().out
+    assert len(waits) == 2  # the file, then its folder
+    assert sorted(p.name for p in db.parent.iterdir()) == ["workbook.json", "workbook.json.lock"]
+    if os.name == "posix":
+        assert db.stat().st_mode & 0o777 == 0o600
+    with Workbook(db, read_only=True) as book:
+        assert [c["id"] for c in book.children()] == [c["id"] for c in children]
+        assert {e["id"] for e in book.entries()} == {e["id"] for e in entries}
+
+
+def test_an_import_of_nothing_new_into_a_new_path_still_leaves_a_workbook(tmp_path, capsys):
+    source = write_archive_json(tmp_path / "empty.json", [], [])
+    db = tmp_path / "new" / "workbook.json"
+    assert main(["--db", str(db), "import", str(source)]) == 0
+    capsys.readouterr()
+    with Workbook(db, read_only=True) as book:
+        assert book.children() == [] and book.entries() == []
+
+
+def test_a_new_workbook_made_meanwhile_by_another_program_is_not_written_over(tmp_path, family):
+    children, entries = family
+    source = write_archive_json(tmp_path / "family.json", children, entries)
+    db = tmp_path / "workbook.json"
+    with Workbook(db, write_on_first_save=True) as book:
+        assert not db.exists()
+        db.write_bytes(b"theirs")
+        with pytest.raises(StorageError, match="made by another program"):
+            book.import_archive(source)
+    assert db.read_bytes() == b"theirs"
