@@ -10,6 +10,7 @@ records, never the stored objects themselves.
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import os
 import re
 import stat
@@ -1071,7 +1072,13 @@ class Workbook:
         them as missing, so a damaged backup still gives back every record.
         """
         with collector_paused():
-            return self._import_archive(Path(source).expanduser(), skip_damaged)
+            summary = self._import_archive(Path(source).expanduser(), skip_damaged)
+            # The records read are now the workbook's own, kept while it is open, with no
+            # reference cycles among them: set aside from the collector (as a read for the
+            # app is), or its first pass after the import goes over every one of them for
+            # nothing (a twentieth of the import).  They are still freed when let go.
+            gc.freeze()
+            return summary
 
     def _import_archive(self, path: Path, skip_damaged: bool = False) -> ImportSummary:
         document, files, damaged = _read_archive(path, skip_damaged=skip_damaged)
@@ -1084,14 +1091,16 @@ class Workbook:
         new_entries, skipped_entries = _not_yet_stored(
             document["entries"], data["entries"], "entry", problems
         )
-        # The archive's records come first so that "Entry 900" means the archive's 900th.
-        in_archive = {_id_of(r) for r in document["children"] + document["entries"]}
+        # The archive's records come first so that "Entry 900" means the archive's 900th;
+        # the stored ones follow (none in a new workbook, so the ids are not gathered).
+        stored_children, stored_entries = [], []
+        if data["children"] or data["entries"]:
+            in_archive = {_id_of(r) for r in document["children"] + document["entries"]}
+            stored_children = [c for k, c in data["children"].items() if k not in in_archive]
+            stored_entries = [e for k, e in data["entries"].items() if k not in in_archive]
         problems.extend(
             model.validate_records(
-                document["children"]
-                + [c for k, c in data["children"].items() if k not in in_archive],
-                document["entries"]
-                + [e for k, e in data["entries"].items() if k not in in_archive],
+                document["children"] + stored_children, document["entries"] + stored_entries
             )
         )
         needed = {

@@ -405,3 +405,29 @@ def test_the_cycle_collector_pauses_only_while_a_workbook_is_read_and_used(tmp_p
     with Workbook(tmp_path / "w.json") as book, pytest.raises(WorkbookError):
         book.import_archive(archive)  # refused: nothing imported, the collector back on
     assert gc.isenabled()
+
+
+def test_a_save_writes_the_bytes_one_serialisation_of_the_whole_workbook_would(db_path, family):
+    """Records are turned into JSON one by one; the file is still exactly standard JSON,
+    byte for byte what serialising the whole workbook at once gives, and a refused value
+    (NaN) leaves the next save as good as ever."""
+    children, entries = family
+    with Workbook(db_path) as book:
+        book.load_sample(children, entries, {})
+        child = book.children()[0]
+        book.update_child(child["id"], {"name": 'Zoë "Z" Ñandú \u2028 😀'})
+    data = json.loads(db_path.read_bytes())
+    assert db_path.read_bytes() == storage.serialise(data)
+    store = storage.AtomicJSONStorage(db_path)
+    store.read()
+    looped: dict = {"id": "x"}
+    looped["self"] = looped
+    for bad in (float("nan"), looped):
+        refused = {**data, "entries": {**data["entries"], "x": {"id": "x", "bad": bad}}}
+        with pytest.raises(StorageError, match="Nothing was changed on disk"):
+            store.write(refused)
+        assert json.loads(db_path.read_bytes()) == data
+        store.read()
+    data["entries"]["x"] = {"id": "x", "nested": [{"a": 1.5}, {"a": [1, 2]}]}
+    store.write(data)
+    assert db_path.read_bytes() == storage.serialise(data)
