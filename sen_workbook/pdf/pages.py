@@ -260,9 +260,7 @@ class Pages(FPDF):
         """
         text = self.glyphs.printable(text)
         limit = width * 1000 / (size * PT)
-        if not keep_spaces and (
-            "  " in text or "\n" in text or "\t" in text or text[:1] == " " or text[-1:] == " "
-        ):
+        if not keep_spaces and not _settled(text):
             text = " ".join(text.split())
         if self.measure(text, style) <= limit:
             return [text]  # most lines of a timeline: one line, nothing to break
@@ -304,12 +302,6 @@ class Pages(FPDF):
             words[start] = piece
             ends[start:] = [end - ends[start] + used + space + before for end in ends[start:]]
         return result or [""]
-
-    def longest_word(self, text: str, style: str = "", size: float = BODY) -> float:
-        """The width in millimetres of the widest word of ``text`` (what a column needs)."""
-        text = self.glyphs.printable(text)
-        widest = max((self.units(word, style) for word in text.split()), default=0.0)
-        return widest * size * PT / 1000
 
     # --- printing text -------------------------------------------------------------------
 
@@ -555,8 +547,16 @@ class Pages(FPDF):
         columns = len(header)
         if not columns:
             return
-        rows = [list(row[:columns]) + [""] * (columns - len(row)) for row in rows]
-        widths = self._column_widths(header, rows, size)
+        printable = self.glyphs.printable
+        header = [printable(text) for text in header]
+        rows = [
+            [printable(text) for text in row[:columns]] + [""] * (columns - len(row))
+            for row in rows
+        ]
+        # Each cell measured once: for the columns' widths, and to know it fits its column.
+        measure = self.measure
+        sizes = [[measure(text) for text in row] for row in rows]
+        widths = self._column_widths(header, rows, sizes, size)
         lefts = list(accumulate([self.l_margin, *widths[:-1]]))
         step = size * LEADING * PT
         inner = [width - 2 * CELL_PAD for width in widths]
@@ -621,31 +621,44 @@ class Pages(FPDF):
         self.room((max(len(cell) for cell in header_lines) + first_height) * step + 4 * CELL_PAD)
         draw_row(header_lines, "B")
         lines = self.lines
-        for row in rows:
+        limits = [width * 1000 / (size * PT) for width in inner]
+        for row, row_sizes in zip(rows, sizes, strict=True):
             draw_row(
-                [lines(text, width, "", size) for text, width in zip(row, inner, strict=True)],
+                [
+                    # A cell that fits its column as it is: one line (lines() would say so).
+                    [text] if units <= limit and _settled(text) else lines(text, width, "", size)
+                    for text, units, limit, width in zip(row, row_sizes, limits, inner, strict=True)
+                ],
                 "",
             )
         self.y += BODY * LEADING * PT * 0.5
 
     def _column_widths(
-        self, header: Sequence[str], rows: Sequence[Sequence[str]], size: float
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        sizes: Sequence[Sequence[float]],
+        size: float,
     ) -> list[float]:
         """Widths that give every column room for its longest word (capped), then share
-        what is left by how much text each column holds."""
+        what is left by how much text each column holds.  ``header`` and ``rows`` are
+        printable, and ``sizes`` gives each cell's width in thousandths of the size."""
         available = self.epw
-        columns = len(header)
-        natural = [0.0] * columns
-        needed = [0.0] * columns
-        printable = self.glyphs.printable
-        units = self.units
-        for row, style in [(header, "B")] + [(row, "") for row in rows]:
-            for index, text in enumerate(row):
-                text = printable(text)
-                natural[index] = max(natural[index], units(text, style))
-                needed[index] = max(
-                    needed[index], max((units(word, style) for word in text.split()), default=0.0)
+        measure = self.measure
+        natural: list[float] = []
+        needed: list[float] = []
+        for index, title in enumerate(header):
+            natural.append(
+                max(measure(title, "B"), max((row[index] for row in sizes), default=0.0))
+            )
+            # The column's longest word: each different word measured once.
+            words = set(" ".join([row[index] for row in rows]).split())
+            needed.append(
+                max(
+                    max(map(measure, words), default=0.0),
+                    max(map(measure, title.split(), repeat("B")), default=0.0),
                 )
+            )
         scale = size * PT / 1000
         pad = 2 * CELL_PAD + 0.5
         natural = [min(width * scale + pad, available) for width in natural]
@@ -661,6 +674,17 @@ class Pages(FPDF):
         wants = [max(nat - need, 0.0) for nat, need in zip(natural, needed, strict=True)]
         total = sum(wants) or 1.0
         return [need + spare * want / total for need, want in zip(needed, wants, strict=True)]
+
+
+def _settled(text: str) -> bool:
+    """Whether ``text`` has no white space that :meth:`Pages.lines` would tidy."""
+    return (
+        "  " not in text
+        and "\n" not in text
+        and "\t" not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+    )
 
 
 def fixed_date(day: _dt.date) -> _dt.datetime:
