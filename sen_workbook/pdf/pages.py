@@ -18,6 +18,7 @@ the one function letters need.
 from __future__ import annotations
 
 import datetime as _dt
+import sys
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import accumulate, repeat
@@ -221,6 +222,38 @@ class Pages(FPDF):
                 cache[text] = width
         return width
 
+    def _break(self, text: str, limit: float, style: str) -> list[str] | None:
+        """``text`` (Latin-1, single spaces, none at either end) broken as :meth:`lines`
+        breaks it, from the running width at every letter, found by byte tables in one
+        go, rather than word by word.  ``None`` for text this cannot take, or when a word
+        is wider than a line on its own (it is then split by letters)."""
+        tables = self._width_bytes[style]
+        if tables is None:
+            return None
+        try:
+            raw = text.encode("latin-1")
+        except UnicodeEncodeError:
+            return None
+        # Each letter's width as a 16-bit number in the machine's byte order, then the
+        # width of the text up to each letter: running[i] is the width of text[:i].
+        pairs = bytearray(2 * len(raw))
+        low, high = (0, 1) if sys.byteorder == "little" else (1, 0)
+        pairs[low::2] = raw.translate(tables[1])
+        pairs[high::2] = raw.translate(tables[0])
+        running = [0, *accumulate(memoryview(pairs).cast("H"))]
+        result: list[str] = []
+        start, end = 0, len(text)
+        while True:
+            last = bisect_right(running, running[start] + limit) - 1  # text[start:last] fits
+            if last >= end:
+                result.append(text[start:])
+                return result
+            cut = text.rfind(" ", start, last + 1)
+            if cut <= start:
+                return None
+            result.append(text[start:cut])
+            start = cut + 1
+
     def measure(self, text: str, style: str = "") -> float:
         """The width of printable ``text`` in thousandths of the type size, not kept.
 
@@ -264,6 +297,10 @@ class Pages(FPDF):
             text = " ".join(text.split())
         if self.measure(text, style) <= limit:
             return [text]  # most lines of a timeline: one line, nothing to break
+        if not keep_spaces:
+            broken = self._break(text, limit, style)
+            if broken is not None:
+                return broken
         words = text.split(" ")
         cache = self._measured[style]
         try:
