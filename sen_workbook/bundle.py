@@ -140,17 +140,21 @@ def _defuse(text: str) -> str:
     return text
 
 
-def render_html(markdown_text: str, title: str) -> str:
+_NOT_MADE = "\x00not made"  # no HTML can be this: markup.to_html not yet run
+
+
+def render_html(markdown_text: str, title: str, *, quick_body: str | None = _NOT_MADE) -> str:
     """A complete HTML5 page of ``markdown_text`` with a print stylesheet.
 
     Rendered by markdown-it-py's ``js-default`` preset with raw HTML off; links only for
     ``https:``, ``http:`` and ``mailto:``; no images, scripts, external styles or fonts
     (a Content-Security-Policy says so too), so opening the page fetches nothing.  The
-    same input gives the same bytes.
+    same input gives the same bytes.  ``quick_body`` is :func:`markup.to_html` of the
+    same text (``None`` included) when the caller has it already.
     """
     # The timeline's own Markdown is turned into the same HTML without a full parse, which
     # takes several seconds on a long chronology; anything else goes to markdown-it-py.
-    body = markup.to_html(markdown_text)
+    body = markup.to_html(markdown_text) if quick_body == _NOT_MADE else quick_body
     if body is None:
         body = _markdown().render(markdown_text)
     if "<td>" in body:
@@ -329,21 +333,24 @@ def build_bundle(
     options: timeline.TimelineOptions,
     read_attachment: Callable[[str], bytes],
     *,
-    pdf: Callable[[str, list[timeline.Exhibit]], bytes] | None = None,
+    pdf: Callable[[str, list[timeline.Exhibit], str | None], bytes] | None = None,
 ) -> dict[str, bytes]:
     """Every file of the bundle, relative path to bytes, in path order.
 
     ``read_attachment(sha256)`` returns a stored file's bytes or raises
     ``FileNotFoundError``.  Each exhibit is checked against its SHA-256; a missing or
     changed file raises :class:`BundleError` naming the exhibit, and nothing is returned.
-    ``pdf(markdown, exhibits)``, when given, makes the bundle as one PDF from the same
-    timeline; it is added as ``bundle.pdf`` and listed in the manifest like the rest.
+    ``pdf(markdown, exhibits, body)``, when given, makes the bundle as one PDF from the
+    same timeline (``body`` is the timeline's HTML from :func:`markup.to_html`, or
+    ``None``); it is added as ``bundle.pdf`` and listed in the manifest like the rest.
     """
     markdown_text, exhibits = timeline.timeline_and_exhibits(child, entries, options)
     title = timeline.timeline_title(child, options)
+    # The timeline's HTML is made once, for timeline.html and for the PDF to read.
+    body = markup.to_html(markdown_text)
     files: dict[str, bytes] = {
         "timeline.md": markdown_text.encode("utf-8"),
-        "timeline.html": render_html(markdown_text, title).encode("utf-8"),
+        "timeline.html": render_html(markdown_text, title, quick_body=body).encode("utf-8"),
     }
     checked: dict[str, str] = {}
     for exhibit in exhibits:
@@ -353,7 +360,7 @@ def build_bundle(
         _check_pseudonymised(child, files)
     if pdf is not None:
         # Made after the checks above; the PDF checks its own text for the child's names.
-        files[PDF_NAME] = pdf(markdown_text, exhibits)
+        files[PDF_NAME] = pdf(markdown_text, exhibits, body)
     files[MANIFEST] = manifest(files, checked)
     return dict(sorted(files.items()))
 

@@ -1309,7 +1309,7 @@ class Workbook:
         if progress:
             progress(0, 1, "Assembling the timeline")
 
-        def pdf(markdown_text: str, exhibits: list[Any]) -> bytes:
+        def pdf(markdown_text: str, exhibits: list[Any], body: str | None) -> bytes:
             from sen_workbook.pdf.bundle import pdf_from_markdown
 
             made = pdf_from_markdown(
@@ -1322,6 +1322,7 @@ class Workbook:
                 prepared_by=prepared_by,
                 progress=progress,
                 entry_kinds={entry["id"]: entry["kind"] for entry in stored},
+                html_body=body,
             )
             if report is not None:
                 report.extend(made.report())

@@ -446,7 +446,7 @@ def test_the_folder_bundle_lists_its_pdf_in_the_manifest():
         entries,
         options,
         FILES.__getitem__,
-        pdf=lambda text, exhibits: b"%PDF-1.4 made from the same timeline",
+        pdf=lambda text, exhibits, body: b"%PDF-1.4 made from the same timeline",
     )
     digest = hashlib.sha256(files[PDF_NAME]).hexdigest()
     assert f"{digest}  {PDF_NAME}\n" in files["MANIFEST.sha256"].decode()
@@ -546,6 +546,12 @@ def test_a_folder_bundle_carries_the_pdf_and_sha256sum_accepts_it(sample_db, tmp
     )
     assert (out / PDF_NAME).read_bytes().startswith(b"%PDF-")
     assert f"  {PDF_NAME}\n" in (out / "MANIFEST.sha256").read_text()
+    # Made from the folder's own HTML of the timeline, it is the PDF made on its own.
+    alone = tmp_path / "alone.pdf"
+    cli.main(
+        ["--db", str(sample_db), "bundle", "Tobi", "--as-of", "2026-08-31", "--out", str(alone)]
+    )
+    assert (out / PDF_NAME).read_bytes() == alone.read_bytes()
     if shutil.which("sha256sum"):
         subprocess.run(
             ["sha256sum", "--strict", "-c", "MANIFEST.sha256"],

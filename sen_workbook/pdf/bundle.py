@@ -336,11 +336,14 @@ def pdf_from_markdown(
     prepared_by: str = "",
     progress: Progress | None = None,
     entry_kinds: Mapping[str, str] | None = None,
+    html_body: str | None = None,
 ) -> PdfBundle:
     """:func:`build_pdf_bundle` from a timeline already rendered (the folder bundle's).
 
     ``entry_kinds`` (entry id to kind) lets the PDF say when a professional's report, an
     exhibit of an assessment entry, runs past the 15 pages the Tribunal allows an expert.
+    ``html_body`` is the timeline's HTML from :func:`sen_workbook.markup.to_html`, when
+    the folder bundle has made it, so that it is not made twice.
     """
     # Python's collector of reference cycles is paused while the PDF is made: the pages
     # are hundreds of thousands of short-lived strings and lists in no cycle, and it would
@@ -358,6 +361,7 @@ def pdf_from_markdown(
             prepared_by=prepared_by,
             progress=progress,
             entry_kinds=entry_kinds,
+            html_body=html_body,
         )
     finally:
         if collecting:
@@ -375,6 +379,7 @@ def _pdf_from_markdown(
     prepared_by: str,
     progress: Progress | None,
     entry_kinds: Mapping[str, str] | None,
+    html_body: str | None,
 ) -> PdfBundle:
     pseudonym = Pseudonym(child, options.pseudonym)  # the timeline's own name replacement
     steps = len(exhibit_list) + 3
@@ -408,7 +413,7 @@ def _pdf_from_markdown(
     pages.set_creation_date(fixed_date(options.as_of))
 
     _cover(pages, child, options, prepared_by, len(shown))
-    document = list(blocks(markdown_text))
+    document = list(blocks(markdown_text, html_body))
     sections = [block.text for block in document if block.kind == "heading" and block.level == 2]
     row_count = 1 + len(sections) + (1 + len(shown) if shown else 0)
     index_pages = _index_pages(row_count, Pages.TEXT_HEIGHT)

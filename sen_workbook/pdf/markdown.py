@@ -58,9 +58,11 @@ def _inline_text(token: Token) -> str:
     return "".join(parts)
 
 
-def blocks(markdown_text: str) -> list[Block]:
-    """The blocks of ``markdown_text`` in order, as markdown-it-py reads them."""
-    body = markup.to_html(markdown_text)
+def blocks(markdown_text: str, body: str | None = None) -> list[Block]:
+    """The blocks of ``markdown_text`` in order, as markdown-it-py reads them; ``body``
+    is :func:`sen_workbook.markup.to_html` of it when the caller has made it already."""
+    if body is None:
+        body = markup.to_html(markdown_text)
     if body is None:
         return list(token_blocks(markdown_text))
     found = quick_html_blocks(body)
