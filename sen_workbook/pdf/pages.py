@@ -38,7 +38,7 @@ FOOTER = 9.0
 HEADING_SIZES = {1: 18.0, 2: 15.0, 3: 13.0}
 LEADING = 1.3  # line height as a multiple of the type size
 CELL_PAD = 1.4  # millimetres inside a table cell, each side
-GREY = (235, 235, 235)
+GREY = 0.922  # a table header's fill (235 of 255)
 A4_WIDTH, A4_HEIGHT = 210.0, 297.0
 _MEASURED_WORDS = 200_000  # words whose widths are kept, per face, before starting again
 
@@ -193,12 +193,10 @@ class Pages(FPDF):
                 if whole
                 else None
             )
-        self._faces = faces
         self._font_names = {style: f"/F{face.i}" for style, face in faces.items()}
         self.glyphs = fonts.Glyphs(set(faces[""].cmap))
         self._measured: dict[str, dict[str, float]] = {style: {} for style in self._widths}
         self._codes = {style: _Codes(face.subset) for style, face in faces.items()}
-        self._family = fonts.FAMILY.lower()
         self.footer_ref = ""
         self._refs: dict[int, str] = {}
         self.alias_nb_pages(None)  # the page count is printed by finish(), not by fpdf2
@@ -288,8 +286,10 @@ class Pages(FPDF):
 
         Breaks fall at spaces only, as late as they can (the first line is as full as
         it can be, then the next).  Runs of white space become one space unless
-        ``keep_spaces`` (plain text files, whose indentation means something).  Each word
-        is measured once and its width kept: a diary's words come back again and again.
+        ``keep_spaces`` (plain text files, whose indentation means something).  A
+        Latin-1 paragraph is broken at the running width of its letters (:meth:`_break`);
+        any other by its words' widths, each word measured once and kept, as a diary's
+        words come back again and again.
         """
         text = self.glyphs.printable(text)
         limit = width * 1000 / (size * PT)
@@ -627,7 +627,7 @@ class Pages(FPDF):
                 shown = min(count, max(fits, 1))
                 height = shown * step + 2 * CELL_PAD
                 top = (self.h - self.y) * k
-                paint = f"{pen}0.922 g {border} B Q" if style == "B" else f"{pen}{border} S Q"
+                paint = f"{pen}{GREY} g {border} B Q" if style == "B" else f"{pen}{border} S Q"
                 written = self._codes[style].written
                 baseline = f" {(self.h - self.y - CELL_PAD - step * 0.78) * k:.2f} Tm ("
                 text = [
