@@ -410,7 +410,7 @@ def fill_natural_empties(record: Any, *, child: bool = False) -> tuple[Any, list
         if not isinstance(kind, str) or kind not in KIND_FIELDS:
             return record, []
         shape = _ENTRY_SHAPES[kind]
-    if _complete(record, shape):
+    if _complete(record, shape, () if child else _ITEM_SHAPES[record["kind"]]):
         return record, []  # every field there and none null: nothing to fill
     filled: list[str] = []
     out = dict(record)
@@ -433,14 +433,18 @@ def fill_natural_empties(record: Any, *, child: bool = False) -> tuple[Any, list
     return out, filled
 
 
-def _complete(record: dict[str, Any], shape: Mapping[str, Any]) -> bool:
+def _complete(
+    record: dict[str, Any],
+    shape: Mapping[str, Any],
+    item_shapes: tuple[tuple[str, Mapping[str, Any]], ...],
+) -> bool:
     """Whether :func:`fill_natural_empties` would find nothing to fill in ``record``: it
     has exactly the fields of ``shape``, none null, and so has each item of its lists
-    (an archive this program wrote always does)."""
+    (``item_shapes``, those of its kind; an archive this program wrote always does)."""
     if record.keys() != shape.keys() or None in record.values():
         return False
-    for name, item_shape in ITEM_FIELDS.items():
-        items = record.get(name) if name in shape else None
+    for name, item_shape in item_shapes:
+        items = record[name]  # there: the record has every field of its kind
         if type(items) is list:
             for item in items:
                 if type(item) is dict and (
@@ -448,6 +452,13 @@ def _complete(record: dict[str, Any], shape: Mapping[str, Any]) -> bool:
                 ):
                     return False
     return True
+
+
+# The lists of objects each kind of entry has, with the fields of their items.
+_ITEM_SHAPES = {
+    kind: tuple((name, shape) for name, shape in ITEM_FIELDS.items() if name in fields)
+    for kind, fields in _ENTRY_SHAPES.items()
+}
 
 
 def _filled_item(item: Any, shape: Mapping[str, Any], field: str, filled: list[str]) -> Any:
