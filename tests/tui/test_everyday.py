@@ -745,3 +745,29 @@ async def test_a_file_no_program_opens_is_said_not_opened(book, tmp_path, monkey
         await pilot.press("o")
         await wait_for(pilot, lambda: "No program on this computer opened" in screen_text(app))
         assert "Press s to save a copy" in screen_text(app)
+
+
+async def test_in_the_light_theme_an_unticked_box_shows_no_x_and_a_ticked_one_does(book):
+    from textual.widgets import SelectionList
+
+    from sen_workbook.tui.forms.entry_form import EntryForm
+
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.theme = "textual-light"
+        await open_amara(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryForm))
+        await pilot.pause()
+        areas = app.screen.query(SelectionList).first()
+        for name in ("selection-list--button", "selection-list--button-highlighted"):
+            style = areas.get_component_rich_style(name)
+            assert style.color == style.bgcolor, name  # no X to be seen
+        for name in (
+            "selection-list--button-selected",
+            "selection-list--button-selected-highlighted",
+        ):
+            style = areas.get_component_rich_style(name)
+            assert style.color != style.bgcolor and style.bold, name

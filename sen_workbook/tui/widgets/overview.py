@@ -236,9 +236,10 @@ class OverviewPane(Vertical):
                 continue
             if options:
                 options.append(None)
-            options.append(
-                Option(Text(f"{heading} ({len(items)})", style="bold underline"), disabled=True)
-            )
+            # A heading is a disabled option, which the list dims: its own style (and
+            # child.tcss) keep it as bright as the text, and a missed deadline's red.
+            style = "bold underline red" if key == "missed" else "bold underline"
+            options.append(Option(Text(f"{heading} ({len(items)})", style=style), disabled=True))
             for place, item in enumerate(items):
                 kind = "flag" if isinstance(item, analysis.Flag) else "deadline"
                 option_id = f"{kind}-{numbers[kind]}"
