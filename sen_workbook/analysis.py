@@ -48,15 +48,18 @@ def chronological_key(entry: Mapping[str, Any]) -> tuple[date, str, str]:
     return model.entry_day(entry), text[11:16], str(entry.get("id", ""))
 
 
-class _Known(list):
+class _Known(list[Any]):
     """What :func:`entries_as_of` returns: a list that remembers its cut, its cycles and
     its entries by kind, so that flags, cycles, runs and deadlines worked out from it do
     not sort it or go through it again."""
 
     __slots__ = ("as_of", "cycles", "kinds")
+    as_of: date
+    cycles: tuple[Cycle, ...] | None
+    kinds: dict[str, list[dict]] | None
 
 
-def entries_as_of(entries: Iterable[dict], as_of: date) -> list[dict]:
+def entries_as_of(entries: Iterable[Mapping[str, Any]], as_of: date) -> _Known:
     """The entries dated on or before ``as_of``, in chronological order.
 
     Given its own answer for the same day, it returns that list itself: treat the

@@ -108,7 +108,7 @@ def _link_allowed(url: str) -> bool:
 
 def _markdown() -> MarkdownIt:
     md = MarkdownIt("js-default")  # raw HTML off, no linkify, no typographer
-    md.validateLink = _link_allowed
+    md.validateLink = _link_allowed  # type: ignore[method-assign]  # markdown-it-py's way
     md.disable("image")  # an image would be fetched when the page is opened
     return md
 
@@ -251,7 +251,7 @@ def _readable_text(data: bytes) -> str | None:
         logger.setLevel(logging.CRITICAL)  # repairs of a damaged file are not the parent's
         try:
             reader = PdfReader(io.BytesIO(data), strict=False)
-            info = reader.metadata or {}
+            info: Mapping[str, Any] = reader.metadata or {}
             parts = [str(value) for value in info.values()]
             parts += [page.extract_text() or "" for page in reader.pages]
         except Exception:  # any damage: the file simply cannot be checked
@@ -422,7 +422,7 @@ def zip_bundle(files: Mapping[str, bytes], folder_name: str) -> bytes:
         _check_path(path)
         parts = path.split("/")
         folders.update("/".join([folder_name, *parts[:depth]]) for depth in range(1, len(parts)))
-    members = [(name + "/", None) for name in folders]
+    members: list[tuple[str, bytes | None]] = [(name + "/", None) for name in folders]
     members += [(f"{folder_name}/{path}", data) for path, data in files.items()]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:

@@ -11,6 +11,7 @@ import datetime as _dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from sen_workbook import __version__, intake, model
 from sen_workbook.storage import StorageError, collector_paused
@@ -24,7 +25,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one sentence, exit 2, no usage dump
+    def error(self, message: str) -> NoReturn:  # one sentence, exit 2, no usage dump
         raise UsageError(
             f"{message[0].upper()}{message[1:].rstrip('.')}. See 'sen-workbook --help'."
         )

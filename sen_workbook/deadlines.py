@@ -701,10 +701,7 @@ class _ChildDeadlines:
                 )
             )
             return made
-        not_issuing = first_no_plan is not None and (
-            first_draft is None or first_no_plan < first_draft
-        )
-        if not_issuing:
+        if first_no_plan is not None and (first_draft is None or first_no_plan < first_draft):
             made.append(self.make("no_plan_notice", request, start, sixteen, first_no_plan))
             made.append(
                 self.not_applicable(

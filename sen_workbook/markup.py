@@ -271,7 +271,7 @@ def _list(lines: list[str], start: int, out: list[str]) -> int:
 
 def _paragraph(lines: list[str], start: int, out: list[str]) -> int:
     line = start
-    block = []
+    block: list[str] = []
     while line < len(lines):
         text = lines[line]
         if not text:

@@ -532,7 +532,8 @@ def _check_keys(
     record: Mapping[str, Any], allowed: Iterable[str], where: _Place, problems: list[str]
 ) -> None:
     allowed = allowed if isinstance(allowed, (set, frozenset)) else set(allowed)
-    if record.keys() == allowed:
+    # A key view equals a set of the same names (mypy does not know views compare as sets).
+    if record.keys() == allowed:  # type: ignore[comparison-overlap]
         return  # the usual case, checked in one step
     for name in record:
         if name not in allowed:
@@ -695,7 +696,7 @@ def nesting_depth(value: Any, limit: int) -> int:
     return depth
 
 
-def _check_revisions(value: Any, where: _Place, problems: list[str]) -> None:
+def _check_revisions(value: Any, where: _Where, problems: list[str]) -> None:
     """``revisions``: a list of ``{"replaced_at": date-time, "record": an entry}``.
 
     Earlier versions are checked for shape and depth only: they were valid when saved,
@@ -722,7 +723,7 @@ def _check_revisions(value: Any, where: _Place, problems: list[str]) -> None:
             )
 
 
-def _check_attachments(value: Any, where: _Place, problems: list[str]) -> None:
+def _check_attachments(value: Any, where: _Where, problems: list[str]) -> None:
     if not isinstance(value, list):
         problems.append(f"{where}: attachments must be a list.")
         return
@@ -750,7 +751,7 @@ def _check_items(
     name: str,
     value: Any,
     shape: Mapping[str, Any],
-    where: _Place,
+    where: _Where,
     problems: list[str],
 ) -> None:
     if not isinstance(value, list):

@@ -350,7 +350,8 @@ def _record_encoder() -> Callable[[Any, int], Any] | None:
     """
     from json import encoder
 
-    make = encoder.c_make_encoder
+    # Not in typeshed's json.encoder, being the C speedup it falls back from.
+    make = getattr(encoder, "c_make_encoder", None)
     if make is None:  # pragma: no cover - an interpreter without json's C speedups
         return None
     return make(
@@ -568,7 +569,7 @@ class WriterLock:
 class UUIDTable(Table):
     """A table keyed by the records' own UUIDs, never by TinyDB's integer ids."""
 
-    document_id_class = str
+    document_id_class = str  # type: ignore[assignment]  # TinyDB types the ids as int
 
     def _get_next_id(self) -> str:  # pragma: no cover - every insert names its id
         raise StorageError("Every record must be stored under its own id.")

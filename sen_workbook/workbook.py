@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 if TYPE_CHECKING:
     import zipfile
 
+    from sen_workbook.timeline import TimelineOptions
+
 from sen_workbook import model
 from sen_workbook.storage import (
     FILE_MODE,
@@ -1103,12 +1105,12 @@ class Workbook:
                 document["children"] + stored_children, document["entries"] + stored_entries
             )
         )
-        needed = {
-            a.get("sha256")
+        needed: set[str] = {
+            a["sha256"]
             for e in new_entries
             if isinstance(e, dict) and isinstance(e.get("attachments"), list)
             for a in e["attachments"]
-            if isinstance(a, dict)
+            if isinstance(a, dict) and isinstance(a.get("sha256"), str)
         }
         not_restored: list[str] = []
         for sha in sorted(s for s in needed if isinstance(s, str)):
@@ -1230,18 +1232,20 @@ class Workbook:
 
     # --- evidence ----------------------------------------------------------------------
 
-    def timeline(self, child: Mapping[str, Any], options: Any) -> str:
+    def timeline(self, child: Mapping[str, Any], options: TimelineOptions) -> str:
         """The evidence timeline of ``child`` in Markdown (see :mod:`sen_workbook.timeline`)."""
         from sen_workbook.timeline import render_timeline
 
         return render_timeline(dict(child), self.stored_entries(child["id"]), options)
 
-    def names_inside_exhibits(self, child: Mapping[str, Any], options: Any) -> str | None:
+    def names_inside_exhibits(
+        self, child: Mapping[str, Any], options: TimelineOptions
+    ) -> str | None:
         """With a pseudonym, the sentence listing the exhibits that still name the child
         inside the file, or cannot be read to check (see :func:`bundle.names_inside_exhibits`);
         None without a pseudonym or when there is nothing to say.  Said before a bundle
         is written, so the parent knows what to redact."""
-        if not getattr(options, "pseudonym", ""):
+        if not options.pseudonym:
             return None
         from sen_workbook.bundle import names_inside_exhibits
         from sen_workbook.timeline import exhibits
@@ -1252,7 +1256,7 @@ class Workbook:
     def export_bundle(
         self,
         child: Mapping[str, Any],
-        options: Any,
+        options: TimelineOptions,
         out: str | os.PathLike[str],
         *,
         overwrite: bool = False,
@@ -1391,7 +1395,7 @@ class Workbook:
     def _export_pdf(
         self,
         child: Mapping[str, Any],
-        options: Any,
+        options: TimelineOptions,
         target: Path,
         *,
         overwrite: bool,
@@ -1584,7 +1588,7 @@ class _Tracked(dict):
         self.touched.update(self)
         super().clear()
 
-    def __ior__(self, other: Any) -> _Tracked:  # type: ignore[override]
+    def __ior__(self, other: Any) -> _Tracked:  # type: ignore[misc]
         self.update(other)
         return self
 

@@ -142,10 +142,10 @@ def nature(facts: Facts) -> list[str]:
     touched = {a: 0 for a in model.AREAS}
     for entry in facts.selected:
         if entry.get("kind") == "review" or entry.get("targets"):
-            areas: Any = entry_areas(entry, plans)
+            its_areas: Any = entry_areas(entry, plans)
         else:  # the entry's own areas alone (see entry_areas), each once
-            areas = set(entry.get("areas") or ())
-        for area in areas:
+            its_areas = set(entry.get("areas") or ())
+        for area in its_areas:
             if area in touched:
                 touched[area] += 1
     counts = [f"{model.AREAS[a]}: {n}" for a, n in touched.items() if n]

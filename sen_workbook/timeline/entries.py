@@ -63,10 +63,10 @@ def entry_in_full(facts: Facts, entry: Mapping[str, Any]) -> list[str]:
         lines.append(bullet(f"{FIELD_LABELS['links']}: " + facts.cites(entry["links"])))
     for attachment in get("attachments") or ():
         ref = facts.exhibit_refs.get((entry["id"], attachment["sha256"]), "")
-        shown = f"Exhibit {ref}: " + added_as(facts, attachment.get("filename", ""))
+        exhibit = f"Exhibit {ref}: " + added_as(facts, attachment.get("filename", ""))
         if present(attachment.get("description", "")):
-            shown += ", " + text(attachment["description"])
-        lines.append(bullet(shown))
+            exhibit += ", " + text(attachment["description"])
+        lines.append(bullet(exhibit))
     if len(lines) == 2:
         lines.append("No further details recorded.")
     lines.append("- " + provenance(entry))

@@ -7,7 +7,7 @@ entries cite them by reference.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from .options import TimelineOptions
@@ -73,7 +73,7 @@ def exhibits(
     return number_exhibits(select_entries(entries, options), pseudonym)
 
 
-def number_exhibits(selected: list[Mapping[str, Any]], pseudonym: Pseudonym) -> list[Exhibit]:
+def number_exhibits(selected: Sequence[Mapping[str, Any]], pseudonym: Pseudonym) -> list[Exhibit]:
     """:func:`exhibits` of entries already selected and sorted."""
     found: dict[str, dict[str, Any]] = {}
     for entry in selected:

@@ -6,7 +6,7 @@ filters here narrow only what the chronology shows and the summary counts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -46,9 +46,9 @@ def select_entries(entries: Iterable[Mapping[str, Any]], options: TimelineOption
 
 
 def chosen(
-    entries: list[Mapping[str, Any]],
+    entries: Sequence[Mapping[str, Any]],
     options: TimelineOptions,
-    among: list[Mapping[str, Any]] | None = None,
+    among: Sequence[Mapping[str, Any]] | None = None,
 ) -> Iterator[Mapping[str, Any]]:
     """:func:`select_entries` without the copies and the sorting: the entries it keeps,
     in the order given.  A review's plan is looked for ``among`` (default ``entries``)."""
