@@ -56,7 +56,7 @@ class _Known(list[Any]):
     __slots__ = ("as_of", "cycles", "kinds")
     as_of: date
     cycles: tuple[Cycle, ...] | None
-    kinds: dict[str, list[dict]] | None
+    kinds: dict[str, list[dict[str, Any]]] | None
 
 
 def entries_as_of(entries: Iterable[Mapping[str, Any]], as_of: date) -> _Known:
@@ -75,13 +75,13 @@ def entries_as_of(entries: Iterable[Mapping[str, Any]], as_of: date) -> _Known:
     return known
 
 
-def by_kind(known: list[dict]) -> dict[str, list[dict]]:
+def by_kind(known: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     """The entries of each kind, each list in the order of ``known``: worked out once for
     an answer of :func:`entries_as_of` (treat it as read-only), so each derived fact goes
     through the entries of its kinds only."""
     if type(known) is _Known and known.kinds is not None:
         return known.kinds
-    kinds: dict[str, list[dict]] = {}
+    kinds: dict[str, list[dict[str, Any]]] = {}
     for entry in known:
         kind = entry["kind"]
         found = kinds.get(kind)
@@ -111,7 +111,7 @@ def linked(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
 class TargetRow(NamedTuple):
     """One target of a plan and what each review of that plan found."""
 
-    target: dict  # the plan's target item {id, text, area, success_measure, by_date}
+    target: dict[str, Any]  # the plan's target item {id, text, area, success_measure, by_date}
     results: tuple[str | None, ...]  # one per review, in review order; None = not assessed
     evidence: tuple[str, ...]  # the outcome's evidence text per review ("" when none)
 
@@ -125,14 +125,16 @@ class Cycle(NamedTuple):
 
     child_id: str
     number: int  # 1, 2, 3... per child in plan date order
-    plan: dict
-    assess: tuple[dict, ...]  # concerns and assessments after the previous plan, up to this one
-    reviews: tuple[dict, ...]  # reviews whose plan_id is this plan, by date
+    plan: dict[str, Any]
+    assess: tuple[
+        dict[str, Any], ...
+    ]  # concerns and assessments after the previous plan, up to this one
+    reviews: tuple[dict[str, Any], ...]  # reviews whose plan_id is this plan, by date
     targets: tuple[TargetRow, ...]  # in the plan's target order
     review_overdue: bool  # review_date before as_of and no review of this plan recorded
 
 
-def cycles(entries: Iterable[dict], as_of: date) -> list[Cycle]:
+def cycles(entries: Iterable[dict[str, Any]], as_of: date) -> list[Cycle]:
     """Every child's cycles as of ``as_of``, ordered by plan date, then plan id.
 
     ``assess`` holds the concerns and assessments dated after the previous plan's day
@@ -148,14 +150,14 @@ def cycles(entries: Iterable[dict], as_of: date) -> list[Cycle]:
     return list(known.cycles)
 
 
-def _cycles(known: list[dict], as_of: date) -> list[Cycle]:
+def _cycles(known: list[dict[str, Any]], as_of: date) -> list[Cycle]:
     # One pass over the entries, indexing each child's plans, the reviews of each plan and
     # the days of its concerns and assessments; each cycle's Assess step is then a slice
     # between two plans' days, so the cost grows with the entries, not plans × entries.
     # ``known`` is in chronological order, so every list here is too.
-    plans_of: dict[str, list[dict]] = defaultdict(list)
-    reviews_of: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    assess_of: dict[str, list[dict]] = defaultdict(list)
+    plans_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    reviews_of: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    assess_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
     assess_days: dict[str, list[date]] = defaultdict(list)
     for entry in known:
         kind = entry["kind"]
@@ -195,13 +197,14 @@ def _cycles(known: list[dict], as_of: date) -> list[Cycle]:
 
 def _outcome_for(review: Mapping[str, Any], target_id: str) -> Mapping[str, Any] | None:
     # A review should hold one outcome per target; if it holds two, the first counts.
+    outcome: Mapping[str, Any]
     for outcome in review.get("outcomes", ()):
         if outcome.get("target_id") == target_id:
             return outcome
     return None
 
 
-def _target_row(target: dict, reviews: tuple[dict, ...]) -> TargetRow:
+def _target_row(target: dict[str, Any], reviews: tuple[dict[str, Any], ...]) -> TargetRow:
     results: list[str | None] = []
     evidence: list[str] = []
     for review in reviews:
@@ -216,9 +219,9 @@ def _target_row(target: dict, reviews: tuple[dict, ...]) -> TargetRow:
 
 
 class _Assessed(NamedTuple):
-    review: dict
+    review: dict[str, Any]
     result: str
-    plan: dict
+    plan: dict[str, Any]
 
 
 def _histories(all_cycles: list[Cycle]) -> dict[tuple[str, str], list[_Assessed]]:
@@ -240,7 +243,9 @@ def _histories(all_cycles: list[Cycle]) -> dict[tuple[str, str], list[_Assessed]
     return history
 
 
-def target_history(entries: Iterable[dict], as_of: date) -> dict[str, list[tuple[dict, str]]]:
+def target_history(
+    entries: Iterable[dict[str, Any]], as_of: date
+) -> dict[str, list[tuple[dict[str, Any], str]]]:
     """Target id -> [(review entry, result), ...] across all cycles, in date order.
 
     A target carried into a later plan keeps its id, so its history runs across plans.
@@ -276,7 +281,7 @@ class Flag(NamedTuple):
     related_ids: tuple[str, ...] = ()  # other entries behind it (the reviews for a target)
 
 
-def flags(entries: Iterable[dict], as_of: date) -> list[Flag]:
+def flags(entries: Iterable[dict[str, Any]], as_of: date) -> list[Flag]:
     """Every flag as of ``as_of``, ordered by date, then entry id, code and message.
 
     - ``target_not_met``: the target's latest assessed result and the ones straight
@@ -307,8 +312,8 @@ def flags(entries: Iterable[dict], as_of: date) -> list[Flag]:
     letters = kinds.get("correspondence", ())
     # Each entry's id -> the received letters linked with it either way, so finding a
     # reply costs the number of links, not the number of letters.
-    replies: dict[str, list[dict]] = {}
-    received: dict[str, dict] = {}
+    replies: dict[str, list[dict[str, Any]]] = {}
+    received: dict[str, dict[str, Any]] = {}
     for entry in letters:
         if entry.get("direction") == "received":
             received[entry["id"]] = entry
@@ -392,14 +397,14 @@ class NotMetRun(NamedTuple):
     """
 
     child_id: str
-    target: dict
-    plan: dict  # the plan of the run's last review
-    reviews: tuple[dict, ...]
+    target: dict[str, Any]
+    plan: dict[str, Any]  # the plan of the run's last review
+    reviews: tuple[dict[str, Any], ...]
     current: bool
     ended_with: str  # the result that ended the run ("met", "partly"), "" when current
 
 
-def not_met_runs(entries: Iterable[dict], as_of: date) -> list[NotMetRun]:
+def not_met_runs(entries: Iterable[dict[str, Any]], as_of: date) -> list[NotMetRun]:
     """Every run of two or more ``not_met`` results in a row, by the run's first review."""
     all_cycles = cycles(entries_as_of(entries, as_of), as_of)
     found: list[NotMetRun] = []
@@ -433,6 +438,7 @@ def _find_target(
     # in the child's latest plan that has it (an outcome may name a target of another).
     plans = [plan] + [c.plan for c in reversed(all_cycles) if c.child_id == child_id]
     for candidate in plans:
+        target: Mapping[str, Any]
         for target in candidate.get("targets", ()):
             if target.get("id") == target_id:
                 return target
@@ -516,7 +522,9 @@ def _action_flags(meeting: Mapping[str, Any], as_of: date) -> list[Flag]:
     return found
 
 
-def _reply_flags(letter: Mapping[str, Any], candidates: list[dict], as_of: date) -> list[Flag]:
+def _reply_flags(
+    letter: Mapping[str, Any], candidates: list[dict[str, Any]], as_of: date
+) -> list[Flag]:
     """``candidates``: the received letters linked with ``letter`` either way."""
     if letter.get("direction") != "sent":
         return []

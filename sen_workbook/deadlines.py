@@ -457,7 +457,7 @@ def _is_to_a_school(request: Mapping[str, Any]) -> bool:
 
 
 def deadlines(
-    entries: Iterable[dict], as_of: date, *, include_not_applicable: bool = False
+    entries: Iterable[dict[str, Any]], as_of: date, *, include_not_applicable: bool = False
 ) -> list[Deadline]:
     """Every statutory deadline of the ``request`` entries as of ``as_of``.
 
@@ -536,12 +536,12 @@ def deadlines(
     known = entries_as_of(entries, as_of)
     # Each child's requests, letters and reports, each kind in date order (a child's
     # deadlines read them kind by kind).
-    by_child: dict[str, list[dict]] = defaultdict(list)
+    by_child: dict[str, list[dict[str, Any]]] = defaultdict(list)
     kinds = by_kind(known)
     for kind in ("request", "correspondence", "assessment"):
         for entry in kinds.get(kind, ()):
             by_child[entry["child_id"]].append(entry)
-    planned: dict[str, list[dict]] = defaultdict(list)
+    planned: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for entry in entries:
         if (
             entry.get("kind") == "request"
@@ -597,7 +597,9 @@ def _sentence(state: str, family: bool, **dates: date | int | None) -> str:
 class _ChildDeadlines:
     """The deadlines of one child's requests, which may answer one another."""
 
-    def __init__(self, items: list[dict], as_of: date, include_not_applicable: bool = False):
+    def __init__(
+        self, items: list[dict[str, Any]], as_of: date, include_not_applicable: bool = False
+    ):
         self.as_of = as_of
         self.include_not_applicable = include_not_applicable
         self.requests = [e for e in items if e["kind"] == "request"]
@@ -605,7 +607,7 @@ class _ChildDeadlines:
         self.reports = [e for e in items if e["kind"] == "assessment"]
         self.decisions = self._appealable_decisions()
 
-    def of_type(self, request_type: str) -> list[dict]:
+    def of_type(self, request_type: str) -> list[dict[str, Any]]:
         return [r for r in self.requests if r.get("request_type") == request_type]
 
     def outcome_day(self, request: Mapping[str, Any]) -> date | None:
@@ -622,7 +624,7 @@ class _ChildDeadlines:
             found.extend(self._appeal(source, decided))
         return found
 
-    def _from(self, request: dict) -> list[Deadline]:
+    def _from(self, request: dict[str, Any]) -> list[Deadline]:
         start = model.entry_day(request)
         kind = request.get("request_type")
         made: list[Deadline | None] = []
@@ -656,7 +658,9 @@ class _ChildDeadlines:
 
     # --- reg 5, reg 10 and reg 13(2) --------------------------------------------------
 
-    def _after_assessment(self, request: dict, start: date, request_type: str) -> list[dict]:
+    def _after_assessment(
+        self, request: dict[str, Any], start: date, request_type: str
+    ) -> list[dict[str, Any]]:
         """The child's requests of ``request_type`` that belong to this assessment
         request: dated from it up to the next ``ehcna`` request."""
         later = [
@@ -672,7 +676,7 @@ class _ChildDeadlines:
             and (window_end is None or model.entry_day(r) < window_end)
         ]
 
-    def _ehcna(self, request: dict, start: date) -> list[Deadline | None]:
+    def _ehcna(self, request: dict[str, Any], start: date) -> list[Deadline | None]:
         decided = self.outcome_day(request)
         made = [self.make("ehcna_decision", request, start, _plain(start, 6 * 7), decided)]
         sixteen, twenty = _plain(start, 16 * 7), _plain(start, 20 * 7)
@@ -735,7 +739,7 @@ class _ChildDeadlines:
 
     # --- subject access ---------------------------------------------------------------
 
-    def _subject_access(self, request: dict, start: date) -> Deadline | None:
+    def _subject_access(self, request: dict[str, Any], start: date) -> Deadline | None:
         asked_for = request.get("asked_for", "")
         asked_on = known_date(request.get("asked_for_date", ""), self.as_of)
         supplied = known_date(request.get("supplied_date", ""), self.as_of)
@@ -802,7 +806,7 @@ class _ChildDeadlines:
 
     # --- reg 20(4) --------------------------------------------------------------------
 
-    def advice_before(self, meeting: dict) -> list[Deadline]:
+    def advice_before(self, meeting: dict[str, Any]) -> list[Deadline]:
         """The reg 20(4) deadline of a planned annual review meeting (dated after as_of)."""
         held = model.entry_day(meeting)
         sent = [
@@ -833,7 +837,7 @@ class _ChildDeadlines:
         return min(sent, default=None)
 
     def _next_annual_review(
-        self, source: dict, start: date, *, same_day_counts: bool
+        self, source: dict[str, Any], start: date, *, same_day_counts: bool
     ) -> Deadline | None:
         held = [
             model.entry_day(r)
@@ -843,7 +847,7 @@ class _ChildDeadlines:
         ]
         return self.make("annual_review", source, start, _year(start), min(held, default=None))
 
-    def _appealable_decisions(self) -> list[tuple[dict, date]]:
+    def _appealable_decisions(self) -> list[tuple[dict[str, Any], date]]:
         """Decisions that can be appealed: refusals to assess, decisions not to issue a
         plan, final plans and decisions after annual reviews."""
         decisions = []
@@ -864,7 +868,7 @@ class _ChildDeadlines:
         decisions.sort(key=lambda pair: (pair[1], chronological_key(pair[0])))
         return decisions
 
-    def _appeal(self, source: dict, decided: date) -> list[Deadline]:
+    def _appeal(self, source: dict[str, Any], decided: date) -> list[Deadline]:
         try:
             two_months = _appeal_deadline_and_note(decided, None)[0]
         except CalendarRangeError:
@@ -916,7 +920,7 @@ class _ChildDeadlines:
         )
         return [deadline] if deadline is not None else []
 
-    def _latest_decision_by(self, day: date) -> dict | None:
+    def _latest_decision_by(self, day: date) -> dict[str, Any] | None:
         earlier = [source for source, decided in self.decisions if decided <= day]
         return earlier[-1] if earlier else None
 

@@ -89,7 +89,8 @@ class Facts:
         provision, say)."""
         if name not in self._worked_out:
             self._worked_out[name] = work(self)
-        return self._worked_out[name]
+        kept: T = self._worked_out[name]  # what work returned for this name
+        return kept
 
     # the family's text -----------------------------------------------------------------
 

@@ -34,7 +34,9 @@ def entry_areas(entry: Mapping[str, Any], plans: Mapping[str, Mapping[str, Any]]
     return areas
 
 
-def select_entries(entries: Iterable[Mapping[str, Any]], options: TimelineOptions) -> list[dict]:
+def select_entries(
+    entries: Iterable[Mapping[str, Any]], options: TimelineOptions
+) -> list[dict[str, Any]]:
     """The entries a timeline includes, in date order (date, time, created_at, id).
 
     Included: dated on or before ``as_of``, within ``date_from``/``date_to``, of one of
