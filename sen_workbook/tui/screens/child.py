@@ -27,6 +27,7 @@ from textual.widgets import (
 from textual.worker import get_current_worker
 
 from sen_workbook import model
+from sen_workbook.stage import stage_shown
 from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
@@ -177,11 +178,11 @@ class ChildScreen(WorkbookScreen):
             self.dismiss_to_children()
             return
         self.sub_title = child_label(child)
-        self._show_summary(child)
         # The records are read here, on the app's own thread (the only one that writes);
         # working out the facts from them can take seconds for a long journal, so that
         # runs in a thread while the tabs show they are loading.
         entries = book.stored_entries(self.child_id)  # copied in the thread below
+        self._show_summary(child, entries)
         # Show "loading" only if it takes long enough to notice; a flash is worse.
         if self._loading_timer is not None:
             self._loading_timer.stop()
@@ -310,13 +311,15 @@ class ChildScreen(WorkbookScreen):
         if self.is_current:
             self.book_app.show_children()
 
-    def _show_summary(self, child: dict[str, Any]) -> None:
+    def _show_summary(self, child: dict[str, Any], entries: list[dict[str, Any]]) -> None:
         parts = [Text(child_label(child), style="bold")]
         for name in ("year_group", "setting"):
             value = one_line(child.get(name, ""))
             if value:
                 parts.append(Text(value))
-        parts.append(Text(STAGES.get(child["status"], child["status"])))
+        # The records' stage where they have gone further than the child's details.
+        stage = stage_shown(child, entries, self.book_app.today())
+        parts.append(Text(STAGES.get(stage, stage)))
         if child.get("areas"):
             parts.append(Text(area_names(child["areas"], short=True)))
         self.query_one("#child-summary", Static).update(Text(" \u00b7 ").join(parts))

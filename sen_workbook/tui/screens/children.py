@@ -15,6 +15,7 @@ from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
 from sen_workbook import analysis, deadlines, model
+from sen_workbook.stage import stage_shown, stage_words
 from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
@@ -95,6 +96,9 @@ class ChildrenScreen(WorkbookScreen):
         super().__init__()
         self.children_shown: list[dict[str, Any]] = []
         self.facts: dict[str, tuple[str, str]] = {}  # child id -> (next review, to do)
+        # child id -> the stage shown (the records' where they have gone further than the
+        # child's details) and the sentence saying where it comes from
+        self.stages: dict[str, tuple[str, str]] = {}
         self._facts_unfinished = False
 
     def compose(self) -> ComposeResult:
@@ -150,10 +154,7 @@ class ChildrenScreen(WorkbookScreen):
         # and the next review gives way (it is said in full in the line below the list).
         shown = [self.facts.get(c["id"], ("", "")) for c in self.children_shown]
         room = (self.size.width or 80) - 4 * 2 - 4  # cell padding, border and scrollbar
-        stage = max(
-            [len("Stage")]
-            + [len(STAGES.get(c["status"], c["status"])) for c in self.children_shown]
-        )
+        stage = max([len("Stage")] + [len(self._stage(c)) for c in self.children_shown])
         todo = max([len("To do")] + [len(count) for _, count in shown])
         longest_name = max([len("Name")] + [len(child_label(c)) for c in self.children_shown])
         longest_review = max([len("Next review")] + [len(review) for review, _ in shown])
@@ -166,7 +167,7 @@ class ChildrenScreen(WorkbookScreen):
             review, count = self.facts.get(child["id"], (None, None))
             table.add_row(
                 plain(child_label(child), name_width),
-                Text(STAGES.get(child["status"], child["status"])),
+                Text(self._stage(child)),
                 plain(review, review_width) if review is not None else waiting,
                 waiting
                 if count is None
@@ -177,6 +178,11 @@ class ChildrenScreen(WorkbookScreen):
         if keep is not None and keep in {c["id"] for c in self.children_shown}:
             table.move_cursor(row=table.get_row_index(keep))
         self._show_detail()
+
+    def _stage(self, child: dict[str, Any]) -> str:
+        """The stage in the list: the records' where they have gone further."""
+        key = self.stages.get(child["id"], (child["status"], ""))[0]
+        return STAGES.get(key, key)
 
     def on_resize(self) -> None:
         if self.children_shown:
@@ -193,6 +199,7 @@ class ChildrenScreen(WorkbookScreen):
         for entry in in_order(stored):
             by_child[entry["child_id"]].append(entry)
         facts: dict[str, tuple[str, str]] = {}
+        stages: dict[str, tuple[str, str]] = {}
         worker = get_current_worker()
         for child in children:
             if worker.is_cancelled:
@@ -203,15 +210,19 @@ class ChildrenScreen(WorkbookScreen):
             due = deadlines.deadlines(entries, today)
             # The Overview's own grouping and words, so the two never disagree.
             groups = urgency_groups(analysis.flags(entries, today), due, today)
+            stages[child["id"]] = (
+                stage_shown(child, entries, today),
+                stage_words(child, entries, today),
+            )
             review = review_state(
                 cycles[-1] if cycles else None,
                 today,
                 due,
-                ehc_plan=child.get("status") == "ehc_plan",
+                ehc_plan=stages[child["id"]][0] == "ehc_plan",
             )
             facts[child["id"]] = (review, to_do_words(groups, short=True))
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._fill_in, facts)
+            self.app.call_from_thread(self._fill_in, facts, stages)
 
     def on_screen_suspend(self) -> None:
         # A child's workspace is opening: it needs the processor more than this list.
@@ -223,8 +234,11 @@ class ChildrenScreen(WorkbookScreen):
         # Also when the facts were left unfinished because a child was opened.
         return super().needs_reload() or self._facts_unfinished
 
-    def _fill_in(self, facts: dict[str, tuple[str, str]]) -> None:
+    def _fill_in(
+        self, facts: dict[str, tuple[str, str]], stages: dict[str, tuple[str, str]]
+    ) -> None:
         self.facts = facts
+        self.stages = stages
         self._show_rows()
 
     def highlighted_child(self) -> dict[str, Any] | None:
@@ -246,7 +260,8 @@ class ChildrenScreen(WorkbookScreen):
             parts.append("SENCo: " + one_line(child["senco"]))
         if child.get("areas"):
             parts.append("Areas: " + area_names(child["areas"]))
-        parts.append(model.CHILD_STATUSES.get(child["status"], child["status"]))
+        said = self.stages.get(child["id"], ("", ""))[1]
+        parts.append(said or model.CHILD_STATUSES.get(child["status"], child["status"]))
         review = self.facts.get(child["id"], ("", ""))[0]
         if review:
             parts.append("Next review: " + review)
