@@ -161,7 +161,8 @@ async def test_children_list_shows_stage_next_review_and_attention(book):
         text = screen_text(app)
     amara = next(line for line in text.splitlines() if "Amara Okafor (Mara)" in line)
     ben = next(line for line in text.splitlines() if "Ben Carter" in line)
-    assert "SEN Support" in amara and "overdue by 61 days" in amara
+    # Her details say SEN Support; her records hold an assessment request since.
+    assert "Assessment requested" in amara and "overdue by 61 days" in amara
     # Two flags and two open deadlines, one of them missed (the Overview's own words).
     assert amara.split()[-4:-1] == ["4", "(1", "missed)"]
     assert "EHC plan" in ben and "no plan yet" in ben and "nothing" in ben
