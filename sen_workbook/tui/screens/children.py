@@ -181,8 +181,8 @@ class ChildrenScreen(WorkbookScreen):
 
     def _stage(self, child: dict[str, Any]) -> str:
         """The stage in the list: the records' where they have gone further."""
-        key = self.stages.get(child["id"], (child["status"], ""))[0]
-        return STAGES.get(key, key)
+        key = str(self.stages.get(child["id"], (child["status"], ""))[0])
+        return STAGES.get(key) or key
 
     def on_resize(self) -> None:
         if self.children_shown:
