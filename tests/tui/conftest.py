@@ -43,7 +43,7 @@ def screen_text(app: App) -> str:
     """The current screen as the person sees it (dialogs and notifications included)."""
     width, height = app.size
     rows: list[list[tuple[int, str]]] = [[] for _ in range(height)]
-    for match in _TEXT.finditer(app.export_screenshot()):
+    for match in _TEXT.finditer(app.export_screenshot(simplify=True)):
         line = int(match["line"])
         if line < height:
             column = round(float(match["x"]) / _CELL_WIDTH)
