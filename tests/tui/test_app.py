@@ -307,9 +307,9 @@ async def test_records_arriving_while_a_tab_is_first_built_are_shown_in_it(
     from sen_workbook.tui.widgets.overview import OverviewPane
 
     ready = threading.Event()
-    build = child_screen.ChildRecords.build
+    build = child_screen.ChildFacts.build
     monkeypatch.setattr(
-        child_screen.ChildRecords,
+        child_screen.ChildFacts,
         "build",
         staticmethod(lambda *a, **k: (ready.wait(10), build(*a, **k))[1]),
     )

@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Collapsible, Select
 
 from sen_workbook import model
+from sen_workbook.child_facts import provision_text
 from sen_workbook.storage import StorageError
 from sen_workbook.tui.forms import values
 from sen_workbook.tui.forms.attachments import AttachmentsPanel
@@ -47,7 +48,6 @@ from sen_workbook.tui.forms.fields import (
     record_value,
 )
 from sen_workbook.tui.forms.items import ItemList
-from sen_workbook.tui.widgets.records import provision_text
 from sen_workbook.vocabulary import FIELD_LABELS
 from sen_workbook.workbook import Workbook, WorkbookError
 

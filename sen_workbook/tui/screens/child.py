@@ -27,6 +27,7 @@ from textual.widgets import (
 from textual.worker import get_current_worker
 
 from sen_workbook import model
+from sen_workbook.child_facts import STAGES, ChildFacts, area_names, child_label, one_line
 from sen_workbook.stage import stage_shown
 from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.styles import stylesheet
@@ -41,13 +42,6 @@ from sen_workbook.tui.widgets.journal import (
 )
 from sen_workbook.tui.widgets.messages import OpenEntry
 from sen_workbook.tui.widgets.overview import OverviewPane
-from sen_workbook.tui.widgets.records import (
-    STAGES,
-    ChildRecords,
-    area_names,
-    child_label,
-    one_line,
-)
 from sen_workbook.tui.widgets.timeline import TimelinePane
 from sen_workbook.workbook import WorkbookError, in_order
 
@@ -122,7 +116,7 @@ class ChildScreen(WorkbookScreen):
         super().__init__()
         self.child_id = child_id
         self.first_tab = tab if tab in TAB_FOCUS else "overview"
-        self.records: ChildRecords | None = None
+        self.records: ChildFacts | None = None
         self._loading_timer: Timer | None = None  # set while the records are awaited
         # Tabs whose pane has not been given the latest records: each is filled when it is
         # first shown, so opening a child costs only the tab in front.
@@ -230,10 +224,10 @@ class ChildScreen(WorkbookScreen):
             self.app.call_from_thread(self._show_journal, load, rows)
         entries = model.copy_record(ordered)  # kept by the tabs, and given to the forms
         try:
-            records = ChildRecords.build(child, entries, self.book_app.today())
+            records = ChildFacts.build(child, entries, self.book_app.today())
         except Exception as error:  # any failure: the journal must still open
             # A fact that cannot be worked out must not hide the records themselves.
-            records = ChildRecords(child, entries, self.book_app.today(), [], [], [])
+            records = ChildFacts(child, entries, self.book_app.today(), [], [], [])
             self.app.call_from_thread(
                 self.app.notify,
                 f"The flags and deadlines could not be worked out: {error}",
@@ -262,7 +256,7 @@ class ChildScreen(WorkbookScreen):
         if self.active_tab == "journal":
             self._focus_if_lost()
 
-    def _show_records(self, load: int, records: ChildRecords) -> None:
+    def _show_records(self, load: int, records: ChildFacts) -> None:
         if load != self._load:
             return  # a newer load is under way
         if self._loading_timer is not None:

@@ -15,21 +15,21 @@ from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
 from sen_workbook import analysis, deadlines, model
-from sen_workbook.stage import stage_shown, stage_words
-from sen_workbook.tui.screens.base import WorkbookScreen
-from sen_workbook.tui.styles import stylesheet
-from sen_workbook.tui.widgets.banner import ReadOnlyBanner
-from sen_workbook.tui.widgets.footer import KeyFooter
-from sen_workbook.tui.widgets.records import (
+from sen_workbook.child_facts import (
     STAGES,
+    ChildFacts,
     area_names,
     child_label,
     days_text,
     one_line,
-    plain,
     to_do_words,
-    urgency_groups,
 )
+from sen_workbook.stage import stage_shown, stage_words
+from sen_workbook.tui.screens.base import WorkbookScreen
+from sen_workbook.tui.styles import stylesheet
+from sen_workbook.tui.widgets.banner import ReadOnlyBanner
+from sen_workbook.tui.widgets.cells import plain
+from sen_workbook.tui.widgets.footer import KeyFooter
 from sen_workbook.tui.widgets.table import RecordTable
 from sen_workbook.workbook import in_order
 
@@ -204,23 +204,19 @@ class ChildrenScreen(WorkbookScreen):
         for child in children:
             if worker.is_cancelled:
                 return  # a child was opened: leave the processor to the workspace
-            # One cut of the child's entries, shared by cycles, flags and deadlines.
-            entries = analysis.entries_as_of(by_child.get(child["id"], []), today)
-            cycles = analysis.cycles(entries, today)
-            due = deadlines.deadlines(entries, today)
-            # The Overview's own grouping and words, so the two never disagree.
-            groups = urgency_groups(analysis.flags(entries, today), due, today)
+            # The same facts the child's workspace works out, so the two never disagree.
+            known = ChildFacts.build(child, by_child.get(child["id"], []), today)
             stages[child["id"]] = (
-                stage_shown(child, entries, today),
-                stage_words(child, entries, today),
+                stage_shown(child, known.known, today),
+                stage_words(child, known.known, today),
             )
             review = review_state(
-                cycles[-1] if cycles else None,
+                known.latest_cycle,
                 today,
-                due,
+                known.deadlines,
                 ehc_plan=stages[child["id"]][0] == "ehc_plan",
             )
-            facts[child["id"]] = (review, to_do_words(groups, short=True))
+            facts[child["id"]] = (review, to_do_words(known.to_do(), short=True))
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._fill_in, facts, stages)
 

@@ -15,17 +15,11 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sen_workbook import deadlines, model
+from sen_workbook.child_facts import area_names, child_label, one_line, provision_text, when
 from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
 from sen_workbook.tui.widgets.footer import KeyFooter
-from sen_workbook.tui.widgets.records import (
-    area_names,
-    child_label,
-    one_line,
-    provision_text,
-    when,
-)
 from sen_workbook.vocabulary import (
     DIRECTION_LABELS,
     FIELD_LABELS,

@@ -21,12 +21,12 @@ from textual.widgets import Header, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from sen_workbook import letters, model
+from sen_workbook.child_facts import child_label
 from sen_workbook.letters.document import joined, long_date
 from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
 from sen_workbook.tui.widgets.footer import KeyFooter
-from sen_workbook.tui.widgets.records import child_label
 from sen_workbook.workbook import WorkbookError
 
 # The formats a letter can be exported in, by the file name's ending.

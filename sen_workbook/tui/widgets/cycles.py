@@ -19,20 +19,15 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sen_workbook import analysis, model
+from sen_workbook.child_facts import ChildFacts, area_names, days_text, one_line
+from sen_workbook.tui.widgets.cells import provision_lines
 from sen_workbook.tui.widgets.messages import OpenEntry
-from sen_workbook.tui.widgets.records import (
-    ChildRecords,
-    area_names,
-    days_text,
-    one_line,
-    provision_lines,
-)
 from sen_workbook.vocabulary import RESULT_LABELS
 
 RESULT_STYLES = {"met": "bold", "partly": "", "not_met": "bold reverse"}
 
 
-def cycle_card(cycle: analysis.Cycle, records: ChildRecords) -> RenderableType:
+def cycle_card(cycle: analysis.Cycle, records: ChildFacts) -> RenderableType:
     """A cycle as the parent reads it: the plan, the Assess step, targets by review."""
     plan = cycle.plan
     heading = Text(f"Cycle {cycle.number}: ", style="bold")
@@ -88,7 +83,7 @@ class CyclesPane(Vertical):
         yield Static("", id="cycles-hint", classes="hint")
         yield OptionList(id="cycles-list")
 
-    def show_records(self, records: ChildRecords) -> None:
+    def show_records(self, records: ChildFacts) -> None:
         listing = self.query_one("#cycles-list", OptionList)
         highlighted = listing.highlighted
         listing.clear_options()

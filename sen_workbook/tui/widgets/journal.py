@@ -26,10 +26,11 @@ from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Label, Select, Static, TabbedContent
 
 from sen_workbook import model
+from sen_workbook.child_facts import KIND_SHORT, area_names, when
+from sen_workbook.tui.widgets.cells import plain
 from sen_workbook.tui.widgets.choices import TypedSelect
 from sen_workbook.tui.widgets.masked import MaskedInput
 from sen_workbook.tui.widgets.messages import OpenEntry
-from sen_workbook.tui.widgets.records import KIND_SHORT, area_names, plain, when
 from sen_workbook.tui.widgets.table import RecordTable
 
 # Rows a page holds: more than two tall screens, yet few enough to fill the table at once

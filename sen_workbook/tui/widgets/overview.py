@@ -18,17 +18,16 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sen_workbook import analysis, deadlines, letters, model
-from sen_workbook.tui.widgets.messages import OpenEntry
-from sen_workbook.tui.widgets.records import (
+from sen_workbook.child_facts import (
     URGENCY_GROUPS,
-    ChildRecords,
+    ChildFacts,
     area_names,
     days_text,
     one_line,
-    provision_lines,
     to_do_words,
-    urgency_groups,
 )
+from sen_workbook.tui.widgets.cells import provision_lines
+from sen_workbook.tui.widgets.messages import OpenEntry
 from sen_workbook.vocabulary import FLAG_LABELS, RESULT_LABELS
 
 
@@ -66,7 +65,7 @@ def flag_prompt(flag: analysis.Flag) -> Text:
 _WAITING_STATES = ("certificate_pending", "clock_stopped")
 
 
-def deadline_prompt(due: deadlines.Deadline, records: ChildRecords) -> Text:
+def deadline_prompt(due: deadlines.Deadline, records: ChildFacts) -> Text:
     prompt = Text()
     prompt.append(due.label, style="bold")
     if due.state not in _WAITING_STATES:
@@ -87,7 +86,7 @@ def deadline_prompt(due: deadlines.Deadline, records: ChildRecords) -> Text:
     return prompt
 
 
-def cycle_summary(records: ChildRecords, *, read_only: bool = False) -> RenderableType:
+def cycle_summary(records: ChildFacts, *, read_only: bool = False) -> RenderableType:
     """The latest plan: its dates, targets (with the latest result) and provision; the
     keys for a review and the next plan, unless this window cannot make changes."""
     cycle = records.latest_cycle
@@ -145,7 +144,7 @@ MORE_ITEMS = 100
 
 
 def letter_for_item(
-    item: analysis.Flag | deadlines.Deadline, records: ChildRecords
+    item: analysis.Flag | deadlines.Deadline, records: ChildFacts
 ) -> tuple[str, str | None, str] | None:
     """(letter type, entry, deadline rule) answering a to-do item, or None if none does.
 
@@ -204,7 +203,7 @@ class OverviewPane(Vertical):
         super().__init__(id=id)
         self.option_entries: dict[str, str] = {}
         self.option_items: dict[str, analysis.Flag | deadlines.Deadline] = {}
-        self.records: ChildRecords | None = None
+        self.records: ChildFacts | None = None
         self._filling = 0  # counts the fills, so a later one stops an earlier one's rest
 
     def compose(self) -> ComposeResult:
@@ -214,7 +213,7 @@ class OverviewPane(Vertical):
         yield TodoList(id="overview-todo")
         yield Static("", id="overview-letter-hint", markup=False)
 
-    def show_records(self, records: ChildRecords) -> None:
+    def show_records(self, records: ChildFacts) -> None:
         read_only = bool(getattr(self.app, "workbook", None) and self.app.workbook.read_only)
         self.query_one("#overview-cycle-text", Static).update(
             cycle_summary(records, read_only=read_only)
@@ -228,7 +227,7 @@ class OverviewPane(Vertical):
         options: list[Option | None] = []
         # Most urgent first: missed statutory deadlines, those due within 7 days, overdue
         # replies and actions, then the rest, each group by days late.
-        groups = urgency_groups(records.flags, records.deadlines, records.as_of)
+        groups = records.to_do()
         numbers = {"flag": 0, "deadline": 0}
         for key, heading, _words in URGENCY_GROUPS:
             items = groups[key]

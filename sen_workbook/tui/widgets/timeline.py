@@ -31,11 +31,11 @@ from textual.widgets import (
 from textual.worker import get_current_worker
 
 from sen_workbook import model, timeline
+from sen_workbook.child_facts import ChildFacts
 from sen_workbook.storage import StorageError
 from sen_workbook.tui.widgets.choices import TypedSelect
 from sen_workbook.tui.widgets.journal import DateValidator, typed_date
 from sen_workbook.tui.widgets.masked import MaskedInput
-from sen_workbook.tui.widgets.records import ChildRecords
 from sen_workbook.workbook import WorkbookError
 
 if TYPE_CHECKING:
@@ -150,7 +150,7 @@ class TimelinePane(Horizontal):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.records: ChildRecords | None = None
+        self.records: ChildFacts | None = None
         self.pages: list[str] = []
         self.page_number = 0
         self.document_title = ""
@@ -242,7 +242,7 @@ class TimelinePane(Horizontal):
 
     # --- options -----------------------------------------------------------------------
 
-    def show_records(self, records: ChildRecords) -> None:
+    def show_records(self, records: ChildFacts) -> None:
         """New records: keep the options, and redraw the preview if it is being looked at."""
         self.records = records
         if self._wanted:
@@ -337,7 +337,7 @@ class TimelinePane(Horizontal):
 
     # A description of its own: by default Textual writes out every argument (every record).
     @work(thread=True, exclusive=True, group="timeline-preview", description="the preview")
-    def _build_preview(self, records: ChildRecords, options: timeline.TimelineOptions) -> None:
+    def _build_preview(self, records: ChildFacts, options: timeline.TimelineOptions) -> None:
         try:
             text = timeline.render_timeline(records.child, records.entries, options)
         except Exception as error:  # any failure is said in the preview, not a crash

@@ -1,19 +1,19 @@
-"""One child's records as the screens show them, and the words used to show them.
+"""One child's records and what follows from them on a day, worked out once.
 
-The workspace loads a child's entries once (and again after a change), works out the
-derived facts from them (cycles, flags, statutory deadlines) for the app's "today", and
-hands the same values to every tab, so switching tabs or typing in a search never goes
-back to the workbook file.
+:class:`ChildFacts` holds a child, their entries and the derived facts (cycles, flags,
+statutory deadlines) as of a day; the children list, the child's workspace and its
+timeline tab all read the same values, so switching tabs or typing in a search never goes
+back to the workbook file.  Beside it, the to-do list's urgency groups and the short
+words the screens use for a child, an entry and a provision item.  Plain Python: no
+terminal, no storage.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
-
-from rich.text import Text
 
 from sen_workbook import analysis, deadlines, model
 
@@ -46,14 +46,6 @@ STAGES: dict[str, str] = {
 }
 
 
-def plain(text: Any, limit: int | None = None) -> Text:
-    """User text on one line, never read as markup, cut to ``limit`` cells with an ellipsis."""
-    shown = Text(one_line(text), no_wrap=True, overflow="ellipsis")
-    if limit is not None and shown.cell_len > limit:
-        shown.truncate(max(limit, 1), overflow="ellipsis")
-    return shown
-
-
 def one_line(value: Any) -> str:
     """User text with its line breaks and runs of spaces made single spaces."""
     return " ".join(str(value).split())
@@ -68,20 +60,6 @@ def provision_text(item: Mapping[str, Any]) -> tuple[str, str]:
         span = f"from {start}" if start else (f"until {end}" if end else "")
     details = [one_line(item.get("who", "")), one_line(item.get("frequency", "")), span]
     return one_line(item.get("what", "")), ", ".join(d for d in details if d)
-
-
-def provision_lines(plan: Mapping[str, Any]) -> list[Text]:
-    """A plan's provision as a "Provision:" heading and one bullet line per item."""
-    if not plan.get("provision"):
-        return []
-    lines = [Text("Provision:", style="bold")]
-    for item in plan["provision"]:
-        what, details = provision_text(item)
-        line = Text(f" \u2022 {what}")
-        if details:
-            line.append(f" ({details})", style="dim")
-        lines.append(line)
-    return lines
 
 
 def days_text(count: int) -> str:
@@ -191,7 +169,7 @@ def open_deadlines(due: Iterable[deadlines.Deadline]) -> list[deadlines.Deadline
 
 
 @dataclass
-class ChildRecords:
+class ChildFacts:
     """A child, their entries (oldest first) and what follows from them on ``as_of``."""
 
     child: dict[str, Any]
@@ -200,14 +178,15 @@ class ChildRecords:
     cycles: list[analysis.Cycle]
     flags: list[analysis.Flag]
     deadlines: list[deadlines.Deadline]
+    # The entries as they were known on ``as_of`` (``analysis.entries_as_of``), which the
+    # facts above come from.
+    known: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.by_id = {entry["id"]: entry for entry in self.entries}
 
     @classmethod
-    def build(
-        cls, child: dict[str, Any], entries: list[dict[str, Any]], as_of: date
-    ) -> ChildRecords:
+    def build(cls, child: dict[str, Any], entries: list[dict[str, Any]], as_of: date) -> ChildFacts:
         # One cut of the entries as of the day, shared: the flags then reuse the cycles
         # instead of sorting the entries and working the cycles out again.
         known = analysis.entries_as_of(entries, as_of)
@@ -218,7 +197,12 @@ class ChildRecords:
             cycles=analysis.cycles(known, as_of),
             flags=analysis.flags(known, as_of),
             deadlines=deadlines.deadlines(known, as_of),
+            known=known,
         )
+
+    def to_do(self) -> dict[str, list[ToDoItem]]:
+        """Every flag and open deadline in its urgency group (:func:`urgency_groups`)."""
+        return urgency_groups(self.flags, self.deadlines, self.as_of)
 
     @property
     def latest_cycle(self) -> analysis.Cycle | None:
