@@ -34,7 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sen_workbook import demo, model  # noqa: E402
-from sen_workbook.storage import atomic_write, serialise  # noqa: E402
+from sen_workbook.files import atomic_write  # noqa: E402
+from sen_workbook.storage import serialise  # noqa: E402
 from sen_workbook.timeline import TimelineOptions, render_timeline  # noqa: E402
 from sen_workbook.workbook import Workbook  # noqa: E402
 
@@ -565,7 +566,7 @@ def write_mbox(path: Path, messages: int, attachments: int) -> None:
 
 def bench_mbox(work: Path, size: int, repeat: int) -> Figure:
     from sen_workbook import mail
-    from sen_workbook.storage import fsync_folder
+    from sen_workbook.files import fsync_folder
 
     attachments = size // 4
     folder = work / f"mbox-{size}"

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from sen_workbook import model
-from sen_workbook.storage import sha256_bytes
+from sen_workbook.files import sha256_bytes
 
 # A kind whose meaning rests on one choice must be told it: a request left as "other" would
 # start no statutory deadline, an incident left as "other" would not count as days lost to an

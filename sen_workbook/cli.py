@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from sen_workbook import __version__, intake, model
-from sen_workbook.storage import StorageError, collector_paused
+from sen_workbook.collector import collector_paused
 from sen_workbook.workbook import ImportSummary, Workbook, WorkbookError, default_db_path
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -202,13 +202,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(build_parser(), list(sys.argv[1:] if argv is None else argv))
     except UsageError as error:
         return _refuse(str(error))
-    except model.ModelError as error:
-        first = error.problems[0] if error.problems else str(error)
-        extra = len(error.problems) - 1
-        more = f" (and {extra} more problem{'s' if extra > 1 else ''})" if extra else ""
-        return _refuse(f"{first.rstrip('.')}{more}.")
-    except (WorkbookError, StorageError) as error:
-        return _refuse(str(error))
+    except WorkbookError as error:  # a record, the workbook file or a file beside it
+        return _refuse(error.sentence)
     except OSError as error:  # the last net: a folder or disk that refused, in one sentence
         where = f" {error.filename}" if error.filename else ""
         return _refuse(f"Could not read or write{where}: {error.strerror or error}.")

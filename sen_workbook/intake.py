@@ -13,8 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from sen_workbook.storage import ReadOnlyError, collector_paused
-from sen_workbook.workbook import Workbook, WorkbookError
+from sen_workbook.collector import collector_paused
+from sen_workbook.workbook import ReadOnlyError, Workbook, WorkbookError
 
 COMMANDS = ("add", "calendar")
 INTAKE_SUFFIXES = (".eml", ".mbox", ".msg", ".csv")

@@ -24,8 +24,8 @@ from typing import Any, NamedTuple
 
 from sen_workbook import model
 from sen_workbook.capture import attachment_record, safe_filename
+from sen_workbook.files import sha256_bytes
 from sen_workbook.html_text import html_to_text
-from sen_workbook.storage import sha256_bytes
 
 MAIL_SUFFIXES = (".eml", ".mbox", ".msg")
 _POLICY = email.policy.default

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple
 
 from sen_workbook import vocabulary
+from sen_workbook.errors import ValidationError
 
 # 2: every entry carries every field of its kind (message_id added);
 # 3: an observation carries the child's and the parent's views;
@@ -203,12 +204,21 @@ _parsed_dates: dict[str, _dt.date] = {}  # valid date texts already read
 _entry_days: dict[str, _dt.date] = {}  # entry date texts (with or without a time) -> day
 
 
-class ModelError(ValueError):
+class ModelError(ValidationError):
     """One or more records are not valid; ``problems`` holds one sentence each."""
 
     def __init__(self, problems: list[str]):
         self.problems = list(problems)
         super().__init__(" ".join(self.problems) if self.problems else "Invalid record.")
+
+    @property
+    def sentence(self) -> str:
+        """The first problem, and how many more there are: one sentence for a parent."""
+        if not self.problems:
+            return str(self)
+        extra = len(self.problems) - 1
+        more = f" (and {extra} more problem{'s' if extra > 1 else ''})" if extra else ""
+        return f"{self.problems[0].rstrip('.')}{more}."
 
 
 def new_id() -> str:

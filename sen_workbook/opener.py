@@ -23,13 +23,14 @@ import unicodedata
 from pathlib import Path
 
 from sen_workbook.bundle import portable_name
+from sen_workbook.errors import FilesError
+from sen_workbook.files import write_new_file
+from sen_workbook.model import excerpt
 
 __all__ = ["OpenerError", "open_with_system", "private_copy", "safe_file_name"]
 
-_FILE_MODE = 0o600
 
-
-class OpenerError(Exception):
+class OpenerError(FilesError):
     """The file could not be opened; the message names the file and what to do."""
 
 
@@ -56,11 +57,15 @@ def private_copy(data: bytes, filename: str, folder: Path | None = None) -> Path
     default).  Each copy gets a folder of its own, so two files of the same name never
     meet and nothing else can read them.
     """
-    holder = Path(tempfile.mkdtemp(prefix="sen-workbook-open-", dir=folder))
-    target = holder / safe_file_name(filename)
-    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _FILE_MODE)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(data)
+    try:
+        holder = Path(tempfile.mkdtemp(prefix="sen-workbook-open-", dir=folder))
+        target = holder / safe_file_name(filename)
+        write_new_file(target, data)
+    except OSError as error:
+        raise FilesError(
+            f"Could not make a private copy of {excerpt(filename)} to open: "
+            f"{error.strerror or error}."
+        ) from error
     return target
 
 

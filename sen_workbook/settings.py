@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from sen_workbook.storage import atomic_write, ensure_folder
+from sen_workbook.files import atomic_write, ensure_folder
 
 CONFIG_ENV = "SEN_WORKBOOK_CONFIG"
 MY_ADDRESSES = "my_addresses"  # the family's own email addresses, lower case

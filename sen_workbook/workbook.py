@@ -27,47 +27,48 @@ if TYPE_CHECKING:
     from sen_workbook.timeline import TimelineOptions
 
 from sen_workbook import model
-from sen_workbook.storage import (
+from sen_workbook.collector import collector_paused
+from sen_workbook.errors import FilesError, StorageError, ValidationError, WorkbookError
+from sen_workbook.files import (
     FILE_MODE,
     FOLDER_MODE,
+    atomic_write,
+    ensure_folder,
+    fsync_folder,
+    has_file_modes,
+    make_private,
+    remove_stale_temp_files,
+    sha256_bytes,
+    write_folder,
+)
+from sen_workbook.storage import (
     META_KEY,
     AtomicJSONStorage,
     FileStamp,
     LockLostError,
     ReadOnlyError,
-    StorageError,
     WorkbookChangedError,
     WorkbookDB,
     WorkbookFileError,
     WriterLock,
-    atomic_write,
     backup_path,
     backups_folder,
-    collector_paused,
     empty_database,
-    ensure_folder,
     file_fingerprint,
-    fsync_folder,
-    has_file_modes,
     load_database,
     make_backup,
-    make_private,
     migrate,
     newest_backup,
     parse_json,
     read_database,
     refuse_damaged_shape,
-    remove_stale_temp_files,
-    replace_file,
     serialise,
-    sha256_bytes,
-    sync_new_files,
-    temp_prefix,
-    write_new_file,
 )
 
 __all__ = [
     "ArchiveError",
+    "FilesError",
+    "ValidationError",
     "ImportSummary",
     "LockLostError",
     "ReadOnlyError",
@@ -83,10 +84,6 @@ T = TypeVar("T")
 ARCHIVE_VERSION = 1
 _SHA_NAME = re.compile(r"^files/([0-9a-f]{64})$")
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-
-
-class WorkbookError(Exception):
-    """Something the person asked for cannot be done; the message says why and what to do."""
 
 
 class ArchiveError(WorkbookError):
@@ -871,7 +868,7 @@ class Workbook:
         try:
             content = path.read_bytes()
         except OSError as error:
-            raise WorkbookError(f"Could not read {path}: {error.strerror}.") from error
+            raise FilesError(f"Could not read {path}: {error.strerror}.") from error
         entry = self.entry(entry_id)
         digest = sha256_bytes(content)
         if any(a["sha256"] == digest for a in entry["attachments"]):
@@ -902,7 +899,7 @@ class Workbook:
         try:
             data = stored.read_bytes()
         except OSError as error:
-            raise WorkbookError(
+            raise FilesError(
                 f"The stored copy of {record['filename']} ({stored}) could not be read: "
                 f"{error.strerror or error}. Run 'sen-workbook check' to see what is missing."
             ) from error
@@ -941,7 +938,7 @@ class Workbook:
         try:
             atomic_write(target, data)
         except OSError as error:
-            raise WorkbookError(
+            raise FilesError(
                 f"Could not write {target}: {error.strerror or error}. Nothing was written."
             ) from error
         return target
@@ -1277,9 +1274,6 @@ class Workbook:
         ``prepared_by`` goes on the PDF's cover, and ``report``, when given, receives the
         sentences on the PDF's pages against the limit and on exhibits left outside it.
         """
-        import shutil
-        import tempfile
-
         from sen_workbook.bundle import BundleError, build_bundle, portable_name, zip_bundle
 
         target = self.check_output_path(out)
@@ -1355,41 +1349,7 @@ class Workbook:
         # A full disk or a folder that cannot be written is said in one sentence; the
         # staging folder is gone by then, so nothing is left half-written.
         with _writing(target):
-            staging = Path(
-                tempfile.mkdtemp(prefix=temp_prefix(target), suffix=".tmp", dir=target.parent)
-            )
-            try:
-                make_private(staging, FOLDER_MODE)
-                total = len(files)
-                # The staging folder is private and renamed into place only when complete, so
-                # its files need no rename of their own; they are synced once, together.
-                folders = {staging}
-                written = []
-                for number, (name, content) in enumerate(sorted(files.items()), 1):
-                    path = staging / name
-                    if path.parent not in folders:
-                        ensure_folder(path.parent)
-                        folders.add(path.parent)
-                    write_new_file(path, content)
-                    written.append(path)
-                    if progress:
-                        progress(number, total, name)
-                sync_new_files(written)  # every file of the bundle on disk before it takes its name
-                for folder in folders:
-                    fsync_folder(folder)
-                if target.exists():
-                    old = Path(
-                        tempfile.mkdtemp(prefix=temp_prefix(target) + "old.", dir=target.parent)
-                    )
-                    replace_file(target, old / "bundle")
-                    replace_file(staging, target)
-                    shutil.rmtree(old, ignore_errors=True)
-                else:
-                    replace_file(staging, target)
-                fsync_folder(target.parent)
-            except BaseException:
-                shutil.rmtree(staging, ignore_errors=True)
-                raise
+            write_folder(target, files, progress=progress)
         return target
 
     def _export_pdf(
@@ -1450,7 +1410,7 @@ class Workbook:
         try:
             atomic_write(target, content)
         except OSError as error:
-            raise WorkbookError(f"Could not write {target}: {error.strerror}.") from error
+            raise FilesError(f"Could not write {target}: {error.strerror}.") from error
         return target
 
     # --- letters -----------------------------------------------------------------------
@@ -1653,7 +1613,7 @@ def _writing(target: Path) -> Iterator[None]:
     except StorageError:  # already one sentence (a file held open by another program)
         raise
     except OSError as error:
-        raise WorkbookError(
+        raise FilesError(
             f"Could not write {target}: {error.strerror or error}. Nothing was written."
         ) from error
 

@@ -28,3 +28,42 @@ def test_opening_a_question_does_not_load_every_form():
     assert "textual" in loaded
     assert "sen_workbook.tui.forms.entry_form" not in loaded
     assert "sen_workbook.tui.forms.child_form" not in loaded
+
+
+def test_every_refusal_is_caught_by_one_name_and_reads_as_one_sentence(tmp_path):
+    # A record that is not valid, a file that cannot be read and a workbook file that
+    # is not a workbook: three layers, one name to catch, one sentence each.
+    from sen_workbook.errors import FilesError, StorageError, ValidationError, WorkbookError
+    from sen_workbook.workbook import Workbook
+
+    refusals = []
+    with Workbook(tmp_path / "w.json") as book:
+        child = book.add_child({"name": "Amara"})
+        try:
+            book.add_entry("observation", child["id"], {"date": "2024-02-30", "title": "A"})
+        except WorkbookError as error:
+            refusals.append(error)
+        entry = book.add_entry("observation", child["id"], {"date": "2024-03-01", "title": "A"})
+        unreadable = tmp_path / "report.pdf"
+        unreadable.write_bytes(b"%PDF")
+        unreadable.chmod(0)
+        try:
+            book.add_attachment(entry["id"], unreadable)
+        except WorkbookError as error:
+            refusals.append(error)
+    (tmp_path / "not.json").write_text("not a workbook")
+    try:
+        Workbook(tmp_path / "not.json")
+    except WorkbookError as error:
+        refusals.append(error)
+
+    kinds = [type(error) for error in refusals]
+    assert issubclass(kinds[0], ValidationError), kinds
+    assert isinstance(refusals[0], ValueError)  # as the checks of values always were
+    if len(refusals) == 3:  # root reads a file whatever its mode
+        assert issubclass(kinds[1], FilesError), kinds
+    assert issubclass(kinds[-1], StorageError), kinds
+    for error in refusals:
+        sentence = error.sentence
+        assert sentence.endswith(".") and "\n" not in sentence and "Traceback" not in sentence
+    assert "2024-02-30" in refusals[0].sentence

@@ -1,6 +1,6 @@
 """Saving on Windows and macOS, run here: the system answers as they do, the storage is real.
 
-``storage.PLATFORM`` is the one answer to "which system is this"; each test sets it and
+``files.PLATFORM`` is the one answer to "which system is this"; each test sets it and
 makes the system calls behave as they do there (a folder that cannot be opened, no
 ``os.fchmod`` or ``os.sync``, ``F_FULLFSYNC``, a file held open by another program), then
 checks what a parent would notice: records on disk, files written whole and synced, the
@@ -25,9 +25,10 @@ from pathlib import Path
 import filelock  # noqa: F401  imported here, for its import probes this (Linux) file system
 import pytest
 
-from sen_workbook import storage
+from sen_workbook import files
 from sen_workbook.cli import main
-from sen_workbook.storage import FileHeldError, StorageError
+from sen_workbook.errors import StorageError
+from sen_workbook.files import FileHeldError
 from sen_workbook.timeline import TimelineOptions
 from sen_workbook.workbook import Workbook
 
@@ -86,7 +87,7 @@ def windows(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     ``os.open`` refuses a folder, ``os.fchmod`` is missing (before Python 3.13) and so is
     ``os.sync``.
     """
-    monkeypatch.setattr(storage, "PLATFORM", "win32")
+    monkeypatch.setattr(files, "PLATFORM", "win32")
     real_open = os.open
 
     def open_(path, flags, *args, **kwargs):
@@ -117,7 +118,7 @@ def macos(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
     would).  "events" lists every ``("fsync" | "full", what)`` in order, and ``os.sync``
     calls are counted, for it must not be trusted there.
     """
-    monkeypatch.setattr(storage, "PLATFORM", "darwin")
+    monkeypatch.setattr(files, "PLATFORM", "darwin")
     monkeypatch.setattr(fcntl, "F_FULLFSYNC", F_FULLFSYNC, raising=False)
     answers: dict[str, list] = {"full": [], "refused": [], "refuse": [], "sync": [], "events": []}
     real_fcntl = fcntl.fcntl
@@ -269,7 +270,7 @@ def test_windows_replace_waits_while_another_program_holds_the_file(
         book.update_entry(saved[0]["id"], {"title": "Changed while scanned"})
         monkeypatch.setattr(os, "replace", real_replace)
     assert len(tries) == 3
-    assert tries[2] - tries[0] >= sum(storage.REPLACE_WAITS[:2])
+    assert tries[2] - tries[0] >= sum(files.REPLACE_WAITS[:2])
     stored = json.loads(db_path.read_text(encoding="utf-8"))
     assert stored["entries"][saved[0]["id"]]["title"] == "Changed while scanned"
     assert not any(p.name.endswith(".tmp") for p in db_path.parent.iterdir())
@@ -299,8 +300,8 @@ def test_windows_replace_gives_one_sentence_when_the_file_stays_held(
         "cloud-sync client, for example) is holding it open, or it is marked read-only. "
         "Nothing was changed on disk; your earlier records are safe."
     )
-    assert len(tries) == len(storage.REPLACE_WAITS) + 1
-    assert sum(storage.REPLACE_WAITS) <= waited < sum(storage.REPLACE_WAITS) + 5
+    assert len(tries) == len(files.REPLACE_WAITS) + 1
+    assert sum(files.REPLACE_WAITS) <= waited < sum(files.REPLACE_WAITS) + 5
     assert db_path.read_bytes() == before
     assert not any(p.name.endswith(".tmp") for p in db_path.parent.iterdir())
 
@@ -318,7 +319,7 @@ def test_windows_bundle_held_by_another_program_is_one_sentence(
         raise sharing_violation(target)
 
     monkeypatch.setattr(os, "replace", held)
-    monkeypatch.setattr(storage, "REPLACE_WAITS", (0.01,))
+    monkeypatch.setattr(files, "REPLACE_WAITS", (0.01,))
     with Workbook(path, read_only=True) as book:
         with pytest.raises(FileHeldError) as caught:
             book.export_bundle(child, TimelineOptions(as_of=AS_OF), out, overwrite=True)
@@ -427,7 +428,7 @@ def test_macos_falls_back_to_fsync_where_full_fsync_is_refused(macos, synced, db
 
 
 def test_macos_without_full_fsync_in_python_uses_fsync(monkeypatch, synced, db_path, family):
-    monkeypatch.setattr(storage, "PLATFORM", "darwin")
+    monkeypatch.setattr(files, "PLATFORM", "darwin")
     monkeypatch.delattr(fcntl, "F_FULLFSYNC", raising=False)
     with Workbook(db_path) as book:
         child, saved = add_family(book, family)
@@ -443,7 +444,7 @@ def test_linux_syncs_a_bundle_once_and_sets_modes(monkeypatch, synced, tmp_path,
     calls: list[int] = []
     real_sync = os.sync
     monkeypatch.setattr(os, "sync", lambda: (calls.append(1), real_sync()))
-    monkeypatch.setattr(storage, "PLATFORM", "linux")
+    monkeypatch.setattr(files, "PLATFORM", "linux")
     path = tmp_path / "workbook.json"
     with Workbook(path) as book:
         child, _ = add_family(book, family)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from sen_workbook import model, storage
+from sen_workbook.collector import collector_paused
 from sen_workbook.storage import StorageError, WorkbookFileError
 from sen_workbook.workbook import Workbook, WorkbookError
 
@@ -389,13 +390,13 @@ def test_stored_entries_stay_as_they_were_and_sorted_copies_are_the_apps_own(tmp
 
 def test_the_cycle_collector_pauses_only_while_a_workbook_is_read_and_used(tmp_path):
     assert gc.isenabled()
-    with storage.collector_paused():
+    with collector_paused():
         assert not gc.isenabled()
-        with storage.collector_paused():  # nested: still paused, and not resumed early
+        with collector_paused():  # nested: still paused, and not resumed early
             pass
         assert not gc.isenabled()
     assert gc.isenabled()
-    with pytest.raises(ValueError), storage.collector_paused():
+    with pytest.raises(ValueError), collector_paused():
         raise ValueError("a failed read")
     assert gc.isenabled()
     archive = tmp_path / "archive.json"

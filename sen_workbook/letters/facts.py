@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sen_workbook import deadlines, model
+from sen_workbook.errors import ValidationError
 from sen_workbook.letters.document import Block, Family, Letter, Line, Record, joined, long_date
 from sen_workbook.timeline import TimelineOptions
 
@@ -24,7 +25,7 @@ LISTED = 8  # items a list in a letter shows; the rest are counted, and are in t
 REFS_SHOWN = 6  # references one fact cites; the rest are counted
 
 
-class LetterError(ValueError):
+class LetterError(ValidationError):
     """A letter cannot be written as asked; the message is one sentence saying why."""
 
 

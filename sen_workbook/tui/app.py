@@ -23,8 +23,8 @@ from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
 from sen_workbook import model
+from sen_workbook.collector import collector_paused
 from sen_workbook.settings import load_settings, parent_name, save_settings, settings_path
-from sen_workbook.storage import StorageError, collector_paused
 from sen_workbook.tui.commands import WorkbookCommands
 from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.screens.child import ChildScreen
@@ -183,7 +183,7 @@ class SenWorkbookApp(App[int]):
             return
         try:
             became = self.workbook.try_become_writer()
-        except (WorkbookError, StorageError, OSError) as error:
+        except WorkbookError as error:
             self._failed(error)
             return
         if not became:
@@ -304,11 +304,11 @@ class SenWorkbookApp(App[int]):
         if isinstance(current, WorkbookScreen):
             current.reload()
 
-    def _failed(self, error: Exception) -> None:
+    def _failed(self, error: WorkbookError) -> None:
         if isinstance(error, model.ModelError):
             message = " ".join(error.problems)
         else:
-            message = str(error)
+            message = error.sentence
         self.notify(message, title="Not done", severity="error", markup=False)
 
     def _to_change(self, read: Callable[[], T]) -> T | None:
@@ -326,7 +326,7 @@ class SenWorkbookApp(App[int]):
         """Run a workbook change, turning its refusal into a message; None if refused."""
         try:
             result = change()
-        except (WorkbookError, StorageError, model.ModelError, OSError) as error:
+        except WorkbookError as error:
             self._failed(error)
             return None
         self.note_change()
@@ -476,7 +476,7 @@ class SenWorkbookApp(App[int]):
             return
         try:
             trash_id = self.workbook.delete_entry(entry_id)
-        except (WorkbookError, StorageError, OSError) as error:
+        except WorkbookError as error:
             self._failed(error)
             return
         self.last_deleted = (trash_id, title)
@@ -539,7 +539,7 @@ class SenWorkbookApp(App[int]):
         except letters.NothingToSay as nothing:
             self.notify(str(nothing), title="Nothing to write", severity="warning", markup=False)
             return
-        except (letters.LetterError, WorkbookError) as error:
+        except WorkbookError as error:
             self._failed(error)
             return
         self.push_screen(LetterScreen(child, letter))
@@ -595,7 +595,7 @@ class SenWorkbookApp(App[int]):
 
                 self._open_copies = Path(tempfile.mkdtemp(prefix="sen-workbook-"))
             copy = private_copy(data, str(record["filename"]), self._open_copies)
-        except (WorkbookError, OSError) as error:
+        except WorkbookError as error:
             self._failed(error)
             return
         if self.open_path(copy):

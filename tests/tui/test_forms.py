@@ -357,10 +357,13 @@ async def test_a_failed_save_keeps_the_form_and_says_why(book, child):
 
 
 async def test_a_full_disk_keeps_the_form_and_says_why(book, child, monkeypatch):
-    def disk_full(*args: Any, **kwargs: Any) -> dict:
+    from sen_workbook import storage
+
+    def disk_full(*args: Any, **kwargs: Any) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", str(book.path))
 
-    monkeypatch.setattr(book, "add_entry", disk_full)
+    # The disk refuses the workbook's own save, below the storage that says so in a sentence.
+    monkeypatch.setattr(storage, "atomic_write", disk_full)
     app = Host(EntryForm(book, child["id"], "observation"))
     async with app.run_test(size=SIZE) as pilot:
         await type_into(pilot, "#title", "Upset")

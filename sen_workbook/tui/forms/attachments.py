@@ -18,7 +18,6 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
-from sen_workbook.storage import StorageError
 from sen_workbook.tui.forms import values
 from sen_workbook.tui.screens.confirm import ConfirmScreen
 from sen_workbook.tui.screens.paths import FilePicker, PathSuggester
@@ -169,7 +168,7 @@ class AttachmentsPanel(Vertical):
         assert self.workbook is not None
         try:
             attachment = self.workbook.add_attachment(self.entry_id, path, description)
-        except (WorkbookError, StorageError, OSError) as error:
+        except WorkbookError as error:
             return str(error)
         self.kept.append(attachment)
         self.changed = True
@@ -199,7 +198,7 @@ class AttachmentsPanel(Vertical):
                 return
             try:
                 self.workbook.remove_attachment(self.entry_id, key)
-            except (WorkbookError, StorageError, OSError) as error:
+            except WorkbookError as error:
                 self.show_problem(str(error))
                 return
             self.kept = [a for a in self.kept if a["sha256"] != key]

@@ -23,7 +23,6 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from sen_workbook import model
-from sen_workbook.storage import StorageError
 from sen_workbook.tui.forms.fields import Field, raw_value
 from sen_workbook.tui.forms.items import ItemList
 from sen_workbook.tui.forms.values import Problems
@@ -213,7 +212,7 @@ class RecordForm(ModalScreen[dict | None]):
             self.show_problems(Problems())
             self.show_message(str(error), warning=True)
             return
-        except (StorageError, WorkbookError, OSError) as error:
+        except WorkbookError as error:
             self.show_problems(Problems())
             reason = _reason(error)
             if "nothing was saved" not in reason.lower():
@@ -282,12 +281,9 @@ class RecordForm(ModalScreen[dict | None]):
             self.show_message("")
 
 
-def _reason(error: BaseException) -> str:
-    """What went wrong, as a sentence: the workbook's message, or the system's words."""
-    if isinstance(error, OSError) and not isinstance(error, StorageError):
-        where = f" ({error.filename})" if error.filename else ""
-        return f"the computer refused to write the file{where}: {error.strerror or error}."
-    text = str(error).strip()
+def _reason(error: WorkbookError) -> str:
+    """What went wrong, as the workbook's one sentence, ending in a full stop."""
+    text = error.sentence.strip()
     return text if text.endswith((".", "!", "?")) else text + "."
 
 

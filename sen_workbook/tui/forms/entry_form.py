@@ -22,7 +22,6 @@ from textual.widgets import Checkbox, Collapsible, Select
 
 from sen_workbook import model
 from sen_workbook.child_facts import provision_text
-from sen_workbook.storage import StorageError
 from sen_workbook.tui.forms import values
 from sen_workbook.tui.forms.attachments import AttachmentsPanel
 from sen_workbook.tui.forms.base import (
@@ -489,7 +488,7 @@ class EntryForm(RecordForm):
         for path, description in list(panel.pending):
             try:
                 self.workbook.add_attachment(saved["id"], path, description)
-            except (WorkbookError, StorageError, OSError) as error:
+            except WorkbookError as error:
                 self.entry = self.workbook.entry(saved["id"])
                 panel.kept = list(self.entry["attachments"])
                 self.mark_unsaved()

@@ -24,7 +24,6 @@ from textual.widgets.selection_list import Selection
 from textual.worker import get_current_worker
 
 from sen_workbook import model
-from sen_workbook.storage import StorageError
 from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.footer import KeyFooter
 from sen_workbook.workbook import Workbook, WorkbookError
@@ -152,7 +151,7 @@ class MailImportScreen(ModalScreen[int]):
         except model.ModelError as error:
             self._say(" ".join(error.problems), problem=True)
             return
-        except (WorkbookError, StorageError, OSError) as error:
+        except WorkbookError as error:
             self._say(str(error), problem=True)
             return
         addresses = self._addresses()

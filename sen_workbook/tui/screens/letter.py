@@ -279,7 +279,7 @@ class LetterScreen(WorkbookScreen):
             written = self.book_app.workbook.export_letter(
                 self.child, typed, content, overwrite=overwrite
             )
-        except (WorkbookError, OSError) as error:
+        except WorkbookError as error:
             self._say(f"Nothing was saved: {error}")
             self.app.notify(str(error), title="Not saved", severity="error", markup=False)
             return

@@ -32,7 +32,6 @@ from textual.worker import get_current_worker
 
 from sen_workbook import model, timeline
 from sen_workbook.child_facts import ChildFacts
-from sen_workbook.storage import StorageError
 from sen_workbook.tui.widgets.choices import TypedSelect
 from sen_workbook.tui.widgets.journal import DateValidator, typed_date
 from sen_workbook.tui.widgets.masked import MaskedInput
@@ -521,7 +520,7 @@ class TimelinePane(Horizontal):
                 prepared_by=prepared_by,
                 report=report,
             )
-        except (WorkbookError, StorageError, OSError, ValueError) as error:
+        except WorkbookError as error:
             self.app.call_from_thread(self._export_failed, str(error))
             return
         self.app.call_from_thread(self._export_done, written, report)
