@@ -22,6 +22,20 @@ def loaded_after(statement: str) -> set[str]:
     return set(shown.stdout.split())
 
 
+def test_the_timeline_and_the_core_load_no_textual_and_no_storage():
+    # A timeline written by a script, a bundle built on a server: none of it needs the
+    # terminal interface, the database library or the storage.
+    loaded = loaded_after(
+        "import sen_workbook.timeline, sen_workbook.bundle, sen_workbook.analysis, "
+        "sen_workbook.deadlines, sen_workbook.markup, sen_workbook.child_facts\n"
+        "from sen_workbook.timeline import TimelineOptions"
+    )
+    assert "sen_workbook.timeline" in loaded
+    assert "sen_workbook.child_facts" in loaded
+    for outside in ("textual", "rich", "tinydb", "sen_workbook.storage", "sen_workbook.workbook"):
+        assert not any(m == outside or m.startswith(outside + ".") for m in loaded), outside
+
+
 def test_opening_a_question_does_not_load_every_form():
     loaded = loaded_after("from sen_workbook.tui.screens.confirm import ConfirmScreen")
     assert "sen_workbook.tui.screens.confirm" in loaded
