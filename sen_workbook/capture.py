@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from sen_workbook import model
+from sen_workbook import model, vocabulary
 from sen_workbook.files import sha256_bytes
 
 # A kind whose meaning rests on one choice must be told it: a request left as "other" would
@@ -86,7 +86,7 @@ def field_values(kind: str, pairs: Iterable[str]) -> dict[str, Any]:
 
 def split_areas(text: str) -> list[str]:
     """``--areas semh,other`` as a list; an area may be named by its key or its label."""
-    by_label = {label.casefold(): key for key, label in model.AREAS.items()}
+    by_label = {label.casefold(): key for key, label in vocabulary.AREA_LABELS.items()}
     areas = []
     for part in text.split(","):
         part = part.strip()

@@ -15,35 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sen_workbook import analysis, deadlines, model
-
-# Short names for narrow columns; the model's full names are used where there is room.
-KIND_SHORT: dict[str, str] = {
-    "concern": "Concern",
-    "assessment": "Assessment",
-    "plan": "Plan",
-    "review": "Review",
-    "meeting": "Meeting",
-    "correspondence": "Letter/call",
-    "incident": "Incident",
-    "observation": "Observation",
-    "request": "Request",
-}
-
-AREA_SHORT: dict[str, str] = {
-    "communication_interaction": "C&I",
-    "cognition_learning": "C&L",
-    "semh": "SEMH",
-    "sensory_physical": "S&P",
-    "other": "Other",
-}
-
-STAGES: dict[str, str] = {
-    "none": "Not recorded",
-    "sen_support": "SEN Support",
-    "ehcna_requested": "Assessment requested",
-    "ehc_plan": "EHC plan",
-}
+from sen_workbook import analysis, deadlines, model, vocabulary
 
 
 def one_line(value: Any) -> str:
@@ -68,7 +40,7 @@ def days_text(count: int) -> str:
 
 def area_names(areas: Iterable[str], *, short: bool = False) -> str:
     """Areas of need as words, in the Code's order."""
-    names = AREA_SHORT if short else model.AREAS
+    names = vocabulary.AREA_SHORT if short else vocabulary.AREA_LABELS
     chosen = set(areas)
     return ", ".join(names[a] for a in model.AREAS if a in chosen)
 

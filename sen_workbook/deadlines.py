@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from functools import partial
 from typing import Any, NamedTuple
 
-from sen_workbook import model
+from sen_workbook import model, vocabulary
 from sen_workbook.analysis import by_kind, chronological_key, entries_as_of, known_date, linked
 
 # --- states ----------------------------------------------------------------------------
@@ -748,7 +748,7 @@ class _ChildDeadlines:
             return self.make(
                 "subject_access", request, start, partial(_subject_access_due, start), replied
             )
-        what = model.ASKED_FOR.get(asked_for, asked_for).lower()
+        what = vocabulary.ASKED_FOR_LABELS.get(asked_for, asked_for).lower()
         if supplied is None:
             stopped = (
                 f"The clock is stopped: the organisation asked for {what} on "

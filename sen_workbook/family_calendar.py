@@ -19,7 +19,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from sen_workbook import model
+from sen_workbook import model, vocabulary
 
 REMINDER_DAYS = 3
 _UID_SPACE = uuid.UUID("6f1c2b9e-4d0a-4a57-9a35-0c3f1e7d2b11")  # this product's namespace
@@ -156,7 +156,7 @@ def _action_of(meeting: Mapping[str, Any], day: _dt.date) -> Mapping[str, Any]:
 def _entry_words(entry: Mapping[str, Any]) -> str:
     if not entry:
         return "(not found)"
-    kind = model.KINDS.get(entry.get("kind", ""), entry.get("kind", ""))
+    kind = vocabulary.KIND_LABELS.get(entry.get("kind", ""), entry.get("kind", ""))
     return f"{kind} \u201c{_short(entry.get('title', ''), 80)}\u201d of {str(entry.get('date', ''))[:10]}"
 
 

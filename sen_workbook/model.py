@@ -23,77 +23,19 @@ from sen_workbook.errors import ValidationError
 SCHEMA_VERSION = 4
 FORMAT = "sen-workbook"
 
-# The Code of Practice's four broad areas of need, plus "other" (independence, health...).
-AREAS: dict[str, str] = {
-    "communication_interaction": "Communication and interaction",
-    "cognition_learning": "Cognition and learning",
-    "semh": "Social, emotional and mental health",
-    "sensory_physical": "Sensory and/or physical",
-    "other": "Other (independence, health...)",
-}
-
-SETTING_PHASES: dict[str, str] = {
-    "": "Not recorded",
-    "early_years": "Early years",
-    "school": "School",
-    "post16": "Post-16",
-}
-
-CHILD_STATUSES: dict[str, str] = {
-    "none": "No SEN support recorded",
-    "sen_support": "SEN Support",
-    "ehcna_requested": "EHC needs assessment requested",
-    "ehc_plan": "EHC plan",
-}
-
-KINDS: dict[str, str] = {
-    "concern": "Concern",
-    "assessment": "Assessment or report",
-    "plan": "SEN Support plan",
-    "review": "Review",
-    "meeting": "Meeting",
-    "correspondence": "Letter, email or call",
-    "incident": "Incident",
-    "observation": "Observation at home",
-    "request": "Formal request",
-}
-
+# The values each choice may take, in the order shown; how each reads is named once, in
+# the vocabulary.  The Code of Practice's four broad areas of need, plus "other".
+AREAS: tuple[str, ...] = tuple(vocabulary.AREA_LABELS)
+SETTING_PHASES: tuple[str, ...] = tuple(vocabulary.PHASE_LABELS)
+CHILD_STATUSES: tuple[str, ...] = tuple(vocabulary.STATUS_LABELS)
+KINDS: tuple[str, ...] = tuple(vocabulary.KIND_LABELS)
 IMPLEMENTED = ("yes", "partly", "no", "unknown")
 RESULTS = ("met", "partly", "not_met", "not_assessed")
-# How a result reads, in the app and in the evidence (named in the vocabulary).
-RESULT_LABELS: dict[str, str] = vocabulary.RESULT_LABELS
 DIRECTIONS = ("sent", "received")
-INCIDENT_TYPES: dict[str, str] = {
-    "exclusion": "Permanent exclusion",
-    "suspension": "Suspension",
-    "sent_home": "Sent home (informal exclusion)",
-    "part_time_timetable": "Part-time timetable",
-    "injury": "Injury",
-    "absence": "Absence",
-    "restraint": "Restraint or isolation",
-    "other": "Other",
-}
-REQUEST_TYPES: dict[str, str] = {
-    "ehcna": "EHC needs assessment request",
-    "draft_plan": "Draft EHC plan received",
-    "no_plan": "Decision not to issue an EHC plan",
-    "annual_review": "Annual review meeting",
-    "mediation": "Mediation",
-    "appeal": "Appeal to the SEND Tribunal",
-    "complaint": "Complaint",
-    "education_record": "Request for the education record",
-    "subject_access": "Subject access request",
-    "other": "Other request",
-}
-
-# What an organisation asked for before answering a subject access request: since
-# 5 February 2026 (UK GDPR art. 12A) the one-month clock starts again when it has it.
-ASKED_FOR: dict[str, str] = {
-    "": "Nothing asked for",
-    "id": "Proof of identity",
-    "clarification": "Clarification of the request",
-    "fee": "A fee",
-}
+INCIDENT_TYPES: tuple[str, ...] = tuple(vocabulary.INCIDENT_LABELS)
+REQUEST_TYPES: tuple[str, ...] = tuple(vocabulary.REQUEST_LABELS)
+# What an organisation asked for before answering a subject access request.
+ASKED_FOR: tuple[str, ...] = tuple(vocabulary.ASKED_FOR_LABELS)
 
 CHILD_FIELDS: dict[str, Any] = {
     "id": "",

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sen_workbook import model
+from sen_workbook import model, vocabulary
 
 FIELDS = ("date", "time", "title", "details", "people", "kind", "areas", "skip")
 # Column names parents use, by field (compared without case, spaces or punctuation).
@@ -405,7 +405,7 @@ def _entry(
 
 def _areas(text: str, row: int) -> list[str]:
     found = []
-    by_words = {_key(label): key for key, label in model.AREAS.items()}
+    by_words = {_key(label): key for key, label in vocabulary.AREA_LABELS.items()}
     by_words.update(
         {
             "sensory": "sensory_physical",

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any, NamedTuple
 
-from sen_workbook import model
+from sen_workbook import model, vocabulary
 
 # The stages in the order a child moves through them.
 ORDER = ("none", "sen_support", "ehcna_requested", "ehc_plan")
@@ -73,7 +73,7 @@ def stage_words(child: Mapping[str, Any], entries: Iterable[Mapping[str, Any]], 
     both when the records have gone further than the child's details say.
     """
     chosen = child.get("status") or "none"
-    chosen_label = model.CHILD_STATUSES.get(chosen, "not recorded")
+    chosen_label = vocabulary.STATUS_LABELS.get(chosen, "not recorded")
     seen = recorded_stage(entries, as_of)
     if _rank(seen.status) <= _rank(chosen):
         return chosen_label
@@ -91,7 +91,7 @@ def stage_shown(child: Mapping[str, Any], entries: Iterable[Mapping[str, Any]], 
 
 
 def _stage(status: str, source: str) -> RecordedStage:
-    return RecordedStage(status, model.CHILD_STATUSES[status], source)
+    return RecordedStage(status, vocabulary.STATUS_LABELS[status], source)
 
 
 def _rank(status: str) -> int:

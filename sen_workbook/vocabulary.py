@@ -1,4 +1,4 @@
-"""The words the workbook uses for its fields, results, statuses and flags, named once.
+"""The words the workbook uses for its kinds, areas, fields, results, stages and flags, named once.
 
 The forms, the entry screen, the overview and the evidence timeline all read their labels
 from here, so a field is called the same thing wherever a parent meets it.  Plain data:
@@ -86,4 +86,108 @@ FLAG_LABELS: dict[str, str] = {
     "action_overdue": "Meeting action overdue",
     "reply_overdue": "Reply overdue",
     "recommendation_not_implemented": "Recommendation not implemented",
+}
+
+
+# The Code of Practice's four broad areas of need, plus "other" (independence, health...).
+AREA_LABELS: dict[str, str] = {
+    "communication_interaction": "Communication and interaction",
+    "cognition_learning": "Cognition and learning",
+    "semh": "Social, emotional and mental health",
+    "sensory_physical": "Sensory and/or physical",
+    "other": "Other (independence, health...)",
+}
+
+# Short names of the areas, for narrow columns.
+AREA_SHORT: dict[str, str] = {
+    "communication_interaction": "C&I",
+    "cognition_learning": "C&L",
+    "semh": "SEMH",
+    "sensory_physical": "S&P",
+    "other": "Other",
+}
+
+# The phase of the child's setting (Code chapter 5, 6 or 7).
+PHASE_LABELS: dict[str, str] = {
+    "": "Not recorded",
+    "early_years": "Early years",
+    "school": "School",
+    "post16": "Post-16",
+}
+
+# The child's stage: the form's choices and the timeline's words.
+STATUS_LABELS: dict[str, str] = {
+    "none": "No SEN support recorded",
+    "sen_support": "SEN Support",
+    "ehcna_requested": "EHC needs assessment requested",
+    "ehc_plan": "EHC plan",
+}
+
+# The child's stage in a narrow column of the children list and the workspace.
+STATUS_SHORT: dict[str, str] = {
+    "none": "Not recorded",
+    "sen_support": "SEN Support",
+    "ehcna_requested": "Assessment requested",
+    "ehc_plan": "EHC plan",
+}
+
+# The kinds of entry, as the kind picker, the entry screen and the timeline name them.
+KIND_LABELS: dict[str, str] = {
+    "concern": "Concern",
+    "assessment": "Assessment or report",
+    "plan": "SEN Support plan",
+    "review": "Review",
+    "meeting": "Meeting",
+    "correspondence": "Letter, email or call",
+    "incident": "Incident",
+    "observation": "Observation at home",
+    "request": "Formal request",
+}
+
+# Short names of the kinds, for narrow columns; the full names are used where there is room.
+KIND_SHORT: dict[str, str] = {
+    "concern": "Concern",
+    "assessment": "Assessment",
+    "plan": "Plan",
+    "review": "Review",
+    "meeting": "Meeting",
+    "correspondence": "Letter/call",
+    "incident": "Incident",
+    "observation": "Observation",
+    "request": "Request",
+}
+
+# What happened, for an incident.
+INCIDENT_LABELS: dict[str, str] = {
+    "exclusion": "Permanent exclusion",
+    "suspension": "Suspension",
+    "sent_home": "Sent home (informal exclusion)",
+    "part_time_timetable": "Part-time timetable",
+    "injury": "Injury",
+    "absence": "Absence",
+    "restraint": "Restraint or isolation",
+    "other": "Other",
+}
+
+# The formal step a request records.
+REQUEST_LABELS: dict[str, str] = {
+    "ehcna": "EHC needs assessment request",
+    "draft_plan": "Draft EHC plan received",
+    "no_plan": "Decision not to issue an EHC plan",
+    "annual_review": "Annual review meeting",
+    "mediation": "Mediation",
+    "appeal": "Appeal to the SEND Tribunal",
+    "complaint": "Complaint",
+    "education_record": "Request for the education record",
+    "subject_access": "Subject access request",
+    "other": "Other request",
+}
+
+# What an organisation asked for before answering a subject access request: since
+# 5 February 2026 (UK GDPR art. 12A) the one-month clock starts again when it has it.
+ASKED_FOR_LABELS: dict[str, str] = {
+    "": "Nothing asked for",
+    "id": "Proof of identity",
+    "clarification": "Clarification of the request",
+    "fee": "A fee",
 }

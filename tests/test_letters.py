@@ -1079,12 +1079,12 @@ def test_the_markdown_letter_reads_exactly_as_the_plain_text_one(letter_type):
 
 
 def test_the_letters_deadlines_are_the_timeline_s(book):
-    from sen_workbook.letters.facts import Facts
+    from sen_workbook.letters.facts import LetterFacts
     from sen_workbook.timeline.facts import Facts as TimelineFacts
 
     child, entries = toby()
     for as_of in (date(2025, 3, 10), AS_OF, date(2025, 8, 1)):
-        letter_facts = Facts(child, entries, as_of=as_of)
+        letter_facts = LetterFacts(child, entries, as_of=as_of)
         timeline_facts = TimelineFacts(child, entries, TimelineOptions(as_of=as_of))
         assert letter_facts.deadlines == timeline_facts.deadlines
         assert letter_facts.flags == timeline_facts.flags

@@ -7,7 +7,6 @@ from datetime import date
 
 from sen_workbook import model, vocabulary
 from sen_workbook.timeline import TimelineOptions, render_timeline
-from sen_workbook.tui.forms import fields
 from sen_workbook.tui.forms.entry_form import KIND_LAYOUT
 from sen_workbook.tui.screens import entry as entry_screen
 from tests.test_timeline import inline_text, parse
@@ -27,9 +26,6 @@ def test_the_form_and_the_entry_screen_name_each_field_as_the_vocabulary_does():
         for name, label, *_ in layout:
             assert label == vocabulary.FIELD_LABELS[name], (kind, name)
     assert entry_screen.LABELS is vocabulary.FIELD_LABELS
-    assert fields.DIRECTION_LABELS is vocabulary.DIRECTION_LABELS
-    assert fields.IMPLEMENTED_LABELS is vocabulary.IMPLEMENTED_LABELS
-    assert fields.RESULT_LABELS is vocabulary.RESULT_LABELS is model.RESULT_LABELS
 
 
 def test_the_timeline_uses_the_same_words():
@@ -87,8 +83,8 @@ def test_the_timeline_uses_the_same_words():
     labels = vocabulary.FIELD_LABELS
     assert f"{labels['direction']}: {vocabulary.DIRECTION_LABELS['sent']}" in texts
     assert f"{labels['reply_due']}: 2024-03-15" in texts
-    assert f"{labels['incident_type']}: {model.INCIDENT_TYPES['sent_home']}" in texts
+    assert f"{labels['incident_type']}: {vocabulary.INCIDENT_LABELS['sent_home']}" in texts
     assert f"{labels['days_lost']}: 1" in texts
     assert f"“Group”: {vocabulary.IMPLEMENTED_LABELS['partly'].lower()}" in texts
-    assert f"{labels['asked_for']}: {model.ASKED_FOR['id']}" in texts
+    assert f"{labels['asked_for']}: {vocabulary.ASKED_FOR_LABELS['id']}" in texts
     assert f"{labels['supplied_date']}: 2024-03-12" in texts

@@ -29,7 +29,7 @@ from sen_workbook.letters.document import (
     plain_text,
     unsigned_warning,
 )
-from sen_workbook.letters.facts import Facts, LetterError, NothingToSay
+from sen_workbook.letters.facts import LetterError, LetterFacts, NothingToSay
 from sen_workbook.letters.meetings import meeting_follow_up
 from sen_workbook.letters.plans import annual_review_reports, draft_plan_response
 from sen_workbook.letters.requests import education_record, ehcna_request, subject_access
@@ -63,7 +63,7 @@ class LetterType(NamedTuple):
     summary: str  # one line, for ``letter --list`` and the app's menu
     entry_kinds: tuple[str, ...]  # what ``--entry`` may name ("" request type after ":")
     with_refs: bool  # it goes with an evidence bundle: facts carry R and E references
-    write: Callable[[Facts, str | None], Letter]
+    write: Callable[[LetterFacts, str | None], Letter]
 
 
 LETTER_TYPES: dict[str, LetterType] = {
@@ -174,7 +174,7 @@ def write_letter(
         raise LetterError(
             f"There is no letter type {letter_type!r}; the types are {', '.join(LETTER_TYPES)}."
         )
-    facts = Facts(child, entries, as_of=as_of, pseudonym=pseudonym, with_refs=kind.with_refs)
+    facts = LetterFacts(child, entries, as_of=as_of, pseudonym=pseudonym, with_refs=kind.with_refs)
     if letter_type == "deadline_chaser":
         letter = deadline_chaser(facts, entry_id, rule)
     else:
@@ -186,7 +186,7 @@ def chaseable_deadlines(
     child: Mapping[str, Any], entries: Sequence[Mapping[str, Any]], *, as_of: date
 ) -> list[Deadline]:
     """The statutory deadlines a chaser could be written for, in order of due day."""
-    return chaseable(Facts(child, entries, as_of=as_of))
+    return chaseable(LetterFacts(child, entries, as_of=as_of))
 
 
 def recorded_entry(letter: Letter, text: str) -> tuple[str, dict[str, Any]]:

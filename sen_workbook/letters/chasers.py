@@ -13,9 +13,9 @@ from typing import Any
 
 from sen_workbook import deadlines, model
 from sen_workbook.letters.document import (
-    Block,
     Family,
     Letter,
+    LetterBlock,
     Record,
     bullets,
     dear,
@@ -24,8 +24,8 @@ from sen_workbook.letters.document import (
     paragraph,
 )
 from sen_workbook.letters.facts import (
-    Facts,
     LetterError,
+    LetterFacts,
     NothingToSay,
     days,
     reply_by,
@@ -79,7 +79,7 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def chaseable(facts: Facts) -> list[deadlines.Deadline]:
+def chaseable(facts: LetterFacts) -> list[deadlines.Deadline]:
     """The deadlines a letter can chase: someone else's duty, not done and past its day,
     or due within :data:`NEARLY_DUE` days; in order of due day.
 
@@ -100,7 +100,7 @@ def chaseable(facts: Facts) -> list[deadlines.Deadline]:
     return found
 
 
-def deadline_chaser(facts: Facts, entry_id: str | None, rule: str = "") -> Letter:
+def deadline_chaser(facts: LetterFacts, entry_id: str | None, rule: str = "") -> Letter:
     """A chaser for one deadline: of the request ``entry_id`` (and ``rule``, if given),
     or the first that can be chased."""
     if rule and rule not in deadlines.RULES:
@@ -184,7 +184,7 @@ def deadline_chaser(facts: Facts, entry_id: str | None, rule: str = "") -> Lette
 # --- a concern -------------------------------------------------------------------------
 
 
-def concern(facts: Facts, entry_id: str | None) -> Letter:
+def concern(facts: LetterFacts, entry_id: str | None) -> Letter:
     """A concern put in writing: the worry, examples from home, the questions, a reply date."""
     entry = facts.chosen(entry_id, ("concern",), "a concern")
     if entry is None:
@@ -203,7 +203,7 @@ def concern(facts: Facts, entry_id: str | None) -> Letter:
     to_whom = facts.family(entry.get("raised_with", "")) or facts.family(child.get("senco", ""))
     to = (to_whom,) if to_whom else ("The SENCo",)
     subject = ("Concern about ", facts.name, ": ", facts.family(entry.get("title", "")))
-    body: list[Block] = [
+    body: list[LetterBlock] = [
         paragraph(
             "I am writing to put in writing a concern about ",
             facts.name,
@@ -296,7 +296,7 @@ def _guidance(child: Mapping[str, Any]) -> str:
     return "SEND Code of Practice 2015, paragraphs 6.44 to 6.56"
 
 
-def _examples(facts: Facts, concern_entry: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+def _examples(facts: LetterFacts, concern_entry: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     """Observations at home that illustrate a concern: those linked to it, or else those
     touching one of its areas of need in the 90 days before it was raised, or since."""
     observations = facts.of_kind("observation")
@@ -323,7 +323,7 @@ def _examples(facts: Facts, concern_entry: Mapping[str, Any]) -> list[Mapping[st
 _COMPLAINT_FLAGS = ("review_overdue", "action_overdue", "recommendation_not_implemented")
 
 
-def complaint(facts: Facts, entry_id: str | None) -> Letter:
+def complaint(facts: LetterFacts, entry_id: str | None) -> Letter:
     """A formal complaint: what was asked, what was answered, what was missed."""
     about = facts.chosen(
         entry_id,
@@ -352,7 +352,7 @@ def complaint(facts: Facts, entry_id: str | None) -> Letter:
         to_text = facts.family(facts.child.get("setting", ""))
     to = (to_text,) if to_text else ("The headteacher",)
     subject = (f"Formal complaint, stage {stage}: ", facts.name)
-    body: list[Block] = [
+    body: list[LetterBlock] = [
         paragraph(
             f"I am making a formal complaint, at stage {stage} of your complaints procedure, "
             "about how my requests for ",
@@ -450,7 +450,7 @@ def _complaints_rule(to: str) -> str:
     )
 
 
-def _asks(facts: Facts) -> list[tuple[Mapping[str, Any], bool, tuple[str, ...]]]:
+def _asks(facts: LetterFacts) -> list[tuple[Mapping[str, Any], bool, tuple[str, ...]]]:
     """Each concern, letter sent and formal request (complaints aside): whether an answer
     is recorded, and the line a complaint lists it with."""
     found = []

@@ -40,7 +40,7 @@ class Family(str):
 Line = tuple[str, ...]  # pieces, each the tool's words or Family text, joined as they are
 
 
-class Block(NamedTuple):
+class LetterBlock(NamedTuple):
     """A paragraph (one line) or a bulleted list (one line per item)."""
 
     lines: tuple[Line, ...]
@@ -73,7 +73,7 @@ class Letter(NamedTuple):
     day: date
     about: tuple[Line, ...]  # who the letter is about: name, date of birth, setting
     greeting: str | Line  # the tool's words, or pieces with the reader's name in them
-    body: tuple[Block, ...]
+    body: tuple[LetterBlock, ...]
     closing: str
     record: Record
     signed: str = ""  # the parent's name; :data:`UNSIGNED` is written in its place
@@ -113,14 +113,14 @@ def unsigned_warning(text: str, how: str) -> str | None:
     return f"The letter is signed {UNSIGNED!r}: {how}"
 
 
-def paragraph(*pieces: str) -> Block:
+def paragraph(*pieces: str) -> LetterBlock:
     """A paragraph of pieces (the tool's words and :class:`Family` text)."""
-    return Block((tuple(pieces),))
+    return LetterBlock((tuple(pieces),))
 
 
-def bullets(lines: list[Line]) -> Block:
+def bullets(lines: list[Line]) -> LetterBlock:
     """A bulleted list, one line per item."""
-    return Block(tuple(lines), bullets=True)
+    return LetterBlock(tuple(lines), bullets=True)
 
 
 def joined(line: Line) -> str:

@@ -13,9 +13,17 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sen_workbook import deadlines, model
+from sen_workbook import deadlines, model, vocabulary
 from sen_workbook.errors import ValidationError
-from sen_workbook.letters.document import Block, Family, Letter, Line, Record, joined, long_date
+from sen_workbook.letters.document import (
+    Family,
+    Letter,
+    LetterBlock,
+    Line,
+    Record,
+    joined,
+    long_date,
+)
 from sen_workbook.timeline import TimelineOptions
 
 # The timeline's own facts: its refs, exhibits, flags and deadlines are the letter's.
@@ -53,7 +61,7 @@ def reply_by(as_of: date, working_days: int) -> date:
         return as_of + timedelta(days=working_days * 7 // 5)
 
 
-class Facts:
+class LetterFacts:
     """One child's records as of a day, with the timeline's numbering and pseudonym.
 
     ``with_refs`` says whether the letter goes with an evidence bundle: then every fact
@@ -139,7 +147,7 @@ class Facts:
         *,
         to: Line,
         subject: Line,
-        body: list[Block],
+        body: list[LetterBlock],
         record: Record,
         greeting: str = "Dear Sir or Madam,",
         closing: str = "Yours faithfully,",
@@ -217,7 +225,7 @@ class Facts:
         if entry.get("kind") not in kinds or (
             request_type and entry.get("request_type") != request_type
         ):
-            shown = model.KINDS.get(str(entry.get("kind")), "entry")
+            shown = vocabulary.KIND_LABELS.get(str(entry.get("kind")), "entry")
             raise LetterError(f"The entry {entry_id!r} is a {shown.lower()}, not {what}.")
         return entry
 
@@ -234,7 +242,7 @@ class Facts:
 
 
 def sent_correspondence(
-    facts: Facts,
+    facts: LetterFacts,
     to: tuple[str, ...],
     subject: tuple[str, ...],
     reply_due: date | None,

@@ -9,21 +9,21 @@ from __future__ import annotations
 
 from sen_workbook import model
 from sen_workbook.letters.document import (
-    Block,
     Letter,
+    LetterBlock,
     bullets,
     dear,
     joined,
     long_date,
     paragraph,
 )
-from sen_workbook.letters.facts import Facts, NothingToSay, reply_by, sent_correspondence
+from sen_workbook.letters.facts import LetterFacts, NothingToSay, reply_by, sent_correspondence
 
 # Working days the attendees have to say their notes differ.
 CORRECTIONS_DAYS = 5
 
 
-def meeting_follow_up(facts: Facts, entry_id: str | None) -> Letter:
+def meeting_follow_up(facts: LetterFacts, entry_id: str | None) -> Letter:
     """A follow-up of the meeting ``entry_id``, or of the latest meeting recorded."""
     meeting = facts.chosen(entry_id, ("meeting",), "a meeting")
     if meeting is None:
@@ -46,7 +46,7 @@ def meeting_follow_up(facts: Facts, entry_id: str | None) -> Letter:
     to: tuple[str, ...] = tuple(_joined_names(attendees)) or ("Everyone at the meeting",)
     subject = (f"Our meeting on {held} about ", facts.name)
     time = str(meeting.get("date", ""))[11:16]
-    body: list[Block] = [
+    body: list[LetterBlock] = [
         paragraph(
             f"Thank you for meeting on {held}{' at ' + time if time else ''} about ",
             facts.name,

@@ -12,13 +12,13 @@ from datetime import timedelta
 from typing import Any
 
 from sen_workbook import model
-from sen_workbook.letters.document import Block, Letter, bullets, long_date, paragraph
-from sen_workbook.letters.facts import Facts, LetterError, NothingToSay, sent_correspondence
+from sen_workbook.letters.document import Letter, LetterBlock, bullets, long_date, paragraph
+from sen_workbook.letters.facts import LetterError, LetterFacts, NothingToSay, sent_correspondence
 
 # --- the draft plan --------------------------------------------------------------------
 
 
-def draft_plan_response(facts: Facts, entry_id: str | None) -> Letter:
+def draft_plan_response(facts: LetterFacts, entry_id: str | None) -> Letter:
     """Comments on a draft EHC plan: the 15 days, and recommendations to find in B and F."""
     draft = facts.chosen(entry_id, ("request",), "a draft EHC plan received", "draft_plan")
     if draft is None:
@@ -53,7 +53,7 @@ def draft_plan_response(facts: Facts, entry_id: str | None) -> Letter:
             " Those days have passed; I ask you to consider these comments all "
             "the same before the plan is finalised."
         )
-    body: list[Block] = [
+    body: list[LetterBlock] = [
         paragraph(time_limit),
         paragraph(
             "Section F must set out provision for every need in section B, detailed and "
@@ -95,7 +95,7 @@ def draft_plan_response(facts: Facts, entry_id: str | None) -> Letter:
     )
 
 
-def _recommendations(facts: Facts) -> list[tuple[str, ...]]:
+def _recommendations(facts: LetterFacts) -> list[tuple[str, ...]]:
     lines = []
     for report in facts.of_kind("assessment"):
         by = facts.family(report.get("professional", ""))
@@ -122,7 +122,7 @@ def _recommendations(facts: Facts) -> list[tuple[str, ...]]:
 TWO_WEEKS = 14
 
 
-def annual_review_reports(facts: Facts, entry_id: str | None) -> Letter:
+def annual_review_reports(facts: LetterFacts, entry_id: str | None) -> Letter:
     """A request that the review's reports be sent two weeks before the meeting."""
     planned = _planned_review(facts, entry_id)
     due_by = None
@@ -146,7 +146,7 @@ def annual_review_reports(facts: Facts, entry_id: str | None) -> Letter:
         if setting
         else ("The headteacher",)
     )
-    body: list[Block] = []
+    body: list[LetterBlock] = []
     reply_due = None
     if planned is not None:
         meeting = model.entry_day(planned)
@@ -227,7 +227,7 @@ def annual_review_reports(facts: Facts, entry_id: str | None) -> Letter:
     )
 
 
-def _planned_review(facts: Facts, entry_id: str | None) -> Mapping[str, Any] | None:
+def _planned_review(facts: LetterFacts, entry_id: str | None) -> Mapping[str, Any] | None:
     """The annual review meeting the letter is about: the one named, or the first
     annual review (a request of that type, or a meeting that says so) dated after the
     preparation date."""

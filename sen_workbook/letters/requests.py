@@ -8,21 +8,21 @@ counted from then on its own.
 
 from __future__ import annotations
 
-from sen_workbook import analysis, deadlines, model
+from sen_workbook import analysis, deadlines, model, vocabulary
 from sen_workbook.letters.document import (
-    Block,
     Family,
     Letter,
+    LetterBlock,
     Record,
     bullets,
     joined,
     long_date,
     paragraph,
 )
-from sen_workbook.letters.facts import Facts, NothingToSay, days, times
+from sen_workbook.letters.facts import LetterFacts, NothingToSay, days, times
 
 
-def _request(facts: Facts, request_type: str, title: str, to: tuple[str, ...]) -> Record:
+def _request(facts: LetterFacts, request_type: str, title: str, to: tuple[str, ...]) -> Record:
     return Record(
         "request",
         {
@@ -37,7 +37,7 @@ def _request(facts: Facts, request_type: str, title: str, to: tuple[str, ...]) -
 # --- EHC needs assessment --------------------------------------------------------------
 
 
-def ehcna_request(facts: Facts, entry_id: str | None) -> Letter:
+def ehcna_request(facts: LetterFacts, entry_id: str | None) -> Letter:
     """A request to the council for an EHC needs assessment (s.36, Code 9.14)."""
     if entry_id:
         facts.chosen(entry_id, ("request",), "an EHC needs assessment request", "ehcna")
@@ -55,7 +55,7 @@ def ehcna_request(facts: Facts, entry_id: str | None) -> Letter:
     to = ("The local authority SEND team",)
     subject = ("Request for an EHC needs assessment: ", name)
     decision = deadlines.add_weeks(facts.as_of, 6)
-    body: list[Block] = [
+    body: list[LetterBlock] = [
         paragraph(
             "I am writing as the parent of ",
             name,
@@ -71,7 +71,9 @@ def ehcna_request(facts: Facts, entry_id: str | None) -> Letter:
             "following.",
         ),
     ]
-    areas = [model.AREAS[a] for a in model.AREAS if a in (facts.child.get("areas") or ())]
+    areas = [
+        vocabulary.AREA_LABELS[a] for a in model.AREAS if a in (facts.child.get("areas") or ())
+    ]
     body.append(
         paragraph("Areas of need: " + ("; ".join(areas) if areas else "not yet recorded") + ".")
     )
@@ -103,7 +105,7 @@ def ehcna_request(facts: Facts, entry_id: str | None) -> Letter:
     )
 
 
-def _listed_block(facts: Facts, lead: str, lines: list[tuple[str, ...]]) -> list[Block]:
+def _listed_block(facts: LetterFacts, lead: str, lines: list[tuple[str, ...]]) -> list[LetterBlock]:
     if not lines:
         return [paragraph(lead)]
     shown, rest = facts.listed(lines)
@@ -113,7 +115,7 @@ def _listed_block(facts: Facts, lead: str, lines: list[tuple[str, ...]]) -> list
     return blocks
 
 
-def _concerns(facts: Facts, concerns: list) -> list[Block]:
+def _concerns(facts: LetterFacts, concerns: list) -> list[LetterBlock]:
     if not concerns:
         return []
     waiting = {f.entry_id: f for f in facts.flags if f.code == "concern_unanswered"}
@@ -135,7 +137,7 @@ def _concerns(facts: Facts, concerns: list) -> list[Block]:
     return _listed_block(facts, lead, lines)
 
 
-def _support(facts: Facts) -> list[Block]:
+def _support(facts: LetterFacts) -> list[LetterBlock]:
     """SEN Support cycles and their results, and targets not met review after review."""
     if not facts.cycles:
         return [paragraph("No SEN Support plan is recorded yet.")]
@@ -151,7 +153,7 @@ def _support(facts: Facts) -> list[Block]:
             latest = [row.results[-1] for row in cycle.targets if row.results]
             counts = [
                 f"{latest.count(key)} {label.lower()}"
-                for key, label in model.RESULT_LABELS.items()
+                for key, label in vocabulary.RESULT_LABELS.items()
                 if key != "not_assessed" and latest.count(key)
             ]
             line.append(
@@ -190,7 +192,7 @@ def _support(facts: Facts) -> list[Block]:
     return blocks
 
 
-def _reports(facts: Facts, reports: list) -> list[Block]:
+def _reports(facts: LetterFacts, reports: list) -> list[LetterBlock]:
     """The assessments and professional reports: the evidence of need from clinicians
     and specialists that Code 9.14 asks the authority to look at."""
     if not reports:
@@ -210,7 +212,7 @@ def _reports(facts: Facts, reports: list) -> list[Block]:
     return _listed_block(facts, lead, lines)
 
 
-def _meetings(facts: Facts) -> list[Block]:
+def _meetings(facts: LetterFacts) -> list[LetterBlock]:
     """The meetings held about the child, with the agreed actions still not done."""
     meetings = facts.of_kind("meeting")
     if not meetings:
@@ -238,7 +240,7 @@ def _meetings(facts: Facts) -> list[Block]:
     return _listed_block(facts, lead, lines)
 
 
-def _recommendations(facts: Facts) -> list[Block]:
+def _recommendations(facts: LetterFacts) -> list[LetterBlock]:
     lines = []
     for report in facts.of_kind("assessment"):
         by = facts.family(report.get("professional", ""))
@@ -262,12 +264,12 @@ def _recommendations(facts: Facts) -> list[Block]:
     return _listed_block(facts, "Professionals' recommendations not carried out:", lines)
 
 
-def _incidents(facts: Facts, incidents: list) -> list[Block]:
+def _incidents(facts: LetterFacts, incidents: list) -> list[LetterBlock]:
     if not incidents:
         return []
     total = sum(e.get("days_lost") or 0 for e in incidents)
     lines = []
-    for kind, label in model.INCIDENT_TYPES.items():
+    for kind, label in vocabulary.INCIDENT_LABELS.items():
         these = [e for e in incidents if e.get("incident_type") == kind]
         if these:
             lost = sum(e.get("days_lost") or 0 for e in these)
@@ -277,9 +279,9 @@ def _incidents(facts: Facts, incidents: list) -> list[Block]:
     )
 
 
-def _views(facts: Facts, observations: list) -> list[Block]:
+def _views(facts: LetterFacts, observations: list) -> list[LetterBlock]:
     views = [r for r in facts.of_kind("review") if Family(r.get("child_views", ""))]
-    blocks: list[Block] = []
+    blocks: list[LetterBlock] = []
     if views:
         blocks += _listed_block(
             facts,
@@ -301,7 +303,7 @@ def _views(facts: Facts, observations: list) -> list[Block]:
 # --- the education record --------------------------------------------------------------
 
 
-def education_record(facts: Facts, entry_id: str | None) -> Letter:
+def education_record(facts: LetterFacts, entry_id: str | None) -> Letter:
     """A request to a maintained school for the pupil's educational record (15 school days)."""
     if entry_id:
         facts.chosen(
@@ -362,7 +364,7 @@ _WHAT_TO_INCLUDE = (
 )
 
 
-def subject_access(facts: Facts, entry_id: str | None) -> Letter:
+def subject_access(facts: LetterFacts, entry_id: str | None) -> Letter:
     """A subject access request: what to include and the one-month rule."""
     if entry_id:
         facts.chosen(entry_id, ("request",), "a subject access request", "subject_access")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sen_workbook import model
+from sen_workbook import vocabulary
 
 from .blocks import table
 from .deadline_table import deadline_section
@@ -19,7 +19,7 @@ def summary_chronology(facts: Facts) -> list[list[str]]:
     """Entries by kind, then the flags and the statutory deadlines."""
     lines = ["### Entries by kind", ""]
     lines.append(f"Entries in this chronology: {len(facts.selected)}.")
-    counts = [(label, len(facts.chosen(kind))) for kind, label in model.KINDS.items()]
+    counts = [(label, len(facts.chosen(kind))) for kind, label in vocabulary.KIND_LABELS.items()]
     lines += [f"- {label}: {count}." for label, count in counts if count]
     return [lines, flag_section(facts), deadline_section(facts)]
 
@@ -31,7 +31,7 @@ def chronology(facts: Facts) -> list[list[str]]:
         return [lines + ["No entries in this selection."]]
     # The table's rows written here as :func:`blocks.table` writes them: one line each.
     lines += table(["Ref", "Date", "Kind", "Summary", "Exhibits"], [])
-    refs, kinds, text = facts.refs, model.KINDS, facts.text
+    refs, kinds, text = facts.refs, vocabulary.KIND_LABELS, facts.text
     for entry in facts.selected:
         kind = entry["kind"]
         if kind in _KINDS_WITH_A_FACT:
@@ -55,10 +55,10 @@ def row_summary(facts: Facts, entry: Mapping[str, Any]) -> str:
     kind = entry["kind"]
     fact = ""
     if kind == "incident":
-        label = model.INCIDENT_TYPES.get(entry.get("incident_type", ""), "Incident")
+        label = vocabulary.INCIDENT_LABELS.get(entry.get("incident_type", ""), "Incident")
         fact = f"{label}, {plural(entry.get('days_lost') or 0, 'day')} lost"
     elif kind == "request":
-        fact = model.REQUEST_TYPES.get(entry.get("request_type", ""), "Request")
+        fact = vocabulary.REQUEST_LABELS.get(entry.get("request_type", ""), "Request")
         sent_to = facts.text(entry.get("sent_to", ""), "cell")
         if sent_to:
             fact += " to " + sent_to

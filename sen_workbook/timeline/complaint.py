@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from sen_workbook import model
+from sen_workbook import model, vocabulary
 
 from .blocks import bullet, table
 from .deadline_table import deadline_section
@@ -145,7 +145,7 @@ def asks(
                 where = facts.refs.get(reply["id"])
                 answer = shown + (f" ({where})" if where else "")
         elif kind == "request":
-            label = model.REQUEST_TYPES.get(entry.get("request_type", ""), "Request")
+            label = vocabulary.REQUEST_LABELS.get(entry.get("request_type", ""), "Request")
             what = f"{label}: " + facts.text(entry.get("title", ""), "cell")
             whom = facts.text(entry.get("sent_to", ""), "cell")
             answer_day = model.optional_date(entry.get("outcome_date", ""))

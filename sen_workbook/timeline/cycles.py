@@ -3,7 +3,7 @@ provision each plan recorded."""
 
 from __future__ import annotations
 
-from sen_workbook import model
+from sen_workbook import vocabulary
 from sen_workbook.vocabulary import RESULT_LABELS
 
 from .blocks import table
@@ -42,7 +42,7 @@ def cycle_tables(facts: Facts) -> list[list[str]]:
         for row in cycle.targets:
             cells = [
                 facts.text(row.target.get("text", ""), "cell"),
-                model.AREAS.get(row.target.get("area", ""), ""),
+                vocabulary.AREA_LABELS.get(row.target.get("area", ""), ""),
             ]
             cells += [RESULT_LABELS.get(r or "not_assessed", "Not assessed") for r in row.results]
             cells += [""] * (len(header) - len(cells))

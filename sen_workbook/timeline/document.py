@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sen_workbook import model
+from sen_workbook import model, vocabulary
 from sen_workbook.stage import stage_words
 
 from .blocks import bullet, spaced
@@ -79,10 +79,10 @@ def heading_block(facts: Facts) -> list[str]:
     else:
         said.append(f"Entries dated up to {end.isoformat()}.")
     if options.kinds:
-        kinds = "; ".join(model.KINDS[k] for k in options.kinds)
+        kinds = "; ".join(vocabulary.KIND_LABELS[k] for k in options.kinds)
         said.append(f"Only these kinds of entry: {kinds}.")
     if options.areas:
-        areas = "; ".join(model.AREAS[a] for a in options.areas)
+        areas = "; ".join(vocabulary.AREA_LABELS[a] for a in options.areas)
         said.append(f"Only entries touching these areas of need: {areas}.")
     if start or options.date_to or options.kinds or options.areas:
         said.append(
@@ -129,14 +129,14 @@ def about(facts: Facts) -> list[str]:
     phase = child.get("setting_phase", "")
     if phase in PHASE_CHAPTERS:
         lines.append(
-            f"- Phase: {model.SETTING_PHASES[phase]} (SEND Code of Practice chapter "
+            f"- Phase: {vocabulary.PHASE_LABELS[phase]} (SEND Code of Practice chapter "
             f"{PHASE_CHAPTERS[phase]})"
         )
     if present(child.get("year_group", "")):
         lines.append(bullet(f"Year group: {facts.text(child['year_group'])}"))
     if present(child.get("senco", "")):
         lines.append(bullet(f"SENCo: {facts.text(child['senco'])}"))
-    areas = [model.AREAS[a] for a in model.AREAS if a in (child.get("areas") or ())]
+    areas = [vocabulary.AREA_LABELS[a] for a in model.AREAS if a in (child.get("areas") or ())]
     lines.append(f"- Areas of need: {'; '.join(areas) if areas else 'none recorded'}")
     # The stage as the records show it too, so this line never contradicts the summary.
     lines.append(f"- Current status: {stage_words(child, facts.known, facts.as_of)}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sen_workbook import analysis, model
+from sen_workbook import analysis, model, vocabulary
 from sen_workbook.vocabulary import RESULT_LABELS
 
 from .blocks import bullet
@@ -136,7 +136,7 @@ def nature(facts: Facts) -> list[str]:
     """(2) Areas of need, concerns and their answers, observations, the child's words."""
     lines = [f"### {CODE_9_14[1]}", ""]
     areas = [a for a in model.AREAS if a in (facts.child.get("areas") or ())]
-    named = "; ".join(model.AREAS[a] for a in areas) if areas else "none recorded"
+    named = "; ".join(vocabulary.AREA_LABELS[a] for a in areas) if areas else "none recorded"
     lines.append(f"Areas of need recorded: {named}.")
     plans = {e["id"]: e for e in facts.known if e.get("kind") == "plan"}
     touched = {a: 0 for a in model.AREAS}
@@ -148,7 +148,7 @@ def nature(facts: Facts) -> list[str]:
         for area in its_areas:
             if area in touched:
                 touched[area] += 1
-    counts = [f"{model.AREAS[a]}: {n}" for a, n in touched.items() if n]
+    counts = [f"{vocabulary.AREA_LABELS[a]}: {n}" for a, n in touched.items() if n]
     if counts:
         lines += ["", "Entries in this chronology touching each area: " + "; ".join(counts) + "."]
     concerns = facts.chosen("concern")

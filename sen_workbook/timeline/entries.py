@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sen_workbook import model
+from sen_workbook import model, vocabulary
 from sen_workbook.vocabulary import (
     DIRECTION_LABELS,
     FIELD_LABELS,
@@ -39,7 +39,7 @@ def entry_in_full(facts: Facts, entry: Mapping[str, Any]) -> list[str]:
     get = entry.get
     title = text(get("title", ""), "heading")
     lines = [
-        f"### {facts.refs[entry['id']]} — {when(entry)} — {model.KINDS[kind]}: {title}",
+        f"### {facts.refs[entry['id']]} — {when(entry)} — {vocabulary.KIND_LABELS[kind]}: {title}",
         "",
     ]
     details = facts.own_text(get("details", ""))
@@ -85,7 +85,7 @@ def _area_labels(chosen: Any) -> str:
     key = tuple(chosen) if type(chosen) is list else None
     shown = _area_shown.get(key) if key is not None else None
     if shown is None:
-        shown = "; ".join(label for area, label in model.AREAS.items() if area in chosen)
+        shown = "; ".join(label for area, label in vocabulary.AREA_LABELS.items() if area in chosen)
         if key is not None and len(_area_shown) < 1000:
             _area_shown[key] = shown
     return shown
@@ -213,7 +213,7 @@ def kind_fields(facts: Facts, entry: Mapping[str, Any]) -> list[str]:
             text(name)
         on_day("reply_due")
     elif kind == "incident":
-        label = model.INCIDENT_TYPES.get(entry.get("incident_type", ""), "Other")
+        label = vocabulary.INCIDENT_LABELS.get(entry.get("incident_type", ""), "Other")
         lines.append(bullet(f"{FIELD_LABELS['incident_type']}: {label}"))
         days = number(entry.get("days_lost") or 0)
         lines.append(bullet(f"{FIELD_LABELS['days_lost']}: {days}"))
@@ -221,14 +221,16 @@ def kind_fields(facts: Facts, entry: Mapping[str, Any]) -> list[str]:
         text("child_views")
         text("parent_views")
     elif kind == "request":
-        label = model.REQUEST_TYPES.get(entry.get("request_type", ""), "Other request")
+        label = vocabulary.REQUEST_LABELS.get(entry.get("request_type", ""), "Other request")
         lines.append(bullet(f"{FIELD_LABELS['request_type']}: {label}"))
         text("sent_to")
         text("outcome")
         on_day("outcome_date")
         if entry.get("asked_for") in model.ASKED_FOR and entry.get("asked_for"):
             lines.append(
-                bullet(f"{FIELD_LABELS['asked_for']}: {model.ASKED_FOR[entry['asked_for']]}")
+                bullet(
+                    f"{FIELD_LABELS['asked_for']}: {vocabulary.ASKED_FOR_LABELS[entry['asked_for']]}"
+                )
             )
             on_day("asked_for_date")
             on_day("supplied_date")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
-from sen_workbook import analysis, deadlines, model
+from sen_workbook import analysis, deadlines, model, vocabulary
 
 from .escaping import CONTEXTS, escape
 from .exhibit_list import number_exhibits
@@ -154,7 +154,7 @@ class Facts:
 
     def titled(self, entry: Mapping[str, Any]) -> str:
         """A citation with the entry's kind and title, for lists in the summary."""
-        kind = model.KINDS.get(entry.get("kind", ""), "Entry")
+        kind = vocabulary.KIND_LABELS.get(entry.get("kind", ""), "Entry")
         return f"{self.cite(entry['id'])}: {kind}, {self.quoted(entry.get('title', ''))}"
 
     def chosen(self, kind: str) -> list[Mapping[str, Any]]:

@@ -3,7 +3,7 @@ lost, as both summaries give them."""
 
 from __future__ import annotations
 
-from sen_workbook import model
+from sen_workbook import vocabulary
 
 from .blocks import bullet
 from .facts import Facts
@@ -22,7 +22,7 @@ def incident_lines(facts: Facts) -> list[str]:
     lines = [
         f"Incidents: {len(incidents)}; days of education lost, all incidents: {number(total)}."
     ]
-    for kind, label in model.INCIDENT_TYPES.items():
+    for kind, label in vocabulary.INCIDENT_LABELS.items():
         these = [e for e in incidents if e.get("incident_type") == kind]
         if not these:
             continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sen_workbook import model
+from sen_workbook import model, vocabulary
 
 from .escaping import present
 from .facts import Facts
@@ -32,7 +32,7 @@ def target_text(facts: Facts, target: Mapping[str, Any]) -> str:
     """“Target”; area; success measure; by when."""
     parts = [facts.quoted(target.get("text", ""))]
     if target.get("area") in model.AREAS:
-        parts.append("area: " + model.AREAS[target["area"]])
+        parts.append("area: " + vocabulary.AREA_LABELS[target["area"]])
     if present(target.get("success_measure", "")):
         parts.append("success measure: " + facts.text(target["success_measure"]))
     if target.get("by_date"):

@@ -8,7 +8,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widget import Widget
 
-from sen_workbook import model
+from sen_workbook import model, vocabulary
 from sen_workbook.tui.forms.base import RecordForm, changed_fields, neutral
 from sen_workbook.tui.forms.fields import (
     ChoiceSelect,
@@ -16,10 +16,10 @@ from sen_workbook.tui.forms.fields import (
     LongText,
     TextInput,
     areas_list,
-    date_problem,
     record_value,
 )
 from sen_workbook.tui.forms.values import Problems
+from sen_workbook.tui.widgets.dates import date_problem
 from sen_workbook.workbook import Workbook
 
 
@@ -58,7 +58,7 @@ class ChildForm(RecordForm):
         yield self.field(
             "setting_phase",
             "Phase",
-            ChoiceSelect(model.SETTING_PHASES, r["setting_phase"], id="setting_phase"),
+            ChoiceSelect(vocabulary.PHASE_LABELS, r["setting_phase"], id="setting_phase"),
         )
         yield self.field(
             "year_group",
@@ -75,7 +75,7 @@ class ChildForm(RecordForm):
             "areas", "Areas of need", areas_list(r["areas"], id="areas"), hint="Space ticks an area"
         )
         yield self.field(
-            "status", "Stage", ChoiceSelect(model.CHILD_STATUSES, r["status"], id="status")
+            "status", "Stage", ChoiceSelect(vocabulary.STATUS_LABELS, r["status"], id="status")
         )
         yield self.field("notes", "Notes", LongText(r["notes"], id="notes"))
 

@@ -20,7 +20,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Checkbox, Collapsible, Select
 
-from sen_workbook import model
+from sen_workbook import model, vocabulary
 from sen_workbook.child_facts import provision_text
 from sen_workbook.tui.forms import values
 from sen_workbook.tui.forms.attachments import AttachmentsPanel
@@ -31,8 +31,6 @@ from sen_workbook.tui.forms.base import (
     neutral,
 )
 from sen_workbook.tui.forms.fields import (
-    DIRECTION_LABELS,
-    RESULT_LABELS,
     ChoiceList,
     ChoiceSelect,
     DateAndTime,
@@ -43,11 +41,11 @@ from sen_workbook.tui.forms.fields import (
     TextInput,
     TickBox,
     areas_list,
-    date_problem,
     record_value,
 )
 from sen_workbook.tui.forms.items import ItemList
-from sen_workbook.vocabulary import FIELD_LABELS
+from sen_workbook.tui.widgets.dates import date_problem
+from sen_workbook.vocabulary import DIRECTION_LABELS, FIELD_LABELS, RESULT_LABELS
 from sen_workbook.workbook import Workbook, WorkbookError
 
 # How many of a child's entries are offered as related entries (the newest ones, plus
@@ -103,7 +101,7 @@ KIND_LAYOUT: dict[str, tuple[tuple[str, str, str, Any], ...]] = {
         _field("reply_due", "date", ""),
     ),
     "incident": (
-        _field("incident_type", "choice", model.INCIDENT_TYPES),
+        _field("incident_type", "choice", vocabulary.INCIDENT_LABELS),
         _field("days_lost", "number", "e.g. 1, or 0.5 for a morning"),
     ),
     "observation": (
@@ -111,11 +109,11 @@ KIND_LAYOUT: dict[str, tuple[tuple[str, str, str, Any], ...]] = {
         _field("parent_views", "long", ""),
     ),
     "request": (
-        _field("request_type", "choice", model.REQUEST_TYPES),
+        _field("request_type", "choice", vocabulary.REQUEST_LABELS),
         _field("sent_to", "text", ""),
         _field("outcome", "long", "The decision or answer, when it comes"),
         _field("outcome_date", "date", ""),
-        _field("asked_for", "choice", model.ASKED_FOR),
+        _field("asked_for", "choice", vocabulary.ASKED_FOR_LABELS),
         _field("asked_for_date", "date", ""),
         _field(
             "supplied_date",
@@ -215,7 +213,7 @@ class EntryForm(RecordForm):
     # --- layout --------------------------------------------------------------------
 
     def heading(self) -> str:
-        kind = model.KINDS[self.kind]
+        kind = vocabulary.KIND_LABELS[self.kind]
         whose = f" for {self.child_name}" if self.child_name else ""
         if self.entry is None:
             return f"New entry: {kind}{whose}"
@@ -300,7 +298,7 @@ class EntryForm(RecordForm):
         plan = self.plans.get(self.plan_id)
         for target in (plan or {}).get("targets", []):
             if target["id"] == outcome.get("target_id"):
-                area = model.AREAS.get(target.get("area", ""), "")
+                area = vocabulary.AREA_LABELS.get(target.get("area", ""), "")
                 return f"{target['text']} ({area})" if area else target["text"]
         return "(this target is not in the plan chosen above)"
 
@@ -369,7 +367,7 @@ class EntryForm(RecordForm):
         offered = others[:LINK_CHOICES]
         offered += [e for e in others[LINK_CHOICES:] if e["id"] in linked]
         choices: dict[str, str | Content] = {
-            e["id"]: Content(f"{e['date'][:10]}  {model.KINDS[e['kind']]}: {e['title']}")
+            e["id"]: Content(f"{e['date'][:10]}  {vocabulary.KIND_LABELS[e['kind']]}: {e['title']}")
             for e in offered
         }
         # A link to an entry since deleted is kept: it may come back from the trash.

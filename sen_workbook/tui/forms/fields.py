@@ -15,7 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.validation import ValidationResult, Validator
+from textual.validation import ValidationResult
 from textual.widget import Widget
 from textual.widgets import (
     Checkbox,
@@ -29,41 +29,14 @@ from textual.widgets import (
 
 from sen_workbook import model, vocabulary
 from sen_workbook.tui.forms import values
+from sen_workbook.tui.widgets.dates import DateValidator, date_problem, typed_text
 from sen_workbook.tui.widgets.masked import MaskedInput
 
-# The model's choices in the words every screen and the timeline use (the vocabulary).
-RESULT_LABELS = vocabulary.RESULT_LABELS
-IMPLEMENTED_LABELS = vocabulary.IMPLEMENTED_LABELS
-DIRECTION_LABELS = vocabulary.DIRECTION_LABELS
-TARGET_AREA_LABELS: dict[str, str] = {"": "No area given", **model.AREAS}
+TARGET_AREA_LABELS: dict[str, str] = {"": "No area given", **vocabulary.AREA_LABELS}
 
-assert set(RESULT_LABELS) == set(model.RESULTS)
-assert set(IMPLEMENTED_LABELS) == set(model.IMPLEMENTED)
-assert set(DIRECTION_LABELS) == set(model.DIRECTIONS)
-
-
-def date_problem(text: str, label: str, *, required: bool = False) -> str | None:
-    """Why a typed date cannot be stored, or ``None``; uses the model's one date parser."""
-    if not text:
-        return f"{label} is required: write it as YYYY-MM-DD." if required else None
-    try:
-        model.parse_date(text, label)
-    except ValueError as error:
-        return str(error)
-    return None
-
-
-class DateValidator(Validator):
-    """A date as the model reads it (``model.parse_date``); empty allowed unless required."""
-
-    def __init__(self, label: str, *, required: bool = False) -> None:
-        super().__init__()
-        self.label = label
-        self.required = required
-
-    def validate(self, value: str) -> ValidationResult:
-        problem = date_problem(DateInput.typed(value), self.label, required=self.required)
-        return self.failure(problem) if problem else self.success()
+assert set(vocabulary.RESULT_LABELS) == set(model.RESULTS)
+assert set(vocabulary.IMPLEMENTED_LABELS) == set(model.IMPLEMENTED)
+assert set(vocabulary.DIRECTION_LABELS) == set(model.DIRECTIONS)
 
 
 class DateInput(MaskedInput):
@@ -96,7 +69,7 @@ class DateInput(MaskedInput):
     @staticmethod
     def typed(value: str) -> str:
         """What was typed, "" when only the dashes are there."""
-        return "" if not value.replace("-", "").strip() else value.strip()
+        return typed_text(value)
 
     def validate(self, value: str) -> ValidationResult | None:
         # An optional date left empty is complete, whatever the mask thinks.
@@ -303,7 +276,7 @@ class ChoiceList(SelectionList[str]):
 
 def areas_list(chosen: Iterable[str], *, id: str | None = None) -> ChoiceList:
     """The four broad areas of need (and "other"), as a list to tick."""
-    return ChoiceList(model.AREAS, chosen, id=id, classes="areas-list")
+    return ChoiceList(vocabulary.AREA_LABELS, chosen, id=id, classes="areas-list")
 
 
 def _as_content(label: str | Content) -> Content:

@@ -23,8 +23,6 @@ from textual.widgets import Button, Label, Static
 
 from sen_workbook import model
 from sen_workbook.tui.forms.fields import (
-    IMPLEMENTED_LABELS,
-    RESULT_LABELS,
     TARGET_AREA_LABELS,
     ChoiceSelect,
     DateInput,
@@ -33,6 +31,7 @@ from sen_workbook.tui.forms.fields import (
     raw_value,
     record_value,
 )
+from sen_workbook.vocabulary import IMPLEMENTED_LABELS, RESULT_LABELS
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from textual.widgets import (
 from textual.worker import get_current_worker
 
 from sen_workbook import model
-from sen_workbook.child_facts import STAGES, ChildFacts, area_names, child_label, one_line
+from sen_workbook.child_facts import ChildFacts, area_names, child_label, one_line
 from sen_workbook.stage import stage_shown
 from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.styles import stylesheet
@@ -43,6 +43,7 @@ from sen_workbook.tui.widgets.journal import (
 from sen_workbook.tui.widgets.messages import OpenEntry
 from sen_workbook.tui.widgets.overview import OverviewPane
 from sen_workbook.tui.widgets.timeline import TimelinePane
+from sen_workbook.vocabulary import STATUS_SHORT
 from sen_workbook.workbook import WorkbookError, in_order
 
 PANES = "#overview-pane, #journal-pane, #cycles-pane"  # those with a loading cover
@@ -313,7 +314,7 @@ class ChildScreen(WorkbookScreen):
                 parts.append(Text(value))
         # The records' stage where they have gone further than the child's details.
         stage = stage_shown(child, entries, self.book_app.today())
-        parts.append(Text(STAGES.get(stage, stage)))
+        parts.append(Text(STATUS_SHORT.get(stage, stage)))
         if child.get("areas"):
             parts.append(Text(area_names(child["areas"], short=True)))
         self.query_one("#child-summary", Static).update(Text(" \u00b7 ").join(parts))

@@ -14,9 +14,8 @@ from textual.binding import Binding
 from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
-from sen_workbook import analysis, deadlines, model
+from sen_workbook import analysis, deadlines, model, vocabulary
 from sen_workbook.child_facts import (
-    STAGES,
     ChildFacts,
     area_names,
     child_label,
@@ -31,6 +30,7 @@ from sen_workbook.tui.widgets.banner import ReadOnlyBanner
 from sen_workbook.tui.widgets.cells import plain
 from sen_workbook.tui.widgets.footer import KeyFooter
 from sen_workbook.tui.widgets.table import RecordTable
+from sen_workbook.vocabulary import STATUS_SHORT
 from sen_workbook.workbook import in_order
 
 EMPTY_WORKBOOK = (
@@ -182,7 +182,7 @@ class ChildrenScreen(WorkbookScreen):
     def _stage(self, child: dict[str, Any]) -> str:
         """The stage in the list: the records' where they have gone further."""
         key = str(self.stages.get(child["id"], (child["status"], ""))[0])
-        return STAGES.get(key) or key
+        return STATUS_SHORT.get(key) or key
 
     def on_resize(self) -> None:
         if self.children_shown:
@@ -257,7 +257,7 @@ class ChildrenScreen(WorkbookScreen):
         if child.get("areas"):
             parts.append("Areas: " + area_names(child["areas"]))
         said = self.stages.get(child["id"], ("", ""))[1]
-        parts.append(said or model.CHILD_STATUSES.get(child["status"], child["status"]))
+        parts.append(said or vocabulary.STATUS_LABELS.get(child["status"], child["status"]))
         review = self.facts.get(child["id"], ("", ""))[0]
         if review:
             parts.append("Next review: " + review)

@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from sen_workbook import deadlines, model
+from sen_workbook import deadlines, model, vocabulary
 from sen_workbook.child_facts import area_names, child_label, one_line, provision_text, when
 from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.styles import stylesheet
@@ -74,12 +74,12 @@ def field_text(
         ]
         return Text("\n".join(titles))
     if name == "incident_type":
-        return Text(model.INCIDENT_TYPES.get(str(value), str(value)))
+        return Text(vocabulary.INCIDENT_LABELS.get(str(value), str(value)))
     if name == "request_type":
-        return Text(model.REQUEST_TYPES.get(str(value), str(value)))
+        return Text(vocabulary.REQUEST_LABELS.get(str(value), str(value)))
     if name == "asked_for":
         # Nothing asked for is the usual case: shown as nothing, not as words.
-        return Text(model.ASKED_FOR.get(str(value), str(value)) if value else "")
+        return Text(vocabulary.ASKED_FOR_LABELS.get(str(value), str(value)) if value else "")
     if name == "direction":
         return Text(DIRECTION_LABELS.get(str(value), str(value)))
     if name == "days_lost":
@@ -300,7 +300,9 @@ class EntryScreen(WorkbookScreen):
             self.sub_title = child_label(book.child(entry["child_id"]))
         except WorkbookError:
             self.sub_title = ""
-        heading = Text(f"{model.KINDS[entry['kind']]} \u00b7 {when(entry)}\n", style="bold")
+        heading = Text(
+            f"{vocabulary.KIND_LABELS[entry['kind']]} \u00b7 {when(entry)}\n", style="bold"
+        )
         heading.append(one_line(entry.get("title", "")), style="bold")
         self.query_one("#entry-heading", Static).update(heading)
         self.query_one("#entry-fields", Static).update(fields_table(entry, others))

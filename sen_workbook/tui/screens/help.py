@@ -61,7 +61,7 @@ screen in some, and the function keys belong to macOS. No action here needs one 
 - **Anything else**: ctrl+p lists every action of the screen you are on, by name.
 """
 
-AREAS = """\
+AREAS_OF_NEED = """\
 ## The four broad areas of need
 
 The SEND Code of Practice (2015, paragraphs 6.28 to 6.35) groups special educational needs
@@ -127,7 +127,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static("Help \u2014 escape closes", classes="dialog-title")
             with VerticalScroll(id="help-body"):
                 yield Markdown(
-                    KEYS + "\n" + KEYS_FALLBACK + "\n" + AREAS + "\n" + CYCLE,
+                    KEYS + "\n" + KEYS_FALLBACK + "\n" + AREAS_OF_NEED + "\n" + CYCLE,
                     id="help-text",
                     open_links=False,
                 )

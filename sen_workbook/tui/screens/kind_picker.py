@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from sen_workbook import model
+from sen_workbook import model, vocabulary
 from sen_workbook.tui.styles import stylesheet
 
 KIND_HINTS: dict[str, str] = {
@@ -39,7 +39,7 @@ class KindPicker(ModalScreen[str | None]):
         with Vertical(id="kind-picker", classes="dialog"):
             yield Static("What do you want to record?", classes="dialog-title")
             options = []
-            for number, (kind, name) in enumerate(model.KINDS.items(), 1):
+            for number, (kind, name) in enumerate(vocabulary.KIND_LABELS.items(), 1):
                 prompt = Text(f"{number} ")
                 prompt.append(name, style="bold")
                 prompt.append(f" \u2014 {KIND_HINTS[kind]}", style="dim")

@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Header, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from sen_workbook import letters, model
+from sen_workbook import letters, vocabulary
 from sen_workbook.child_facts import child_label
 from sen_workbook.letters.document import joined, long_date
 from sen_workbook.tui.screens.base import WorkbookScreen
@@ -170,7 +170,7 @@ class LetterScreen(WorkbookScreen):
     def _what_recording_does(self) -> Text:
         record = self.letter.record
         if record.kind == "request":
-            kind = model.REQUEST_TYPES.get(record.fields.get("request_type", ""), "request")
+            kind = vocabulary.REQUEST_LABELS.get(record.fields.get("request_type", ""), "request")
             what = f"a formal request ({kind}), whose statutory deadlines start from then"
         else:
             what = "a letter sent, in the journal"

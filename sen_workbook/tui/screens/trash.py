@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header, Static
 
-from sen_workbook.child_facts import KIND_SHORT, child_label
+from sen_workbook.child_facts import child_label
 from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
 from sen_workbook.tui.widgets.cells import plain
 from sen_workbook.tui.widgets.footer import KeyFooter
 from sen_workbook.tui.widgets.table import RecordTable
+from sen_workbook.vocabulary import KIND_SHORT
 
 
 class TrashTable(RecordTable):

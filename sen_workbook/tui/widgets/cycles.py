@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from sen_workbook import analysis, model
+from sen_workbook import analysis, model, vocabulary
 from sen_workbook.child_facts import ChildFacts, area_names, days_text, one_line
 from sen_workbook.tui.widgets.cells import provision_lines
 from sen_workbook.tui.widgets.messages import OpenEntry
@@ -43,7 +43,7 @@ def cycle_card(cycle: analysis.Cycle, records: ChildFacts) -> RenderableType:
     dates.append(f" \u00b7 reviewed {reviewed}" if reviewed else " \u00b7 not reviewed yet")
     parts: list[RenderableType] = [heading, dates]
     if cycle.assess:
-        counted = Counter(model.KINDS[e["kind"]].lower() for e in cycle.assess)
+        counted = Counter(vocabulary.KIND_LABELS[e["kind"]].lower() for e in cycle.assess)
         said = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in counted.items())
         parts.append(Text(f"Assess: {said} before this plan", style="dim"))
     if cycle.targets:

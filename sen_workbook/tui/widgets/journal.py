@@ -22,16 +22,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Region
 from textual.timer import Timer
-from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Label, Select, Static, TabbedContent
 
-from sen_workbook import model
-from sen_workbook.child_facts import KIND_SHORT, area_names, when
+from sen_workbook import model, vocabulary
+from sen_workbook.child_facts import area_names, when
 from sen_workbook.tui.widgets.cells import plain
 from sen_workbook.tui.widgets.choices import TypedSelect
+from sen_workbook.tui.widgets.dates import DateValidator, typed_date
 from sen_workbook.tui.widgets.masked import MaskedInput
 from sen_workbook.tui.widgets.messages import OpenEntry
 from sen_workbook.tui.widgets.table import RecordTable
+from sen_workbook.vocabulary import KIND_SHORT
 
 # Rows a page holds: more than two tall screens, yet few enough to fill the table at once
 # at every key typed in the search (DataTable takes about 0.1 ms a row).
@@ -64,7 +65,7 @@ def search_text(entry: Mapping[str, Any]) -> str:
     """Every piece of text a parent wrote in an entry, lowercased, for searching."""
     parts: list[str] = []
     _collect(entry, parts)
-    parts.append(model.KINDS.get(str(entry.get("kind", "")), ""))
+    parts.append(vocabulary.KIND_LABELS.get(str(entry.get("kind", "")), ""))
     return "\n".join(parts).casefold()
 
 
@@ -189,29 +190,6 @@ def choose_rows(
     return found
 
 
-class DateValidator(Validator):
-    """An empty box, or a real date through the one date parser."""
-
-    def validate(self, value: str) -> ValidationResult:
-        text = value.strip()
-        if not text.strip("-"):
-            return self.success()
-        try:
-            model.parse_date(text)
-        except ValueError as error:
-            return self.failure(str(error))
-        return self.success()
-
-
-def typed_date(value: str) -> date | None:
-    """The date in a date box, or None when it is empty or not (yet) a real date."""
-    text = value.strip()
-    try:
-        return model.parse_date(text) if text.strip("-") else None
-    except ValueError:
-        return None
-
-
 class SearchBox(Input):
     """The journal's search box.  Its size is set in child.tcss (one line, the width left by
     the filters), so the new layout an Input asks for at every key, because the length of
@@ -282,13 +260,13 @@ class JournalPane(Vertical):
         self.query_one("#journal-filters", Horizontal).mount_all(
             [
                 TypedSelect(
-                    [(name, kind) for kind, name in model.KINDS.items()],
+                    [(name, kind) for kind, name in vocabulary.KIND_LABELS.items()],
                     prompt="All kinds",
                     id="journal-kind",
                     compact=True,
                 ),
                 TypedSelect(
-                    [(name, area) for area, name in model.AREAS.items()],
+                    [(name, area) for area, name in vocabulary.AREA_LABELS.items()],
                     prompt="All areas",
                     id="journal-area",
                     compact=True,

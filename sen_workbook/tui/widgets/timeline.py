@@ -30,10 +30,10 @@ from textual.widgets import (
 )
 from textual.worker import get_current_worker
 
-from sen_workbook import model, timeline
+from sen_workbook import timeline, vocabulary
 from sen_workbook.child_facts import ChildFacts
 from sen_workbook.tui.widgets.choices import TypedSelect
-from sen_workbook.tui.widgets.journal import DateValidator, typed_date
+from sen_workbook.tui.widgets.dates import DateValidator, typed_date
 from sen_workbook.tui.widgets.masked import MaskedInput
 from sen_workbook.workbook import WorkbookError
 
@@ -201,7 +201,7 @@ class TimelinePane(Horizontal):
             ),
             Label("Areas of need (none ticked: all)"),
             SelectionList[str](
-                *[(name, area) for area, name in model.AREAS.items()],
+                *[(name, area) for area, name in vocabulary.AREA_LABELS.items()],
                 id="timeline-areas",
                 compact=True,
             ),
