@@ -81,3 +81,48 @@ def test_every_refusal_is_caught_by_one_name_and_reads_as_one_sentence(tmp_path)
         sentence = error.sentence
         assert sentence.endswith(".") and "\n" not in sentence and "Traceback" not in sentence
     assert "2024-02-30" in refusals[0].sentence
+
+
+def test_each_sheet_is_named_by_the_screens_that_use_it_and_read_at_start():
+    # The sheets are named only in the screens' CSS_PATH; the app reads the whole folder
+    # at start, so no sheet is first read (and the whole app restyled) when a screen opens.
+    import importlib
+    import pkgutil
+    from pathlib import Path
+
+    from textual.screen import Screen
+
+    import sen_workbook.tui
+    from sen_workbook.tui.app import SenWorkbookApp
+    from sen_workbook.tui.styles import styles_folder
+
+    for module in pkgutil.walk_packages(sen_workbook.tui.__path__, "sen_workbook.tui."):
+        importlib.import_module(module.name)
+    screens = [s for s in _subclasses(Screen) if s.__module__.startswith("sen_workbook.tui.")]
+    assert len(screens) >= 15
+    read_at_start = set(SenWorkbookApp.CSS_PATH)
+    named = {Path(p).name for screen in screens for p in screen.CSS_PATH or ()}
+    for screen in screens:
+        assert set(screen.CSS_PATH or ()) <= read_at_start, screen.__name__
+    sheets = {path.name for path in styles_folder().glob("*.tcss")}
+    assert {Path(p).name for p in read_at_start} == sheets
+    assert sheets - named == {"app.tcss"}  # every other sheet belongs to a screen
+    assert all(s.__module__.startswith("sen_workbook.tui.screens.") for s in _modal(screens)), [
+        s for s in _modal(screens) if not s.__module__.startswith("sen_workbook.tui.screens.")
+    ]
+
+
+def _subclasses(cls: type) -> set[type]:
+    found = set()
+    for sub in cls.__subclasses__():
+        found |= {sub} | _subclasses(sub)
+    return found
+
+
+def _modal(screens: list[type]) -> list[type]:
+    """The modal dialogs among ``screens``, other than the forms (which live in forms/)."""
+    from textual.screen import ModalScreen
+
+    from sen_workbook.tui.forms.base import RecordForm
+
+    return [s for s in screens if issubclass(s, ModalScreen) and not issubclass(s, RecordForm)]

@@ -29,7 +29,7 @@ from sen_workbook.tui.commands import WorkbookCommands
 from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.screens.child import ChildScreen
 from sen_workbook.tui.screens.children import ChildrenScreen
-from sen_workbook.tui.styles import styles_folder
+from sen_workbook.tui.styles import every_stylesheet
 from sen_workbook.tui.terminal import make_control_characters_harmless
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
 from sen_workbook.workbook import Workbook, WorkbookError
@@ -56,22 +56,8 @@ class SenWorkbookApp(App[int]):
     """
 
     TITLE = "SEN Workbook"
-    # Every screen's stylesheet, read once at start.  Textual reads a screen's CSS_PATH
-    # when the screen is first pushed, and a stylesheet read then makes it parse every
-    # source again and restyle the whole app, a noticeable pause on opening a child.
-    CSS_PATH = [
-        str(styles_folder() / name)
-        for name in (
-            "app.tcss",
-            "children.tcss",
-            "child.tcss",
-            "entry.tcss",
-            "trash.tcss",
-            "dialogs.tcss",
-            "forms.tcss",
-            "letter.tcss",
-        )
-    ]
+    # Every screen's stylesheet, read once at start (see every_stylesheet).
+    CSS_PATH = every_stylesheet()
     COMMANDS = App.COMMANDS | {WorkbookCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),

@@ -19,6 +19,18 @@ def styles_folder() -> Path:
     return package.parent / "styles"
 
 
+def every_stylesheet() -> list[str]:
+    """Every ``.tcss`` file, ``app.tcss`` first: what the app reads once at start.
+
+    Each sheet is named only by the screen that uses it (its ``CSS_PATH``); the app reads
+    them all at start because a sheet first read when its screen opens makes Textual
+    parse every source again and restyle the whole app, a noticeable pause.
+    """
+    folder = styles_folder()
+    sheets = sorted(folder.glob("*.tcss"), key=lambda path: (path.name != "app.tcss", path.name))
+    return [str(path) for path in sheets]
+
+
 def stylesheet(name: str) -> str:
     """The path of one of our ``.tcss`` files, for a ``CSS_PATH``."""
     return str(styles_folder() / name)
