@@ -76,7 +76,7 @@ def _remembered(path: Path, package: str, first: int, last: int) -> frozenset[da
 
 
 def _remember(path: Path, package: str, first: int, last: int, days: frozenset[date]) -> None:
-    from sen_workbook.storage import atomic_write, ensure_folder
+    from sen_workbook.files import atomic_write, ensure_folder
 
     kept = {
         "package": package,
