@@ -10,6 +10,7 @@ records, never the stored objects themselves.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import gc
 import os
 import re
@@ -88,6 +89,26 @@ _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 class ArchiveError(WorkbookError):
     """An archive could not be imported; nothing was written."""
+
+
+def _system_refusals(method: Callable[..., T]) -> Callable[..., T]:
+    """What the system refuses beyond the checks made (a name too long for the disk, a
+    folder that cannot be read) reaches the caller as a :class:`FilesError` sentence, so
+    the app and the command line catch :class:`WorkbookError` alone."""
+
+    @functools.wraps(method)
+    def checked(*args: Any, **kwargs: Any) -> T:
+        try:
+            return method(*args, **kwargs)
+        except WorkbookError:
+            raise
+        except OSError as error:
+            where = f" {error.filename}" if error.filename else ""
+            raise FilesError(
+                f"The computer refused to read or write{where}: {error.strerror or error}."
+            ) from error
+
+    return checked
 
 
 class ImportSummary(NamedTuple):
@@ -261,6 +282,7 @@ class Workbook:
         self._storage.forget()
         raise LockLostError(self.read_only_reason + " Nothing was saved.")
 
+    @_system_refusals
     def try_become_writer(self) -> bool:
         """Take the writer lock of a workbook shown read-only because it was open
         elsewhere (or its lock was taken over); ``True`` once this process may change it.
@@ -508,6 +530,7 @@ class Workbook:
         known = f" The children in it are: {names}." if names else " It has no children yet."
         raise WorkbookError(f"There is no child called {_excerpt(text)} in {self.path}.{known}")
 
+    @_system_refusals
     def add_child(self, fields: Mapping[str, Any]) -> dict[str, Any]:
         child = model.new_child(**model.copy_record(dict(fields)))
         problems = model.validate_child(child)
@@ -522,6 +545,7 @@ class Workbook:
         self._change(add)
         return model.copy_record(child)
 
+    @_system_refusals
     def update_child(self, child_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
         current = self.child(child_id)
         updated = {**current, **dict(changes), "id": child_id}
@@ -618,6 +642,7 @@ class Workbook:
         if problems:
             raise model.ModelError(problems)
 
+    @_system_refusals
     def add_entry(self, kind: str, child_id: str, fields: Mapping[str, Any]) -> dict[str, Any]:
         """Validate and save a new entry of ``kind`` for ``child_id``; returns it."""
         given = {k: v for k, v in fields.items() if k not in ("kind", "child_id")}
@@ -632,6 +657,7 @@ class Workbook:
         self._change(add)
         return model.copy_record(entry)
 
+    @_system_refusals
     def add_entries(
         self, entries: Iterable[Mapping[str, Any]], files: Iterable[bytes] = ()
     ) -> list[str]:
@@ -673,6 +699,7 @@ class Workbook:
             self._add_records([], wanted, copy=False)
         return [entry["id"] for entry in wanted]
 
+    @_system_refusals
     def update_entry(self, entry_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
         """Change an entry, keeping the earlier version in its ``revisions``."""
         current = self.entry(entry_id)
@@ -696,6 +723,7 @@ class Workbook:
         self._change(update)
         return model.copy_record(updated)
 
+    @_system_refusals
     def delete_entry(self, entry_id: str) -> str:
         """Move an entry to the trash; returns the trash item's id for undo."""
         entry = self.entry(entry_id)
@@ -747,6 +775,7 @@ class Workbook:
             e.get("id") in data["entries"] for e in item["entries"]
         )
 
+    @_system_refusals
     def restore(self, item_id: str) -> dict[str, Any]:
         """Put a trashed child (with their entries) or entry back; returns the record."""
         item = self._data()["trash"].get(item_id)
@@ -854,6 +883,7 @@ class Workbook:
             fsync_folder(self.files_folder)
         return digests
 
+    @_system_refusals
     def add_attachment(
         self, entry_id: str, source: str | os.PathLike[str], description: str = ""
     ) -> dict[str, Any]:
@@ -884,6 +914,7 @@ class Workbook:
         self.update_entry(entry_id, {"attachments": entry["attachments"] + [attachment]})
         return attachment
 
+    @_system_refusals
     def attachment_bytes(self, entry_id: str, sha256: str) -> tuple[dict[str, Any], bytes]:
         """An entry's attachment record and its stored bytes, checked against its SHA-256.
 
@@ -911,6 +942,7 @@ class Workbook:
             )
         return record, data
 
+    @_system_refusals
     def save_attachment_copy(
         self, entry_id: str, sha256: str, destination: str | os.PathLike[str]
     ) -> Path:
@@ -943,6 +975,7 @@ class Workbook:
             ) from error
         return target
 
+    @_system_refusals
     def remove_attachment(self, entry_id: str, sha256: str) -> dict[str, Any]:
         """Detach a file from an entry (the stored copy stays, so earlier versions still work)."""
         entry = self.entry(entry_id)
@@ -995,6 +1028,7 @@ class Workbook:
             )
         return target
 
+    @_system_refusals
     def write_archive(
         self,
         out: str | os.PathLike[str],
@@ -1247,9 +1281,13 @@ class Workbook:
         from sen_workbook.bundle import names_inside_exhibits
         from sen_workbook.timeline import exhibits
 
-        cited = exhibits(self.stored_entries(child["id"]), options, dict(child))
+        try:
+            cited = exhibits(self.stored_entries(child["id"]), options, dict(child))
+        except ValueError as error:  # the pseudonym refused: it names the child
+            raise ValidationError(str(error)) from error
         return names_inside_exhibits(dict(child), cited, self.read_attachment)
 
+    @_system_refusals
     def export_bundle(
         self,
         child: Mapping[str, Any],
@@ -1274,7 +1312,7 @@ class Workbook:
         ``prepared_by`` goes on the PDF's cover, and ``report``, when given, receives the
         sentences on the PDF's pages against the limit and on exhibits left outside it.
         """
-        from sen_workbook.bundle import BundleError, build_bundle, portable_name, zip_bundle
+        from sen_workbook.bundle import build_bundle, portable_name, zip_bundle
 
         target = self.check_output_path(out)
         if target.exists() and not overwrite:
@@ -1334,8 +1372,10 @@ class Workbook:
             files = build_bundle(
                 dict(child), stored, options, self.read_attachment, pdf=pdf if include_pdf else None
             )
-        except BundleError as error:
-            raise WorkbookError(str(error)) from error
+        except WorkbookError:
+            raise
+        except ValueError as error:  # the options or a bundle's rule refused (BundleError)
+            raise ValidationError(str(error)) from error
         if target.suffix.lower() == ".zip":
             if progress:
                 progress(0, 1, "Writing the zip file")
@@ -1366,7 +1406,6 @@ class Workbook:
     ) -> Path:
         """The bundle as one PDF, written with :meth:`write_output` (never over the
         workbook, atomically)."""
-        from sen_workbook.bundle import BundleError
         from sen_workbook.pdf import build_pdf_bundle
 
         try:
@@ -1379,13 +1418,16 @@ class Workbook:
                 prepared_by=prepared_by,
                 progress=progress,
             )
-        except BundleError as error:
-            raise WorkbookError(str(error)) from error
+        except WorkbookError:
+            raise
+        except ValueError as error:  # the options or a bundle's rule refused (BundleError)
+            raise ValidationError(str(error)) from error
         written = self.write_output(target, made.data, overwrite=overwrite, suffix=".pdf")
         if report is not None:
             report.extend(made.report())
         return written
 
+    @_system_refusals
     def write_output(
         self,
         out: str | os.PathLike[str],
@@ -1442,6 +1484,7 @@ class Workbook:
             signed="" if pseudonym.strip() else signed,
         )
 
+    @_system_refusals
     def export_letter(
         self,
         child: Mapping[str, Any],

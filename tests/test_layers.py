@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
+
+import pytest
 
 
 def loaded_after(statement: str) -> set[str]:
@@ -126,3 +129,23 @@ def _modal(screens: list[type]) -> list[type]:
     from sen_workbook.tui.forms.base import RecordForm
 
     return [s for s in screens if issubclass(s, ModalScreen) and not issubclass(s, RecordForm)]
+
+
+def test_a_pseudonym_that_names_the_child_is_a_workbook_refusal_nothing_written(tmp_path):
+    # The app's export runs in a worker that catches WorkbookError only: the core's own
+    # refusal of the options must reach it as one, in the same sentence.
+    from sen_workbook.errors import ValidationError
+    from sen_workbook.timeline import TimelineOptions
+    from sen_workbook.workbook import Workbook
+
+    with Workbook(tmp_path / "w.json") as book:
+        child = book.add_child({"name": "Amara Okafor"})
+        book.add_entry("observation", child["id"], {"date": "2024-03-01", "title": "Upset"})
+        options = TimelineOptions(as_of=date(2024, 6, 1), pseudonym="Amara")
+        for out in ("bundle", "bundle.zip", "bundle.pdf"):
+            with pytest.raises(ValidationError) as refused:
+                book.export_bundle(child, options, tmp_path / out)
+            assert "contains the child's name" in refused.value.sentence
+            assert not (tmp_path / out).exists()
+        with pytest.raises(ValidationError):
+            book.names_inside_exhibits(child, options)
