@@ -18,7 +18,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, ParamSpec, TypeVar
 
 # zipfile, tempfile and shutil are imported where archives, bundles and the demo need
 # them, so a command that only reads, such as ``timeline``, starts sooner.
@@ -82,6 +82,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+P = ParamSpec("P")
 ARCHIVE_VERSION = 1
 _SHA_NAME = re.compile(r"^files/([0-9a-f]{64})$")
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -91,13 +92,13 @@ class ArchiveError(WorkbookError):
     """An archive could not be imported; nothing was written."""
 
 
-def _system_refusals(method: Callable[..., T]) -> Callable[..., T]:
+def _system_refusals(method: Callable[P, T]) -> Callable[P, T]:
     """What the system refuses beyond the checks made (a name too long for the disk, a
     folder that cannot be read) reaches the caller as a :class:`FilesError` sentence, so
     the app and the command line catch :class:`WorkbookError` alone."""
 
     @functools.wraps(method)
-    def checked(*args: Any, **kwargs: Any) -> T:
+    def checked(*args: P.args, **kwargs: P.kwargs) -> T:
         try:
             return method(*args, **kwargs)
         except WorkbookError:
