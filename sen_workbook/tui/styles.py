@@ -7,7 +7,7 @@ single-file app built from it) carries them as ``sen_workbook/styles`` (hatchlin
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 
 
 def styles_folder() -> Path:
@@ -19,7 +19,7 @@ def styles_folder() -> Path:
     return package.parent / "styles"
 
 
-def every_stylesheet() -> list[str]:
+def every_stylesheet() -> list[str | PurePath]:
     """Every ``.tcss`` file, ``app.tcss`` first: what the app reads once at start.
 
     Each sheet is named only by the screen that uses it (its ``CSS_PATH``); the app reads
@@ -28,7 +28,7 @@ def every_stylesheet() -> list[str]:
     """
     folder = styles_folder()
     sheets = sorted(folder.glob("*.tcss"), key=lambda path: (path.name != "app.tcss", path.name))
-    return [str(path) for path in sheets]
+    return [str(path) for path in sheets]  # as Textual's CSS_PATH takes them
 
 
 def stylesheet(name: str) -> str:
