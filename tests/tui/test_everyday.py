@@ -771,3 +771,20 @@ async def test_in_the_light_theme_an_unticked_box_shows_no_x_and_a_ticked_one_do
         ):
             style = areas.get_component_rich_style(name)
             assert style.color != style.bgcolor and style.bold, name
+
+
+async def test_an_optional_date_left_empty_is_not_tinted_as_an_error(book):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_amara(pilot, "2")
+        await wait_for(pilot, lambda: len(app.screen.query("#journal-from")) == 1)
+        for selector in ("#journal-from", "#journal-to"):
+            box = app.screen.query_one(selector)
+            box.focus()
+            await pilot.press("2", "backspace", "tab")
+            await pilot.pause()
+            assert not box.has_class("-invalid"), selector
+        box = app.screen.query_one("#journal-from")
+        box.focus()
+        await pilot.press(*"20251399", "tab")
+        await wait_for(pilot, lambda: box.has_class("-invalid"))  # a wrong one still is

@@ -8,11 +8,23 @@ raises ``ValueError``, which closed the app when a parent tabbed into a filled-i
 
 from __future__ import annotations
 
+from textual.validation import ValidationResult
 from textual.widgets import MaskedInput as TextualMaskedInput
 
 
 class MaskedInput(TextualMaskedInput):
-    """Textual's masked box, refusing what its mask does not take instead of failing."""
+    """Textual's masked box, refusing what its mask does not take instead of failing, and
+    left empty not marked as wrong where empty is allowed."""
+
+    def validate(self, value: str) -> ValidationResult | None:
+        # The mask counts an empty box (or one of dashes only) as incomplete, so an
+        # optional date left empty was tinted as an error even with ``valid_empty``.
+        if self.valid_empty and not any(ch.isalnum() for ch in value):
+            self._valid = True
+            self.set_class(False, "-invalid")
+            self.set_class(True, "-valid")
+            return ValidationResult.success()
+        return super().validate(value)
 
     def replace(self, text: str, start: int, end: int) -> None:
         if text and not text.strip():
