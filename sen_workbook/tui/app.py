@@ -10,13 +10,13 @@ done (read-only, an export running) instead of failing.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen
@@ -649,6 +649,13 @@ class SenWorkbookApp(App[int]):
             else:
                 self.notify(f"Restored {name}.", markup=False)
         return record
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        # The palette's own "Theme" would stand beside "Theme: Light", "Theme: Dark" and
+        # "Theme: More themes…", which the workbook's commands offer first.
+        for command in super().get_system_commands(screen):
+            if command.title != "Theme":
+                yield command
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Inside a form or a question, a letter pressed on a checkbox or a list must not

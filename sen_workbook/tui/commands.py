@@ -17,6 +17,18 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 _LEFT_TO_TEXTUAL = {"command_palette", "quit", "app.quit"}
 
 
+def _ours(node: object, action: str) -> bool:
+    """Whether a binding was given by the app's own code (a screen, a pane, the app)
+    rather than by Textual's widgets ("Focus Next", "Press button"), which mean nothing
+    to a parent looking for what to do."""
+    for cls in type(node).__mro__:
+        if cls.__module__.startswith("sen_workbook") and any(
+            getattr(b, "action", None) == action for b in cls.__dict__.get("BINDINGS", ())
+        ):
+            return True
+    return False
+
+
 class WorkbookCommands(Provider):
     """Actions of the current screen (with their keys), and the colour themes."""
 
@@ -27,6 +39,8 @@ class WorkbookCommands(Provider):
             if not binding.description or not active.enabled:
                 continue
             if binding.action in _LEFT_TO_TEXTUAL or binding.description in seen:
+                continue
+            if not _ours(active.node, binding.action):
                 continue
             seen.add(binding.description)
             shown_key = binding.key_display or self.app.get_key_display(binding)

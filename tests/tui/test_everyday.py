@@ -788,3 +788,16 @@ async def test_an_optional_date_left_empty_is_not_tinted_as_an_error(book):
         box.focus()
         await pilot.press(*"20251399", "tab")
         await wait_for(pilot, lambda: box.has_class("-invalid"))  # a wrong one still is
+
+
+async def test_the_palette_opens_on_the_workbook_s_actions_not_textual_s_own(book):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await open_amara(pilot)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: "New entry" in screen_text(app))
+        text = screen_text(app)
+        assert "Focus Next" not in text and "Press button" not in text
+        await pilot.press(*"theme")
+        await wait_for(pilot, lambda: "More themes" in screen_text(app))
+        assert "Change the current theme" not in screen_text(app)
