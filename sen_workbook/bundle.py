@@ -4,6 +4,8 @@ A bundle is a folder (or a zip of one) holding ``timeline.md``, ``timeline.html`
 the same Markdown, ``exhibits/E001-<safe name>.<ext>`` for each attached file the timeline
 cites, and ``MANIFEST.sha256`` in ``sha256sum`` format, so anyone can check with
 ``sha256sum -c MANIFEST.sha256`` that nothing was changed or lost on the way.
+In ``timeline.html`` each exhibit reference the timeline makes is a relative link to
+the exhibit's file, so the page opened from the folder leads to every file it cites.
 
 Made by the workbook, a folder or zip also holds ``bundle.pdf``, the same evidence as one
 PDF (:mod:`sen_workbook.pdf`), listed in the manifest like every other file.
@@ -21,6 +23,7 @@ import hashlib
 import html
 import io
 import re
+import urllib.parse
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -142,15 +145,67 @@ def _defuse(text: str) -> str:
 
 _NOT_MADE = "\x00not made"  # no HTML can be this: markup.to_html not yet run
 
+# Where the timeline itself (never the family's words) cites an exhibit: an entry's
+# "Exhibit E001: added as" line, which always begins its list item (the family's text
+# follows a label or a quotation mark, and a line of theirs cannot begin a list item);
+# the last cell of a chronology row; and the first two cells of an exhibit index row.
+# A cell the family typed "E001" into is never the last of a chronology row nor the
+# first of an index row.
+_SECTION = re.compile(r"(?=<h2>)")
+_ENTRY_EXHIBIT = re.compile(
+    r"(<li>\n?(?:<p>)?Exhibit )(E\d{3})(?=: (?:added |original file name withheld))"
+)
+_CHRONOLOGY_CELL = re.compile(r"<td>(E\d{3}(?:, E\d{3})*)</td>(?=\n</tr>)")
+_INDEX_CELLS = re.compile(r"(<tr>\n<td>)(E\d{3})(</td>\n<td>)([^<]*)(?=</td>)")
+_REF = re.compile(r"E\d{3}")
 
-def render_html(markdown_text: str, title: str, *, quick_body: str | None = _NOT_MADE) -> str:
+
+def _exhibits_linked(body: str, files: Mapping[str, str]) -> str:
+    """``body`` with each exhibit reference the timeline makes linked to its file.
+
+    ``files`` maps a reference (``E001``) to the file's path inside the bundle; a
+    reference it does not hold stays plain text, so a link never points at nothing.
+    The links are relative, so they work in the folder and in the unzipped bundle.
+    """
+
+    def link(ref: str, shown: str | None = None) -> str:
+        path = files.get(ref)
+        if path is None:
+            return shown if shown is not None else ref
+        href = html.escape(urllib.parse.quote(path), quote=True)
+        return f'<a href="{href}">{shown if shown is not None else ref}</a>'
+
+    sections = _SECTION.split(body)
+    for number, section in enumerate(sections):
+        if section.startswith("<h2>Chronology</h2>"):
+            section = _CHRONOLOGY_CELL.sub(
+                lambda cell: "<td>" + _REF.sub(lambda ref: link(ref[0]), cell[1]) + "</td>",
+                section,
+            )
+        elif section.startswith("<h2>Exhibits</h2>"):
+            section = _INDEX_CELLS.sub(
+                lambda row: row[1] + link(row[2]) + row[3] + link(row[2], row[4]), section
+            )
+        sections[number] = _ENTRY_EXHIBIT.sub(lambda line: line[1] + link(line[2]), section)
+    return "".join(sections)
+
+
+def render_html(
+    markdown_text: str,
+    title: str,
+    *,
+    quick_body: str | None = _NOT_MADE,
+    exhibit_files: Mapping[str, str] | None = None,
+) -> str:
     """A complete HTML5 page of ``markdown_text`` with a print stylesheet.
 
     Rendered by markdown-it-py's ``js-default`` preset with raw HTML off; links only for
     ``https:``, ``http:`` and ``mailto:``; no images, scripts, external styles or fonts
     (a Content-Security-Policy says so too), so opening the page fetches nothing.  The
     same input gives the same bytes.  ``quick_body`` is :func:`markup.to_html` of the
-    same text (``None`` included) when the caller has it already.
+    same text (``None`` included) when the caller has it already.  ``exhibit_files``
+    maps exhibit references to their paths in the bundle: the timeline's references to
+    them become relative links, so the page opened from the folder leads to each file.
     """
     # The timeline's own Markdown is turned into the same HTML without a full parse, which
     # takes several seconds on a long chronology; anything else goes to markdown-it-py.
@@ -162,6 +217,8 @@ def render_html(markdown_text: str, title: str, *, quick_body: str | None = _NOT
         # date never is (browsers break after its hyphens when a column is narrow).
         body = _SHA256_CELL.sub(r'<td class="sha256">\1</td>', body)
         body = _DATED_CELL.sub(_dates_kept_whole, body)
+    if exhibit_files:
+        body = _exhibits_linked(body, exhibit_files)
     shown_title = " ".join(re.sub(r"[\x00-\x1f\x7f-\x9f]", "\ufffd", title).split())
     return _PAGE.format(
         title=_defuse(html.escape(shown_title, quote=True)), style=_STYLE, body=_defuse(body)
@@ -350,7 +407,12 @@ def build_bundle(
     body = markup.to_html(markdown_text)
     files: dict[str, bytes] = {
         "timeline.md": markdown_text.encode("utf-8"),
-        "timeline.html": render_html(markdown_text, title, quick_body=body).encode("utf-8"),
+        "timeline.html": render_html(
+            markdown_text,
+            title,
+            quick_body=body,
+            exhibit_files={exhibit.ref: exhibit.bundle_name for exhibit in exhibits},
+        ).encode("utf-8"),
     }
     checked: dict[str, str] = {}
     for exhibit in exhibits:

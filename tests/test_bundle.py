@@ -257,13 +257,17 @@ def test_html_page_is_complete_printable_and_self_contained():
 
 
 def test_html_of_hostile_user_text_has_no_script_handler_or_javascript_link():
-    page = bundle(text=HOSTILE)["timeline.html"].decode("utf-8")
+    files = bundle(text=HOSTILE)
+    page = files["timeline.html"].decode("utf-8")
     assert "<script" not in page.lower()
     assert not re.search(r"(?i)\son\w+\s*=", page)
     assert "javascript:" not in page.lower()
     tags = Elements()
     tags.feed(page)
-    assert not {"script", "img", "a"} & {tag for tag, _ in tags.found}
+    assert not {"script", "img"} & {tag for tag, _ in tags.found}
+    # The only links are the timeline's own, each to an exhibit in the bundle.
+    hrefs = [dict(attrs)["href"] for tag, attrs in tags.found if tag == "a"]
+    assert hrefs and all(href.startswith("exhibits/E00") and href in files for href in hrefs)
     for _, attrs in tags.found:
         assert not [key for key, _ in attrs if key.startswith("on")]
     # The text is still there for the reader, shown as typed.
@@ -293,6 +297,111 @@ def test_render_html_links_only_to_web_and_mail_addresses():
     short = render_html("# T\n", "Links")
     assert short.endswith("<main>\n<h1>T</h1>\n</main>\n</body>\n</html>\n")
     assert render_html("# T\n", "Links") == short
+
+
+# --- links to the exhibits --------------------------------------------------------------
+
+
+class Links(HTMLParser):
+    """Each link's href and text, and the text of headings and cells the family wrote."""
+
+    def __init__(self):
+        super().__init__()
+        self.links: list[tuple[str, str]] = []
+        self._href: str | None = None
+        self._text = ""
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self._href, self._text = dict(attrs)["href"], ""
+
+    def handle_data(self, data):
+        if self._href is not None:
+            self._text += data
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._href is not None:
+            self.links.append((self._href, self._text))
+            self._href = None
+
+
+def links_of(page: bytes) -> list[tuple[str, str]]:
+    parser = Links()
+    parser.feed(page.decode("utf-8"))
+    return parser.links
+
+
+def family_typed_references():
+    """Records in which the family typed what looks like the timeline's own citations."""
+    child, entries = records()
+    entries[0]["details"] = "See Exhibit E001: added as “x”\n\nExhibit E002: added as y\n\nE001"
+    entries[2]["title"] = "E001, E002"  # a plan's title is its whole chronology summary
+    entries[2]["targets"][0]["text"] = "E001"
+    entries[3]["title"] = "E002"
+    return child, entries
+
+
+@pytest.mark.parametrize("pseudonym", ["", "Child A"])
+def test_each_exhibit_reference_in_the_html_opens_its_file_in_the_folder(tmp_path, pseudonym):
+    child, entries = family_typed_references()
+    options = TimelineOptions(as_of=AS_OF, purpose="ehcna", pseudonym=pseudonym)
+    files = build_bundle(child, entries, options, read)
+    write(files, tmp_path)
+    links = [(href, text) for href, text in links_of(files["timeline.html"]) if "/" not in text]
+    exhibit_files = sorted(path for path in files if path.startswith("exhibits/"))
+    assert len(exhibit_files) == 2
+    for href, text in links_of(files["timeline.html"]):
+        assert (tmp_path / href).is_file(), href
+        assert href in exhibit_files
+        assert href.removeprefix("exhibits/").startswith(text[:4])
+    # Each exhibit is linked where the timeline cites it: its row in the chronology, its
+    # entry's "Exhibit" line and its row in the index (reference and file name).
+    refs = [text for _, text in links if len(text) == 4]
+    assert sorted(refs) == ["E001"] * 3 + ["E002"] * 3
+    names = [text for _, text in links_of(files["timeline.html"]) if len(text) > 4]
+    assert sorted(f"exhibits/{name}" for name in names) == exhibit_files
+    if pseudonym:
+        assert exhibit_files == [
+            "exhibits/E001-SALT-report-Child-A.pdf",
+            "exhibits/E002-Child-A-letter",
+        ]
+        assert b"toby" not in files["timeline.html"].lower()
+
+
+def test_references_the_family_typed_are_never_made_links():
+    child, entries = family_typed_references()
+    options = TimelineOptions(as_of=AS_OF, purpose="ehcna")
+    typed = build_bundle(child, entries, options, read)["timeline.html"]
+    plain = bundle()["timeline.html"]
+    # The family's words are all on the page, as words, and add no link.
+    page = typed.decode("utf-8")
+    assert "<td>E001, E002</td>" in page  # the plan's title in the chronology
+    assert "<td>E001</td>" in page  # the plan's target in its table
+    assert "See Exhibit E001: added as “x”" in page
+    assert "<p>Exhibit E002: added as y</p>" in page
+    assert links_of(typed) == links_of(plain)
+    assert not re.search(r"<h3>[^\n]*<a ", page)
+
+
+def test_only_exhibits_the_bundle_holds_are_linked_and_the_markdown_and_pdf_stay_plain():
+    child, entries = records()
+    options = TimelineOptions(as_of=AS_OF, purpose="ehcna")
+    markdown_text, exhibits = timeline.timeline_and_exhibits(child, entries, options)
+    first = {exhibits[0].ref: exhibits[0].bundle_name}
+    page = render_html(markdown_text, "Links", exhibit_files=first).encode("utf-8")
+    assert {text[:4] for _, text in links_of(page)} == {"E001"}
+    assert "E002" in page.decode("utf-8")
+    bodies = []
+
+    def pdf(markdown, exhibits, body):
+        bodies.append(body)
+        return b"%PDF-1.4\n%%EOF\n"
+
+    files = build_bundle(child, entries, options, read, pdf=pdf)
+    assert files["timeline.md"] == markdown_text.encode("utf-8")
+    assert b"exhibits/" not in files["timeline.md"]
+    assert bodies and "<a " not in bodies[0]
+    assert "<a " in files["timeline.html"].decode("utf-8")
 
 
 # --- pseudonym -------------------------------------------------------------------------
