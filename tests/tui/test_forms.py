@@ -19,7 +19,7 @@ from sen_workbook.tui.screens.attachments import AttachmentsScreen
 from sen_workbook.tui.screens.confirm import ConfirmScreen
 from sen_workbook.workbook import Workbook
 from tests.conftest import family_records
-from tests.tui.conftest import form_text, type_into
+from tests.tui.conftest import form_text, screen_text, type_into, wait_for
 
 SIZE = (100, 40)
 
@@ -239,6 +239,64 @@ async def test_an_empty_target_row_is_named_by_its_number(book, child):
     [plan] = on_disk(book)
     assert [t["text"] for t in plan["targets"]] == ["Greets"]
     assert plan["targets"][0]["id"]
+
+
+async def test_removing_a_filled_target_asks_first_and_no_keeps_it(book, child):
+    app = Host(EntryForm(book, child["id"], "plan"))
+    async with app.run_test(size=SIZE) as pilot:
+        await type_into(pilot, "#title", "Plan")
+        targets = app.screen.query_one("#targets", ItemList)
+        targets.query_one(".add-row").focus()
+        await pilot.press("ctrl+n", *"Greets an adult", "ctrl+n", *"Reads words")
+        await pilot.pause()
+        targets.rows[0].focus_first()
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        shown = screen_text(app)
+        assert "Remove target 1?" in shown and "Greets an adult" in shown
+        assert "Remove target (y)" in shown and "Keep it (n)" in shown
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryForm))
+        assert [r.item_value()["text"] for r in targets.rows] == ["Greets an adult", "Reads words"]
+        # escape keeps it too; y removes it, and the focus stays in the list.
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryForm))
+        assert len(targets.rows) == 2
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await wait_for(pilot, lambda: len(targets.rows) == 1)
+        assert isinstance(app.screen, EntryForm)
+        assert "Target 1" in str(targets.rows[0].query_one(".row-title").render())
+        assert targets.rows[0] in app.screen.focused.ancestors
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.results)
+    [plan] = on_disk(book)
+    assert [t["text"] for t in plan["targets"]] == ["Reads words"]
+
+
+async def test_an_empty_row_is_removed_at_once_and_a_filled_action_is_asked_about(book, child):
+    app = Host(EntryForm(book, child["id"], "meeting"))
+    async with app.run_test(size=SIZE) as pilot:
+        actions = app.screen.query_one("#actions", ItemList)
+        actions.query_one(".add-row").focus()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert len(actions.rows) == 1
+        await pilot.press("ctrl+r")  # nothing typed: no question
+        await wait_for(pilot, lambda: not actions.rows)
+        assert isinstance(app.screen, EntryForm)
+        await pilot.press("ctrl+n", *"Send the report")
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert "Remove action 1?" in screen_text(app)
+        assert "Send the report" in screen_text(app)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryForm))
+        assert [r.item_value()["text"] for r in actions.rows] == ["Send the report"]
 
 
 # --- reviews and carrying targets over -------------------------------------------------

@@ -3,7 +3,8 @@ a report's recommendations, a meeting's actions.
 
 Each item is a row of controls with its number ("Target 2", as the validation names
 it).  ctrl+n adds a row, ctrl+r removes the row being edited; the buttons do the same
-with the mouse.  A row keeps the fields it does not show (a target's ``id``), so an
+with the mouse.  A row with anything in it is removed only when the parent says so: a
+slip of the keys should not lose a target typed in full.  A row keeps the fields it does not show (a target's ``id``), so an
 edited item is the stored item with only the typed fields changed.
 """
 
@@ -31,6 +32,7 @@ from sen_workbook.tui.forms.fields import (
     raw_value,
     record_value,
 )
+from sen_workbook.tui.screens.confirm import ConfirmScreen
 from sen_workbook.vocabulary import IMPLEMENTED_LABELS, RESULT_LABELS
 
 
@@ -206,6 +208,27 @@ class ItemRow(Vertical):
     def raw_value(self) -> Any:
         return tuple((n, raw_value(c)) for n, c in self.controls.items())
 
+    def is_filled(self) -> bool:
+        """Whether the row holds anything beyond an empty item (its lasting id aside)."""
+        empty = model.ITEM_FIELDS[self.shape.field]
+        value = self.item_value()
+        return any(
+            value.get(name, default) != default for name, default in empty.items() if name != "id"
+        )
+
+    def description(self) -> str:
+        """The row's first words as typed (or shown), for a question about it."""
+        for column in self.shape.columns:
+            if column.control == "shown" and self.shown is not None:
+                text = self.shown(self.item)
+            elif column.control == "text":
+                text = str(record_value(self.controls[column.name]))
+            else:
+                continue
+            if text.strip():
+                return text.strip()
+        return ""
+
     def focus_first(self) -> None:
         for control in self.controls.values():
             if control.focusable:
@@ -234,7 +257,7 @@ class ItemRow(Vertical):
         while owner is not None and not isinstance(owner, ItemList):
             owner = owner.parent
         if isinstance(owner, ItemList):
-            await owner.remove_row(self)
+            await owner.remove_row_asking(self)
 
 
 class ItemList(Vertical):
@@ -300,11 +323,42 @@ class ItemList(Vertical):
             row.scroll_visible()
         return row
 
-    async def remove_row(self, row: ItemRow) -> None:
-        """Remove ``row`` and renumber the rest; the focus goes to the next row."""
+    async def remove_row_asking(self, row: ItemRow) -> None:
+        """Remove ``row`` at the parent's word: an empty row goes at once, a filled one
+        only after "Remove target 2?" is answered yes (no, or escape, keeps it)."""
+        if not row.is_filled():
+            await self.remove_row(row)
+            return
+        had_focus = self._has_focus_in(row)
+        word = self.shape.word
+
+        async def answered(sure: bool | None) -> None:
+            if sure and row.is_attached:
+                await self.remove_row(row, had_focus=had_focus)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Remove {word} {row.number}?",
+                row.description(),
+                yes=f"Remove {word}",
+                no="Keep it",
+            ),
+            answered,
+        )
+
+    def _has_focus_in(self, row: ItemRow) -> bool:
+        focused = self.screen.focused
+        return focused is not None and (focused is row or row in focused.ancestors)
+
+    async def remove_row(self, row: ItemRow, *, had_focus: bool | None = None) -> None:
+        """Remove ``row`` and renumber the rest; the focus goes to the next row.
+
+        ``had_focus`` says whether the row had the focus when removing it was asked
+        for (a question about it has the focus while it is open)."""
         rows = self.rows
         place = rows.index(row)
-        had_focus = self.screen.focused is not None and row in self.screen.focused.ancestors
+        if had_focus is None:
+            had_focus = self._has_focus_in(row)
         await row.remove()
         rows = self.rows
         for number, kept in enumerate(rows, 1):
@@ -340,7 +394,7 @@ class ItemList(Vertical):
     async def action_remove_row(self) -> None:
         row = self._focused_row()
         if row is not None:
-            await self.remove_row(row)
+            await self.remove_row_asking(row)
 
     @on(Button.Pressed, ".add-row")
     async def _add_pressed(self, event: Button.Pressed) -> None:
