@@ -29,9 +29,20 @@ from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
 from sen_workbook.tui.widgets.cells import plain
 from sen_workbook.tui.widgets.footer import KeyFooter
-from sen_workbook.tui.widgets.table import RecordTable
+from sen_workbook.tui.widgets.table import RecordTable, share_width
 from sen_workbook.vocabulary import STATUS_SHORT
 from sen_workbook.workbook import in_order
+
+# The list's columns, by key.
+HEADINGS = {
+    "name": "Name",
+    "stage": "Stage",
+    "review": "Next review",
+    "areas": "Areas",
+    "attention": "To do",
+}
+
+_NAME_FIRST = 24  # a name up to this long is not cut to make room for the next review
 
 EMPTY_WORKBOOK = (
     "This workbook has no children yet.\n\n"
@@ -146,34 +157,59 @@ class ChildrenScreen(WorkbookScreen):
         table = self.table
         keep = table.highlighted_key
         table.clear(columns=True)
-        table.add_column("Name", key="name")
-        table.add_column("Stage", key="stage")
-        table.add_column("Next review", key="review")
-        table.add_column("To do", key="attention")
-        # Names first: each gets up to 30 cells; the stage and the count keep their width,
-        # and the next review gives way (it is said in full in the line below the list).
-        shown = [self.facts.get(c["id"], ("", "")) for c in self.children_shown]
-        room = (self.size.width or 80) - 4 * 2 - 4  # cell padding, border and scrollbar
-        stage = max([len("Stage")] + [len(self._stage(c)) for c in self.children_shown])
-        todo = max([len("To do")] + [len(count) for _, count in shown])
-        longest_name = max([len("Name")] + [len(child_label(c)) for c in self.children_shown])
-        longest_review = max([len("Next review")] + [len(review) for review, _ in shown])
-        review_width = max(
-            len("Next review"), min(longest_review, room - min(longest_name, 30) - stage - todo)
+        children = self.children_shown
+        shown = [self.facts.get(c["id"], ("", "")) for c in children]
+        cells = {
+            "name": [child_label(c) for c in children],
+            "stage": [self._stage(c) for c in children],
+            "review": [review for review, _ in shown],
+            "areas": [area_names(c.get("areas", ()), short=True) for c in children],
+            "attention": [count for _, count in shown],
+        }
+        wanted = {
+            key: max([len(HEADINGS[key])] + [len(cell) for cell in column])
+            for key, column in cells.items()
+        }
+        # Names first (up to a full first and last name), the short columns (stage, areas,
+        # count) as wide as their content; then the next review (said in full in the line
+        # below the list), and any room beyond goes to the names.
+        least = {"name": 14, "review": len(HEADINGS["review"])}
+        share = dict(wanted, name=min(wanted["name"], _NAME_FIRST))
+        # The border, and the scrollbar when the rows are more than the list shows.
+        visible = (self.table.size.height or self.size.height) - 3  # border and headings
+        room = (self.size.width or 80) - 2 - (2 if len(children) > visible else 0)
+        # The areas only where the whole row fits with them: on a narrow screen the names
+        # and the next review matter more, and the line below the list names the areas.
+        keys = list(HEADINGS)
+        if not self.facts or sum(wanted.values()) + len(keys) * 2 > room:
+            keys.remove("areas")
+        widths = dict(
+            zip(
+                keys,
+                share_width(
+                    room - len(keys) * 2,  # one cell of padding either side of each column
+                    [share[key] for key in keys],
+                    [least.get(key, wanted[key]) for key in keys],
+                    first=[0],
+                ),
+                strict=True,
+            )
         )
-        name_width = max(14, room - stage - todo - review_width)
+        for key in keys:
+            table.add_column(HEADINGS[key], key=key)
         waiting = Text("\u2026", style="dim")
-        for child in self.children_shown:
+        for child in children:
             review, count = self.facts.get(child["id"], (None, None))
-            table.add_row(
-                plain(child_label(child), name_width),
-                Text(self._stage(child)),
-                plain(review, review_width) if review is not None else waiting,
-                waiting
+            row = {
+                "name": plain(child_label(child), widths["name"]),
+                "stage": Text(self._stage(child)),
+                "review": plain(review, widths["review"]) if review is not None else waiting,
+                "areas": Text(area_names(child.get("areas", ()), short=True)),
+                "attention": waiting
                 if count is None
                 else Text(count, style="dim" if count == "nothing" else "bold"),
-                key=child["id"],
-            )
+            }
+            table.add_row(*(row[key] for key in keys), key=child["id"])
         table.display = bool(self.children_shown)
         if keep is not None and keep in {c["id"] for c in self.children_shown}:
             table.move_cursor(row=table.get_row_index(keep))

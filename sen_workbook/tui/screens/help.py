@@ -68,19 +68,21 @@ The SEND Code of Practice (2015, paragraphs 6.28 to 6.35) groups special educati
 into four broad areas. They help everyone talk about what a child needs; they do not put a
 child in a box, and many children have needs in more than one.
 
-- **Communication and interaction**: difficulty saying what they want to say, understanding
+- **Communication and interaction** (C&I in the lists): difficulty saying what they want to say, understanding
   what is said to them, or understanding and using the social rules of communication.
   Speech, language and communication needs and autism often show here.
-- **Cognition and learning**: learning at a slower pace than others of the same age, even
+- **Cognition and learning** (C&L in the lists): learning at a slower pace than others of the same age, even
   with good teaching, or a specific difficulty with one part of learning such as reading
   (dyslexia), numbers (dyscalculia) or coordination (dyspraxia).
-- **Social, emotional and mental health**: becoming withdrawn or isolated, behaviour that
+- **Social, emotional and mental health** (SEMH in the lists): becoming withdrawn or isolated, behaviour that
   is hard to manage, anxiety, low mood, self-harm, or conditions such as ADHD or
   attachment difficulties.
-- **Sensory and/or physical**: a hearing or vision impairment, or a physical disability,
+- **Sensory and/or physical** (S&P in the lists): a hearing or vision impairment, or a physical disability,
   that means the child needs specialist support or equipment.
 
 The workbook adds **Other** for anything else that matters, such as independence or health.
+The lists show each area by its short name; the line below a list, and each entry, name
+them in full.
 """
 
 CYCLE = """\

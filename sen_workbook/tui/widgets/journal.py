@@ -31,7 +31,7 @@ from sen_workbook.tui.widgets.choices import TypedSelect
 from sen_workbook.tui.widgets.dates import DateValidator, typed_date
 from sen_workbook.tui.widgets.masked import MaskedInput
 from sen_workbook.tui.widgets.messages import OpenEntry
-from sen_workbook.tui.widgets.table import RecordTable
+from sen_workbook.tui.widgets.table import RecordTable, share_width
 from sen_workbook.vocabulary import KIND_SHORT
 
 # Rows a page holds: more than two tall screens, yet few enough to fill the table at once
@@ -57,7 +57,10 @@ _NOT_SEARCHED = frozenset(
     }
 )
 
-_KIND_WIDTH, _AREAS_WIDTH, _FILES_WIDTH = 11, 14, 5
+_HEADINGS = ("Date", "Kind", "Title", "Areas", "Files")
+# The title is never narrower than this, and the areas give way to it below this width
+# (the entry itself names every area in full).
+_TITLE_LEAST, _AREAS_LEAST = 12, 14
 _WIDE = 100  # from this table width on, the date column has room for the time too
 
 
@@ -235,8 +238,7 @@ class JournalPane(Vertical):
         self.newest_first = True
         self.page_number = 0
         self._pause_timer: Timer | None = None
-        self._title_width = 0
-        self._columns: tuple[int, int] | None = None  # (date width, title width) shown
+        self._columns: tuple[int, ...] | None = None  # the widths of the columns shown
         self._shown: list[JournalRow] = []  # the rows in the table now
         self._last_filter_seconds = 0.0
 
@@ -337,11 +339,10 @@ class JournalPane(Vertical):
 
     def _fill_page(self, keep: str | None = None) -> None:
         table = self.table
-        self._title_width = self._wanted_title_width()
-        date_width = self._date_width()
         start = self.page_number * PAGE_SIZE
         page = self.matches[start : start + PAGE_SIZE]
-        same_columns = self._columns == (date_width, self._title_width)
+        widths = self._column_widths(page)
+        same_columns = self._columns == widths
         if same_columns and page == self._shown:
             pass  # the same rows: nothing to draw again (typing often narrows nothing)
         else:
@@ -349,13 +350,10 @@ class JournalPane(Vertical):
                 table.clear()  # only the rows change
             else:
                 table.clear(columns=True)
-                table.add_column("Date", width=date_width)
-                table.add_column("Kind", width=_KIND_WIDTH)
-                table.add_column("Title", width=self._title_width)
-                table.add_column("Areas", width=_AREAS_WIDTH)
-                table.add_column("Files", width=_FILES_WIDTH)
-                self._columns = (date_width, self._title_width)
-            self._add_rows(page, date_width)
+                for name, width in zip(_HEADINGS, widths, strict=True):
+                    table.add_column(name, width=width)
+                self._columns = widths
+            self._add_rows(page, widths)
             self._shown = page
         if keep is not None:
             for index, row in enumerate(page):
@@ -364,14 +362,15 @@ class JournalPane(Vertical):
                     break
         self._show_status(start, len(page))
 
-    def _add_rows(self, rows: list[JournalRow], date_width: int) -> None:
+    def _add_rows(self, rows: list[JournalRow], widths: tuple[int, ...]) -> None:
         table = self.table
+        date_width, _, title_width, areas_width, _ = widths
         for row in rows:
             table.add_row(
                 row.when[:date_width],
                 KIND_SHORT[row.kind],
-                plain(row.title, self._title_width),
-                plain(area_names(row.areas, short=True), _AREAS_WIDTH),
+                plain(row.title, title_width),
+                plain(area_names(row.areas, short=True), areas_width),
                 Text(str(row.exhibits) if row.exhibits else ""),
                 key=row.entry_id,
             )
@@ -438,14 +437,23 @@ class JournalPane(Vertical):
         styles = self.table.styles
         return max(20, room - styles.gutter.width - styles.scrollbar_size_vertical)
 
-    def _date_width(self) -> int:
-        return 16 if self._table_width() >= _WIDE else 10
-
-    def _wanted_title_width(self) -> int:
-        width = self._table_width()
+    def _column_widths(self, page: list[JournalRow]) -> tuple[int, ...]:
+        """The widths of the date, kind, title, areas and files columns for ``page``: the
+        short columns as wide as their longest cell, the title the rest of the row."""
+        table_width = self._table_width()
+        # The time is shown from a table this wide on; below, the date alone.
+        date_width = 16 if table_width >= _WIDE else 10
+        wanted = [
+            max([4] + [len(row.when[:date_width]) for row in page]),
+            max([4] + [len(KIND_SHORT[row.kind]) for row in page]),
+            max([5] + [len(row.title) for row in page]),
+            max([5] + [len(area_names(row.areas, short=True)) for row in page]),
+            max([5] + [len(str(row.exhibits)) for row in page]),
+        ]
+        least = [wanted[0], wanted[1], _TITLE_LEAST, min(wanted[3], _AREAS_LEAST), wanted[4]]
         # Each column has one cell of padding either side; leave room for the scrollbar.
-        others = self._date_width() + _KIND_WIDTH + _AREAS_WIDTH + _FILES_WIDTH + 5 * 2 + 2
-        return max(12, width - others)
+        room = table_width - len(wanted) * 2 - 2
+        return tuple(share_width(room, wanted, least, first=[2]))
 
     def entry_id_at_cursor(self) -> str | None:
         return self.table.highlighted_key
@@ -493,7 +501,7 @@ class JournalPane(Vertical):
             self.post_message(OpenEntry(entry_id))
 
     def on_resize(self, event: events.Resize) -> None:
-        if self.rows and self._wanted_title_width() != self._title_width:
+        if self.rows and self._column_widths(self._shown) != self._columns:
             self._fill_page(self.entry_id_at_cursor())
 
     # --- actions -------------------------------------------------------------------------

@@ -2,12 +2,38 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
+
+
+def share_width(
+    room: int, wanted: Sequence[int], least: Sequence[int], *, first: Sequence[int]
+) -> list[int]:
+    """Widths for a table's columns, sharing ``room`` cells by what each column holds.
+
+    Every column gets at least its ``least``; then the columns named in ``first`` (by
+    index, the names and titles a parent reads the list by) grow towards what their
+    longest cell ``wanted``, then every other column in turn, and whatever room is left
+    goes to the first of ``first``.  So short columns (dates, kinds, abbreviations,
+    counts) are never wider than their content, and text is only cut when the whole
+    row cannot fit.
+    """
+    widths = [min(low, want) if want else low for low, want in zip(least, wanted, strict=True)]
+    spare = room - sum(widths)
+    order = list(first) + [index for index in range(len(widths)) if index not in first]
+    for index in order:
+        if spare <= 0:
+            break
+        grow = min(spare, max(0, wanted[index] - widths[index]))
+        widths[index] += grow
+        spare -= grow
+    if spare > 0 and first:
+        widths[first[0]] += spare
+    return widths
 
 
 class RecordTable(DataTable[object]):

@@ -1,0 +1,152 @@
+"""The lists share the terminal's width by what their columns hold: names and titles first,
+dates, kinds, areas and counts as wide as their content, and every area in the same short
+form in every list (the full names are in the line below the list and in help).
+
+The demo family (fixed seed) and a fixed "today", at the two sizes a parent is likely to use.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.app import App
+
+from sen_workbook import demo
+from sen_workbook.tui.app import SenWorkbookApp
+from sen_workbook.tui.widgets.table import RecordTable, share_width
+from sen_workbook.workbook import Workbook
+from tests.tui.conftest import screen_text, settle, wait_for
+
+TODAY = date(2026, 7, 20)  # after the demo's last entry
+SMALL, LARGE = (80, 24), (120, 40)
+
+
+@pytest.fixture
+def book(tmp_path: Path):
+    sample = demo.generate(size=120, seed=7)
+    with Workbook(tmp_path / "w.json") as workbook:
+        workbook.load_sample(sample.children, sample.entries, sample.files)
+        yield workbook
+
+
+def widths(app: App, selector: str) -> dict[str, int]:
+    """Each column's width on the screen, by its heading (padding left out)."""
+    table = app.screen.query_one(selector, RecordTable)
+    return {
+        str(column.label): column.get_render_width(table) - 2 * table.cell_padding
+        for column in table.columns.values()
+    }
+
+
+def row_of(app: App, text: str) -> str:
+    return next(line for line in screen_text(app).splitlines() if text in line)
+
+
+async def facts_shown(pilot) -> None:
+    await settle(pilot)
+    screen = pilot.app.screen
+    await wait_for(pilot, lambda: len(screen.facts) == len(screen.children_shown))
+    await settle(pilot)
+
+
+async def test_the_next_review_is_said_in_full_at_120_columns(book):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=LARGE) as pilot:
+        await facts_shown(pilot)
+        reviews = {c["name"]: app.screen.facts[c["id"]][0] for c in app.screen.children_shown}
+        assert any(len(review) > len("Next review") + 10 for review in reviews.values())
+        for name, review in reviews.items():
+            assert review in row_of(app, name)
+
+
+async def test_a_narrow_list_grows_to_the_full_review_when_the_terminal_widens(book):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SMALL) as pilot:
+        await facts_shown(pilot)
+        child = app.screen.children_shown[0]
+        review = app.screen.facts[child["id"]][0]
+        assert review not in row_of(app, child["name"][:10])  # 80 columns: it gives way
+        assert widths(app, "#children-table")["Name"] == max(
+            widths(app, "#children-table").values()
+        )
+        await pilot.resize_terminal(*LARGE)
+        await settle(pilot)
+        assert review in row_of(app, child["name"][:10])
+
+
+async def test_at_80_columns_the_journal_title_is_the_widest_and_short_columns_fit(book):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "2")
+        await settle(pilot)
+        shown = widths(app, "#journal-table")
+        assert shown["Title"] == max(shown.values())
+        # The date without a time at this width, the files as a count: no wider than that.
+        assert shown["Date"] == len("2026-06-14")
+        assert shown["Files"] == len("Files")
+        # Every entry's areas in full, in their short form.
+        table = app.screen.query_one("#journal-table", RecordTable)
+        areas = {str(table.get_row_at(row)[3]) for row in range(table.row_count)}
+        assert "C&L, SEMH, S&P" in areas and not any("\u2026" in text for text in areas)
+        # Wider, the title takes the room: the time is shown, the rest is the title's.
+        await pilot.resize_terminal(*LARGE)
+        await settle(pilot)
+        wide = widths(app, "#journal-table")
+        assert wide["Title"] > shown["Title"] + 30
+        assert wide["Areas"] == shown["Areas"] and wide["Kind"] == shown["Kind"]
+
+
+async def test_areas_are_abbreviated_alike_in_the_children_list_and_the_journal(book):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=LARGE) as pilot:
+        await facts_shown(pilot)
+        amara = row_of(app, "Amara")
+        assert "C&L, SEMH, S&P" in amara and "Cognition" not in amara
+        # The line below the list names them in full.
+        detail = " ".join(screen_text(app).split())
+        assert "Areas: Cognition and learning, Social, emotional and mental health" in detail
+        await pilot.press("enter", "2")
+        await settle(pilot)
+        review = row_of(app, "Review of the Year 10")
+        assert "C&L, SEMH, S&P" in review and "Cognition" not in review
+
+
+async def test_at_80_columns_the_children_list_gives_the_room_to_names_and_reviews(book):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SMALL) as pilot:
+        await facts_shown(pilot)
+        # No room for the areas beside full names: they are in the line below the list.
+        assert "Areas" not in widths(app, "#children-table")
+        assert "C&L, SEMH" not in row_of(app, "Amara")
+        amara = row_of(app, "Amara Okafor-Bennett ")  # her whole name
+        assert "no current plan since…" in amara and "15 (1 missed)" in amara
+        assert "annual review overdue…" in row_of(app, "Oluwatobi")
+
+
+def test_short_columns_keep_their_content_and_the_first_takes_the_rest():
+    # Room for everything: the short columns as wide as they need, the title the rest.
+    assert share_width(60, [10, 11, 40, 9, 5], [10, 11, 12, 9, 5], first=[2]) == [
+        10,
+        11,
+        25,
+        9,
+        5,
+    ]
+    # Not enough: nothing below its least, and the title grows before the others do.
+    assert share_width(50, [10, 11, 40, 26, 5], [10, 11, 12, 14, 5], first=[2]) == [
+        10,
+        11,
+        12,
+        14,
+        5,
+    ]
+    assert share_width(70, [10, 11, 30, 26, 5], [10, 11, 12, 14, 5], first=[2]) == [
+        10,
+        11,
+        30,
+        14,
+        5,
+    ]
