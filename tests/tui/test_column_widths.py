@@ -150,3 +150,28 @@ def test_short_columns_keep_their_content_and_the_first_takes_the_rest():
         14,
         5,
     ]
+
+
+async def test_at_80_columns_the_timeline_preview_wraps_entry_headings_and_table_cells(book):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "4")
+        await settle(pilot)
+        seen_heading = seen_table = False
+        for _ in range(30):
+            words = " ".join(screen_text(app).split())
+            if "R5 \u2014 2023-11-16" in words:
+                # The whole title of the entry, over two lines if need be.
+                assert "Meeting with Mr Lewis about the home-school book" in words
+                seen_heading = True
+            if "\u2502 Summary" in words:
+                # The chronology fits the width: its right edge is on the screen.
+                top = next(line for line in screen_text(app).splitlines() if "\u250c" in line)
+                assert "\u2510" in top
+                seen_table = True
+            if seen_heading and seen_table:
+                break
+            await pilot.press("]")
+            await settle(pilot)
+        assert seen_heading and seen_table
