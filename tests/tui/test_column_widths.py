@@ -175,3 +175,25 @@ async def test_at_80_columns_the_timeline_preview_wraps_entry_headings_and_table
             await pilot.press("]")
             await settle(pilot)
         assert seen_heading and seen_table
+
+
+async def test_an_area_chosen_in_the_journal_filter_shows_the_lists_short_form(book):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "2")
+        await settle(pilot)
+        app.screen.query_one("#journal-area").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        # The list of areas: each in full, after its short form, on one line.
+        shown = screen_text(app)
+        assert "SEMH: Social, emotional and mental health" in shown
+        await pilot.press("down", "down", "down", "enter")
+        await settle(pilot)
+        filters = next(line for line in screen_text(app).splitlines() if "All kinds" in line)
+        assert "SEMH" in filters
+        table = app.screen.query_one("#journal-table", RecordTable)
+        assert table.row_count and all(
+            "SEMH" in str(table.get_row_at(row)[3]) for row in range(table.row_count)
+        )

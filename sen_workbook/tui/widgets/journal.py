@@ -268,7 +268,10 @@ class JournalPane(Vertical):
                     compact=True,
                 ),
                 TypedSelect(
-                    [(name, area) for area, name in vocabulary.AREA_LABELS.items()],
+                    [
+                        (f"{vocabulary.AREA_SHORT[area]}: {name}", area)
+                        for area, name in vocabulary.AREA_LABELS.items()
+                    ],
                     prompt="All areas",
                     id="journal-area",
                     compact=True,
