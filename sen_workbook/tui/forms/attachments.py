@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, Label, Static
 from sen_workbook.tui.forms import values
 from sen_workbook.tui.screens.confirm import ConfirmScreen
 from sen_workbook.tui.screens.paths import FilePicker, PathSuggester
+from sen_workbook.tui.widgets.keys import TextBox
 from sen_workbook.workbook import Workbook, WorkbookError
 
 
@@ -69,14 +70,16 @@ class AttachmentsPanel(Vertical):
                 classes="cell-label",
             )
             with Horizontal(classes="attach-path-row"):
-                yield Input(
+                yield TextBox(
                     placeholder="e.g. ~/Documents/letter from school.pdf",
                     classes="attach-path",
                     suggester=PathSuggester(),
                 )
                 yield Button("Choose files\u2026", classes="attach-choose", compact=True)
             yield Label("What it is (optional)", classes="cell-label")
-            yield Input(placeholder="e.g. Speech and language report", classes="attach-description")
+            yield TextBox(
+                placeholder="e.g. Speech and language report", classes="attach-description"
+            )
             yield Button("Attach file", classes="attach-add", compact=True)
             yield Static("", classes="attach-problem", markup=False)
 

@@ -26,6 +26,7 @@ from textual.worker import get_current_worker
 from sen_workbook import model
 from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.footer import KeyFooter
+from sen_workbook.tui.widgets.keys import TextBox
 from sen_workbook.workbook import Workbook, WorkbookError
 
 
@@ -62,9 +63,9 @@ class MailImportScreen(ModalScreen[int]):
                 markup=False,
             )
             yield Label("A .eml or .mbox file")
-            yield Input(id="mail-path", placeholder="for example ~/Downloads/school.mbox")
+            yield TextBox(id="mail-path", placeholder="for example ~/Downloads/school.mbox")
             yield Label("Your own email addresses (emails from them are marked as sent)")
-            yield Input(known, id="mail-me", placeholder="you@example.org")
+            yield TextBox(known, id="mail-me", placeholder="you@example.org")
             yield Static(
                 "Enter reads the file. Space ticks or unticks a message; ctrl+s imports the "
                 "ticked ones; escape leaves without importing.",
@@ -206,7 +207,7 @@ class CalendarScreen(ModalScreen[str]):
                 markup=False,
             )
             yield Label("Save the calendar file as")
-            yield Input(self._default_path(), id="calendar-path")
+            yield TextBox(self._default_path(), id="calendar-path")
             yield Checkbox("Replace the file if it is already there", id="calendar-replace")
             yield Static("", id="calendar-status", markup=False)
         yield KeyFooter()

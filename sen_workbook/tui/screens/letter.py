@@ -27,6 +27,7 @@ from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
 from sen_workbook.tui.widgets.footer import KeyFooter
+from sen_workbook.tui.widgets.keys import TextBox, WritingBox
 from sen_workbook.workbook import WorkbookError
 
 # The formats a letter can be exported in, by the file name's ending.
@@ -82,7 +83,7 @@ class ExportAsk(ModalScreen[str | None]):
                 "Save the letter as (a name ending " + " or ".join(EXPORT_FORMATS) + "):",
                 classes="dialog-title",
             )
-            yield Input(self.suggested, id="letter-export-path")
+            yield TextBox(self.suggested, id="letter-export-path")
             yield Static("", id="letter-export-problem", classes="dialog-hint", markup=False)
             yield Static("enter saves, escape cancels", classes="dialog-hint")
 
@@ -116,7 +117,7 @@ class NameAsk(ModalScreen[str | None]):
                 "Your name, to sign your letters with (kept for the next ones):",
                 classes="dialog-title",
             )
-            yield Input(self.known, id="letter-name", placeholder="e.g. Jo Test")
+            yield TextBox(self.known, id="letter-name", placeholder="e.g. Jo Test")
             yield Static("enter keeps it, escape cancels", classes="dialog-hint")
 
     @on(Input.Submitted, "#letter-name")
@@ -159,7 +160,7 @@ class LetterScreen(WorkbookScreen):
         heading = Text(kind.label, style="bold")
         heading.append(f" \u00b7 to {joined(self.letter.to)}")
         yield Static(heading, id="letter-heading", markup=False)
-        yield TextArea(self.written, id="letter-text", soft_wrap=True, tab_behavior="focus")
+        yield WritingBox(self.written, id="letter-text", soft_wrap=True, tab_behavior="focus")
         yield Static(self._what_recording_does(), id="letter-status", markup=False)
         yield KeyFooter(compact=True)
 

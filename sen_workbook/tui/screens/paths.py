@@ -26,6 +26,7 @@ from textual.widgets.tree import TreeNode
 
 from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.footer import KeyFooter
+from sen_workbook.tui.widgets.keys import TextBox
 
 # Folders with more entries than this are not searched for completions.
 _MOST_ENTRIES = 2000
@@ -124,7 +125,7 @@ class FilePicker(ModalScreen[list[Path] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="file-picker", classes="dialog"):
             yield Static("Choose files to attach", classes="dialog-title")
-            yield Input(
+            yield TextBox(
                 placeholder="Type part of a name to narrow, or a folder's path",
                 id="picker-filter",
                 suggester=PathSuggester(),
@@ -240,7 +241,7 @@ class SaveCopyDialog(ModalScreen[str | None]):
                 "A folder (the copy keeps its name) or a new file's path; \u2192 completes a name.",
                 classes="dialog-hint",
             )
-            yield Input(self.start, id="save-copy-path", suggester=PathSuggester())
+            yield TextBox(self.start, id="save-copy-path", suggester=PathSuggester())
             problem = Static(Content(self.problem), id="save-copy-problem", markup=False)
             problem.display = bool(self.problem)
             yield problem

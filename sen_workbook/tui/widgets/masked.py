@@ -11,8 +11,10 @@ from __future__ import annotations
 from textual.validation import ValidationResult
 from textual.widgets import MaskedInput as TextualMaskedInput
 
+from sen_workbook.tui.widgets.keys import KeysInOrder
 
-class MaskedInput(TextualMaskedInput):
+
+class MaskedInput(KeysInOrder, TextualMaskedInput):
     """Textual's masked box, refusing what its mask does not take instead of failing, and
     left empty not marked as wrong where empty is allowed."""
 

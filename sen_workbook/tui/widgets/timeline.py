@@ -34,6 +34,7 @@ from sen_workbook import timeline, vocabulary
 from sen_workbook.child_facts import ChildFacts
 from sen_workbook.tui.widgets.choices import TypedSelect
 from sen_workbook.tui.widgets.dates import DateValidator, typed_date
+from sen_workbook.tui.widgets.keys import TextBox
 from sen_workbook.tui.widgets.masked import MaskedInput
 from sen_workbook.workbook import WorkbookError
 
@@ -206,13 +207,13 @@ class TimelinePane(Horizontal):
                 compact=True,
             ),
             Label("Pseudonym (hides the child's name)"),
-            Input(placeholder="e.g. Child A", id="timeline-pseudonym", compact=True),
+            TextBox(placeholder="e.g. Child A", id="timeline-pseudonym", compact=True),
             Label("Page limit for the evidence"),
             Select(
                 _limit_choices(), value="", allow_blank=False, id="timeline-limit", compact=True
             ),
             Label("Prepared by (for the PDF's cover)"),
-            Input(
+            TextBox(
                 placeholder="e.g. Ruth Okafor, Amara's mother",
                 id="timeline-prepared-by",
                 compact=True,
@@ -220,7 +221,7 @@ class TimelinePane(Horizontal):
             Label("Save as (a folder or zip holds the PDF too)"),
             Select(FORM_CHOICES, value=".zip", allow_blank=False, id="timeline-form", compact=True),
             Label("Save the bundle to (a folder, or a name ending .zip or .pdf)"),
-            Input(id="timeline-out", compact=True),
+            TextBox(id="timeline-out", compact=True),
             Button("Export bundle (ctrl+s)", id="timeline-export", compact=True),
             ProgressBar(id="timeline-progress", show_eta=False),
             Static("", id="timeline-result", markup=False),

@@ -1,0 +1,73 @@
+"""Keys that arrive together are taken in the order they were typed.
+
+A fast typist, or a slow moment, sends several keys at once.  Textual put the letters
+after an editing key (backspace, an arrow) in before that key acted, so "abc",
+backspace, "d" was saved as "abc".  Here the keys reach the app in one burst, as the
+terminal delivers them, and the box must read as typed.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual import events
+from textual.app import App, ComposeResult
+from textual.widget import Widget
+
+from sen_workbook.tui.forms.fields import DateInput, LongText, TextInput
+
+
+def burst(app: App, keys: list[str]) -> None:
+    """Post the keys to the app all at once, as the terminal's reader does."""
+    for key in keys:
+        character = key if len(key) == 1 else None
+        app.post_message(events.Key(key, character))
+
+
+class OneBox(App[None]):
+    def __init__(self, box: Widget) -> None:
+        super().__init__()
+        self.box = box
+
+    def compose(self) -> ComposeResult:
+        yield self.box
+
+
+@pytest.mark.parametrize(
+    ("keys", "typed"),
+    [
+        (["a", "b", "c", "backspace", "d"], "abd"),
+        (["a", "b", "left", "c"], "acb"),
+        (["x", "y", "z", "home", "w", "end", "!"], "wxyz!"),
+    ],
+)
+async def test_a_burst_of_keys_in_a_text_box_reads_as_typed(keys, typed):
+    app = OneBox(TextInput(id="box"))
+    async with app.run_test() as pilot:
+        app.box.focus()
+        await pilot.pause()
+        burst(app, keys)
+        for _ in range(20):
+            await pilot.pause()
+        assert app.box.value == typed
+
+
+async def test_a_burst_in_a_long_text_reads_as_typed():
+    app = OneBox(LongText(id="box"))
+    async with app.run_test() as pilot:
+        app.box.focus()
+        await pilot.pause()
+        burst(app, ["N", "o", "t", "backspace", "w", " ", "s", "p", "e", "a", "k"])
+        for _ in range(20):
+            await pilot.pause()
+        assert app.box.text == "Now speak"
+
+
+async def test_a_burst_in_a_date_box_reads_as_typed():
+    app = OneBox(DateInput(id="box"))
+    async with app.run_test() as pilot:
+        app.box.focus()
+        await pilot.pause()
+        burst(app, ["2", "0", "1", "6", "backspace", "5", "0", "3", "1", "2"])
+        for _ in range(20):
+            await pilot.pause()
+        assert app.box.value == "2015-03-12"
