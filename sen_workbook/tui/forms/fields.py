@@ -30,7 +30,7 @@ from textual.widgets import (
 from sen_workbook import model, vocabulary
 from sen_workbook.tui.forms import values
 from sen_workbook.tui.widgets.dates import DateValidator, date_problem, typed_text
-from sen_workbook.tui.widgets.keys import KeysInOrder
+from sen_workbook.tui.widgets.keys import TextBox, WritingBox
 from sen_workbook.tui.widgets.masked import MaskedInput
 
 TARGET_AREA_LABELS: dict[str, str] = {"": "No area given", **vocabulary.AREA_LABELS}
@@ -153,7 +153,7 @@ class DateAndTime(Horizontal):
         return self.record_value()
 
 
-class TextInput(KeysInOrder, Input):
+class TextInput(TextBox):
     """One line of text, stored as typed."""
 
     def __init__(
@@ -173,7 +173,7 @@ class TextInput(KeysInOrder, Input):
         return self.value
 
 
-class NamesInput(KeysInOrder, Input):
+class NamesInput(TextBox):
     """People as one line, separated by commas; read back as a list of names."""
 
     def __init__(self, names: Sequence[str] = (), *, id: str | None = None) -> None:
@@ -191,7 +191,7 @@ class NamesInput(KeysInOrder, Input):
         return self.value
 
 
-class NumberInput(KeysInOrder, Input):
+class NumberInput(TextBox):
     """A number such as days lost; checked when the form is saved."""
 
     def __init__(self, value: str = "", *, id: str | None = None) -> None:
@@ -206,7 +206,7 @@ class NumberInput(KeysInOrder, Input):
         return self.value.strip()
 
 
-class LongText(KeysInOrder, TextArea):
+class LongText(WritingBox):
     """Several lines of text; tab moves on to the next field rather than indenting."""
 
     def __init__(self, text: str = "", *, id: str | None = None) -> None:

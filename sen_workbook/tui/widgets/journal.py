@@ -29,7 +29,7 @@ from sen_workbook.child_facts import area_names, when
 from sen_workbook.tui.widgets.cells import plain
 from sen_workbook.tui.widgets.choices import TypedSelect
 from sen_workbook.tui.widgets.dates import DateValidator, typed_date
-from sen_workbook.tui.widgets.keys import KeysInOrder
+from sen_workbook.tui.widgets.keys import TextBox
 from sen_workbook.tui.widgets.masked import MaskedInput
 from sen_workbook.tui.widgets.messages import OpenEntry
 from sen_workbook.tui.widgets.table import RecordTable, share_width
@@ -194,7 +194,7 @@ def choose_rows(
     return found
 
 
-class SearchBox(KeysInOrder, Input):
+class SearchBox(TextBox):
     """The journal's search box.  Its size is set in child.tcss (one line, the width left by
     the filters), so the new layout an Input asks for at every key, because the length of
     its text changed, would only redraw the whole screen: it repaints itself instead.
