@@ -18,7 +18,7 @@ import email.utils
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from email.headerregistry import HeaderRegistry
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -54,7 +54,7 @@ class _RememberedHeaders(HeaderRegistry):
         return made
 
 
-def reading_policy() -> email.policy.EmailPolicy:
+def reading_policy() -> email.policy.EmailPolicy[EmailMessage]:
     """``email.policy.default``, with its headers parsed once each (for one import)."""
     return _POLICY.clone(header_factory=_RememberedHeaders())
 
@@ -115,7 +115,9 @@ def read_mail(
     return MailImport(new, already, bool(mine))
 
 
-def _messages(path: Path, policy: email.policy.EmailPolicy) -> Iterator[tuple[str, EmailMessage]]:
+def _messages(
+    path: Path, policy: email.policy.EmailPolicy[EmailMessage]
+) -> Iterator[tuple[str, EmailMessage]]:
     """Each message of the file, with how to name it in a sentence."""
     suffix = path.suffix.lower()
     if not path.is_file():
@@ -147,7 +149,7 @@ def _read(path: Path) -> bytes:
 
 
 def _mbox_messages(
-    path: Path, policy: email.policy.EmailPolicy
+    path: Path, policy: email.policy.EmailPolicy[EmailMessage]
 ) -> Iterator[tuple[str, EmailMessage]]:
     import mailbox
 
@@ -169,7 +171,9 @@ def _mbox_messages(
         box.close()
 
 
-def _parse(content: bytes, where: str, policy: email.policy.EmailPolicy) -> EmailMessage:
+def _parse(
+    content: bytes, where: str, policy: email.policy.EmailPolicy[EmailMessage]
+) -> EmailMessage:
     try:
         message = email.message_from_bytes(content, policy=policy)
     except Exception as error:  # the parser is lenient; anything it raises is a bad message
@@ -323,7 +327,7 @@ def message_item(
     return MailItem(entry, files, where)
 
 
-def _text_of(part: EmailMessage) -> str:
+def _text_of(part: MIMEPart) -> str:
     """A text part's content, in whatever charset it declares (replaced where it lies)."""
     try:
         content = part.get_content()
@@ -331,7 +335,8 @@ def _text_of(part: EmailMessage) -> str:
             return content
     except (LookupError, UnicodeError, ValueError, AssertionError, KeyError):
         pass
-    raw = part.get_payload(decode=True) or b""
+    payload = part.get_payload(decode=True)  # the bytes of a part that is not multipart
+    raw = payload if isinstance(payload, bytes) else b""
     charset = part.get_content_charset() or "utf-8"
     try:
         return raw.decode(charset, errors="replace")
@@ -339,7 +344,7 @@ def _text_of(part: EmailMessage) -> str:
         return raw.decode("utf-8", errors="replace")
 
 
-def _body_text(part: EmailMessage | None) -> str:
+def _body_text(part: MIMEPart | None) -> str:
     """The message's words: its plain text, or its HTML made plain, quoted replies trimmed."""
     if part is None:
         return ""
@@ -381,7 +386,7 @@ def _looks_like_header_block(lines: list[str]) -> bool:
     return len(starts & {"sent", "date", "to", "subject", "cc"}) >= 2
 
 
-def _attachments(message: EmailMessage, body: EmailMessage | None) -> Iterator[tuple[str, bytes]]:
+def _attachments(message: EmailMessage, body: MIMEPart | None) -> Iterator[tuple[str, bytes]]:
     """Every attached file of the message but its ``body`` (a forwarded email as its own
     ``.eml``)."""
     for part in _leaves(message):
@@ -402,7 +407,7 @@ def _attachments(message: EmailMessage, body: EmailMessage | None) -> Iterator[t
             yield (filename or "forwarded-message.eml"), content
             continue
         content = part.get_payload(decode=True)
-        if content is None:
+        if not isinstance(content, bytes):  # a part with no bytes of its own
             continue
         extension = _extension(part.get_content_type())
         yield (filename or f"attachment{extension}"), content

@@ -78,7 +78,7 @@ def _flat_list(value: list[Any]) -> bool:
 
 
 def _quick(
-    record: dict[str, Any], exact: tuple[Any, ...], types: Mapping[str, Any], what: Any
+    record: dict[str, Any], exact: tuple[Any, ...], types: Mapping[str, Any], what: str | _Named
 ) -> str:
     """:func:`_fields`, answered in one step for a record whose fields are in the usual
     order with the usual types; the lists are then looked into."""
@@ -94,7 +94,7 @@ def _quick(
     return ""
 
 
-def _fields(record: Any, types: Mapping[str, Any], what: Any) -> str:
+def _fields(record: Any, types: Mapping[str, Any], what: str | _Named) -> str:
     """The first thing wrong with a record's fields, or ''."""
     if type(record) is not dict:
         return f"{what} is not an object"
@@ -116,7 +116,7 @@ def _said(kind: Any) -> str:
     return {str: "text", list: "a list", bool: "true or false"}.get(kind, "a number")
 
 
-def _entry_problem(entry: Any, what: Any) -> str:
+def _entry_problem(entry: Any, what: str | _Named) -> str:
     if type(entry) is not dict:
         return f"{what} is not an object"
     kind = entry.get("kind")
@@ -175,24 +175,26 @@ def shape_problems(data: Mapping[str, Any], limit: int = 3) -> list[str]:
         if note(_entry_problem(entry, _Named("entry", key))):
             return problems
     for key, item in data["trash"].items():
-        what = f"the trash item {model.excerpt(key)}"
+        trash_item = f"the trash item {model.excerpt(key)}"
         if type(item) is not dict or item.keys() != _TRASH_FIELDS:
-            found = f"{what} is not an object with {', '.join(sorted(_TRASH_FIELDS))}"
+            found = f"{trash_item} is not an object with {', '.join(sorted(_TRASH_FIELDS))}"
         elif not isinstance(item["deleted_at"], str) or not isinstance(item["id"], str):
-            found = (
-                f"{what} has deleted_at {model.excerpt(item['deleted_at'])}, which should be text"
-            )
+            found = f"{trash_item} has deleted_at {model.excerpt(item['deleted_at'])}, which should be text"
         elif item["type"] == "child":
-            found = _fields(item["record"], _CHILD_TYPES, what + "'s child")
+            found = _fields(item["record"], _CHILD_TYPES, trash_item + "'s child")
         elif item["type"] == "entry":
-            found = _entry_problem(item["record"], what + "'s entry")
+            found = _entry_problem(item["record"], trash_item + "'s entry")
         else:
-            found = f"{what} has the type {model.excerpt(item['type'])}, not child or entry"
+            found = f"{trash_item} has the type {model.excerpt(item['type'])}, not child or entry"
         if not found and not isinstance(item["entries"], list):
-            found = f"{what} has entries that are not a list"
+            found = f"{trash_item} has entries that are not a list"
         if not found:
             found = next(
-                (p for p in (_entry_problem(e, what + "'s entry") for e in item["entries"]) if p),
+                (
+                    p
+                    for p in (_entry_problem(e, trash_item + "'s entry") for e in item["entries"])
+                    if p
+                ),
                 "",
             )
         if note(found):

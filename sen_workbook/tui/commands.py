@@ -47,7 +47,7 @@ class WorkbookCommands(Provider):
             yield (
                 binding.description,
                 f"Key: {shown_key or key}",
-                partial(active.node.run_action, binding.action),
+                partial(self.app.run_action, binding.action, active.node),
             )
         # Commands a screen offers beyond its keys (an action of another tab, say).
         more = getattr(self.screen, "palette_commands", None)

@@ -11,6 +11,8 @@ The records themselves are kept as written.
 
 from __future__ import annotations
 
+from typing import cast
+
 import rich.control
 import textual.content
 
@@ -29,6 +31,12 @@ def make_control_characters_harmless() -> None:
     The tables are the dictionaries their strip functions take as a default argument,
     so they are changed in place; the characters they already remove stay removed.
     """
-    for table in (textual.content._CONTROL_STRIP_TRANSLATE, rich.control._CONTROL_STRIP_TRANSLATE):
+    for stripped in (
+        textual.content._CONTROL_STRIP_TRANSLATE,
+        rich.control._CONTROL_STRIP_TRANSLATE,
+    ):
+        # Declared as mapping each code to None (removed), but read by ``str.translate``,
+        # which takes a replacement character as well.
+        table = cast("dict[int, str | None]", stripped)
         for code, shown in _SHOWN_INSTEAD.items():
             table.setdefault(code, shown)

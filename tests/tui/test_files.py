@@ -239,7 +239,7 @@ async def test_files_are_chosen_in_a_tree_from_home_narrowed_by_typing_several_a
         # The picker and the tree's loader wait for the parent: no settling from here.
         await pilot.press("tab", "enter")  # from the path box to "Choose files…"
         await wait_for(pilot, lambda: isinstance(app.screen, FilePicker))
-        tree = app.screen.tree
+        tree = app.screen.files_tree
         assert Path(tree.path) == home
         await pilot.press("ctrl+f", *"school")
         await pilot.press("enter")  # to the tree

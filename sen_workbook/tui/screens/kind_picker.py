@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
@@ -31,8 +33,9 @@ class KindPicker(ModalScreen[str | None]):
     """A short list to choose from; 1 to 9 choose at once, escape cancels."""
 
     CSS_PATH = [stylesheet("dialogs.tcss")]
-    BINDINGS = [Binding("escape", "cancel", "Cancel")] + [
-        Binding(str(number), f"choose({number})", show=False) for number in range(1, 10)
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        *(Binding(str(number), f"choose({number})", show=False) for number in range(1, 10)),
     ]
 
     def compose(self) -> ComposeResult:

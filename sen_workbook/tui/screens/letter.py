@@ -9,12 +9,12 @@ what is copied, exported or recorded: once recorded, it is a ``correspondence`` 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Header, Input, OptionList, Static, TextArea
@@ -38,8 +38,9 @@ class LetterPicker(ModalScreen[str | None]):
     """Which letter to write: the nine types, with whom each goes to; 1 to 9 choose."""
 
     CSS_PATH = [stylesheet("dialogs.tcss"), stylesheet("letter.tcss")]
-    BINDINGS = [Binding("escape", "cancel", "Cancel")] + [
-        Binding(str(number), f"choose({number})", show=False) for number in range(1, 10)
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        *(Binding(str(number), f"choose({number})", show=False) for number in range(1, 10)),
     ]
 
     def compose(self) -> ComposeResult:

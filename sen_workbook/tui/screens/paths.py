@@ -149,11 +149,11 @@ class FilePicker(ModalScreen[list[Path] | None]):
         self._show_chosen()
 
     @property
-    def tree(self) -> ChoosingTree:
+    def files_tree(self) -> ChoosingTree:
         return self.query_one("#picker-tree", ChoosingTree)
 
     def _show_chosen(self) -> None:
-        chosen = self.tree.chosen
+        chosen = self.files_tree.chosen
         if not chosen:
             text = "No files ticked yet."
         else:
@@ -165,7 +165,7 @@ class FilePicker(ModalScreen[list[Path] | None]):
     @on(Input.Changed, "#picker-filter")
     def _filter_typed(self, event: Input.Changed) -> None:
         typed = event.value.strip()
-        tree = self.tree
+        tree = self.files_tree
         folder = Path(os.path.expanduser(typed)) if typed else None
         if folder is not None and (typed.startswith(("~", os.sep)) or os.sep in typed):
             if folder.is_dir() and folder != Path(tree.path):
@@ -179,12 +179,12 @@ class FilePicker(ModalScreen[list[Path] | None]):
 
     @on(Input.Submitted, "#picker-filter")
     def _filter_done(self) -> None:
-        self.tree.focus()
+        self.files_tree.focus()
 
     @on(DirectoryTree.FileSelected, "#picker-tree")
     def _file_chosen(self, event: DirectoryTree.FileSelected) -> None:
         event.stop()
-        tree = self.tree
+        tree = self.files_tree
         if event.path in tree.chosen:
             tree.chosen.remove(event.path)
         elif self.many:
@@ -198,8 +198,8 @@ class FilePicker(ModalScreen[list[Path] | None]):
         self.query_one("#picker-filter", Input).focus()
 
     def action_done(self) -> None:
-        if self.tree.chosen:
-            self.dismiss(list(self.tree.chosen))
+        if self.files_tree.chosen:
+            self.dismiss(list(self.files_tree.chosen))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.geometry import Size
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
@@ -50,7 +51,7 @@ class RecordTable(DataTable[object]):
         if not self.row_count:
             return None
         row = min(self.cursor_row, self.row_count - 1)
-        key = self.coordinate_to_cell_key((row, 0)).row_key
+        key = self.coordinate_to_cell_key(Coordinate(row, 0)).row_key
         return str(key.value) if key.value is not None else None
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
