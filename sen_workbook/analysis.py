@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from sen_workbook import model
@@ -48,13 +49,17 @@ def chronological_key(entry: Mapping[str, Any]) -> tuple[date, str, str]:
     return model.entry_day(entry), text[11:16], str(entry.get("id", ""))
 
 
+_first = itemgetter(0)
+
+
 class _Known(list[Any]):
     """What :func:`entries_as_of` returns: a list that remembers its cut, its cycles and
     its entries by kind, so that flags, cycles, runs and deadlines worked out from it do
     not sort it or go through it again."""
 
-    __slots__ = ("as_of", "cycles", "kinds")
+    __slots__ = ("as_of", "cycles", "keys", "kinds")
     as_of: date
+    keys: list[tuple[date, str, str]]  # each entry's chronological_key, in the same order
     cycles: tuple[Cycle, ...] | None
     kinds: dict[str, list[dict[str, Any]]] | None
 
@@ -67,12 +72,24 @@ def entries_as_of(entries: Iterable[Mapping[str, Any]], as_of: date) -> _Known:
     """
     if type(entries) is _Known and entries.as_of == as_of:
         return entries
-    known = _Known(entry for entry in entries if model.entry_day(entry) <= as_of)
-    known.sort(key=chronological_key)
+    # Each entry's key worked out once, to cut and to sort by (the sort is stable, as
+    # sorting the cut by chronological_key is).
+    keyed = [(key, entry) for entry in entries if (key := chronological_key(entry))[0] <= as_of]
+    keyed.sort(key=_first)
+    known = _Known([entry for _, entry in keyed])
+    known.keys = [key for key, _ in keyed]
     known.as_of = as_of
     known.cycles = None
     known.kinds = None
     return known
+
+
+def chronological_keys(known: list[dict[str, Any]]) -> list[tuple[date, str, str]]:
+    """Each entry's :func:`chronological_key`, in the list's order: kept by an answer of
+    :func:`entries_as_of`, which worked them out to sort."""
+    if type(known) is _Known:
+        return known.keys
+    return [chronological_key(entry) for entry in known]
 
 
 def by_kind(known: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

@@ -8,18 +8,21 @@ chronology and the entries in full can never count or cite differently.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeVar
+from operator import itemgetter
+from typing import Any, TypeVar, cast
 
-from sen_workbook import analysis, deadlines, model, vocabulary
+from sen_workbook import analysis, model, vocabulary
+from sen_workbook.child_facts import ChildFacts
 
 from .escaping import CONTEXTS, escape
 from .exhibit_list import number_exhibits
 from .options import TimelineOptions
 from .pseudonyms import Pseudonym
-from .selection import as_it_stood, chosen, sort_key
+from .selection import ANSWERED_KINDS, as_it_stood, chosen
 from .words import when
 
 T = TypeVar("T")
+_first = itemgetter(0)
 
 
 class Facts:
@@ -38,12 +41,31 @@ class Facts:
         # context -> text -> as shown
         self._shown_texts: dict[str, dict[str, str]] = {c: {} for c in CONTEXTS}
         child_id = child.get("id")
-        mine = [as_it_stood(e, self.as_of) for e in entries if e.get("child_id") == child_id]
-        # Derived facts come from every entry of the child up to as_of, whatever the filters.
+        as_of = self.as_of
+        answered = ANSWERED_KINDS
+        mine = [
+            as_it_stood(e, as_of) if e.get("kind") in answered else e
+            for e in entries
+            if e.get("child_id") == child_id
+        ]
+        # Derived facts come from every entry of the child up to as_of, whatever the filters,
+        # worked out as the children list and the child's workspace work them out.
         # (Nothing here changes an entry, so they are not copied.)
-        self.analysed = analysis.entries_as_of(mine, self.as_of)
-        # The same entries, in the chronology's order.
-        self.known = sorted(self.analysed, key=sort_key)
+        # (The entries are only read, never changed, whatever type they came as.)
+        self.child_facts = ChildFacts.build(dict(child), cast("list[dict[str, Any]]", mine), as_of)
+        self.analysed = self.child_facts.known
+        # The same entries, in the chronology's order: date, time, when recorded, id
+        # (sort_key).  They are in chronological order (date, time, id) already, so a
+        # stable sort on date, time and when recorded gives that order.
+        analysed = self.analysed
+        keys = analysis.chronological_keys(analysed)
+        in_order = [
+            (key[0], key[1], str(entry.get("created_at", "")))
+            for key, entry in zip(keys, analysed, strict=True)
+        ]
+        self.known = [
+            entry for _, entry in sorted(zip(in_order, analysed, strict=True), key=_first)
+        ]
         self.by_id = {e["id"]: e for e in self.known}
         self.order = {e["id"]: n for n, e in enumerate(self.known)}
         self._received: dict[str, list[Mapping[str, Any]]] | None = None
@@ -62,11 +84,11 @@ class Facts:
             for entry_id in exhibit.entry_ids:
                 self.exhibit_refs[(entry_id, exhibit.sha256)] = exhibit.ref
         # Every cycle, to find the plan that followed one; those shown are listed.
-        self.all_cycles = analysis.cycles(self.analysed, self.as_of)
+        self.all_cycles = self.child_facts.cycles
         self.cycles = [
             c for c in self.all_cycles if self.shown(c.plan["id"], *(r["id"] for r in c.reviews))
         ]
-        all_flags = analysis.flags(self.analysed, self.as_of)
+        all_flags = self.child_facts.flags
         refs = self.refs  # self.shown, written out: there may be thousands of flags
         self.flags = [
             f
@@ -76,7 +98,7 @@ class Facts:
         self.hidden_flags = len(all_flags) - len(self.flags)
         # Every deadline, whichever entries are shown: the family's open windows are
         # listed even when the decision they run from is outside the selection.
-        self.all_deadlines = deadlines.deadlines(self.analysed, self.as_of)
+        self.all_deadlines = self.child_facts.deadlines
         self.deadlines = [d for d in self.all_deadlines if d.entry_id in refs]
         self.hidden_deadlines = len(self.all_deadlines) - len(self.deadlines)
         self.name = options.pseudonym or str(child.get("name", ""))

@@ -83,6 +83,8 @@ _LATER_ANSWERS = {
     "request": ("outcome_date", ("outcome", "outcome_date")),
     "meeting": ("follow_up_sent", ("follow_up_sent",)),
 }
+# The kinds :func:`as_it_stood` may change; every other entry stands as it is.
+ANSWERED_KINDS = frozenset(_LATER_ANSWERS)
 
 
 def as_it_stood(entry: Mapping[str, Any], as_of: date) -> Mapping[str, Any]:
