@@ -18,6 +18,8 @@ from sen_workbook import model, vocabulary
 
 # The stages in the order a child moves through them.
 ORDER = ("none", "sen_support", "ehcna_requested", "ehc_plan")
+# The kinds of entry that show a stage.
+_STAGE_KINDS = frozenset({"request", "plan"})
 
 
 class RecordedStage(NamedTuple):
@@ -34,7 +36,15 @@ def recorded_stage(entries: Iterable[Mapping[str, Any]], as_of: date) -> Recorde
     agreement to assess when recorded); else an SEN Support plan; else none."""
     from sen_workbook.deadlines import is_refusal
 
-    dated = [(day, e) for e in entries if (day := _day(e.get("date"))) is not None and day <= as_of]
+    # Only requests and plans can show a stage: those are dated and sorted (a stable
+    # sort, so they stand in the order they would among all the entries).
+    dated = [
+        (day, e)
+        for e in entries
+        if e.get("kind") in _STAGE_KINDS
+        and (day := _day(e.get("date"))) is not None
+        and day <= as_of
+    ]
     known = [e for _, e in sorted(dated, key=lambda pair: (pair[0], str(pair[1].get("id", ""))))]
     requests = [e for e in known if e.get("kind") == "request"]
     for request in reversed(requests):
