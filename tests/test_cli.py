@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import subprocess
@@ -14,6 +15,7 @@ import pytest
 from sen_workbook import model
 from sen_workbook.cli import main
 from sen_workbook.storage import StorageError
+from sen_workbook.timeline import TimelineOptions
 from sen_workbook.workbook import Workbook, WorkbookError
 
 
@@ -372,3 +374,44 @@ def test_a_new_workbook_made_meanwhile_by_another_program_is_not_written_over(tm
         with pytest.raises(StorageError, match="made by another program"):
             book.import_archive(source)
     assert db.read_bytes() == b"theirs"
+
+
+def test_the_timeline_command_writes_the_whole_document_and_ends_cleanly(tmp_path, family):
+    # The command ends its process as soon as the document is out: every byte of it must
+    # still reach the reader, and a reader that cannot take it must still hear why.
+    children, entries = family
+    db = tmp_path / "book" / "workbook.json"
+    assert (
+        main(
+            [
+                "--db",
+                str(db),
+                "import",
+                str(write_archive_json(tmp_path / "f.json", children, entries)),
+            ]
+        )
+        == 0
+    )
+    with Workbook(db, read_only=True) as book:
+        child = book.children()[0]
+        options = TimelineOptions(purpose="ehcna", as_of=datetime.date(2026, 8, 31))
+        expected = book.timeline(child, options)
+    result = run(
+        "--db", str(db), "timeline", "Amara", "--purpose", "ehcna", "--as-of", "2026-08-31"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == expected and result.stdout.endswith("\n")
+    assert result.stderr == ""
+    if Path("/dev/full").exists():
+        env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+        with open("/dev/full", "w") as full:
+            refused = subprocess.run(
+                [sys.executable, "-m", "sen_workbook", "--db", str(db), "timeline", "Amara"],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+                timeout=120,
+            )
+        assert refused.returncode == 2
+        assert refused.stderr.count("\n") == 1 and "No space left" in refused.stderr
