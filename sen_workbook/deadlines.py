@@ -457,7 +457,7 @@ def _is_to_a_school(request: Mapping[str, Any]) -> bool:
 
 
 def deadlines(
-    entries: Iterable[dict[str, Any]], as_of: date, *, include_not_applicable: bool = False
+    entries: Iterable[Mapping[str, Any]], as_of: date, *, include_not_applicable: bool = False
 ) -> list[Deadline]:
     """Every statutory deadline of the ``request`` entries as of ``as_of``.
 
@@ -541,14 +541,14 @@ def deadlines(
     for kind in ("request", "correspondence", "assessment"):
         for entry in kinds.get(kind, ()):
             by_child[entry["child_id"]].append(entry)
-    planned: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for entry in entries:
+    planned: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for later in entries:
         if (
-            entry.get("kind") == "request"
-            and entry.get("request_type") == "annual_review"
-            and model.entry_day(entry) > as_of
+            later.get("kind") == "request"
+            and later.get("request_type") == "annual_review"
+            and model.entry_day(later) > as_of
         ):
-            planned[entry["child_id"]].append(entry)
+            planned[later["child_id"]].append(later)
     found: list[Deadline] = []
     for child_id in {*by_child, *planned}:
         child = _ChildDeadlines(by_child.get(child_id, []), as_of, include_not_applicable)
@@ -806,7 +806,7 @@ class _ChildDeadlines:
 
     # --- reg 20(4) --------------------------------------------------------------------
 
-    def advice_before(self, meeting: dict[str, Any]) -> list[Deadline]:
+    def advice_before(self, meeting: Mapping[str, Any]) -> list[Deadline]:
         """The reg 20(4) deadline of a planned annual review meeting (dated after as_of)."""
         held = model.entry_day(meeting)
         sent = [

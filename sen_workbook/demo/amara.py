@@ -249,7 +249,7 @@ def _amara_story(c: _Calendar) -> list[_Scripted]:
         areas=[cl],
         people=[reid],
         direction="received",
-        **{"from": reid},
+        sender=reid,
         to=_MUM,
         subject="Amara: homework detentions",
     )
@@ -422,7 +422,7 @@ def _amara_story(c: _Calendar) -> list[_Scripted]:
         areas=[cl, sp],
         people=[morton],
         direction="sent",
-        **{"from": _MUM},
+        sender=_MUM,
         to=morton,
         subject="OT report and the laptop",
         reply_due=c.iso(1, 36, THU),
@@ -594,7 +594,7 @@ def _amara_story(c: _Calendar) -> list[_Scripted]:
         areas=[semh],
         people=["Dr Anita Rao (GP)"],
         direction="received",
-        **{"from": "Dr Anita Rao, Meadow Lane Surgery"},
+        sender="Dr Anita Rao, Meadow Lane Surgery",
         to=_MUM,
         subject="Referral to Hartshire CAMHS",
     )

@@ -197,7 +197,7 @@ def _femi_story(c: _Calendar) -> list[_Scripted]:
         areas=[sp],
         people=["ENT department, Hartshire General Hospital"],
         direction="received",
-        **{"from": "ENT department, Hartshire General Hospital"},
+        sender="ENT department, Hartshire General Hospital",
         to="Parents of Femi Okafor-Bennett",
         subject="Admission for grommets",
     )
@@ -326,7 +326,7 @@ def _femi_story(c: _Calendar) -> list[_Scripted]:
         areas=[ci, sp],
         people=[_CASEWORKER],
         direction="sent",
-        **{"from": _MUM},
+        sender=_MUM,
         to=_CASEWORKER,
         subject="Parent views: Femi Okafor-Bennett",
         reply_due=c.iso(1, 35, MON),

@@ -62,8 +62,13 @@ class _Story:
         key: str = "",
         links: tuple[str, ...] = (),
         document: _Document | None = None,
+        sender: str | None = None,
         **fields: Any,
     ) -> None:
+        """Script an entry; ``sender`` is a letter's ``from`` (a word Python keeps for
+        itself, so it cannot be given by its own name)."""
+        if sender is not None:
+            fields["from"] = sender
         self.items.append(_Scripted(rank, kind, when, fields, key, links, document))
 
 

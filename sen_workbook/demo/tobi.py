@@ -182,7 +182,7 @@ def _tobi_story(c: _Calendar) -> list[_Scripted]:
         areas=[ci],
         people=[doyle],
         direction="sent",
-        **{"from": _MUM},
+        sender=_MUM,
         to=doyle,
         subject="Today's meeting about Tobi: what we agreed",
         reply_due=c.iso(1, 4, WED),
@@ -560,7 +560,7 @@ def _tobi_story(c: _Calendar) -> list[_Scripted]:
         areas=[ci],
         people=["Hartshire Children's Speech and Language Therapy"],
         direction="received",
-        **{"from": "Hartshire Children's Speech and Language Therapy"},
+        sender="Hartshire Children's Speech and Language Therapy",
         to="Parents of Tobi Okafor-Bennett",
         subject="Referral accepted",
     )
@@ -678,7 +678,7 @@ def _tobi_story(c: _Calendar) -> list[_Scripted]:
         areas=[semh],
         people=[doyle],
         direction="sent",
-        **{"from": _MUM},
+        sender=_MUM,
         to=doyle,
         subject="Tobi's part-time timetable",
         reply_due=c.iso(1, 28, MON),
@@ -772,7 +772,7 @@ def _tobi_story(c: _Calendar) -> list[_Scripted]:
         areas=[ci, semh],
         people=[_CASEWORKER],
         direction="received",
-        **{"from": _CASEWORKER},
+        sender=_CASEWORKER,
         to=f"{_MUM}, {_DAD}",
         subject="Decision on your request for an EHC needs assessment",
         document=_Document(
@@ -1012,7 +1012,7 @@ def _tobi_story(c: _Calendar) -> list[_Scripted]:
         areas=[ci, semh],
         people=["Hartshire SENDIASS"],
         direction="sent",
-        **{"from": _MUM},
+        sender=_MUM,
         to="Hartshire SENDIASS",
         subject="Refusal to assess: advice please",
     )
@@ -1238,7 +1238,7 @@ def _tobi_story(c: _Calendar) -> list[_Scripted]:
         areas=[ci, semh],
         people=[_CASEWORKER],
         direction="received",
-        **{"from": _CASEWORKER},
+        sender=_CASEWORKER,
         to=f"{_MUM}, {_DAD}",
         subject="Final EHC plan for Tobi",
         document=_Document(

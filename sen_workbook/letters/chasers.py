@@ -16,6 +16,7 @@ from sen_workbook.letters.document import (
     Family,
     Letter,
     LetterBlock,
+    Line,
     Record,
     bullets,
     dear,
@@ -109,7 +110,7 @@ def deadline_chaser(facts: LetterFacts, entry_id: str | None, rule: str = "") ->
         )
     candidates = [d for d in chaseable(facts) if not rule or d.rule == rule]
     if entry_id:
-        request = facts.chosen(entry_id, ("request",), "a formal request", planned=True)
+        request = facts.named(entry_id, ("request",), "a formal request", planned=True)
         candidates = [d for d in candidates if d.entry_id == entry_id]
         if not candidates:
             raise NothingToSay(
@@ -131,7 +132,7 @@ def deadline_chaser(facts: LetterFacts, entry_id: str | None, rule: str = "") ->
         (sent_to,) if sent_to else (_DUTY_TO.get(due.duty_of, "To whom it may concern"),)
     )
     missed = due.status == "missed"
-    subject = (due.label, " for ", facts.name, f": due {long_date(due.due)}")
+    subject: Line = (due.label, " for ", facts.name, f": due {long_date(due.due)}")
     if missed:
         subject += (", now overdue",)
     # Where the deadline stands is the one table's: its state, and for a case of the rule

@@ -147,9 +147,9 @@ class LetterFacts:
         *,
         to: Line,
         subject: Line,
-        body: list[LetterBlock],
+        body: Sequence[LetterBlock],
         record: Record,
-        greeting: str = "Dear Sir or Madam,",
+        greeting: str | Line = "Dear Sir or Madam,",
         closing: str = "Yours faithfully,",
     ) -> Letter:
         """A letter dated on the preparation day, about this child; a formal letter to an
@@ -216,6 +216,19 @@ class LetterFacts:
         dated after the preparation date (an annual review still to come)."""
         if not entry_id:
             return None
+        return self.named(entry_id, kinds, what, request_type, planned=planned)
+
+    def named(
+        self,
+        entry_id: str,
+        kinds: tuple[str, ...],
+        what: str,
+        request_type: str = "",
+        *,
+        planned: bool = False,
+    ) -> Mapping[str, Any]:
+        """The entry ``entry_id`` names, which must be one of ``kinds`` (and of
+        ``request_type`` if given); a :class:`LetterError` saying why not otherwise."""
         entry = (self.with_planned if planned else self.by_id).get(entry_id)
         if entry is None:
             raise LetterError(

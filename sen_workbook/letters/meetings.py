@@ -11,6 +11,7 @@ from sen_workbook import model
 from sen_workbook.letters.document import (
     Letter,
     LetterBlock,
+    Line,
     bullets,
     dear,
     joined,
@@ -61,9 +62,9 @@ def meeting_follow_up(facts: LetterFacts, entry_id: str | None) -> Letter:
     if said:
         body.append(paragraph("What was said: ", said))
     if actions:
-        lines = []
+        lines: list[Line] = []
         for action in actions:
-            line = [facts.family(action.get("text", ""))]
+            line: list[str] = [facts.family(action.get("text", ""))]
             owner = facts.family(action.get("owner", ""))
             due = model.optional_date(action.get("due", ""))
             if owner or due:

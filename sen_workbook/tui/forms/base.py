@@ -226,7 +226,7 @@ class RecordForm(ModalScreen[dict | None]):
 
     def show_problems(self, problems: Problems) -> None:
         """Show every problem beside its field and a summary at the top."""
-        first: Widget | None = None
+        first: Field | None = None
         for name, shown in self.fields.items():
             found = problems.fields.get(name, [])
             shown.show_problems(found)

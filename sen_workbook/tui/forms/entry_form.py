@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Checkbox, Collapsible, Select
+from textual.widgets import Checkbox, Collapsible, Select, Static
 
 from sen_workbook import model, vocabulary
 from sen_workbook.child_facts import provision_text
@@ -481,7 +481,7 @@ class EntryForm(RecordForm):
         # From here on the entry exists: a later failure must not save it twice.
         self.entry = saved
         self.record = saved
-        self.query_one("#form-title").update(Content(self.heading()))
+        self.query_one("#form-title", Static).update(Content(self.heading()))
         panel = self.panel
         for path, description in list(panel.pending):
             try:

@@ -268,7 +268,9 @@ class Problems:
         already = set(self.fields)
         for sentence in sentences:
             place = locate_problem(sentence, [*shown, *lists])
-            if place.field in lists and place.row is not None:
+            if place.field is None:  # about the record as a whole
+                self.general.append(sentence)
+            elif place.field in lists and place.row is not None:
                 rows = self.rows.setdefault(place.field, {})
                 rows.setdefault(place.row, []).append((place.item_field, place.message))
             elif place.field in already:

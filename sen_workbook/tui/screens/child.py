@@ -219,10 +219,10 @@ class ChildScreen(WorkbookScreen):
         if with_journal:
             # The journal only reads the records (so it needs no copies) and no flags or
             # deadlines: it is shown while those are worked out.
-            rows = journal_rows(ordered)
+            journal = journal_rows(ordered)
             if get_current_worker().is_cancelled:
                 return
-            self.app.call_from_thread(self._show_journal, load, rows)
+            self.app.call_from_thread(self._show_journal, load, journal)
         entries = model.copy_record(ordered)  # kept by the tabs, and given to the forms
         try:
             records = ChildFacts.build(child, entries, self.book_app.today())

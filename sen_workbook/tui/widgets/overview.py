@@ -98,7 +98,7 @@ def cycle_summary(records: ChildFacts, *, read_only: bool = False) -> Renderable
     plan = cycle.plan
     heading = Text(f"Cycle {cycle.number}: ", style="bold")
     heading.append(one_line(plan.get("title", "")), style="bold")
-    lines = [heading]
+    lines: list[RenderableType] = [heading]
     dates = Text(f"Plan of {plan.get('date', '')[:10]}")
     if plan.get("start_date"):
         dates.append(f", started {plan['start_date']}")
@@ -123,12 +123,12 @@ def cycle_summary(records: ChildFacts, *, read_only: bool = False) -> Renderable
         table.add_column("By", no_wrap=True)
         table.add_column("Latest result", no_wrap=True)
         for row in cycle.targets:
-            latest = next((r for r in reversed(row.results) if r), None)
+            result = next((r for r in reversed(row.results) if r), None)
             table.add_row(
                 Text(str(row.target.get("text", ""))),
                 Text(area_names([row.target.get("area", "")], short=True)),
                 Text(str(row.target.get("by_date", ""))),
-                Text(RESULT_LABELS[latest] if latest else "not reviewed yet"),
+                Text(RESULT_LABELS[result] if result else "not reviewed yet"),
             )
         lines.append(table)
     else:
@@ -214,7 +214,8 @@ class OverviewPane(Vertical):
         yield Static("", id="overview-letter-hint", markup=False)
 
     def show_records(self, records: ChildFacts) -> None:
-        read_only = bool(getattr(self.app, "workbook", None) and self.app.workbook.read_only)
+        workbook = getattr(self.app, "workbook", None)  # none in an app made for one widget
+        read_only = bool(workbook is not None and workbook.read_only)
         self.query_one("#overview-cycle-text", Static).update(
             cycle_summary(records, read_only=read_only)
         )
@@ -325,7 +326,11 @@ class OverviewPane(Vertical):
         letter = self.highlighted_letter()
         hint = Text()
         if letter is not None:
-            words = {binding.action: binding.description for binding in self.BINDINGS}
+            words = {
+                binding.action: binding.description
+                for binding in self.BINDINGS
+                if isinstance(binding, Binding)
+            }
             hint.append("w", style="bold")
             label = letter_key_label(letter[0])
             hint.append(f" {words[f'letter({label!r})']}")

@@ -346,7 +346,9 @@ class TimelinePane(Horizontal):
         pages = paginate_markdown(text)
         title = timeline.timeline_title(records.child, options)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_pages, pages, title)
+            # mypy cannot choose the result type of a coroutine function here (Textual
+            # takes a callable returning a value or an awaitable of it).
+            self.app.call_from_thread(self._show_pages, pages, title)  # type: ignore[arg-type]
 
     def _preview_failed(self, reason: str) -> None:
         self.query_one("#timeline-preview-scroll").loading = False
