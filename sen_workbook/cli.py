@@ -468,11 +468,8 @@ def _signed(given: str | None) -> str:
         return parent_name(load_settings(path))
     try:
         return remember_parent_name(path, given)
-    except OSError:
-        print(
-            f"Could not remember your name in {path}; give --signed again next time.",
-            file=sys.stderr,
-        )
+    except WorkbookError as error:
+        print(f"{error.sentence.rstrip('.')}; give --signed again next time.", file=sys.stderr)
         return " ".join(given.split())
 
 

@@ -246,11 +246,8 @@ def _import_mail(book: Workbook, child: dict, args: argparse.Namespace) -> int:
     if args.me:
         try:
             remember_addresses(settings_file, args.me)
-        except OSError:
-            print(
-                f"Could not remember {args.me[0]} in {settings_file}; give --me again next time.",
-                file=sys.stderr,
-            )
+        except WorkbookError as error:
+            print(f"{error.sentence.rstrip('.')}; give --me again next time.", file=sys.stderr)
     print(
         f"Imported {_count(len(found.new), 'email')} with {_count(len(files), 'attachment')} "
         f"into {name}'s journal{already}."

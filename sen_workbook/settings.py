@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from sen_workbook.errors import FilesError, WorkbookError
 from sen_workbook.files import atomic_write, ensure_folder
 
 CONFIG_ENV = "SEN_WORKBOOK_CONFIG"
@@ -44,10 +45,23 @@ def load_settings(path: Path) -> dict[str, Any]:
     return loaded if isinstance(loaded, dict) else {}
 
 
-def save_settings(path: Path, settings: Mapping[str, Any]) -> None:
-    """Write the settings atomically (``OSError`` if the folder cannot be written)."""
-    ensure_folder(path.parent)
-    atomic_write(path, json.dumps(dict(settings), indent=2, sort_keys=True).encode("utf-8"))
+def save_settings(path: Path, settings: Mapping[str, Any], what: str = "Your settings") -> None:
+    """Write the settings atomically.
+
+    A :class:`~sen_workbook.errors.FilesError` if they cannot be written, its sentence
+    saying that ``what`` (the thing being kept, "The theme") will not be remembered, and
+    why: the settings are a convenience, so callers say so and go on.
+    """
+    try:
+        ensure_folder(path.parent)
+        atomic_write(path, json.dumps(dict(settings), indent=2, sort_keys=True).encode("utf-8"))
+    except WorkbookError:
+        raise  # already a sentence (another program holding the file open)
+    except OSError as error:
+        raise FilesError(
+            f"{what} could not be remembered for next time: {path} could not be written "
+            f"({error.strerror or error})."
+        ) from error
 
 
 def my_addresses(settings: Mapping[str, Any]) -> list[str]:
@@ -59,7 +73,8 @@ def my_addresses(settings: Mapping[str, Any]) -> list[str]:
 
 
 def remember_addresses(path: Path, addresses: Iterable[str]) -> list[str]:
-    """Add ``addresses`` to the family's own in the settings file; all of them, after."""
+    """Add ``addresses`` to the family's own in the settings file; all of them, after
+    (a ``FilesError`` if the settings cannot be written)."""
     settings = load_settings(path)
     known = my_addresses(settings)
     for address in addresses:
@@ -67,7 +82,7 @@ def remember_addresses(path: Path, addresses: Iterable[str]) -> list[str]:
         if address and address not in known:
             known.append(address)
     settings[MY_ADDRESSES] = known
-    save_settings(path, settings)
+    save_settings(path, settings, "Your email addresses")
     return known
 
 
@@ -78,13 +93,13 @@ def parent_name(settings: Mapping[str, Any]) -> str:
 
 
 def remember_parent_name(path: Path, name: str) -> str:
-    """Keep ``name`` as the name letters are signed with (``OSError`` if the settings
-    cannot be written); returns it as kept."""
+    """Keep ``name`` as the name letters are signed with (a ``FilesError`` if the
+    settings cannot be written); returns it as kept."""
     settings = load_settings(path)
     kept = " ".join(name.split())
     if kept:
         settings[PARENT_NAME] = kept
     else:
         settings.pop(PARENT_NAME, None)
-    save_settings(path, settings)
+    save_settings(path, settings, "Your name")
     return kept

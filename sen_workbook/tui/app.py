@@ -226,8 +226,8 @@ class SenWorkbookApp(App[int]):
         ):
             return  # another workbook's place, left for it
         try:
-            self._remember(LAST_PLACE, place)
-        except OSError:
+            self._remember(LAST_PLACE, place, "Where you were")
+        except WorkbookError:
             pass  # a convenience only: the app still closes, and opens on the children list
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
@@ -240,26 +240,26 @@ class SenWorkbookApp(App[int]):
             pass
         super().exit(*args, **kwargs)
 
-    def _remember(self, key: str, value: Any) -> None:
+    def _remember(self, key: str, value: Any, what: str) -> None:
         """Save one setting (None removes it), keeping what another window of the app
-        may have saved since this one started.  ``OSError`` if it cannot be written."""
+        may have saved since this one started.  A ``FilesError`` saying that ``what``
+        will not be remembered if the settings cannot be written."""
         settings = load_settings(self.settings_file)
         if value is None:
             settings.pop(key, None)
         else:
             settings[key] = value
         self.settings = settings
-        save_settings(self.settings_file, settings)
+        save_settings(self.settings_file, settings, what)
 
     def _remember_theme(self, theme: Theme) -> None:
         if self.settings.get("theme") == theme.name:
             return
         try:
-            self._remember("theme", theme.name)
-        except OSError as error:
+            self._remember("theme", theme.name, "The theme")
+        except WorkbookError as error:
             self.notify(
-                f"The theme could not be remembered for next time: {self.settings_file} "
-                f"could not be written ({error.strerror or error}).",
+                error.sentence,
                 severity="warning",
                 markup=False,
             )

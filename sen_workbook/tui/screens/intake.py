@@ -159,7 +159,7 @@ class MailImportScreen(ModalScreen[int]):
         if addresses:
             try:
                 remember_addresses(self.settings_file, addresses)
-            except OSError:
+            except WorkbookError:
                 pass  # a convenience only: the emails are saved
         self.dismiss(len(items))
 

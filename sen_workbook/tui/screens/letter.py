@@ -218,9 +218,9 @@ class LetterScreen(WorkbookScreen):
         book_app.settings[PARENT_NAME] = name  # the next letters, in this window too
         try:
             remember_parent_name(book_app.settings_file, name)
-        except OSError as error:
+        except WorkbookError as error:
             self.app.notify(
-                f"Your name could not be kept for the next letters: {error}",
+                error.sentence,
                 severity="warning",
                 markup=False,
             )
