@@ -86,7 +86,7 @@ class LetterFacts:
         self.as_of = as_of
         self.pseudonym = options.pseudonym
         self.with_refs = with_refs
-        self.entries: list[Mapping[str, Any]] = self.timeline.known  # as they stood
+        self.entries: Sequence[Mapping[str, Any]] = self.timeline.known  # as they stood
         mine = [e for e in entries if e.get("child_id") == child.get("id")]
         # Meetings and reviews planned after the preparation date (annual reviews).
         self.planned = sorted(
