@@ -51,7 +51,7 @@ class Glyphs:
 
     def __init__(self, covered: set[int] | frozenset[int]):
         self.covered = frozenset(covered)
-        self._letters = frozenset(map(chr, self.covered))
+        self.letters = frozenset(map(chr, self.covered))  # the same, as characters
         self._shown: dict[str, str] = {}
 
     def printable(self, text: str) -> str:
@@ -64,7 +64,7 @@ class Glyphs:
         """
         if text.isascii() and text.isprintable():
             return text
-        letters = self._letters
+        letters = self.letters
         if letters.issuperset(text):
             return text
         return "".join(char if char in letters else self._substitute(char) for char in text)

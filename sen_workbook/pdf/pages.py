@@ -23,6 +23,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import accumulate, repeat
 from operator import add
+from typing import NamedTuple
 
 from fpdf import FPDF
 from fpdf.output import OutputProducer, PDFPage
@@ -47,6 +48,17 @@ _MEASURED_WORDS = 200_000  # words whose widths are kept, per face, before start
 # level as this class's setting; every document this process writes is one of ours, and
 # each gets the same level, so the same records still give the same bytes.
 PDFContentStream._COMPRESSION_LEVEL = 3
+
+# Windows-1252: Latin-1's letters and, where Latin-1 has unprintable controls, the curly
+# quotes, dashes, bullet and ellipsis that a family's notes and the timeline's own words
+# use ("R12 — 2024-03-01", “he said”).  Text in it is one byte a letter, so a whole line
+# is measured, broken and written by byte tables in one go; any other text letter by letter.
+# Text is encoded as Latin-1 first, the codec's quick path, which gives the same bytes for
+# the letters both have: printable text has none of Latin-1's controls (0x80 to 0x9F),
+# the bytes where Windows-1252 has its quotes and dashes.
+SINGLE_BYTE = "cp1252"
+# The letter each byte stands for ("" for the five bytes Windows-1252 leaves unused).
+_BYTE_LETTERS = tuple(bytes([byte]).decode(SINGLE_BYTE, errors="ignore") for byte in range(256))
 
 
 class _Page(PDFPage):
@@ -99,6 +111,22 @@ class _Producer(OutputProducer):
         return page_objs
 
 
+# Codes that a PDF string needs a backslash for: a carriage return, "(", ")" and "\".
+# fpdf2 hands out each face's codes from 1 up, skipping those it reserves; these are
+# reserved too (:func:`_reserve_special_codes`), so a line of letters with one-byte
+# codes is written with no escaping at all.
+_SPECIAL_CODES = (0x0D, 0x28, 0x29, 0x5C)
+
+
+def _reserve_special_codes(subset: object) -> None:
+    """Keep fpdf2 from giving a letter one of :data:`_SPECIAL_CODES`, before any letter
+    has a code.  Should fpdf2 keep its codes otherwise, such a letter is still written
+    correctly, letter by letter, as :class:`_Codes` never puts it in its byte table."""
+    reserved = getattr(subset, "_reserved", None)
+    if isinstance(reserved, list) and getattr(subset, "_next", None) == 0:
+        subset._reserved = sorted({*reserved, *_SPECIAL_CODES})  # type: ignore[attr-defined]
+
+
 class _Codes(dict[int, str]):
     """How each letter of one face is written in a page's content: its code in fpdf2's
     subset of the font, as two bytes with parentheses escaped (a table for
@@ -112,9 +140,10 @@ class _Codes(dict[int, str]):
     def __init__(self, subset: object) -> None:
         super().__init__()
         self._subset = subset
-        # For each Latin-1 letter whose code is one byte, that byte; and those letters.
-        self._low = bytearray(256)
-        self._simple = bytearray()
+        # For each Windows-1252 byte whose letter's code is one byte needing no escape,
+        # that code; and those bytes (with a line end, which runs of lines are joined by).
+        self.low = bytearray(256)
+        self.simple = bytearray(b"\n")
 
     def __missing__(self, char: int) -> str:
         code = self._subset.pick(char)  # type: ignore[attr-defined]
@@ -122,36 +151,54 @@ class _Codes(dict[int, str]):
             "" if code is None else escape_parens(chr(code).encode("utf-16-be").decode("latin-1"))
         )
         self[char] = written
-        if char < 256 and code is not None and code < 256:
-            self._low[char] = code
-            self._simple.append(char)
+        if code is not None and code < 256 and code not in _SPECIAL_CODES and char != 10:
+            try:
+                byte = chr(char).encode(SINGLE_BYTE)
+            except UnicodeEncodeError:
+                return written
+            self.low[byte[0]] = code
+            self.simple += byte
         return written
+
+    def encoded(self, raw: bytes) -> bytes | None:
+        """Single-byte text (:data:`SINGLE_BYTE`) as it goes between the parentheses of
+        a ``Tj``, each letter's code as two bytes, the high one zero; ``None`` when a
+        letter has no such code.  A line end (never in printable text) becomes two zero
+        bytes, so that lines joined by line ends are encoded at once and cut apart after."""
+        simple = self.simple
+        if raw.translate(None, simple):
+            for byte in raw.translate(None, simple):
+                self[ord(_BYTE_LETTERS[byte])]  # noqa: B018  (asks fpdf2 for a new letter)
+            if raw.translate(None, self.simple):
+                return None
+        return raw.translate(self.low).decode("latin-1").encode("utf-16-be")
 
     def written(self, line: str) -> bytes:
         """``line`` as it goes between the parentheses of a ``Tj``.
 
-        A line of Latin-1 letters whose codes are one byte each (nearly every line of a
-        family's notes) is written by a byte table in one go, the high bytes left at
+        A line of Windows-1252 letters whose codes are one byte each (nearly every line
+        of a family's notes) is written by a byte table in one go, the high bytes left at
         zero, four times quicker than letter by letter; any other is translated.
         """
         try:
-            raw = line.encode("latin-1")
+            raw = line.encode("latin-1")  # the codec's quick path; the same bytes
         except UnicodeEncodeError:
-            return line.translate(self).encode("latin-1")
-        if raw.translate(None, self._simple):
-            for char in raw.translate(None, self._simple):
-                self[char]  # noqa: B018  (asks fpdf2 for a letter not met before)
-            if raw.translate(None, self._simple):
+            try:
+                raw = line.encode(SINGLE_BYTE)
+            except UnicodeEncodeError:
                 return line.translate(self).encode("latin-1")
-        out = bytearray(2 * len(raw))
-        out[1::2] = raw.translate(self._low)
-        return (
-            bytes(out)
-            .replace(b"\\", b"\\\\")
-            .replace(b"(", b"\\(")
-            .replace(b")", b"\\)")
-            .replace(b"\r", b"\\r")
-        )
+        encoded = self.encoded(raw)
+        return line.translate(self).encode("latin-1") if encoded is None else encoded
+
+
+class _Run(NamedTuple):
+    """Lines of text joined by line ends, in single bytes (:data:`SINGLE_BYTE`), with
+    each letter's code (two bytes a letter) and the high and low bytes of its width."""
+
+    raw: bytes
+    codes: bytes
+    high: bytes
+    low: bytes
 
 
 class Pages(FPDF):
@@ -182,20 +229,32 @@ class Pages(FPDF):
             self.add_font(fonts.FAMILY, style, str(path))
         faces = {style: self.fonts[fonts.FAMILY.lower() + style] for style in ("", "B")}
         self._widths = {style: face.cw for style, face in faces.items()}
-        # The high and low bytes of each Latin-1 letter's width, for :meth:`measure`,
+        # The high and low bytes of each Windows-1252 letter's width, for :meth:`measure`,
         # where the widths are whole numbers below 65,536 (thousandths of the size).
         self._width_bytes: dict[str, tuple[bytes, bytes] | None] = {}
         for style, widths in self._widths.items():
-            latin = [widths[char] for char in range(256)]
-            whole = all(isinstance(width, int) and 0 <= width < 65536 for width in latin)
+            single = [widths[ord(letter)] if letter else 0 for letter in _BYTE_LETTERS]
+            whole = all(isinstance(width, int) and 0 <= width < 65536 for width in single)
             self._width_bytes[style] = (
-                (bytes(width >> 8 for width in latin), bytes(width & 255 for width in latin))
+                (bytes(width >> 8 for width in single), bytes(width & 255 for width in single))
                 if whole
                 else None
             )
         self._font_names = {style: f"/F{face.i}" for style, face in faces.items()}
         self.glyphs = fonts.Glyphs(set(faces[""].cmap))
+        # The bytes of text that :meth:`Glyphs.printable` leaves as it is, as encoded in
+        # Windows-1252 and in Latin-1 (whose 0x80 to 0x9F are controls), and the line end
+        # that joins a run of lines.
+        shown = bytes(
+            byte for byte, letter in enumerate(_BYTE_LETTERS) if letter in self.glyphs.letters
+        )
+        self._shown_bytes = {
+            SINGLE_BYTE: shown + b"\n",
+            "latin-1": bytes(byte for byte in shown if not 0x80 <= byte < 0xA0) + b"\n",
+        }
         self._measured: dict[str, dict[str, float]] = {style: {} for style in self._widths}
+        for face in faces.values():
+            _reserve_special_codes(face.subset)
         self._codes = {style: _Codes(face.subset) for style, face in faces.items()}
         self.footer_ref = ""
         self._refs: dict[int, str] = {}
@@ -221,41 +280,26 @@ class Pages(FPDF):
         return width
 
     def _break(self, text: str, limit: float, style: str) -> list[str] | None:
-        """``text`` (Latin-1, single spaces, none at either end) broken as :meth:`lines`
-        breaks it, from the running width at every letter, found by byte tables in one
-        go, rather than word by word.  ``None`` for text this cannot take, or when a word
-        is wider than a line on its own (it is then split by letters)."""
+        """``text`` (Windows-1252, single spaces, none at either end) broken as :meth:`lines`
+        breaks it (:meth:`_spans`).  ``None`` for text this cannot take, or when a word is
+        wider than a line on its own (it is then split by letters)."""
         tables = self._width_bytes[style]
         if tables is None:
             return None
         try:
             raw = text.encode("latin-1")
         except UnicodeEncodeError:
-            return None
-        # Each letter's width as a 16-bit number in the machine's byte order, then the
-        # width of the text up to each letter: running[i] is the width of text[:i].
-        pairs = bytearray(2 * len(raw))
-        low, high = (0, 1) if sys.byteorder == "little" else (1, 0)
-        pairs[low::2] = raw.translate(tables[1])
-        pairs[high::2] = raw.translate(tables[0])
-        running = [0, *accumulate(memoryview(pairs).cast("H"))]
-        result: list[str] = []
-        start, end = 0, len(text)
-        while True:
-            last = bisect_right(running, running[start] + limit) - 1  # text[start:last] fits
-            if last >= end:
-                result.append(text[start:])
-                return result
-            cut = text.rfind(" ", start, last + 1)
-            if cut <= start:
+            try:
+                raw = text.encode(SINGLE_BYTE)
+            except UnicodeEncodeError:
                 return None
-            result.append(text[start:cut])
-            start = cut + 1
+        spans = _spans(raw, raw.translate(tables[0]), raw.translate(tables[1]), limit)
+        return None if spans is None else [text[start:end] for start, end in spans]
 
     def measure(self, text: str, style: str = "") -> float:
         """The width of printable ``text`` in thousandths of the type size, not kept.
 
-        Latin-1 text (most of a family's notes) is measured by two byte tables, the high
+        Windows-1252 text (nearly all) is measured by two byte tables, the high
         and low bytes of each letter's width, summed: the same whole number as adding
         the widths letter by letter, in a third of the time.
         """
@@ -264,8 +308,11 @@ class Pages(FPDF):
             try:
                 raw = text.encode("latin-1")
             except UnicodeEncodeError:
-                pass
-            else:
+                try:
+                    raw = text.encode(SINGLE_BYTE)
+                except UnicodeEncodeError:
+                    raw = b""
+            if raw or not text:
                 return (sum(raw.translate(tables[0])) << 8) + sum(raw.translate(tables[1]))
         return sum(map(self._widths[style].__getitem__, map(ord, text)))
 
@@ -287,7 +334,7 @@ class Pages(FPDF):
         Breaks fall at spaces only, as late as they can (the first line is as full as
         it can be, then the next).  Runs of white space become one space unless
         ``keep_spaces`` (plain text files, whose indentation means something).  A
-        Latin-1 paragraph is broken at the running width of its letters (:meth:`_break`);
+        Windows-1252 paragraph is broken at the running width of its letters (:meth:`_break`);
         any other by its words' widths, each word measured once and kept, as a diary's
         words come back again and again.
         """
@@ -390,43 +437,129 @@ class Pages(FPDF):
             move = f") Tj 0 {-step * k:.2f} Td (".encode("ascii")
             self.write_content(start + move.join(map(written, lines)) + b") Tj ET")
 
+    def _run(self, texts: Sequence[str], style: str) -> _Run | None:
+        """``texts``, joined by line ends, in single bytes with their codes and widths,
+        when every one is printable as it stands (:meth:`Glyphs.printable` and the
+        spacing :meth:`lines` would leave alone), in Windows-1252 letters whose codes
+        are one byte; ``None`` otherwise."""
+        joined = "\n".join(texts)
+        try:
+            raw = joined.encode("latin-1")  # the codec's quick path; the same bytes
+            shown = self._shown_bytes["latin-1"]
+        except UnicodeEncodeError:
+            try:
+                raw = joined.encode(SINGLE_BYTE)
+            except UnicodeEncodeError:
+                return None
+            shown = self._shown_bytes[SINGLE_BYTE]
+        tables = self._width_bytes[style]
+        if (
+            tables is None
+            or raw.translate(None, shown)
+            or b"  " in raw
+            or b" \n" in raw
+            or b"\n " in raw
+            or raw[:1] == b" "
+            or raw[-1:] == b" "
+            or raw.count(b"\n") != len(texts) - 1
+        ):
+            return None
+        codes = self._codes[style].encoded(raw)
+        if codes is None:
+            return None
+        return _Run(raw, codes, raw.translate(tables[0]), raw.translate(tables[1]))
+
     def bullets(self, items: Iterable[tuple[str, int, bool]]) -> None:
         """List items one after another, each ``(text, depth, first)`` as for :meth:`bullet`.
 
         The same as :meth:`bullet` for each, in one loop: a 5,000-entry timeline has some
-        30,000 items, and an item that fits on its page is written here directly.
+        30,000 items.  Their texts are encoded, measured and given their codes together
+        (:meth:`_run`), each item's lines then cut from that; the items that fit on a
+        page are written as one text object, each placed by its move from the one before
+        (in whole hundredths of a point, so each stands where it would on its own),
+        rather than as an object apiece naming its font again.
         """
+        items = list(items)
+        texts = [text for text, _depth, _first in items]
+        # Where each item's text is: a run of them all, or each on its own.
+        run = self._run(texts, "")
+        places: list[tuple[_Run, int, int] | None] = []
+        if run is not None:
+            start = 0
+            for text in texts:
+                places.append((run, start, start + len(text)))
+                start += len(text) + 1
+        else:
+            for text in texts:
+                alone = self._run([text], "")
+                places.append(None if alone is None else (alone, 0, len(text)))
         step = BODY * LEADING * PT
         k = self.k
         written = self._codes[""].written
         head = f"BT 0 g {self._font_names['']} {BODY:.2f} Tf ".encode("ascii")
-        move = f") Tj 0 {-step * k:.2f} Td (".encode("ascii")
+        # Distances in hundredths of a point: one line down, and from bullet to text.
+        down = round(step * k * 100)
+        indent = round(4.5 * k * 100)
+        move = f") Tj 0 {-down / 100:.2f} Td (".encode("ascii")
+        gap = f") Tj {indent / 100:.2f} 0 Td (".encode("ascii")
         signs = (written("•"), written("–"))
-        gap = f") Tj {4.5 * k:.2f} 0 Td (".encode("ascii")
-        lines_of = self.lines
-        for text, depth, first in items:
+        right = self.w - self.r_margin
+        limits: dict[int, float] = {}
+        moves: dict[tuple[int, int], bytes] = {}
+        parts: list[bytes] = []  # the text object open on this page
+        at_x = at_y = 0  # where its last line starts, in hundredths of a point
+
+        def close() -> None:
+            if parts:
+                self.write_content(head + b"".join(parts) + b") Tj ET")
+                parts.clear()
+
+        for (text, depth, first), place in zip(items, places, strict=True):
             left = self.l_margin + 6.0 * (depth + 1)
-            lines = lines_of(text, self.w - self.r_margin - left)
+            limit = limits.get(depth)
+            if limit is None:
+                limit = limits[depth] = (right - left) * 1000 / (BODY * PT)
+            spans: list[tuple[int, int]] | None = None
+            if place is not None:
+                found, start, end = place
+                high, low = found.high[start:end], found.low[start:end]
+                if (sum(high) << 8) + sum(low) <= limit:
+                    spans = [(start, end)]  # most items: one line
+                else:
+                    spans = _spans(found.raw[start:end], high, low, limit)
+                    if spans is not None:
+                        spans = [(start + a, start + b) for a, b in spans]
             bottom = self.h - self.BOTTOM
             if self.y + step > bottom:
+                close()
                 self.add_page()
                 bottom = self.h - self.BOTTOM
-            if not first or self.y + step * len(lines) > bottom:
+            if spans is None or not first or self.y + step * len(spans) > bottom:
+                close()
                 self.bullet(text, depth, mark=first)  # over a page, or a later paragraph
                 continue
-            contents = self.pages[self.page].contents
-            contents += head  # type: ignore[operator]
-            contents += (  # type: ignore[operator]
-                f"{(left - 4.5) * k:.2f} {(self.h - self.y - step * 0.78) * k:.2f} Td (".encode(
-                    "ascii"
-                )
-            )
-            contents += signs[depth % 2]  # type: ignore[operator]
-            contents += gap  # type: ignore[operator]
-            contents += move.join(map(written, lines)) if len(lines) > 1 else written(lines[0])  # type: ignore[operator]
-            contents += b") Tj ET\n"  # type: ignore[operator]
-            self.y += step * len(lines)
+            x = round((left - 4.5) * k * 100)
+            y = round((self.h - self.y - step * 0.78) * k * 100)
+            if parts:
+                jump = moves.get((x - at_x, y - at_y))
+                if jump is None:
+                    jump = moves[x - at_x, y - at_y] = (
+                        f") Tj {(x - at_x) / 100:.2f} {(y - at_y) / 100:.2f} Td (".encode("ascii")
+                    )
+                parts.append(jump)
+            else:
+                parts.append(f"{x / 100:.2f} {y / 100:.2f} Td (".encode("ascii"))
+            parts.append(signs[depth % 2])
+            parts.append(gap)
+            codes = found.codes
+            if len(spans) == 1:
+                parts.append(codes[2 * spans[0][0] : 2 * spans[0][1]])
+            else:
+                parts.append(move.join([codes[2 * a : 2 * b] for a, b in spans]))
+            at_x, at_y = x + indent, y - down * (len(spans) - 1)
+            self.y += step * len(spans)
             self.y += step * 0.15
+        close()
 
     # --- pages ------------------------------------------------------------------------
 
@@ -711,6 +844,34 @@ class Pages(FPDF):
         wants = [max(nat - need, 0.0) for nat, need in zip(natural, needed, strict=True)]
         total = sum(wants) or 1.0
         return [need + spare * want / total for need, want in zip(needed, wants, strict=True)]
+
+
+def _spans(raw: bytes, high: bytes, low: bytes, limit: float) -> list[tuple[int, int]] | None:
+    """Where single-byte text ``raw`` (single spaces, none at either end) breaks into lines
+    no wider than ``limit``, as (start, end) of each line: at spaces only, each line as
+    full as it can be.  ``high`` and ``low`` are the high and low bytes of each letter's
+    width.  The running width at every letter is found in one go and each break by
+    bisection, rather than word by word.  ``None`` when a word is wider than a line on
+    its own (it is then split by letters)."""
+    # Each letter's width as a 16-bit number in the machine's byte order, then the
+    # width of the text up to each letter: running[i] is the width of raw[:i].
+    pairs = bytearray(2 * len(raw))
+    first, second = (low, high) if sys.byteorder == "little" else (high, low)
+    pairs[0::2] = first
+    pairs[1::2] = second
+    running = [0, *accumulate(memoryview(pairs).cast("H"))]
+    spans: list[tuple[int, int]] = []
+    start, end = 0, len(raw)
+    while True:
+        last = bisect_right(running, running[start] + limit) - 1  # raw[start:last] fits
+        if last >= end:
+            spans.append((start, end))
+            return spans
+        cut = raw.rfind(b" ", start, last + 1)
+        if cut <= start:
+            return None
+        spans.append((start, cut))
+        start = cut + 1
 
 
 def _settled(text: str) -> bool:
