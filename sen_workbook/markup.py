@@ -16,6 +16,7 @@ sample timelines and on generated entries with arbitrary text.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 # A backslash before ASCII punctuation shows the mark itself.  The marks below could
 # start emphasis, code, a link, HTML, an entity or strikethrough, or be a literal
@@ -106,17 +107,17 @@ class _Outside(Exception):
     """The Markdown uses something this module does not handle."""
 
 
-def _check_start(text: str, *, after_blank: bool = False) -> None:
-    """Refuse a line of text that could start a block (the HTML escapes are made by then,
-    so a block quote's ">" reads "&gt;").  A line of "=" after a blank line underlines
-    nothing, so an item's further paragraph may start with one."""
+def _check_start(text: str, quote: str, *, after_blank: bool = False) -> None:
+    """Refuse a line of text that could start a block.  ``quote`` is how a block quote's
+    ">" reads in the text: "&gt;" once the HTML escapes are made.  A line of "=" after a
+    blank line underlines nothing, so an item's further paragraph may start with one."""
     if (
         not text
         or (text[0] in _UNSAFE_START and not (after_blank and text[0] == "="))
         or (text[0].isdigit() and _ORDERED.match(text))
     ):
         raise _Outside
-    if text.startswith("&gt;"):
+    if text.startswith(quote):
         raise _Outside
     if text[-1] == " ":
         raise _Outside  # a space, or two for a hard break, that Markdown would drop
@@ -132,7 +133,9 @@ def _split_row(line: str) -> list[str]:
     return cells
 
 
-def _table(lines: list[str], start: int, out: list[str]) -> int:
+def _table_cells(lines: list[str], start: int) -> tuple[list[str], list[list[str]], int]:
+    """A pipe table from ``start``: its header's cells, each row's cells (as many as the
+    header has), and the line after it."""
     if start + 1 >= len(lines):
         raise _Outside
     header = _split_row(lines[start])
@@ -142,27 +145,30 @@ def _table(lines: list[str], start: int, out: list[str]) -> int:
     columns = delimiter[1:-1].split("|")
     if len(columns) != len(header) or not all(_DELIMITER_CELL.fullmatch(c) for c in columns):
         raise _Outside
-    out.append("<table>\n<thead>\n<tr>\n")
-    out.extend(f"<th>{cell.strip(_TRIM)}</th>\n" for cell in header)
-    out.append("</tr>\n</thead>\n")
     line = start + 2
     count = len(header)
-    body = False
+    rows: list[list[str]] = []
     while line < len(lines) and lines[line]:
         row = lines[line]
         if row[0] != "|":
             raise _Outside  # a table must end at a blank line here
-        if not body:
-            out.append("<tbody>\n")
-            body = True
         cells = _split_row(row)
-        out.append("<tr>\n")
-        for i in range(count):
-            cell = cells[i].strip(_TRIM) if i < len(cells) else ""
-            out.append(f"<td>{cell}</td>\n")
-        out.append("</tr>\n")
+        rows.append([cells[i].strip(_TRIM) if i < len(cells) else "" for i in range(count)])
         line += 1
-    if body:
+    return [cell.strip(_TRIM) for cell in header], rows, line
+
+
+def _table(lines: list[str], start: int, out: list[str]) -> int:
+    header, rows, line = _table_cells(lines, start)
+    out.append("<table>\n<thead>\n<tr>\n")
+    out.extend(f"<th>{cell}</th>\n" for cell in header)
+    out.append("</tr>\n</thead>\n")
+    if rows:
+        out.append("<tbody>\n")
+        for row in rows:
+            out.append("<tr>\n")
+            out.extend(f"<td>{cell}</td>\n" for cell in row)
+            out.append("</tr>\n")
         out.append("</tbody>\n")
     out.append("</table>\n")
     return line
@@ -209,7 +215,14 @@ def _write(items: list[_Item], out: list[str]) -> None:
 
 
 def _list(lines: list[str], start: int, out: list[str]) -> int:
-    """A bullet list from ``start``: its items are read into a tree, then written out.
+    """A bullet list from ``start``, written out (:func:`_list_items`)."""
+    top, line = _list_items(lines, start, "&gt;")
+    _write(top, out)
+    return line
+
+
+def _list_items(lines: list[str], start: int, quote: str) -> tuple[list[_Item], int]:
+    """A bullet list from ``start`` read into a tree of items, and the line after it.
 
     Items are nested four spaces a level; an item may go on in further paragraphs, each
     after a blank line and indented four spaces deeper than its bullet, before any list
@@ -249,13 +262,13 @@ def _list(lines: list[str], start: int, out: list[str]) -> int:
             owner = indent // 4 - 1
             if indent % 4 or not 0 <= owner < len(open_items) or open_items[owner].children:
                 raise _Outside  # code, an odd indent, or a paragraph after a nested list
-            _check_start(text[indent:], after_blank=True)
+            _check_start(text[indent:], quote, after_blank=True)
             open_items[owner].paragraphs.append(text[indent:])
             del open_items[owner + 1 :]
         else:
             if level > len(open_items):
                 raise _Outside  # a level skipped
-            _check_start(body)
+            _check_start(body, quote)
             item = _Item(body, blank)
             siblings = top if level == 0 else open_items[level - 1].children
             siblings.append(item)
@@ -265,11 +278,17 @@ def _list(lines: list[str], start: int, out: list[str]) -> int:
         line += 1
     while not lines[line - 1]:
         line -= 1  # the blank lines after the list are the caller's
-    _write(top, out)
-    return line
+    return top, line
 
 
 def _paragraph(lines: list[str], start: int, out: list[str]) -> int:
+    block, line = _paragraph_lines(lines, start, "&gt;")
+    out.append(f"<p>{chr(10).join(block)}</p>\n")
+    return line
+
+
+def _paragraph_lines(lines: list[str], start: int, quote: str) -> tuple[list[str], int]:
+    """The lines of a paragraph from ``start``, and the line after it."""
     line = start
     block: list[str] = []
     while line < len(lines):
@@ -281,22 +300,26 @@ def _paragraph(lines: list[str], start: int, out: list[str]) -> int:
                 break  # a list may interrupt a paragraph
             if text[0] == "#" and _HEADING.fullmatch(text):
                 break
-        _check_start(text)
+        _check_start(text, quote)
         block.append(text)
         line += 1
-    out.append(f"<p>{chr(10).join(block)}</p>\n")
-    return line
+    return block, line
 
 
 def _heading(text: str, out: list[str]) -> None:
+    level, content = _heading_parts(text)
+    out.append(f"<h{level}>{content}</h{level}>\n")
+
+
+def _heading_parts(text: str) -> tuple[int, str]:
+    """An ATX heading's level and text."""
     match = _HEADING.fullmatch(text)
     if match is None:
         raise _Outside
     content = match.group(2).strip(_TRIM)
     if not content or (content[-1] == "#" and _CLOSING_HASHES.search(content)):
         raise _Outside
-    level = len(match.group(1))
-    out.append(f"<h{level}>{content}</h{level}>\n")
+    return len(match.group(1)), content
 
 
 def _could_be_table(lines: list[str]) -> bool:
@@ -367,3 +390,93 @@ def _unescape(text: str) -> str:
             shown.append("\\")
             shown.append(next(rest, ""))
     return "".join(shown)
+
+
+class Block(NamedTuple):
+    """One block of the document: ``kind`` is heading, paragraph, item or table.
+
+    ``level`` is a heading's level or a list item's depth (0 outermost); ``first`` is
+    False for a later paragraph of the same list item; a table's cells are in ``rows``
+    (the first row is the header).  Text is as a reader sees it: escapes undone, marks
+    shown as typed.
+    """
+
+    kind: str
+    text: str = ""
+    level: int = 0
+    first: bool = True
+    rows: tuple[tuple[str, ...], ...] = ()
+
+
+# What a reader sees of the marks the timeline's escaping writes: a backslash before a
+# mark, and the character references it uses (:data:`_REFERENCES`).
+_SHOWN = re.compile(r"\\(.)|&(lt|gt|amp|quot|#126|#94|#36|#58);")
+_SHOWN_REFERENCES = {
+    "lt": "<",
+    "gt": ">",
+    "amp": "&",
+    "quot": '"',
+    "#126": "~",
+    "#94": "^",
+    "#36": "$",
+    "#58": ":",
+}
+
+
+def _shown_mark(match: re.Match[str]) -> str:
+    escaped = match.group(1)
+    return escaped if escaped is not None else _SHOWN_REFERENCES[match.group(2)]
+
+
+def _shown(text: str) -> str:
+    """The text a reader sees in a block of the timeline's Markdown."""
+    if "\\" in text or "&" in text:
+        text = _SHOWN.sub(_shown_mark, text)
+    return text.strip()
+
+
+def _item_blocks(items: list[_Item], depth: int, found: list[Block]) -> None:
+    for item in items:
+        for number, paragraph in enumerate(item.paragraphs):
+            found.append(Block("item", _shown(paragraph), depth, first=number == 0))
+        if item.children:
+            _item_blocks(item.children, depth + 1, found)
+
+
+def blocks(markdown_text: str) -> list[Block] | None:
+    """The blocks of ``markdown_text`` as markdown-it-py reads them, each with the text a
+    reader sees, or ``None`` when the text uses Markdown outside the part handled here
+    (exactly when :func:`to_html` returns ``None``)."""
+    if not _inert(markdown_text):
+        return None
+    lines = markdown_text.split("\n")
+    if "|" in markdown_text and _could_be_table(lines):
+        return None
+    found: list[Block] = []
+    line = 0
+    try:
+        while line < len(lines):
+            text = lines[line]
+            if not text:
+                line += 1
+            elif text[0] == "#":
+                level, content = _heading_parts(text)
+                found.append(Block("heading", _shown(content), level))
+                line += 1
+            elif text[0] == "|":
+                header, rows, line = _table_cells(lines, line)
+                found.append(
+                    Block(
+                        "table",
+                        rows=tuple(tuple(map(_shown, row)) for row in (header, *rows)),
+                    )
+                )
+            elif text.startswith("- "):
+                top, line = _list_items(lines, line, ">")
+                _item_blocks(top, 0, found)
+            else:
+                block, line = _paragraph_lines(lines, line, ">")
+                found.append(Block("paragraph", _shown(" ".join(block))))
+    except _Outside:
+        return None
+    return found

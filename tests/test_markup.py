@@ -185,3 +185,41 @@ def test_anything_else_is_handed_back_and_the_page_still_matches(text):
     assert markup.to_html(text) is None
     page = render_html(text, "T")
     assert "<main>\n" + reference(text) + "</main>" in page
+
+
+def _blocks_read_back(text: str) -> list | None:
+    """The PDF's blocks of ``text`` as markdown-it-py's tokens give them, when the quick
+    path takes the text."""
+    from sen_workbook.pdf.markdown import token_blocks
+
+    return None if markup.to_html(text) is None else list(token_blocks(text))
+
+
+@pytest.mark.parametrize("purpose", PURPOSES)
+def test_the_blocks_read_directly_are_markdown_it_s_for_sample_timelines(purpose):
+    from sen_workbook.pdf.markdown import quick_html_blocks
+
+    family = sample()
+    child = family.children[0]
+    mine = [e for e in family.entries if e["child_id"] == child["id"]]
+    for pseudonym in ("", "Child A"):
+        options = TimelineOptions(as_of=date(2026, 8, 31), purpose=purpose, pseudonym=pseudonym)
+        text = render_timeline(child, mine, options)
+        found = markup.blocks(text)
+        assert found is not None
+        assert found == quick_html_blocks(markup.to_html(text)) == _blocks_read_back(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(TEXT, st.sampled_from(PURPOSES))
+def test_hostile_text_gives_markdown_it_s_blocks_or_is_handed_back(text, purpose):
+    options = TimelineOptions(as_of=date(2024, 9, 1), purpose=purpose)
+    document = render_timeline(*records(text), options)
+    assert markup.blocks(document) == _blocks_read_back(document)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(LINES), max_size=14))
+def test_random_markdown_gives_the_same_blocks_or_is_handed_back(lines):
+    text = "\n".join(lines) + "\n"
+    assert markup.blocks(text) == _blocks_read_back(text)

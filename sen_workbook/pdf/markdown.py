@@ -7,9 +7,10 @@ escaped in the Markdown, so what a reader sees is the text itself.
 
 Blocks come from markdown-it-py's tokens (the ``js-default`` preset the HTML uses, raw
 HTML off).  Parsing a 5,000-entry timeline that way takes seconds, so the timeline's own
-part of Markdown is read from the HTML :func:`sen_workbook.markup.to_html` makes for it,
-which is exactly markdown-it-py's; any other Markdown goes through the tokens.  The tests
-compare the two ways block for block.
+part of Markdown is read by :func:`sen_workbook.markup.blocks`, line by line as
+:func:`sen_workbook.markup.to_html` reads it, or from that HTML when it has been made
+(which is exactly markdown-it-py's); any other Markdown goes through the tokens.  The
+tests compare the ways block for block.
 """
 
 from __future__ import annotations
@@ -17,28 +18,13 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterator, Sequence
-from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .. import markup
+from ..markup import Block
 from .pages import Pages
-
-
-class Block(NamedTuple):
-    """One block of the document: ``kind`` is heading, paragraph, item or table.
-
-    ``level`` is a heading's level or a list item's depth (0 outermost); ``first`` is
-    False for a later paragraph of the same list item; a table's cells are in ``rows``
-    (the first row is the header).
-    """
-
-    kind: str
-    text: str = ""
-    level: int = 0
-    first: bool = True
-    rows: tuple[tuple[str, ...], ...] = ()
 
 
 def _parser() -> MarkdownIt:
@@ -59,14 +45,18 @@ def _inline_text(token: Token) -> str:
 
 
 def blocks(markdown_text: str, body: str | None = None) -> list[Block]:
-    """The blocks of ``markdown_text`` in order, as markdown-it-py reads them; ``body``
-    is :func:`sen_workbook.markup.to_html` of it when the caller has made it already."""
+    """The blocks of ``markdown_text`` in order, as markdown-it-py reads them.
+
+    ``body`` is :func:`sen_workbook.markup.to_html` of it when the caller has made it
+    already (the folder bundle), and is read back; otherwise the timeline's part of
+    Markdown is read directly (:func:`sen_workbook.markup.blocks`), and any other
+    Markdown through markdown-it-py's tokens.
+    """
     if body is None:
-        body = markup.to_html(markdown_text)
-    if body is None:
-        return list(token_blocks(markdown_text))
-    found = quick_html_blocks(body)
-    return html_blocks(body) if found is None else found
+        found = markup.blocks(markdown_text)
+        return list(token_blocks(markdown_text)) if found is None else found
+    quick = quick_html_blocks(body)
+    return html_blocks(body) if quick is None else quick
 
 
 def _shown(text: str) -> str:

@@ -724,8 +724,21 @@ class Pages(FPDF):
             for row in rows
         ]
         # Each cell measured once: for the columns' widths, and to know it fits its column.
-        measure = self.measure
-        sizes = [[measure(text) for text in row] for row in rows]
+        # The cells are encoded and measured together where they can be (:meth:`_run`).
+        flat = [text for row in rows for text in row]
+        run = self._run(flat, "") if flat else None
+        places: list[tuple[int, int]] = []
+        if run is None:
+            measure = self.measure
+            sizes = [[measure(text) for text in row] for row in rows]
+        else:
+            start = 0
+            for text in flat:
+                places.append((start, start + len(text)))
+                start += len(text) + 1
+            high, low = run.high, run.low
+            measured = [(sum(high[a:b]) << 8) + sum(low[a:b]) for a, b in places]
+            sizes = [measured[index : index + columns] for index in range(0, len(flat), columns)]
         widths = self._column_widths(header, rows, sizes, size)
         lefts = list(accumulate([self.l_margin, *widths[:-1]]))
         step = size * LEADING * PT
@@ -741,11 +754,13 @@ class Pages(FPDF):
         starts = [f"1 0 0 1 {(left + CELL_PAD) * k:.2f}" for left in lefts]
         move = f") Tj 0 {-step * k:.2f} Td (".encode("ascii")
         pen = f"q {0.2 * k:.2f} w 0.549 G "
+        bold = self._codes["B"].written
         header_lines = [
-            self.lines(text, width, "B", size) for text, width in zip(header, inner, strict=True)
+            [bold(line) for line in self.lines(text, width, "B", size)]
+            for text, width in zip(header, inner, strict=True)
         ]
 
-        def draw_row(cells: list[list[str]], style: str) -> None:
+        def draw_row(cells: list[list[bytes]], style: str) -> None:
             """One row, split over pages if it is taller than what is left; a header row
             is grey."""
             while True:
@@ -761,12 +776,9 @@ class Pages(FPDF):
                 height = shown * step + 2 * CELL_PAD
                 top = (self.h - self.y) * k
                 paint = f"{pen}{GREY} g {border} B Q" if style == "B" else f"{pen}{border} S Q"
-                written = self._codes[style].written
                 baseline = f" {(self.h - self.y - CELL_PAD - step * 0.78) * k:.2f} Tm ("
                 text = [
-                    (start + baseline).encode("ascii")
-                    + move.join(map(written, cell[:shown]))
-                    + b") Tj"
+                    (start + baseline).encode("ascii") + move.join(cell[:shown]) + b") Tj"
                     for start, cell in zip(starts, cells, strict=True)
                     if any(cell[:shown])
                 ]
@@ -791,16 +803,30 @@ class Pages(FPDF):
         self.room((max(len(cell) for cell in header_lines) + first_height) * step + 4 * CELL_PAD)
         draw_row(header_lines, "B")
         lines = self.lines
+        written = self._codes[""].written
         limits = [width * 1000 / (size * PT) for width in inner]
+        codes = b"" if run is None else run.codes
+        index = 0
         for row, row_sizes in zip(rows, sizes, strict=True):
-            draw_row(
-                [
-                    # A cell that fits its column as it is: one line (lines() would say so).
-                    [text] if units <= limit and _settled(text) else lines(text, width, "", size)
-                    for text, units, limit, width in zip(row, row_sizes, limits, inner, strict=True)
-                ],
-                "",
-            )
+            cells: list[list[bytes]] = []
+            for text, units, limit, width in zip(row, row_sizes, limits, inner, strict=True):
+                spans: list[tuple[int, int]] | None = None
+                if run is not None:
+                    start, end = places[index]
+                    if units <= limit:
+                        spans = [(0, end - start)]  # it fits as it is (lines() would say so)
+                    else:
+                        spans = _spans(
+                            run.raw[start:end], run.high[start:end], run.low[start:end], limit
+                        )
+                index += 1
+                if spans is not None:
+                    cells.append([codes[2 * (start + a) : 2 * (start + b)] for a, b in spans])
+                elif units > limit or not _settled(text):
+                    cells.append([written(line) for line in lines(text, width, "", size)])
+                else:
+                    cells.append([written(text)])
+            draw_row(cells, "")
         self.y += BODY * LEADING * PT * 0.5
 
     def _column_widths(
