@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from sen_workbook import deadlines, model
 from sen_workbook.timeline import PURPOSES, TimelineOptions, escape, render_timeline
 from sen_workbook.timeline.blocks import bullet
+from sen_workbook.timeline.escaping import shows_as_written
 from tests.test_timeline import inline_text, parse  # the same reading of the tokens
 
 AS_OF = date(2024, 9, 1)
@@ -108,6 +109,18 @@ def item_texts(tokens, start: int) -> list[str]:
 
 
 # --- the escaping function alone ----------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXT, st.text(max_size=30)))
+def test_text_said_to_show_as_written_is_what_escaping_gives_in_a_line_a_heading_and_a_cell(
+    text,
+):
+    # The timeline keeps such a text once for all three places instead of escaping it
+    # three times: escaping must give exactly the same there.
+    if shows_as_written(text):
+        for context in ("inline", "heading", "cell"):
+            assert escape(text, context) == text, context
 
 
 @settings(max_examples=100, deadline=None)

@@ -190,6 +190,19 @@ def escape(text: str, context: str) -> str:
     return "\n\n".join(shown)
 
 
+def shows_as_written(text: str) -> bool:
+    """Whether :func:`escape` gives ``text`` back as it is on a line, in a heading and in
+    a cell: one line of printable characters, no space around it, none of the marks
+    and no closing ``#``.  (A paragraph also looks at how the line starts.)"""
+    return (
+        text.isprintable()
+        and _MAYBE_MARKS.search(text) is None
+        and not text.endswith("#")
+        and text == text.strip()
+        and text != ""
+    )
+
+
 def present(value: Any) -> bool:
     """Whether a text field shows anything once escaped (whitespace alone does not)."""
     text = str(value)

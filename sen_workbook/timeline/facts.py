@@ -14,7 +14,7 @@ from typing import Any, TypeVar, cast
 from sen_workbook import analysis, model, vocabulary
 from sen_workbook.child_facts import ChildFacts
 
-from .escaping import CONTEXTS, escape
+from .escaping import CONTEXTS, escape, shows_as_written
 from .exhibit_list import number_exhibits
 from .options import TimelineOptions
 from .pseudonyms import Pseudonym
@@ -40,6 +40,8 @@ class Facts:
         self.pseudonym = Pseudonym(child, options.pseudonym)
         # context -> text -> as shown
         self._shown_texts: dict[str, dict[str, str]] = {c: {} for c in CONTEXTS}
+        # The contexts where a text that needs no escaping anywhere is shown as written.
+        self._as_written = [self._shown_texts[c] for c in CONTEXTS if c != "paragraph"]
         child_id = child.get("id")
         as_of = self.as_of
         answered = ANSWERED_KINDS
@@ -126,10 +128,19 @@ class Facts:
         shown_in = self._shown_texts.get(context)
         shown = shown_in.get(text) if shown_in is not None else None
         if shown is None:
-            shown = escape(self.pseudonym.apply(text), context)
-            # The same names and titles are shown again and again.
-            if shown_in is not None and len(shown_in) < 100_000:
-                shown_in[text] = shown
+            named = self.pseudonym.apply(text)
+            if shown_in is not None and context != "paragraph" and shows_as_written(named):
+                # Most titles and names: the same on a line, in a heading and in a cell,
+                # where each title is shown once.
+                shown = named
+                if len(shown_in) < 100_000:
+                    for context_shown in self._as_written:
+                        context_shown[text] = shown
+            else:
+                shown = escape(named, context)
+                # The same names and titles are shown again and again.
+                if shown_in is not None and len(shown_in) < 100_000:
+                    shown_in[text] = shown
         return shown
 
     def own_text(self, value: Any) -> str:
