@@ -11,7 +11,6 @@ terminal, no storage.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -140,21 +139,32 @@ def open_deadlines(due: Iterable[deadlines.Deadline]) -> list[deadlines.Deadline
     return [d for d in due if d.status in ("missed", "upcoming", "exception")]
 
 
-@dataclass
 class ChildFacts:
-    """A child, their entries (oldest first) and what follows from them on ``as_of``."""
+    """A child, their entries (oldest first) and what follows from them on ``as_of``.
 
-    child: dict[str, Any]
-    entries: list[dict[str, Any]]
-    as_of: date
-    cycles: list[analysis.Cycle]
-    flags: list[analysis.Flag]
-    deadlines: list[deadlines.Deadline]
-    # The entries as they were known on ``as_of`` (``analysis.entries_as_of``), which the
-    # facts above come from.
-    known: list[dict[str, Any]] = field(default_factory=list)
+    A plain class rather than a dataclass: the timeline builds on it, and the command
+    line that writes one would otherwise load ``dataclasses`` (and ``inspect``) for it.
+    """
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        child: dict[str, Any],
+        entries: list[dict[str, Any]],
+        as_of: date,
+        cycles: list[analysis.Cycle],
+        flags: list[analysis.Flag],
+        deadlines: list[deadlines.Deadline],
+        known: list[dict[str, Any]] | None = None,
+    ) -> None:
+        self.child = child
+        self.entries = entries
+        self.as_of = as_of
+        self.cycles = cycles
+        self.flags = flags
+        self.deadlines = deadlines
+        # The entries as they were known on ``as_of`` (``analysis.entries_as_of``), which
+        # the facts above come from.
+        self.known: list[dict[str, Any]] = [] if known is None else known
         self.by_id = {entry["id"]: entry for entry in self.entries}
 
     @classmethod
