@@ -37,10 +37,15 @@ class Exhibit(NamedTuple):
     entry_ids: tuple[str, ...] = ()
 
 
+_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+_DASHES = re.compile(r"-{2,}")
+_NOT_EXTENSION = re.compile(r"[^a-z0-9]")
+
+
 def _safe_part(text: str, limit: int) -> str:
     ascii_text = ascii_fold(text)
-    safe = re.sub(r"[^A-Za-z0-9_-]+", "-", ascii_text)
-    safe = re.sub(r"-{2,}", "-", safe).strip("-_")
+    safe = _UNSAFE.sub("-", ascii_text)
+    safe = _DASHES.sub("-", safe).strip("-_")
     return safe[:limit].strip("-_")
 
 
@@ -51,7 +56,7 @@ def _bundle_name(ref: str, filename: str, pseudonym: Pseudonym) -> str:
         stem, extension = named, ""
     # Replace names again after folding accents and joining words, then clean once more.
     safe = _safe_part(pseudonym.apply(_safe_part(stem, 80), anywhere=True), 60) or "exhibit"
-    extension = re.sub(r"[^a-z0-9]", "", ascii_fold(extension).lower())[:10]
+    extension = _NOT_EXTENSION.sub("", ascii_fold(extension).lower())[:10]
     return f"exhibits/{ref}-{safe}" + (f".{extension}" if extension else "")
 
 

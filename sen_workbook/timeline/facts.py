@@ -181,6 +181,8 @@ class Facts:
 
     def cites(self, entry_ids: Iterable[str]) -> str:
         """Several citations, each once, in chronology order."""
+        if type(entry_ids) is tuple and len(entry_ids) == 1:
+            return self.cite(entry_ids[0])  # most flags cite one entry
         known = sorted({i for i in entry_ids if i in self.by_id}, key=lambda i: self.order[i])
         unknown = sorted({i for i in entry_ids if i not in self.by_id})
         return "; ".join(self.cite(entry_id) for entry_id in known + unknown)
