@@ -754,3 +754,31 @@ def test_a_jpeg_photo_is_placed_too():
     texts = [page.extract_text() for page in reader.pages]
     images = reader.pages[divider(texts, "E002") + 1].images
     assert len(images) == 1 and images[0].image.size == (40, 30)
+
+
+@pytest.mark.parametrize("style", ["", "B"])
+def test_lines_fill_the_width_the_font_gives_and_never_run_past_it(style):
+    """Each line, as the typeface's own widths measure it (fpdf2's), fits the column, and
+    the next word would not have: the quick measuring of whole lines and runs of items
+    breaks where measuring letter by letter would."""
+    from sen_workbook.pdf.pages import BODY, Pages
+
+    pages = Pages()
+    pages.add_page()
+    pages.set_font("SourceSans", style, BODY)
+    words = (
+        "Tobi said “I don’t know what I’m meant to do” — so I wait… Zoë’s café, naïve "
+        "résumé; Ngozi Okafor-Bennett (mum) asked the SENCo for a speech and language "
+        "referral on 2023-09-27 at 15:30, and again in October — still no answer. "
+    ).split()
+    words *= 3
+    for width in (45.0, 120.0, 170.0):
+        for count in range(1, len(words) + 1):
+            text = " ".join(words[:count])
+            lines = pages.lines(text, width, style)
+            assert " ".join(lines) == text
+            for number, line in enumerate(lines):
+                assert pages.get_string_width(line) <= width + 1e-6, line
+                if number + 1 < len(lines):
+                    longer = f"{line} {lines[number + 1].split(' ')[0]}"
+                    assert pages.get_string_width(longer) > width, longer
