@@ -18,7 +18,6 @@ the one function letters need.
 from __future__ import annotations
 
 import datetime as _dt
-import sys
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -71,7 +70,8 @@ class _Page(PDFPage):
 
     __slots__ = ()
 
-    def _build_obj_dict(self, security_handler: object = None) -> dict[str, object]:
+    def _entries(self) -> dict[str, str] | None:
+        """The page's dictionary, or ``None`` for a page with more than ours have."""
         if (
             self.annots
             or self.dur
@@ -80,16 +80,32 @@ class _Page(PDFPage):
             or self.resources is None
             or self.parent is None
         ):
-            return super()._build_obj_dict(security_handler)  # type: ignore[arg-type]
-        entries: dict[str, object] = {"/Contents": self.contents.ref}  # type: ignore[union-attr]
+            return None
+        entries = {"/Contents": self.contents.ref}  # type: ignore[union-attr]
         if self.group:
-            entries["/Group"] = self.group
+            entries["/Group"] = str(self.group)
         if self.media_box:
-            entries["/MediaBox"] = self.media_box
+            entries["/MediaBox"] = str(self.media_box)
         entries["/Parent"] = self.parent.ref
         entries["/Resources"] = self.resources.ref
         entries["/Type"] = "/Page"
         return entries
+
+    def _build_obj_dict(self, security_handler: object = None) -> dict[str, object]:
+        entries = self._entries()
+        if entries is None:
+            return super()._build_obj_dict(security_handler)  # type: ignore[arg-type]
+        return dict(entries)
+
+    def serialize(  # type: ignore[override]  # fpdf2's writer takes bytes as they are
+        self, obj_dict: dict[str, object] | None = None, _security_handler: object = None
+    ) -> str | bytes:
+        """The page object as fpdf2 writes it, as bytes, without its general steps."""
+        entries = self._entries() if obj_dict is None and _security_handler is None else None
+        if entries is None:
+            return super().serialize(obj_dict, _security_handler)  # type: ignore[arg-type]
+        fields = "\n".join([f"{key} {value}" for key, value in entries.items()])
+        return f"{self.id} 0 obj\n<<\n{fields}\n>>\nendobj".encode("latin-1")
 
 
 class _Stream(PDFContentStream):
@@ -165,6 +181,9 @@ class _Producer(OutputProducer):
             page_obj.__class__ = _Page
         return page_objs
 
+
+# OpenType tables for shaping text, which the pages never do.
+_LAYOUT_TABLES = ("BASE", "GDEF", "GPOS", "GSUB")
 
 # Codes that a PDF string needs a backslash for: a carriage return, "(", ")" and "\".
 # fpdf2 hands out each face's codes from 1 up, skipping those it reserves; these are
@@ -283,6 +302,13 @@ class Pages(FPDF):
         for style, path in fonts.font_files().items():
             self.add_font(fonts.FAMILY, style, str(path))
         faces = {style: self.fonts[fonts.FAMILY.lower() + style] for style in ("", "B")}
+        for face in faces.values():
+            # Text is set letter by letter, without shaping, so the typeface's layout
+            # tables (ligatures, kerning, baselines) are never read; fpdf2 leaves them
+            # out of the subset it embeds, but only after working through them.
+            for table in _LAYOUT_TABLES:
+                if table in face.ttfont:  # type: ignore[union-attr]
+                    del face.ttfont[table]  # type: ignore[union-attr]
         self._widths = {style: face.cw for style, face in faces.items()}
         # The high and low bytes of each Windows-1252 letter's width, for :meth:`measure`,
         # where the widths are whole numbers below 65,536 (thousandths of the size).
@@ -1006,28 +1032,48 @@ def _spans(raw: bytes, high: bytes, low: bytes, limit: float) -> list[tuple[int,
     """Where single-byte text ``raw`` (single spaces, none at either end) breaks into lines
     no wider than ``limit``, as (start, end) of each line: at spaces only, each line as
     full as it can be.  ``high`` and ``low`` are the high and low bytes of each letter's
-    width.  The running width at every letter is found in one go and each break by
-    bisection, rather than word by word.  ``None`` when a word is wider than a line on
-    its own (it is then split by letters)."""
-    # Each letter's width as a 16-bit number in the machine's byte order, then the
-    # width of the text up to each letter: running[i] is the width of raw[:i].
-    pairs = bytearray(2 * len(raw))
-    first, second = (low, high) if sys.byteorder == "little" else (high, low)
-    pairs[0::2] = first
-    pairs[1::2] = second
-    running = [0, *accumulate(memoryview(pairs).cast("H"))]
+    width.  ``None`` when a word is wider than a line on its own (it is then split by
+    letters).
+
+    Each break is looked for at the space near where the text's average letter would
+    fill the line, then a space at a time towards the last one that fits, each line
+    measured in one call (:func:`_width`): two or three measurements a line, rather
+    than adding up the letters one by one."""
+    end = len(raw)
+    total = _width(high, low)
+    if total <= limit:
+        return [(0, end)]
+    letters = int(limit * end / total) if total else end  # an average line's letters
     spans: list[tuple[int, int]] = []
-    start, end = 0, len(raw)
-    while True:
-        last = bisect_right(running, running[start] + limit) - 1  # raw[start:last] fits
-        if last >= end:
-            spans.append((start, end))
-            return spans
-        cut = raw.rfind(b" ", start, last + 1)
-        if cut <= start:
-            return None
+    start = 0
+    done = 0  # the width of raw[:start]
+    while total - done > limit:
+        cut = raw.rfind(b" ", start + 1, min(start + letters, end) + 1)
+        if cut < 0:
+            cut = raw.find(b" ", start + 1)
+            if cut < 0:
+                return None
+        width = _width(high[start:cut], low[start:cut])
+        if width > limit:
+            while width > limit:  # back a space at a time to one that fits
+                cut = raw.rfind(b" ", start + 1, cut)
+                if cut < 0:
+                    return None
+                width = _width(high[start:cut], low[start:cut])
+        else:
+            while True:  # on a space at a time while the line still fits
+                later = raw.find(b" ", cut + 1)
+                if later < 0:
+                    break
+                longer = _width(high[start:later], low[start:later])
+                if longer > limit:
+                    break
+                cut, width = later, longer
         spans.append((start, cut))
+        done += width + (high[cut] << 8) + low[cut]  # the line and the space after it
         start = cut + 1
+    spans.append((start, end))
+    return spans
 
 
 def _settled(text: str) -> bool:
