@@ -387,9 +387,9 @@ def _pdf_from_markdown(
         progress(0, steps, "Reading the exhibits")
     shown: list[_Shown] = []
     for exhibit in exhibit_list:
-        item = forms.prepare(exhibit, checked_exhibit(exhibit, read_attachment))
+        prepared = forms.prepare(exhibit, checked_exhibit(exhibit, read_attachment))
         title, original = _exhibit_title(exhibit, pseudonym)
-        shown.append(_Shown(item, title, original))
+        shown.append(_Shown(prepared, title, original))
     title = timeline.timeline_title(child, options)
     if options.pseudonym:
         prepared_by = pseudonym.apply(prepared_by)
@@ -501,13 +501,16 @@ def _pdf_from_markdown(
         progress(steps - 1, steps, "Writing the PDF")
     data = pages.finish(without_footer={number for number, _page, _ref in placeholders})
     if placeholders:
+        tree = pages.pages[1].parent  # the page tree, which fpdf2 made as it wrote
+        if tree is None:
+            raise ValueError("the typeset document has no page tree")
         data = put_in_place(
             data,
             placeholders,
             options.as_of,
             [item.item.exhibit.sha256 for item in shown],
             {number: page.id for number, page in pages.pages.items()},
-            pages.pages[1].parent.id,
+            tree.id,
         )
     # else fpdf2's document stands as it is: its id is a hash of its own bytes.
     if progress:

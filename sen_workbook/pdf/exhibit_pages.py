@@ -110,9 +110,16 @@ def _trailer(data: bytes) -> tuple[int, bytes, bytes, int]:
     if found is None:
         raise ValueError("the typeset document has no trailer")
     entries, start = found.group(1), int(found.group(2))
-    size = int(re.search(rb"/Size\s+(\d+)", entries).group(1))
-    root = re.search(rb"/Root\s+(\d+\s+\d+\s+R)", entries).group(1)
-    info = re.search(rb"/Info\s+(\d+\s+\d+\s+R)", entries).group(1)
+
+    def entry(pattern: bytes) -> bytes:
+        match = re.search(pattern, entries)
+        if match is None:
+            raise ValueError("the typeset document's trailer lacks an entry")
+        return match.group(1)
+
+    size = int(entry(rb"/Size\s+(\d+)"))
+    root = entry(rb"/Root\s+(\d+\s+\d+\s+R)")
+    info = entry(rb"/Info\s+(\d+\s+\d+\s+R)")
     return size, root, info, start
 
 

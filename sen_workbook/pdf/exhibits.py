@@ -78,9 +78,9 @@ def _read_pdf(data: bytes) -> tuple[tuple[Any, ...], str]:
             reader = PdfReader(io.BytesIO(data), strict=False)
             if reader.is_encrypted:
                 try:
-                    opened = reader.decrypt("")  # many are locked against editing only
+                    opened = bool(reader.decrypt(""))  # many are locked against editing only
                 except Exception:  # an algorithm pypdf cannot open without extras
-                    opened = 0
+                    opened = False
                 if not opened:
                     return (), "is protected with a password"
             pages = tuple(reader.pages)

@@ -297,6 +297,6 @@ def render(
         elif block.kind == "paragraph":
             pages.paragraph(block.text)
         elif block.kind == "table" and block.rows:
-            pages.table(block.rows[0], block.rows[1:])
+            pages.ruled_table(block.rows[0], block.rows[1:])
     if run:
         pages.bullets(run)

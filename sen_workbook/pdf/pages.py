@@ -27,6 +27,7 @@ from typing import NamedTuple
 from zlib import adler32, compress
 
 from fpdf import FPDF
+from fpdf.fonts import TTFFont
 from fpdf.output import OutputProducer, PDFPage, _dimensions_to_mediabox
 from fpdf.syntax import Name, PDFContentStream, create_dictionary_string
 from fpdf.util import escape_parens
@@ -301,21 +302,22 @@ class Pages(FPDF):
         self.set_display_mode("fullpage", "continuous")
         for style, path in fonts.font_files().items():
             self.add_font(fonts.FAMILY, style, str(path))
-        faces = {style: self.fonts[fonts.FAMILY.lower() + style] for style in ("", "B")}
+        faces = {style: self._face(style) for style in ("", "B")}
         for face in faces.values():
             # Text is set letter by letter, without shaping, so the typeface's layout
             # tables (ligatures, kerning, baselines) are never read; fpdf2 leaves them
             # out of the subset it embeds, but only after working through them.
             for table in _LAYOUT_TABLES:
-                if table in face.ttfont:  # type: ignore[union-attr]
-                    del face.ttfont[table]  # type: ignore[union-attr]
+                if table in face.ttfont:
+                    del face.ttfont[table]
         self._widths = {style: face.cw for style, face in faces.items()}
         # The high and low bytes of each Windows-1252 letter's width, for :meth:`measure`,
         # where the widths are whole numbers below 65,536 (thousandths of the size).
         self._width_bytes: dict[str, tuple[bytes, bytes] | None] = {}
         for style, widths in self._widths.items():
-            single = [widths[ord(letter)] if letter else 0 for letter in _BYTE_LETTERS]
-            whole = all(isinstance(width, int) and 0 <= width < 65536 for width in single)
+            found = [widths[ord(letter)] if letter else 0 for letter in _BYTE_LETTERS]
+            whole = all(isinstance(width, int) and 0 <= width < 65536 for width in found)
+            single = [int(width) for width in found]
             self._width_bytes[style] = (
                 (bytes(width >> 8 for width in single), bytes(width & 255 for width in single))
                 if whole
@@ -345,7 +347,9 @@ class Pages(FPDF):
         self._list_marks: tuple[bytes, bytes] | None = None
         self._list_limits: dict[tuple[int, float], tuple[float, int]] = {}
         self._list_moves: dict[tuple[int, int], bytes] = {}
-        self.alias_nb_pages(None)  # the page count is printed by finish(), not by fpdf2
+        # The page count is printed by finish(), not by fpdf2: None turns fpdf2's alias
+        # off, as its documentation says, though its signature names only a string.
+        self.alias_nb_pages(None)  # type: ignore[arg-type]
         self.set_creator("SEN Workbook")
         self.set_producer("SEN Workbook")
         self.set_lang("en-GB")
@@ -353,6 +357,13 @@ class Pages(FPDF):
         # for each of 2,000 pages built and written out with the same two fonts in it; it
         # names every font the document has, so text written here needs no registering.
         self.single_resources_object = True
+
+    def _face(self, style: str) -> TTFFont:
+        """The typeface of ``style`` as fpdf2 loaded it (a TrueType font, never a core one)."""
+        face = self.fonts[fonts.FAMILY.lower() + style]
+        if not isinstance(face, TTFFont):
+            raise TypeError(f"{fonts.FAMILY} {style!r} is not a TrueType font")
+        return face
 
     # --- measuring and breaking lines -------------------------------------------------
 
@@ -480,7 +491,7 @@ class Pages(FPDF):
         """Add ``content`` (operators) to the current page as it is."""
         contents = self.pages[self.page].contents
         contents += content  # type: ignore[operator]
-        contents.append(10)  # type: ignore[union-attr]
+        contents.append(10)
 
     def show(
         self, x: float, baseline: float, line: str, style: str = "", size: float = BODY
@@ -709,7 +720,7 @@ class Pages(FPDF):
             return True
         return False
 
-    def add_page(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
+    def add_page(self, *args: object, **kwargs: object) -> None:
         """A new page; a plain A4 page is begun here, without fpdf2's work for each page
         (a footer and header to call, fonts and colours to set again), none of which this
         document uses: its text sets its own font and colour, and its footers are printed
@@ -853,7 +864,7 @@ class Pages(FPDF):
             self.draw_lines(lines, left)
         self.y += step * 0.15
 
-    def table(
+    def ruled_table(
         self, header: Sequence[str], rows: Sequence[Sequence[str]], size: float = TABLE
     ) -> None:
         """A ruled table across the page, its header repeated on every page it runs over."""
@@ -880,7 +891,7 @@ class Pages(FPDF):
                 places.append((start, start + len(text)))
                 start += len(text) + 1
             high, low = run.high, run.low
-            measured = [_width(high[a:b], low[a:b]) for a, b in places]
+            measured: list[float] = [_width(high[a:b], low[a:b]) for a, b in places]
             sizes = [measured[index : index + columns] for index in range(0, len(flat), columns)]
         widths = self._column_widths(header, rows, sizes, size)
         lefts = list(accumulate([self.l_margin, *widths[:-1]]))
