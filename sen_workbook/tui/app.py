@@ -104,7 +104,9 @@ class SenWorkbookApp(App[int]):
         self._close_messages_no_wait()
 
     def today(self) -> date:
-        return self._fixed_today or date.today()
+        """The day the app counts as today: the workbook's (the computer's date unless
+        fixed), so what the screens say and what the workbook checks agree."""
+        return self._fixed_today or self.workbook.today()
 
     def get_default_screen(self) -> Screen:
         # Reopening where the parent left off: the child's screen is the first screen.

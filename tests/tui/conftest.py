@@ -85,8 +85,13 @@ async def wait_for(pilot: Pilot, condition: Callable[[], object], seconds: float
     """
     deadline = time.monotonic() + seconds
     while not condition():
+        if not pilot.app.is_running:
+            # Stopped (a fault closes the app): say so at once, not after the whole wait.
+            raise AssertionError("the app stopped before the screen got there")
         if time.monotonic() > deadline:
-            raise AssertionError("the screen did not get there")
+            raise AssertionError(
+                "the screen did not get there; it shows:\n" + screen_text(pilot.app)
+            )
         await pilot.pause(0.02)
 
 

@@ -127,6 +127,23 @@ async def test_entry_date_with_a_time_of_day(book, child):
     assert saved["people"] == ["Ms P", "Dr K"]
 
 
+async def test_a_new_entry_is_dated_the_workbooks_today_not_the_computers(tmp_path):
+    """An entry written without touching the date is dated the day the workbook counts as
+    today, the same day it checks reviews against."""
+    import datetime as _dt
+
+    day = _dt.date(2024, 1, 15)
+    with Workbook(tmp_path / "w.json", today=lambda: day) as book:
+        child = book.add_child({"name": "Amara Okafor"})
+        app = Host(EntryForm(book, child["id"], "observation"))
+        async with app.run_test(size=SIZE) as pilot:
+            await type_into(pilot, "#title", "Calmer after school")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        [saved] = on_disk(book)
+    assert saved["date"] == "2024-01-15"
+
+
 async def test_an_observation_keeps_the_childs_own_words_and_the_parents_views(book, child):
     app = Host(EntryForm(book, child["id"], "observation"))
     async with app.run_test(size=SIZE) as pilot:

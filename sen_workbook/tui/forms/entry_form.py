@@ -9,7 +9,6 @@ their ids, so a target can be followed review by review.
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -186,7 +185,7 @@ class EntryForm(RecordForm):
     def _starting_record(self) -> dict[str, Any]:
         if self.entry is not None:
             return dict(self.entry)
-        record = model.new_entry(self.kind, self.child_id, date=_dt.date.today().isoformat())
+        record = model.new_entry(self.kind, self.child_id, date=self.workbook.today().isoformat())
         if self.kind == "review":
             plan = self.review_of_plan or self._latest_plan()
             if plan is not None:
