@@ -237,7 +237,8 @@ async def test_files_are_chosen_in_a_tree_from_home_narrowed_by_typing_several_a
         await settle(pilot)
         assert isinstance(app.screen, AttachmentsScreen)
         # The picker and the tree's loader wait for the parent: no settling from here.
-        await pilot.press("tab", "enter")  # from the path box to "Choose files…"
+        # From the path box past what it is and "Attach file" to "Choose files…".
+        await pilot.press("tab", "tab", "tab", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, FilePicker))
         tree = app.screen.files_tree
         assert Path(tree.path) == home
@@ -261,6 +262,30 @@ async def test_files_are_chosen_in_a_tree_from_home_narrowed_by_typing_several_a
             "school letter.pdf",
             "school report.pdf",
         ]
+
+
+async def test_tab_goes_from_the_path_to_what_it_is_and_a_space_there_presses_nothing(
+    book, path, tmp_path
+):
+    drawing = tmp_path / "drawing.png"
+    drawing.write_bytes(b"not really a picture")
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_observation(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, AttachmentsScreen)
+        await pilot.press(*str(drawing), "tab", *"Sammy's drawing of school", "enter")
+        await wait_for(pilot, lambda: len(app.screen.query(".file-row")) == 1)
+        assert isinstance(app.screen, AttachmentsScreen)  # no chooser opened
+        assert app.focused is app.screen.query_one(".attach-path")  # ready for the next file
+        await pilot.press("escape")
+        await settle(pilot)
+    with on_disk(path) as reader:
+        entry = next(e for e in reader.entries() if e["kind"] == "observation")
+        [attached] = entry["attachments"]
+        assert attached["filename"] == "drawing.png"
+        assert attached["description"] == "Sammy's drawing of school"
 
 
 async def test_an_exported_bundle_opens_with_the_computer_s_program(book, tmp_path, launched):

@@ -71,3 +71,40 @@ async def test_a_burst_in_a_date_box_reads_as_typed():
         for _ in range(20):
             await pilot.pause()
         assert app.box.value == "2015-03-12"
+
+
+class TwoBoxes(App[None]):
+    def compose(self) -> ComposeResult:
+        yield TextInput(id="first")
+        yield TextInput(id="second")
+        yield DateInput(id="day")
+        yield LongText(id="notes")
+
+
+async def test_a_tab_inside_a_burst_moves_on_before_the_letters_after_it():
+    """'Sam' Tab 'Sammy' typed in one go puts Sammy in the second box, not the first."""
+    app = TwoBoxes()
+    async with app.run_test() as pilot:
+        app.query_one("#first").focus()
+        await pilot.pause()
+        keys = [*"Sam Test", "tab", *"Sammy", "tab", *"20150314", "tab", *"Calm"]
+        burst(app, keys)
+        for _ in range(40):
+            await pilot.pause()
+        assert app.query_one("#first", TextInput).value == "Sam Test"
+        assert app.query_one("#second", TextInput).value == "Sammy"
+        assert app.query_one("#day", DateInput).value == "2015-03-14"
+        assert app.query_one("#notes", LongText).text == "Calm"
+        assert app.focused is app.query_one("#notes")
+
+
+async def test_shift_tab_inside_a_burst_goes_back_before_the_letters_after_it():
+    app = TwoBoxes()
+    async with app.run_test() as pilot:
+        app.query_one("#second").focus()
+        await pilot.pause()
+        burst(app, ["B", "shift+tab", "A"])
+        for _ in range(40):
+            await pilot.pause()
+        assert app.query_one("#first", TextInput).value == "A"
+        assert app.query_one("#second", TextInput).value == "B"

@@ -152,7 +152,7 @@ def test_file_picker(snap_compare, book, tmp_path, monkeypatch):
     async def run(pilot) -> None:
         await keys_then_settle("enter", "2", "enter", "a")(pilot)
         # The picker and the folder tree's loader wait for the parent: no settling now.
-        await pilot.press("tab", "enter")
+        await pilot.press("tab", "tab", "tab", "enter")  # to "Choose files…"
         for _ in range(100):
             if type(pilot.app.screen).__name__ == "FilePicker":
                 tree = pilot.app.screen.query_one("#picker-tree")

@@ -66,21 +66,23 @@ class AttachmentsPanel(Vertical):
         yield Static(Content("No files attached."), classes="files-empty", markup=False)
         with Vertical(classes="attach-new"):
             yield Label(
-                "File to attach: choose it, or type its path (\u2192 completes)",
+                "File to attach: type its path (\u2192 completes), or choose files",
                 classes="cell-label",
             )
-            with Horizontal(classes="attach-path-row"):
-                yield TextBox(
-                    placeholder="e.g. ~/Documents/letter from school.pdf",
-                    classes="attach-path",
-                    suggester=PathSuggester(),
-                )
-                yield Button("Choose files\u2026", classes="attach-choose", compact=True)
+            yield TextBox(
+                placeholder="e.g. ~/Documents/letter from school.pdf",
+                classes="attach-path",
+                suggester=PathSuggester(),
+            )
             yield Label("What it is (optional)", classes="cell-label")
             yield TextBox(
                 placeholder="e.g. Speech and language report", classes="attach-description"
             )
-            yield Button("Attach file", classes="attach-add", compact=True)
+            # The buttons after both boxes, so Tab goes from the path to what it is (a
+            # space typed there never presses a button).
+            with Horizontal(classes="attach-buttons"):
+                yield Button("Attach file", classes="attach-add", compact=True)
+                yield Button("Choose files\u2026", classes="attach-choose", compact=True)
             yield Static("", classes="attach-problem", markup=False)
 
     async def on_mount(self) -> None:

@@ -6,6 +6,11 @@ to the app.  When keys arrive together (a fast typist, a slow moment, keys sent 
 burst) the letters after the editing key are put in before it acts: "abc", backspace,
 "d" gave "abc", the backspace deleting the "d".  Here the box runs its own binding for
 such a key as it receives it, so the text is what was typed.
+
+Tab is the same: it moves the focus only once it has gone up to the app, and the letters
+typed after it are already queued for the box it left ("Sam" Tab "Sammy" saved the name
+"SamSammy").  Here the box moves the focus as it receives the Tab, and passes any key that
+reaches it after the focus has gone on to the control that has the focus now.
 """
 
 from __future__ import annotations
@@ -14,12 +19,29 @@ from textual import events
 from textual.actions import parse as parse_action
 from textual.widgets import Input, TextArea
 
+# The keys that move the focus, as Textual's screens bind them, and the screen's method.
+_FOCUS_KEYS = {"tab": "focus_next", "shift+tab": "focus_previous"}
+
 
 class KeysInOrder:
     """Mixed into a text box before the Textual class: runs the box's own binding for an
     editing key in the box's turn, not after the keys that followed it."""
 
     async def _on_key(self, event: events.Key) -> None:
+        focused = self.app.focused  # type: ignore[attr-defined]
+        if focused is not None and focused is not self:
+            # An earlier key of the same burst (a Tab, an Enter that moves on, a key that
+            # opened a dialog) took the focus elsewhere: this key was typed for there.
+            event.stop()
+            event.prevent_default()
+            focused.post_message(events.Key(event.key, event.character))
+            return
+        move = _FOCUS_KEYS.get(event.key)
+        if move is not None and getattr(self, "tab_behavior", "focus") == "focus":
+            event.stop()
+            event.prevent_default()
+            getattr(self.screen, move)()  # type: ignore[attr-defined]
+            return
         bindings = self._bindings.key_to_bindings.get(event.key)  # type: ignore[attr-defined]
         if bindings and not event.is_printable:
             binding = bindings[0]
