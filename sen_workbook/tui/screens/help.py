@@ -13,39 +13,60 @@ from sen_workbook.tui.styles import stylesheet
 KEYS = """\
 ## Keys
 
-| Where | Key | What it does |
-|---|---|---|
-| Everywhere | `?` / `f1` | this help (`f1` also where `?` would be typed) |
-| | `ctrl+p` | find any action by name, and choose a colour theme |
-| | `t` | the trash: deleted children and entries |
-| | `u` | undo the delete you just made |
-| | `ctrl+q` | quit (all is saved; it reopens on the child and tab you were on) |
-| Children | `a` / `e` / `d` | add, edit, remove a child (removed children go to the trash) |
-| | `n` | new entry for the highlighted child |
-| | `enter` | open the child's workspace |
-| A child | `1` `2` `3` `4` | Overview, Journal, Cycles, Timeline |
-| | `n` | new entry: choose its kind, then fill in the form |
-| | `r` | review this plan (the latest one, or the one highlighted in Cycles), from any tab |
-| | `p` | new plan, carrying targets over from this one, from any tab |
-| | `t` | the trash |
-| | `i` | import emails from a .eml or .mbox file, ticking the ones to keep |
-| | `c` | put the dates still to come in your calendar (an .ics file) |
-| | `l` | write a letter from the records: choose one of nine |
-| | `escape` | back to the children |
-| Overview | `w` | the letter for the highlighted item: chase a deadline, follow up a meeting... |
-| Journal | `/` | search titles and notes as you type (from any tab); down or enter moves into the results |
-| | `o` | newest or oldest first |
-| | `[` `]` | previous and next page of a long journal |
-| | `enter` | open the highlighted entry |
-| An entry | `e` / `d` / `a` | edit it (the earlier version is kept), delete it (it asks first), attach files (type a path or choose them) |
-| | `o` / `s` | open the highlighted file with your computer's own program, save a copy of it |
-| | `w` | write the letter it calls for (a meeting's follow-up, a concern in writing...) |
-| A letter | `ctrl+s` | record it as sent: it goes into the journal and its deadlines start |
-| | `ctrl+o` / `ctrl+t` | export it to .txt, .md or .pdf; copy it all |
-| Timeline | `ctrl+s` | export the evidence bundle |
-| | `ctrl+o` | open the bundle just exported |
-| | `o` | on a narrow screen, show or hide the options above the preview |
-| | `[` `]` | previous and next page of the preview |
+### Everywhere
+
+- `?` / `f1`: this help (`f1` also where `?` would be typed)
+- `ctrl+p`: find any action by name, and choose a colour theme
+- `t`: the trash: deleted children and entries
+- `u`: undo the delete you just made
+- `ctrl+q`: quit (all is saved; it reopens on the child and tab you were on)
+
+### Children
+
+- `a` / `e` / `d`: add, edit, remove a child (removed children go to the trash)
+- `n`: new entry for the highlighted child
+- `enter`: open the child's workspace
+
+### A child
+
+- `1` `2` `3` `4`: Overview, Journal, Cycles, Timeline
+- `n`: new entry: choose its kind, then fill in the form
+- `r`: review this plan (the latest one, or the one highlighted in Cycles), from any tab
+- `p`: new plan, carrying targets over from this one, from any tab
+- `t`: the trash
+- `i`: import emails from a .eml or .mbox file, ticking the ones to keep
+- `c`: put the dates still to come in your calendar (an .ics file)
+- `l`: write a letter from the records: choose one of nine
+- `escape`: back to the children
+
+### Overview
+
+- `w`: the letter for the highlighted item: chase a deadline, follow up a meeting...
+
+### Journal
+
+- `/`: search titles and notes as you type (from any tab); down or enter moves into the results
+- `o`: newest or oldest first
+- `[` `]`: previous and next page of a long journal
+- `enter`: open the highlighted entry
+
+### An entry
+
+- `e` / `d` / `a`: edit it (the earlier version is kept), delete it (it asks first), attach files (type a path or choose them)
+- `o` / `s`: open the highlighted file with your computer's own program, save a copy of it
+- `w`: write the letter it calls for (a meeting's follow-up, a concern in writing...)
+
+### A letter
+
+- `ctrl+s`: record it as sent: it goes into the journal and its deadlines start
+- `ctrl+o` / `ctrl+t`: export it to .txt, .md or .pdf; copy it all
+
+### Timeline
+
+- `ctrl+s`: export the evidence bundle
+- `ctrl+o`: open the bundle just exported
+- `o`: on a narrow screen, show or hide the options above the preview
+- `[` `]`: previous and next page of the preview
 """
 
 KEYS_FALLBACK = """\
