@@ -905,7 +905,7 @@ class Pages(FPDF):
             for left, width in zip(lefts, widths, strict=True)
         ]
         border = " ".join(borders)
-        starts = [f"1 0 0 1 {(left + CELL_PAD) * k:.2f}" for left in lefts]
+        starts = [f"1 0 0 1 {(left + CELL_PAD) * k:.2f}".encode("ascii") for left in lefts]
         move = f") Tj 0 {-step * k:.2f} Td (".encode("ascii")
         pen = f"q {0.2 * k:.2f} w 0.549 G "
         bold = self._codes["B"].written
@@ -930,11 +930,17 @@ class Pages(FPDF):
                 height = shown * step + 2 * CELL_PAD
                 top = (self.h - self.y) * k
                 paint = f"{pen}{GREY} g {border} B Q" if style == "B" else f"{pen}{border} S Q"
-                baseline = f" {(self.h - self.y - CELL_PAD - step * 0.78) * k:.2f} Tm ("
+                baseline = f" {(self.h - self.y - CELL_PAD - step * 0.78) * k:.2f} Tm (".encode(
+                    "ascii"
+                )
                 text = [
-                    (start + baseline).encode("ascii") + move.join(cell[:shown]) + b") Tj"
-                    for start, cell in zip(starts, cells, strict=True)
-                    if any(cell[:shown])
+                    start + baseline + move.join(part) + b") Tj"
+                    for start, part in zip(
+                        starts,
+                        cells if shown >= count else [cell[:shown] for cell in cells],
+                        strict=True,
+                    )
+                    if any(part)
                 ]
                 self.write_content(
                     (
@@ -964,19 +970,19 @@ class Pages(FPDF):
         for row, row_sizes in zip(rows, sizes, strict=True):
             cells: list[list[bytes]] = []
             for text, units, limit, width in zip(row, row_sizes, limits, inner, strict=True):
-                spans: list[tuple[int, int]] | None = None
                 if run is not None:
                     start, end = places[index]
-                    if units <= limit:
-                        spans = [(0, end - start)]  # it fits as it is (lines() would say so)
-                    else:
-                        spans = _spans(
-                            run.raw[start:end], run.high[start:end], run.low[start:end], limit
-                        )
-                index += 1
-                if spans is not None:
-                    cells.append([codes[2 * (start + a) : 2 * (start + b)] for a, b in spans])
-                elif units > limit or not _settled(text):
+                    index += 1
+                    if units <= limit:  # it fits as it is (lines() would say so)
+                        cells.append([codes[2 * start : 2 * end]])
+                        continue
+                    spans = _spans(
+                        run.raw[start:end], run.high[start:end], run.low[start:end], limit
+                    )
+                    if spans is not None:
+                        cells.append([codes[2 * (start + a) : 2 * (start + b)] for a, b in spans])
+                        continue
+                if units > limit or not _settled(text):
                     cells.append([written(line) for line in lines(text, width, "", size)])
                 else:
                     cells.append([written(text)])
