@@ -437,8 +437,10 @@ def _shown(text: str) -> str:
 
 def _item_blocks(items: list[_Item], depth: int, found: list[Block]) -> None:
     for item in items:
-        for number, paragraph in enumerate(item.paragraphs):
-            found.append(Block("item", _shown(paragraph), depth, first=number == 0))
+        first, *later = item.paragraphs
+        found.append(Block("item", _shown(first), depth))
+        for paragraph in later:
+            found.append(Block("item", _shown(paragraph), depth, False))
         if item.children:
             _item_blocks(item.children, depth + 1, found)
 

@@ -793,13 +793,20 @@ class Pages(FPDF):
         self, lines: Sequence[str], x: float, style: str = "", size: float = BODY
     ) -> None:
         """Print ``lines`` from the current position down, breaking pages between lines."""
+        written = self._codes[style].written
+        self.draw_encoded([written(line) for line in lines], x, style, size)
+
+    def draw_encoded(
+        self, lines: Sequence[bytes], x: float, style: str = "", size: float = BODY
+    ) -> None:
+        """:meth:`draw_lines` of lines already encoded (:meth:`_Codes.written`)."""
         step = size * LEADING * PT
         done = 0
         while done < len(lines):
             self.room(step)
             fits = max(1, int((self.h - self.BOTTOM - self.y) // step))
             chunk = lines[done : done + fits]
-            self.show_lines(x, self.y + step * 0.78, step, chunk, style, size)
+            self.show_encoded(x, self.y + step * 0.78, step, chunk, style, size)
             self.y += step * len(chunk)
             done += len(chunk)
 
@@ -815,12 +822,12 @@ class Pages(FPDF):
     ) -> None:
         """A block of text across the page, ``indent`` millimetres in from the margin."""
         width = self.epw - indent
-        self.draw_lines(
-            self.lines(text, width, style, size, keep_spaces=keep_spaces),
-            self.l_margin + indent,
-            style,
-            size,
-        )
+        encoded = None if keep_spaces else self.encoded_lines(text, width, style, size)
+        if encoded is None:
+            written = self._codes[style].written
+            lines = self.lines(text, width, style, size, keep_spaces=keep_spaces)
+            encoded = [written(line) for line in lines]
+        self.draw_encoded(encoded, self.l_margin + indent, style, size)
         self.y += size * LEADING * PT * 0.4 if after is None else after
 
     def heading(self, text: str, level: int, placed: Callable[[], None] | None = None) -> None:
@@ -828,21 +835,15 @@ class Pages(FPDF):
         ``placed()`` is called once its page is settled (to bookmark it)."""
         size = HEADING_SIZES.get(level, BODY)
         encoded = self.encoded_lines(text, self.epw, "B", size)
-        lines = self.lines(text, self.epw, "B", size) if encoded is None else ()
-        count = len(lines) if encoded is None else len(encoded)
+        if encoded is None:
+            written = self._codes["B"].written
+            encoded = [written(line) for line in self.lines(text, self.epw, "B", size)]
         step = size * LEADING * PT
         self.y += step * (0.5 if level <= 2 else 0.3)
-        self.room(step * count + BODY * LEADING * PT * 2)
+        self.room(step * len(encoded) + BODY * LEADING * PT * 2)
         if placed is not None:
             placed()
-        if encoded is not None and self.y + step * count <= self.h - self.BOTTOM:
-            # The usual case, as draw_lines() would set it: every line on this page.
-            self.show_encoded(self.l_margin, self.y + step * 0.78, step, encoded, "B", size)
-            self.y += step * count
-        else:
-            self.draw_lines(
-                lines or self.lines(text, self.epw, "B", size), self.l_margin, "B", size
-            )
+        self.draw_encoded(encoded, self.l_margin, "B", size)
         self.y += step * 0.2
 
     def bullet(self, text: str, depth: int = 0, *, mark: bool = True) -> None:
