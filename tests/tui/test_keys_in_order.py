@@ -108,3 +108,25 @@ async def test_shift_tab_inside_a_burst_goes_back_before_the_letters_after_it():
             await pilot.pause()
         assert app.query_one("#first", TextInput).value == "A"
         assert app.query_one("#second", TextInput).value == "B"
+
+
+async def test_letters_typed_with_the_key_that_adds_a_row_land_in_the_new_row(tmp_path):
+    """ctrl+n on "Add an action" and the action's words, in one burst: the words are the
+    action's, not lost on the button that had the focus when they were typed."""
+    from sen_workbook.tui.forms.entry_form import EntryForm
+    from sen_workbook.tui.forms.items import ItemList
+    from sen_workbook.workbook import Workbook
+    from tests.tui.test_forms import Host
+
+    with Workbook(tmp_path / "w.json") as book:
+        child = book.add_child({"name": "Sam Test"})
+        app = Host(EntryForm(book, child["id"], "meeting"))
+        async with app.run_test(size=(100, 40)) as pilot:
+            actions = app.screen.query_one("#actions", ItemList)
+            actions.query_one(".add-row").focus()
+            await pilot.pause()
+            burst(app, ["ctrl+n", *"Send the report"])
+            for _ in range(60):
+                await pilot.pause()
+            [row] = actions.rows
+            assert row.controls["text"].value == "Send the report"

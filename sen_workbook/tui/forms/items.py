@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -33,6 +33,7 @@ from sen_workbook.tui.forms.fields import (
     record_value,
 )
 from sen_workbook.tui.screens.confirm import ConfirmScreen
+from sen_workbook.tui.widgets.keys import run_own_binding
 from sen_workbook.vocabulary import IMPLEMENTED_LABELS, RESULT_LABELS
 
 
@@ -291,6 +292,11 @@ class ItemList(Vertical):
 
     def on_mount(self) -> None:
         self._show_empty()
+
+    async def on_key(self, event: events.Key) -> None:
+        # ctrl+n adds the row in the list's turn, before the letters typed after it, which
+        # the form then passes on to the new row's first box.
+        await run_own_binding(self, event)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "add_row":

@@ -17,10 +17,50 @@ from __future__ import annotations
 
 from textual import events
 from textual.actions import parse as parse_action
+from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 # The keys that move the focus, as Textual's screens bind them, and the screen's method.
 _FOCUS_KEYS = {"tab": "focus_next", "shift+tab": "focus_previous"}
+
+
+async def run_own_binding(widget: Widget, event: events.Key) -> bool:
+    """Run ``widget``'s own binding for the key ``event`` now, in the widget's turn, instead
+    of after the key has gone up to the app (behind the keys typed after it); whether it
+    had one that applies."""
+    bindings = widget._bindings.key_to_bindings.get(event.key)
+    if not bindings or event.is_printable:
+        return False
+    binding = bindings[0]
+    _, name, parameters = parse_action(binding.action)
+    if widget.check_action(name, parameters) is False:
+        return False
+    event.stop()
+    event.prevent_default()
+    await widget.run_action(binding.action)
+    return True
+
+
+def pass_on(event: events.Key, to: Widget) -> None:
+    """Give ``to`` the key ``event`` (already stopped where it was), marked as passed on, so
+    it is never passed on again: a key the control does not take goes its usual way."""
+    key = events.Key(event.key, event.character)
+    key.passed_on = True  # type: ignore[attr-defined]
+    to.post_message(key)
+
+
+def typed_for(event: events.Key, focused: Widget | None) -> Widget | None:
+    """The text box a printable key that reached a screen was typed for: the box that has
+    the focus now, when the key arrived at another control before an earlier key of the
+    same burst (ctrl+n adding a row, a Tab) moved the focus to that box.  A focused box
+    takes every printable key itself, so one that reaches the screen was never its own."""
+    if (
+        event.is_printable
+        and isinstance(focused, KeysInOrder)
+        and not getattr(event, "passed_on", False)
+    ):
+        return focused
+    return None
 
 
 class KeysInOrder:
@@ -34,7 +74,7 @@ class KeysInOrder:
             # opened a dialog) took the focus elsewhere: this key was typed for there.
             event.stop()
             event.prevent_default()
-            focused.post_message(events.Key(event.key, event.character))
+            pass_on(event, focused)
             return
         move = _FOCUS_KEYS.get(event.key)
         if move is not None and getattr(self, "tab_behavior", "focus") == "focus":
@@ -42,15 +82,8 @@ class KeysInOrder:
             event.prevent_default()
             getattr(self.screen, move)()  # type: ignore[attr-defined]
             return
-        bindings = self._bindings.key_to_bindings.get(event.key)  # type: ignore[attr-defined]
-        if bindings and not event.is_printable:
-            binding = bindings[0]
-            _, name, parameters = parse_action(binding.action)
-            if self.check_action(name, parameters) is not False:  # type: ignore[attr-defined]
-                event.stop()
-                event.prevent_default()
-                await self.run_action(binding.action)  # type: ignore[attr-defined]
-                return
+        if await run_own_binding(self, event):  # type: ignore[arg-type]
+            return
         await super()._on_key(event)  # type: ignore[misc]
 
 
