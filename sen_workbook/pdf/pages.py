@@ -663,7 +663,13 @@ class Pages(FPDF):
             if place is not None:
                 found, start, end = place
                 high, low = found.high[start:end], found.low[start:end]
-                if _width(high, low) <= limit:
+                # _width(high, low), written out: this is done for every item.
+                units = (
+                    (((adler32(high) & 0xFFFF) - 1) << 8) + (adler32(low) & 0xFFFF) - 1
+                    if end - start <= 256
+                    else _width(high, low)
+                )
+                if units <= limit:
                     spans = [(start, end)]  # most items: one line
                 else:
                     spans = _spans(found.raw[start:end], high, low, limit)
@@ -1002,20 +1008,23 @@ class Pages(FPDF):
         printable, and ``sizes`` gives each cell's width in thousandths of the size."""
         available = self.epw
         measure = self.measure
+        widths = self._widths[""]
         natural: list[float] = []
         needed: list[float] = []
         for index, title in enumerate(header):
             natural.append(
                 max(measure(title, "B"), max((row[index] for row in sizes), default=0.0))
             )
-            # The column's longest word: each different word measured once.
-            words = set(" ".join([row[index] for row in rows]).split())
-            needed.append(
-                max(
-                    max(map(measure, words), default=0.0),
-                    max(map(measure, title.split(), repeat("B")), default=0.0),
-                )
-            )
+            # The column's widest word: its different words, longest first, each measured
+            # until no word left could be wider, having too few letters even were each
+            # as wide as the column's widest letter.
+            column = " ".join([row[index] for row in rows])
+            words = sorted(set(column.split()), key=len)
+            letter = max((widths[ord(char)] for char in set(column)), default=0.0)
+            widest = max(map(measure, title.split(), repeat("B")), default=0.0)
+            while words and len(words[-1]) * letter > widest:
+                widest = max(widest, measure(words.pop()))
+            needed.append(widest)
         scale = size * PT / 1000
         pad = 2 * CELL_PAD + 0.5
         natural = [min(width * scale + pad, available) for width in natural]
