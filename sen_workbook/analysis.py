@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from operator import itemgetter
 from typing import Any, NamedTuple
@@ -84,7 +84,7 @@ def entries_as_of(entries: Iterable[Mapping[str, Any]], as_of: date) -> _Known:
     return known
 
 
-def chronological_keys(known: list[dict[str, Any]]) -> list[tuple[date, str, str]]:
+def chronological_keys(known: Sequence[Mapping[str, Any]]) -> list[tuple[date, str, str]]:
     """Each entry's :func:`chronological_key`, in the list's order: kept by an answer of
     :func:`entries_as_of`, which worked them out to sort."""
     if type(known) is _Known:
@@ -128,7 +128,7 @@ def linked(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
 class TargetRow(NamedTuple):
     """One target of a plan and what each review of that plan found."""
 
-    target: dict[str, Any]  # the plan's target item {id, text, area, success_measure, by_date}
+    target: model.Target  # the plan's target item
     results: tuple[str | None, ...]  # one per review, in review order; None = not assessed
     evidence: tuple[str, ...]  # the outcome's evidence text per review ("" when none)
 
@@ -142,16 +142,15 @@ class Cycle(NamedTuple):
 
     child_id: str
     number: int  # 1, 2, 3... per child in plan date order
-    plan: dict[str, Any]
-    assess: tuple[
-        dict[str, Any], ...
-    ]  # concerns and assessments after the previous plan, up to this one
-    reviews: tuple[dict[str, Any], ...]  # reviews whose plan_id is this plan, by date
+    plan: model.Entry
+    # concerns and assessments after the previous plan, up to this one
+    assess: tuple[model.Entry, ...]
+    reviews: tuple[model.Entry, ...]  # reviews whose plan_id is this plan, by date
     targets: tuple[TargetRow, ...]  # in the plan's target order
     review_overdue: bool  # review_date before as_of and no review of this plan recorded
 
 
-def cycles(entries: Iterable[dict[str, Any]], as_of: date) -> list[Cycle]:
+def cycles(entries: Iterable[Mapping[str, Any]], as_of: date) -> list[Cycle]:
     """Every child's cycles as of ``as_of``, ordered by plan date, then plan id.
 
     ``assess`` holds the concerns and assessments dated after the previous plan's day
@@ -167,14 +166,14 @@ def cycles(entries: Iterable[dict[str, Any]], as_of: date) -> list[Cycle]:
     return list(known.cycles)
 
 
-def _cycles(known: list[dict[str, Any]], as_of: date) -> list[Cycle]:
+def _cycles(known: list[model.Entry], as_of: date) -> list[Cycle]:
     # One pass over the entries, indexing each child's plans, the reviews of each plan and
     # the days of its concerns and assessments; each cycle's Assess step is then a slice
     # between two plans' days, so the cost grows with the entries, not plans × entries.
     # ``known`` is in chronological order, so every list here is too.
-    plans_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    reviews_of: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    assess_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    plans_of: dict[str, list[model.Entry]] = defaultdict(list)
+    reviews_of: dict[tuple[str, str], list[model.Entry]] = defaultdict(list)
+    assess_of: dict[str, list[model.Entry]] = defaultdict(list)
     assess_days: dict[str, list[date]] = defaultdict(list)
     for entry in known:
         kind = entry["kind"]
@@ -221,7 +220,7 @@ def _outcome_for(review: Mapping[str, Any], target_id: str) -> Mapping[str, Any]
     return None
 
 
-def _target_row(target: dict[str, Any], reviews: tuple[dict[str, Any], ...]) -> TargetRow:
+def _target_row(target: model.Target, reviews: tuple[model.Entry, ...]) -> TargetRow:
     results: list[str | None] = []
     evidence: list[str] = []
     for review in reviews:
@@ -236,9 +235,9 @@ def _target_row(target: dict[str, Any], reviews: tuple[dict[str, Any], ...]) -> 
 
 
 class _Assessed(NamedTuple):
-    review: dict[str, Any]
+    review: model.Entry
     result: str
-    plan: dict[str, Any]
+    plan: model.Entry
 
 
 def _histories(all_cycles: list[Cycle]) -> dict[tuple[str, str], list[_Assessed]]:
@@ -261,8 +260,8 @@ def _histories(all_cycles: list[Cycle]) -> dict[tuple[str, str], list[_Assessed]
 
 
 def target_history(
-    entries: Iterable[dict[str, Any]], as_of: date
-) -> dict[str, list[tuple[dict[str, Any], str]]]:
+    entries: Iterable[Mapping[str, Any]], as_of: date
+) -> dict[str, list[tuple[model.Entry, str]]]:
     """Target id -> [(review entry, result), ...] across all cycles, in date order.
 
     A target carried into a later plan keeps its id, so its history runs across plans.
@@ -298,7 +297,7 @@ class Flag(NamedTuple):
     related_ids: tuple[str, ...] = ()  # other entries behind it (the reviews for a target)
 
 
-def flags(entries: Iterable[dict[str, Any]], as_of: date) -> list[Flag]:
+def flags(entries: Iterable[Mapping[str, Any]], as_of: date) -> list[Flag]:
     """Every flag as of ``as_of``, ordered by date, then entry id, code and message.
 
     - ``target_not_met``: the target's latest assessed result and the ones straight
@@ -414,14 +413,15 @@ class NotMetRun(NamedTuple):
     """
 
     child_id: str
+    # the target as the plan wrote it; only its id when no plan of the child has it
     target: dict[str, Any]
-    plan: dict[str, Any]  # the plan of the run's last review
-    reviews: tuple[dict[str, Any], ...]
+    plan: model.Entry  # the plan of the run's last review
+    reviews: tuple[model.Entry, ...]
     current: bool
     ended_with: str  # the result that ended the run ("met", "partly"), "" when current
 
 
-def not_met_runs(entries: Iterable[dict[str, Any]], as_of: date) -> list[NotMetRun]:
+def not_met_runs(entries: Iterable[Mapping[str, Any]], as_of: date) -> list[NotMetRun]:
     """Every run of two or more ``not_met`` results in a row, by the run's first review."""
     all_cycles = cycles(entries_as_of(entries, as_of), as_of)
     found: list[NotMetRun] = []

@@ -113,7 +113,7 @@ def read_attachment_files(paths: Sequence[str]) -> list[tuple[str, bytes]]:
     return found
 
 
-def attachment_record(filename: str, content: bytes, description: str = "") -> dict[str, Any]:
+def attachment_record(filename: str, content: bytes, description: str = "") -> model.Attachment:
     """How an entry records a file it attaches (the file itself is stored by its SHA-256)."""
     return {
         "sha256": sha256_bytes(content),
@@ -169,7 +169,7 @@ def quick_entry(
     fields: Sequence[str] = (),
     attachments: Sequence[tuple[str, bytes]] = (),
     today: _dt.date | None = None,
-) -> dict[str, Any]:
+) -> model.Entry:
     """A complete, validated entry from what the command line was given.
 
     Problems are :class:`CaptureError` (a missing choice, a bad field) or
@@ -185,7 +185,7 @@ def quick_entry(
             f"{', '.join(choices)}; nothing was added."
         )
     date_text = day_named(day, today or _dt.date.today())
-    files: dict[str, dict[str, Any]] = {}
+    files: dict[str, model.Attachment] = {}
     for filename, content in attachments:
         record = attachment_record(filename, content)
         files.setdefault(record["sha256"], record)  # the same file named twice is attached once

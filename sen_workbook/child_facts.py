@@ -148,13 +148,13 @@ class ChildFacts:
 
     def __init__(
         self,
-        child: dict[str, Any],
-        entries: list[dict[str, Any]],
+        child: model.Child,
+        entries: list[model.Entry],
         as_of: date,
         cycles: list[analysis.Cycle],
         flags: list[analysis.Flag],
         deadlines: list[deadlines.Deadline],
-        known: list[dict[str, Any]] | None = None,
+        known: list[model.Entry] | None = None,
     ) -> None:
         self.child = child
         self.entries = entries
@@ -164,11 +164,11 @@ class ChildFacts:
         self.deadlines = deadlines
         # The entries as they were known on ``as_of`` (``analysis.entries_as_of``), which
         # the facts above come from.
-        self.known: list[dict[str, Any]] = [] if known is None else known
+        self.known: list[model.Entry] = [] if known is None else known
         self.by_id = {entry["id"]: entry for entry in self.entries}
 
     @classmethod
-    def build(cls, child: dict[str, Any], entries: list[dict[str, Any]], as_of: date) -> ChildFacts:
+    def build(cls, child: model.Child, entries: list[model.Entry], as_of: date) -> ChildFacts:
         # One cut of the entries as of the day, shared: the flags then reuse the cycles
         # instead of sorting the entries and working the cycles out again.
         known = analysis.entries_as_of(entries, as_of)

@@ -13,6 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from sen_workbook import model
 from sen_workbook.collector import collector_paused
 from sen_workbook.workbook import ReadOnlyError, Workbook, WorkbookError
 
@@ -202,7 +203,7 @@ def _add(book: Workbook, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _import_mail(book: Workbook, child: dict, args: argparse.Namespace) -> int:
+def _import_mail(book: Workbook, child: model.Child, args: argparse.Namespace) -> int:
     from sen_workbook import mail
     from sen_workbook.settings import (
         load_settings,
@@ -255,7 +256,7 @@ def _import_mail(book: Workbook, child: dict, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _import_sheet(book: Workbook, child: dict, args: argparse.Namespace) -> int:
+def _import_sheet(book: Workbook, child: model.Child, args: argparse.Namespace) -> int:
     from sen_workbook import sheet
 
     source = Path(args.file).expanduser()
@@ -308,7 +309,7 @@ def _calendar(book: Workbook, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _name_shown(child: dict) -> str:
+def _name_shown(child: model.Child) -> str:
     """The child's name as printed: no control character reaches the terminal."""
     from sen_workbook import model
 

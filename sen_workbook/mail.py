@@ -16,7 +16,7 @@ import email
 import email.policy
 import email.utils
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from email.headerregistry import HeaderRegistry
 from email.message import EmailMessage, MIMEPart
 from pathlib import Path
@@ -73,7 +73,7 @@ class MailError(ValueError):
 class MailItem(NamedTuple):
     """One message made ready to add: its entry, the files it attaches, where it was."""
 
-    entry: dict[str, Any]
+    entry: model.Entry
     files: list[bytes]
     where: str  # "message 3 of family.mbox", for the preview and the errors
 
@@ -292,7 +292,7 @@ def message_item(
         body_part = None
     body = _body_text(body_part)
     files: list[bytes] = []
-    attachments: list[dict[str, Any]] = []
+    attachments: list[model.Attachment] = []
     for number, (name, content) in enumerate(_attachments(message, body_part), 1):
         record = attachment_record(
             safe_filename(_unescaped(name), f"attachment-{number}"),
@@ -309,18 +309,16 @@ def message_item(
         "correspondence",
         child_id,
         date=sent.strftime("%Y-%m-%d %H:%M"),
-        title=subject or "(no subject)",
-        details=body,
+        title=_unescaped(subject or "(no subject)"),
+        details=_unescaped(body),
         attachments=attachments,
         direction=direction,
-        subject=subject,
-        message_id=message_id,
-        people=[_shown([person]) for person in copied],  # who was copied in
-        **{"from": _shown(sender), "to": _shown(to)},
+        subject=_unescaped(subject),
+        message_id=_unescaped(message_id),
+        # who was copied in
+        people=[_unescaped(shown) for shown in (_shown([p]) for p in copied) if shown],
+        **{"from": _unescaped(_shown(sender)), "to": _unescaped(_shown(to))},
     )
-    for name in ("title", "details", "from", "to", "subject", "message_id"):
-        entry[name] = _unescaped(entry[name])
-    entry["people"] = [_unescaped(person) for person in entry["people"] if person]
     problems = model.validate_entry(entry)
     if problems:
         raise MailError(f"{Where} cannot be recorded: {problems[0].rstrip('.')}.")
@@ -442,7 +440,7 @@ def preview_line(item: MailItem) -> str:
     return _shown_safely(f"{entry['date']}  {entry['direction']:<8}  {arrow} {who}: {title}{extra}")
 
 
-def stored_message_ids(entries: Iterable[dict[str, Any]]) -> set[str]:
+def stored_message_ids(entries: Iterable[Mapping[str, Any]]) -> set[str]:
     """The Message-IDs already recorded among ``entries``."""
     return {
         e["message_id"]

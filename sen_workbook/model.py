@@ -12,7 +12,7 @@ import datetime as _dt
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, NotRequired, TypedDict, cast
 
 from sen_workbook import vocabulary
 from sen_workbook.errors import ValidationError
@@ -124,6 +124,160 @@ ITEM_FIELDS: dict[str, dict[str, Any]] = {
 }
 
 ATTACHMENT_FIELDS = ("sha256", "filename", "size", "added_at", "description")
+
+
+# --- the records' types ----------------------------------------------------------------
+#
+# The shapes above, as the type checker reads them: what the workbook hands the app, the
+# command line, the timeline and the letters.  Stored records are checked against the
+# shapes when a workbook is opened (sen_workbook.shape), so a record read from the file
+# has these fields with these types; tests/test_model.py keeps the two in step.
+
+
+class Attachment(TypedDict):
+    """A file kept with an entry, stored under its SHA-256; ``filename`` is the name it
+    had, data only, never a path."""
+
+    sha256: str
+    filename: str
+    size: int
+    added_at: str
+    description: str
+
+
+class Recommendation(TypedDict):
+    """A professional's recommendation and whether it was put in place."""
+
+    text: str
+    implemented: str  # one of IMPLEMENTED
+
+
+class Target(TypedDict):
+    """A plan's target; a target carried into the next plan keeps its ``id``."""
+
+    id: str
+    text: str
+    area: str
+    success_measure: str
+    by_date: str
+
+
+class Provision(TypedDict):
+    """A plan's item of provision: what, by whom, how often, from and to when."""
+
+    what: str
+    who: str
+    frequency: str
+    start: str
+    end: str
+
+
+class Outcome(TypedDict):
+    """A review's result for one target of its plan."""
+
+    target_id: str
+    result: str  # one of RESULTS
+    evidence: str
+
+
+class Action(TypedDict):
+    """An action agreed at a meeting."""
+
+    text: str
+    owner: str
+    due: str
+    done: bool
+
+
+class Revision(TypedDict):
+    """An earlier version of an entry: the whole entry as it was, but its own revisions."""
+
+    replaced_at: str
+    record: dict[str, Any]
+
+
+class Child(TypedDict):
+    """A child, as stored: every field of CHILD_FIELDS."""
+
+    id: str
+    name: str
+    preferred_name: str
+    date_of_birth: str
+    setting: str
+    setting_phase: str
+    year_group: str
+    senco: str
+    areas: list[str]
+    status: str
+    notes: str
+
+
+# An entry, as stored: the common fields, and the fields of its kind (KIND_FIELDS), which
+# an entry of another kind does not have.  Written this way because "from" is a word
+# Python keeps for itself.
+Entry = TypedDict(
+    "Entry",
+    {
+        "id": str,
+        "child_id": str,
+        "kind": str,
+        "date": str,
+        "title": str,
+        "details": str,
+        "areas": list[str],
+        "people": list[str],
+        "attachments": list[Attachment],
+        "links": list[str],
+        "created_at": str,
+        "updated_at": str,
+        "revisions": list[Revision],
+        # concern
+        "raised_by": NotRequired[str],
+        "raised_with": NotRequired[str],
+        "channel": NotRequired[str],
+        "response": NotRequired[str],
+        "response_date": NotRequired[str],
+        # assessment
+        "professional": NotRequired[str],
+        "findings": NotRequired[str],
+        "recommendations": NotRequired[list[Recommendation]],
+        # plan
+        "start_date": NotRequired[str],
+        "review_date": NotRequired[str],
+        "targets": NotRequired[list[Target]],
+        "provision": NotRequired[list[Provision]],
+        # review
+        "plan_id": NotRequired[str],
+        "outcomes": NotRequired[list[Outcome]],
+        "parent_views": NotRequired[str],  # and an observation's
+        "child_views": NotRequired[str],  # and an observation's
+        "next_steps": NotRequired[str],
+        # meeting
+        "attendees": NotRequired[list[str]],
+        "purpose": NotRequired[str],
+        "actions": NotRequired[list[Action]],
+        "follow_up_sent": NotRequired[str],
+        # correspondence
+        "direction": NotRequired[str],
+        "from": NotRequired[str],
+        "to": NotRequired[str],
+        "subject": NotRequired[str],
+        "reply_due": NotRequired[str],
+        "message_id": NotRequired[str],
+        # incident
+        "incident_type": NotRequired[str],
+        "days_lost": NotRequired[int | float],
+        # request
+        "request_type": NotRequired[str],
+        "sent_to": NotRequired[str],
+        "outcome": NotRequired[str],
+        "outcome_date": NotRequired[str],
+        "asked_for": NotRequired[str],
+        "asked_for_date": NotRequired[str],
+        "supplied_date": NotRequired[str],
+        "exception_claimed": NotRequired[str],
+    },
+)
 
 # Optional date fields (empty string when not known), per record kind.
 _OPTIONAL_DATES = {
@@ -290,16 +444,22 @@ def copy_record(value: Any) -> Any:
     return value
 
 
-def new_child(**fields: Any) -> dict[str, Any]:
-    """A child record with every field present, defaults filled in and a fresh id."""
+def new_child(**fields: Any) -> Child:
+    """A child record with every field present, defaults filled in and a fresh id.
+
+    Of the :class:`Child` type once :func:`validate_child` finds nothing wrong with it.
+    """
     child = _with_defaults(CHILD_FIELDS, fields)
     if not child["id"]:
         child["id"] = new_id()
-    return child
+    return cast(Child, child)
 
 
-def new_entry(kind: str, child_id: str, **fields: Any) -> dict[str, Any]:
-    """An entry of ``kind`` with every field present, defaults filled in and a fresh id."""
+def new_entry(kind: str, child_id: str, **fields: Any) -> Entry:
+    """An entry of ``kind`` with every field present, defaults filled in and a fresh id.
+
+    Of the :data:`Entry` type once :func:`validate_entry` finds nothing wrong with it.
+    """
     if kind not in KINDS:
         raise ModelError([f"kind {excerpt(kind)} is not one of {', '.join(KINDS)}."])
     shape = {**COMMON_FIELDS, **KIND_FIELDS[kind]}
@@ -316,7 +476,7 @@ def new_entry(kind: str, child_id: str, **fields: Any) -> dict[str, Any]:
         stamp = now_stamp()
         entry["created_at"] = entry["created_at"] or stamp
         entry["updated_at"] = entry["updated_at"] or stamp
-    return entry
+    return cast(Entry, entry)
 
 
 def entry_fields(kind: str) -> tuple[str, ...]:

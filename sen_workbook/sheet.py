@@ -14,7 +14,7 @@ import csv
 import datetime as _dt
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -134,7 +134,7 @@ class SheetImport(NamedTuple):
     """What a spreadsheet gives: its columns and their fields, the entries, and notes."""
 
     columns: list[tuple[str, str]]  # (column heading, field or "skip")
-    entries: list[dict[str, Any]]
+    entries: list[model.Entry]
     rows: list[int]  # the spreadsheet row number of each entry
     already: int  # rows already in the journal, left out
     encoding: str
@@ -146,7 +146,7 @@ def read_sheet(
     child_id: str,
     mapping: Sequence[str] = (),
     *,
-    existing: Iterable[dict[str, Any]] = (),
+    existing: Iterable[model.Entry] = (),
 ) -> SheetImport:
     """The entries of a ``.csv`` log, all checked; :class:`SheetError` on the first problem."""
     try:
@@ -176,7 +176,7 @@ def read_sheet(
             f"(the columns are: {_listed(header)})."
         )
     seen = {_same_key(e) for e in existing}
-    entries: list[dict[str, Any]] = []
+    entries: list[model.Entry] = []
     numbers: list[int] = []
     already = 0
     unknown_types: dict[str, int] = {}
@@ -365,7 +365,7 @@ def kind_of(type_text: str) -> str:
 
 def _entry(
     values: dict[str, str], child_id: str, row: int, unknown_types: dict[str, int]
-) -> dict[str, Any]:
+) -> model.Entry:
     if not values.get("date"):
         raise SheetError(f"Row {row} has no date.")
     day = read_day(values["date"], row)
@@ -435,7 +435,7 @@ def _areas(text: str, row: int) -> list[str]:
     return found
 
 
-def _same_key(entry: dict[str, Any]) -> tuple[str, str, str, str]:
+def _same_key(entry: Mapping[str, Any]) -> tuple[str, str, str, str]:
     return (
         entry.get("date", ""),
         entry.get("kind", ""),

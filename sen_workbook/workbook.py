@@ -15,16 +15,17 @@ import gc
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, ParamSpec, TypeVar, cast
 
 # zipfile, tempfile and shutil are imported where archives, bundles and the demo need
 # them, so a command that only reads, such as ``timeline``, starts sooner.
 if TYPE_CHECKING:
     import zipfile
 
+    from sen_workbook.letters import Letter
     from sen_workbook.timeline import TimelineOptions
 
 from sen_workbook import model
@@ -408,6 +409,11 @@ class Workbook:
         assert data is not None
         return data
 
+    def _entry_table(self) -> dict[str, model.Entry]:
+        """The stored entries by id, as they are (never to be changed in place): of the
+        :data:`~sen_workbook.model.Entry` shape, which was checked when the file was read."""
+        return cast("dict[str, model.Entry]", self._data()["entries"])
+
     def _change(self, mutate: Callable[[dict[str, dict[str, Any]]], T]) -> T:
         """Apply ``mutate`` to the stored data and save it atomically, or change nothing."""
         if self.read_only:
@@ -480,19 +486,19 @@ class Workbook:
 
     # --- children ----------------------------------------------------------------------
 
-    def children(self) -> list[dict[str, Any]]:
+    def children(self) -> list[model.Child]:
         """Every child, by name."""
         return sorted(
             (model.copy_record(c) for c in self._data()["children"].values()), key=_child_sort_key
         )
 
-    def child(self, child_id: str) -> dict[str, Any]:
+    def child(self, child_id: str) -> model.Child:
         found = self._data()["children"].get(child_id)
         if found is None:
             raise WorkbookError(f"There is no child with id {_excerpt(child_id)} in this workbook.")
         return model.copy_record(found)
 
-    def find_child(self, text: str) -> dict[str, Any]:
+    def find_child(self, text: str) -> model.Child:
         """The child whose id, name, preferred name or first name is ``text``.
 
         Case does not matter; a first name counts only when one child has it.
@@ -532,7 +538,7 @@ class Workbook:
         raise WorkbookError(f"There is no child called {_excerpt(text)} in {self.path}.{known}")
 
     @_system_refusals
-    def add_child(self, fields: Mapping[str, Any]) -> dict[str, Any]:
+    def add_child(self, fields: Mapping[str, Any]) -> model.Child:
         child = model.new_child(**model.copy_record(dict(fields)))
         problems = model.validate_child(child)
         if problems:
@@ -547,7 +553,7 @@ class Workbook:
         return model.copy_record(child)
 
     @_system_refusals
-    def update_child(self, child_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
+    def update_child(self, child_id: str, changes: Mapping[str, Any]) -> model.Child:
         current = self.child(child_id)
         updated = {**current, **dict(changes), "id": child_id}
         problems = model.validate_child(updated)
@@ -589,12 +595,12 @@ class Workbook:
         otherwise): a review dated after it has not happened yet."""
         return self._today()
 
-    def entries(self, child_id: str | None = None) -> list[dict[str, Any]]:
+    def entries(self, child_id: str | None = None) -> list[model.Entry]:
         """Entries (of one child, or all), oldest first."""
         stored = self._data()["entries"].values()
         return sorted_copies(e for e in stored if child_id is None or e["child_id"] == child_id)
 
-    def stored_entries(self, child_id: str | None = None) -> list[dict[str, Any]]:
+    def stored_entries(self, child_id: str | None = None) -> list[model.Entry]:
         """The stored entries themselves (of one child, or all), in no order: quick to
         take on the app's thread and hand to a background one.
 
@@ -602,10 +608,10 @@ class Workbook:
         returns stays as it was while the workbook moves on.  It must not be changed:
         pass it through :func:`sorted_copies` before anything could.
         """
-        stored = self._data()["entries"].values()
+        stored = self._entry_table().values()
         return [e for e in stored if child_id is None or e["child_id"] == child_id]
 
-    def entry(self, entry_id: str) -> dict[str, Any]:
+    def entry(self, entry_id: str) -> model.Entry:
         found = self._data()["entries"].get(entry_id)
         if found is None:
             raise WorkbookError(f"There is no entry with id {_excerpt(entry_id)} in this workbook.")
@@ -644,7 +650,7 @@ class Workbook:
             raise model.ModelError(problems)
 
     @_system_refusals
-    def add_entry(self, kind: str, child_id: str, fields: Mapping[str, Any]) -> dict[str, Any]:
+    def add_entry(self, kind: str, child_id: str, fields: Mapping[str, Any]) -> model.Entry:
         """Validate and save a new entry of ``kind`` for ``child_id``; returns it."""
         given = {k: v for k, v in fields.items() if k not in ("kind", "child_id")}
         entry = model.new_entry(kind, child_id, **model.copy_record(given))
@@ -701,7 +707,7 @@ class Workbook:
         return [entry["id"] for entry in wanted]
 
     @_system_refusals
-    def update_entry(self, entry_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
+    def update_entry(self, entry_id: str, changes: Mapping[str, Any]) -> model.Entry:
         """Change an entry, keeping the earlier version in its ``revisions``."""
         current = self.entry(entry_id)
         fixed = {"id", "child_id", "kind", "created_at", "updated_at", "revisions"}
@@ -887,7 +893,7 @@ class Workbook:
     @_system_refusals
     def add_attachment(
         self, entry_id: str, source: str | os.PathLike[str], description: str = ""
-    ) -> dict[str, Any]:
+    ) -> model.Attachment:
         """Copy a file into the workbook, stored under its SHA-256, and attach it to an entry."""
         if self.read_only:
             raise ReadOnlyError(self.read_only_reason + " Nothing was saved.")
@@ -905,7 +911,7 @@ class Workbook:
         if any(a["sha256"] == digest for a in entry["attachments"]):
             raise WorkbookError(f"{path.name} is already attached to this entry.")
         self._store_file(content)
-        attachment = {
+        attachment: model.Attachment = {
             "sha256": digest,
             "filename": path.name,
             "size": len(content),
@@ -916,7 +922,7 @@ class Workbook:
         return attachment
 
     @_system_refusals
-    def attachment_bytes(self, entry_id: str, sha256: str) -> tuple[dict[str, Any], bytes]:
+    def attachment_bytes(self, entry_id: str, sha256: str) -> tuple[model.Attachment, bytes]:
         """An entry's attachment record and its stored bytes, checked against its SHA-256.
 
         Raises :class:`WorkbookError` with a sentence when the entry has no such file, the
@@ -977,7 +983,7 @@ class Workbook:
         return target
 
     @_system_refusals
-    def remove_attachment(self, entry_id: str, sha256: str) -> dict[str, Any]:
+    def remove_attachment(self, entry_id: str, sha256: str) -> model.Entry:
         """Detach a file from an entry (the stored copy stays, so earlier versions still work)."""
         entry = self.entry(entry_id)
         kept = [a for a in entry["attachments"] if a["sha256"] != sha256]
@@ -1193,7 +1199,10 @@ class Workbook:
         )
 
     def load_sample(
-        self, children: Iterable[dict], entries: Iterable[dict], files: Mapping[str, bytes]
+        self,
+        children: Iterable[Mapping[str, Any]],
+        entries: Iterable[Mapping[str, Any]],
+        files: Mapping[str, bytes],
     ) -> None:
         """Add generated records and their files in one save (the demo and benchmarks)."""
         children, entries = list(children), list(entries)
@@ -1206,7 +1215,13 @@ class Workbook:
         self._store_files(files.values())
         self._add_records(children, entries)
 
-    def _add_records(self, children: list[dict], entries: list[dict], *, copy: bool = True) -> None:
+    def _add_records(
+        self,
+        children: Sequence[Mapping[str, Any]],
+        entries: Sequence[Mapping[str, Any]],
+        *,
+        copy: bool = True,
+    ) -> None:
         """Store already validated children and entries in one save (copies of them,
         unless ``copy`` is false because the caller keeps no reference to them)."""
         keep = model.copy_record if copy else _same
@@ -1468,7 +1483,7 @@ class Workbook:
         pseudonym: str = "",
         rule: str = "",
         signed: str = "",
-    ) -> Any:
+    ) -> Letter:
         """A letter about ``child`` written from the records (see :mod:`sen_workbook.letters`),
         signed ``signed``; a pseudonymised letter is never signed, as the parent's name
         would give the child's away."""
@@ -1510,7 +1525,7 @@ class Workbook:
                 )
         return self.write_output(out, content, overwrite=overwrite)
 
-    def record_letter(self, letter: Any, child_id: str, text: str) -> dict[str, Any]:
+    def record_letter(self, letter: Letter, child_id: str, text: str) -> model.Entry:
         """Record ``letter`` as sent, with ``text`` (the letter as sent) as its details.
 
         One save adds the ``correspondence`` or ``request`` entry the letter gives, and
@@ -1525,9 +1540,9 @@ class Workbook:
         data = self._data()
         self._check_in_context(entry, data)
         meeting_id = letter.record.follow_up_of
-        meeting = None
-        current = self.entry(meeting_id) if meeting_id else {}
-        if current and not current.get("follow_up_sent"):  # the first follow-up is the one
+        meeting: model.Entry | None = None
+        current = self.entry(meeting_id) if meeting_id else None
+        if current is not None and not current.get("follow_up_sent"):  # the first one counts
             meeting = {**current, "follow_up_sent": fields["date"]}
             earlier = {k: v for k, v in current.items() if k != "revisions"}
             meeting["revisions"] = current["revisions"] + [
@@ -1602,12 +1617,12 @@ def in_order(entries: Iterable[Mapping[str, Any]]) -> list[Any]:
     return sorted(entries, key=_entry_sort_key)
 
 
-def sorted_copies(entries: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+def sorted_copies(entries: Iterable[Mapping[str, Any]]) -> list[model.Entry]:
     """Copies of ``entries``, oldest first, as :meth:`Workbook.entries` gives them."""
     return sorted(model.copy_record(list(entries)), key=_entry_sort_key)
 
 
-def _same(record: dict) -> dict:
+def _same(record: T) -> T:
     return record
 
 

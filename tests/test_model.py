@@ -212,3 +212,37 @@ def test_what_an_organisation_asked_for_is_recorded_on_the_request_and_checked()
     for fields, fragment in cases:
         problems = model.validate_entry(_subject_access(**fields))
         assert len(problems) == 1 and fragment in problems[0], (fields, problems)
+
+
+def test_the_record_types_name_every_stored_field_with_the_type_of_its_empty_value():
+    # The types the type checker reads (model.Child, model.Entry...) and the shapes the
+    # storage checks and fills (CHILD_FIELDS, KIND_FIELDS...) describe the same records.
+    from types import UnionType
+    from typing import get_args, get_origin, get_type_hints
+
+    def agrees(record_type: type, shape: dict) -> None:
+        hints = get_type_hints(record_type)
+        assert set(hints) == set(shape), record_type.__name__
+        for name, empty in shape.items():
+            hint = hints[name]
+            kinds = get_args(hint) if get_origin(hint) is UnionType else (get_origin(hint) or hint,)
+            assert isinstance(empty, kinds), (record_type.__name__, name)
+
+    agrees(model.Child, model.CHILD_FIELDS)
+    every_kind = {name: v for fields in model.KIND_FIELDS.values() for name, v in fields.items()}
+    agrees(model.Entry, {**model.COMMON_FIELDS, **every_kind})
+    assert model.Entry.__required_keys__ == set(model.COMMON_FIELDS)
+    items = {
+        "recommendations": model.Recommendation,
+        "targets": model.Target,
+        "provision": model.Provision,
+        "outcomes": model.Outcome,
+        "actions": model.Action,
+    }
+    assert set(items) == set(model.ITEM_FIELDS)
+    for name, item_type in items.items():
+        agrees(item_type, model.ITEM_FIELDS[name])
+    assert tuple(get_type_hints(model.Attachment)) == model.ATTACHMENT_FIELDS
+    for kind in model.KINDS:
+        entry = model.new_entry(kind, "c1", title="t", date="2024-01-01")
+        assert set(entry) == set(model.COMMON_FIELDS) | set(model.KIND_FIELDS[kind])

@@ -29,6 +29,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
+from sen_workbook import model
 from sen_workbook.demo.documents import _attach
 from sen_workbook.demo.family import _FAMILY
 from sen_workbook.demo.filler import _Filler
@@ -40,8 +41,8 @@ from sen_workbook.demo.story import _build_scripted, _Document, _Scripted
 class Sample:
     """A generated workbook: records ready to store and the attachment files they name."""
 
-    children: list[dict]
-    entries: list[dict]
+    children: list[model.Child]
+    entries: list[model.Entry]
     files: dict[str, bytes]  # SHA-256 in hex -> content, for every attachment referenced
 
 
@@ -86,7 +87,7 @@ def generate(
 
     ids = {item.key: new_uuid() for _, item in chosen if item.key}
     target_ids: dict[str, str] = {}
-    built: list[tuple[dict, _Document | None]] = []
+    built: list[tuple[model.Entry, _Document | None]] = []
     for index, item in chosen:
         entry = _build_scripted(item, child_records[index]["id"], ids, target_ids, new_uuid)
         built.append((entry, item.document))

@@ -9,6 +9,7 @@ import struct
 import textwrap
 import zlib
 
+from sen_workbook import model
 from sen_workbook.demo.school_calendar import _long
 from sen_workbook.demo.story import _Document
 
@@ -16,11 +17,11 @@ from sen_workbook.demo.story import _Document
 
 
 def _attach(
-    built: list[tuple[dict, _Document | None]],
+    built: list[tuple[model.Entry, _Document | None]],
     story_count: int,
     limit: int,
     seed: int,
-    children: list[dict],
+    children: list[model.Child],
 ) -> dict[str, bytes]:
     """Attach files to up to ``limit`` entries: the story's documents first, then copies
     of letters, meeting notes and photos on filler entries, evenly spaced."""
@@ -32,7 +33,7 @@ def _attach(
         for entry, _ in built[story_count:]
         if entry["kind"] in ("correspondence", "meeting", "observation")
     ]
-    picked: list[dict] = []
+    picked: list[model.Entry] = []
     if spare > 0 and candidates:
         step = max(1, len(candidates) // spare)
         picked = candidates[::step][:spare]
@@ -46,7 +47,7 @@ def _attach(
 
 
 def _add_file(
-    entry: dict, filename: str, description: str, content: bytes, files: dict[str, bytes]
+    entry: model.Entry, filename: str, description: str, content: bytes, files: dict[str, bytes]
 ) -> None:
     sha = hashlib.sha256(content).hexdigest()
     files[sha] = content
@@ -61,7 +62,7 @@ def _add_file(
     )
 
 
-def _filler_document(entry: dict, name: str, seed: int) -> tuple[str, str, bytes]:
+def _filler_document(entry: model.Entry, name: str, seed: int) -> tuple[str, str, bytes]:
     """A file for a filler entry: the letter or email itself, meeting notes, or a photo."""
     day = _long(entry["date"])
     if entry["kind"] == "observation":

@@ -38,7 +38,7 @@ class _Person:
     years: tuple[dict[str, str], ...]  # the people around the child in each school year
     story: Callable[[_Calendar], list[_Scripted]]
 
-    def record(self, calendar: _Calendar, child_id: str) -> dict:
+    def record(self, calendar: _Calendar, child_id: str) -> model.Child:
         return model.new_child(
             id=child_id,
             name=self.name,

@@ -37,7 +37,7 @@ class _Filler:
         rng: random.Random,
         calendar: _Calendar,
         family: tuple[_Person, ...],
-        children: list[dict],
+        children: list[model.Child],
     ):
         self.random = rng.random
         self.calendar = calendar
@@ -101,7 +101,7 @@ class _Filler:
         """A whole number from ``low`` to ``high`` inclusive."""
         return low + int(self.random() * (high - low + 1))
 
-    def entry(self, number: int, count: int, entry_id: str) -> dict:
+    def entry(self, number: int, count: int, entry_id: str) -> model.Entry:
         slot = max(1, self.span // count)
         offset = min(self.span - 1, number * self.span // count + int(self.random() * slot))
         day = self.first_day + timedelta(days=offset)

@@ -83,7 +83,7 @@ def _build_scripted(
     ids: dict[str, str],
     target_ids: dict[str, str],
     new_uuid: Callable[[], str],
-) -> dict:
+) -> model.Entry:
     fields = dict(item.fields)
     if item.kind == "plan":
         fields["targets"] = [

@@ -54,7 +54,9 @@ class Facts:
         # worked out as the children list and the child's workspace work them out.
         # (Nothing here changes an entry, so they are not copied.)
         # (The entries are only read, never changed, whatever type they came as.)
-        self.child_facts = ChildFacts.build(dict(child), cast("list[dict[str, Any]]", mine), as_of)
+        self.child_facts = ChildFacts.build(
+            cast(model.Child, child), cast("list[model.Entry]", mine), as_of
+        )
         self.analysed = self.child_facts.known
         # The same entries, in the chronology's order: date, time, when recorded, id
         # (sort_key).  They are in chronological order (date, time, id) already, so a
@@ -209,8 +211,9 @@ class Facts:
 
     def plan_targets(self, plan_id: str) -> dict[str, Mapping[str, Any]]:
         """A plan's targets by id (empty when the plan is not in the workbook)."""
-        plan = self.by_id.get(plan_id) or {}
-        return {t.get("id", ""): t for t in plan.get("targets") or ()}
+        plan = self.by_id.get(plan_id)
+        targets = (plan.get("targets") or []) if plan is not None else []
+        return {t.get("id", ""): t for t in targets}
 
     def reply_to(self, sent: Mapping[str, Any]) -> Mapping[str, Any] | None:
         """The first received letter linked to a sent one (either way), on or after it."""

@@ -13,7 +13,7 @@ import asyncio
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -33,6 +33,9 @@ from sen_workbook.tui.styles import every_stylesheet
 from sen_workbook.tui.terminal import make_control_characters_harmless
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
 from sen_workbook.workbook import Workbook, WorkbookError
+
+if TYPE_CHECKING:  # the letters are loaded when the first one is written
+    from sen_workbook.letters import Letter
 
 make_control_characters_harmless()
 
@@ -398,8 +401,8 @@ class SenWorkbookApp(App[int]):
         child_id: str,
         kind: str | None = None,
         *,
-        carry_from_plan: dict[str, Any] | None = None,
-        review_of_plan: dict[str, Any] | None = None,
+        carry_from_plan: model.Entry | None = None,
+        review_of_plan: model.Entry | None = None,
     ) -> None:
         from sen_workbook.tui.forms.entry_form import EntryForm
         from sen_workbook.tui.screens.kind_picker import KindPicker
@@ -532,7 +535,7 @@ class SenWorkbookApp(App[int]):
             return
         self.push_screen(LetterScreen(child, letter))
 
-    def record_letter(self, letter: Any, child_id: str, text: str) -> dict[str, Any] | None:
+    def record_letter(self, letter: Letter, child_id: str, text: str) -> model.Entry | None:
         """Record a letter as sent (see :meth:`Workbook.record_letter`); None if refused."""
         if not self.can_change():
             return None

@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
+from sen_workbook import model
 from sen_workbook.tui.forms import values
 from sen_workbook.tui.screens.confirm import ConfirmScreen
 from sen_workbook.tui.screens.paths import FilePicker, PathSuggester
@@ -48,14 +49,14 @@ class AttachmentsPanel(Vertical):
 
     def __init__(
         self,
-        attachments: list[dict[str, Any]],
+        attachments: list[model.Attachment],
         *,
         workbook: Workbook | None = None,
         entry_id: str = "",
         id: str | None = None,
     ) -> None:
         super().__init__(classes="attachments-panel", id=id)
-        self.kept = [dict(a) for a in attachments]
+        self.kept = [a.copy() for a in attachments]
         self.pending: list[tuple[Path, str]] = []
         self.workbook = workbook
         self.entry_id = entry_id
@@ -91,8 +92,8 @@ class AttachmentsPanel(Vertical):
     def raw_value(self) -> Any:
         return (tuple(a["sha256"] for a in self.kept), tuple((str(p), d) for p, d in self.pending))
 
-    def kept_attachments(self) -> list[dict[str, Any]]:
-        return [dict(a) for a in self.kept]
+    def kept_attachments(self) -> list[model.Attachment]:
+        return [a.copy() for a in self.kept]
 
     async def show_files(self) -> None:
         box = self.query_one(".files", Vertical)

@@ -11,7 +11,7 @@ before anything typed is thrown away.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -47,7 +47,11 @@ class SaveFailed(Exception):
     """Saving stopped part way; the message says what was saved and what was not."""
 
 
-class RecordForm(ModalScreen[dict | None]):
+# The record a form saves and dismisses with: a child or an entry.
+RecordT = TypeVar("RecordT", model.Child, model.Entry)
+
+
+class RecordForm(ModalScreen[RecordT | None]):
     """A form for one record; subclasses say which fields it has and how it is saved."""
 
     CSS_PATH = [stylesheet("forms.tcss")]
@@ -89,7 +93,7 @@ class RecordForm(ModalScreen[dict | None]):
         """The model's problems with the record these fields would make."""
         raise NotImplementedError
 
-    def store(self, fields: dict[str, Any]) -> dict[str, Any]:
+    def store(self, fields: dict[str, Any]) -> RecordT:
         """Save the record through the workbook and return it as saved."""
         raise NotImplementedError
 

@@ -23,13 +23,13 @@ from sen_workbook.tui.widgets.dates import date_problem
 from sen_workbook.workbook import Workbook
 
 
-class ChildForm(RecordForm):
+class ChildForm(RecordForm[model.Child]):
     """Add a child, or edit ``child``; saves itself and dismisses with the saved child."""
 
-    def __init__(self, workbook: Workbook, child: dict[str, Any] | None = None) -> None:
+    def __init__(self, workbook: Workbook, child: model.Child | None = None) -> None:
         super().__init__(workbook)
         self.child = child
-        self.record = dict(child) if child is not None else model.new_child()
+        self.record = child.copy() if child is not None else model.new_child()
 
     def heading(self) -> str:
         if self.child is None:
@@ -94,7 +94,7 @@ class ChildForm(RecordForm):
     def model_problems(self, fields: Mapping[str, Any]) -> list[str]:
         return model.validate_child(neutral({**self.record, **fields}, ["name"]))
 
-    def store(self, fields: dict[str, Any]) -> dict[str, Any]:
+    def store(self, fields: dict[str, Any]) -> model.Child:
         if self.child is None:
             return self.workbook.add_child(fields)
         return self.workbook.update_child(self.child["id"], changed_fields(self.child, fields))

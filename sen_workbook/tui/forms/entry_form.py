@@ -145,7 +145,7 @@ TITLE_HINTS: dict[str, str] = {
 }
 
 
-class EntryForm(RecordForm):
+class EntryForm(RecordForm[model.Entry]):
     """Add an entry of ``kind`` for a child, or edit ``entry``; saves itself.
 
     Dismisses with the entry as saved, or ``None`` when cancelled.
@@ -158,10 +158,10 @@ class EntryForm(RecordForm):
         workbook: Workbook,
         child_id: str,
         kind: str,
-        entry: dict[str, Any] | None = None,
+        entry: model.Entry | None = None,
         *,
-        carry_from_plan: dict[str, Any] | None = None,
-        review_of_plan: dict[str, Any] | None = None,
+        carry_from_plan: model.Entry | None = None,
+        review_of_plan: model.Entry | None = None,
     ) -> None:
         super().__init__(workbook)
         if kind not in model.KINDS:
@@ -182,9 +182,9 @@ class EntryForm(RecordForm):
         except WorkbookError:
             self.child_name = ""
 
-    def _starting_record(self) -> dict[str, Any]:
+    def _starting_record(self) -> model.Entry:
         if self.entry is not None:
-            return dict(self.entry)
+            return self.entry.copy()
         record = model.new_entry(self.kind, self.child_id, date=self.workbook.today().isoformat())
         if self.kind == "review":
             plan = self.review_of_plan or self._latest_plan()
@@ -198,14 +198,14 @@ class EntryForm(RecordForm):
                 self.carry_from_plan, self.child_entries, self.workbook.today()
             )
             record["targets"] = [
-                dict(t) for t in self.carry_from_plan["targets"] if ticks.get(t["id"])
+                t.copy() for t in self.carry_from_plan.get("targets", []) if ticks.get(t["id"])
             ]
             record["areas"] = list(self.carry_from_plan.get("areas", []))
             # The help promised goes on too, unless the parent unticks it.
-            record["provision"] = [dict(p) for p in self.carry_from_plan.get("provision", [])]
+            record["provision"] = [p.copy() for p in self.carry_from_plan.get("provision", [])]
         return record
 
-    def _latest_plan(self) -> dict[str, Any] | None:
+    def _latest_plan(self) -> model.Entry | None:
         plans = sorted(self.plans.values(), key=lambda p: (model.entry_day(p), p["created_at"]))
         return plans[-1] if plans else None
 
@@ -260,7 +260,8 @@ class EntryForm(RecordForm):
         )
 
     def _kind_field(self, name: str, label: str, control: str, extra: Any) -> Widget:
-        value = self.record[name]
+        fields: Mapping[str, Any] = self.record  # by the layout's name; its control reads it
+        value = fields[name]
         hint = extra if isinstance(extra, str) else ""
         widget: Widget
         if control == "long":
@@ -295,14 +296,14 @@ class EntryForm(RecordForm):
 
     def _target_text(self, outcome: Mapping[str, Any]) -> str:
         plan = self.plans.get(self.plan_id)
-        for target in (plan or {}).get("targets", []):
+        for target in plan.get("targets", []) if plan is not None else []:
             if target["id"] == outcome.get("target_id"):
                 area = vocabulary.AREA_LABELS.get(target.get("area", ""), "")
                 return f"{target['text']} ({area})" if area else target["text"]
         return "(this target is not in the plan chosen above)"
 
     def _carry_over(self) -> Widget:
-        plan = self.carry_from_plan or {}
+        plan: Mapping[str, Any] = self.carry_from_plan or {}
         results = values.latest_results(plan, self.child_entries, self.workbook.today())
         ticks = values.carry_over_ticks(plan, self.child_entries, self.workbook.today())
         boxes = []
@@ -331,7 +332,7 @@ class EntryForm(RecordForm):
 
     def _carry_provision(self) -> Widget:
         """The earlier plan's provision, each ticked to go on into this plan."""
-        plan = self.carry_from_plan or {}
+        plan: Mapping[str, Any] = self.carry_from_plan or {}
         boxes = []
         for item in plan.get("provision", []):
             what, details = provision_text(item)
@@ -455,10 +456,11 @@ class EntryForm(RecordForm):
         return model.review_before_plan_start({"date": day}, plan)
 
     def model_problems(self, fields: Mapping[str, Any]) -> list[str]:
-        if self.entry is None:
-            record = model.new_entry(self.kind, self.child_id, **fields)
-        else:
-            record = {**self.entry, **fields}
+        record: Mapping[str, Any] = (
+            model.new_entry(self.kind, self.child_id, **fields)
+            if self.entry is None
+            else {**self.entry, **fields}
+        )
         placed = [c.sentence for c in model.date_conflicts(record)]
         return [
             problem
@@ -472,7 +474,7 @@ class EntryForm(RecordForm):
 
     # --- saving --------------------------------------------------------------------
 
-    def store(self, fields: dict[str, Any]) -> dict[str, Any]:
+    def store(self, fields: dict[str, Any]) -> model.Entry:
         if self.entry is None:
             saved = self.workbook.add_entry(self.kind, self.child_id, fields)
         else:

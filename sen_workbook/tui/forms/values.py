@@ -147,21 +147,22 @@ def carry_over_ticks(
 
 def review_outcomes(
     plan: Mapping[str, Any], earlier: Sequence[Mapping[str, Any]] = ()
-) -> list[dict[str, Any]]:
+) -> list[model.Outcome]:
     """One outcome per target of ``plan``, in the plan's order.
 
     Results already typed for a target (``earlier``) are kept, so choosing another plan
     and back does not throw away what was typed.
     """
     typed = {o.get("target_id"): o for o in earlier}
-    outcomes = []
+    empty = model.ITEM_FIELDS["outcomes"]
+    outcomes: list[model.Outcome] = []
     for target in plan.get("targets", []):
         before = typed.get(target["id"], {})
         outcomes.append(
             {
-                **model.ITEM_FIELDS["outcomes"],
-                **{k: v for k, v in before.items() if k in model.ITEM_FIELDS["outcomes"]},
                 "target_id": target["id"],
+                "result": before.get("result", empty["result"]),
+                "evidence": before.get("evidence", empty["evidence"]),
             }
         )
     return outcomes

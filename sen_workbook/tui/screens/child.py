@@ -213,7 +213,7 @@ class ChildScreen(WorkbookScreen):
     # record, which took longer than the work itself.
     @work(thread=True, exclusive=True, group="child-records", description="the child's records")
     def _work_out(
-        self, load: int, child: dict[str, Any], stored: list[dict[str, Any]], with_journal: bool
+        self, load: int, child: model.Child, stored: list[model.Entry], with_journal: bool
     ) -> None:
         ordered = in_order(stored)
         if with_journal:
@@ -306,7 +306,7 @@ class ChildScreen(WorkbookScreen):
         if self.is_current:
             self.book_app.show_children()
 
-    def _show_summary(self, child: dict[str, Any], entries: list[dict[str, Any]]) -> None:
+    def _show_summary(self, child: model.Child, entries: list[model.Entry]) -> None:
         parts = [Text(child_label(child), style="bold")]
         for name in ("year_group", "setting"):
             value = one_line(child.get(name, ""))
@@ -337,7 +337,7 @@ class ChildScreen(WorkbookScreen):
     def _open_entry(self, event: OpenEntry) -> None:
         self.book_app.open_entry(event.entry_id)
 
-    def chosen_plan(self) -> dict[str, Any] | None:
+    def chosen_plan(self) -> model.Entry | None:
         """The plan the cycle keys act on: the highlighted one on Cycles, else the latest."""
         if self.records is None:
             return None

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from rich.text import Text
 from textual import on, work
@@ -105,7 +104,7 @@ class ChildrenScreen(WorkbookScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.children_shown: list[dict[str, Any]] = []
+        self.children_shown: list[model.Child] = []
         self.facts: dict[str, tuple[str, str]] = {}  # child id -> (next review, to do)
         # child id -> the stage shown (the records' where they have gone further than the
         # child's details) and the sentence saying where it comes from
@@ -147,7 +146,7 @@ class ChildrenScreen(WorkbookScreen):
         # once the list is drawn, so as not to slow the drawing.
         self.call_after_refresh(self._start_facts, list(self.children_shown), stored)
 
-    def _start_facts(self, children: list[dict[str, Any]], stored: list[dict[str, Any]]) -> None:
+    def _start_facts(self, children: list[model.Child], stored: list[model.Entry]) -> None:
         if self.app.screen is not self:  # a child was opened at once: finished on return
             self._facts_unfinished = True
             return
@@ -215,7 +214,7 @@ class ChildrenScreen(WorkbookScreen):
             table.move_cursor(row=table.get_row_index(keep))
         self._show_detail()
 
-    def _stage(self, child: dict[str, Any]) -> str:
+    def _stage(self, child: model.Child) -> str:
         """The stage in the list: the records' where they have gone further."""
         key = str(self.stages.get(child["id"], (child["status"], ""))[0])
         return STATUS_SHORT.get(key) or key
@@ -227,11 +226,11 @@ class ChildrenScreen(WorkbookScreen):
     # A description of its own: by default Textual writes out every argument (every record).
     @work(thread=True, exclusive=True, group="children-facts", description="each child's to-do")
     def _work_out(
-        self, children: list[dict[str, Any]], stored: list[dict[str, Any]], today: date
+        self, children: list[model.Child], stored: list[model.Entry], today: date
     ) -> None:
         # Only read here (the analysis changes nothing), so the stored records are used
         # as they are, without copies.
-        by_child: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        by_child: dict[str, list[model.Entry]] = defaultdict(list)
         for entry in in_order(stored):
             by_child[entry["child_id"]].append(entry)
         facts: dict[str, tuple[str, str]] = {}
@@ -273,7 +272,7 @@ class ChildrenScreen(WorkbookScreen):
         self.stages = stages
         self._show_rows()
 
-    def highlighted_child(self) -> dict[str, Any] | None:
+    def highlighted_child(self) -> model.Child | None:
         key = self.table.highlighted_key
         return next((c for c in self.children_shown if c["id"] == key), None)
 

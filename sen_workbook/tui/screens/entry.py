@@ -260,7 +260,7 @@ class EntryScreen(WorkbookScreen):
     def __init__(self, entry_id: str) -> None:
         super().__init__()
         self.entry_id = entry_id
-        self.entry: dict[str, Any] | None = None
+        self.entry: model.Entry | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -289,7 +289,7 @@ class EntryScreen(WorkbookScreen):
             return
         self.entry = entry
         # Only the entries this one points at, not the whole journal: fast at any size.
-        others: dict[str, dict[str, Any]] = {}
+        others: dict[str, model.Entry] = {}
         for other_id in [*entry.get("links", []), entry.get("plan_id", "")]:
             if other_id and other_id not in others:
                 try:

@@ -30,7 +30,7 @@ from sen_workbook.tui.widgets.keys import TextBox
 from sen_workbook.workbook import Workbook, WorkbookError
 
 
-def _first_name(child: dict[str, Any]) -> str:
+def _first_name(child: model.Child) -> str:
     return (child.get("preferred_name") or child.get("name") or "the child").strip()
 
 
@@ -45,7 +45,7 @@ class MailImportScreen(ModalScreen[int]):
         Binding("escape", "leave", "Leave"),
     ]
 
-    def __init__(self, workbook: Workbook, child: dict[str, Any], settings_file: Path) -> None:
+    def __init__(self, workbook: Workbook, child: model.Child, settings_file: Path) -> None:
         super().__init__()
         self.workbook = workbook
         self.child = child
@@ -179,7 +179,7 @@ class CalendarScreen(ModalScreen[str]):
     ]
 
     def __init__(
-        self, workbook: Workbook, child: dict[str, Any], entries: list[dict[str, Any]], today: Any
+        self, workbook: Workbook, child: model.Child, entries: list[model.Entry], today: Any
     ) -> None:
         super().__init__()
         self.workbook = workbook

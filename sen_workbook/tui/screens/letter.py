@@ -9,7 +9,7 @@ what is copied, exported or recorded: once recorded, it is a ``correspondence`` 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Header, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from sen_workbook import letters, vocabulary
+from sen_workbook import letters, model, vocabulary
 from sen_workbook.child_facts import child_label
 from sen_workbook.letters.document import joined, long_date
 from sen_workbook.tui.screens.base import WorkbookScreen
@@ -147,12 +147,12 @@ class LetterScreen(WorkbookScreen):
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self, child: dict[str, Any], letter: letters.Letter) -> None:
+    def __init__(self, child: model.Child, letter: letters.Letter) -> None:
         super().__init__()
         self.child = child
         self.letter = letter
         self.written = letters.plain_text(letter)
-        self.recorded: dict[str, Any] | None = None  # the entry, once recorded as sent
+        self.recorded: model.Entry | None = None  # the entry, once recorded as sent
 
     def compose(self) -> ComposeResult:
         kind = letters.LETTER_TYPES[self.letter.letter_type]
