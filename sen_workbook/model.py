@@ -12,7 +12,7 @@ import datetime as _dt
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, NamedTuple, NotRequired, TypedDict, cast
+from typing import Any, Literal, NamedTuple, NotRequired, TypedDict, cast
 
 from sen_workbook import vocabulary
 from sen_workbook.errors import ValidationError
@@ -278,6 +278,29 @@ Entry = TypedDict(
         "exception_claimed": NotRequired[str],
     },
 )
+
+
+class ChildTrashItem(TypedDict):
+    """A deleted child, kept to be restored with all their entries."""
+
+    id: str
+    type: Literal["child"]
+    deleted_at: str
+    record: Child
+    entries: list[Entry]
+
+
+class EntryTrashItem(TypedDict):
+    """A deleted entry, kept to be restored (``entries`` is empty)."""
+
+    id: str
+    type: Literal["entry"]
+    deleted_at: str
+    record: Entry
+    entries: list[Entry]
+
+
+TrashItem = ChildTrashItem | EntryTrashItem  # told apart by their "type"
 
 # Optional date fields (empty string when not known), per record kind.
 _OPTIONAL_DATES = {

@@ -10,16 +10,47 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Final, TypedDict, cast
 
 from sen_workbook.errors import FilesError, WorkbookError
 from sen_workbook.files import atomic_write, ensure_folder
 
 CONFIG_ENV = "SEN_WORKBOOK_CONFIG"
-MY_ADDRESSES = "my_addresses"  # the family's own email addresses, lower case
-PARENT_NAME = "parent_name"  # the name the family's letters are signed with
+MY_ADDRESSES: Final = "my_addresses"  # the family's own email addresses, lower case
+PARENT_NAME: Final = "parent_name"  # the name the family's letters are signed with
+LAST_PLACE: Final = "last_place"  # the child and tab on screen when the app was closed
+
+
+class LastPlace(TypedDict):
+    """Where the app was closed: the workbook file, and the child and tab on screen."""
+
+    workbook: str
+    child: str
+    tab: str
+
+
+class Settings(TypedDict, total=False):
+    """What the settings file remembers; any of it may be missing."""
+
+    theme: str  # the colour theme's name
+    last_place: LastPlace
+    my_addresses: list[str]
+    parent_name: str
+
+
+def _well_formed(key: str, value: Any) -> bool:
+    """Whether a known setting has the type :class:`Settings` gives it."""
+    if key == LAST_PLACE:
+        return (
+            isinstance(value, dict)
+            and value.keys() == LastPlace.__annotations__.keys()
+            and all(isinstance(part, str) for part in value.values())
+        )
+    if key == MY_ADDRESSES:
+        return isinstance(value, list) and all(isinstance(a, str) for a in value)
+    return isinstance(value, str)
 
 
 def settings_path() -> Path:
@@ -32,20 +63,26 @@ def settings_path() -> Path:
     return user_config_path("sen-workbook", appauthor=False) / "settings.json"
 
 
-def load_settings(path: Path) -> dict[str, Any]:
+def load_settings(path: Path) -> Settings:
     """The saved settings, or none at all when the file is missing or unreadable.
 
     Settings are a convenience: a damaged file must never stop a parent reaching
-    their records, so anything that is not a JSON object counts as empty.
+    their records, so anything that is not a JSON object counts as empty, and a
+    setting of the wrong type (edited by hand) as not set.  Settings this version
+    does not know (a newer one's) are kept, to be written back as they were.
     """
     try:
         loaded = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return loaded if isinstance(loaded, dict) else {}
+    if not isinstance(loaded, dict):
+        return {}
+    known = Settings.__annotations__.keys()
+    kept = {k: v for k, v in loaded.items() if k not in known or _well_formed(k, v)}
+    return cast(Settings, kept)
 
 
-def save_settings(path: Path, settings: Mapping[str, Any], what: str = "Your settings") -> None:
+def save_settings(path: Path, settings: Settings, what: str = "Your settings") -> None:
     """Write the settings atomically.
 
     A :class:`~sen_workbook.errors.FilesError` if they cannot be written, its sentence
@@ -64,12 +101,9 @@ def save_settings(path: Path, settings: Mapping[str, Any], what: str = "Your set
         ) from error
 
 
-def my_addresses(settings: Mapping[str, Any]) -> list[str]:
+def my_addresses(settings: Settings) -> list[str]:
     """The family's own email addresses remembered in ``settings``."""
-    found = settings.get(MY_ADDRESSES)
-    if not isinstance(found, list):
-        return []
-    return [a for a in found if isinstance(a, str) and a]
+    return [a for a in settings.get(MY_ADDRESSES, []) if a]
 
 
 def remember_addresses(path: Path, addresses: Iterable[str]) -> list[str]:
@@ -86,10 +120,9 @@ def remember_addresses(path: Path, addresses: Iterable[str]) -> list[str]:
     return known
 
 
-def parent_name(settings: Mapping[str, Any]) -> str:
+def parent_name(settings: Settings) -> str:
     """The parent's name letters are signed with, or "" when none is remembered."""
-    found = settings.get(PARENT_NAME)
-    return " ".join(found.split()) if isinstance(found, str) else ""
+    return " ".join(settings.get(PARENT_NAME, "").split())
 
 
 def remember_parent_name(path: Path, name: str) -> str:

@@ -764,7 +764,7 @@ class Workbook:
 
     # --- trash -------------------------------------------------------------------------
 
-    def trash(self) -> list[dict[str, Any]]:
+    def trash(self) -> list[model.TrashItem]:
         """Items in the trash, most recently deleted first."""
         items = list(self._data()["trash"].values())
         items.sort(key=lambda t: (t["deleted_at"], t["id"]), reverse=True)
@@ -783,7 +783,7 @@ class Workbook:
         )
 
     @_system_refusals
-    def restore(self, item_id: str) -> dict[str, Any]:
+    def restore(self, item_id: str) -> model.Child | model.Entry:
         """Put a trashed child (with their entries) or entry back; returns the record."""
         item = self._data()["trash"].get(item_id)
         if item is None:

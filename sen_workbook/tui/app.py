@@ -13,7 +13,7 @@ import asyncio
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -24,7 +24,13 @@ from textual.theme import Theme
 
 from sen_workbook import model
 from sen_workbook.collector import collector_paused
-from sen_workbook.settings import load_settings, parent_name, save_settings, settings_path
+from sen_workbook.settings import (
+    LAST_PLACE,
+    load_settings,
+    parent_name,
+    save_settings,
+    settings_path,
+)
 from sen_workbook.tui.commands import WorkbookCommands
 from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.screens.child import ChildScreen
@@ -47,8 +53,6 @@ T = TypeVar("T")
 # opened: the app starts on the children list, and a parent often only reads.
 
 __all__ = ["SenWorkbookApp", "run_app"]
-
-LAST_PLACE = "last_place"  # settings: the child and tab on screen when the app was closed
 
 
 class SenWorkbookApp(App[int]):
@@ -245,7 +249,7 @@ class SenWorkbookApp(App[int]):
             pass
         super().exit(*args, **kwargs)
 
-    def _remember(self, key: str, value: Any, what: str) -> None:
+    def _remember(self, key: Literal["theme", "last_place"], value: Any, what: str) -> None:
         """Save one setting (None removes it), keeping what another window of the app
         may have saved since this one started.  A ``FilesError`` saying that ``what``
         will not be remembered if the settings cannot be written."""
@@ -633,7 +637,7 @@ class SenWorkbookApp(App[int]):
 
     # --- the trash -----------------------------------------------------------------------
 
-    def restore(self, trash_id: str) -> dict[str, Any] | None:
+    def restore(self, trash_id: str) -> model.Child | model.Entry | None:
         if not self.can_change():
             return None
         came_back = self.workbook.restore_meets_record(trash_id)

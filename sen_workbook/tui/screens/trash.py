@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header, Static
 
+from sen_workbook import model
 from sen_workbook.child_facts import child_label
 from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.styles import stylesheet
@@ -39,7 +38,7 @@ class TrashScreen(WorkbookScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.items: list[dict[str, Any]] = []
+        self.items: list[model.TrashItem] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -78,16 +77,16 @@ class TrashScreen(WorkbookScreen):
         table.add_column("Title or name")
         table.add_column("Child")
         for item in self.items:
-            record = item["record"]
             deleted = str(item["deleted_at"]).replace("T", " ")[:16]
             if item["type"] == "child":
                 count = len(item.get("entries", []))
                 # The child and the entries that went with them: "Ben Carter, with 1 entry".
                 what = "Child"
-                title, owner = child_label(record), ""
+                title, owner = child_label(item["record"]), ""
                 if count:
                     title += f", with {count} {'entry' if count == 1 else 'entries'}"
             else:
+                record = item["record"]
                 what = KIND_SHORT.get(record.get("kind", ""), "Entry")
                 title = f"{str(record.get('date', ''))[:10]} {record.get('title', '')}"
                 owner_record = children.get(record.get("child_id", ""))
