@@ -79,6 +79,7 @@ __all__ = [
     "WorkbookChangedError",
     "WorkbookError",
     "WorkbookFileError",
+    "check_attachable",
     "default_db_path",
 ]
 
@@ -898,10 +899,7 @@ class Workbook:
         if self.read_only:
             raise ReadOnlyError(self.read_only_reason + " Nothing was saved.")
         path = Path(source).expanduser()
-        if not path.exists():
-            raise WorkbookError(f"There is no file at {path}.")
-        if not path.is_file():
-            raise WorkbookError(f"{path} is not a file.")
+        check_attachable(path)
         try:
             content = path.read_bytes()
         except OSError as error:
@@ -1615,6 +1613,25 @@ class _Tracked(dict):
 def in_order(entries: Iterable[Mapping[str, Any]]) -> list[Any]:
     """``entries`` oldest first, as :meth:`Workbook.entries` orders them, not copied."""
     return sorted(entries, key=_entry_sort_key)
+
+
+def check_attachable(path: Path) -> None:
+    """Refuse a path that cannot be attached, in the sentence a parent reads (a
+    :class:`FilesError`): nothing there, a folder, or a file this program may not read.
+
+    The forms ask before the entry is saved; :meth:`Workbook.add_attachment` asks again.
+    """
+    if not path.exists():
+        raise FilesError(f"There is no file at {path}.")
+    if path.is_dir():
+        raise FilesError(f"{path} is a folder, not a file.")
+    if not path.is_file():  # a device or a pipe
+        raise FilesError(f"{path} is not a file.")
+    try:
+        with path.open("rb") as handle:
+            handle.read(1)
+    except OSError as error:
+        raise FilesError(f"{path} cannot be read: {error.strerror or error}.") from error
 
 
 def sorted_copies(entries: Iterable[Mapping[str, Any]]) -> list[model.Entry]:

@@ -149,3 +149,31 @@ def test_a_pseudonym_that_names_the_child_is_a_workbook_refusal_nothing_written(
             assert not (tmp_path / out).exists()
         with pytest.raises(ValidationError):
             book.names_inside_exhibits(child, options)
+
+
+def test_a_path_that_cannot_be_attached_reads_the_same_in_the_form_and_the_workbook(tmp_path):
+    # The form asks before the entry is saved, the workbook again when it attaches: one
+    # check, one FilesError sentence, and the interface catches the family's name only.
+    from sen_workbook.errors import FilesError
+    from sen_workbook.tui.forms.values import file_problem
+    from sen_workbook.workbook import Workbook
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    refused_paths = {
+        tmp_path / "gone.pdf": f"There is no file at {tmp_path / 'gone.pdf'}.",
+        folder: f"{folder} is a folder, not a file.",
+    }
+    with Workbook(tmp_path / "w.json") as book:
+        child = book.add_child({"name": "Amara"})
+        entry = book.add_entry("observation", child["id"], {"date": "2024-03-01", "title": "A"})
+        for path, sentence in refused_paths.items():
+            assert file_problem(path) == sentence
+            with pytest.raises(FilesError) as refused:
+                book.add_attachment(entry["id"], path)
+            assert refused.value.sentence == sentence
+        assert book.entry(entry["id"])["attachments"] == []
+        report = folder / "report.pdf"
+        report.write_bytes(b"%PDF-1.4")
+        assert file_problem(report) is None
+        assert book.add_attachment(entry["id"], report)["filename"] == "report.pdf"

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sen_workbook import model
+from sen_workbook.workbook import WorkbookError, check_attachable
 
 # How the model names one row of a list field in its sentences ("target 2: ...").
 ROW_WORDS: dict[str, str] = {
@@ -92,15 +93,10 @@ def file_problem(path: Path) -> str | None:
     """Why ``path`` cannot be attached, or ``None`` when it can be read."""
     if not str(path).strip() or str(path) == ".":
         return "Type the path of a file to attach."
-    if not path.exists():
-        return f"There is no file at {path}."
-    if not path.is_file():
-        return f"{path} is a folder, not a file."
     try:
-        with path.open("rb") as handle:
-            handle.read(1)
-    except OSError as error:
-        return f"{path} cannot be read: {error.strerror or error}."
+        check_attachable(path)
+    except WorkbookError as error:
+        return error.sentence
     return None
 
 
