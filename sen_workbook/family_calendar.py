@@ -147,6 +147,7 @@ def _open_item(
 
 
 def _action_of(meeting: Mapping[str, Any], day: _dt.date) -> Mapping[str, Any]:
+    action: Mapping[str, Any]
     for action in meeting.get("actions", ()):
         if action.get("due") == day.isoformat() and not action.get("done"):
             return action
@@ -209,4 +210,5 @@ def calendar_bytes(
         alarm.add("trigger", -_dt.timedelta(days=REMINDER_DAYS - 1, hours=15))
         event.add_component(alarm)
         calendar.add_component(event)
-    return calendar.to_ical()
+    written: bytes = calendar.to_ical()
+    return written

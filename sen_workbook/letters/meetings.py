@@ -7,6 +7,8 @@ meeting's ``follow_up_sent`` takes its date.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sen_workbook import model
 from sen_workbook.letters.document import (
     Letter,
@@ -100,9 +102,9 @@ def meeting_follow_up(facts: LetterFacts, entry_id: str | None) -> Letter:
     )
 
 
-def _joined_names(names: list) -> list:
+def _joined_names(names: Sequence[str]) -> list[str]:
     """Names joined with "; " between them, each kept as family text."""
-    pieces: list = []
+    pieces: list[str] = []
     for number, name in enumerate(names):
         if number:
             pieces.append("; ")

@@ -8,6 +8,9 @@ counted from then on its own.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 from sen_workbook import analysis, deadlines, model, vocabulary
 from sen_workbook.letters.document import (
     Family,
@@ -115,7 +118,7 @@ def _listed_block(facts: LetterFacts, lead: str, lines: list[tuple[str, ...]]) -
     return blocks
 
 
-def _concerns(facts: LetterFacts, concerns: list) -> list[LetterBlock]:
+def _concerns(facts: LetterFacts, concerns: Sequence[Mapping[str, Any]]) -> list[LetterBlock]:
     if not concerns:
         return []
     waiting = {f.entry_id: f for f in facts.flags if f.code == "concern_unanswered"}
@@ -192,7 +195,7 @@ def _support(facts: LetterFacts) -> list[LetterBlock]:
     return blocks
 
 
-def _reports(facts: LetterFacts, reports: list) -> list[LetterBlock]:
+def _reports(facts: LetterFacts, reports: Sequence[Mapping[str, Any]]) -> list[LetterBlock]:
     """The assessments and professional reports: the evidence of need from clinicians
     and specialists that Code 9.14 asks the authority to look at."""
     if not reports:
@@ -264,7 +267,7 @@ def _recommendations(facts: LetterFacts) -> list[LetterBlock]:
     return _listed_block(facts, "Professionals' recommendations not carried out:", lines)
 
 
-def _incidents(facts: LetterFacts, incidents: list) -> list[LetterBlock]:
+def _incidents(facts: LetterFacts, incidents: Sequence[Mapping[str, Any]]) -> list[LetterBlock]:
     if not incidents:
         return []
     total = sum(e.get("days_lost") or 0 for e in incidents)
@@ -279,7 +282,7 @@ def _incidents(facts: LetterFacts, incidents: list) -> list[LetterBlock]:
     )
 
 
-def _views(facts: LetterFacts, observations: list) -> list[LetterBlock]:
+def _views(facts: LetterFacts, observations: Sequence[Mapping[str, Any]]) -> list[LetterBlock]:
     views = [r for r in facts.of_kind("review") if Family(r.get("child_views", ""))]
     blocks: list[LetterBlock] = []
     if views:
