@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import bisect
 import random
+from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from sen_workbook import model
 from sen_workbook.demo.family import _Person
@@ -27,6 +28,8 @@ from sen_workbook.demo.filler_words import (
 )
 from sen_workbook.demo.school_calendar import _Calendar
 from sen_workbook.demo.story import _MUM, _stamp
+
+T = TypeVar("T")
 
 
 class _Filler:
@@ -93,7 +96,7 @@ class _Filler:
             "time": "",
         }
 
-    def pick(self, items: Any) -> Any:
+    def pick(self, items: Sequence[T]) -> T:
         """One of ``items``, from the seeded generator (quicker than ``choice``)."""
         return items[int(self.random() * len(items))]
 
