@@ -5,6 +5,8 @@ Their content must already be escaped where it came from the family.
 
 from __future__ import annotations
 
+import re
+
 
 def table(header: list[str], rows: list[list[str]]) -> list[str]:
     """A Markdown table; every cell must already be escaped for the ``cell`` context."""
@@ -86,7 +88,8 @@ def spaced(lines: list[str]) -> list[str]:
         if first == "-":
             kind = "item"
         elif first == " ":
-            kind = "item" if line.lstrip(" ").startswith("- ") else "more"
+            # (Matched in place: stripping would copy a long paragraph's whole line.)
+            kind = "item" if _INDENTED_ITEM.match(line) else "more"
         else:
             kind = by_first.get(first, "text")
         if kind != previous and previous != "blank" and (previous, kind) not in same_block:
@@ -96,5 +99,7 @@ def spaced(lines: list[str]) -> list[str]:
     return out
 
 
+# An indented list item: spaces, then a list marker.
+_INDENTED_ITEM = re.compile(" *- ")
 # What a line's first character says it is, when not a space (see :func:`_kind`).
 _KIND_BY_FIRST = {"#": "heading", "|": "table", "-": "item"}

@@ -163,10 +163,9 @@ def escape(text: str, context: str) -> str:
             run = len(line) - len(line.rstrip("#"))
             line = line[:-run] + "\\#" * run
         return line
-    split = text.split("\n")
-    if all(line.isprintable() for line in split):
+    if text.replace("\n", "").isprintable():
         # Paragraphs and nothing else to clean: the lines as cleaning would leave them.
-        lines = [line for line in map(str.strip, split) if line]
+        lines = [line for line in map(str.strip, text.split("\n")) if line]
     elif re.search(_NEEDS_CLEANING, text):
         cleaned = re.sub(_CONTROL, "\ufffd", text.replace("\t", " "))
         lines = [line.strip() for line in _LINE_END.split(cleaned)]
