@@ -40,17 +40,20 @@ class Settings(TypedDict, total=False):
     parent_name: str
 
 
-def _well_formed(key: str, value: Any) -> bool:
-    """Whether a known setting has the type :class:`Settings` gives it."""
+def _as_known(key: str, value: Any) -> Any:
+    """A known setting as :class:`Settings` types it, or None when it cannot be read so.
+
+    What can be kept is kept: the addresses that are text, of a list with one damaged
+    item; a place with more parts than these three (a newer version's) as it is.
+    """
     if key == LAST_PLACE:
-        return (
-            isinstance(value, dict)
-            and value.keys() == LastPlace.__annotations__.keys()
-            and all(isinstance(part, str) for part in value.values())
-        )
+        wanted = LastPlace.__annotations__.keys()
+        if isinstance(value, dict) and all(isinstance(value.get(k), str) for k in wanted):
+            return value
+        return None
     if key == MY_ADDRESSES:
-        return isinstance(value, list) and all(isinstance(a, str) for a in value)
-    return isinstance(value, str)
+        return [a for a in value if isinstance(a, str)] if isinstance(value, list) else None
+    return value if isinstance(value, str) else None
 
 
 def settings_path() -> Path:
@@ -78,7 +81,13 @@ def load_settings(path: Path) -> Settings:
     if not isinstance(loaded, dict):
         return {}
     known = Settings.__annotations__.keys()
-    kept = {k: v for k, v in loaded.items() if k not in known or _well_formed(k, v)}
+    kept: dict[str, Any] = {}
+    for key, value in loaded.items():
+        if key in known:
+            value = _as_known(key, value)
+            if value is None:
+                continue
+        kept[key] = value
     return cast(Settings, kept)
 
 

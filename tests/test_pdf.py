@@ -782,3 +782,20 @@ def test_lines_fill_the_width_the_font_gives_and_never_run_past_it(style):
                 if number + 1 < len(lines):
                     longer = f"{line} {lines[number + 1].split(' ')[0]}"
                     assert pages.get_string_width(longer) > width, longer
+
+
+def test_text_is_read_as_windows_1252_letters_never_as_latin_1_controls():
+    """Latin-1's bytes are Windows-1252's but for U+0080 to U+009F: a control there is not a
+    euro sign or a curly quote, and text with one is not taken by the byte tables."""
+    from sen_workbook.pdf.pages import BODY, Pages, single_bytes
+
+    assert single_bytes("Zoë’s café: €5") == "Zoë’s café: €5".encode("cp1252")
+    assert single_bytes("plain") == b"plain"
+    assert single_bytes("a\x80b") is None and single_bytes("\x81") is None
+    assert single_bytes("Ngozi 🙂") is None
+    pages = Pages()
+    pages.add_page()
+    pages.set_font("SourceSans", "", BODY)
+    euro = pages.measure("\u20ac")
+    assert euro > 0 and pages.measure("\x80") != euro  # not measured as the euro
+    pages.show(20, 30, "a\x81 b")  # written letter by letter, no error

@@ -61,6 +61,26 @@ PDFContentStream._COMPRESSION_LEVEL = 3
 SINGLE_BYTE = "cp1252"
 # The letter each byte stands for ("" for the five bytes Windows-1252 leaves unused).
 _BYTE_LETTERS = tuple(bytes([byte]).decode(SINGLE_BYTE, errors="ignore") for byte in range(256))
+# The C1 controls' bytes: Latin-1 gives U+0080 to U+009F these, where Windows-1252 has
+# other letters (0x80 is the euro), so Latin-1's bytes are Windows-1252's only without them.
+_C1_BYTES = bytes(range(0x80, 0xA0))
+
+
+def single_bytes(text: str) -> bytes | None:
+    """``text`` in Windows-1252 bytes (:data:`SINGLE_BYTE`), or ``None`` when a letter has
+    none.  Latin-1's codec, much the quicker, is tried first: its bytes are the same for
+    every letter but the C1 controls, which Windows-1252 cannot write at all."""
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        pass
+    else:
+        if raw.isascii() or len(raw.translate(None, _C1_BYTES)) == len(raw):
+            return raw
+    try:
+        return text.encode(SINGLE_BYTE)
+    except UnicodeEncodeError:
+        return None
 
 
 class _Page(PDFPage):
@@ -255,13 +275,9 @@ class _Codes(dict[int, str]):
         of a family's notes) is written by a byte table in one go, the high bytes left at
         zero, four times quicker than letter by letter; any other is translated.
         """
-        try:
-            raw = line.encode("latin-1")  # the codec's quick path; the same bytes
-        except UnicodeEncodeError:
-            try:
-                raw = line.encode(SINGLE_BYTE)
-            except UnicodeEncodeError:
-                return line.translate(self).encode("latin-1")
+        raw = single_bytes(line)
+        if raw is None:
+            return line.translate(self).encode("latin-1")
         encoded = self.encoded(raw)
         return line.translate(self).encode("latin-1") if encoded is None else encoded
 
@@ -384,13 +400,9 @@ class Pages(FPDF):
         tables = self._width_bytes[style]
         if tables is None:
             return None
-        try:
-            raw = text.encode("latin-1")
-        except UnicodeEncodeError:
-            try:
-                raw = text.encode(SINGLE_BYTE)
-            except UnicodeEncodeError:
-                return None
+        raw = single_bytes(text)
+        if raw is None:
+            return None
         spans = _spans(raw, raw.translate(tables[0]), raw.translate(tables[1]), limit)
         return None if spans is None else [text[start:end] for start, end in spans]
 
@@ -403,13 +415,7 @@ class Pages(FPDF):
         """
         tables = self._width_bytes[style]
         if tables is not None:
-            try:
-                raw = text.encode("latin-1")
-            except UnicodeEncodeError:
-                try:
-                    raw = text.encode(SINGLE_BYTE)
-                except UnicodeEncodeError:
-                    raw = b""
+            raw = single_bytes(text) or b""
             if raw or not text:
                 return _width(raw.translate(tables[0]), raw.translate(tables[1]))
         return sum(map(self._widths[style].__getitem__, map(ord, text)))

@@ -14,6 +14,7 @@ from textual.app import App, ComposeResult
 from textual.widget import Widget
 
 from sen_workbook.tui.forms.fields import DateInput, LongText, TextInput
+from tests.tui.conftest import wait_for
 
 
 def burst(app: App, keys: list[str]) -> None:
@@ -46,9 +47,7 @@ async def test_a_burst_of_keys_in_a_text_box_reads_as_typed(keys, typed):
         app.box.focus()
         await pilot.pause()
         burst(app, keys)
-        for _ in range(20):
-            await pilot.pause()
-        assert app.box.value == typed
+        await wait_for(pilot, lambda: app.box.value == typed, seconds=10)
 
 
 async def test_a_burst_in_a_long_text_reads_as_typed():
@@ -57,9 +56,7 @@ async def test_a_burst_in_a_long_text_reads_as_typed():
         app.box.focus()
         await pilot.pause()
         burst(app, ["N", "o", "t", "backspace", "w", " ", "s", "p", "e", "a", "k"])
-        for _ in range(20):
-            await pilot.pause()
-        assert app.box.text == "Now speak"
+        await wait_for(pilot, lambda: app.box.text == "Now speak", seconds=10)
 
 
 async def test_a_burst_in_a_date_box_reads_as_typed():
@@ -68,9 +65,7 @@ async def test_a_burst_in_a_date_box_reads_as_typed():
         app.box.focus()
         await pilot.pause()
         burst(app, ["2", "0", "1", "6", "backspace", "5", "0", "3", "1", "2"])
-        for _ in range(20):
-            await pilot.pause()
-        assert app.box.value == "2015-03-12"
+        await wait_for(pilot, lambda: app.box.value == "2015-03-12", seconds=10)
 
 
 class TwoBoxes(App[None]):
@@ -89,8 +84,7 @@ async def test_a_tab_inside_a_burst_moves_on_before_the_letters_after_it():
         await pilot.pause()
         keys = [*"Sam Test", "tab", *"Sammy", "tab", *"20150314", "tab", *"Calm"]
         burst(app, keys)
-        for _ in range(40):
-            await pilot.pause()
+        await wait_for(pilot, lambda: app.query_one("#notes", LongText).text == "Calm", seconds=10)
         assert app.query_one("#first", TextInput).value == "Sam Test"
         assert app.query_one("#second", TextInput).value == "Sammy"
         assert app.query_one("#day", DateInput).value == "2015-03-14"
@@ -104,9 +98,7 @@ async def test_shift_tab_inside_a_burst_goes_back_before_the_letters_after_it():
         app.query_one("#second").focus()
         await pilot.pause()
         burst(app, ["B", "shift+tab", "A"])
-        for _ in range(40):
-            await pilot.pause()
-        assert app.query_one("#first", TextInput).value == "A"
+        await wait_for(pilot, lambda: app.query_one("#first", TextInput).value == "A", seconds=10)
         assert app.query_one("#second", TextInput).value == "B"
 
 
@@ -126,7 +118,8 @@ async def test_letters_typed_with_the_key_that_adds_a_row_land_in_the_new_row(tm
             actions.query_one(".add-row").focus()
             await pilot.pause()
             burst(app, ["ctrl+n", *"Send the report"])
-            for _ in range(60):
-                await pilot.pause()
-            [row] = actions.rows
-            assert row.controls["text"].value == "Send the report"
+            await wait_for(
+                pilot,
+                lambda: [r.controls["text"].value for r in actions.rows] == ["Send the report"],
+                seconds=10,
+            )
