@@ -20,7 +20,7 @@ from tests.tui.conftest import wait_for
 def burst(app: App, keys: list[str]) -> None:
     """Post the keys to the app all at once, as the terminal's reader does."""
     for key in keys:
-        character = key if len(key) == 1 else None
+        character = {"slash": "/"}.get(key, key if len(key) == 1 else None)
         app.post_message(events.Key(key, character))
 
 
@@ -123,3 +123,32 @@ async def test_letters_typed_with_the_key_that_adds_a_row_land_in_the_new_row(tm
                 lambda: [r.controls["text"].value for r in actions.rows] == ["Send the report"],
                 seconds=10,
             )
+
+
+@pytest.mark.parametrize("tab", ["2", "1"])
+async def test_slash_and_a_word_typed_at_once_search_and_run_no_command(tab, tmp_path):
+    """'/' then 'plan' in one burst, on the Journal or from the Overview: the search reads
+    "plan", and neither p (a new plan) nor any other letter ran its command."""
+    from textual.widgets import Input
+
+    from sen_workbook.tui.app import SenWorkbookApp
+    from sen_workbook.tui.screens.child import ChildScreen
+    from sen_workbook.workbook import Workbook
+    from tests.tui.conftest import settle
+    from tests.tui.test_app import SIZE, TODAY, family, open_amara
+
+    children, entries = family()
+    with Workbook(tmp_path / "w.json") as book:
+        book.load_sample(children, entries, {})
+        app = SenWorkbookApp(book, today=TODAY)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_amara(pilot, tab)
+            burst(app, ["slash", *"plan", "t"])
+            await wait_for(
+                pilot,
+                lambda: [b.value for b in app.screen.query("#journal-search")] == ["plant"],
+                seconds=15,
+            )
+            await settle(pilot)
+            assert isinstance(app.screen, ChildScreen)
+            assert app.focused is app.screen.query_one("#journal-search", Input)

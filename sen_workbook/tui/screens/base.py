@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, cast
 from textual import events
 from textual.screen import Screen
 
+from sen_workbook.tui.widgets.keys import pass_on, typed_for
+
 if TYPE_CHECKING:
     from sen_workbook.tui.app import SenWorkbookApp
 
@@ -52,6 +54,15 @@ class WorkbookScreen(Screen[None]):
         return action in CHANGE_ACTIONS and self.book_app.workbook.read_only
 
     def on_key(self, event: events.Key) -> None:
+        # Letters typed in a burst with "/" reached the control that had the focus then
+        # (the journal's list), which took none of them: they are the search's, never
+        # one-letter commands.
+        box = typed_for(event, self.focused)
+        if box is not None:
+            event.stop()
+            event.prevent_default()
+            pass_on(event, box)
+            return
         # A change key that reached the screen in a read-only window says why it does
         # nothing, instead of nothing at all.
         if not self.book_app.workbook.read_only:

@@ -388,7 +388,9 @@ class ChildScreen(WorkbookScreen):
             self.action_show_tab("journal")
             await self._build_pane("journal")
         for box in self.query("#journal-search"):
-            box.focus()
+            # At once, not after the keys already waiting: those typed after "/" are
+            # the search's.
+            self.set_focus(box)
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one("#child-tabs", TabbedContent).active = tab
