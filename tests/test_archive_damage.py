@@ -273,32 +273,3 @@ def test_a_revision_nested_500_deep_is_refused_and_archive_still_works(tmp_path,
     assert "earlier version 1" in line and "nested deeper than any entry" in line
     assert "1 more problem" in line
     assert not fresh.parent.exists()
-
-
-async def test_the_app_marks_a_file_not_restored_as_missing(db, tmp_path):
-    from textual.widgets import OptionList
-
-    from sen_workbook.tui.app import SenWorkbookApp
-
-    damage_stored_file(db, "SALT report.pdf")
-    out = tmp_path / "family.zip"
-    assert run("--db", str(db), "archive", str(out), "--skip-damaged").returncode == 0
-    restored = tmp_path / "restored" / "workbook.json"
-    assert run("--db", str(restored), "import", str(out), "--skip-damaged").returncode == 0
-    with Workbook(restored) as book:
-        entry = next(
-            e
-            for e in book.entries()
-            if any(a["filename"] == "SALT report.pdf" for a in e["attachments"])
-        )
-        app = SenWorkbookApp(book, remember_place=False)
-        async with app.run_test(size=(120, 50)) as pilot:
-            app.open_entry(entry["id"])
-            await pilot.pause()
-            files = app.screen.query_one("#entry-files", OptionList)
-            shown = " ".join(
-                str(files.get_option_at_index(number).prompt)
-                for number in range(files.option_count)
-            )
-    assert "SALT report.pdf" in shown
-    assert "Missing from the workbook's files" in shown

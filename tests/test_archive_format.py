@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from sen_workbook import model
 from sen_workbook.archive_schema import SCHEMA_FILE, schema_text
 from sen_workbook.demo import generate
 from sen_workbook.workbook import Workbook
+from tests.command_line import run_command
 
 
 @pytest.fixture(scope="module")
@@ -26,12 +26,8 @@ def validator() -> jsonschema.Draft202012Validator:
 
 
 def run(db: Path, *argv: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "sen_workbook", "--db", str(db), *argv],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    # In this process: the entries written and the sentences said are what is tested.
+    return run_command("--db", str(db), *argv)
 
 
 def test_the_published_schema_is_the_one_the_model_makes():

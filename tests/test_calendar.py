@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
-import sys
 from pathlib import Path
 
 import icalendar
@@ -13,17 +12,14 @@ import pytest
 
 from sen_workbook import model
 from sen_workbook.workbook import Workbook
+from tests.command_line import run_command
 
 AS_OF = "2026-11-30"
 
 
 def run(db: Path, *argv: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "sen_workbook", "--db", str(db), *argv],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    # In this process: the entries written and the sentences said are what is tested.
+    return run_command("--db", str(db), *argv)
 
 
 @pytest.fixture

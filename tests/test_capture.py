@@ -13,17 +13,12 @@ import pytest
 
 from sen_workbook.capture import parse_editor_text, write_in_editor
 from sen_workbook.workbook import Workbook
+from tests.command_line import run_command
 
 
 def run(db: Path, *argv: str, stdin: str | None = None, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "sen_workbook", "--db", str(db), *argv],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        timeout=60,
-        **kwargs,
-    )
+    # In this process: the entries written and the sentences said are what is tested.
+    return run_command("--db", str(db), *argv, stdin=stdin, **kwargs)
 
 
 @pytest.fixture

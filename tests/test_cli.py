@@ -17,18 +17,11 @@ from sen_workbook.cli import main
 from sen_workbook.storage import StorageError
 from sen_workbook.timeline import TimelineOptions
 from sen_workbook.workbook import Workbook, WorkbookError
+from tests.command_line import run_command, run_program
 
-
-def run(*argv: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent)
-    return subprocess.run(
-        [sys.executable, "-m", "sen_workbook", *argv],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+# The commands run in this process (the records, sentences and exit codes are the same);
+# the program itself is run where it is what the test is about.
+run = run_command
 
 
 def write_archive_json(path: Path, children, entries) -> Path:
@@ -194,21 +187,15 @@ def test_environment_variable_chooses_the_database(tmp_path, family):
     children, entries = family
     db = tmp_path / "env" / "workbook.json"
     source = write_archive_json(tmp_path / "family.json", children, entries)
-    env = dict(
-        os.environ, SEN_WORKBOOK_DB=str(db), PYTHONPATH=str(Path(__file__).resolve().parent.parent)
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "sen_workbook", "import", str(source)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    # The program as a parent's shell starts it, with the variable in its environment.
+    result = run_program("import", str(source), env={"SEN_WORKBOOK_DB": str(db)})
     assert result.returncode == 0, result.stderr
     assert db.exists()
 
 
 def test_errors_are_one_sentence_with_exit_2(tmp_path):
+    # The program itself: the exit code and the one line are what a script or shell sees.
+    run = run_program
     missing = run("--db", str(tmp_path / "none.json"), "check")
     assert missing.returncode == 2 and "There is no workbook at" in missing.stderr
     bad_date = run("--db", str(tmp_path / "w.json"), "timeline", "Sam", "--as-of", "2024-02-30")

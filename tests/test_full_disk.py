@@ -225,17 +225,3 @@ def test_a_read_only_folder_opens_read_only_and_commands_say_why(
     assert _run("--db", str(db), "check").returncode == 0
     line = one_sentence(_run("--db", str(db.parent / "other" / "workbook.json")))
     assert "Could not" in line
-
-
-async def test_the_app_shows_a_read_only_folder_and_why(read_only_workbook):
-    from sen_workbook.tui.app import SenWorkbookApp
-
-    with Workbook(read_only_workbook) as book:
-        app = SenWorkbookApp(book, remember_place=False)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            shown = " ".join(str(w.render()) for w in app.screen.query("Static"))
-            assert "cannot be written" in shown and "is shown read-only" in shown
-            from textual.widgets import DataTable
-
-            assert app.screen.query_one(DataTable).row_count == 1  # Sam is there to read

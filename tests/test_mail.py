@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import mailbox
 import subprocess
-import sys
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.mime.text import MIMEText
@@ -17,23 +16,18 @@ import pytest
 from sen_workbook.html_text import html_to_text
 from sen_workbook.mail import trim_quoted_reply
 from sen_workbook.workbook import Workbook
+from tests.command_line import run_command
 
 ME = "parent@example.org"
 
 
 def run(db: Path, *argv: str, config: Path | None = None) -> subprocess.CompletedProcess:
-    import os
 
-    env = {**os.environ, "TZ": "Europe/London"}
+    env = {"TZ": "Europe/London"}
     if config is not None:
         env["SEN_WORKBOOK_CONFIG"] = str(config)
-    return subprocess.run(
-        [sys.executable, "-m", "sen_workbook", "--db", str(db), *argv],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
+    # In this process: the entries written and the sentences said are what is tested.
+    return run_command("--db", str(db), *argv, env=env)
 
 
 @pytest.fixture

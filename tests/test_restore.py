@@ -68,34 +68,3 @@ def test_restoring_a_child_imported_again_keeps_both(tmp_path):
         # the child's later notes cannot join a history, so they stay in the trash
         [left] = book.trash()
         assert left["record"]["notes"] == "Notes written later" and left["entries"] == []
-
-
-async def test_the_app_says_when_a_restore_met_a_record_imported_again(tmp_path):
-    from sen_workbook.tui.app import SenWorkbookApp
-    from tests.tui.conftest import screen_text, settle
-
-    db = tmp_path / "book" / "workbook.json"
-    with Workbook(db) as book:
-        child = book.add_child({"name": "Sam"})
-        entry = book.add_entry(
-            "observation",
-            child["id"],
-            {"date": "2024-03-06", "title": "Meltdown", "details": "Archived text."},
-        )
-        _archive_of(db, tmp_path / "family.zip")
-        book.update_entry(entry["id"], {"details": "Text written later."})
-        book.delete_entry(entry["id"])
-    assert run("--db", str(db), "import", str(tmp_path / "family.zip")).returncode == 0
-    with Workbook(db) as book:
-        app = SenWorkbookApp(book, remember_place=False)
-        async with app.run_test(size=(110, 36), notifications=True) as pilot:
-            await settle(pilot)
-            await pilot.press("t")
-            await settle(pilot)
-            await pilot.press("r")
-            await settle(pilot)
-            shown = " ".join(screen_text(app).split())
-    assert "already back in the workbook" in shown and "added to its history" in shown
-    stored = json.loads(db.read_bytes())["entries"][entry["id"]]
-    assert stored["details"] == "Archived text."
-    assert stored["revisions"][-1]["record"]["details"] == "Text written later."

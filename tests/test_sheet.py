@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -13,15 +12,12 @@ import pytest
 
 from sen_workbook.sheet import SheetError, read_sheet
 from sen_workbook.workbook import Workbook
+from tests.command_line import run_command
 
 
 def run(db: Path, *argv: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "sen_workbook", "--db", str(db), *argv],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    # In this process: the entries written and the sentences said are what is tested.
+    return run_command("--db", str(db), *argv)
 
 
 @pytest.fixture

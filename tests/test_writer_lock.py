@@ -15,12 +15,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
 
-from sen_workbook.tui.forms.entry_form import EntryForm
 from sen_workbook.workbook import Workbook
-from tests.tui.conftest import type_into
-from tests.tui.test_forms import SIZE, Host
 
 # A workbook held open by a process that saves an entry when told to, and says what happened.
 HOLDER = textwrap.dedent(
@@ -173,34 +169,6 @@ def test_a_file_touched_but_not_changed_is_still_saved(workbook_file):
     finally:
         holder.close()
     assert titles_on_disk(workbook_file) == ["save-1", "save-2"]
-
-
-async def test_the_form_stays_open_when_the_file_was_changed_elsewhere(workbook_file):
-    with Workbook(workbook_file) as book:
-        child = book.children()[0]
-        app = Host(EntryForm(book, child["id"], "observation"))
-        async with app.run_test(size=SIZE) as pilot:
-            await type_into(pilot, "#title", "Upset at pick-up")
-            # meanwhile another program writes the file
-            data = json.loads(workbook_file.read_bytes())
-            data["children"][child["id"]]["notes"] = "changed elsewhere"
-            workbook_file.write_text(json.dumps(data))
-            await pilot.press("ctrl+s")
-            await pilot.pause()
-            form = app.screen
-            assert isinstance(form, EntryForm)
-            assert form.query_one("#title", Input).value == "Upset at pick-up"
-            message = str(form.query_one("#form-message").render())
-            assert "changed by another program" in message
-            assert "Everything you typed is still here" in message
-            assert titles_on_disk(workbook_file) == []
-            # saving again keeps both: the other program's change and the new entry
-            await pilot.press("ctrl+s")
-            await pilot.pause()
-            assert app.results and app.results[0]["title"] == "Upset at pick-up"
-    data = json.loads(workbook_file.read_bytes())
-    assert titles_on_disk(workbook_file) == ["Upset at pick-up"]
-    assert data["children"][child["id"]]["notes"] == "changed elsewhere"
 
 
 # --- two imports into a new path ------------------------------------------------------

@@ -1,0 +1,112 @@
+"""Running ``sen-workbook`` as the tests do: in this process, or as a program of its own.
+
+Most command-line tests are about what a command does (the records it writes, the sentence
+it says, its exit code), so they call :func:`sen_workbook.cli.main` here, with its own
+standard input, output and error and its own environment, and get back what a program run
+would have given: a :class:`subprocess.CompletedProcess` with the exit code and the text of
+both streams.  That spares each of them a fresh interpreter importing the package (most of
+a second of processor time).  An exception that escapes ``main`` fails the test, as a
+traceback in a real run would.
+
+A few tests are about the program itself (``python -m sen_workbook``, its exit codes, an
+environment it inherits, a process killed or limited); they use :func:`run_program`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@contextlib.contextmanager
+def _environment(changes: Mapping[str, str | None]) -> Iterator[None]:
+    """``os.environ`` with ``changes`` (``None`` removes a name), put back afterwards."""
+    before = {name: os.environ.get(name) for name in changes}
+    for name, value in changes.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+    if "TZ" in changes:
+        time.tzset()
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        if "TZ" in changes:
+            time.tzset()
+
+
+def _stream(data: bytes = b"") -> io.TextIOWrapper:
+    """A text stream over bytes, encoded as the program's own streams are (UTF-8)."""
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", newline=None, write_through=True)
+
+
+def _text(stream: io.TextIOWrapper) -> str:
+    """What was written, read back as ``subprocess.run(text=True)`` reads it."""
+    stream.flush()
+    raw = stream.buffer.getvalue()  # type: ignore[attr-defined]
+    return raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def run_command(
+    *argv: str,
+    stdin: str | None = None,
+    env: Mapping[str, str | None] | None = None,
+    cwd: Path | str | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """``sen-workbook ARGV`` run in this process: its exit code, output and errors."""
+    from sen_workbook.cli import main
+
+    out, err = _stream(), _stream()
+    given = _stream((stdin or "").encode("utf-8"))
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(_environment(env or {}))
+        if cwd is not None:
+            stack.enter_context(contextlib.chdir(cwd))
+        saved = sys.stdin, sys.stdout, sys.stderr
+        sys.stdin, sys.stdout, sys.stderr = given, out, err
+        try:
+            code = main(list(argv))
+        except SystemExit as leaving:  # argparse's refusals leave this way
+            code = leaving.code if isinstance(leaving.code, int) else 1
+        finally:
+            sys.stdin, sys.stdout, sys.stderr = saved
+    return subprocess.CompletedProcess(
+        ["sen-workbook", *argv], code, stdout=_text(out), stderr=_text(err)
+    )
+
+
+def run_program(
+    *argv: str,
+    stdin: str | None = None,
+    env: Mapping[str, str | None] | None = None,
+    timeout: float = 120,
+) -> subprocess.CompletedProcess[str]:
+    """``python -m sen_workbook ARGV`` as a program of its own, from this checkout."""
+    environment = dict(os.environ, PYTHONPATH=str(ROOT))
+    for name, value in (env or {}).items():
+        if value is None:
+            environment.pop(name, None)
+        else:
+            environment[name] = value
+    return subprocess.run(
+        [sys.executable, "-m", "sen_workbook", *argv],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        env=environment,
+        timeout=timeout,
+    )
