@@ -240,7 +240,7 @@ async def test_an_unsigned_letter_says_so_asks_before_export_and_is_signed_once(
         # Exporting asks first; "Not yet" saves nothing and says how to sign.
         await pilot.press("ctrl+o")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
-        assert "The letter is signed '(your name)'" in screen_text(app)
+        await wait_for(pilot, lambda: "The letter is signed '(your name)'" in screen_text(app))
         await pilot.press("n")
         await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen))
         assert not list(tmp_path.glob("*.txt"))

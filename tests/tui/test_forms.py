@@ -274,6 +274,9 @@ async def test_removing_a_filled_target_asks_first_and_no_keeps_it(book, child):
         targets.rows[0].focus_first()
         await pilot.press("ctrl+r")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        # The question is pushed at once and drawn a moment later (later still on a busy
+        # machine): wait for it on the screen.
+        await wait_for(pilot, lambda: "Remove target 1?" in screen_text(app))
         shown = screen_text(app)
         assert "Remove target 1?" in shown and "Greets an adult" in shown
         assert "Remove target (y)" in shown and "Keep it (n)" in shown
@@ -314,7 +317,7 @@ async def test_an_empty_row_is_removed_at_once_and_a_filled_action_is_asked_abou
         await pilot.pause()
         await pilot.press("ctrl+r")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
-        assert "Remove action 1?" in screen_text(app)
+        await wait_for(pilot, lambda: "Remove action 1?" in screen_text(app))
         assert "Send the report" in screen_text(app)
         await pilot.press("n")
         await wait_for(pilot, lambda: isinstance(app.screen, EntryForm))
