@@ -350,18 +350,33 @@ class TimelinePane(Horizontal):
             # takes a callable returning a value or an awaitable of it).
             self.app.call_from_thread(self._show_pages, pages, title)  # type: ignore[arg-type]
 
+    def _preview_scroll(self) -> VerticalScroll | None:
+        """The preview's scroll, or None once the tab has gone (the child's screen closed
+        or rebuilt while the preview was being made): a late preview is then dropped."""
+        if not self.is_attached:
+            return None
+        found = self.query("#timeline-preview-scroll")
+        return found.first(VerticalScroll) if found else None
+
     def _preview_failed(self, reason: str) -> None:
-        self.query_one("#timeline-preview-scroll").loading = False
+        scroll = self._preview_scroll()
+        if scroll is None:
+            return
+        scroll.loading = False
         self.query_one("#timeline-page", Static).update(
             Text(f"The timeline could not be prepared: {reason}")
         )
 
     async def _show_pages(self, pages: list[str], title: str) -> None:
+        if self._preview_scroll() is None:
+            return
         self.pages = pages
         self.document_title = title
         self.page_number = 0
         await self._show_page()
-        self.query_one("#timeline-preview-scroll").loading = False
+        scroll = self._preview_scroll()
+        if scroll is not None:
+            scroll.loading = False
 
     async def _show_page(self) -> None:
         label = f"Preview: {self.document_title}"
@@ -373,7 +388,9 @@ class TimelinePane(Horizontal):
         from textual.widgets import Markdown
 
         await self.query_one("#timeline-preview", Markdown).update(self.pages[self.page_number])
-        self.query_one("#timeline-preview-scroll", VerticalScroll).scroll_home(animate=False)
+        scroll = self._preview_scroll()
+        if scroll is not None:
+            scroll.scroll_home(animate=False)
 
     async def action_page(self, step: int) -> None:
         number = min(max(self.page_number + step, 0), max(len(self.pages) - 1, 0))
