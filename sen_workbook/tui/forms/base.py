@@ -29,7 +29,7 @@ from sen_workbook.tui.forms.values import Problems
 from sen_workbook.tui.screens.confirm import ConfirmScreen
 from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.footer import KeyFooter
-from sen_workbook.tui.widgets.keys import pass_on, typed_for
+from sen_workbook.tui.widgets.keys import pass_to_box
 from sen_workbook.workbook import Workbook, WorkbookError
 
 # Below this many columns labels go above their fields instead of beside them.
@@ -71,11 +71,7 @@ class RecordForm(ModalScreen[RecordT | None]):
         # Letters typed in a burst with a key that moved the focus into a box (ctrl+n on
         # "Add a row") reached the control that had the focus then, which took none of
         # them: they belong in the box.
-        box = typed_for(event, self.focused)
-        if box is not None:
-            event.stop()
-            event.prevent_default()
-            pass_on(event, box)
+        pass_to_box(event, self.focused)
 
     # --- what a subclass provides --------------------------------------------------
 

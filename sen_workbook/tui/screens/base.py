@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, cast
 from textual import events
 from textual.screen import Screen
 
-from sen_workbook.tui.widgets.keys import pass_on, typed_for
+from sen_workbook.tui.widgets.keys import pass_to_box
 
 if TYPE_CHECKING:
     from sen_workbook.tui.app import SenWorkbookApp
@@ -57,11 +57,7 @@ class WorkbookScreen(Screen[None]):
         # Letters typed in a burst with "/" reached the control that had the focus then
         # (the journal's list), which took none of them: they are the search's, never
         # one-letter commands.
-        box = typed_for(event, self.focused)
-        if box is not None:
-            event.stop()
-            event.prevent_default()
-            pass_on(event, box)
+        if pass_to_box(event, self.focused):
             return
         # A change key that reached the screen in a read-only window says why it does
         # nothing, instead of nothing at all.

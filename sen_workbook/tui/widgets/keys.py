@@ -42,25 +42,28 @@ async def run_own_binding(widget: Widget, event: events.Key) -> bool:
 
 
 def pass_on(event: events.Key, to: Widget) -> None:
-    """Give ``to`` the key ``event`` (already stopped where it was), marked as passed on, so
-    it is never passed on again: a key the control does not take goes its usual way."""
+    """Stop the key ``event`` where it is and give it to ``to``, marked as passed on, so it
+    is never passed on again: a key the control does not take goes its usual way."""
+    event.stop()
+    event.prevent_default()
     key = events.Key(event.key, event.character)
     key.passed_on = True  # type: ignore[attr-defined]
     to.post_message(key)
 
 
-def typed_for(event: events.Key, focused: Widget | None) -> Widget | None:
-    """The text box a printable key that reached a screen was typed for: the box that has
-    the focus now, when the key arrived at another control before an earlier key of the
-    same burst (ctrl+n adding a row, a Tab) moved the focus to that box.  A focused box
+def pass_to_box(event: events.Key, focused: Widget | None) -> bool:
+    """Pass a printable key that reached a screen on to the text box with the focus, and
+    say whether it was: the key arrived at another control before an earlier key of the
+    same burst (ctrl+n adding a row, "/", a Tab) moved the focus to that box.  A focused box
     takes every printable key itself, so one that reaches the screen was never its own."""
     if (
         event.is_printable
         and isinstance(focused, KeysInOrder)
         and not getattr(event, "passed_on", False)
     ):
-        return focused
-    return None
+        pass_on(event, focused)
+        return True
+    return False
 
 
 class KeysInOrder:
@@ -72,8 +75,6 @@ class KeysInOrder:
         if focused is not None and focused is not self:
             # An earlier key of the same burst (a Tab, an Enter that moves on, a key that
             # opened a dialog) took the focus elsewhere: this key was typed for there.
-            event.stop()
-            event.prevent_default()
             pass_on(event, focused)
             return
         move = _FOCUS_KEYS.get(event.key)
