@@ -12,9 +12,7 @@ import hashlib
 import io
 import re
 import shutil
-import struct
 import subprocess
-import zlib
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from pypdf import PdfReader, PdfWriter
 
 from sen_workbook import cli, demo, model
 from sen_workbook.bundle import PDF_NAME, build_bundle
+from sen_workbook.demo.documents import png_image
 from sen_workbook.pdf import build_pdf_bundle, page_limit, text_pdf
 from sen_workbook.pdf.fonts import Glyphs
 from sen_workbook.timeline import TimelineOptions
@@ -45,27 +44,9 @@ def own_pdf(pages: int, words: str) -> bytes:
 
 
 def png(width: int = 12, height: int = 8) -> bytes:
-    """A small red and blue PNG written byte by byte."""
-    rows = b"".join(
-        b"\x00" + (b"\xd0\x20\x20" * (width // 2) + b"\x20\x40\xd0" * (width - width // 2))
-        for _ in range(height)
-    )
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data))
-            + kind
-            + data
-            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-        )
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
+    """A small red and blue PNG, written by the demo's own PNG writer."""
+    row = b"\xd0\x20\x20" * (width // 2) + b"\x20\x40\xd0" * (width - width // 2)
+    return png_image(width, height, row * height)
 
 
 def locked_pdf() -> bytes:

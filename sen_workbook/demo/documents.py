@@ -152,7 +152,7 @@ def _pdf(title: str, lines: list[str]) -> bytes:
     return bytes(out)
 
 
-def _png(width: int, height: int, pixels: bytearray) -> bytes:
+def png_image(width: int, height: int, pixels: bytes | bytearray) -> bytes:
     """A valid 8-bit RGB PNG from ``width * height * 3`` bytes of pixels."""
     rows = b"".join(
         b"\x00" + bytes(pixels[y * width * 3 : (y + 1) * width * 3]) for y in range(height)
@@ -197,7 +197,7 @@ def _png_playground() -> bytes:
         _fill(pixels, width, x, y, x + 4, y + 4, colour)
     _fill(pixels, width, 50, 31, 53, 34, (255, 255, 255))  # the football
     _fill(pixels, width, 6, 52, 10, 56, (40, 80, 220))  # Tobi, by the fence
-    return _png(width, height, pixels)
+    return png_image(width, height, pixels)
 
 
 def _png_drawing(picture: random.Random) -> bytes:
@@ -220,4 +220,4 @@ def _png_drawing(picture: random.Random) -> bytes:
             min(height, y + picture.randint(4, 12)),
             colour,
         )
-    return _png(width, height, pixels)
+    return png_image(width, height, pixels)
