@@ -7,28 +7,16 @@ The demo family (fixed seed) and a fixed "today", at the two sizes a parent is l
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
-import pytest
 from textual.app import App
 
-from sen_workbook import demo
 from sen_workbook.tui.app import SenWorkbookApp
 from sen_workbook.tui.widgets.table import RecordTable, share_width
-from sen_workbook.workbook import Workbook
+from tests.tui import test_snapshots as snapshot_tests
 from tests.tui.conftest import screen_text, settle, wait_for
 
-TODAY = date(2026, 7, 20)  # after the demo's last entry
-SMALL, LARGE = (80, 24), (120, 40)
-
-
-@pytest.fixture
-def book(tmp_path: Path):
-    sample = demo.generate(size=120, seed=7)
-    with Workbook(tmp_path / "w.json") as workbook:
-        workbook.load_sample(sample.children, sample.entries, sample.files)
-        yield workbook
+# The snapshots' demo family, "today" and sizes.
+book = snapshot_tests.book
+TODAY, SMALL, LARGE = snapshot_tests.TODAY, snapshot_tests.SMALL, snapshot_tests.LARGE
 
 
 def widths(app: App, selector: str) -> dict[str, int]:
