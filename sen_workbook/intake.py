@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from sen_workbook import model
 from sen_workbook.collector import collector_paused
@@ -26,7 +27,7 @@ class IntakeError(WorkbookError):
     """A capture, import or calendar that cannot be done; one sentence, nothing written."""
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
     """The ``add`` and ``calendar`` commands."""
     from sen_workbook import model
 

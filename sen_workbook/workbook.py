@@ -566,7 +566,7 @@ class Workbook:
 
         if updated != current:
             self._change(update)
-        return model.copy_record(updated)
+        return model.copy_record(cast(model.Child, updated))  # checked above
 
     def remove_child(self, child_id: str) -> str:
         """Move a child and all their entries to the trash; returns the trash item's id."""
@@ -680,7 +680,7 @@ class Workbook:
         wanted = model.copy_record([dict(e) for e in entries])
         data = self._data()
         problems: list[str] = []
-        seen: set[str] = set()
+        seen: set[Any] = set()  # ids as given, which may be anything until checked
         for entry in wanted:
             try:
                 self._check_in_context(entry, data)
@@ -729,7 +729,7 @@ class Workbook:
             data["entries"][entry_id] = model.copy_record(updated)
 
         self._change(update)
-        return model.copy_record(updated)
+        return model.copy_record(cast(model.Entry, updated))  # checked in context above
 
     @_system_refusals
     def delete_entry(self, entry_id: str) -> str:
@@ -829,7 +829,7 @@ class Workbook:
                 data["trash"][item_id] = {**item, "entries": []}
             return current
 
-        return model.copy_record(self._change(put_back))
+        return cast("model.Child | model.Entry", model.copy_record(self._change(put_back)))
 
     def empty_trash_item(self, item_id: str) -> None:
         """Delete one trash item for good."""
@@ -1636,7 +1636,7 @@ def check_attachable(path: Path) -> None:
 
 def sorted_copies(entries: Iterable[Mapping[str, Any]]) -> list[model.Entry]:
     """Copies of ``entries``, oldest first, as :meth:`Workbook.entries` gives them."""
-    return sorted(model.copy_record(list(entries)), key=_entry_sort_key)
+    return sorted(cast("list[model.Entry]", model.copy_record(list(entries))), key=_entry_sort_key)
 
 
 def _same(record: T) -> T:

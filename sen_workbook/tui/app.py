@@ -115,7 +115,7 @@ class SenWorkbookApp(App[int]):
         fixed), so what the screens say and what the workbook checks agree."""
         return self._fixed_today or self.workbook.today()
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         # Reopening where the parent left off: the child's screen is the first screen.
         # Pushed over the children list once the app had started, it was drawn inside
         # Textual's start-up batch, thrown away and drawn again (a tenth of a second),
@@ -317,7 +317,7 @@ class SenWorkbookApp(App[int]):
             self._failed(error)
             return None
 
-    def _run_change(self, change: Callable[[], Any]) -> Any:
+    def _run_change(self, change: Callable[[], T]) -> T | None:
         """Run a workbook change, turning its refusal into a message; None if refused."""
         try:
             result = change()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from rich.style import Style
 from rich.text import Text
@@ -93,7 +94,7 @@ class ChoosingTree(DirectoryTree):
             shown.append(path)
         return shown
 
-    def render_label(self, node: TreeNode, base_style: Style, style: Style) -> Text:
+    def render_label(self, node: TreeNode[Any], base_style: Style, style: Style) -> Text:
         label = super().render_label(node, base_style, style)
         entry = node.data
         if entry is not None and entry.path in self.chosen:
