@@ -15,7 +15,7 @@ import gc
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, ParamSpec, TypeVar, cast
@@ -1121,7 +1121,10 @@ class Workbook:
     def _import_archive(self, path: Path, skip_damaged: bool = False) -> ImportSummary:
         document, files, damaged = _read_archive(path, skip_damaged=skip_damaged)
         data = self._data()
-        records_filled, fields_filled = _fill_natural_empties(document, data)
+        # Entries as this program writes them, with nothing wrong, are found in one pass
+        # and neither filled nor checked again alone (most of an archive).
+        sound = model.sound_entries(document["entries"])
+        records_filled, fields_filled = _fill_natural_empties(document, data, sound)
         problems: list[str] = []
         new_children, skipped_children = _not_yet_stored(
             document["children"], data["children"], "child", problems
@@ -1138,7 +1141,9 @@ class Workbook:
             stored_entries = [e for k, e in data["entries"].items() if k not in in_archive]
         problems.extend(
             model.validate_records(
-                document["children"] + stored_children, document["entries"] + stored_entries
+                document["children"] + stored_children,
+                document["entries"] + stored_entries,
+                sound=sound,
             )
         )
         needed: set[str] = {
@@ -1711,17 +1716,21 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _fill_natural_empties(
-    document: dict[str, Any], data: Mapping[str, Any]
+    document: dict[str, Any], data: Mapping[str, Any], sound: Container[int] = frozenset()
 ) -> tuple[int, tuple[str, ...]]:
     """Fill, in place, what an archive from elsewhere may leave out or write as null.
 
     A record already in the workbook keeps its stamps, so importing the same archive again
-    still finds it the same.  Returns how many records were filled and which fields.
+    still finds it the same.  Entries whose ``id()`` is in ``sound`` have nothing to fill
+    (:func:`~sen_workbook.model.sound_entries`).  Returns how many records were filled
+    and which fields.
     """
     records = 0
     names: set[str] = set()
     for table, child in (("children", True), ("entries", False)):
         for number, record in enumerate(document[table]):
+            if id(record) in sound:
+                continue
             filled_record, filled = model.fill_natural_empties(record, child=child)
             if not filled:
                 continue
