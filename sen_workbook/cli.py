@@ -413,7 +413,12 @@ def _evidence(book: Workbook, args: argparse.Namespace) -> int:
         pseudonym=pseudonym,
     )
     if args.command == "timeline":
-        sys.stdout.write(book.timeline(child, options))
+        from sen_workbook.timeline import timeline_blocks
+
+        # Written block by block, the text the workbook's timeline gives: a long journal's
+        # document (17 MB at 20,000 entries) is not joined into one string first.
+        blocks = timeline_blocks(dict(child), book.stored_entries(child["id"]), options)
+        sys.stdout.writelines([*(block + "\n\n" for block in blocks[:-1]), blocks[-1] + "\n"])
         sys.stdout.flush()
         return EXIT_OK
     from sen_workbook.pdf.limits import page_limit

@@ -20,8 +20,10 @@ from hypothesis import strategies as st
 
 from sen_workbook import deadlines, model
 from sen_workbook.timeline import PURPOSES, TimelineOptions, escape, render_timeline
-from sen_workbook.timeline.blocks import bullet
+from sen_workbook.timeline.blocks import bullet, spaced
+from sen_workbook.timeline.document import pieces
 from sen_workbook.timeline.escaping import shows_as_written
+from sen_workbook.timeline.facts import Facts
 from tests.test_timeline import inline_text, parse  # the same reading of the tokens
 
 AS_OF = date(2024, 9, 1)
@@ -318,3 +320,18 @@ def test_hostile_text_in_every_field_keeps_the_structure_and_comes_back_intact(t
         "Observation at home",
         shown(text, "cell"),
     ]
+
+
+@settings(max_examples=100, deadline=None)
+@given(TEXT, st.sampled_from(PURPOSES))
+def test_blocks_written_as_text_are_spaced_as_the_spacing_rule_spaces_them(text, purpose):
+    # The entries in full and the chronology are written already spaced, block by block,
+    # instead of going through the document's lines again: whatever the family typed
+    # (several paragraphs, a line that looks like a list item), each block must read as
+    # the one spacing rule would lay it out, and the blocks must make the document.
+    child, entries = records(text)
+    options = TimelineOptions(as_of=AS_OF, purpose=purpose)
+    blocks = pieces(Facts(child, entries, options))
+    for block in blocks:
+        assert block == "\n".join(spaced(block.split("\n")))
+    assert "\n\n".join(blocks) + "\n" == render_timeline(child, entries, options)

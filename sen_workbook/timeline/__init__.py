@@ -32,6 +32,7 @@ from .document import (
     PURPOSE_TITLES,
     render_timeline,
     timeline_and_exhibits,
+    timeline_blocks,
     timeline_title,
 )
 from .ehcna import CODE_9_14
@@ -61,5 +62,6 @@ __all__ = [
     "render_timeline",
     "select_entries",
     "timeline_and_exhibits",
+    "timeline_blocks",
     "timeline_title",
 ]

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import re
 
+# A block of the document: its lines, to be spaced (see :func:`spaced`), or its text,
+# spaced already (an entry in full, the chronology's table: thousands of them).
+Block = list[str] | str
+
 
 def table(header: list[str], rows: list[list[str]]) -> list[str]:
     """A Markdown table; every cell must already be escaped for the ``cell`` context."""
@@ -33,16 +37,7 @@ def bullet(text: str, depth: int = 0) -> str:
     )
 
 
-def bullet_lines(text: str, depth: int = 0) -> list[str]:
-    """:func:`bullet` as its lines, for text of several paragraphs: the document is
-    made of lines, so they are not joined only to be split again."""
-    indent = INDENT * depth
-    lines = text.split("\n")
-    inner = indent + INDENT
-    return [indent + "- " + lines[0], *(inner + line if line else "" for line in lines[1:])]
-
-
-def _kind(line: str) -> str:
+def line_kind(line: str) -> str:
     """What a line of the document is: blank, heading, table, item, more (an item's
     indented text) or text (a paragraph)."""
     if not line:
@@ -72,7 +67,7 @@ def spaced(lines: list[str]) -> list[str]:
     """The lines with a blank line between blocks of different kinds: before and after
     every list, heading and table, so that pandoc's own reader and Python-Markdown see
     the same blocks as CommonMark (they do not let a list interrupt a paragraph)."""
-    # :func:`_kind` written out in the loop: this runs over every line of the document,
+    # :func:`line_kind` written out in the loop: this runs over every line of the document,
     # most of them list items following list items.
     out: list[str] = []
     append = out.append
@@ -101,5 +96,5 @@ def spaced(lines: list[str]) -> list[str]:
 
 # An indented list item: spaces, then a list marker.
 _INDENTED_ITEM = re.compile(" *- ")
-# What a line's first character says it is, when not a space (see :func:`_kind`).
+# What a line's first character says it is, when not a space (see :func:`line_kind`).
 _KIND_BY_FIRST = {"#": "heading", "|": "table", "-": "item"}

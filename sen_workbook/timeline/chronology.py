@@ -8,7 +8,7 @@ from typing import Any
 
 from sen_workbook import vocabulary
 
-from .blocks import table
+from .blocks import Block, table
 from .deadline_table import deadline_section
 from .facts import Facts
 from .flag_list import flag_section
@@ -24,11 +24,12 @@ def summary_chronology(facts: Facts) -> list[list[str]]:
     return [lines, flag_section(facts), deadline_section(facts)]
 
 
-def chronology(facts: Facts) -> list[list[str]]:
-    """The chronology table, or a sentence when nothing is selected."""
+def chronology(facts: Facts) -> list[Block]:
+    """The chronology table, or a sentence when nothing is selected: one block, as its
+    text (a heading and a table need no more spacing)."""
     lines = ["## Chronology", ""]
     if not facts.selected:
-        return [lines + ["No entries in this selection."]]
+        return ["\n".join([*lines, "No entries in this selection."])]
     # The table's rows written here as :func:`blocks.table` writes them: one line each.
     lines += table(["Ref", "Date", "Kind", "Summary", "Exhibits"], [])
     refs, kinds, text = facts.refs, vocabulary.KIND_LABELS, facts.text
@@ -42,7 +43,7 @@ def chronology(facts: Facts) -> list[list[str]]:
         lines.append(
             f"| {refs[entry['id']]} | {when(entry)} | {kinds[kind]} | {summary} | {exhibits} |"
         )
-    return [lines]
+    return ["\n".join(lines)]
 
 
 # The kinds whose row tells one more fact than the title (see :func:`row_summary`).

@@ -9,7 +9,7 @@ from typing import Any
 from sen_workbook import model, vocabulary
 from sen_workbook.stage import stage_words
 
-from .blocks import bullet, spaced
+from .blocks import Block, bullet, spaced
 from .chronology import chronology, summary_chronology
 from .complaint import summary_complaint
 from .cycles import cycle_tables
@@ -40,30 +40,35 @@ _SUMMARIES = {
 
 def render(facts: Facts) -> str:
     """The document's Markdown: blocks joined by one blank line, ending in a line end."""
-    blocks: list[list[str]] = [heading_block(facts), about(facts)]
+    return "\n\n".join(pieces(facts)) + "\n"
+
+
+def pieces(facts: Facts) -> list[str]:
+    """The document's blocks as text, each spaced (see :func:`blocks.spaced`), in order:
+    joined by one blank line they are the document.  A block the sections give as text
+    is spaced already (an entry in full, the chronology's table); the others are spaced
+    here.  Spacing block by block gives the same lines as spacing the whole document,
+    since a blank line between blocks ends whatever came before it."""
+    blocks: list[Block] = [heading_block(facts), about(facts)]
     blocks.append(["## Summary"])
     blocks.extend(_SUMMARIES[facts.options.purpose](facts))
     blocks.extend(chronology(facts))
     blocks.extend(entries(facts))
     blocks.extend(cycle_tables(facts))
     blocks.extend(exhibit_index(facts))
-    # The blocks' lines one by one, a blank line between blocks: the same lines as
-    # joining all and splitting again, without copying the whole document twice more.
-    lines: list[str] = []
-    append, extend = lines.append, lines.extend
+    texts: list[str] = []
     for block in blocks:
-        if not block:
-            continue
-        if lines:
-            append("")
-        for line in block:
-            if "\n" in line:
-                extend(line.split("\n"))
-            else:
-                append(line)
-    lines = spaced(lines)
-    lines.append("")  # the line end after the last line
-    return "\n".join(lines)
+        if type(block) is str:
+            texts.append(block)
+        elif block:
+            lines: list[str] = []
+            for line in block:
+                if "\n" in line:
+                    lines.extend(line.split("\n"))
+                else:
+                    lines.append(line)
+            texts.append("\n".join(spaced(lines)))
+    return texts
 
 
 def heading_block(facts: Facts) -> list[str]:
@@ -158,6 +163,15 @@ def render_timeline(
     bytes.
     """
     return render(Facts(child, entries, options))
+
+
+def timeline_blocks(
+    child: Mapping[str, Any], entries: Iterable[Mapping[str, Any]], options: TimelineOptions
+) -> list[str]:
+    """:func:`render_timeline` as its blocks (see :func:`pieces`): joined by a blank line
+    and ended with a line end, they are its text; written one by one, a long journal's
+    document is never held twice over in memory."""
+    return pieces(Facts(child, entries, options))
 
 
 def timeline_and_exhibits(

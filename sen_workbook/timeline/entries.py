@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -14,7 +14,7 @@ from sen_workbook.vocabulary import (
     RESULT_LABELS,
 )
 
-from .blocks import bullet, bullet_lines
+from .blocks import Block, bullet, line_kind
 from .escaping import present
 from .exhibit_index import added_as
 from .facts import Facts
@@ -22,60 +22,76 @@ from .phrases import provision_text, target_text
 from .words import day_text, number, plural, when
 
 
-def entries(facts: Facts) -> list[list[str]]:
-    """The section of entries in full, one block per entry."""
-    blocks = [["## Entries"]]
+def entries(facts: Facts) -> list[Block]:
+    """The section of entries in full, one block per entry (each as its text)."""
+    blocks: list[Block] = [["## Entries"]]
     if not facts.selected:
         blocks.append(["No entries in this selection."])
-    for entry in facts.selected:
-        blocks.append(entry_in_full(facts, entry))
+    blocks += [entry_in_full(facts, entry) for entry in facts.selected]
     return blocks
 
 
-def entry_in_full(facts: Facts, entry: Mapping[str, Any]) -> list[str]:
-    """One entry: a heading with its reference, date, kind and title, then its fields."""
+def entry_in_full(facts: Facts, entry: Mapping[str, Any]) -> str:
+    """One entry: a heading with its reference, date, kind and title, then its fields,
+    as its text, spaced as :func:`blocks.spaced` spaces it (each entry is one block, and
+    a long journal has thousands: its lines are not gone through again)."""
     kind = entry["kind"]
-    text = facts.text
     get = entry.get
-    title = text(get("title", ""), "heading")
-    lines = [
-        f"### {facts.refs[entry['id']]} — {when(entry)} — {vocabulary.KIND_LABELS[kind]}: {title}",
-        "",
-    ]
+    title = facts.text(get("title", ""), "heading")
+    heading = (
+        f"### {facts.refs[entry['id']]} — {when(entry)} — {vocabulary.KIND_LABELS[kind]}: {title}"
+    )
+    # The list items, each one line or a first line and its further paragraphs.
+    items: list[str] = []
     details = facts.own_text(get("details", ""))
     if details:
-        if "\n" in details:
-            lines += bullet_lines(_DETAILS + details)
-        else:
-            lines.append("- " + _DETAILS + details)
+        items.append(bullet(_DETAILS + details))
     chosen = get("areas")
     if chosen:
         areas = _area_labels(chosen)
         if areas:
-            lines.append(_AREAS + areas)
+            items.append(_AREAS + areas)
     people = get("people")
     if people:
         shown = facts.texts(people)
         if shown:
-            lines.append(bullet(_PEOPLE + "; ".join(shown)))
-    lines += kind_fields(facts, entry)
+            items.append(bullet(_PEOPLE + "; ".join(shown)))
+    fields = _KIND_FIELDS.get(kind)
+    if fields is not None:
+        fields(facts, entry, items)
     if get("links"):
-        lines.append(bullet(f"{FIELD_LABELS['links']}: " + facts.cites(entry["links"])))
+        items.append(bullet(_LINKS + facts.cites(entry["links"])))
     for attachment in get("attachments") or ():
         ref = facts.exhibit_refs.get((entry["id"], attachment["sha256"]), "")
         exhibit = f"Exhibit {ref}: " + added_as(facts, attachment.get("filename", ""))
         if present(attachment.get("description", "")):
-            exhibit += ", " + text(attachment["description"])
-        lines.append(bullet(exhibit))
-    if len(lines) == 2:
-        lines.append("No further details recorded.")
-    lines.append("- " + provenance(entry))
-    return lines
+            exhibit += ", " + facts.text(attachment["description"])
+        items.append(bullet(exhibit))
+    recorded = "- " + provenance(entry)
+    if not items:  # a paragraph, then the list: a blank line between them
+        return f"{heading}\n\nNo further details recorded.\n\n{recorded}"
+    items.append(recorded)
+    body = "\n".join(items)
+    if body.count("\n") >= len(items):
+        body = _spaced_items(items)
+    return f"{heading}\n\n{body}"
+
+
+def _spaced_items(items: list[str]) -> str:
+    """List items of which some have further paragraphs, joined as :func:`blocks.spaced`
+    joins them: after an item's further paragraph, a blank line before the next item."""
+    lines: list[str] = []
+    for item in items:
+        if lines and line_kind(lines[-1].rpartition("\n")[2]) not in ("blank", "item"):
+            lines.append("")
+        lines.append(item)
+    return "\n".join(lines)
 
 
 _DETAILS = f"{FIELD_LABELS['details']}: "
 _AREAS = f"- {FIELD_LABELS['areas']}: "
 _PEOPLE = f"{FIELD_LABELS['people']}: "
+_LINKS = f"{FIELD_LABELS['links']}: "
 _area_shown: dict[tuple[str, ...], str] = {}
 
 
@@ -135,104 +151,149 @@ def provenance(entry: Mapping[str, Any]) -> str:
 
 def kind_fields(facts: Facts, entry: Mapping[str, Any]) -> list[str]:
     """The fields of the entry's own kind, as list items."""
-    kind = entry["kind"]
-    lines: list[str] = []
+    items: list[str] = []
+    fields = _KIND_FIELDS.get(entry["kind"])
+    if fields is not None:
+        fields(facts, entry, items)
+    return items
 
-    def text(name: str) -> None:
-        shown = facts.text(entry.get(name, ""))
-        if shown:
-            lines.append(bullet(f"{FIELD_LABELS[name]}: {shown}"))
 
-    def on_day(name: str) -> None:
-        if entry.get(name):
-            lines.append(bullet(f"{FIELD_LABELS[name]}: {day_text(entry[name])}"))
+# Each field's label as it starts its list item.
+_LABELLED = {name: f"{label}: " for name, label in FIELD_LABELS.items()}
 
-    def heading(name: str, items: Any) -> None:
-        if items:
-            lines.append(bullet(f"{FIELD_LABELS[name]}:"))
 
-    if kind == "concern":
-        for name in ("raised_by", "raised_with", "channel", "response"):
-            text(name)
-        on_day("response_date")
-    elif kind == "assessment":
-        text("professional")
-        text("findings")
-        items = entry.get("recommendations") or ()
-        heading("recommendations", items)
-        for item in items:
-            done = IMPLEMENTED_LABELS.get(item.get("implemented", ""), "not known").lower()
-            lines.append(bullet(f"{facts.quoted(item.get('text', ''))}: {done}", 1))
-    elif kind == "plan":
-        on_day("start_date")
-        on_day("review_date")
-        targets = entry.get("targets") or ()
-        heading("targets", targets)
-        for target in targets:
-            lines.append(bullet(target_text(facts, target), 1))
-        provision = entry.get("provision") or ()
-        heading("provision", provision)
-        for item in provision:
-            lines.append(bullet(provision_text(facts, item), 1))
-    elif kind == "review":
-        if entry.get("plan_id"):
-            lines.append(bullet(f"{FIELD_LABELS['plan_id']}: " + facts.cite(entry["plan_id"])))
-        outcomes = entry.get("outcomes") or ()
-        heading("outcomes", outcomes)
-        targets = facts.plan_targets(entry.get("plan_id", ""))
-        for outcome in outcomes:
-            target = targets.get(outcome.get("target_id", ""))
-            name = facts.quoted(target.get("text", "")) if target else "A target not in the plan"
-            result = RESULT_LABELS.get(outcome.get("result", ""), "Not assessed").lower()
-            shown = f"{name}: {result}"
-            if present(outcome.get("evidence", "")):
-                shown += "; evidence: " + facts.text(outcome["evidence"])
-            lines.append(bullet(shown, 1))
-        for name in ("parent_views", "child_views", "next_steps"):
-            text(name)
-    elif kind == "meeting":
-        attendees = facts.texts(entry.get("attendees") or ())
-        if attendees:
-            lines.append(bullet(f"{FIELD_LABELS['attendees']}: " + "; ".join(attendees)))
-        text("purpose")
-        actions = entry.get("actions") or ()
-        heading("actions", actions)
-        for action in actions:
-            parts = [facts.quoted(action.get("text", ""))]
-            if present(action.get("owner", "")):
-                parts.append("owner: " + facts.text(action["owner"]))
-            if action.get("due"):
-                parts.append("due: " + day_text(action["due"]))
-            parts.append("done" if action.get("done") else "not done")
-            lines.append(bullet("; ".join(parts), 1))
-        on_day("follow_up_sent")
-    elif kind == "correspondence":
-        direction = DIRECTION_LABELS.get(entry.get("direction", ""), DIRECTION_LABELS["received"])
-        lines.append(bullet(f"{FIELD_LABELS['direction']}: {direction}"))
-        for name in ("from", "to", "subject"):
-            text(name)
-        on_day("reply_due")
-    elif kind == "incident":
-        label = vocabulary.INCIDENT_LABELS.get(entry.get("incident_type", ""), "Other")
-        lines.append(bullet(f"{FIELD_LABELS['incident_type']}: {label}"))
-        days = number(entry.get("days_lost") or 0)
-        lines.append(bullet(f"{FIELD_LABELS['days_lost']}: {days}"))
-    elif kind == "observation":
-        text("child_views")
-        text("parent_views")
-    elif kind == "request":
-        label = vocabulary.REQUEST_LABELS.get(entry.get("request_type", ""), "Other request")
-        lines.append(bullet(f"{FIELD_LABELS['request_type']}: {label}"))
-        text("sent_to")
-        text("outcome")
-        on_day("outcome_date")
-        if entry.get("asked_for") in model.ASKED_FOR and entry.get("asked_for"):
-            lines.append(
-                bullet(
-                    f"{FIELD_LABELS['asked_for']}: {vocabulary.ASKED_FOR_LABELS[entry['asked_for']]}"
-                )
-            )
-            on_day("asked_for_date")
-            on_day("supplied_date")
-        text("exception_claimed")
-    return lines
+def _text(facts: Facts, entry: Mapping[str, Any], name: str, items: list[str]) -> None:
+    """A text field of the family's, when it shows anything."""
+    value = entry.get(name, "")
+    if value == "":  # most optional fields are empty
+        return
+    shown = facts.text(value)
+    if shown:
+        items.append(
+            "- " + _LABELLED[name] + shown if "\n" not in shown else bullet(_LABELLED[name] + shown)
+        )
+
+
+def _on_day(entry: Mapping[str, Any], name: str, items: list[str]) -> None:
+    """A date field, when it is filled in."""
+    if entry.get(name):
+        items.append("- " + _LABELLED[name] + day_text(entry[name]))
+
+
+def _heading(name: str, found: Any, items: list[str]) -> None:
+    """The item heading a list of the kind's own (targets, actions...), when it has any."""
+    if found:
+        items.append("- " + _LABELLED[name].rstrip(" "))
+
+
+def _concern(facts: Facts, entry: Mapping[str, Any], items: list[str]) -> None:
+    for name in ("raised_by", "raised_with", "channel", "response"):
+        _text(facts, entry, name, items)
+    _on_day(entry, "response_date", items)
+
+
+def _assessment(facts: Facts, entry: Mapping[str, Any], items: list[str]) -> None:
+    _text(facts, entry, "professional", items)
+    _text(facts, entry, "findings", items)
+    found = entry.get("recommendations") or ()
+    _heading("recommendations", found, items)
+    for item in found:
+        done = IMPLEMENTED_LABELS.get(item.get("implemented", ""), "not known").lower()
+        items.append(bullet(f"{facts.quoted(item.get('text', ''))}: {done}", 1))
+
+
+def _plan(facts: Facts, entry: Mapping[str, Any], items: list[str]) -> None:
+    _on_day(entry, "start_date", items)
+    _on_day(entry, "review_date", items)
+    targets = entry.get("targets") or ()
+    _heading("targets", targets, items)
+    for target in targets:
+        items.append(bullet(target_text(facts, target), 1))
+    provision = entry.get("provision") or ()
+    _heading("provision", provision, items)
+    for item in provision:
+        items.append(bullet(provision_text(facts, item), 1))
+
+
+def _review(facts: Facts, entry: Mapping[str, Any], items: list[str]) -> None:
+    if entry.get("plan_id"):
+        items.append("- " + _LABELLED["plan_id"] + facts.cite(entry["plan_id"]))
+    outcomes = entry.get("outcomes") or ()
+    _heading("outcomes", outcomes, items)
+    targets = facts.plan_targets(entry.get("plan_id", ""))
+    for outcome in outcomes:
+        target = targets.get(outcome.get("target_id", ""))
+        name = facts.quoted(target.get("text", "")) if target else "A target not in the plan"
+        result = RESULT_LABELS.get(outcome.get("result", ""), "Not assessed").lower()
+        shown = f"{name}: {result}"
+        if present(outcome.get("evidence", "")):
+            shown += "; evidence: " + facts.text(outcome["evidence"])
+        items.append(bullet(shown, 1))
+    for name in ("parent_views", "child_views", "next_steps"):
+        _text(facts, entry, name, items)
+
+
+def _meeting(facts: Facts, entry: Mapping[str, Any], items: list[str]) -> None:
+    attendees = facts.texts(entry.get("attendees") or ())
+    if attendees:
+        items.append(bullet(_LABELLED["attendees"] + "; ".join(attendees)))
+    _text(facts, entry, "purpose", items)
+    actions = entry.get("actions") or ()
+    _heading("actions", actions, items)
+    for action in actions:
+        parts = [facts.quoted(action.get("text", ""))]
+        if present(action.get("owner", "")):
+            parts.append("owner: " + facts.text(action["owner"]))
+        if action.get("due"):
+            parts.append("due: " + day_text(action["due"]))
+        parts.append("done" if action.get("done") else "not done")
+        items.append(bullet("; ".join(parts), 1))
+    _on_day(entry, "follow_up_sent", items)
+
+
+def _correspondence(facts: Facts, entry: Mapping[str, Any], items: list[str]) -> None:
+    direction = DIRECTION_LABELS.get(entry.get("direction", ""), DIRECTION_LABELS["received"])
+    items.append("- " + _LABELLED["direction"] + direction)
+    for name in ("from", "to", "subject"):
+        _text(facts, entry, name, items)
+    _on_day(entry, "reply_due", items)
+
+
+def _incident(facts: Facts, entry: Mapping[str, Any], items: list[str]) -> None:
+    label = vocabulary.INCIDENT_LABELS.get(entry.get("incident_type", ""), "Other")
+    items.append("- " + _LABELLED["incident_type"] + label)
+    items.append("- " + _LABELLED["days_lost"] + number(entry.get("days_lost") or 0))
+
+
+def _observation(facts: Facts, entry: Mapping[str, Any], items: list[str]) -> None:
+    _text(facts, entry, "child_views", items)
+    _text(facts, entry, "parent_views", items)
+
+
+def _request(facts: Facts, entry: Mapping[str, Any], items: list[str]) -> None:
+    label = vocabulary.REQUEST_LABELS.get(entry.get("request_type", ""), "Other request")
+    items.append("- " + _LABELLED["request_type"] + label)
+    _text(facts, entry, "sent_to", items)
+    _text(facts, entry, "outcome", items)
+    _on_day(entry, "outcome_date", items)
+    if entry.get("asked_for") in model.ASKED_FOR and entry.get("asked_for"):
+        items.append(
+            "- " + _LABELLED["asked_for"] + vocabulary.ASKED_FOR_LABELS[entry["asked_for"]]
+        )
+        _on_day(entry, "asked_for_date", items)
+        _on_day(entry, "supplied_date", items)
+    _text(facts, entry, "exception_claimed", items)
+
+
+# Each kind's own fields, in the order the entry shows them.
+_KIND_FIELDS: dict[str, Callable[[Facts, Mapping[str, Any], list[str]], None]] = {
+    "concern": _concern,
+    "assessment": _assessment,
+    "plan": _plan,
+    "review": _review,
+    "meeting": _meeting,
+    "correspondence": _correspondence,
+    "incident": _incident,
+    "observation": _observation,
+    "request": _request,
+}
