@@ -49,6 +49,10 @@ _MARKS = re.compile(r"[\\`*_\[\]<&|~^${]|:(?=[+\w-]*[A-Za-z][+\w-]*:)")
 # The same characters with every colon: a plain class is searched three times quicker,
 # and most of the family's lines have none of them, so :data:`_MARKS` runs only after it.
 _MAYBE_MARKS = re.compile(r"[\\`*_\[\]<&|~^${:]")
+# The ASCII characters that :data:`_NEEDS_CLEANING` and :data:`_MAYBE_MARKS` look for,
+# without and with the line feed (paragraphs are split on it).
+_ASCII_CONTROLS_AND_MARKS = bytes(range(0x0A)) + bytes(range(0x0B, 0x20)) + b"\x7f\\`*_[]<&|~^${:"
+_ASCII_LINE_ENDS_CONTROLS_AND_MARKS = _ASCII_CONTROLS_AND_MARKS + b"\n"
 # An entity's name, closed by ";" or by the end of the text (the tool's words after it
 # may begin with ";").
 _ENTITY_AFTER = re.compile(
@@ -151,32 +155,51 @@ def escape(text: str, context: str) -> str:
     """
     if context not in CONTEXTS:
         raise ValueError(f"context {context!r} is not one of {', '.join(CONTEXTS)}.")
-    # isprintable() is False for every character the pattern looks for, and much quicker.
-    if text.isprintable():
-        # One line, the most common case by far: the same steps as below, without the list.
-        line = text.strip()
-        if _MAYBE_MARKS.search(line) and _MARKS.search(line):
-            line = _escape_marks(line, context)
-        if context == "paragraph":
-            return _escape_start(line)
-        if context == "heading" and line.endswith("#"):
-            run = len(line) - len(line.rstrip("#"))
-            line = line[:-run] + "\\#" * run
-        return line
-    if text.replace("\n", "").isprintable():
-        # Paragraphs and nothing else to clean: the lines as cleaning would leave them.
-        lines = [line for line in map(str.strip, text.split("\n")) if line]
-    elif re.search(_NEEDS_CLEANING, text):
-        cleaned = re.sub(_CONTROL, "\ufffd", text.replace("\t", " "))
-        lines = [line.strip() for line in _LINE_END.split(cleaned)]
-        lines = [line for line in lines if line]
-    else:
-        lines = [text.strip()]
+    lines: list[str] = []
+    marks = True  # whether a line may hold a mark
+    if text.isascii():
+        # Most of the family's text: one pass over its bytes finds any control character
+        # but a line end, and any mark; twice as quick as the searches below.
+        data = text.encode("ascii")
+        if len(data.translate(None, _ASCII_CONTROLS_AND_MARKS)) == len(data):
+            if "\n" not in text:
+                line = text.strip()
+                if context == "paragraph":
+                    return _escape_start(line)
+                if context == "heading" and line.endswith("#"):
+                    run = len(line) - len(line.rstrip("#"))
+                    line = line[:-run] + "\\#" * run
+                return line
+            # Paragraphs, and no mark in any of them.
+            lines = [line for line in map(str.strip, text.split("\n")) if line]
+            marks = False
+    if not lines:
+        # isprintable() is False for every character the pattern looks for, and much quicker.
+        if text.isprintable():
+            # One line, the most common case by far: the same steps as below, without the list.
+            line = text.strip()
+            if _MAYBE_MARKS.search(line) and _MARKS.search(line):
+                line = _escape_marks(line, context)
+            if context == "paragraph":
+                return _escape_start(line)
+            if context == "heading" and line.endswith("#"):
+                run = len(line) - len(line.rstrip("#"))
+                line = line[:-run] + "\\#" * run
+            return line
+        if text.replace("\n", "").isprintable():
+            # Paragraphs and nothing else to clean: the lines as cleaning would leave them.
+            lines = [line for line in map(str.strip, text.split("\n")) if line]
+        elif re.search(_NEEDS_CLEANING, text):
+            cleaned = re.sub(_CONTROL, "\ufffd", text.replace("\t", " "))
+            lines = [line.strip() for line in _LINE_END.split(cleaned)]
+            lines = [line for line in lines if line]
+        else:
+            lines = [text.strip()]
     if context in ("heading", "cell") and len(lines) > 1:
         lines = [" ".join(lines)]
     shown = []
     for number, line in enumerate(lines):
-        if _MAYBE_MARKS.search(line) and _MARKS.search(line):
+        if marks and _MAYBE_MARKS.search(line) and _MARKS.search(line):
             line = _escape_marks(line, context)
         if number or context == "paragraph":
             line = _escape_start(line)
@@ -193,6 +216,14 @@ def shows_as_written(text: str) -> bool:
     """Whether :func:`escape` gives ``text`` back as it is on a line, in a heading and in
     a cell: one line of printable characters, no space around it, none of the marks
     and no closing ``#``.  (A paragraph also looks at how the line starts.)"""
+    if text.isascii():  # one pass over its bytes, as in escape()
+        data = text.encode("ascii")
+        return (
+            len(data.translate(None, _ASCII_LINE_ENDS_CONTROLS_AND_MARKS)) == len(data)
+            and not text.endswith("#")
+            and text == text.strip()
+            and text != ""
+        )
     return (
         text.isprintable()
         and _MAYBE_MARKS.search(text) is None
