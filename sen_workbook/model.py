@@ -844,6 +844,8 @@ class _UsualEntry(NamedTuple):
     # (later, earlier): the one pair of dates that date_conflicts compares in such an
     # entry, when both are filled in (its lists of rows being empty), or None.
     order: tuple[str, str] | None
+    # The exact types of another usual entry of the kind: an incident's half day lost.
+    other_types: tuple[type, ...] | None
 
 
 # The pair of dates of each kind that date_conflicts compares outside lists of rows
@@ -868,18 +870,38 @@ def _usual_entry(kind: str) -> _UsualEntry:
         "incident": (("incident_type", INCIDENT_TYPES),),
         "request": (("request_type", REQUEST_TYPES),),
     }.get(kind, ())
+    types = tuple(type(default) for default in shape.values())
     return _UsualEntry(
         names=tuple(shape),
-        types=tuple(type(default) for default in shape.values()),
-        empty=("attachments", "revisions", *lists_of_objects, *asked),
+        types=types,
+        # A meeting's actions are looked into (see _usual_actions); other lists of
+        # objects belong to kinds a workbook holds few of.
+        empty=(
+            "attachments",
+            "revisions",
+            *(n for n in lists_of_objects if n != "actions"),
+            *asked,
+        ),
         text_lists=(*sorted(_TEXT_LISTS), *(("attendees",) if kind == "meeting" else ())),
         choices=tuple((name, frozenset(values)) for name, values in choices),
         dates=tuple(name for name in _OPTIONAL_DATES.get(kind, ()) if name not in asked),
         order=_USUAL_ORDER.get(kind),
+        other_types=(
+            tuple(
+                float if name == "days_lost" else usual
+                for name, usual in zip(shape, types, strict=True)
+            )
+            if kind == "incident"
+            else None
+        ),
     )
 
 
 _USUAL_ENTRIES = {kind: _usual_entry(kind) for kind in KINDS}
+# The field names of the last usual entry of each kind, as the entry held them.  A JSON
+# reader gives every record of a file the same name objects, which compare at once;
+# the names above are other objects, compared letter by letter (half of the check).
+_NAMES_SEEN: dict[str, tuple[str, ...]] = {}
 _AREA_SET = frozenset(AREAS)
 _TEXT_ONLY = {str}
 
@@ -888,11 +910,19 @@ def _usual_entry_sound(entry: dict[str, Any]) -> bool:
     """Whether ``entry`` is a usual entry (see above) with nothing wrong in it: when
     True, :func:`validate_entry` finds no problem; when False, it must look closer."""
     kind = entry.get("kind")
-    usual = _USUAL_ENTRIES.get(kind) if type(kind) is str else None
+    if type(kind) is not str:
+        return False
+    usual = _USUAL_ENTRIES.get(kind)
     if usual is None:
         return False
-    names, types, empty, text_lists, choices, dates, order = usual
-    if tuple(entry) != names or tuple(map(type, entry.values())) != types:
+    names, types, empty, text_lists, choices, dates, order, other_types = usual
+    held = tuple(entry)
+    if held != _NAMES_SEEN.get(kind):
+        if held != names:
+            return False
+        _NAMES_SEEN[kind] = held
+    found = tuple(map(type, entry.values()))
+    if found != types and found != other_types:
         return False
     for name in empty:
         if entry[name]:
@@ -911,10 +941,11 @@ def _usual_entry_sound(entry: dict[str, Any]) -> bool:
     for name, allowed in choices:
         if entry[name] not in allowed:
             return False
-    if kind == "incident" and entry["days_lost"] < 0:
-        return False
+    if kind == "incident" and not 0 <= entry["days_lost"] < math.inf:
+        return False  # negative, or not a finite number
     try:
-        parse_date(entry["date"], allow_time=True)
+        # The one date parser, after a look in its cache, which knows most entries' dates.
+        day = _parsed_dates.get(entry["date"]) or parse_date(entry["date"], allow_time=True)
         for name in dates:
             if entry[name]:
                 parse_date(entry[name])
@@ -924,8 +955,33 @@ def _usual_entry_sound(entry: dict[str, Any]) -> bool:
             later, earlier = entry[order[0]], entry[order[1]]
             if later and earlier and parse_date(later) < parse_date(earlier, allow_time=True):
                 return False
+        if kind == "meeting" and entry["actions"] and not _usual_actions(entry["actions"], day):
+            return False
     except ValueError:
         return False
+    return True
+
+
+_ACTION_NAMES = tuple(ITEM_FIELDS["actions"])
+_ACTION_TYPES = tuple(type(default) for default in ITEM_FIELDS["actions"].values())
+
+
+def _usual_actions(actions: list[Any], meeting_day: _dt.date) -> bool:
+    """Whether a meeting's actions are each as this program writes them, with nothing
+    wrong: every field in order and of its type, some text, and a due date (if any) that
+    is a real date on or after the meeting.  Raises ``ValueError`` for a date that is
+    not one (the caller then looks closer, as for any other False)."""
+    for action in actions:
+        if (
+            type(action) is not dict
+            or tuple(action) != _ACTION_NAMES
+            or tuple(map(type, action.values())) != _ACTION_TYPES
+            or not action["text"].strip()
+        ):
+            return False
+        due = action["due"]
+        if due and parse_date(due) < meeting_day:
+            return False
     return True
 
 
@@ -1288,6 +1344,9 @@ def validate_records(
             if child["id"] in child_ids:
                 problems.append(f"Child {number}: id {excerpt(child['id'])} is used twice.")
             child_ids.add(child["id"])
+    if _entries_sound(entries, child_ids, sound):
+        return problems  # the children's, if any: nothing is wrong with the entries
+    # Something is: every entry is gone through in order, naming each problem.
     entry_ids: set[str] = set()
     plans: dict[str, Mapping[str, Any]] = {}
     for entry in entries:
@@ -1313,6 +1372,29 @@ def validate_records(
         if entry.get("kind") == "review":
             problems.extend(check_review_plan(entry, plans, _where(number, entry)))
     return problems
+
+
+def _entries_sound(
+    entries: list[Mapping[str, Any]], child_ids: set[str], sound: Container[int]
+) -> bool:
+    """Whether :func:`validate_records` would find nothing wrong with ``entries``, alone
+    or together, answered in a few passes over them all (the usual case: a workbook or
+    an archive with nothing wrong) instead of one of many small steps per entry.  When
+    False, the full pass names each problem."""
+    for entry in entries:
+        if id(entry) not in sound and validate_entry(entry):
+            return False
+    # Each entry is now sound alone: an object with every field of its kind and type.
+    if len({entry["id"] for entry in entries}) != len(entries):
+        return False
+    if not {entry["child_id"] for entry in entries} <= child_ids:
+        return False
+    reviews = [entry for entry in entries if entry["kind"] == "review"]
+    if reviews:
+        plans = {entry["id"]: entry for entry in entries if entry["kind"] == "plan"}
+        if any(check_review_plan(review, plans, "") for review in reviews):
+            return False
+    return True
 
 
 def _where(number: int, entry: Mapping[str, Any]) -> str:

@@ -180,3 +180,62 @@ def test_an_import_names_the_one_damaged_entry_among_many_as_before(tmp_path):
         "date '2024-02-30' is not a real date."
     )
     assert not db.exists() and not db.parent.exists()
+
+
+def test_a_meetings_actions_given_any_value_give_the_full_checks_sentences():
+    base = usual_entry("meeting")
+    action = {"text": "Send the notes", "owner": "SENCo", "due": "2024-03-08", "done": False}
+    base["actions"] = [action, {**action, "due": "", "done": True}]
+    assert model.validate_entry(base) == [] and model.sound_entries([base]) == {id(base)}
+    tried = refused = 0
+    for name in action:
+        for value in VALUES:
+            entry = {**base, "actions": [base["actions"][0], {**action, name: value}]}
+            found = model.validate_entry(entry)
+            assert found == full_checks(entry), (name, value)
+            tried += 1
+            refused += bool(found)
+    for actions in (
+        [{**action, "due": "2024-03-03"}],  # due before the meeting that agreed it
+        [{**action, "due": "2024-03-04"}],  # the same day
+        [{**action, "by": "Friday"}],
+        [dict(reversed(action.items()))],
+        [{k: v for k, v in action.items() if k != "owner"}],
+        ["Send the notes"],
+        [None],
+    ):
+        entry = {**base, "actions": actions}
+        assert model.validate_entry(entry) == full_checks(entry), actions
+    assert refused > tried // 2
+
+
+@pytest.mark.parametrize("days", [0, 2, 0.5, 1.5, -1, -0.5, float("nan"), float("inf"), True])
+def test_days_lost_whole_or_not_give_the_full_checks_sentences(days):
+    entry = {**usual_entry("incident"), "days_lost": days}
+    found = model.validate_entry(entry)
+    assert found == full_checks(entry)
+    assert (found == []) is (days in (0, 2, 0.5, 1.5) and days is not True)
+
+
+def test_entries_sound_alone_are_still_checked_together_and_named_in_order():
+    child = model.new_child(name="Sam Jones", id="c1")
+    other = model.new_child(name="Ali Jones", id="c2")
+    plan = usual_entry("plan")
+    note = usual_entry("observation")
+    entries = [
+        plan,
+        note,
+        {**note, "title": "Same id again"},
+        {**usual_entry("concern"), "child_id": "nobody"},
+        {**usual_entry("review"), "child_id": "c2", "plan_id": plan["id"]},
+    ]
+    sound = model.sound_entries(entries)
+    assert len(sound) == len(entries)  # each is sound taken alone
+    expected = [
+        "Entry 3: observation entry 'Same id again': id 'observation-1' is used twice.",
+        "Entry 4: concern entry 'A concern': child_id 'nobody' is not a child in the workbook.",
+        "Entry 5: review entry 'A review': plan_id 'plan-1' is a plan of a different child.",
+    ]
+    assert model.validate_records([child, other], entries, sound=sound) == expected
+    assert model.validate_records([child, other], entries) == expected
+    assert model.validate_records([child, other], entries[:2]) == []
