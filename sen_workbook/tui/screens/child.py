@@ -6,6 +6,7 @@ changed them; every tab works from that copy.
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from rich.text import Text
@@ -123,12 +124,16 @@ class ChildScreen(WorkbookScreen):
         # first shown, so opening a child costs only the tab in front.
         self._unfilled: set[str] = set()
         self._rows: list[JournalRow] | None = None  # the journal's, once read
+        self._entries: list[dict[str, Any]] | None = None  # the stored records of the load
         self._journal_shown = False  # the journal has the rows of the load under way
         self._covered = False  # the loading cover is up
         # Tabs whose pane is built and mounted: only those are given records.  A pane being
         # mounted has no controls yet, and is given them when its mounting is done.
         self._built = {self.first_tab}
         self._load = 0  # counts the loads: what an earlier one worked out is dropped
+        self._coming: str | None = None  # a tab being built to be shown
+        self._focused_on_showing: str | None = None  # a tab focused as a key showed it
+        self._building: dict[str, asyncio.Event] = {}  # set once the tab's pane is mounted
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -145,9 +150,30 @@ class ChildScreen(WorkbookScreen):
         """Mount the pane of ``tab`` the first time the tab is shown, with the journal's
         rows if it is the journal (the others are filled by :meth:`_fill` after)."""
         holder = self.query_one(f"#{tab}", TabPane)
+        building = self._building.get(tab)
+        if building is not None:
+            # Asked again while it is mounted (2 and / typed together): what follows
+            # needs the pane whole, so wait for the first request to finish it.
+            await building.wait()
+            return
         if holder.children:
             return
+        self._building[tab] = building = asyncio.Event()
+        try:
+            await self._make_pane(tab, holder)
+        finally:
+            del self._building[tab]
+            building.set()
+
+    async def _make_pane(self, tab: str, holder: TabPane) -> None:
         kind = TABS[tab][1]
+        if kind is JournalPane and self._rows is None and self._entries is not None:
+            # Its rows are made now, from the records of the load shown, rather than in
+            # the background for a tab that may never be opened.
+            self._rows = journal_rows(in_order(self._entries))
+            self._journal_shown = True
+            if self.records is not None:  # the facts are in: the search text next
+                self.call_after_refresh(self._prepare_search, self._rows)
         # The journal is given its rows as it is made, so that its first frame is full
         # rather than an empty table drawn once and then again.
         pane = (
@@ -182,16 +208,22 @@ class ChildScreen(WorkbookScreen):
         if self._loading_timer is not None:
             self._loading_timer.stop()
         self._loading_timer = self.set_timer(LOADING_DELAY, self._show_loading)
+        self._entries = entries
         self._journal_shown = False
         self._load += 1
         self.workers.cancel_group(self, "child-records")  # its results are out of date
-        if self._rows is None and self.active_tab == "journal":
+        self.workers.cancel_group(self, "journal-search")
+        if "journal" not in self._built:
+            # Made from these records when the journal is first shown (see _build_pane).
+            self._rows = None
+        elif self._rows is None:
             # Opening on the journal: its rows are made at once, so that it is drawn once,
             # full, rather than empty and then again.  (After a change they are made in
             # the background, as the old rows are on the screen meanwhile.)
             self._show_journal(self._load, journal_rows(in_order(entries)))
         # The facts are worked out after the screen is drawn, so as not to slow the drawing.
-        self.call_after_refresh(self._work_out, self._load, child, entries, not self._journal_shown)
+        with_journal = "journal" in self._built and not self._journal_shown
+        self.call_after_refresh(self._work_out, self._load, child, entries, with_journal)
 
     def _show_loading(self) -> None:
         # The timer may have gone off just as the records arrived: then they are shown
@@ -239,11 +271,13 @@ class ChildScreen(WorkbookScreen):
         if worker.is_cancelled:
             return
         self.app.call_from_thread(self._show_records, load, records)
-        # Last, the search text of the journal's rows, so that the first key typed in
-        # its search box does not wait for it.
-        rows = self._rows
-        if rows is not None:
-            prepare_search(rows, lambda: worker.is_cancelled)
+
+    # Last, the search text of the journal's rows, so that the first key typed in its
+    # search box does not wait for it: once both the rows and the facts are in.
+    @work(thread=True, exclusive=True, group="journal-search", description="the search text")
+    def _prepare_search(self, rows: list[JournalRow]) -> None:
+        worker = get_current_worker()
+        prepare_search(rows, lambda: worker.is_cancelled)
 
     def _show_journal(self, load: int, rows: list[JournalRow]) -> None:
         if load != self._load:
@@ -264,8 +298,11 @@ class ChildScreen(WorkbookScreen):
             self._loading_timer.stop()
             self._loading_timer = None
         self.records = records
+        if self._rows is not None:
+            self._prepare_search(self._rows)
         self._unfilled = {"overview", "cycles", "timeline"}
-        self._fill(self.active_tab)
+        # The tab being brought to the front, if one is: the one leaving needs nothing.
+        self._fill(self._coming or self.active_tab)
         self._covered = False
         for pane in self._built_panes():
             pane.loading = False
@@ -330,7 +367,13 @@ class ChildScreen(WorkbookScreen):
         self._fill(tab)
         if tab == "timeline":
             await self.query_one(TimelinePane).start_preview()
-        self._focus_tab()
+        # A tab shown by a key was focused as it was shown, and keys typed since may have
+        # moved on (to the search): the focus is left where they put it.
+        focused = self.focused
+        shown = self.query_one(f"#{self.active_tab}", TabPane)
+        if tab != self._focused_on_showing or focused is None or shown not in focused.ancestors:
+            self._focus_tab()
+        self._focused_on_showing = None
         self.refresh_bindings()
 
     @on(OpenEntry)
@@ -376,8 +419,7 @@ class ChildScreen(WorkbookScreen):
 
     async def export_bundle(self) -> None:
         """Show the Timeline tab and export the bundle with its options as they are."""
-        self.action_show_tab("timeline")
-        await self._build_pane("timeline")
+        await self.action_show_tab("timeline")
         pane = self.query_one(TimelinePane)
         await pane.start_preview()
         pane.action_export()
@@ -385,15 +427,30 @@ class ChildScreen(WorkbookScreen):
     async def action_search(self) -> None:
         """Go to the journal's search box, from any tab."""
         if self.active_tab != "journal":
-            self.action_show_tab("journal")
-            await self._build_pane("journal")
+            await self.action_show_tab("journal")
         for box in self.query("#journal-search"):
             # At once, not after the keys already waiting: those typed after "/" are
             # the search's.
             self.set_focus(box)
 
-    def action_show_tab(self, tab: str) -> None:
-        self.query_one("#child-tabs", TabbedContent).active = tab
+    async def action_show_tab(self, tab: str) -> None:
+        # The tab's pane is built and given its records while the tab in front still
+        # shows, so the tab's first frame is the full one: shown first, an empty pane
+        # was drawn, then the pane, then its rows.
+        if tab == self.active_tab:
+            return  # already in front: the focus stays where it is
+        # No frame is drawn meanwhile: the tab in front would only be drawn again.
+        self._coming = tab
+        try:
+            async with self.batch():
+                await self._build_pane(tab)
+                self._fill(tab)
+                self.query_one("#child-tabs", TabbedContent).active = tab
+                # The keys typed after this one go to the tab now in front.
+                self._focus_tab()
+                self._focused_on_showing = tab
+        finally:
+            self._coming = None
 
     def action_back(self) -> None:
         self.book_app.show_children()

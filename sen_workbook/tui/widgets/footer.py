@@ -12,6 +12,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Resize
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -50,11 +51,46 @@ def key_width(key: FooterKey, compact: bool) -> int:
 
 
 class KeyFooter(Footer):
-    """A footer whose keys fit its width, leaving out the least needed ones first."""
+    """A footer whose keys fit its width, leaving out the least needed ones first.
+
+    Textual's footer builds its keys again each time anything asks for the bindings to be
+    refreshed (a focus moving, a tab shown, a list highlighting a row), once per request:
+    opening a child's journal asked a dozen times, each a dozen key widgets made and
+    styled, for keys that had not changed.  This one builds them once per change of what
+    it shows, however many requests came in between.
+    """
 
     def __init__(self, *, compact: bool = False) -> None:
         super().__init__(compact=compact)
         self._composed_width = 0
+        self._shown: tuple[object, ...] | None = None  # what the keys shown were built from
+        self._rebuild_asked = False
+
+    def _keys_wanted(self) -> tuple[object, ...]:
+        """What the keys would be built from now: each shown binding with its state,
+        and the room they share."""
+        return (
+            self._room(),
+            self.compact,
+            tuple(
+                (binding.key, binding.description, binding.action, enabled, tooltip)
+                for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
+                if binding.show
+            ),
+        )
+
+    def bindings_changed(self, screen: Screen) -> None:
+        self._bindings_ready = True
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen and not self._rebuild_asked:
+            self._rebuild_asked = True
+            self.call_after_refresh(self._rebuild_if_changed)
+
+    async def _rebuild_if_changed(self) -> None:
+        self._rebuild_asked = False
+        if self.is_attached and self._keys_wanted() != self._shown:
+            await self.recompose()
 
     def _room(self) -> int:
         if self.size.width:
@@ -62,6 +98,8 @@ class KeyFooter(Footer):
         return self.screen.size.width if self.is_attached else 0
 
     def compose(self) -> ComposeResult:
+        if self._bindings_ready:
+            self._shown = self._keys_wanted()
         items = list(super().compose())
         room = self._room()
         self._composed_width = room

@@ -242,6 +242,7 @@ class JournalPane(Vertical):
         self._columns: tuple[int, ...] | None = None  # the widths of the columns shown
         self._shown: list[JournalRow] = []  # the rows in the table now
         self._last_filter_seconds = 0.0
+        self._filters_added = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="journal-filters"):
@@ -255,9 +256,14 @@ class JournalPane(Vertical):
         if self._first_rows is not None:
             rows, self._first_rows = self._first_rows, None
             self.show_rows(rows)
+
+    def on_show(self) -> None:
         # The kind, area and date filters are most of the cost of building the journal:
-        # they join the search box once the rows are on the screen.
-        self.call_after_refresh(self._add_filters)
+        # they join the search box once the rows are on the screen.  (Shown means laid
+        # out: the frame with the rows is drawn before the callback runs.)
+        if not self._filters_added:
+            self._filters_added = True
+            self.call_after_refresh(self._add_filters)
 
     def _add_filters(self) -> None:
         self.query_one("#journal-filters", Horizontal).mount_all(

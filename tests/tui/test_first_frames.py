@@ -1,0 +1,83 @@
+"""Opening a child's journal from the children list draws each screen once, full.
+
+From the list a parent presses enter (the child's Overview) and then 2 (the Journal).
+Each tab is built and given its records before it is brought to the front, so its first
+frame is the finished one; the footer's keys are made again only when they change; and
+keys typed while a screen is still being made reach it, in order.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.message import Message
+from textual.widgets import TabbedContent
+
+from sen_workbook.tui.app import SenWorkbookApp
+from sen_workbook.tui.widgets.footer import KeyFooter
+from sen_workbook.tui.widgets.journal import JournalPane
+from tests.tui import test_app as app_tests
+from tests.tui.conftest import screen_text, settle, wait_for
+from tests.tui.test_app import SIZE, TODAY, journal, open_amara, status
+
+# The app tests' family, workbook and private settings.
+book, path = app_tests.book, app_tests.path
+
+
+def footer_keys(app: SenWorkbookApp) -> list[object]:
+    return list(app.screen.query_one(KeyFooter).children)
+
+
+async def test_the_journal_tab_is_brought_to_the_front_already_holding_its_rows(book):
+    # What the journal holds at the moment its tab becomes the one shown: before, the tab
+    # was shown empty and drawn, then the pane made and drawn, then its rows.
+    held: list[int | None] = []
+
+    def note(message: Message) -> None:
+        if isinstance(message, TabbedContent.TabActivated) and message.pane.id == "journal":
+            panes = message.pane.query(JournalPane)
+            held.append(panes.first().table.row_count if panes else None)
+
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE, message_hook=note) as pilot:
+        await open_amara(pilot, "2")
+        # Amara's six entries, there as the tab is first shown (the news of it is heard
+        # once by each widget it passes on its way up).
+        assert held and set(held) == {6}
+        assert "6 of 6 entries · newest first" in screen_text(app)
+
+
+async def test_keys_typed_while_the_journal_is_made_reach_it_in_order(book):
+    # The terminal hands over keys typed quickly all at once: 2, / and a word arrive
+    # before the journal exists; "r" and "p" (review, new plan) must not reach the
+    # Overview behind it.
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_amara(pilot)
+        for key in ["2", "slash", *"tramp"]:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await wait_for(
+            pilot,
+            lambda: (
+                app.screen.query("#journal-status") and "matching \u201ctramp\u201d" in status(app)
+            ),
+        )
+        assert app.screen.query_one(TabbedContent).active == "journal"
+        assert journal(app).table.row_count == 1
+        assert "Trampoline park meltdown" in screen_text(app)
+
+
+async def test_the_footer_keeps_its_keys_while_they_stay_the_same_and_follows_a_change(book):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_amara(pilot)
+        keys = footer_keys(app)
+        assert keys and "Order" not in screen_text(app).splitlines()[-1]
+        # Moving through the to-do list refreshes the keys each time (the letter key's
+        # words follow the item); the keys shown do not change, so neither do their widgets.
+        await pilot.press("down", "down", "up")
+        await settle(pilot)
+        assert all(a is b for a, b in zip(footer_keys(app), keys, strict=True))
+        await pilot.press("2")  # the journal's own key joins them
+        await wait_for(pilot, lambda: "o Order" in screen_text(app).splitlines()[-1])
+        await pilot.press("1")
+        await wait_for(pilot, lambda: "o Order" not in screen_text(app).splitlines()[-1])
