@@ -183,9 +183,13 @@ class ChildScreen(WorkbookScreen):
         )
         await holder.mount(pane)
         self._built.add(tab)
-        if isinstance(pane, JournalPane) and self._rows is not None:
-            if pane.rows is not self._rows:  # newer rows arrived while it was mounted
-                pane.show_rows(self._rows)
+        if isinstance(pane, JournalPane):
+            if self._rows is None and self._entries is not None:
+                # The records were first read while it was mounted.
+                self._rows = journal_rows(in_order(self._entries))
+                self._journal_shown = True
+            if self._rows is not None and pane.rows is not self._rows:
+                pane.show_rows(self._rows)  # newer rows arrived while it was mounted
         elif self._covered:
             pane.loading = True
 
@@ -213,7 +217,8 @@ class ChildScreen(WorkbookScreen):
         self._load += 1
         self.workers.cancel_group(self, "child-records")  # its results are out of date
         self.workers.cancel_group(self, "journal-search")
-        if "journal" not in self._built:
+        journal_made = "journal" in self._built or "journal" in self._building
+        if not journal_made:
             # Made from these records when the journal is first shown (see _build_pane).
             self._rows = None
         elif self._rows is None:
@@ -222,7 +227,7 @@ class ChildScreen(WorkbookScreen):
             # the background, as the old rows are on the screen meanwhile.)
             self._show_journal(self._load, journal_rows(in_order(entries)))
         # The facts are worked out after the screen is drawn, so as not to slow the drawing.
-        with_journal = "journal" in self._built and not self._journal_shown
+        with_journal = journal_made and not self._journal_shown
         self.call_after_refresh(self._work_out, self._load, child, entries, with_journal)
 
     def _show_loading(self) -> None:
