@@ -64,7 +64,6 @@ class KeyFooter(Footer):
         super().__init__(compact=compact)
         self._composed_width = 0
         self._shown: tuple[object, ...] | None = None  # what the keys shown were built from
-        self._rebuild_asked = False
 
     def _keys_wanted(self) -> tuple[object, ...]:
         """What the keys would be built from now: each shown binding with its state,
@@ -83,12 +82,12 @@ class KeyFooter(Footer):
         self._bindings_ready = True
         if not screen.app.app_focus:
             return
-        if self.is_attached and screen is self.screen and not self._rebuild_asked:
-            self._rebuild_asked = True
+        if self.is_attached and screen is self.screen:
+            # Each request is looked at (a callback left for a screen that closes is
+            # never run, so none may be counted on), but keys are built only for a change.
             self.call_after_refresh(self._rebuild_if_changed)
 
     async def _rebuild_if_changed(self) -> None:
-        self._rebuild_asked = False
         if self.is_attached and self._keys_wanted() != self._shown:
             await self.recompose()
 
