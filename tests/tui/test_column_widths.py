@@ -185,3 +185,30 @@ async def test_an_area_chosen_in_the_journal_filter_shows_the_lists_short_form(b
         assert table.row_count and all(
             "SEMH" in str(table.get_row_at(row)[3]) for row in range(table.row_count)
         )
+
+
+class OneTable(App):
+    def compose(self):
+        yield RecordTable(id="records")
+
+
+async def test_a_list_drawn_before_its_rows_were_measured_is_drawn_again_in_full():
+    # A list filled again with rows of the same sizes (the children list when the to-do
+    # counts arrive), and a frame drawn before the table measured the new rows, as
+    # happens on a loaded machine: the names must not stay cut to the headings' width.
+    app = OneTable()
+    async with app.run_test(size=SMALL) as pilot:
+        table = app.query_one(RecordTable)
+
+        def fill() -> None:
+            table.clear(columns=True)
+            table.add_column("Name", key="name")
+            table.add_row("Amara Okafor", key="amara")
+
+        fill()
+        await pilot.pause()
+        assert "Amara Okafor" in screen_text(app)
+        fill()
+        table.render_line(1)  # the frame drawn meanwhile
+        await pilot.pause()
+        assert "Amara Okafor" in screen_text(app)

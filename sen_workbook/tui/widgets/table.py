@@ -70,7 +70,16 @@ class RecordTable(DataTable[object]):
             or any(column.auto_width for column in columns)
             or any(row is not None and (row.auto_height or row.label is not None) for row in rows)
         ):
+            measured = [column.content_width for column in columns]
             super()._update_dimensions(keys)
+            if [column.content_width for column in columns] != measured:
+                # DataTable keeps the lines it has drawn under its count of changes, which
+                # measuring the new rows does not move: a frame drawn after the rows were
+                # added and before they were measured (a loaded machine, or a list filled
+                # again with the same sizes) stayed, with every column as wide as its
+                # heading ("Ama…" for a name) until something else changed.
+                self._update_count += 1
+                self.refresh()
             return
         width = sum(column.get_render_width(self) for column in columns)
         header = self.header_height if self.show_header else 0
