@@ -297,14 +297,17 @@ def _run(parser: argparse.ArgumentParser, argv: list[str], *, as_command: bool =
     intake.refuse_intake_options(args)
     read_only = args.command in reading
     if args.command == "import" and not path.exists():
-        return _import_into_new(path, args.file, args.skip_damaged)
+        return _import_into_new(path, args.file, args.skip_damaged, as_command=as_command)
     with (
         collector_paused(),
         Workbook(path, read_only=read_only, check_shape=args.command != "check") as book,
     ):
         if args.command == "import":
             summary = book.import_archive(args.file, skip_damaged=args.skip_damaged)
-            return _report_import(summary, book.path)
+            code = _report_import(summary, book.path)
+            if as_command:
+                _leave_at_once(code)  # saved and synced: as after an import into a new path
+            return code
         if args.command == "archive":
             left_out: list[str] = []
             out = book.write_archive(
@@ -348,7 +351,9 @@ def _run(parser: argparse.ArgumentParser, argv: list[str], *, as_command: bool =
     return code
 
 
-def _import_into_new(path: Path, source: str, skip_damaged: bool = False) -> int:
+def _import_into_new(
+    path: Path, source: str, skip_damaged: bool = False, *, as_command: bool = False
+) -> int:
     """Import into a workbook that does not exist yet; if nothing is imported, leave
     nothing behind (no empty workbook, lock file, backup or folder) of what this process
     made, and nothing of another process's (which may be creating the same workbook)."""
@@ -358,7 +363,13 @@ def _import_into_new(path: Path, source: str, skip_damaged: bool = False) -> int
         except BaseException:
             book.discard_created()
             raise
-    return _report_import(summary, book.path)
+        code = _report_import(summary, book.path)
+        if as_command:
+            # Saved and synced: the process ends at once with the workbook still open,
+            # and the system lets go of the writer lock (as however a process ends);
+            # closing it first would free every record read, one by one, for nothing.
+            _leave_at_once(code)
+    return code
 
 
 def _report_import(summary: ImportSummary, path: Path) -> int:

@@ -402,3 +402,30 @@ def test_the_timeline_command_writes_the_whole_document_and_ends_cleanly(tmp_pat
             )
         assert refused.returncode == 2
         assert refused.stderr.count("\n") == 1 and "No space left" in refused.stderr
+
+
+def test_the_import_command_reports_saves_and_lets_go_of_the_workbook_as_it_ends(tmp_path, family):
+    # The program ends as soon as the records are saved and the report written; what a
+    # parent sees and what is on disk must be whole, and the workbook free to open.
+    children, entries = family
+    source = write_archive_json(tmp_path / "family.json", children, entries)
+    db = tmp_path / "new" / "workbook.json"
+    first = run_program("--db", str(db), "import", str(source))
+    assert first.returncode == 0, first.stderr
+    assert len(children) == 1
+    assert first.stdout == f"Imported 1 child and {len(entries)} entries into {db}.\n"
+    again = run_program("--db", str(db), "import", str(source))
+    assert again.returncode == 0, again.stderr
+    assert (
+        again.stdout.startswith("Imported 0 children and 0 entries")
+        and "already there" in again.stdout
+    )
+    stored = json.loads(db.read_text(encoding="utf-8"))
+    assert sorted(stored["entries"]) == sorted(e["id"] for e in entries)
+    assert sorted(p.name for p in db.parent.iterdir() if p.is_file()) == [
+        "workbook.json",
+        "workbook.json.lock",
+    ]
+    with Workbook(db) as book:  # the writer lock was let go: this process may change it
+        assert not book.read_only
+        book.add_entry("observation", children[0]["id"], {"title": "After", "date": "2024-09-02"})
