@@ -240,7 +240,10 @@ class Workbook:
                 ) from error
             self.created = True
             self._made.append(self.path)
-        data, stamp, fingerprint = read_database(self.path, shape=self._check_shape)
+        # Only a writer compares the file with what it read, before each save.
+        data, stamp, fingerprint = read_database(
+            self.path, shape=self._check_shape, fingerprint=not self.read_only
+        )
         if not self.read_only:
             remove_stale_temp_files(self.path)
             make_private(self.path)
