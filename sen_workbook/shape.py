@@ -157,16 +157,20 @@ def shape_problems(data: Mapping[str, Any], limit: int = 3) -> list[str]:
         if note(found):
             return problems
     exact = _ENTRY_EXACT
+    # The field names of the last usual entry of each kind, as the file's records hold
+    # them: a JSON reader gives every record the same name objects, which compare at
+    # once, where the names in _ENTRY_EXACT are compared letter by letter.
+    seen: dict[Any, tuple[str, ...]] = {}
     for key, entry in data["entries"].items():
         # The usual entry (fields in order and of their types, no earlier versions) is
         # passed here in a few steps; any other goes through the full look.
-        if type(entry) is dict and not entry.get("revisions"):
-            usual = exact.get(entry.get("kind"))  # type: ignore[arg-type]
-            if (
-                usual is not None
-                and tuple(entry) == usual[0]
-                and tuple(map(type, entry.values())) == usual[1]
-            ):
+        kind = entry.get("kind") if type(entry) is dict else None
+        usual = exact.get(kind) if type(kind) is str and not entry.get("revisions") else None
+        if usual is not None:
+            names = tuple(entry)
+            if names != seen.get(kind) and names == usual[0]:
+                seen[kind] = names
+            if names == seen.get(kind) and tuple(map(type, entry.values())) == usual[1]:
                 for name in usual[2]:
                     if entry[name] and not _flat_list(entry[name]):
                         break

@@ -69,6 +69,17 @@ DAMAGE: dict[str, tuple[Callable[[dict], None], str]] = {
         lambda d: _first(d["entries"]).update(people=[_deep(50)]),
         "nested deeper",
     ),
+    "an entry whose kind is a list": (
+        lambda d: _first(d["entries"]).update(kind=["observation"]),
+        "has the kind ['observation'], which no entry has",
+    ),
+    "a later entry with its fields in another order and its title null": (
+        lambda d: d["entries"].update(
+            (key, {**dict(reversed(entry.items())), "title": None})
+            for key, entry in list(d["entries"].items())[-1:]
+        ),
+        "has title None, which should be text",
+    ),
 }
 
 
