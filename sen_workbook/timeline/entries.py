@@ -125,7 +125,8 @@ def _to_the_minute(stamp: datetime) -> str:
 def provenance(entry: Mapping[str, Any]) -> str:
     """When the entry was first written down, how long after the day it tells of, and
     whether it was changed since: a note made on the day weighs more than one made later."""
-    created = _stamp(entry.get("created_at"))
+    written = entry.get("created_at")
+    created = _stamp(written)
     if created is None:
         said = "Recorded: when it was first written down is not known"
     else:
@@ -137,7 +138,7 @@ def provenance(entry: Mapping[str, Any]) -> str:
             if gap > 0
             else f"{plural(-gap, 'day')} before the day it tells of"
         )
-        said = f"Recorded: first written down on {_to_the_minute(created)}, {after}"
+        said = f"Recorded: first written down on {_minute_of(written, created)}, {after}"
     revisions = entry.get("revisions") or ()
     if revisions:
         changed = _stamp(entry.get("updated_at"))
@@ -147,6 +148,21 @@ def provenance(entry: Mapping[str, Any]) -> str:
     else:
         said += "; not changed since"
     return said + "."
+
+
+def _minute_of(written: Any, stamp: datetime) -> str:
+    """:func:`_to_the_minute` of a stamp read from ``written``: the text itself when it
+    is written ``YYYY-MM-DDTHH:MM...`` with a year from 1000 (as the app writes it)."""
+    if (
+        type(written) is str
+        and written[4:5] == "-"
+        and written[7:8] == "-"
+        and written[10:11] in ("T", " ")
+        and written[13:14] == ":"
+        and written[0] != "0"
+    ):
+        return written[:10] + " " + written[11:16]
+    return _to_the_minute(stamp)
 
 
 def kind_fields(facts: Facts, entry: Mapping[str, Any]) -> list[str]:

@@ -22,6 +22,16 @@ def when(entry: Mapping[str, Any]) -> str:
         return shown
     shown = day = model.entry_day(entry).isoformat()
     raw = str(raw)
+    if len(raw) == 16 and raw[10] in " T" and raw[13] == ":":
+        # ``YYYY-MM-DD HH:MM``, as the app writes it: the day is read, the time is checked
+        # here (the same rule as parse_date's, without reading the day again).
+        hour, minute = raw[11:13], raw[14:16]
+        if hour.isascii() and minute.isascii() and hour.isdigit() and minute.isdigit():
+            if hour <= "23" and minute <= "59":
+                shown = f"{day} {raw[11:16]}"
+                if len(_shown_dates) < 100_000:
+                    _shown_dates[raw] = shown
+                return shown
     if len(raw.strip()) > 10:
         model.parse_date(raw, "date", allow_time=True)  # only a checked time is shown
         shown = f"{day} {raw.strip()[11:16]}"
