@@ -429,3 +429,40 @@ def test_the_import_command_reports_saves_and_lets_go_of_the_workbook_as_it_ends
     with Workbook(db) as book:  # the writer lock was let go: this process may change it
         assert not book.read_only
         book.add_entry("observation", children[0]["id"], {"title": "After", "date": "2024-09-02"})
+
+
+@pytest.mark.parametrize(
+    ("io_encoding", "encoded"),
+    [
+        ("utf-8-sig", lambda text: text.encode("utf-8-sig")),
+        ("ascii:backslashreplace", lambda text: text.encode("ascii", "backslashreplace")),
+    ],
+)
+def test_the_timeline_command_writes_in_the_encoding_its_output_is_set_to(
+    tmp_path, family, io_encoding, encoded
+):
+    # UTF-8 output is written as bytes, block by block; any other encoding the output is
+    # set to (a byte-order mark first, plain ASCII with the rest spelled out) must still
+    # give exactly what the text stream gives, as for every other command.
+    children, entries = family
+    db = tmp_path / "book" / "workbook.json"
+    archive = write_archive_json(tmp_path / "f.json", children, entries)
+    assert main(["--db", str(db), "import", str(archive)]) == 0
+    with Workbook(db, read_only=True) as book:
+        child = book.children()[0]
+        options = TimelineOptions(purpose="ehcna", as_of=datetime.date(2026, 8, 31))
+        expected = book.timeline(child, options)
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(Path(__file__).resolve().parent.parent),
+        PYTHONIOENCODING=io_encoding,
+    )
+    written = subprocess.run(
+        [sys.executable, "-m", "sen_workbook", "--db", str(db), "timeline", "Amara"]
+        + ["--purpose", "ehcna", "--as-of", "2026-08-31"],
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+    assert written.returncode == 0, written.stderr
+    assert written.stdout == encoded(expected)

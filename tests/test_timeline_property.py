@@ -331,7 +331,7 @@ def test_blocks_written_as_text_are_spaced_as_the_spacing_rule_spaces_them(text,
     # the one spacing rule would lay it out, and the blocks must make the document.
     child, entries = records(text)
     options = TimelineOptions(as_of=AS_OF, purpose=purpose)
-    blocks = pieces(Facts(child, entries, options))
+    blocks = list(pieces(Facts(child, entries, options)))
     for block in blocks:
         assert block == "\n".join(spaced(block.split("\n")))
     assert "\n\n".join(blocks) + "\n" == render_timeline(child, entries, options)

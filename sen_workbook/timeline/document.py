@@ -3,7 +3,7 @@ purpose, the chronology, the entries in full, the cycles and the exhibits index.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from sen_workbook import model, vocabulary
@@ -43,32 +43,34 @@ def render(facts: Facts) -> str:
     return "\n\n".join(pieces(facts)) + "\n"
 
 
-def pieces(facts: Facts) -> list[str]:
+def pieces(facts: Facts) -> Iterator[str]:
     """The document's blocks as text, each spaced (see :func:`blocks.spaced`), in order:
     joined by one blank line they are the document.  A block the sections give as text
     is spaced already (an entry in full, the chronology's table); the others are spaced
     here.  Spacing block by block gives the same lines as spacing the whole document,
-    since a blank line between blocks ends whatever came before it."""
-    blocks: list[Block] = [heading_block(facts), about(facts)]
-    blocks.append(["## Summary"])
-    blocks.extend(_SUMMARIES[facts.options.purpose](facts))
-    blocks.extend(chronology(facts))
-    blocks.extend(entries(facts))
-    blocks.extend(cycle_tables(facts))
-    blocks.extend(exhibit_index(facts))
-    texts: list[str] = []
-    for block in blocks:
-        if type(block) is str:
-            texts.append(block)
-        elif block:
-            lines: list[str] = []
-            for line in block:
-                if "\n" in line:
-                    lines.extend(line.split("\n"))
-                else:
-                    lines.append(line)
-            texts.append("\n".join(spaced(lines)))
-    return texts
+    since a blank line between blocks ends whatever came before it.  The entries in full
+    are made one by one as they are taken, so that a caller writing them out need not
+    hold them all as text."""
+    sections: list[Iterable[Block]] = [
+        [heading_block(facts), about(facts), ["## Summary"]],
+        _SUMMARIES[facts.options.purpose](facts),
+        chronology(facts),
+        entries(facts),
+        cycle_tables(facts),
+        exhibit_index(facts),
+    ]
+    for section in sections:
+        for block in section:
+            if type(block) is str:
+                yield block
+            elif block:
+                lines: list[str] = []
+                for line in block:
+                    if "\n" in line:
+                        lines.extend(line.split("\n"))
+                    else:
+                        lines.append(line)
+                yield "\n".join(spaced(lines))
 
 
 def heading_block(facts: Facts) -> list[str]:
@@ -167,10 +169,9 @@ def render_timeline(
 
 def timeline_blocks(
     child: Mapping[str, Any], entries: Iterable[Mapping[str, Any]], options: TimelineOptions
-) -> list[str]:
-    """:func:`render_timeline` as its blocks (see :func:`pieces`): joined by a blank line
-    and ended with a line end, they are its text; written one by one, a long journal's
-    document is never held twice over in memory."""
+) -> Iterator[str]:
+    """:func:`render_timeline` as its blocks (see :func:`pieces`), made as they are taken:
+    joined by a blank line and ended with a line end, they are its text."""
     return pieces(Facts(child, entries, options))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -22,13 +22,14 @@ from .phrases import provision_text, target_text
 from .words import day_text, number, plural, when
 
 
-def entries(facts: Facts) -> list[Block]:
-    """The section of entries in full, one block per entry (each as its text)."""
-    blocks: list[Block] = [["## Entries"]]
+def entries(facts: Facts) -> Iterator[Block]:
+    """The section of entries in full, one block per entry (each as its text), made as
+    they are taken."""
+    yield ["## Entries"]
     if not facts.selected:
-        blocks.append(["No entries in this selection."])
-    blocks += [entry_in_full(facts, entry) for entry in facts.selected]
-    return blocks
+        yield ["No entries in this selection."]
+    for entry in facts.selected:
+        yield entry_in_full(facts, entry)
 
 
 def entry_in_full(facts: Facts, entry: Mapping[str, Any]) -> str:
