@@ -499,8 +499,9 @@ class AtomicJSONStorage(Storage):
         if caches is None or changed is None or set(caches) != set(data):
             caches = {}
         touched: dict[str, set[str]] = {}
-        for name, key in changed or ():
-            touched.setdefault(name, set()).add(key)
+        if caches and changed:  # with no texts kept, every record's is made anyway
+            for name, key in changed:
+                touched.setdefault(name, set()).add(key)
         chunks: list[bytes] = [b"{"]
         for number, (name, table) in enumerate(data.items()):
             cache = caches.get(name)

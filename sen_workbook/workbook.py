@@ -1605,7 +1605,8 @@ class _Tracked(dict):
         return super().setdefault(key, default)
 
     def update(self, *args: Any, **kwargs: Any) -> None:
-        other = dict(*args, **kwargs)
+        one = len(args) == 1 and not kwargs and type(args[0]) is dict
+        other = args[0] if one else dict(*args, **kwargs)  # a table of thousands: no copy
         self.touched.update(other)
         super().update(other)
 
@@ -1658,6 +1659,8 @@ def _not_yet_stored(
 
     A record stored under the same id with other content is a problem, not a duplicate.
     """
+    if not stored:
+        return list(records), 0  # a new workbook: every record is new
     new, same = [], 0
     for record in records:
         existing = stored.get(_id_of(record))
