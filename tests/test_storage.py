@@ -432,3 +432,52 @@ def test_a_save_writes_the_bytes_one_serialisation_of_the_whole_workbook_would(d
     data["entries"]["x"] = {"id": "x", "nested": [{"a": 1.5}, {"a": [1, 2]}]}
     store.write(data)
     assert db_path.read_bytes() == storage.serialise(data)
+
+
+def _large_document(extra: str = "") -> bytes:
+    """A workbook-like JSON document past the size the quicker reader takes, with text in
+    several scripts and JSON's escapes, whole and decimal numbers, nesting and nulls."""
+    record = (
+        r'"e%d":{"title":"Note %d \u00e9t\u00e9 — “quoted” \ud83d\ude00 \n tab\t",'
+        r'"details":"%s","days_lost":%s,"size":%d,"done":%s,"nothing":null,'
+        r'"areas":["semh",[]],"targets":[{"id":"t1","text":""}]}'
+    )
+    said = r"Mrs Doyle said: \"he froze\" " * 8
+    records = ",".join(
+        record % (n, n, said, n % 3 / 2, 10**20 + n, "true" if n % 2 else "false")
+        for n in range(10_000)
+    )
+    data = ('{"entries":{' + records + "}" + extra + "}").encode("utf-8")
+    assert len(data) >= storage.QUICK_READER_FROM
+    return data
+
+
+def test_a_large_file_is_read_exactly_as_the_standard_reader_reads_it():
+    data = _large_document()
+    parsed = storage.parse_json(data)
+    assert parsed == json.loads(data)
+    assert repr(parsed) == repr(json.loads(data))  # the same numbers, to the last digit
+    first = parsed["entries"]["e1"]
+    assert first["title"].endswith("\U0001f600 \n tab\t") and first["size"] == 10**20 + 1
+
+
+@pytest.mark.parametrize(
+    "extra, read_as",
+    [
+        (', "huge": 1e400', float("inf")),  # past a float: the standard reader's infinity
+        (', "half": "\\ud83d"', "\ud83d"),  # half of a UTF-16 pair, as the standard reader
+    ],
+)
+def test_a_large_file_the_quicker_reader_refuses_is_read_as_a_small_one_is(extra, read_as):
+    data = _large_document(extra)
+    name = extra.split('"')[1]
+    assert storage.parse_json(data)[name] == read_as == json.loads(data)[name]
+
+
+@pytest.mark.parametrize("cut", [b"", b"[" * 5000])
+def test_a_large_file_that_is_not_json_is_refused_as_a_small_one_is(cut):
+    data = _large_document()[:-2] + cut
+    with pytest.raises(ValueError):
+        storage.parse_json(data)
+    with pytest.raises(ValueError):
+        storage.parse_json(data[-1000:])
