@@ -283,3 +283,48 @@ def test_a_revision_nested_500_deep_is_refused_and_archive_still_works(tmp_path,
     assert "earlier version 1" in line and "nested deeper than any entry" in line
     assert "1 more problem" in line
     assert not fresh.parent.exists()
+
+
+def _set_member_field(path: Path, name: str, local: int, central: int, value: int) -> None:
+    """Write a 32-bit field of one member's entry (the CRC or a size) in both headers."""
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(name)
+    data = bytearray(path.read_bytes())
+    struct.pack_into("<I", data, info.header_offset + local, value)
+    at = data.find(b"PK\x01\x02")
+    while struct.unpack_from("<H", data, at + 28)[0] != len(name) or (
+        data[at + 46 : at + 46 + len(name)] != name.encode()
+    ):
+        at = data.find(b"PK\x01\x02", at + 4)
+    struct.pack_into("<I", data, at + central, value)
+    path.write_bytes(bytes(data))
+
+
+def test_workbook_json_whose_check_or_size_is_wrong_is_refused_and_a_sound_one_is_read(
+    tmp_path, family
+):
+    # workbook.json is inflated whole, not as zipfile reads it: it must still be held to
+    # its CRC-32 and its stated sizes, and a sound one read exactly as written.
+    children, entries = family
+    good = json.dumps(
+        {"format": "sen-workbook", "version": 1, "children": children, "entries": entries}
+    ).encode()
+    with zipfile.ZipFile(_zip(tmp_path / "sound.zip", {"workbook.json": good})) as archive:
+        info = archive.getinfo("workbook.json")
+    damage = {  # (offset in the local header, in the central one, the value written)
+        "a CRC-32 that does not match": (14, 16, info.CRC ^ 0xFFFF),
+        "a stated size one byte short": (22, 24, info.file_size - 1),
+        "a stated size one byte long": (22, 24, info.file_size + 1),
+        "a packed size that stops short": (18, 20, info.compress_size - 40),
+    }
+    for what, (local, central, value) in damage.items():
+        archive_path = _zip(tmp_path / f"{what}.zip", {"workbook.json": good})
+        _set_member_field(archive_path, "workbook.json", local, central, value)
+        fresh = tmp_path / f"new {what}" / "workbook.json"
+        line = one_sentence(run("--db", str(fresh), "import", str(archive_path)))
+        assert "damaged" in line and "nothing was imported" in line.lower(), (what, line)
+        assert not fresh.parent.exists(), what
+    sound = tmp_path / "read" / "workbook.json"
+    assert run("--db", str(sound), "import", str(tmp_path / "sound.zip")).returncode == 0
+    with Workbook(sound, read_only=True) as book:
+        assert sorted(e["id"] for e in book.entries()) == sorted(e["id"] for e in entries)
