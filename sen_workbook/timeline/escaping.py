@@ -49,10 +49,13 @@ _MARKS = re.compile(r"[\\`*_\[\]<&|~^${]|:(?=[+\w-]*[A-Za-z][+\w-]*:)")
 # The same characters with every colon: a plain class is searched three times quicker,
 # and most of the family's lines have none of them, so :data:`_MARKS` runs only after it.
 _MAYBE_MARKS = re.compile(r"[\\`*_\[\]<&|~^${:]")
-# The ASCII characters that :data:`_NEEDS_CLEANING` and :data:`_MAYBE_MARKS` look for,
-# without and with the line feed (paragraphs are split on it).
-_ASCII_CONTROLS_AND_MARKS = bytes(range(0x0A)) + bytes(range(0x0B, 0x20)) + b"\x7f\\`*_[]<&|~^${:"
-_ASCII_LINE_ENDS_CONTROLS_AND_MARKS = _ASCII_CONTROLS_AND_MARKS + b"\n"
+# The ASCII characters that :data:`_NEEDS_CLEANING` and :data:`_MARKS` look for, but the
+# line feed (paragraphs are split on it) and the colon (see :data:`_EMOJI_COLON`); and
+# with both, for a text shown as written.
+_ASCII_CONTROLS_AND_MARKS = bytes(range(0x0A)) + bytes(range(0x0B, 0x20)) + b"\x7f\\`*_[]<&|~^${"
+_ASCII_LINE_ENDS_CONTROLS_AND_MARKS = _ASCII_CONTROLS_AND_MARKS + b"\n:"
+# The colon that :data:`_MARKS` escapes: before an emoji's name.
+_EMOJI_COLON = re.compile(r":(?=[+\w-]*[A-Za-z][+\w-]*:)")
 # An entity's name, closed by ";" or by the end of the text (the tool's words after it
 # may begin with ";").
 _ENTITY_AFTER = re.compile(
@@ -161,7 +164,10 @@ def escape(text: str, context: str) -> str:
         # Most of the family's text: one pass over its bytes finds any control character
         # but a line end, and any mark; twice as quick as the searches below.
         data = text.encode("ascii")
-        if len(data.translate(None, _ASCII_CONTROLS_AND_MARKS)) == len(data):
+        # A colon is a mark only before an emoji's name (":smile:"), rare in writing.
+        if len(data.translate(None, _ASCII_CONTROLS_AND_MARKS)) == len(data) and (
+            b":" not in data or _EMOJI_COLON.search(text) is None
+        ):
             if "\n" not in text:
                 line = text.strip()
                 if context == "paragraph":
