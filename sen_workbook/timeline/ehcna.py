@@ -140,14 +140,21 @@ def nature(facts: Facts) -> list[str]:
     lines.append(f"Areas of need recorded: {named}.")
     plans = {e["id"]: e for e in facts.known if e.get("kind") == "plan"}
     touched = {a: 0 for a in model.AREAS}
+    # An entry's own areas, tallied by the list they come as (the same few lists again
+    # and again), then each list's areas counted once per entry.
+    own: dict[tuple[Any, ...], int] = {}
     for entry in facts.selected:
         if entry.get("kind") == "review" or entry.get("targets"):
-            its_areas: Any = entry_areas(entry, plans)
+            for area in entry_areas(entry, plans):
+                if area in touched:
+                    touched[area] += 1
         else:  # the entry's own areas alone (see entry_areas), each once
-            its_areas = set(entry.get("areas") or ())
-        for area in its_areas:
+            key = tuple(entry.get("areas") or ())
+            own[key] = own.get(key, 0) + 1
+    for areas, count in own.items():
+        for area in set(areas):
             if area in touched:
-                touched[area] += 1
+                touched[area] += count
     counts = [f"{vocabulary.AREA_LABELS[a]}: {n}" for a, n in touched.items() if n]
     if counts:
         lines += ["", "Entries in this chronology touching each area: " + "; ".join(counts) + "."]
@@ -171,7 +178,7 @@ def nature(facts: Facts) -> list[str]:
         )
     observations = facts.chosen("observation")
     lines += ["", f"Observations at home: {len(observations)}."]
-    lines += [bullet(facts.titled(e) + ".") for e in observations]
+    lines += titled_items(facts, observations)
     _, found, beside, elsewhere = placed_views(facts)
     children = sum(view.label == VIEW_FIELDS[0][1] for view in found)
     lines += [
@@ -197,6 +204,21 @@ def nature(facts: Facts) -> list[str]:
     return lines
 
 
+def titled_items(facts: Facts, entries: list[Mapping[str, Any]]) -> list[str]:
+    """Each entry (all of one kind) as a list item: ``- R5, 2024-03-04: Meeting, “Title”.``
+    (:meth:`Facts.titled`, for lists of thousands)."""
+    if not entries:
+        return []
+    kind = vocabulary.KIND_LABELS.get(entries[0].get("kind", ""), "Entry")
+    cite, text = facts.cite, facts.text
+    items = []
+    for entry in entries:
+        title = text(entry.get("title", ""))
+        item = f"- {cite(entry['id'])}: {kind}, “{title}”."
+        items.append(item if "\n" not in title else bullet(item[2:]))
+    return items
+
+
 def answer(facts: Facts, concern: Mapping[str, Any]) -> str:
     """The setting's answer to a concern, quoted with its date, or that none came."""
     answered = day_text(concern.get("response_date", ""))
@@ -219,7 +241,7 @@ def action(facts: Facts) -> list[str]:
         lines += ["", *gone]
     meetings = facts.chosen("meeting")
     lines += ["", f"Meetings: {len(meetings)}."]
-    lines += [bullet(facts.titled(e) + ".") for e in meetings]
+    lines += titled_items(facts, meetings)
     overdue = [f for f in facts.flags if f.code == "action_overdue"]
     if overdue:
         lines += ["", f"Meeting actions past their due date and not done: {len(overdue)}."]

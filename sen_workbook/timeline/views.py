@@ -47,7 +47,7 @@ def views(facts: Facts) -> list[View]:
         if entry.get("kind") in ("review", "observation"):
             for field, label in VIEW_FIELDS:
                 text = str(entry.get(field, "") or "")
-                if present(text):
+                if text and present(text):
                     found.append(View(entry, label, text))
     return found
 
@@ -89,7 +89,7 @@ def _score(said: set[str], name: _Name) -> int:
         return 0
     if not name.capitals.isdisjoint(said):
         return name.words
-    if name.meaningful and all(word in said for word in name.meaningful):
+    if name.meaningful and said.issuperset(name.meaningful):
         return len(name.meaningful)
     return 0
 
