@@ -151,8 +151,8 @@ def nature(facts: Facts) -> list[str]:
         else:  # the entry's own areas alone (see entry_areas), each once
             key = tuple(entry.get("areas") or ())
             own[key] = own.get(key, 0) + 1
-    for areas, count in own.items():
-        for area in set(areas):
+    for listed, count in own.items():
+        for area in set(listed):
             if area in touched:
                 touched[area] += count
     counts = [f"{vocabulary.AREA_LABELS[a]}: {n}" for a, n in touched.items() if n]
