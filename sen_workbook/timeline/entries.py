@@ -44,9 +44,13 @@ def entry_in_full(facts: Facts, entry: Mapping[str, Any]) -> str:
     )
     # The list items, each one line or a first line and its further paragraphs.
     items: list[str] = []
-    details = facts.own_text(get("details", ""))
+    details = get("details", "")
     if details:
-        items.append(bullet(_DETAILS + details))
+        details = facts.own_text(details)
+        if details:
+            items.append(
+                "- " + _DETAILS + details if "\n" not in details else bullet(_DETAILS + details)
+            )
     chosen = get("areas")
     if chosen:
         areas = _area_labels(chosen)
@@ -56,7 +60,8 @@ def entry_in_full(facts: Facts, entry: Mapping[str, Any]) -> str:
     if people:
         shown = facts.texts(people)
         if shown:
-            items.append(bullet(_PEOPLE + "; ".join(shown)))
+            named = "; ".join(shown)
+            items.append("- " + _PEOPLE + named if "\n" not in named else bullet(_PEOPLE + named))
     fields = _KIND_FIELDS.get(kind)
     if fields is not None:
         fields(facts, entry, items)
