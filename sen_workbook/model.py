@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+import sys
 from collections.abc import Callable, Container, Iterable, Mapping
 from typing import Any, Literal, NamedTuple, NotRequired, TypedDict, TypeVar, cast
 
@@ -903,6 +904,7 @@ _USUAL_ENTRIES = {kind: _usual_entry(kind) for kind in KINDS}
 # the names above are other objects, compared letter by letter (half of the check).
 _NAMES_SEEN: dict[str, tuple[str, ...]] = {}
 _AREA_SET = frozenset(AREAS)
+_LARGEST_FLOAT = sys.float_info.max
 _TEXT_ONLY = {str}
 
 
@@ -941,8 +943,10 @@ def _usual_entry_sound(entry: dict[str, Any]) -> bool:
     for name, allowed in choices:
         if entry[name] not in allowed:
             return False
-    if kind == "incident" and not 0 <= entry["days_lost"] < math.inf:
-        return False  # negative, or not a finite number
+    if kind == "incident" and not 0 <= entry["days_lost"] <= _LARGEST_FLOAT:
+        # Negative, or not finite: a whole number is compared exactly, so one too large
+        # to be a float is looked at closer too.
+        return False
     try:
         # The one date parser, after a look in its cache, which knows most entries' dates.
         day = _parsed_dates.get(entry["date"]) or parse_date(entry["date"], allow_time=True)
@@ -1137,11 +1141,7 @@ def _check_kind_fields(
         _check_choice(entry, "incident_type", INCIDENT_TYPES, where, problems)
         days = entry.get("days_lost")
         if "days_lost" in entry:
-            if (
-                isinstance(days, bool)
-                or not isinstance(days, (int, float))
-                or not math.isfinite(days)
-            ):
+            if isinstance(days, bool) or not isinstance(days, (int, float)) or not _finite(days):
                 problems.append(f"{where}: days_lost must be a number, not {excerpt(days)}.")
             elif days < 0:
                 problems.append(f"{where}: days_lost {excerpt(days)} cannot be negative.")
@@ -1154,6 +1154,15 @@ def _check_kind_fields(
     for conflict in date_conflicts(entry):
         row = f", {conflict.row_word} {conflict.row}" if conflict.row else ""
         problems.append(f"{where}{row}: {conflict.sentence}")
+
+
+def _finite(number: int | float) -> bool:
+    """Whether ``number`` is finite as a float: a whole number too large to be one (400
+    digits of days lost) is not, and is refused as infinity is, not shown as evidence."""
+    try:
+        return math.isfinite(number)
+    except OverflowError:
+        return False
 
 
 def _check_asked_for(entry: Mapping[str, Any], where: _Place, problems: list[str]) -> None:
