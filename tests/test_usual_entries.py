@@ -209,12 +209,18 @@ def test_a_meetings_actions_given_any_value_give_the_full_checks_sentences():
     assert refused > tried // 2
 
 
-@pytest.mark.parametrize("days", [0, 2, 0.5, 1.5, -1, -0.5, float("nan"), float("inf"), True])
+@pytest.mark.parametrize(
+    "days", [0, 2, 0.5, 1.5, -1, -0.5, float("nan"), float("inf"), True, 10**400, -(10**400)]
+)
 def test_days_lost_whole_or_not_give_the_full_checks_sentences(days):
     entry = {**usual_entry("incident"), "days_lost": days}
     found = model.validate_entry(entry)
     assert found == full_checks(entry)
     assert (found == []) is (days in (0, 2, 0.5, 1.5) and days is not True)
+    if abs(days) == 10**400:  # too large even for a float: one sentence, not a fault
+        assert found == [
+            f"incident entry 'A incident': days_lost must be a number, not {model.excerpt(days)}."
+        ]
 
 
 def test_entries_sound_alone_are_still_checked_together_and_named_in_order():
