@@ -1956,9 +1956,10 @@ def _inflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     if len(raw) != info.compress_size:
         raise EOFError("it was cut short")
     inflate = isal_zlib.decompressobj(-isal_zlib.MAX_WBITS)
+    damaged = cast("type[Exception]", isal_zlib.error)  # its stub calls it an instance
     try:
         content = inflate.decompress(raw, info.file_size + 1)
-    except isal_zlib.error as error:  # a damaged stream, said as zlib says it
+    except damaged as error:  # a damaged stream, said as zlib says it
         raise zlib.error(str(error)) from None
     if len(content) != info.file_size:
         return content  # the caller says its length is not the one recorded
