@@ -432,8 +432,13 @@ class AtomicJSONStorage(Storage):
         self._pieces = None
         self._written, self._fingerprint, self._written_pieces = stamp, fingerprint, []
         if self.read_only:
-            info = self.path.stat()
-            self._stamp = (info.st_ino, info.st_mtime_ns, info.st_size)
+            # The stamp of the file read, not of the file there now: one saved by another
+            # window while this one was checking what it read is read at the next look.
+            if stamp is None:
+                info = self.path.stat()
+                self._stamp = (info.st_ino, info.st_mtime_ns, info.st_size)
+            else:
+                self._stamp = (stamp.inode, stamp.mtime_ns, stamp.size)
 
     def check_unchanged(self) -> None:
         """Refuse (:class:`WorkbookChangedError`) when the file on disk is not the one this

@@ -255,8 +255,13 @@ class Workbook:
                 atomic_write(self.path, content)
                 stamp, fingerprint = FileStamp.of(os.stat(self.path)), file_fingerprint((content,))
             else:
-                # chmod changes the file's ctime: the stamp is taken again after it.
-                stamp = FileStamp.of(os.stat(self.path))
+                # chmod changes the file's ctime: the stamp is taken again after it, and
+                # kept only if the file is still the one read.  If another program
+                # changed it meanwhile, the stamp of what was read stays, so the first
+                # save compares the file's bytes and never writes over that change.
+                after = FileStamp.of(os.stat(self.path))
+                if after._replace(ctime_ns=stamp.ctime_ns) == stamp:
+                    stamp = after
         self._db = WorkbookDB(self.path, storage=AtomicJSONStorage, read_only=self.read_only)
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         self._storage.prime(data, stamp, fingerprint)
