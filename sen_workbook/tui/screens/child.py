@@ -124,7 +124,7 @@ class ChildScreen(WorkbookScreen):
         # first shown, so opening a child costs only the tab in front.
         self._unfilled: set[str] = set()
         self._rows: list[JournalRow] | None = None  # the journal's, once read
-        self._entries: list[dict[str, Any]] | None = None  # the stored records of the load
+        self._entries: list[model.Entry] | None = None  # the stored records of the load
         self._journal_shown = False  # the journal has the rows of the load under way
         self._covered = False  # the loading cover is up
         # Tabs whose pane is built and mounted: only those are given records.  A pane being
