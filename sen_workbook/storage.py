@@ -162,8 +162,13 @@ def parse_json(data: bytes) -> Any:
 def _read_quickly(data: bytes) -> Any:
     """``data`` read by msgspec, or ``_NOT_READ`` where it refuses: not JSON, nested too
     deeply, or what the standard reader accepts and it does not (a number too large
-    for a float, half of a UTF-16 pair), which is left to the standard reader."""
-    import msgspec.json  # here, not at the top: see QUICK_READER_FROM
+    for a float, half of a UTF-16 pair), which is left to the standard reader.  Also
+    ``_NOT_READ`` on a computer msgspec is not installed on (it has no ready-made copy for
+    every kind of computer, see pyproject.toml): the standard reader reads the same."""
+    try:
+        import msgspec.json  # here, not at the top: see QUICK_READER_FROM
+    except ImportError:
+        return _NOT_READ
 
     try:
         return msgspec.json.decode(data)

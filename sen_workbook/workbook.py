@@ -1947,10 +1947,15 @@ def _inflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     member's entry that says so.
     """
     import copy
+    import importlib
     import zipfile
     import zlib
+    from types import ModuleType
 
-    from isal import isal_zlib
+    try:
+        inflating: ModuleType = importlib.import_module("isal.isal_zlib")
+    except ImportError:  # a computer isal has no ready-made copy for: zlib does the same
+        inflating = zlib
 
     packed = copy.copy(info)
     packed.compress_type = zipfile.ZIP_STORED
@@ -1960,17 +1965,16 @@ def _inflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
         raw = member.read(info.compress_size + 1)
     if len(raw) != info.compress_size:
         raise EOFError("it was cut short")
-    inflate = isal_zlib.decompressobj(-isal_zlib.MAX_WBITS)
-    damaged = cast("type[Exception]", isal_zlib.error)  # its stub calls it an instance
+    inflate = inflating.decompressobj(-inflating.MAX_WBITS)
     try:
         content = inflate.decompress(raw, info.file_size + 1)
-    except damaged as error:  # a damaged stream, said as zlib says it
+    except inflating.error as error:  # a damaged stream, said as zlib says it
         raise zlib.error(str(error)) from None
     if len(content) != info.file_size:
         return content  # the caller says its length is not the one recorded
     if not inflate.eof:
         raise EOFError("Compressed file ended before the end-of-stream marker was reached")
-    if isal_zlib.crc32(content) != info.CRC:
+    if inflating.crc32(content) != info.CRC:
         raise zipfile.BadZipFile(f"Bad CRC-32 for file {info.filename!r}")
     return content
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 from typing import Any
 
 import pytest
@@ -112,6 +113,15 @@ def test_a_file_reads_the_same_just_below_and_just_above_the_size_of_the_quick_r
     expected = outcome(standard, small)
     assert outcome(storage.parse_json, small) == expected
     assert outcome(storage.parse_json, large) == expected == outcome(standard, large)
+
+
+@pytest.mark.parametrize("value", VALUES, ids=lambda v: repr(v)[:24])
+def test_a_large_file_reads_the_same_where_msgspec_is_not_installed(value, monkeypatch):
+    large = document(value, storage.QUICK_READER_FROM, FRAMES[0])
+    expected = outcome(standard, large)
+    monkeypatch.setitem(sys.modules, "msgspec", None)
+    monkeypatch.setitem(sys.modules, "msgspec.json", None)
+    assert outcome(storage.parse_json, large) == expected
 
 
 def test_a_large_file_shares_nothing_between_records_that_a_change_could_reach():
