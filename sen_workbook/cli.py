@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import datetime as _dt
+import errno
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -272,8 +273,9 @@ def _leave_at_once(code: int) -> None:
     (mypy ends the same way.)  If the output cannot be flushed, the caller goes on and
     reports it as usual."""
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # None when the program was started with it closed
+                stream.flush()
     except (OSError, ValueError):
         return
     os._exit(code)
@@ -374,6 +376,22 @@ def _import_into_new(
 
 
 def _report_import(summary: ImportSummary, path: Path) -> int:
+    """Say what an import did.  The records are saved by now: if the report cannot be
+    written (a full disk), the one sentence on the error stream says they were imported,
+    so the parent does not take the import for one that failed."""
+    try:
+        code = _write_import_report(summary, path)
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as error:
+        raise WorkbookError(
+            f"The records were imported into {path}, but this report could not be "
+            f"written: {error.strerror or error}."
+        ) from error
+    return code
+
+
+def _write_import_report(summary: ImportSummary, path: Path) -> int:
     from sen_workbook.timeline.words import plural
 
     skipped = summary.children_skipped + summary.entries_skipped
@@ -410,6 +428,8 @@ def _write_blocks(blocks: Iterable[str]) -> None:
     the size, nor joined into one string first.
     """
     out = sys.stdout
+    if out is None:  # the program was started with its output closed
+        raise OSError(errno.EBADF, "the output is closed, so the document was not written")
     binary = getattr(out, "buffer", None)
     encoding = getattr(out, "encoding", None)
     if (
