@@ -9,10 +9,13 @@ keys typed while a screen is still being made reach it, in order.
 from __future__ import annotations
 
 from textual import events
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import TabbedContent
 
 from sen_workbook.tui.app import SenWorkbookApp
+from sen_workbook.tui.widgets.choices import TypedSelect
 from sen_workbook.tui.widgets.footer import KeyFooter
 from sen_workbook.tui.widgets.journal import JournalPane
 from tests.tui import test_app as app_tests
@@ -81,3 +84,21 @@ async def test_the_footer_keeps_its_keys_while_they_stay_the_same_and_follows_a_
         await wait_for(pilot, lambda: "o Order" in screen_text(app).splitlines()[-1])
         await pilot.press("1")
         await wait_for(pilot, lambda: "o Order" not in screen_text(app).splitlines()[-1])
+
+
+class FiltersBeingAdded(App):
+    def compose(self) -> ComposeResult:
+        yield Horizontal(id="journal-filters")
+
+
+async def test_filters_removed_while_they_are_being_added_do_not_stop_the_app():
+    # The journal's kind and area filters join it just after its first frame: a parent
+    # who leaves the journal (escape) or closes the app at that moment removes them
+    # before their parts are mounted.
+    app = FiltersBeingAdded()
+    async with app.run_test() as pilot:
+        filters = app.query_one("#journal-filters")
+        filters.mount_all([TypedSelect([("Concern", "concern")], prompt="All kinds")])
+        filters.remove()
+        await pilot.pause()
+        assert app.is_running and not app.query("#journal-filters")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.widgets import Select
+from textual.widgets._select import SelectOverlay
 
 
 class TypedSelect(Select[str]):
@@ -24,6 +25,13 @@ class TypedSelect(Select[str]):
             and key != "space"
             and self.screen is self.app.screen
         )
+
+    def _on_mount(self, event: events.Mount) -> None:
+        # Removed before its parts were mounted (the journal left, or the app closed, as
+        # its filters were being added): Select's own set-up would look for its list,
+        # not find it, and stop the app with a fault.
+        if not self.query(SelectOverlay):
+            event.prevent_default()
 
     async def _on_key(self, event: events.Key) -> None:
         if (
