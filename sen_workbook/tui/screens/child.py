@@ -134,6 +134,8 @@ class ChildScreen(WorkbookScreen):
         self._coming: str | None = None  # a tab being built to be shown
         self._focused_on_showing: str | None = None  # a tab focused as a key showed it
         self._building: dict[str, asyncio.Event] = {}  # set once the tab's pane is mounted
+        # The facts of a load, left to start once the tab being brought to the front is drawn.
+        self._work_after_showing: tuple[int, model.Child, list[model.Entry], bool] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -228,7 +230,20 @@ class ChildScreen(WorkbookScreen):
             self._show_journal(self._load, journal_rows(in_order(entries)))
         # The facts are worked out after the screen is drawn, so as not to slow the drawing.
         with_journal = journal_made and not self._journal_shown
-        self.call_after_refresh(self._work_out, self._load, child, entries, with_journal)
+        self.call_after_refresh(self._start_work_out, self._load, child, entries, with_journal)
+
+    def _start_work_out(
+        self, load: int, child: model.Child, stored: list[model.Entry], with_journal: bool
+    ) -> None:
+        if load != self._load:
+            return  # a newer load has started its own
+        if self._coming is not None:
+            # A tab is being brought to the front (2 pressed as the Overview appeared):
+            # its first frame comes first, as it does not wait for the facts, and the
+            # facts follow once it is drawn.
+            self._work_after_showing = (load, child, stored, with_journal)
+            return
+        self._work_out(load, child, stored, with_journal)
 
     def _show_loading(self) -> None:
         # The timer may have gone off just as the records arrived: then they are shown
@@ -446,6 +461,9 @@ class ChildScreen(WorkbookScreen):
             return  # already in front: the focus stays where it is
         # No frame is drawn meanwhile: the tab in front would only be drawn again.
         self._coming = tab
+        footer = self.query_one(KeyFooter)
+        # The footer's keys are built once, for the tab coming, not for each step.
+        footer.held = True
         try:
             async with self.batch():
                 await self._build_pane(tab)
@@ -454,8 +472,14 @@ class ChildScreen(WorkbookScreen):
                 # The keys typed after this one go to the tab now in front.
                 self._focus_tab()
                 self._focused_on_showing = tab
+                footer.held = False
+                await footer.rebuild_if_changed()  # in the tab's first frame
         finally:
             self._coming = None
+            footer.held = False
+        if self._work_after_showing is not None:
+            waiting, self._work_after_showing = self._work_after_showing, None
+            self.call_after_refresh(self._start_work_out, *waiting)
 
     def action_back(self) -> None:
         self.book_app.show_children()

@@ -9,6 +9,8 @@ palette) from the end first, so the keys to open, save, leave, search and get he
 
 from __future__ import annotations
 
+import asyncio
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Resize
@@ -64,6 +66,9 @@ class KeyFooter(Footer):
         super().__init__(compact=compact)
         self._composed_width = 0
         self._shown: tuple[object, ...] | None = None  # what the keys shown were built from
+        # Set while the screen changes what it shows (a tab being built and brought to the
+        # front): the keys are built once, for what is shown at the end, by the screen.
+        self.held = False
 
     def _keys_wanted(self) -> tuple[object, ...]:
         """What the keys would be built from now: each shown binding with its state,
@@ -88,8 +93,26 @@ class KeyFooter(Footer):
             self.call_after_refresh(self._rebuild_if_changed)
 
     async def _rebuild_if_changed(self) -> None:
-        if self.is_attached and self._keys_wanted() != self._shown:
+        if not self.held and self.is_attached and self._keys_wanted() != self._shown:
             await self.recompose()
+
+    async def rebuild_if_changed(self) -> None:
+        """Build the keys again if what they would show has changed, and wait for them.
+
+        The keys are made in the footer's own turn (Textual binds each key to the footer
+        as the footer makes it), so this may be awaited from the screen.
+        """
+        built = asyncio.Event()
+
+        async def rebuild() -> None:
+            try:
+                if self.is_attached and self._keys_wanted() != self._shown:
+                    await self.recompose()
+            finally:
+                built.set()
+
+        self.call_later(rebuild)
+        await built.wait()
 
     def _room(self) -> int:
         if self.size.width:
