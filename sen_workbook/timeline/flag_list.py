@@ -18,7 +18,8 @@ def flag_section(facts: Facts) -> list[str]:
     for flag in facts.flags:
         label = FLAG_LABELS.get(flag.code) or escape(flag.code, "inline")
         where = facts.cites((flag.entry_id, *flag.related_ids))
-        lines.append(bullet(f"{label} ({where}): {facts.text(flag.message)}"))
+        # Each flag's sentence is its own, shown once: not kept with the texts shown again.
+        lines.append(bullet(f"{label} ({where}): {facts.own_text(flag.message)}"))
     if facts.hidden_flags:
         lines += [
             "",

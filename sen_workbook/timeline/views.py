@@ -109,13 +109,19 @@ def place(
     # its capitals, or its first meaningful word), so a view is scored only against the
     # names it could speak of: the cost grows with views plus names, not views × names.
     names = [_name(what) for what in provision]
+    # A view names a provision by all its meaningful words, so it must use the one of
+    # them fewest names share: indexed by that word, a view meets fewer names to score.
+    shared: dict[str, int] = {}
+    for name in names:
+        for word in set(name.meaningful):
+            shared[word] = shared.get(word, 0) + 1
     named_by: dict[str, list[int]] = {}
     for index, name in enumerate(names):
         if not name.words:
             continue
         keys = set(name.capitals)
         if name.meaningful:
-            keys.add(name.meaningful[0])
+            keys.add(min(name.meaningful, key=shared.__getitem__))
         for key in keys:
             named_by.setdefault(key, []).append(index)
     beside: dict[int, list[View]] = {}
