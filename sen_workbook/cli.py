@@ -441,8 +441,10 @@ def _write_blocks(blocks: Iterable[str]) -> None:
         out.write("\n\n".join(blocks) + "\n")
         return
     errors = out.errors or "strict"
-    encoded = [(block + "\n\n").encode("utf-8", errors) for block in blocks]
-    encoded[-1] = encoded[-1][:-1]  # one line end after the last block
+    encoded: list[bytes] = []
+    for block in blocks:
+        encoded += (block.encode("utf-8", errors), b"\n\n")
+    encoded[-1] = b"\n"  # one line end after the last block
     out.flush()
     binary.writelines(encoded)
 
