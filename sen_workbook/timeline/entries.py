@@ -14,7 +14,7 @@ from sen_workbook.vocabulary import (
     RESULT_LABELS,
 )
 
-from .blocks import Block, bullet, line_kind
+from .blocks import INDENT, Block, bullet, line_kind
 from .escaping import present
 from .exhibit_index import added_as
 from .facts import Facts
@@ -48,9 +48,9 @@ def entry_in_full(facts: Facts, entry: Mapping[str, Any]) -> str:
     if details:
         details = facts.own_text(details)
         if details:
-            items.append(
-                "- " + _DETAILS + details if "\n" not in details else bullet(_DETAILS + details)
-            )
+            # (Escaped text is paragraphs with one blank line between them: each further
+            # paragraph indented is what blocks.bullet makes of it.)
+            items.append("- " + _DETAILS + details.replace("\n\n", _NEXT_PARAGRAPH))
     chosen = get("areas")
     if chosen:
         areas = _area_labels(chosen)
@@ -98,6 +98,7 @@ _DETAILS = f"{FIELD_LABELS['details']}: "
 _AREAS = f"- {FIELD_LABELS['areas']}: "
 _PEOPLE = f"{FIELD_LABELS['people']}: "
 _LINKS = f"{FIELD_LABELS['links']}: "
+_NEXT_PARAGRAPH = "\n\n" + INDENT
 _area_shown: dict[tuple[str, ...], str] = {}
 
 
