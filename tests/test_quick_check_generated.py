@@ -200,3 +200,27 @@ def test_an_archive_with_more_days_lost_than_a_number_can_hold_is_refused(tmp_pa
     assert refused.err.count("\n") == 1
     assert "days_lost must be a number" in refused.err
     assert not db.parent.exists()
+
+
+class Shown(dict):
+    """A dict that shows other values than it holds, as a caller's own mapping might."""
+
+    def __getitem__(self, name: str) -> Any:
+        return "2024-02-30" if name == "date" else super().__getitem__(name)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self[name] if name in self else default
+
+
+@pytest.mark.parametrize("kind", model.KINDS)
+def test_a_dict_of_another_class_is_never_spared_the_full_checks(kind):
+    entry = Shown(usual_entry(kind))
+    assert model.sound_entries([entry]) == set()
+    found = model.validate_entry(entry)
+    assert found == full_checks(dict(entry, date="2024-02-30"))
+    assert any("is not a real date" in problem for problem in found)
+    if kind == "meeting":
+        plain = usual_entry(kind)
+        plain["actions"] = [Shown(ACTION, due="2024-03-01")]
+        assert model.sound_entries([plain]) == set()
+        assert model.validate_entry(plain) == full_checks(plain)
