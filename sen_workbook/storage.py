@@ -147,7 +147,10 @@ def parse_json(data: bytes) -> Any:
     ``ValueError`` like any other bad JSON, rather than stopping the program.  A large
     file is read by the quicker reader (:data:`QUICK_READER_FROM`); whatever that one
     refuses is read again by the standard one, so a file is accepted or refused, and
-    read, the same at any size.
+    read, the same at any size.  Each reader follows nesting as deep as the stack left
+    to it allows, which is not quite the same depth for the two: what the standard one
+    cannot follow is given to the quicker one too, so a file nested about that deep is
+    also read the same at any size.
     """
     if len(data) >= QUICK_READER_FROM:
         parsed = _read_quickly(data)
@@ -156,7 +159,11 @@ def parse_json(data: bytes) -> Any:
     try:
         return json.loads(data.decode("utf-8"), parse_constant=_refuse_constant)
     except RecursionError:
-        raise ValueError("the JSON is nested too deeply to be a workbook") from None
+        pass
+    parsed = _read_quickly(data) if len(data) < QUICK_READER_FROM else _NOT_READ
+    if parsed is _NOT_READ:
+        raise ValueError("the JSON is nested too deeply to be a workbook")
+    return parsed
 
 
 def _read_quickly(data: bytes) -> Any:

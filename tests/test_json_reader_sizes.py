@@ -134,3 +134,18 @@ def test_a_large_file_shares_nothing_between_records_that_a_change_could_reach()
     read["entries"]["e1"]["title"] = "changed"
     assert read["entries"]["e2"] == {"title": "t", "areas": ["semh"]}
     assert read == {**json.loads(data), "entries": {**records, "e1": read["entries"]["e1"]}}
+
+
+def test_a_file_nested_about_as_deep_as_either_reader_follows_reads_the_same_at_any_size():
+    # Each reader follows nesting as deep as the stack it is given allows, and the two are
+    # called from different depths: around that limit a file must still be read, or
+    # refused, the same just below and just above the size of the quick reader.
+    pytest.importorskip("msgspec")
+    differ = []
+    for depth in range(850, 1150):
+        value = b"[" * depth + b"]" * depth
+        small = document(value, storage.QUICK_READER_FROM - 1, FRAMES[0])
+        large = document(value, storage.QUICK_READER_FROM, FRAMES[0])
+        if outcome(storage.parse_json, small) != outcome(storage.parse_json, large):
+            differ.append(depth)
+    assert differ == []
