@@ -102,3 +102,17 @@ async def test_filters_removed_while_they_are_being_added_do_not_stop_the_app():
         filters.remove()
         await pilot.pause()
         assert app.is_running and not app.query("#journal-filters")
+
+
+async def test_keys_typed_with_the_enter_that_opens_a_child_reach_the_child(book):
+    # Enter on the children list and 2 (the journal) typed at once: the 2 must reach
+    # the child's screen opening, not the list it is leaving.
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key in ["enter", "2"]:
+            app.post_message(events.Key(key, None if key == "enter" else key))
+        await wait_for(pilot, lambda: app.screen.query("#journal-status"), seconds=15)
+        await settle(pilot)
+        assert app.screen.query_one(TabbedContent).active == "journal"
+        assert "6 of 6 entries · newest first" in screen_text(app)

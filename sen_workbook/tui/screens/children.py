@@ -93,6 +93,10 @@ class ChildrenScreen(WorkbookScreen):
     TITLE = "SEN Workbook"
     SUB_TITLE = "Children"
     BINDINGS = [
+        # Read by the app as the key arrives, before the keys typed after it: the child's
+        # screen is then the one in front, and a 2 typed with the enter opens its journal.
+        # (The list's own enter reaches the list after those keys were handed to it.)
+        Binding("enter", "open_child", "Open", priority=True),
         Binding("a", "add_child", "Add child"),
         Binding("e", "edit_child", "Edit"),
         Binding("d", "remove_child", "Remove"),
@@ -312,11 +316,18 @@ class ChildrenScreen(WorkbookScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.changes_hidden(action):
             return False
+        if action == "open_child":
+            return self.focused is self.table and self.highlighted_child() is not None
         if action in ("edit_child", "remove_child", "new_entry"):
             return bool(self.children_shown)
         return True
 
     # --- actions -------------------------------------------------------------------------
+
+    def action_open_child(self) -> None:
+        child = self.highlighted_child()
+        if child is not None:
+            self.book_app.open_child(child["id"])
 
     def action_add_child(self) -> None:
         self.book_app.add_child()
