@@ -1,9 +1,11 @@
 """What every interface test shares: private settings, reading the screen as a person sees it,
 letting the screen finish its work, waiting on a condition, and typing into a field.
 
-Only Textual's public API is used: the screen is read from the same SVG screenshot a person
-would save (``App.export_screenshot``), so dialogs over a screen and notifications are
-included, exactly as drawn.
+The screen is read from the same SVG screenshot a person would save
+(``App.export_screenshot``), so dialogs over a screen and notifications are included,
+exactly as drawn.  Typed words reach the app as key presses, all at once, as a terminal
+hands over what a quick typist typed; only the name Textual gives a typed character is
+taken from Textual's own keys module, so that a key's bindings are the ones a person meets.
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
+from textual import events
 from textual.app import App
+from textual.command import CommandList
+from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Static
@@ -68,6 +73,13 @@ def form_text(app: App) -> str:
     return "\n".join(parts)
 
 
+def palette_choice(app: App) -> str:
+    """The command that enter runs in the open command palette: the first line of the one
+    its list highlights, as drawn."""
+    option = app.screen.query_one(CommandList).highlighted_option
+    return "" if option is None else str(option.prompt).split("\n")[0]
+
+
 async def settle(pilot: Pilot) -> None:
     """Let the screen finish loading: wait for the thread workers started or about to start,
     not for open forms (a form waits for the person)."""
@@ -95,7 +107,31 @@ async def wait_for(pilot: Pilot, condition: Callable[[], object], seconds: float
         await pilot.pause(0.02)
 
 
+async def type_text(pilot: Pilot, text: str, *keys: str) -> None:
+    """Press the named ``keys`` (``"home"``, ``"ctrl+k"``), then type ``text`` where the focus
+    is, as a terminal delivers what a quick typist typed: every character reaches the app at
+    once and in order, by the route a key from the terminal takes, and the screen then
+    catches up.
+
+    ``pilot.press`` waits after every key until the whole process has been idle a while (at
+    least 40 ms a key, most of a form test's time); the characters of words typed into one
+    box need not, since the box takes each itself, in turn.  Named keys do their work
+    through bindings, which run after a key has passed up from the box to the app, so they
+    are pressed one at a time, as before.
+    """
+    if keys:
+        await pilot.press(*keys)
+    app = pilot.app
+    for character in text:
+        press = events.Key(_character_to_key(character), character)
+        press.set_sender(app)
+        app.post_message(press)
+    await pilot.pause(0)  # the app has handed every key to the focused widget,
+    await pilot.pause(0)  # the widget has taken every key,
+    await pilot.pause()  # and what they set off has run.
+
+
 async def type_into(pilot: Pilot, selector: str, text: str) -> None:
     """Focus a one-line control, clear it and type ``text`` key by key."""
     pilot.app.screen.query_one(selector).focus()
-    await pilot.press("home", "ctrl+k", *text)
+    await type_text(pilot, text, "home", "ctrl+k")

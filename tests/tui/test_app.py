@@ -32,7 +32,7 @@ from sen_workbook.tui.screens.trash import TrashScreen
 from sen_workbook.tui.widgets.journal import PAGE_SIZE, JournalPane
 from sen_workbook.tui.widgets.timeline import paginate_markdown
 from sen_workbook.workbook import Workbook
-from tests.tui.conftest import screen_text, settle, type_into, wait_for
+from tests.tui.conftest import palette_choice, screen_text, settle, type_into, type_text, wait_for
 
 TODAY = date(2025, 6, 1)
 SIZE = (100, 30)
@@ -647,7 +647,8 @@ async def test_a_long_journal_is_shown_a_page_at_a_time(path):
             await pilot.pause()
             assert journal(app).table.row_count == last
             assert first_title(app) == f"Note {last - 1}"  # newest first: 449 down to 0
-            await pilot.press("slash", *"note 44")
+            await pilot.press("slash")
+            await type_text(pilot, "note 44")
             # both words, anywhere: notes 44, 144, 244, 344 and 440 to 449
             await wait_for(pilot, lambda: journal(app).table.row_count == 14)
             assert "14 of 450 entries" in status(app)
@@ -715,7 +716,8 @@ async def test_a_long_to_do_list_is_shown_first_and_filled_in_after(path):
 
 async def open_trampoline(pilot) -> None:
     await open_amara(pilot, "2")
-    await pilot.press("slash", *"tramp")
+    await pilot.press("slash")
+    await type_text(pilot, "tramp")
     await wait_for(pilot, lambda: journal(pilot.app).table.row_count == 1)
     await pilot.press("escape", "enter")
     await settle(pilot)
@@ -946,14 +948,18 @@ async def test_the_palette_offers_the_screen_actions_and_remembers_a_theme(book,
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p", *"add child")
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "add child")
         await wait_for(pilot, lambda: "Add child" in screen_text(app))
+        await wait_for(pilot, lambda: palette_choice(app).startswith("Add child"))
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ChildForm))
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("ctrl+p", *"theme: light")
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "theme: light")
         await wait_for(pilot, lambda: "Theme: Light" in screen_text(app))
+        await wait_for(pilot, lambda: palette_choice(app).startswith("Theme: Light"))
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.theme == "textual-light")
     assert json.loads(private_settings.read_text())["theme"] == "textual-light"
@@ -1071,7 +1077,8 @@ async def test_a_search_finds_what_an_entry_says_after_it_was_edited(book):
         )
         app.workbook.update_entry(entry["id"], {"details": "She asked for the quiet room."})
         app.note_change()
-        await pilot.press("slash", *"quiet room")
+        await pilot.press("slash")
+        await type_text(pilot, "quiet room")
         await wait_for(pilot, lambda: "matching \u201cquiet room\u201d" in status(app))
         assert journal(app).table.row_count == 1
         assert first_title(app) == "Trampoline park meltdown"

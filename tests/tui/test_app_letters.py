@@ -21,7 +21,7 @@ from sen_workbook.tui.screens.letter import ExportAsk, LetterPicker, LetterScree
 from sen_workbook.tui.widgets.overview import OverviewPane
 from sen_workbook.workbook import Workbook
 from tests.test_letters import AS_OF, toby
-from tests.tui.conftest import screen_text, settle, wait_for
+from tests.tui.conftest import screen_text, settle, type_text, wait_for
 
 SIZE = (110, 34)
 
@@ -98,7 +98,8 @@ async def test_chase_this_on_a_missed_deadline_opens_the_chaser_to_edit_and_reco
         area = editor(app)
         row = area.text.split("\n").index("Dear Sir or Madam,")
         area.move_cursor((row, len("Dear Sir or Madam,")))
-        await pilot.press("enter", "enter", *"Our case officer is Sam.")
+        await pilot.press("enter", "enter")
+        await type_text(pilot, "Our case officer is Sam.")
         assert "Dear Sir or Madam,\n\nOur case officer is Sam." in editor(app).text
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
@@ -201,7 +202,8 @@ async def test_an_edited_letter_exported_as_markdown_keeps_the_parent_s_text_ine
         await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen))
         area = editor(app)
         area.move_cursor((0, 0))
-        await pilot.press(*"<b>[x](https://e.example)</b>", "enter", "enter")
+        await type_text(pilot, "<b>[x](https://e.example)</b>")
+        await pilot.press("enter", "enter")
         await pilot.press("ctrl+o")
         await wait_for(pilot, lambda: isinstance(app.screen, ExportAsk))
         out = tmp_path / "sar.md"
@@ -247,7 +249,8 @@ async def test_an_unsigned_letter_says_so_asks_before_export_and_is_signed_once(
         # ctrl+n: the name, once; the letter is signed and the name kept.
         await pilot.press("ctrl+n")
         await wait_for(pilot, lambda: app.screen.query("#letter-name"))
-        await pilot.press(*"Jo Wrenfield", "enter")
+        await type_text(pilot, "Jo Wrenfield")
+        await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen))
         await settle(pilot)
         assert editor(app).text.endswith("Yours faithfully,\n\nJo Wrenfield\n")

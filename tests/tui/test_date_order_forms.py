@@ -10,7 +10,7 @@ import pytest
 from sen_workbook.tui.forms.entry_form import EntryForm
 from sen_workbook.tui.forms.items import ItemList
 from sen_workbook.workbook import Workbook
-from tests.tui.conftest import type_into
+from tests.tui.conftest import type_into, type_text
 from tests.tui.test_forms import SIZE, Host, on_disk
 
 
@@ -33,10 +33,10 @@ async def test_the_meeting_form_shows_an_early_due_date_under_its_action(book):
         actions = app.screen.query_one("#actions", ItemList)
         actions.query_one(".add-row").focus()
         await pilot.press("ctrl+n")
-        await pilot.press(*"Send the report")
+        await type_text(pilot, "Send the report")
         row = actions.rows[0]
         row.controls["due"].focus()
-        await pilot.press("home", "ctrl+k", *"20261001")
+        await type_text(pilot, "20261001", "home", "ctrl+k")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, EntryForm)

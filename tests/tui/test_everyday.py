@@ -14,7 +14,7 @@ from sen_workbook.tui.screens.child import ChildScreen
 from sen_workbook.tui.screens.confirm import ConfirmScreen
 from sen_workbook.tui.screens.trash import TrashScreen
 from tests.tui import test_app as app_tests
-from tests.tui.conftest import screen_text, settle, wait_for
+from tests.tui.conftest import palette_choice, screen_text, settle, type_text, wait_for
 from tests.tui.test_app import SIZE, TODAY, on_disk, open_amara
 
 # The app tests' family, workbook and private settings.
@@ -115,7 +115,8 @@ async def test_d_on_an_entry_only_asks_and_n_keeps_it(book, path):
 
 
 async def palette_finds(pilot, words: str, wanted: str) -> bool:
-    await pilot.press("ctrl+p", *words)
+    await pilot.press("ctrl+p")
+    await type_text(pilot, words)
     try:
         await wait_for(pilot, lambda: wanted in screen_text(pilot.app), seconds=10)
         return True
@@ -146,8 +147,10 @@ async def test_the_palette_finds_trash_export_review_and_plan_on_every_tab(
             ):
                 assert await palette_finds(pilot, words, wanted), (tab, wanted)
         # Chosen from the palette on the Journal, the export happens on the Timeline.
-        await pilot.press("2", "ctrl+p", *"export the evidence")
+        await pilot.press("2", "ctrl+p")
+        await type_text(pilot, "export the evidence")
         await wait_for(pilot, lambda: "Export the evidence" in screen_text(app))
+        await wait_for(pilot, lambda: palette_choice(app).startswith("Export the evidence"))
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.screen.active_tab == "timeline")
         bundle = tmp_path / f"evidence-bundle-{TODAY.isoformat()}.zip"
@@ -161,12 +164,15 @@ async def test_the_palette_offers_light_and_dark_first_and_the_rest_behind_more(
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=(100, 40), notifications=True) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p", *"theme")
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "theme")
         await wait_for(pilot, lambda: "More themes" in screen_text(app))
         text = screen_text(app)
         assert text.index("Theme: Light") < text.index("Theme: Dark") < text.index("More themes")
         assert "nord" not in text and "gruvbox" not in text
-        await pilot.press("ctrl+a", "ctrl+k", *"more themes", "enter")
+        await type_text(pilot, "more themes", "ctrl+a", "ctrl+k")
+        await wait_for(pilot, lambda: palette_choice(app).startswith("Theme: More themes"))
+        await pilot.press("enter")
         await wait_for(pilot, lambda: "gruvbox" in screen_text(app))
 
 
@@ -176,9 +182,11 @@ async def test_a_form_saves_from_the_palette_where_ctrl_s_is_kept_by_the_termina
         await settle(pilot)
         await pilot.press("a")
         await settle(pilot)
-        await pilot.press(*"Cara Jones")
-        await pilot.press("ctrl+p", *"save")
+        await type_text(pilot, "Cara Jones")
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "save")
         await wait_for(pilot, lambda: "Save" in screen_text(app))
+        await wait_for(pilot, lambda: palette_choice(app).startswith("Save"))
         await pilot.press("enter")
         await settle(pilot)
         assert "Add child" in screen_text(app).splitlines()[-1]  # back on the list
@@ -337,7 +345,8 @@ async def test_a_read_only_window_hides_change_keys_follows_saves_and_takes_over
             await pilot.press("a")
             await wait_for(pilot, lambda: isinstance(app.screen, ChildForm))
             await pilot.pause()
-            await pilot.press(*"Dev Patel", "ctrl+s")
+            await type_text(pilot, "Dev Patel")
+            await pilot.press("ctrl+s")
             await settle(pilot)
     finally:
         second.close()
@@ -382,20 +391,20 @@ async def test_a_failed_save_focuses_the_first_field_in_error_and_each_message_g
         form = app.screen
         day = form.query_one("#date")
         day.focus()
-        await pilot.press("ctrl+a", "ctrl+k", *"20251345")  # no 13th month; no title either
+        await type_text(pilot, "20251345", "ctrl+a", "ctrl+k")  # no 13th month; no title either
         await pilot.press("ctrl+s")
         await pilot.pause()
         date_field, title_field = form.query_one("#field-date"), form.query_one("#field-title")
         assert date_field.has_class("-has-problem") and title_field.has_class("-has-problem")
         assert form.focused is day  # the first field in error, though the title came later
-        await pilot.press("home", "ctrl+k", *"20250115")
+        await type_text(pilot, "20250115", "home", "ctrl+k")
         await pilot.pause()
         assert day.value == "2025-01-15"
         assert not date_field.has_class("-has-problem")  # gone as soon as it is right
         assert "not a real date" not in screen_text(app)
         assert title_field.has_class("-has-problem")  # the other stays until it is fixed
         form.query_one("#title").focus()
-        await pilot.press(*"Tired after school")
+        await type_text(pilot, "Tired after school")
         await pilot.pause()
         assert not title_field.has_class("-has-problem")
 
@@ -425,7 +434,8 @@ async def test_a_new_plan_carries_the_provision_over_ticked_and_untickable(book,
         await pilot.press("space")  # tick again: it comes back
         await wait_for(pilot, lambda: len(provision.record_value()) == 1)
         form.query_one("#title").focus()
-        await pilot.press(*"Summer plan", "ctrl+s")
+        await type_text(pilot, "Summer plan")
+        await pilot.press("ctrl+s")
         await settle(pilot)
         assert not isinstance(app.screen, EntryForm)
     with on_disk(path) as reader:
@@ -443,7 +453,8 @@ async def test_a_review_dated_before_its_plan_started_is_refused_in_a_sentence(b
         await wait_for(pilot, lambda: isinstance(app.screen, EntryForm))
         await pilot.pause()
         app.screen.query_one("#date").focus()
-        await pilot.press("home", "ctrl+k", *"20250101", "ctrl+s")
+        await type_text(pilot, "20250101", "home", "ctrl+k")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, EntryForm)
         assert app.screen.query_one("#date").value == "2025-01-01"
@@ -625,7 +636,7 @@ async def test_a_letter_typed_over_a_selected_date_is_refused_and_the_form_stays
         await pilot.press("enter")  # a concern
         await wait_for(pilot, lambda: isinstance(app.screen, EntryForm))
         await pilot.pause()
-        await pilot.press(*"Long concern title")
+        await type_text(pilot, "Long concern title")
         date_box = app.screen.query_one("#date")
         for _ in range(3):  # back past the time of day, if it is on the way
             await pilot.press("shift+tab")
@@ -654,7 +665,7 @@ async def test_a_journal_filter_date_that_is_not_real_is_said_on_the_screen(book
         await open_amara(pilot, "2")
         await wait_for(pilot, lambda: len(app.screen.query("#journal-from")) == 1)
         app.screen.query_one("#journal-from").focus()
-        await pilot.press(*"20251301")
+        await type_text(pilot, "20251301")
         await wait_for(pilot, lambda: "From 2025-13-01 is not a real date" in screen_text(app))
         assert "6 of 6 entries" in screen_text(app)  # left out of the filter, and said so
         await pilot.press("home", *"20250501", "tab", *"20250401")
@@ -699,15 +710,16 @@ async def test_at_80_columns_a_bad_timeline_date_is_said_when_ctrl_s_exports_not
         await pilot.press("o")
         await pilot.pause()
         app.screen.query_one("#timeline-from").focus()
-        await pilot.press(*"20251131", "tab")
+        await type_text(pilot, "20251131")
+        await pilot.press("tab")
         app.screen.query_one("#timeline-purpose").focus()
         await pilot.press("ctrl+s")
         said = ("Nothing was exported", "The from date '2025-11-31' is not")
         await wait_for(pilot, lambda: all(words in screen_text(app) for words in said))
         app.screen.query_one("#timeline-from").focus()
-        await pilot.press("home", *"20250501")
+        await type_text(pilot, "20250501", "home")
         app.screen.query_one("#timeline-to").focus()
-        await pilot.press("home", *"20250401")
+        await type_text(pilot, "20250401", "home")
         app.screen.query_one("#timeline-purpose").focus()
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: "The to date 2025-04-01 is" in screen_text(app))
@@ -790,7 +802,8 @@ async def test_an_optional_date_left_empty_is_not_tinted_as_an_error(book):
             assert not box.has_class("-invalid"), selector
         box = app.screen.query_one("#journal-from")
         box.focus()
-        await pilot.press(*"20251399", "tab")
+        await type_text(pilot, "20251399")
+        await pilot.press("tab")
         await wait_for(pilot, lambda: box.has_class("-invalid"))  # a wrong one still is
 
 
@@ -802,6 +815,6 @@ async def test_the_palette_opens_on_the_workbook_s_actions_not_textual_s_own(boo
         await wait_for(pilot, lambda: "New entry" in screen_text(app))
         text = screen_text(app)
         assert "Focus Next" not in text and "Press button" not in text
-        await pilot.press(*"theme")
+        await type_text(pilot, "theme")
         await wait_for(pilot, lambda: "More themes" in screen_text(app))
         assert "Change the current theme" not in screen_text(app)

@@ -16,7 +16,7 @@ from sen_workbook.tui.screens.entry import EntryScreen
 from sen_workbook.tui.screens.paths import FilePicker, SaveCopyDialog, completion
 from sen_workbook.workbook import Workbook, WorkbookError
 from tests.tui import test_app as app_tests
-from tests.tui.conftest import screen_text, settle, wait_for
+from tests.tui.conftest import screen_text, settle, type_text, wait_for
 from tests.tui.test_app import SIZE, TODAY, on_disk, open_amara
 
 # The app tests' family, workbook and private settings.
@@ -47,7 +47,8 @@ def attach_report(book: Workbook, tmp_path: Path) -> tuple[dict, str]:
 
 async def open_observation(pilot) -> None:
     await open_amara(pilot, "2")
-    await pilot.press("slash", *"tramp")
+    await pilot.press("slash")
+    await type_text(pilot, "tramp")
     await wait_for(pilot, lambda: pilot.app.screen.query_one("#journal-table").row_count == 1)
     await pilot.press("down", "enter")  # from the search box into the results, and open
     await settle(pilot)
@@ -205,7 +206,8 @@ async def test_s_saves_a_copy_where_the_parent_says_and_asks_again_if_it_exists(
         await settle(pilot)
         assert isinstance(app.screen, SaveCopyDialog)
         assert "already exists" in " ".join(screen_text(app).split())
-        await pilot.press("end", *"copy.pdf", "enter")
+        await type_text(pilot, "copy.pdf", "end")
+        await pilot.press("enter")
         await settle(pilot)
         assert (home / "Downloads" / "copy.pdf").read_bytes() == REPORT
 
@@ -242,7 +244,8 @@ async def test_files_are_chosen_in_a_tree_from_home_narrowed_by_typing_several_a
         await wait_for(pilot, lambda: isinstance(app.screen, FilePicker))
         tree = app.screen.files_tree
         assert Path(tree.path) == home
-        await pilot.press("ctrl+f", *"school")
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "school")
         await pilot.press("enter")  # to the tree
         await wait_for(pilot, lambda: tree.has_focus and len(tree.root.children) == 1)
         await pilot.press("down", "enter")  # open Letters
@@ -275,7 +278,10 @@ async def test_tab_goes_from_the_path_to_what_it_is_and_a_space_there_presses_no
         await pilot.press("a")
         await settle(pilot)
         assert isinstance(app.screen, AttachmentsScreen)
-        await pilot.press(*str(drawing), "tab", *"Sammy's drawing of school", "enter")
+        await type_text(pilot, str(drawing))
+        await pilot.press("tab")
+        await type_text(pilot, "Sammy's drawing of school")
+        await pilot.press("enter")
         await wait_for(pilot, lambda: len(app.screen.query(".file-row")) == 1)
         assert isinstance(app.screen, AttachmentsScreen)  # no chooser opened
         assert app.focused is app.screen.query_one(".attach-path")  # ready for the next file

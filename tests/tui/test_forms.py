@@ -19,7 +19,7 @@ from sen_workbook.tui.screens.attachments import AttachmentsScreen
 from sen_workbook.tui.screens.confirm import ConfirmScreen
 from sen_workbook.workbook import Workbook
 from tests.conftest import family_records
-from tests.tui.conftest import form_text, screen_text, type_into, wait_for
+from tests.tui.conftest import form_text, screen_text, type_into, type_text, wait_for
 
 SIZE = (100, 40)
 
@@ -158,9 +158,9 @@ async def test_an_observation_keeps_the_childs_own_words_and_the_parents_views(b
         await type_into(pilot, "#date", "20240305")
         await type_into(pilot, "#title", "After school")
         app.screen.query_one("#child_views").focus()
-        await pilot.press(*"Everyone shouts")
+        await type_text(pilot, "Everyone shouts")
         app.screen.query_one("#parent_views").focus()
-        await pilot.press(*"Lunch club is too loud")
+        await type_text(pilot, "Lunch club is too loud")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, EntryForm)
@@ -245,7 +245,7 @@ async def test_an_empty_target_row_is_named_by_its_number(book, child):
         targets = app.screen.query_one("#targets", ItemList)
         targets.query_one(".add-row").focus()
         await pilot.press("ctrl+n")
-        await pilot.press(*"Greets")
+        await type_text(pilot, "Greets")
         await pilot.press("ctrl+n")  # a second row, left empty
         await pilot.pause()
         await pilot.press("ctrl+s")
@@ -272,7 +272,10 @@ async def test_removing_a_filled_target_asks_first_and_no_keeps_it(book, child):
         await type_into(pilot, "#title", "Plan")
         targets = app.screen.query_one("#targets", ItemList)
         targets.query_one(".add-row").focus()
-        await pilot.press("ctrl+n", *"Greets an adult", "ctrl+n", *"Reads words")
+        await pilot.press("ctrl+n")
+        await type_text(pilot, "Greets an adult")
+        await pilot.press("ctrl+n")
+        await type_text(pilot, "Reads words")
         await pilot.pause()
         targets.rows[0].focus_first()
         await pilot.press("ctrl+r")
@@ -316,7 +319,8 @@ async def test_an_empty_row_is_removed_at_once_and_a_filled_action_is_asked_abou
         await pilot.press("ctrl+r")  # nothing typed: no question
         await wait_for(pilot, lambda: not actions.rows)
         assert isinstance(app.screen, EntryForm)
-        await pilot.press("ctrl+n", *"Send the report")
+        await pilot.press("ctrl+n")
+        await type_text(pilot, "Send the report")
         await pilot.pause()
         await pilot.press("ctrl+r")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
@@ -428,7 +432,9 @@ async def test_a_failed_save_keeps_the_form_and_says_why(book, child):
         async with app.run_test(size=SIZE) as pilot:
             await type_into(pilot, "#title", "Call")
             app.screen.query_one("#details").focus()
-            await pilot.press(*"Referral made", "enter", *"today")
+            await type_text(pilot, "Referral made")
+            await pilot.press("enter")
+            await type_text(pilot, "today")
             await pilot.press("ctrl+s")
             await pilot.pause()
             form = app.screen

@@ -15,7 +15,7 @@ from sen_workbook.tui.app import SenWorkbookApp
 from sen_workbook.tui.screens.intake import CalendarScreen, MailImportScreen
 from sen_workbook.workbook import Workbook
 from tests.test_mail import ME, parent_letter_html, school_reply
-from tests.tui.conftest import screen_text, wait_for
+from tests.tui.conftest import palette_choice, screen_text, type_text, wait_for
 
 SIZE = (110, 34)
 TODAY = date(2026, 11, 30)
@@ -57,7 +57,7 @@ async def test_import_emails_lists_the_messages_to_tick_and_imports_the_ticked(b
         await open_amara(pilot)
         await pilot.press("i")
         await wait_for(pilot, lambda: isinstance(app.screen, MailImportScreen))
-        await pilot.press(*str(mbox))
+        await type_text(pilot, str(mbox))
         await pilot.press("tab", *ME, "enter")
         listing = app.screen.query_one("#mail-list", SelectionList)
         await wait_for(pilot, lambda: listing.option_count == 2)
@@ -83,8 +83,9 @@ async def test_import_emails_is_in_the_palette_and_says_a_bad_file_in_a_sentence
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_amara(pilot)
-        await pilot.press("ctrl+p", *"import emails")
-        await pilot.pause(0.3)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "import emails")
+        await wait_for(pilot, lambda: palette_choice(app).startswith("Import emails"))
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, MailImportScreen))
         app.screen.query_one("#mail-path", Input).value = str(not_mail)
@@ -110,7 +111,8 @@ async def test_the_calendar_action_writes_the_upcoming_dates(book, tmp_path):
         await wait_for(pilot, lambda: isinstance(app.screen, CalendarScreen))
         field = app.screen.query_one("#calendar-path", Input)
         assert field.value.endswith("mara-sen-dates.ics")
-        await pilot.press("ctrl+u", *str(out), "enter")
+        await type_text(pilot, str(out), "ctrl+u")
+        await pilot.press("enter")
         await wait_for(pilot, lambda: not isinstance(app.screen, CalendarScreen))
         # The 6-week decision and, with no decision yet, the one overall 20-week limit.
         await wait_for(pilot, lambda: "Wrote 2 dates to" in screen_text(app))

@@ -15,7 +15,7 @@ from sen_workbook.tui.app import SenWorkbookApp
 from sen_workbook.tui.screens.letter import LetterPicker, LetterScreen
 from sen_workbook.workbook import Workbook
 from tests.test_letters import AS_OF, toby
-from tests.tui.conftest import screen_text, settle, wait_for
+from tests.tui.conftest import palette_choice, screen_text, settle, type_text, wait_for
 
 SIZE = (110, 34)
 
@@ -48,8 +48,10 @@ async def test_a_theme_that_cannot_be_remembered_is_still_used_and_said_once(boo
     app = SenWorkbookApp(book, today=AS_OF)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p", *"theme: light")
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "theme: light")
         await wait_for(pilot, lambda: "Theme: Light" in screen_text(app))
+        await wait_for(pilot, lambda: palette_choice(app).startswith("Theme: Light"))
         await pilot.press("enter")
         await wait_for(pilot, lambda: "could not be remembered" in toasts(app))
         assert app.theme == "textual-light"
@@ -71,7 +73,8 @@ async def test_a_letter_is_signed_though_the_name_cannot_be_kept_for_the_next(bo
         await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen))
         await pilot.press("ctrl+n")
         await wait_for(pilot, lambda: app.screen.query("#letter-name"))
-        await pilot.press(*"Jo Wrenfield", "enter")
+        await type_text(pilot, "Jo Wrenfield")
+        await pilot.press("enter")
         await wait_for(pilot, lambda: "could not be remembered" in toasts(app))
         letter = app.screen.query_one("#letter-text", TextArea).text
         assert letter.endswith("\n\nJo Wrenfield\n")
