@@ -24,6 +24,34 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto`` starts two workers a core (PYTEST_XDIST_AUTO_NUM_WORKERS still decides
+    when it is set).
+
+    An interface test spends about half its time waiting for the screen to be idle after
+    each key, so one worker a core left each core idle half the time; a second worker
+    uses that time.
+    """
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return 2 * cores
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the interface tests first, in their order, and the rest after them.
+
+    They are the long ones (up to half a minute each): started last, one of them kept a
+    worker busy long after the others had finished, while the quick tests that run after
+    them now fill the gaps at the end.
+    """
+    items.sort(key=lambda item: "tui" not in item.path.parent.parts)
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Once the tests are collected, set what was loaded to run them (pytest, the package,
     every test module) aside from the cycle collector, and let it run less often.
