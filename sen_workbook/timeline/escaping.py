@@ -143,6 +143,17 @@ def _escape_start(line: str) -> str:
     return line
 
 
+def _one_line(line: str, context: str) -> str:
+    """A line with its marks already escaped, as it may start a paragraph (``\\-``,
+    ``1\\.``) or end a heading (``\\#``)."""
+    if context == "paragraph":
+        return _escape_start(line)
+    if context == "heading" and line.endswith("#"):
+        run = len(line) - len(line.rstrip("#"))
+        line = line[:-run] + "\\#" * run
+    return line
+
+
 def escape(text: str, context: str) -> str:
     """The family's text made into Markdown that shows exactly that text and nothing more.
 
@@ -169,13 +180,7 @@ def escape(text: str, context: str) -> str:
             b":" not in data or _EMOJI_COLON.search(text) is None
         ):
             if "\n" not in text:
-                line = text.strip()
-                if context == "paragraph":
-                    return _escape_start(line)
-                if context == "heading" and line.endswith("#"):
-                    run = len(line) - len(line.rstrip("#"))
-                    line = line[:-run] + "\\#" * run
-                return line
+                return _one_line(text.strip(), context)
             # Paragraphs, and no mark in any of them.
             lines = [line for line in map(str.strip, text.split("\n")) if line]
             marks = False
@@ -186,12 +191,7 @@ def escape(text: str, context: str) -> str:
             line = text.strip()
             if _MAYBE_MARKS.search(line) and _MARKS.search(line):
                 line = _escape_marks(line, context)
-            if context == "paragraph":
-                return _escape_start(line)
-            if context == "heading" and line.endswith("#"):
-                run = len(line) - len(line.rstrip("#"))
-                line = line[:-run] + "\\#" * run
-            return line
+            return _one_line(line, context)
         if text.replace("\n", "").isprintable():
             # Paragraphs and nothing else to clean: the lines as cleaning would leave them.
             lines = [line for line in map(str.strip, text.split("\n")) if line]
