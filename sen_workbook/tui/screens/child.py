@@ -167,15 +167,21 @@ class ChildScreen(WorkbookScreen):
             del self._building[tab]
             building.set()
 
+    def _make_rows_of_load(self) -> bool:
+        """Make the journal's rows from the records of the load shown, unless they are
+        made or no records are read yet; whether they were made now."""
+        if self._rows is not None or self._entries is None:
+            return False
+        self._rows = journal_rows(in_order(self._entries))
+        self._journal_shown = True
+        return True
+
     async def _make_pane(self, tab: str, holder: TabPane) -> None:
         kind = TABS[tab][1]
-        if kind is JournalPane and self._rows is None and self._entries is not None:
-            # Its rows are made now, from the records of the load shown, rather than in
-            # the background for a tab that may never be opened.
-            self._rows = journal_rows(in_order(self._entries))
-            self._journal_shown = True
-            if self.records is not None:  # the facts are in: the search text next
-                self.call_after_refresh(self._prepare_search, self._rows)
+        # The journal's rows are made now, from the records of the load shown, rather than
+        # in the background for a tab that may never be opened.
+        if kind is JournalPane and self._make_rows_of_load() and self.records is not None:
+            self.call_after_refresh(self._prepare_search, self._rows)  # the facts are in
         # The journal is given its rows as it is made, so that its first frame is full
         # rather than an empty table drawn once and then again.
         pane = (
@@ -186,10 +192,7 @@ class ChildScreen(WorkbookScreen):
         await holder.mount(pane)
         self._built.add(tab)
         if isinstance(pane, JournalPane):
-            if self._rows is None and self._entries is not None:
-                # The records were first read while it was mounted.
-                self._rows = journal_rows(in_order(self._entries))
-                self._journal_shown = True
+            self._make_rows_of_load()  # the records were first read while it was mounted
             if self._rows is not None and pane.rows is not self._rows:
                 pane.show_rows(self._rows)  # newer rows arrived while it was mounted
         elif self._covered:
