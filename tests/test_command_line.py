@@ -7,24 +7,18 @@ code, the same standard output and the same standard error as ``python -m sen_wo
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 import pytest
 
 from tests.command_line import run_command, run_program
+from tests.test_cli import write_archive_json
 
 
 @pytest.fixture
 def db(tmp_path: Path, family) -> Path:
-    children, entries = family
-    source = tmp_path / "family.json"
-    source.write_text(
-        json.dumps(
-            {"format": "sen-workbook", "version": 1, "children": children, "entries": entries}
-        )
-    )
+    source = write_archive_json(tmp_path / "family.json", *family)
     path = tmp_path / "book" / "workbook.json"
     assert run_command("--db", str(path), "import", str(source)).returncode == 0
     return path

@@ -7,7 +7,6 @@ tmpfs remounted read-only (EROFS); otherwise the processes run under a file size
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -20,6 +19,7 @@ import pytest
 
 from sen_workbook.workbook import Workbook
 from tests.test_archive_damage import one_sentence
+from tests.test_cli import write_archive_json
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_ROOT = (
@@ -213,13 +213,7 @@ def test_a_read_only_folder_opens_read_only_and_commands_say_why(
         assert book.read_only
         assert "cannot be written" in book.read_only_reason
         assert [c["name"] for c in book.children()] == ["Sam"]
-    children, entries = family
-    source = tmp_path / "family.json"
-    source.write_text(
-        json.dumps(
-            {"format": "sen-workbook", "version": 1, "children": children, "entries": entries}
-        )
-    )
+    source = write_archive_json(tmp_path / "family.json", *family)
     line = one_sentence(_run("--db", str(db), "import", str(source)))
     assert "cannot be written" in line and "Nothing was imported" in line
     assert _run("--db", str(db), "check").returncode == 0

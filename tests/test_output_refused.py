@@ -15,6 +15,7 @@ import pytest
 
 from sen_workbook.workbook import Workbook
 from tests.command_line import ROOT
+from tests.test_cli import write_archive_json
 
 
 def program(args: list[str], *, stdout: str) -> subprocess.CompletedProcess[str]:
@@ -37,14 +38,7 @@ def program(args: list[str], *, stdout: str) -> subprocess.CompletedProcess[str]
 
 
 def archive_of(tmp_path: Path, family) -> Path:
-    children, entries = family
-    source = tmp_path / "family.json"
-    source.write_text(
-        json.dumps(
-            {"format": "sen-workbook", "version": 1, "children": children, "entries": entries}
-        )
-    )
-    return source
+    return write_archive_json(tmp_path / "family.json", *family)
 
 
 def assert_imported_and_free(db: Path, family) -> None:
