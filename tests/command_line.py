@@ -20,7 +20,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,23 +30,24 @@ ROOT = Path(__file__).resolve().parent.parent
 def _environment(changes: Mapping[str, str | None]) -> Iterator[None]:
     """``os.environ`` with ``changes`` (``None`` removes a name), put back afterwards."""
     before = {name: os.environ.get(name) for name in changes}
-    for name, value in changes.items():
-        if value is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = value
+    _set_names(os.environ, changes)
     if "TZ" in changes:
         time.tzset()
     try:
         yield
     finally:
-        for name, value in before.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+        _set_names(os.environ, before)
         if "TZ" in changes:
             time.tzset()
+
+
+def _set_names(environment: MutableMapping[str, str], values: Mapping[str, str | None]) -> None:
+    """Set each name in ``environment`` to its value (``None`` removes it)."""
+    for name, value in values.items():
+        if value is None:
+            environment.pop(name, None)
+        else:
+            environment[name] = value
 
 
 def _stream(data: bytes = b"") -> io.TextIOWrapper:
@@ -97,11 +98,7 @@ def run_program(
 ) -> subprocess.CompletedProcess[str]:
     """``python -m sen_workbook ARGV`` as a program of its own, from this checkout."""
     environment = dict(os.environ, PYTHONPATH=str(ROOT))
-    for name, value in (env or {}).items():
-        if value is None:
-            environment.pop(name, None)
-        else:
-            environment[name] = value
+    _set_names(environment, env or {})
     return subprocess.run(
         [sys.executable, "-m", "sen_workbook", *argv],
         capture_output=True,
