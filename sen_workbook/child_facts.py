@@ -165,7 +165,15 @@ class ChildFacts:
         # The entries as they were known on ``as_of`` (``analysis.entries_as_of``), which
         # the facts above come from.
         self.known: list[model.Entry] = [] if known is None else known
-        self.by_id = {entry["id"]: entry for entry in self.entries}
+        self._by_id: dict[str, model.Entry] | None = None
+
+    @property
+    def by_id(self) -> dict[str, model.Entry]:
+        """The entries by id, indexed when first asked for: the screens look entries
+        up by id, a timeline (which keeps its own index) never does."""
+        if self._by_id is None:
+            self._by_id = {entry["id"]: entry for entry in self.entries}
+        return self._by_id
 
     @classmethod
     def build(cls, child: model.Child, entries: list[model.Entry], as_of: date) -> ChildFacts:
