@@ -29,6 +29,8 @@ def _name_pattern(words: list[str]) -> re.Pattern[str]:
 
 def ascii_fold(text: str) -> str:
     """``text`` with accents taken off and anything else outside ASCII dropped."""
+    if text.isascii():  # most names and file names: nothing to take off or drop
+        return text
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
