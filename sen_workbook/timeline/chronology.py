@@ -12,7 +12,7 @@ from .blocks import Block, table
 from .deadline_table import deadline_section
 from .facts import Facts
 from .flag_list import flag_section
-from .words import plural, when
+from .words import plural
 
 
 def summary_chronology(facts: Facts) -> list[list[str]]:
@@ -32,17 +32,17 @@ def chronology(facts: Facts) -> list[Block]:
         return ["\n".join([*lines, "No entries in this selection."])]
     # The table's rows written here as :func:`blocks.table` writes them: one line each.
     lines += table(["Ref", "Date", "Kind", "Summary", "Exhibits"], [])
-    refs, kinds, text = facts.refs, vocabulary.KIND_LABELS, facts.text
-    for entry in facts.selected:
+    kinds, text = vocabulary.KIND_LABELS, facts.text
+    for entry, ref, shown_when in zip(
+        facts.selected, facts.selected_refs, facts.selected_when, strict=True
+    ):
         kind = entry["kind"]
         if kind in _KINDS_WITH_A_FACT:
             summary = row_summary(facts, entry)
         else:  # the title alone
             summary = text(entry.get("title", ""), "cell")
         exhibits = ", ".join(facts.entry_exhibits(entry)) if entry.get("attachments") else ""
-        lines.append(
-            f"| {refs[entry['id']]} | {when(entry)} | {kinds[kind]} | {summary} | {exhibits} |"
-        )
+        lines.append(f"| {ref} | {shown_when} | {kinds[kind]} | {summary} | {exhibits} |")
     return ["\n".join(lines)]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sen_workbook import model, vocabulary
@@ -19,7 +19,7 @@ from .escaping import present
 from .exhibit_index import added_as
 from .facts import Facts
 from .phrases import provision_text, target_text
-from .words import day_text, number, plural, when
+from .words import day_text, number, plural
 
 
 def entries(facts: Facts) -> Iterator[Block]:
@@ -28,20 +28,23 @@ def entries(facts: Facts) -> Iterator[Block]:
     yield ["## Entries"]
     if not facts.selected:
         yield ["No entries in this selection."]
-    for entry in facts.selected:
-        yield entry_in_full(facts, entry)
+    for row in zip(
+        facts.selected, facts.selected_refs, facts.selected_when, facts.selected_days, strict=True
+    ):
+        yield entry_in_full(facts, *row)
 
 
-def entry_in_full(facts: Facts, entry: Mapping[str, Any]) -> str:
+def entry_in_full(
+    facts: Facts, entry: Mapping[str, Any], ref: str, shown_when: str, day: date
+) -> str:
     """One entry: a heading with its reference, date, kind and title, then its fields,
     as its text, spaced as :func:`blocks.spaced` spaces it (each entry is one block, and
-    a long journal has thousands: its lines are not gone through again)."""
+    a long journal has thousands: its lines are not gone through again).  ``ref``,
+    ``shown_when`` and ``day`` are the entry's row of :class:`Facts`."""
     kind = entry["kind"]
     get = entry.get
     title = facts.text(get("title", ""), "heading")
-    heading = (
-        f"### {facts.refs[entry['id']]} — {when(entry)} — {vocabulary.KIND_LABELS[kind]}: {title}"
-    )
+    heading = f"### {ref} — {shown_when} — {vocabulary.KIND_LABELS[kind]}: {title}"
     # The list items, each one line or a first line and its further paragraphs.
     items: list[str] = []
     details = get("details", "")
@@ -73,7 +76,7 @@ def entry_in_full(facts: Facts, entry: Mapping[str, Any]) -> str:
         if present(attachment.get("description", "")):
             exhibit += ", " + facts.text(attachment["description"])
         items.append(bullet(exhibit))
-    recorded = "- " + provenance(entry)
+    recorded = "- " + provenance(entry, day)
     if not items:  # a paragraph, then the list: a blank line between them
         return f"{heading}\n\nNo further details recorded.\n\n{recorded}"
     items.append(recorded)
@@ -129,22 +132,27 @@ def _to_the_minute(stamp: datetime) -> str:
     return stamp.isoformat(" ", "minutes")[:16]
 
 
-def provenance(entry: Mapping[str, Any]) -> str:
+def provenance(entry: Mapping[str, Any], day: date | None = None) -> str:
     """When the entry was first written down, how long after the day it tells of, and
-    whether it was changed since: a note made on the day weighs more than one made later."""
+    whether it was changed since: a note made on the day weighs more than one made later.
+    ``day`` is the entry's day, when the caller has it."""
     written = entry.get("created_at")
     created = _stamp(written)
     if created is None:
         said = "Recorded: when it was first written down is not known"
     else:
-        gap = (created.date() - model.entry_day(entry)).days
-        after = (
-            "the same day"
-            if gap == 0
-            else f"{plural(gap, 'day')} after the day it tells of"
-            if gap > 0
-            else f"{plural(-gap, 'day')} before the day it tells of"
-        )
+        gap = (created.date() - (model.entry_day(entry) if day is None else day)).days
+        after = _AFTER.get(gap)
+        if after is None:
+            after = (
+                "the same day"
+                if gap == 0
+                else f"{plural(gap, 'day')} after the day it tells of"
+                if gap > 0
+                else f"{plural(-gap, 'day')} before the day it tells of"
+            )
+            if len(_AFTER) < 10_000:
+                _AFTER[gap] = after  # the same few gaps again and again
         said = f"Recorded: first written down on {_minute_of(written, created)}, {after}"
     revisions = entry.get("revisions") or ()
     if revisions:
@@ -155,6 +163,10 @@ def provenance(entry: Mapping[str, Any]) -> str:
     else:
         said += "; not changed since"
     return said + "."
+
+
+# How long after (or before) the day it tells of an entry was written down, by the days.
+_AFTER: dict[int, str] = {}
 
 
 def _minute_of(written: Any, stamp: datetime) -> str:

@@ -23,6 +23,22 @@ from .words import when
 
 T = TypeVar("T")
 _first = itemgetter(0)
+_looks = itemgetter("id", "kind", "attachments")
+
+
+def _ids_kinds_and_files(
+    entries: list[Mapping[str, Any]],
+) -> tuple[tuple[str, ...], tuple[Any, ...], list[Mapping[str, Any]]]:
+    """Each entry's id and kind, in order, and the entries with files attached, read in
+    one pass (see :class:`Facts`)."""
+    try:
+        looks = list(map(_looks, entries))
+    except KeyError:  # an entry made without every field (a stored one has them all)
+        looks = [(e["id"], e["kind"], e.get("attachments")) for e in entries]
+    if not looks:
+        return (), (), []
+    ids, kinds, files = zip(*looks, strict=True)
+    return ids, kinds, [entry for entry, attached in zip(entries, files, strict=True) if attached]
 
 
 class Facts:
@@ -67,22 +83,39 @@ class Facts:
             (key[0], key[1], str(entry.get("created_at", "")))
             for key, entry in zip(keys, analysed, strict=True)
         ]
-        self.known = [
-            entry for _, entry in sorted(zip(in_order, analysed, strict=True), key=_first)
-        ]
-        self.by_id = {e["id"]: e for e in self.known}
-        self.order = {e["id"]: n for n, e in enumerate(self.known)}
+        in_order_known = sorted(zip(in_order, analysed, strict=True), key=_first)
+        self.known = [entry for _, entry in in_order_known]
+        # The indexes by id, order, reference and kind, from one look at each entry: at
+        # 20,000 entries reading a field of every entry costs more than the work done
+        # with it, so each entry's id and kind are read once, and the rest is done on them.
+        ids, kinds, with_files = _ids_kinds_and_files(self.known)
+        self.by_id = dict(zip(ids, self.known, strict=True))
+        self.order = dict(zip(ids, range(len(ids)), strict=True))
         self._received: dict[str, list[Mapping[str, Any]]] | None = None
         # The same entries and order as select_entries(mine, options): known is sorted.
         if options.date_from or options.date_to or options.kinds or options.areas:
             self.selected = list(chosen(self.known, options, mine))
+            ids, kinds, with_files = _ids_kinds_and_files(self.selected)
+            days = [model.entry_day(entry) for entry in self.selected]
         else:  # no filter: every entry up to as_of, which known already is
             self.selected = list(self.known)
-        self.refs = {e["id"]: f"R{n}" for n, e in enumerate(self.selected, 1)}
+            days = [key[0] for key, _ in in_order_known]
+        # Each row's reference, date as shown and day, in the chronology's order: the
+        # chronology and the entries in full show them row by row.
+        self.selected_refs = list(map("R{}".format, range(1, len(ids) + 1)))
+        self.selected_when = list(map(when, self.selected))
+        self.selected_days = days
+        self.refs = dict(zip(ids, self.selected_refs, strict=True))
         self.selected_by_kind: dict[Any, list[Mapping[str, Any]]] = {}
-        for entry in self.selected:
-            self.selected_by_kind.setdefault(entry.get("kind"), []).append(entry)
-        self.exhibits = number_exhibits(self.selected, self.pseudonym)
+        by_kind = self.selected_by_kind
+        for kind, entry in zip(kinds, self.selected, strict=True):
+            found = by_kind.get(kind)
+            if found is None:
+                by_kind[kind] = [entry]
+            else:
+                found.append(entry)
+        # (Only the entries with files attached give exhibits.)
+        self.exhibits = number_exhibits(with_files, self.pseudonym)
         self.exhibit_refs: dict[tuple[str, str], str] = {}
         for exhibit in self.exhibits:
             for entry_id in exhibit.entry_ids:
