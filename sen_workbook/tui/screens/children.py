@@ -114,6 +114,7 @@ class ChildrenScreen(WorkbookScreen):
         # child's details) and the sentence saying where it comes from
         self.stages: dict[str, tuple[str, str]] = {}
         self._facts_unfinished = False
+        self._laid_out_for = 0  # the room the columns were shared out for
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -178,9 +179,7 @@ class ChildrenScreen(WorkbookScreen):
         # below the list), and any room beyond goes to the names.
         least = {"name": 14, "review": len(HEADINGS["review"])}
         share = dict(wanted, name=min(wanted["name"], _NAME_FIRST))
-        # The border, and the scrollbar when the rows are more than the list shows.
-        visible = (self.table.size.height or self.size.height) - 3  # border and headings
-        room = (self.size.width or 80) - 2 - (2 if len(children) > visible else 0)
+        room = self._laid_out_for = self._room()
         # The areas only where the whole row fits with them: on a narrow screen the names
         # and the next review matter more, and the line below the list names the areas.
         keys = list(HEADINGS)
@@ -223,8 +222,17 @@ class ChildrenScreen(WorkbookScreen):
         key = str(self.stages.get(child["id"], (child["status"], ""))[0])
         return STATUS_SHORT.get(key) or key
 
+    def _room(self) -> int:
+        """The cells the list's columns share: the screen's width less the border, and
+        less the scrollbar when the rows are more than the list shows."""
+        visible = (self.table.size.height or self.size.height) - 3  # border and headings
+        return (self.size.width or 80) - 2 - (2 if len(self.children_shown) > visible else 0)
+
     def on_resize(self) -> None:
-        if self.children_shown:
+        # Textual sends a resize at start (three, as the screen and the terminal settle)
+        # with the size the list was laid out for: making its rows again for each drew
+        # the list three more times, one of them with every column cut to its heading.
+        if self.children_shown and self._room() != self._laid_out_for:
             self._show_rows()
 
     # A description of its own: by default Textual writes out every argument (every record).
