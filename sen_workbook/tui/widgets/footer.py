@@ -127,6 +127,14 @@ class KeyFooter(Footer):
         self._composed_width = room
         if room:
             items = self._fitting(items, room)
+        for item in items:
+            if isinstance(item, FooterKey):
+                # Each key takes the footer's compactness as it is mounted, and its class
+                # with it, which styled every key a second time (a tenth of the footer's
+                # cost, and the footer is built on every screen): given here, before it
+                # is styled at all, nothing changes when it is mounted.
+                item.set_reactive(FooterKey.compact, self.compact)
+                item.set_class(self.compact, "-compact", update=False)
         yield from items
 
     def _fitting(self, items: list, room: int) -> list:
