@@ -7,6 +7,7 @@ changed them; every tab works from that copy.
 from __future__ import annotations
 
 import asyncio
+import threading
 from typing import Any
 
 from rich.text import Text
@@ -49,6 +50,12 @@ from sen_workbook.workbook import WorkbookError, in_order
 
 PANES = "#overview-pane, #journal-pane, #cycles-pane"  # those with a loading cover
 LOADING_DELAY = 0.3  # seconds
+# The longest the facts wait for a tab being brought to the front to be drawn (its frame
+# sets them going sooner): a bound, so that nothing can keep them waiting for ever.
+TAB_WAIT_SECONDS = 2.0
+# Records copied at a time by the facts' thread, which looks between batches for a tab
+# being brought to the front.
+COPY_BATCH = 500
 
 # The tabs, and the pane each shows.  A pane is built the first time its tab is shown: a
 # parent who opens the journal does not wait for the overview's to-do list to be drawn.
@@ -136,6 +143,10 @@ class ChildScreen(WorkbookScreen):
         self._building: dict[str, asyncio.Event] = {}  # set once the tab's pane is mounted
         # The facts of a load, left to start once the tab being brought to the front is drawn.
         self._work_after_showing: tuple[int, model.Child, list[model.Entry], bool] | None = None
+        # Clear while a tab is being brought to the front: the facts' thread, if it is
+        # already under way, waits for the tab's first frame (see _work_out).
+        self._tab_drawn = threading.Event()
+        self._tab_drawn.set()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -270,15 +281,32 @@ class ChildScreen(WorkbookScreen):
     def _work_out(
         self, load: int, child: model.Child, stored: list[model.Entry], with_journal: bool
     ) -> None:
+        worker = get_current_worker()
+
+        def tab_drawn() -> bool:
+            # A tab the parent asked for (2 pressed as the Overview appeared) is built and
+            # drawn first: this thread would take half the processor from it, for facts
+            # of a tab that is leaving.  False if the work was cancelled meanwhile.
+            if not self._tab_drawn.wait(TAB_WAIT_SECONDS):
+                self._tab_drawn.set()  # never left waiting twice
+            return not worker.is_cancelled
+
         ordered = in_order(stored)
         if with_journal:
             # The journal only reads the records (so it needs no copies) and no flags or
             # deadlines: it is shown while those are worked out.
             journal = journal_rows(ordered)
-            if get_current_worker().is_cancelled:
+            if worker.is_cancelled:
                 return
             self.app.call_from_thread(self._show_journal, load, journal)
-        entries = model.copy_record(ordered)  # kept by the tabs, and given to the forms
+        # Copies, kept by the tabs and given to the forms.
+        entries: list[model.Entry] = []
+        for start in range(0, len(ordered), COPY_BATCH):
+            if not tab_drawn():
+                return
+            entries += model.copy_record(ordered[start : start + COPY_BATCH])
+        if not tab_drawn():
+            return
         try:
             records = ChildFacts.build(child, entries, self.book_app.today())
         except Exception as error:  # any failure: the journal must still open
@@ -290,7 +318,6 @@ class ChildScreen(WorkbookScreen):
                 severity="error",
                 markup=False,
             )
-        worker = get_current_worker()
         if worker.is_cancelled:
             return
         self.app.call_from_thread(self._show_records, load, records)
@@ -464,6 +491,7 @@ class ChildScreen(WorkbookScreen):
             return  # already in front: the focus stays where it is
         # No frame is drawn meanwhile: the tab in front would only be drawn again.
         self._coming = tab
+        self._tab_drawn.clear()
         footer = self.query_one(KeyFooter)
         # The footer's keys are built once, for the tab coming, not for each step.
         footer.held = True
@@ -480,9 +508,13 @@ class ChildScreen(WorkbookScreen):
         finally:
             self._coming = None
             footer.held = False
+            self.call_after_refresh(self._tab_drawn.set)
         if self._work_after_showing is not None:
             waiting, self._work_after_showing = self._work_after_showing, None
             self.call_after_refresh(self._start_work_out, *waiting)
+
+    def on_unmount(self) -> None:
+        self._tab_drawn.set()  # a thread waiting for a tab of this screen goes on, or ends
 
     def action_back(self) -> None:
         self.book_app.show_children()
