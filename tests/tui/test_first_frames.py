@@ -116,3 +116,24 @@ async def test_keys_typed_with_the_enter_that_opens_a_child_reach_the_child(book
         await settle(pilot)
         assert app.screen.query_one(TabbedContent).active == "journal"
         assert "6 of 6 entries · newest first" in screen_text(app)
+
+
+async def test_the_overview_facts_put_off_for_the_journal_still_come_in(book):
+    # Enter and 2 typed at once: the Overview's flags and deadlines, being worked out as
+    # the journal is asked for, wait for the journal's first frame and then go on, so
+    # the Overview holds its to-do list when the parent goes back to it.
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key in ["enter", "2"]:
+            app.post_message(events.Key(key, None if key == "enter" else key))
+        await wait_for(pilot, lambda: "6 of 6 entries" in screen_text(app), seconds=15)
+        await pilot.press("1")
+        await wait_for(
+            pilot,
+            lambda: (
+                "Needs attention, 4 to do: 1 missed deadline, 2 overdue replies or actions, "
+                "1 other" in screen_text(app)
+            ),
+        )
+        assert app.screen.query_one(TabbedContent).active == "overview"
