@@ -19,7 +19,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from sen_workbook import deadlines, model
-from sen_workbook.timeline import PURPOSES, TimelineOptions, escape, render_timeline
+from sen_workbook.timeline import PURPOSES, TimelineOptions, escape, escaping, render_timeline
 from sen_workbook.timeline.blocks import bullet, spaced
 from sen_workbook.timeline.document import pieces
 from sen_workbook.timeline.escaping import shows_as_written
@@ -123,6 +123,30 @@ def test_text_said_to_show_as_written_is_what_escaping_gives_in_a_line_a_heading
     if shows_as_written(text):
         for context in ("inline", "heading", "cell"):
             assert escape(text, context) == text, context
+
+
+# Lines that begin like a numbered item, or nearly: a letter or two, roman numerals,
+# then "." or ")" and what may follow, so that the pattern's every branch is reached.
+ITEM_LIKE = st.tuples(
+    st.sampled_from("aAbBiIvVxXlLcCdDmMzZé"),
+    st.text(alphabet="ivxlcdmIVXLCDMab", max_size=3),
+    st.sampled_from([".", ")", "", ".  ", ")\t", ". "]),
+    st.sampled_from([" paragraph", "", "\tparagraph", "x"]),
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(ITEM_LIKE, TEXT))
+def test_a_paragraph_starting_with_a_letter_is_escaped_as_the_item_pattern_says(line):
+    # A paragraph's start is looked at with the pattern only when its first letter and
+    # the character after could begin a numbered item ("a.", "iv)", "B."); every line
+    # the quick look passes over must be one the pattern does not match.
+    line = line.strip()
+    assume(line[:1].isalpha())
+    matched = escaping._ORDERED_START.match(line) is not None
+    assert (escaping._escape_start(line) != line) == matched
+    if matched and "\\" not in line:  # the mark after the number is escaped, nothing else
+        assert escaping._escape_start(line).replace("\\", "") == line
 
 
 @settings(max_examples=100, deadline=None)

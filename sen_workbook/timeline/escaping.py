@@ -86,6 +86,13 @@ _ORDERED_START = re.compile(
 )
 
 
+# What may follow a letter that numbers an item, and the letters of roman numerals (see
+# :data:`_ORDERED_START`): a line starting with any other letter, not followed by one
+# of these, is no item.
+_NUMBER_ENDS = (".", ")")
+_ROMAN_DIGITS = frozenset("ivxlcdmIVXLCDM")
+
+
 def _escape_marks(line: str, context: str) -> str:
     """The marks of one line escaped where they would be markup (see the module)."""
     plain_brackets: set[int] = set()  # the ] of a [name withheld] left as it is
@@ -128,7 +135,14 @@ def _escape_marks(line: str, context: str) -> str:
 def _escape_start(line: str) -> str:
     """A line whose start would open a block, with that start made plain."""
     first = line[:1]
-    if not first or first.isalpha() and not _ORDERED_START.match(line) or first == "\\":
+    if not first or first == "\\":
+        return line
+    if first.isalpha() and (
+        # A letter starts a number only as a roman numeral or before "." or ")": most
+        # paragraphs are passed over without the pattern.
+        (first not in _ROMAN_DIGITS and line[1:2] not in _NUMBER_ENDS)
+        or not _ORDERED_START.match(line)
+    ):
         return line
     if first in ":~":
         return _REFERENCES[first] + line[1:] if _BLOCK_START.match(line) else line
