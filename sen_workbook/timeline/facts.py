@@ -140,7 +140,17 @@ class Facts:
         self.hidden_deadlines = len(self.all_deadlines) - len(self.deadlines)
         self.name = options.pseudonym or str(child.get("name", ""))
         self._worked_out: dict[str, Any] = {}
-        self._cited: dict[str, str] = {}  # entry id -> how it is cited
+        # entry id -> how it is cited.  When no two entries share an id, every row's
+        # citation ("R5, 2024-03-04") is made at once from its reference and date: the
+        # summary cites most rows (every observation, concern and meeting) one by one.
+        self.unique_ids = len(self.by_id) == len(self.known)
+        self._cited: dict[str, str] = (
+            dict(
+                zip(ids, map("{}, {}".format, self.selected_refs, self.selected_when), strict=True)
+            )
+            if self.unique_ids
+            else {}
+        )
 
     def once(self, name: str, work: Callable[[Facts], T]) -> T:
         """``work(self)``, worked out the first time it is asked for by ``name`` and kept:
