@@ -32,6 +32,7 @@ from sen_workbook.settings import (
     settings_path,
 )
 from sen_workbook.tui.commands import WorkbookCommands
+from sen_workbook.tui.parsed_styles import KeptStylesheet
 from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.screens.child import ChildScreen
 from sen_workbook.tui.screens.children import ChildrenScreen
@@ -46,6 +47,9 @@ if TYPE_CHECKING:  # the letters are loaded when the first one is written
 make_control_characters_harmless()
 
 WATCH_SECONDS = 1.0  # how often a read-only window looks for the other window's saves
+# How long after styles were first parsed (a new kind of widget shown) they are written to
+# the cache, so that those parsed together are written once.
+KEEP_STYLES_AFTER = 0.5  # seconds
 
 T = TypeVar("T")
 
@@ -80,6 +84,10 @@ class SenWorkbookApp(App[int]):
         self, workbook: Workbook, *, today: date | None = None, remember_place: bool = True
     ):
         super().__init__()
+        # The stylesheets' parsed rules, kept between runs (see parsed_styles).
+        self.stylesheet = KeptStylesheet.in_cache_folder(self.get_css_variables())
+        self._kept_styles = self.stylesheet.kept
+        self._kept_styles.on_added = self._keep_styles_soon
         # Off for the sample workbook: its folder is gone when the app closes.
         self.remember_place = remember_place
         self.workbook = workbook
@@ -90,6 +98,14 @@ class SenWorkbookApp(App[int]):
         self.settings_file = settings_path()
         self.settings = load_settings(self.settings_file)
         self._open_copies: Path | None = None  # private copies of files opened, removed at exit
+
+    def _keep_styles_soon(self) -> None:
+        # Styles parsed now are usually the first of several (a screen's widgets): they
+        # are written together, a moment later, once the screen is drawn.
+        try:
+            self.set_timer(KEEP_STYLES_AFTER, self._kept_styles.save)
+        except Exception:  # not running (yet): written when the app closes
+            pass
 
     def _handle_exception(self, error: Exception) -> None:
         """A fault in the program: close with a non-zero exit code and a report that
@@ -627,6 +643,7 @@ class SenWorkbookApp(App[int]):
 
     def on_unmount(self) -> None:
         self._remove_open_copies()
+        self._kept_styles.save()
 
     def _remove_open_copies(self) -> None:
         if self._open_copies is not None:
