@@ -49,8 +49,9 @@ def pieces(facts: Facts) -> Iterator[str]:
     is spaced already (an entry in full, the chronology's table); the others are spaced
     here.  Spacing block by block gives the same lines as spacing the whole document,
     since a blank line between blocks ends whatever came before it.  The entries in full
-    are made one by one as they are taken, so that a caller writing them out need not
-    hold them all as text."""
+    are made a block of them at a time as they are taken (see
+    :data:`entries.ENTRIES_IN_A_BLOCK`), so that a caller writing them out need not hold
+    them all as text."""
     sections: list[Iterable[Block]] = [
         [heading_block(facts), about(facts), ["## Summary"]],
         _SUMMARIES[facts.options.purpose](facts),

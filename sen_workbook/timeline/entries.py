@@ -21,17 +21,28 @@ from .facts import Facts
 from .phrases import provision_text, target_text
 from .words import day_text, number, plural
 
+# How many entries in full make one block of text: the document is the same whichever
+# way its blocks are cut (they are joined by a blank line), and a long journal has tens
+# of thousands of entries, each passed on and written out with a few steps of its own.
+ENTRIES_IN_A_BLOCK = 100
+
 
 def entries(facts: Facts) -> Iterator[Block]:
-    """The section of entries in full, one block per entry (each as its text), made as
-    they are taken."""
+    """The section of entries in full, as its text, a block of
+    :data:`ENTRIES_IN_A_BLOCK` entries at a time, made as they are taken."""
     yield ["## Entries"]
     if not facts.selected:
         yield ["No entries in this selection."]
+    made: list[str] = []
     for row in zip(
         facts.selected, facts.selected_refs, facts.selected_when, facts.selected_days, strict=True
     ):
-        yield entry_in_full(facts, *row)
+        made.append(entry_in_full(facts, *row))
+        if len(made) == ENTRIES_IN_A_BLOCK:
+            yield "\n\n".join(made)
+            made = []
+    if made:
+        yield "\n\n".join(made)
 
 
 def entry_in_full(
