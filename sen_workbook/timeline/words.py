@@ -40,10 +40,18 @@ def when(entry: Mapping[str, Any]) -> str:
     return shown
 
 
+_shown_days: dict[str, str] = {}
+
+
 def day_text(value: str) -> str:
     """An optional stored date, checked, or "" when empty."""
-    parsed = model.optional_date(value)
-    return parsed.isoformat() if parsed else ""
+    shown = _shown_days.get(value) if type(value) is str else None
+    if shown is None:
+        parsed = model.optional_date(value)
+        shown = parsed.isoformat() if parsed else ""
+        if type(value) is str and len(_shown_days) < 100_000:  # the same days again and again
+            _shown_days[value] = shown
+    return shown
 
 
 def number(value: Any) -> str:
