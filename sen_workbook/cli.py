@@ -481,7 +481,8 @@ def _evidence(book: Workbook, args: argparse.Namespace) -> int:
     if args.command == "timeline":
         from sen_workbook.timeline import timeline_blocks
 
-        _write_blocks(timeline_blocks(dict(child), book.stored_entries(child["id"]), options))
+        # Every entry: the timeline takes the child's own in the one pass it makes over them.
+        _write_blocks(timeline_blocks(dict(child), book.stored_entries(), options))
         sys.stdout.flush()
         return EXIT_OK
     from sen_workbook.pdf.limits import page_limit

@@ -618,7 +618,9 @@ class Workbook:
         pass it through :func:`sorted_copies` before anything could.
         """
         stored = self._entry_table().values()
-        return [e for e in stored if child_id is None or e["child_id"] == child_id]
+        if child_id is None:
+            return list(stored)
+        return [e for e in stored if e["child_id"] == child_id]
 
     def entry(self, entry_id: str) -> model.Entry:
         found = self._data()["entries"].get(entry_id)
