@@ -12,6 +12,7 @@ import struct
 import subprocess
 import sys
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -128,17 +129,43 @@ def _zip(path: Path, members: dict[str, bytes], method: int = zipfile.ZIP_DEFLAT
 
 
 def _bomb(path: Path, document: bytes, size: int) -> Path:
-    """A real zip bomb: workbook.json and a member of ``size`` zero bytes, deflated as it is
-    written a mebibyte at a time (the test's own memory stays small, as the import's must)."""
-    member = zipfile.ZipInfo("files/" + "0" * 64)
-    member.compress_type = zipfile.ZIP_DEFLATED
-    zeros = bytes(1024**2)
+    """A real zip bomb: workbook.json and a member of ``size`` zero bytes (whole mebibytes),
+    deflated, whose headers declare its true sizes and CRC-32.
+
+    The deflated stream is what a deflater fed the zeros a mebibyte at a time would write,
+    made without deflating them all: one mebibyte of zeros deflated and flushed with
+    ``Z_FULL_FLUSH`` (which ends on a byte and refers to nothing before it, so the block can
+    follow itself), repeated, then the stream's end.  The member is written stored and its
+    two headers then say what it is: deflated, ``size`` bytes, their CRC-32.
+    """
+    mebibyte = bytes(1024**2)
+    copies, rest = divmod(size, len(mebibyte))
+    assert not rest, "the bomb is made of whole mebibytes"
+    deflater = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    block = deflater.compress(mebibyte) + deflater.flush(zlib.Z_FULL_FLUSH)
+    stream = block * copies + deflater.flush(zlib.Z_FINISH)
+    crc = 0
+    for _ in range(copies):
+        crc = zlib.crc32(mebibyte, crc)
+    name = "files/" + "0" * 64
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("workbook.json", document)
-        with archive.open(member, "w", force_zip64=size >= 2**31) as out:
-            for _ in range(size // len(zeros)):
-                out.write(zeros)
+        archive.writestr(zipfile.ZipInfo(name), stream, zipfile.ZIP_STORED)
+    _patch_member_headers(path, name, method=zipfile.ZIP_DEFLATED, crc=crc, file_size=size)
     return path
+
+
+def test_the_zip_bomb_made_here_inflates_to_every_byte_its_headers_declare(tmp_path):
+    """The bombs below are refused for what their headers declare; this one, small enough
+    to inflate here, shows those headers are true: zipfile inflates all of it and checks
+    its CRC-32."""
+    bomb = _bomb(tmp_path / "bomb.zip", _document(), 5 * 1024**2)
+    with zipfile.ZipFile(bomb) as archive:
+        info = archive.getinfo("files/" + "0" * 64)
+        assert info.compress_type == zipfile.ZIP_DEFLATED
+        assert info.file_size == 5 * 1024**2 and info.compress_size < 32 * 1024
+        assert archive.read(info) == bytes(5 * 1024**2)
+        assert archive.testzip() is None
 
 
 def _document(**extra) -> bytes:
@@ -147,13 +174,21 @@ def _document(**extra) -> bytes:
     ).encode()
 
 
-def _patch_member_headers(path: Path, name: str, *, flags: int = 0, method: int | None = None):
-    """Set flag bits or the compression method of a member in both of its headers."""
+def _patch_member_headers(
+    path: Path,
+    name: str,
+    *,
+    flags: int = 0,
+    method: int | None = None,
+    crc: int | None = None,
+    file_size: int | None = None,
+):
+    """Set flag bits, the compression method, the CRC-32 or the expanded size of a member in
+    both of its headers."""
     with zipfile.ZipFile(path) as archive:
         info = archive.getinfo(name)
     data = bytearray(path.read_bytes())
     local = info.header_offset
-    central = data.rfind(b"PK\x01\x02" + data[local + 4 : local + 6])  # same "version needed"
     central = data.find(b"PK\x01\x02")
     while central != -1:
         size = struct.unpack_from("<H", data, central + 28)[0]
@@ -166,6 +201,10 @@ def _patch_member_headers(path: Path, name: str, *, flags: int = 0, method: int 
             struct.pack_into("<H", data, at + offset, old | flags)
         if method is not None:
             struct.pack_into("<H", data, at + offset + 2, method)
+        if crc is not None:
+            struct.pack_into("<I", data, at + offset + 8, crc)
+        if file_size is not None:
+            struct.pack_into("<I", data, at + offset + 16, file_size)
     path.write_bytes(bytes(data))
 
 
