@@ -90,20 +90,28 @@ def single_file_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out / "sen-workbook.pyz"
 
 
-def _plain_environment(tmp_path: Path) -> dict[str, str]:
-    """A home, a temporary folder and shiv's unpacking place of the test's own, and no
-    path to this checkout's code."""
+@pytest.fixture(scope="session")
+def shiv_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the single-file app unpacks itself (``SHIV_ROOT``), one for the tests that run
+    it: the first start unpacks it and compiles its bytecode, as on a family's computer,
+    and the later starts run from that copy, as they do there."""
+    return tmp_path_factory.mktemp("shiv")
+
+
+def _plain_environment(tmp_path: Path, shiv_root: Path) -> dict[str, str]:
+    """A home and a temporary folder of the test's own, shiv's unpacking place, and no path
+    to this checkout's code."""
     home = tmp_path / "home"
     temporary = tmp_path / "tmp"
     home.mkdir()
     temporary.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "SEN_WORKBOOK"))}
-    return env | {"HOME": str(home), "TMPDIR": str(temporary), "SHIV_ROOT": str(tmp_path / "shiv")}
+    return env | {"HOME": str(home), "TMPDIR": str(temporary), "SHIV_ROOT": str(shiv_root)}
 
 
 @builds_single_file_app
-def test_single_file_app_opens_the_demo(single_file_app, tmp_path):
-    env = _plain_environment(tmp_path)
+def test_single_file_app_opens_the_demo(single_file_app, shiv_root, tmp_path):
+    env = _plain_environment(tmp_path, shiv_root)
     # Textual's own switches: no terminal, and a picture of the screen after five seconds,
     # when the app closes.
     env |= {
@@ -124,13 +132,13 @@ def test_single_file_app_opens_the_demo(single_file_app, tmp_path):
     screen = html.unescape((tmp_path / "demo.svg").read_text(encoding="utf-8")).replace("\xa0", " ")
     assert "Amara Okafor-Bennett" in screen and "Oluwatobi" in screen
     # it ran from its own unpacked copy, and the sample's folder was removed on closing
-    (unpacked,) = (p for p in (tmp_path / "shiv").iterdir() if p.is_dir())
+    (unpacked,) = (p for p in shiv_root.iterdir() if p.is_dir())
     assert (unpacked / "site-packages" / "sen_workbook" / "styles").is_dir()
     assert list((tmp_path / "tmp").iterdir()) == []
 
 
 @builds_single_file_app
-def test_single_file_app_writes_a_timeline(single_file_app, tmp_path):
+def test_single_file_app_writes_a_timeline(single_file_app, shiv_root, tmp_path):
     from sen_workbook.demo import generate
     from sen_workbook.timeline import TimelineOptions
     from sen_workbook.workbook import Workbook
@@ -141,7 +149,7 @@ def test_single_file_app_writes_a_timeline(single_file_app, tmp_path):
         book.write_archive(tmp_path / "family.zip")
         child = book.find_child("Amara")
         expected = book.timeline(child, TimelineOptions(as_of=dt.date(2026, 11, 30)))
-    env = _plain_environment(tmp_path)
+    env = _plain_environment(tmp_path, shiv_root)
     db = tmp_path / "home" / "workbook.json"
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
