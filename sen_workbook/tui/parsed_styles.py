@@ -260,6 +260,11 @@ class KeptRules:
             folder = self.path.parent
             ensure_folder(folder)
             info = os.lstat(folder)
+            if not stat.S_ISDIR(info.st_mode):
+                # A file or a link in the folder's place is the person's own: a link
+                # is not followed (it would be the folder it points to that was made
+                # private and written in), and a file is not made private as a folder.
+                return
             if not _private_and_own(info, stat.S_IFDIR):
                 if not has_file_modes() or info.st_uid != os.getuid():
                     return  # another's folder: nothing is written there

@@ -181,3 +181,28 @@ async def test_the_file_holds_styles_and_nothing_of_the_family(book, tmp_path, m
         await open_amara(pilot, "2")
         await wait_for(pilot, lambda: "6 of 6 entries" in screen_text(again))
         assert not again.stylesheet.kept.added
+
+
+@posix_only
+def test_a_file_or_a_link_where_the_cache_folder_goes_is_left_as_it_is(tmp_path):
+    # Written nowhere, and nothing of the person's changed: a file of theirs where the
+    # folder would be keeps its mode, and a folder a link points to keeps its mode and
+    # is given no file of the program's.
+    notes = tmp_path / "sen-workbook"
+    notes.write_bytes(b"the person's own notes")
+    os.chmod(notes, 0o644)
+    in_a_file = stylesheet(notes / "parsed-styles.pickle")
+    in_a_file.parse()
+    in_a_file.kept.save()
+    assert stat.S_IMODE(notes.stat().st_mode) == 0o644
+    assert notes.read_bytes() == b"the person's own notes"
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    os.chmod(documents, 0o755)
+    link = tmp_path / "linked-cache"
+    link.symlink_to(documents, target_is_directory=True)
+    through_a_link = stylesheet(link / "parsed-styles.pickle")
+    through_a_link.parse()
+    through_a_link.kept.save()
+    assert stat.S_IMODE(documents.stat().st_mode) == 0o755
+    assert list(documents.iterdir()) == []
