@@ -989,3 +989,20 @@ def test_every_name_the_single_module_offered_is_still_importable():
         "entries",
         "options",
     ]
+
+
+def test_two_entries_sharing_an_id_show_the_reference_they_are_cited_by():
+    # A workbook keeps one entry per id, but the timeline is also given lists of records
+    # (an import being checked, a test): if two share an id, the rows and headings of
+    # both give the reference a citation of that id points to, as they always did.
+    child, entries = records()
+    [plan] = [e for e in entries if e["title"] == "Spring plan"]
+    entries.append({**plan, "title": "Spring plan, a second copy"})
+    text = render_timeline(child, entries, TimelineOptions(as_of=AS_OF, purpose="ehcna"))
+    tokens = parse(text)
+    [cited] = re.findall(r"plan “Spring plan” \((R\d+),", section_text(tokens, "Summary"))
+    rows = tables(section(tokens, "Chronology"))[0][1:]
+    plan_rows = [row[0] for row in rows if row[3].startswith("Spring plan")]
+    assert plan_rows == [cited, cited]
+    heads = headings(section(tokens, "Entries"), "h3")
+    assert [h.split(" — ")[0] for h in heads if "Spring plan" in h] == [cited, cited]

@@ -106,6 +106,10 @@ class Facts:
         self.selected_when = list(map(when, self.selected))
         self.selected_days = days
         self.refs = dict(zip(ids, self.selected_refs, strict=True))
+        if len(self.refs) < len(ids):
+            # Two rows share an id: each shows the reference a citation of that id gives
+            # (the last row's), so that whatever cites it points at a row showing it.
+            self.selected_refs = [self.refs[entry_id] for entry_id in ids]
         self.selected_by_kind: dict[Any, list[Mapping[str, Any]]] = {}
         by_kind = self.selected_by_kind
         for kind, entry in zip(kinds, self.selected, strict=True):
