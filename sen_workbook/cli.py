@@ -12,13 +12,17 @@ import datetime as _dt
 import errno
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from sen_workbook import __version__, intake, model
 from sen_workbook.collector import collector_paused
+from sen_workbook.errors import ValidationError
 from sen_workbook.workbook import ImportSummary, Workbook, WorkbookError, default_db_path
+
+if TYPE_CHECKING:  # the timeline is loaded by the commands that write one
+    from sen_workbook.timeline import TimelineOptions
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -454,6 +458,24 @@ def _write_blocks(blocks: Iterable[str]) -> None:
     binary.writelines(encoded)
 
 
+def _timeline_blocks(
+    child: dict[str, Any], entries: list[model.Entry], options: TimelineOptions
+) -> Iterator[str]:
+    """The timeline's blocks, made as they are taken.  A record that cannot be shown (a
+    date that is no real day, in a workbook edited by hand) stops it with the record's
+    problem in one sentence, as the bundle is stopped, before anything is written."""
+    from sen_workbook.timeline import timeline_blocks
+
+    try:
+        yield from timeline_blocks(child, entries, options)
+    except WorkbookError:
+        raise
+    except ValueError as error:
+        raise ValidationError(
+            f"{error} Nothing was written; 'sen-workbook check' names the record."
+        ) from error
+
+
 def _evidence(book: Workbook, args: argparse.Namespace) -> int:
     from sen_workbook.timeline import EMPTY_PSEUDONYM, TimelineOptions, pseudonym_problem
 
@@ -479,10 +501,8 @@ def _evidence(book: Workbook, args: argparse.Namespace) -> int:
         pseudonym=pseudonym,
     )
     if args.command == "timeline":
-        from sen_workbook.timeline import timeline_blocks
-
         # Every entry: the timeline takes the child's own in the one pass it makes over them.
-        _write_blocks(timeline_blocks(dict(child), book.stored_entries(), options))
+        _write_blocks(_timeline_blocks(dict(child), book.stored_entries(), options))
         sys.stdout.flush()
         return EXIT_OK
     from sen_workbook.pdf.limits import page_limit

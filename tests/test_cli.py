@@ -466,3 +466,23 @@ def test_the_timeline_command_writes_in_the_encoding_its_output_is_set_to(
     )
     assert written.returncode == 0, written.stderr
     assert written.stdout == encoded(expected)
+
+
+def test_a_stored_date_that_is_no_real_day_stops_the_timeline_in_one_sentence(tmp_path, family):
+    # A workbook edited by hand: a reply due on 30 February.  The timeline cannot be
+    # written; the command says why in one sentence, as the bundle does, writes nothing
+    # and ends with the usage error's code, never a traceback.
+    children, entries = family
+    db = tmp_path / "book" / "workbook.json"
+    source = write_archive_json(tmp_path / "f.json", children, entries)
+    assert main(["--db", str(db), "import", str(source)]) == 0
+    stored = json.loads(db.read_text(encoding="utf-8"))
+    [letter] = [e for e in stored["entries"].values() if e["kind"] == "correspondence"]
+    letter["reply_due"] = "2024-02-30"
+    db.write_text(json.dumps(stored), encoding="utf-8")
+    for command in (run, run_program):
+        refused = command("--db", str(db), "timeline", "Amara", "--as-of", "2026-08-31")
+        assert refused.returncode == 2, refused.stderr
+        assert refused.stdout == ""
+        assert refused.stderr.count("\n") == 1 and "Traceback" not in refused.stderr
+        assert "'2024-02-30' is not a real date" in refused.stderr
