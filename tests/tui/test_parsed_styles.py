@@ -206,3 +206,43 @@ def test_a_file_or_a_link_where_the_cache_folder_goes_is_left_as_it_is(tmp_path)
     through_a_link.kept.save()
     assert stat.S_IMODE(documents.stat().st_mode) == 0o755
     assert list(documents.iterdir()) == []
+
+
+async def _screens_seen(book) -> list[str]:
+    """The screens a parent goes through, as drawn: the children list, a child's tabs,
+    help, and the same child after a switch to the light theme and back."""
+    app = SenWorkbookApp(book, today=TODAY)
+    seen = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        seen.append(app.export_screenshot())
+        await open_amara(pilot)
+        for key in ("2", "3", "1", "question_mark"):
+            await pilot.press(key)
+            await settle(pilot)
+            seen.append(app.export_screenshot())
+        await pilot.press("escape")
+        app.theme = "textual-light"
+        await settle(pilot)
+        seen.append(app.export_screenshot())
+        app.theme = "textual-dark"
+        await settle(pilot)
+        seen.append(app.export_screenshot())
+    return seen
+
+
+async def test_the_screens_look_the_same_with_the_kept_rules_as_parsed(book, tmp_path, monkeypatch):
+    # Drawn from rules parsed from the texts, then from the rules kept by that run: every
+    # screen, in both themes and after switching between them, is the same to the cell
+    # and the colour.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    parsed = await _screens_seen(book)
+    written = cache_path(made_by()).stat()
+    kept = await _screens_seen(book)
+    # Every rule, of both themes, came from the file: nothing new to keep, so it was
+    # not written again.
+    again = cache_path(made_by()).stat()
+    assert (again.st_ino, again.st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+    assert len(kept) == len(parsed)
+    for number, (from_the_file, from_the_texts) in enumerate(zip(kept, parsed, strict=True)):
+        assert from_the_file == from_the_texts, number
