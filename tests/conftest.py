@@ -7,12 +7,26 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from sen_workbook import model
 
 os.environ.pop("SEN_WORKBOOK_DB", None)
 # every save in the tests is checked against a full serialisation of the workbook
 os.environ["SEN_WORKBOOK_VERIFY_SAVES"] = "1"
+
+
+# Property tests try a quarter of their examples in the default run, which is run on every
+# change; "python -m pytest --hypothesis-profile=thorough" (run by CI too) tries them all.
+settings.register_profile("thorough")
+
+
+def examples(thorough: int) -> int:
+    """How many examples a property test tries: ``thorough`` under the ``thorough`` profile,
+    a quarter of it (at least four) in the default run."""
+    if settings.get_current_profile_name() == "thorough":
+        return thorough
+    return min(thorough, max(4, thorough // 4))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

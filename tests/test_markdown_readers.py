@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from sen_workbook import deadlines, demo
 from sen_workbook.timeline import PURPOSES, TimelineOptions, escape, render_timeline
+from tests.conftest import examples
 from tests.markdown_readers import BARE_ADDRESS, READERS, differences, every_reading, plain
 from tests.test_timeline_property import TEXT, records, shown
 
@@ -143,7 +144,7 @@ def test_hostile_and_ordinary_text_reads_the_same_in_every_reader(text):
 
 
 @settings(
-    max_examples=8,
+    max_examples=examples(8),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from sen_workbook import demo, markup
 from sen_workbook.bundle import _markdown, render_html
 from sen_workbook.timeline import PURPOSES, TimelineOptions, render_timeline
+from tests.conftest import examples
 from tests.test_timeline_property import TEXT, records
 
 
@@ -49,7 +50,7 @@ def test_sample_timelines_take_the_fast_path_and_match_markdown_it(purpose, pseu
         assert html == reference(text)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(TEXT, st.sampled_from(PURPOSES))
 def test_hostile_text_in_every_field_gives_markdown_its_html(text, purpose):
     options = TimelineOptions(as_of=date(2024, 9, 1), purpose=purpose)
@@ -129,7 +130,7 @@ LINES = [
 ]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.lists(st.sampled_from(LINES), max_size=14))
 def test_random_markdown_is_rendered_the_same_or_handed_back(lines):
     text = "\n".join(lines) + "\n"
@@ -210,7 +211,7 @@ def test_the_blocks_read_directly_are_markdown_it_s_for_sample_timelines(purpose
         assert found == quick_html_blocks(markup.to_html(text)) == _blocks_read_back(text)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(TEXT, st.sampled_from(PURPOSES))
 def test_hostile_text_gives_markdown_it_s_blocks_or_is_handed_back(text, purpose):
     options = TimelineOptions(as_of=date(2024, 9, 1), purpose=purpose)
@@ -218,7 +219,7 @@ def test_hostile_text_gives_markdown_it_s_blocks_or_is_handed_back(text, purpose
     assert markup.blocks(document) == _blocks_read_back(document)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.lists(st.sampled_from(LINES), max_size=14))
 def test_random_markdown_gives_the_same_blocks_or_is_handed_back(lines):
     text = "\n".join(lines) + "\n"

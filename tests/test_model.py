@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sen_workbook import model
-from tests.conftest import family_records
+from tests.conftest import examples, family_records
 
 
 def test_the_family_fixture_is_valid(family):
@@ -163,7 +163,7 @@ json_values = st.recursive(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(data=st.data())
 def test_validation_never_crashes_on_arbitrary_json(data):
     """Whatever an archive holds, validation answers with sentences, never an exception."""

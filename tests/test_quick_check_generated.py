@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from sen_workbook import model
 from sen_workbook.cli import main
+from tests.conftest import examples
 from tests.test_usual_entries import full_checks, usual_entry
 
 try:
@@ -110,7 +111,7 @@ def as_read_back(entry: dict[str, Any], reader: str) -> Any:
 
 
 @pytest.mark.parametrize("reader", ["given", "json", "msgspec"])
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(entry=entries())
 def test_a_generated_entry_is_refused_by_the_quick_check_whenever_the_full_checks_refuse(
     reader, entry
@@ -122,7 +123,7 @@ def test_a_generated_entry_is_refused_by_the_quick_check_whenever_the_full_check
         assert model.sound_entries([entry]) == set()
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     changed=st.lists(entries(), min_size=1, max_size=4),
     ids=st.lists(st.sampled_from(["a", "b", "plan-1", "c1"]), min_size=4, max_size=4),

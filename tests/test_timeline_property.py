@@ -24,6 +24,7 @@ from sen_workbook.timeline.blocks import bullet, spaced
 from sen_workbook.timeline.document import pieces
 from sen_workbook.timeline.escaping import shows_as_written
 from sen_workbook.timeline.facts import Facts
+from tests.conftest import examples
 from tests.test_timeline import inline_text, parse  # the same reading of the tokens
 
 AS_OF = date(2024, 9, 1)
@@ -113,7 +114,7 @@ def item_texts(tokens, start: int) -> list[str]:
 # --- the escaping function alone ----------------------------------------------------
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.one_of(TEXT, st.text(max_size=30)))
 def test_text_said_to_show_as_written_is_what_escaping_gives_in_a_line_a_heading_and_a_cell(
     text,
@@ -135,7 +136,7 @@ ITEM_LIKE = st.tuples(
 ).map("".join)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.one_of(ITEM_LIKE, TEXT))
 def test_a_paragraph_starting_with_a_letter_is_escaped_as_the_item_pattern_says(line):
     # A paragraph's start is looked at with the pattern only when its first letter and
@@ -149,7 +150,7 @@ def test_a_paragraph_starting_with_a_letter_is_escaped_as_the_item_pattern_says(
         assert escaping._escape_start(line).replace("\\", "") == line
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(TEXT)
 def test_escaped_text_comes_back_intact_in_every_context(text):
     # Text after the user's shows that nothing was swallowed or left open at its end.
@@ -313,7 +314,7 @@ def plain_structure(purpose: str) -> tuple:
     return structure(parse(render_timeline(*records("plain"), options)))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(TEXT, st.sampled_from(PURPOSES))
 def test_hostile_text_in_every_field_keeps_the_structure_and_comes_back_intact(text, purpose):
     assume(shown(text, "heading"))
@@ -346,7 +347,7 @@ def test_hostile_text_in_every_field_keeps_the_structure_and_comes_back_intact(t
     ]
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(TEXT, st.sampled_from(PURPOSES))
 def test_blocks_written_as_text_are_spaced_as_the_spacing_rule_spaces_them(text, purpose):
     # The entries in full and the chronology are written already spaced, block by block,
