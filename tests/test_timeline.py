@@ -1006,3 +1006,68 @@ def test_two_entries_sharing_an_id_show_the_reference_they_are_cited_by():
     assert plan_rows == [cited, cited]
     heads = headings(section(tokens, "Entries"), "h3")
     assert [h.split(" — ")[0] for h in heads if "Spring plan" in h] == [cited, cited]
+
+
+def _journal_of(count: int) -> tuple[dict, list[dict]]:
+    """The hand-worked child with ``count`` observations of their own, one a day, some
+    at a time of day, one with an odd title, their days after the records' own."""
+    child, entries = records()
+    for n in range(count):
+        day = date.fromordinal(date(2024, 3, 1).toordinal() + n % 150).isoformat()
+        entries.append(
+            model.new_entry(
+                "observation",
+                "child-1",
+                id=f"obs-{n:04d}",
+                date=day if n % 3 else f"{day} 0{n % 10}:15",
+                title="iv. Played alone" if n == 100 else f"Observation {n}",
+                details="" if n % 2 else f"Line one\n\n1. a list?\n{n}",
+                created_at=f"{day}T21:00:00",
+            )
+        )
+    return child, entries
+
+
+@pytest.mark.parametrize("count", [0, 1, 99, 100, 101, 199, 200, 201])
+def test_the_entries_in_full_are_the_same_document_however_many_make_a_block(count, monkeypatch):
+    # The entries in full are passed on a hundred at a time; at the edges of those
+    # hundreds the document must be the same, to the byte, as when each is its own block.
+    from sen_workbook.timeline import entries as entries_section
+    from sen_workbook.timeline.document import timeline_blocks
+
+    child, entries = _journal_of(count)
+    options = TimelineOptions(as_of=date(2025, 6, 1), purpose="ehcna")
+    written = render_timeline(child, entries, options)
+    in_blocks = "\n\n".join(timeline_blocks(child, entries, options)) + "\n"
+    monkeypatch.setattr(entries_section, "ENTRIES_IN_A_BLOCK", 1)
+    one_by_one = render_timeline(child, entries, options)
+    assert written == one_by_one == in_blocks
+    heads = headings(section(parse(written), "Entries"), "h3")
+    assert len(heads) == count + 13  # the hand-worked records' 13, then these
+    assert [head.split(" — ")[0] for head in heads] == [f"R{n}" for n in range(1, count + 14)]
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("2024-03-04", "2024-03-04"),
+        (" 2024-03-04", "2024-03-04"),
+        ("2024-03-04 ", "2024-03-04"),
+        ("2024-03-04\n", "2024-03-04"),
+        ("", ""),
+    ],
+)
+def test_an_optional_date_shows_the_same_each_time_it_is_met(stored, shown):
+    from sen_workbook.timeline.words import day_text
+
+    assert [day_text(stored) for _ in range(3)] == [shown] * 3
+
+
+@pytest.mark.parametrize("stored", ["2024-02-30", "2024-3-4", "2024-03-04 10:00", "soon"])
+def test_an_optional_date_that_is_no_day_is_refused_each_time_it_is_met(stored):
+    # Never remembered as shown blank: the second timeline refuses it as the first did.
+    from sen_workbook.timeline.words import day_text
+
+    for _ in range(2):
+        with pytest.raises(ValueError, match="date"):
+            day_text(stored)
