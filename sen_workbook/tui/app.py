@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -125,6 +125,19 @@ class SenWorkbookApp(App[int]):
         self.bell()
         self._exit_renderables.append(Text(crash_report(error)))
         self._close_messages_no_wait()
+
+    def _on_resize(self, event: events.Resize) -> None:
+        # The terminal reports its size more than once as the app starts (and tmux again
+        # when a window is selected).  Textual keeps each report, even of the size it has,
+        # and hands the last to the screen in front when the app is next idle, which then
+        # lays itself out and draws itself again, whole, for nothing: the children list
+        # three times as it opened, the child's screen once as it appeared.  A report of
+        # the size the app already has is dropped unless a change is still on its way.
+        # (Textual's own handler, run after this one, is skipped by prevent_default.)
+        unchanged = self._size is not None and self._size == event.size
+        if unchanged and self._resize_event is None and self._resize_timer is None:
+            event.prevent_default()
+            event.stop()
 
     def today(self) -> date:
         """The day the app counts as today: the workbook's (the computer's date unless
