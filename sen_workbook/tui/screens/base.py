@@ -53,6 +53,16 @@ class WorkbookScreen(Screen[None]):
         """Whether ``action`` changes the workbook and this window may not change it."""
         return action in CHANGE_ACTIONS and self.book_app.workbook.read_only
 
+    def _on_resize(self, event: events.Resize) -> None:
+        # Textual sends a screen laid out for the first time a resize to the size it was
+        # just laid out at, and the screen lays itself and every screen under it out
+        # again, whole, and draws itself again: a tenth of opening a child.  A resize to
+        # the size the screen is laid out at (its outer size; ``size`` is already the
+        # terminal's new one) is dropped here, after the screen's own handlers, above
+        # this one, have had it: Textual's, which would do that work, is skipped.
+        if event.size == self.outer_size:
+            event.prevent_default()
+
     def on_key(self, event: events.Key) -> None:
         # Letters typed in a burst with "/" reached the control that had the focus then
         # (the journal's list), which took none of them: they are the search's, never
