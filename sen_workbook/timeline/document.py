@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from sen_workbook import model, vocabulary
+from sen_workbook import analysis, model, vocabulary
 from sen_workbook.stage import stage_words
 
 from .blocks import Block, bullet, spaced
@@ -147,7 +147,15 @@ def about(facts: Facts) -> list[str]:
     areas = [vocabulary.AREA_LABELS[a] for a in model.AREAS if a in (child.get("areas") or ())]
     lines.append(f"- Areas of need: {'; '.join(areas) if areas else 'none recorded'}")
     # The stage as the records show it too, so this line never contradicts the summary.
-    lines.append(f"- Current status: {stage_words(child, facts.known, facts.as_of)}")
+    # Only requests and plans show a stage; when no two entries share an id, the order
+    # they come in does not matter (they are sorted by day and id), so they are taken as
+    # the derived facts grouped them rather than looked for among all the entries.
+    if facts.unique_ids:
+        kinds = analysis.by_kind(facts.analysed)
+        shown_by = [*kinds.get("request", ()), *kinds.get("plan", ())]
+    else:
+        shown_by = facts.known
+    lines.append(f"- Current status: {stage_words(child, shown_by, facts.as_of)}")
     return lines
 
 

@@ -312,8 +312,11 @@ def _incident(facts: Facts, entry: Mapping[str, Any], items: list[str]) -> None:
 
 
 def _observation(facts: Facts, entry: Mapping[str, Any], items: list[str]) -> None:
-    _text(facts, entry, "child_views", items)
-    _text(facts, entry, "parent_views", items)
+    # Most observations record no views: those are passed over here, without a call.
+    if entry.get("child_views", "") != "":
+        _text(facts, entry, "child_views", items)
+    if entry.get("parent_views", "") != "":
+        _text(facts, entry, "parent_views", items)
 
 
 def _request(facts: Facts, entry: Mapping[str, Any], items: list[str]) -> None:
