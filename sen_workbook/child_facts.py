@@ -186,7 +186,8 @@ class ChildFacts:
             as_of=as_of,
             cycles=analysis.cycles(known, as_of),
             flags=analysis.flags(known, as_of),
-            deadlines=deadlines.deadlines(known, as_of),
+            # A planned annual review is dated after the day: looked for among them all.
+            deadlines=deadlines.deadlines(known, as_of, planned_among=entries),
             known=known,
         )
 

@@ -457,7 +457,11 @@ def _is_to_a_school(request: Mapping[str, Any]) -> bool:
 
 
 def deadlines(
-    entries: Iterable[Mapping[str, Any]], as_of: date, *, include_not_applicable: bool = False
+    entries: Iterable[Mapping[str, Any]],
+    as_of: date,
+    *,
+    include_not_applicable: bool = False,
+    planned_among: Iterable[Mapping[str, Any]] | None = None,
 ) -> list[Deadline]:
     """Every statutory deadline of the ``request`` entries as of ``as_of``.
 
@@ -527,6 +531,10 @@ def deadlines(
     deadline that needs working days outside the years counted is left out rather than
     guessed (see :data:`FIRST_COVERED_YEAR`, :data:`LAST_COVERED_YEAR`).
 
+    ``planned_among`` is where the planned annual reviews are looked for when
+    ``entries`` holds only the entries known on ``as_of`` (an answer of
+    :func:`analysis.entries_as_of`, which has none dated after it): the whole list.
+
     ``include_not_applicable`` adds, with status ``not_applicable``, the rules that the
     case has made not apply (the 16- and 20-week rules after a refusal, say), each with
     a sentence saying why: for letters and tests that explain the road not taken.
@@ -542,7 +550,7 @@ def deadlines(
         for entry in kinds.get(kind, ()):
             by_child[entry["child_id"]].append(entry)
     planned: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
-    for later in entries:
+    for later in entries if planned_among is None else planned_among:
         if (
             later.get("kind") == "request"
             and later.get("request_type") == "annual_review"

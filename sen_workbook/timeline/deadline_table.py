@@ -74,7 +74,8 @@ def deadline_section(facts: Facts) -> list[str]:
     if hidden:
         lines += [
             "",
-            f"{plural(hidden, 'further deadline')} concern only entries outside this selection.",
+            f"{plural(hidden, 'further deadline')} "
+            f"{'concerns' if hidden == 1 else 'concern'} only entries outside this selection.",
         ]
     return lines
 

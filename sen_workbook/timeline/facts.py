@@ -140,7 +140,16 @@ class Facts:
         # Every deadline, whichever entries are shown: the family's open windows are
         # listed even when the decision they run from is outside the selection.
         self.all_deadlines = self.child_facts.deadlines
-        self.deadlines = [d for d in self.all_deadlines if d.entry_id in refs]
+        # A deadline of a meeting planned after the day (the advice due before an annual
+        # review) is how the case stands, whatever the selection: it is listed, and cited
+        # by the day the meeting is planned for, although the meeting is not a row.
+        planned_ids = {d.entry_id for d in self.all_deadlines if d.entry_id not in self.by_id}
+        self.planned: dict[str, Mapping[str, Any]] = {
+            entry["id"]: entry for entry in mine if entry.get("id") in planned_ids
+        }
+        self.deadlines = [
+            d for d in self.all_deadlines if d.entry_id in refs or d.entry_id in self.planned
+        ]
         self.hidden_deadlines = len(self.all_deadlines) - len(self.deadlines)
         self.name = options.pseudonym or str(child.get("name", ""))
         self._worked_out: dict[str, Any] = {}
@@ -220,6 +229,9 @@ class Facts:
             return cited
         entry = self.by_id.get(entry_id)
         if entry is None:
+            planned = self.planned.get(entry_id)
+            if planned is not None:
+                return f"planned for {when(planned)}"
             return "an entry not in the workbook"
         if entry_id in self.refs:
             cited = f"{self.refs[entry_id]}, {when(entry)}"

@@ -23,7 +23,8 @@ def flag_section(facts: Facts) -> list[str]:
     if facts.hidden_flags:
         lines += [
             "",
-            f"{plural(facts.hidden_flags, 'further flag')} concern only entries "
+            f"{plural(facts.hidden_flags, 'further flag')} "
+            f"{'concerns' if facts.hidden_flags == 1 else 'concern'} only entries "
             "outside this selection.",
         ]
     return lines
