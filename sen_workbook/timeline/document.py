@@ -4,7 +4,7 @@ purpose, the chronology, the entries in full, the cycles and the exhibits index.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, cast
 
 from sen_workbook import analysis, model, vocabulary
 from sen_workbook.stage import stage_words
@@ -151,7 +151,7 @@ def about(facts: Facts) -> list[str]:
     # they come in does not matter (they are sorted by day and id), so they are taken as
     # the derived facts grouped them rather than looked for among all the entries.
     if facts.unique_ids:
-        kinds = analysis.by_kind(facts.analysed)
+        kinds = analysis.by_kind(cast("list[dict[str, Any]]", facts.analysed))
         shown_by = [*kinds.get("request", ()), *kinds.get("plan", ())]
     else:
         shown_by = facts.known

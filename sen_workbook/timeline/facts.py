@@ -7,7 +7,7 @@ chronology and the entries in full can never count or cite differently.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any, TypeVar, cast
 
@@ -27,7 +27,7 @@ _looks = itemgetter("id", "kind", "attachments")
 
 
 def _ids_kinds_and_files(
-    entries: list[Mapping[str, Any]],
+    entries: Sequence[Mapping[str, Any]],
 ) -> tuple[tuple[str, ...], tuple[Any, ...], list[Mapping[str, Any]]]:
     """Each entry's id and kind, in order, and the entries with files attached, read in
     one pass (see :class:`Facts`)."""

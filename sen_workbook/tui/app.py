@@ -126,7 +126,8 @@ class SenWorkbookApp(App[int]):
         self._exit_renderables.append(Text(crash_report(error)))
         self._close_messages_no_wait()
 
-    def _on_resize(self, event: events.Resize) -> None:
+    # Textual's own handler is a coroutine; this one, run first, needs no awaiting.
+    def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]
         # The terminal reports its size more than once as the app starts (and tmux again
         # when a window is selected).  Textual keeps each report, even of the size it has,
         # and hands the last to the screen in front when the app is next idle, which then

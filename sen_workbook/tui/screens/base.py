@@ -53,7 +53,8 @@ class WorkbookScreen(Screen[None]):
         """Whether ``action`` changes the workbook and this window may not change it."""
         return action in CHANGE_ACTIONS and self.book_app.workbook.read_only
 
-    def _on_resize(self, event: events.Resize) -> None:
+    # Textual's own handler is a coroutine; this one, run first, needs no awaiting.
+    def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]
         # Textual sends a screen laid out for the first time a resize to the size it was
         # just laid out at, and the screen lays itself and every screen under it out
         # again, whole, and draws itself again: a tenth of opening a child.  A resize to
