@@ -212,3 +212,41 @@ async def test_a_list_drawn_before_its_rows_were_measured_is_drawn_again_in_full
         table.render_line(1)  # the frame drawn meanwhile
         await pilot.pause()
         assert "Amara Okafor" in screen_text(app)
+
+
+async def _as_started_at(book, size: tuple[int, int], keys: tuple[str, ...] = ()) -> str:
+    """The screen of an app started at ``size``, after ``keys``, facts in."""
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        await facts_shown(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        return screen_text(app)
+
+
+async def test_after_resizes_every_screen_is_drawn_as_if_started_at_the_last_size(book):
+    # Resizes one after another, quicker than the screens are drawn, while a child's
+    # journal and then a dialog over it are in front: the journal, and the children
+    # list under them, end up as they are drawn when the app starts at the last size,
+    # no column cut and none left as wide as before.
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SMALL) as pilot:
+        await facts_shown(pilot)
+        await pilot.press("enter", "2")
+        await settle(pilot)
+        for size in (LARGE, (60, 20), SMALL):
+            await pilot.resize_terminal(*size)
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        await pilot.resize_terminal(*LARGE)
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        journal = screen_text(app)
+        await pilot.press("escape")
+        await facts_shown(pilot)
+        children = screen_text(app)
+    assert journal == await _as_started_at(book, LARGE, ("enter", "2"))
+    assert children == await _as_started_at(book, LARGE)
