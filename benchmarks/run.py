@@ -937,8 +937,14 @@ SameScreen().run()
 """.replace("READY", repr(SAME_SCREEN_READY))
 
 
+# A tmux server of the benchmark's own (its own socket): on a machine shared with other
+# work, a server others stop or fill with sessions of the same names stopped runs here
+# halfway ("the screen did not show what was awaited").
+TMUX = ["tmux", "-L", "sen-workbook-bench"]
+
+
 def _tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, timeout=30).stdout
+    return subprocess.run([*TMUX, *args], capture_output=True, text=True, timeout=30).stdout
 
 
 def _wait_on_screen(
