@@ -29,6 +29,33 @@ def examples(thorough: int) -> int:
     return min(thorough, max(4, thorough // 4))
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The apps and commands the tests start keep what they cache (parsed styles, bank
+    holidays) in a folder of this run, removed at its end, never in the person's own user
+    cache folder; the workers and programs started after this share it.  (On Linux, where
+    that folder is ``XDG_CACHE_HOME``.)"""
+    if os.environ.get("SEN_WORKBOOK_TESTS_CACHE"):
+        return  # a worker of a run that made the folder
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="sen-workbook-tests-cache-")
+    os.environ["SEN_WORKBOOK_TESTS_CACHE"] = folder
+    os.environ["XDG_CACHE_HOME"] = folder
+    config.stash[_CACHE_FOLDER] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = config.stash.get(_CACHE_FOLDER, None)
+    if folder is not None:
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
+        del os.environ["SEN_WORKBOOK_TESTS_CACHE"]
+
+
+_CACHE_FOLDER = pytest.StashKey[str]()
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--kills",

@@ -124,3 +124,12 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_time(cache_home):
         assert bank_holidays.bank_holidays(FIRST, LAST) == from_the_package()
     finally:
         cache_home.chmod(0o700)
+
+
+@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="XDG_CACHE_HOME is Linux's")
+def test_the_tests_cache_in_a_folder_of_their_run_never_the_persons_own():
+    from sen_workbook.tui.parsed_styles import cache_path as styles_path
+
+    run_folder = os.environ["SEN_WORKBOOK_TESTS_CACHE"]
+    for kept in (bank_holidays.cache_path("holidays"), styles_path("Textual")):
+        assert kept.is_relative_to(run_folder), kept
