@@ -726,6 +726,45 @@ async def test_at_80_columns_a_bad_timeline_date_is_said_when_ctrl_s_exports_not
     assert not (tmp_path / "bundle.zip").exists()
 
 
+async def test_ctrl_s_before_the_childs_records_are_in_exports_once_they_are(
+    book, tmp_path, monkeypatch
+):
+    import threading
+
+    from sen_workbook.child_facts import ChildFacts
+    from sen_workbook.tui.screens import child as child_screen
+
+    # The child's facts are held back, as on a busy computer with a large workbook.
+    read = threading.Event()
+
+    class SlowFacts(ChildFacts):
+        @classmethod
+        def build(cls, *args, **kwargs):
+            read.wait(60)
+            return ChildFacts.build(*args, **kwargs)
+
+    monkeypatch.setattr(child_screen, "ChildFacts", SlowFacts)
+    out = tmp_path / "amara.zip"
+    app = SenWorkbookApp(book, today=TODAY)
+    try:
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await wait_for(pilot, lambda: "Amara" in screen_text(app))
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: "Overview" in screen_text(app))
+            await pilot.press("4")
+            await wait_for(pilot, lambda: app.screen.query("#timeline-out"))
+            app.screen.query_one("#timeline-out", Input).value = str(out)
+            app.screen.query_one("#timeline-purpose").focus()
+            await pilot.press("ctrl+s")
+            await wait_for(pilot, lambda: "Reading the child's records" in screen_text(app))
+            assert app.screen.records is None and not out.exists()
+            read.set()
+            await wait_for(pilot, lambda: "Bundle saved to" in screen_text(app), seconds=120)
+    finally:
+        read.set()
+    assert out.is_file()
+
+
 async def test_an_exhibit_left_out_of_the_pdf_is_said_in_the_export_notice(book, tmp_path):
     damaged = tmp_path / "SALT report.pdf"
     damaged.write_bytes(b"%PDF-1.4\nthis is not really a PDF\n")

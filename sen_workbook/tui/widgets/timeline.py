@@ -158,6 +158,8 @@ class TimelinePane(Horizontal):
         self._pause_timer: Timer | None = None
         self._building = False
         self._wanted = False  # the tab is built and shown: the preview follows changes
+        # ctrl+s pressed before the child's records were in: the export follows them.
+        self._export_when_read = False
 
     @property
     def book_app(self) -> SenWorkbookApp:
@@ -247,6 +249,9 @@ class TimelinePane(Horizontal):
         self.records = records
         if self._wanted:
             self.render_preview()
+        if self._export_when_read:
+            self._export_when_read = False
+            self._ask_and_export()
 
     async def start_preview(self) -> None:
         """The tab was opened: build its controls and render the preview, the first time."""
@@ -464,7 +469,15 @@ class TimelinePane(Horizontal):
     async def _ask_and_export(self) -> None:
         from sen_workbook.tui.screens.confirm import ConfirmScreen
 
-        if self.records is None or self.book_app.exporting:
+        if self.book_app.exporting:
+            return
+        if self.records is None:
+            # The child's records are still being read (a large workbook, a busy
+            # computer): the key is kept, and the export goes ahead once they are in.
+            self._export_when_read = True
+            waiting = "Reading the child's records: the bundle is exported once they are in."
+            self._say(waiting)
+            self.app.notify(waiting, title="Export", markup=False)
             return
         typed = self.query_one("#timeline-out", Input).value.strip()
         if not typed:
