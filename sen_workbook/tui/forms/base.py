@@ -28,7 +28,7 @@ from sen_workbook.tui.forms.items import ItemList
 from sen_workbook.tui.forms.values import Problems
 from sen_workbook.tui.screens.confirm import ConfirmScreen
 from sen_workbook.tui.styles import stylesheet
-from sen_workbook.tui.widgets.footer import KeyFooter
+from sen_workbook.tui.widgets.footer import KeyFooter, KeysInFirstFrame
 from sen_workbook.tui.widgets.keys import pass_to_box
 from sen_workbook.workbook import Workbook, WorkbookError
 
@@ -51,7 +51,7 @@ class SaveFailed(Exception):
 RecordT = TypeVar("RecordT", model.Child, model.Entry)
 
 
-class RecordForm(ModalScreen[RecordT | None]):
+class RecordForm(KeysInFirstFrame, ModalScreen[RecordT | None]):
     """A form for one record; subclasses say which fields it has and how it is saved."""
 
     CSS_PATH = [stylesheet("forms.tcss")]

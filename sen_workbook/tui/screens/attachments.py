@@ -13,11 +13,11 @@ from textual.widgets import Button, Static
 from sen_workbook import model
 from sen_workbook.tui.forms.attachments import AttachmentsPanel
 from sen_workbook.tui.styles import stylesheet
-from sen_workbook.tui.widgets.footer import KeyFooter
+from sen_workbook.tui.widgets.footer import KeyFooter, KeysInFirstFrame
 from sen_workbook.workbook import Workbook
 
 
-class AttachmentsScreen(ModalScreen[model.Entry | None]):
+class AttachmentsScreen(KeysInFirstFrame, ModalScreen[model.Entry | None]):
     """The files of a saved entry, changed at once; dismisses with the entry if changed."""
 
     CSS_PATH = [stylesheet("forms.tcss")]

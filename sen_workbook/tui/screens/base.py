@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, cast
 from textual import events
 from textual.screen import Screen
 
+from sen_workbook.tui.widgets.footer import KeysInFirstFrame
 from sen_workbook.tui.widgets.keys import pass_to_box
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ CHANGE_ACTIONS = frozenset(
 )
 
 
-class WorkbookScreen(Screen[None]):
+class WorkbookScreen(KeysInFirstFrame, Screen[None]):
     """A screen showing workbook records.
 
     The app counts its changes (``app.generation``).  A screen notes the count it last

@@ -11,10 +11,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from sen_workbook.tui.styles import stylesheet
-from sen_workbook.tui.widgets.footer import KeyFooter
+from sen_workbook.tui.widgets.footer import KeyFooter, KeysInFirstFrame
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(KeysInFirstFrame, ModalScreen[bool]):
     """Ask ``question``; dismisses with ``True`` for yes, ``False`` for no or escape.
 
     The question and detail are shown as plain text, so a title typed by the parent can

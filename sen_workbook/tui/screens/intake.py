@@ -25,7 +25,7 @@ from textual.worker import get_current_worker
 
 from sen_workbook import model
 from sen_workbook.tui.styles import stylesheet
-from sen_workbook.tui.widgets.footer import KeyFooter
+from sen_workbook.tui.widgets.footer import KeyFooter, KeysInFirstFrame
 from sen_workbook.tui.widgets.keys import TextBox
 from sen_workbook.workbook import Workbook, WorkbookError
 
@@ -34,7 +34,7 @@ def _first_name(child: model.Child) -> str:
     return (child.get("preferred_name") or child.get("name") or "the child").strip()
 
 
-class MailImportScreen(ModalScreen[int]):
+class MailImportScreen(KeysInFirstFrame, ModalScreen[int]):
     """Choose a mail file, tick the messages to keep, import them; dismisses with how many
     were imported (0 when left)."""
 
@@ -167,7 +167,7 @@ class MailImportScreen(ModalScreen[int]):
         self.dismiss(0)
 
 
-class CalendarScreen(ModalScreen[str]):
+class CalendarScreen(KeysInFirstFrame, ModalScreen[str]):
     """Write the child's upcoming dates to an .ics file; dismisses with a sentence saying
     what was written ("" when left)."""
 

@@ -26,7 +26,7 @@ from textual.widgets import Button, DirectoryTree, Input, Static
 from textual.widgets.tree import TreeNode
 
 from sen_workbook.tui.styles import stylesheet
-from sen_workbook.tui.widgets.footer import KeyFooter
+from sen_workbook.tui.widgets.footer import KeyFooter, KeysInFirstFrame
 from sen_workbook.tui.widgets.keys import TextBox
 
 # Folders with more entries than this are not searched for completions.
@@ -102,7 +102,7 @@ class ChoosingTree(DirectoryTree):
         return label
 
 
-class FilePicker(ModalScreen[list[Path] | None]):
+class FilePicker(KeysInFirstFrame, ModalScreen[list[Path] | None]):
     """Choose one or more files, starting in the home folder.
 
     Typing narrows the files shown to names holding every word typed; a folder's path
@@ -220,7 +220,7 @@ def default_save_folder() -> str:
     return "~/Downloads/" if downloads.is_dir() else "~/"
 
 
-class SaveCopyDialog(ModalScreen[str | None]):
+class SaveCopyDialog(KeysInFirstFrame, ModalScreen[str | None]):
     """Ask where to save a copy of a file: a folder, or a new file's full path."""
 
     CSS_PATH = [stylesheet("dialogs.tcss")]

@@ -13,7 +13,7 @@ import asyncio
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.events import Resize
+from textual.events import Mount, Resize
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -111,8 +111,18 @@ class KeyFooter(Footer):
             finally:
                 built.set()
 
-        self.call_later(rebuild)
-        await built.wait()
+        if self.call_later(rebuild):  # not when the footer is closing: nothing to wait for
+            await built.wait()
+
+    async def show_first_keys(self) -> None:
+        """Build the keys the screen shows once it has its focus, and wait for them.
+
+        Called by the screen (:class:`KeysInFirstFrame`) before its first frame: the
+        keys were built first with only "f1 Help" (the bindings were not ready), drawn,
+        then built again with the real ones once the focus had moved.
+        """
+        self._bindings_ready = True
+        await self.rebuild_if_changed()
 
     def _room(self) -> int:
         if self.size.width:
@@ -120,8 +130,11 @@ class KeyFooter(Footer):
         return self.screen.size.width if self.is_attached else 0
 
     def compose(self) -> ComposeResult:
-        if self._bindings_ready:
-            self._shown = self._keys_wanted()
+        if not self._bindings_ready:
+            # Mounted before the screen has its focus: nothing to show yet.  The screen
+            # has the keys built before its first frame (see show_first_keys).
+            return
+        self._shown = self._keys_wanted()
         items = list(super().compose())
         room = self._room()
         self._composed_width = room
@@ -167,3 +180,21 @@ class KeyFooter(Footer):
     def on_resize(self, event: Resize) -> None:
         if event.size.width != self._composed_width:
             self.call_after_refresh(self.recompose)
+
+
+class KeysInFirstFrame:
+    """For a screen with a :class:`KeyFooter`: its keys are in its first frame.
+
+    A screen gives itself its focus once its widgets are mounted, and fills them as it is
+    mounted: only then are its keys known.  The footer, mounted before, showed "f1 Help"
+    alone in the screen's first frames and made its keys after they were drawn: a second
+    build and a second frame for every screen opened.  Here the screen, whose own turn
+    draws it, waits for the keys before going on.  Put before Textual's screen class in
+    the bases: its handler then runs after the screen's own ``on_mount``.
+    """
+
+    # Textual runs the mount handler of every class of the screen, this one included,
+    # before the screen's first frame.
+    async def _on_mount(self, event: Mount) -> None:
+        for footer in self.query(KeyFooter):  # type: ignore[attr-defined]
+            await footer.show_first_keys()
