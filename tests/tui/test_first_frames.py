@@ -137,3 +137,106 @@ async def test_the_overview_facts_put_off_for_the_journal_still_come_in(book):
             ),
         )
         assert app.screen.query_one(TabbedContent).active == "overview"
+
+
+class FooterFrames:
+    """The footer line of every frame drawn, with the screen it was drawn for."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.drawn: list[tuple[str, str]] = []
+        display = App._display
+
+        def noted(app: App, screen, renderable) -> None:
+            if screen is app.screen:
+                self.drawn.append((type(screen).__name__, screen_text(app).splitlines()[-1]))
+            display(app, screen, renderable)
+
+        monkeypatch.setattr(App, "_display", noted)
+
+    def of(self, screen: str) -> list[str]:
+        return [line for name, line in self.drawn if name == screen]
+
+
+async def test_each_screen_is_drawn_with_its_keys_from_its_first_frame(book, monkeypatch):
+    # The footer was drawn first with "f1 Help" alone, then its keys made again and
+    # drawn once the screen had its focus: on the children list and on the child's.
+    frames = FooterFrames(monkeypatch)
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_amara(pilot, "2")
+        await wait_for(pilot, lambda: "Order" in screen_text(app).splitlines()[-1])
+        listing, child = frames.of("ChildrenScreen"), frames.of("ChildScreen")
+        assert listing and child
+        for line in listing:
+            assert all(key in line for key in ("Open", "Add child", "New entry", "Help")), line
+        for line in child:
+            assert all(key in line for key in ("New entry", "Back", "Search", "Help")), line
+        assert "Order" in child[-1]  # the journal's own key, once it is in front
+
+
+async def test_dialogs_and_forms_are_drawn_with_their_keys_from_their_first_frame(
+    book, monkeypatch
+):
+    frames = FooterFrames(monkeypatch)
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("d")  # remove the child: the dialog asks first
+        await wait_for(pilot, lambda: frames.of("ConfirmScreen"))
+        await settle(pilot)
+        for line in frames.of("ConfirmScreen"):
+            assert "Yes" in line and "No" in line, line
+            assert "Help" in line, line
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("a")  # add a child: the form
+        await wait_for(pilot, lambda: frames.of("ChildForm"))
+        await settle(pilot)
+        for line in frames.of("ChildForm"):
+            assert "Save" in line and "Help" in line, line
+        await pilot.press("escape")
+        await settle(pilot)
+
+
+async def test_a_read_only_window_is_drawn_without_its_change_keys_from_its_first_frame(
+    book, path, private_settings, monkeypatch
+):
+    from sen_workbook.workbook import Workbook
+
+    frames = FooterFrames(monkeypatch)
+    second = Workbook(path)
+    assert second.read_only
+    try:
+        app = SenWorkbookApp(second, today=TODAY)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_amara(pilot)
+            listing, child = frames.of("ChildrenScreen"), frames.of("ChildScreen")
+            assert listing and child
+            for line in listing:
+                assert "Trash" in line and "Help" in line, line
+                assert "Add child" not in line and "Remove" not in line, line
+            for line in child:
+                assert "Back" in line and "Help" in line, line
+                assert "New entry" not in line, line
+    finally:
+        second.close()
+
+
+async def test_a_search_typed_with_the_enter_that_opens_a_child_reaches_its_journal(book):
+    # Enter, 2, / and a word typed at once on the children list: the child's screen,
+    # its keys being built before it is drawn, still takes every one, in order.
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key in ["enter", "2", "slash", *"tramp"]:
+            app.post_message(events.Key(key, None if key in ("enter", "slash") else key))
+        await wait_for(
+            pilot,
+            lambda: (
+                app.screen.query("#journal-status") and "matching \u201ctramp\u201d" in status(app)
+            ),
+            seconds=15,
+        )
+        assert app.screen.query_one(TabbedContent).active == "journal"
+        assert journal(app).table.row_count == 1
+        assert "Trampoline park meltdown" in screen_text(app)
