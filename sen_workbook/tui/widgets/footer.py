@@ -10,6 +10,7 @@ palette) from the end first, so the keys to open, save, leave, search and get he
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -193,8 +194,14 @@ class KeysInFirstFrame:
     the bases: its handler then runs after the screen's own ``on_mount``.
     """
 
-    # Textual runs the mount handler of every class of the screen, this one included,
-    # before the screen's first frame.
-    async def _on_mount(self, event: Mount) -> None:
-        for footer in self.query(KeyFooter):  # type: ignore[attr-defined]
-            await footer.show_first_keys()
+    if TYPE_CHECKING:
+        # As Textual's own handlers are typed, which this one joins: Textual awaits a
+        # handler that is a coroutine, so the two are alike to the screen.
+        def _on_mount(self, event: Mount) -> None: ...
+
+    else:
+        # Textual runs the mount handler of every class of the screen, this one included,
+        # before the screen's first frame.
+        async def _on_mount(self, event: Mount) -> None:
+            for footer in self.query(KeyFooter):
+                await footer.show_first_keys()
