@@ -30,6 +30,13 @@ def footer_keys(app: SenWorkbookApp) -> list[object]:
     return list(app.screen.query_one(KeyFooter).children)
 
 
+def keys_at_once(app: SenWorkbookApp, *keys: str) -> None:
+    """The keys as a terminal sends a burst of them: all queued before the app handles the
+    first (a key named by more than one letter, such as "enter", carries no character)."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
 async def test_the_journal_tab_is_brought_to_the_front_already_holding_its_rows(book):
     # What the journal holds at the moment its tab becomes the one shown: before, the tab
     # was shown empty and drawn, then the pane made and drawn, then its rows.
@@ -56,8 +63,7 @@ async def test_keys_typed_while_the_journal_is_made_reach_it_in_order(book):
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await open_amara(pilot)
-        for key in ["2", "slash", *"tramp"]:
-            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        keys_at_once(app, "2", "slash", *"tramp")
         await wait_for(
             pilot,
             lambda: (
@@ -110,8 +116,7 @@ async def test_keys_typed_with_the_enter_that_opens_a_child_reach_the_child(book
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        for key in ["enter", "2"]:
-            app.post_message(events.Key(key, None if key == "enter" else key))
+        keys_at_once(app, "enter", "2")
         await wait_for(pilot, lambda: app.screen.query("#journal-status"), seconds=15)
         await settle(pilot)
         assert app.screen.query_one(TabbedContent).active == "journal"
@@ -125,8 +130,7 @@ async def test_the_overview_facts_put_off_for_the_journal_still_come_in(book):
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        for key in ["enter", "2"]:
-            app.post_message(events.Key(key, None if key == "enter" else key))
+        keys_at_once(app, "enter", "2")
         await wait_for(pilot, lambda: "6 of 6 entries" in screen_text(app), seconds=15)
         await pilot.press("1")
         await wait_for(
@@ -228,8 +232,7 @@ async def test_a_search_typed_with_the_enter_that_opens_a_child_reaches_its_jour
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        for key in ["enter", "2", "slash", *"tramp"]:
-            app.post_message(events.Key(key, None if key in ("enter", "slash") else key))
+        keys_at_once(app, "enter", "2", "slash", *"tramp")
         await wait_for(
             pilot,
             lambda: (
