@@ -113,7 +113,15 @@ def _saved(value: Any) -> bytes:
 # The files of Textual whose identity (place, size, time written) stands for the
 # installed Textual: any install, upgrade or downgrade of it rewrites them.  (Asking
 # Textual its version reads the installed packages' records: a hundred times slower.)
-_TEXTUAL_FILES = ("__init__.py", "css/parse.py", "css/model.py", "css/styles.py", "color.py")
+_TEXTUAL_FILES = (
+    "__init__.py",
+    "css/parse.py",
+    "css/tokenize.py",
+    "css/_styles_builder.py",
+    "css/model.py",
+    "css/styles.py",
+    "color.py",
+)
 
 
 def made_by() -> str:
