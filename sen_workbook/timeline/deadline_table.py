@@ -13,7 +13,7 @@ from sen_workbook import deadlines
 from .blocks import table
 from .escaping import escape
 from .facts import Facts
-from .words import plural
+from .words import left_out
 
 
 def deadline_section(facts: Facts) -> list[str]:
@@ -72,11 +72,7 @@ def deadline_section(facts: Facts) -> list[str]:
         )
     hidden = facts.hidden_deadlines - sum(1 for d in open_now if d.entry_id not in facts.refs)
     if hidden:
-        lines += [
-            "",
-            f"{plural(hidden, 'further deadline')} "
-            f"{'concerns' if hidden == 1 else 'concern'} only entries outside this selection.",
-        ]
+        lines += ["", left_out(hidden, "deadline")]
     return lines
 
 

@@ -7,7 +7,7 @@ from sen_workbook.vocabulary import FLAG_LABELS
 from .blocks import bullet
 from .escaping import escape
 from .facts import Facts
-from .words import plural
+from .words import left_out
 
 
 def flag_section(facts: Facts) -> list[str]:
@@ -21,10 +21,5 @@ def flag_section(facts: Facts) -> list[str]:
         # Each flag's sentence is its own, shown once: not kept with the texts shown again.
         lines.append(bullet(f"{label} ({where}): {facts.own_text(flag.message)}"))
     if facts.hidden_flags:
-        lines += [
-            "",
-            f"{plural(facts.hidden_flags, 'further flag')} "
-            f"{'concerns' if facts.hidden_flags == 1 else 'concern'} only entries "
-            "outside this selection.",
-        ]
+        lines += ["", left_out(facts.hidden_flags, "flag")]
     return lines

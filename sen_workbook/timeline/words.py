@@ -66,6 +66,13 @@ def plural(count: int | float, one: str, many: str | None = None) -> str:
     return f"{number(count)} {one if count == 1 else (many or one + 's')}"
 
 
+def left_out(count: int, what: str) -> str:
+    """The sentence counting what a filter left out: "1 further flag concerns only
+    entries outside this selection.", "2 further deadlines concern ..."."""
+    verb = "concerns" if count == 1 else "concern"
+    return f"{plural(count, 'further ' + what)} {verb} only entries outside this selection."
+
+
 def age(born: date, on: date) -> tuple[int, int] | None:
     """Whole years and months from ``born`` to ``on``; None when born after ``on``."""
     months = (on.year - born.year) * 12 + on.month - born.month - (on.day < born.day)
