@@ -176,18 +176,31 @@ class ChildFacts:
         return self._by_id
 
     @classmethod
-    def build(cls, child: model.Child, entries: list[model.Entry], as_of: date) -> ChildFacts:
+    def build(
+        cls,
+        child: model.Child,
+        entries: list[model.Entry],
+        as_of: date,
+        known: list[model.Entry] | None = None,
+        later: list[model.Entry] | None = None,
+    ) -> ChildFacts:
+        """The facts of ``entries`` (the child's) as of the day.  ``known``: their
+        :func:`analysis.entries_as_of` for the day, and ``later``: those dated after it,
+        when the caller has cut them already (see :func:`analysis.known_as_of`)."""
         # One cut of the entries as of the day, shared: the flags then reuse the cycles
         # instead of sorting the entries and working the cycles out again.
-        known = analysis.entries_as_of(entries, as_of)
+        known = analysis.entries_as_of(entries if known is None else known, as_of)
         return cls(
             child=child,
             entries=entries,
             as_of=as_of,
             cycles=analysis.cycles(known, as_of),
             flags=analysis.flags(known, as_of),
-            # A planned annual review is dated after the day: looked for among them all.
-            deadlines=deadlines.deadlines(known, as_of, planned_among=entries),
+            # A planned annual review is dated after the day: looked for among them all
+            # (or among those dated after it, the same).
+            deadlines=deadlines.deadlines(
+                known, as_of, planned_among=entries if later is None else later
+            ),
             known=known,
         )
 

@@ -4,7 +4,7 @@ para 9.14 headings, each answered from the records with references to them."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from sen_workbook import analysis, model, vocabulary
 from sen_workbook.vocabulary import RESULT_LABELS
@@ -138,7 +138,13 @@ def nature(facts: Facts) -> list[str]:
     areas = [a for a in model.AREAS if a in (facts.child.get("areas") or ())]
     named = "; ".join(vocabulary.AREA_LABELS[a] for a in areas) if areas else "none recorded"
     lines.append(f"Areas of need recorded: {named}.")
-    plans = {e["id"]: e for e in facts.known if e.get("kind") == "plan"}
+    # (When no two entries share an id, the plans are taken as the derived facts grouped
+    # them: the same plans by id, without a look at every entry.)
+    if facts.unique_ids:
+        kinds = analysis.by_kind(cast("list[dict[str, Any]]", facts.analysed))
+        plans = {e["id"]: e for e in kinds.get("plan", ())}
+    else:
+        plans = {e["id"]: e for e in facts.known if e.get("kind") == "plan"}
     touched = {a: 0 for a in model.AREAS}
     # An entry's own areas, tallied by the list they come as (the same few lists again
     # and again), then each list's areas counted once per entry.

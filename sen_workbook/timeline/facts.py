@@ -19,10 +19,11 @@ from .exhibit_list import number_exhibits
 from .options import TimelineOptions
 from .pseudonyms import Pseudonym
 from .selection import ANSWERED_KINDS, as_it_stood, chosen
-from .words import when
+from .words import when, when_dated
 
 T = TypeVar("T")
 _first = itemgetter(0)
+_in_order = itemgetter(2)
 _looks = itemgetter("id", "kind", "attachments")
 
 
@@ -61,49 +62,79 @@ class Facts:
         child_id = child.get("id")
         as_of = self.as_of
         answered = ANSWERED_KINDS
-        mine = [
-            as_it_stood(e, as_of) if e.get("kind") in answered else e
-            for e in entries
-            if e.get("child_id") == child_id
-        ]
+        chronological_key = analysis.chronological_key
+        filtered = bool(options.date_from or options.date_to or options.kinds or options.areas)
+        # One look at each entry of the child, for everything the facts and the rows read
+        # of it: at 20,000 entries reading an entry again costs more than the work done
+        # with what is read.  For each entry up to as_of: its chronological key (to cut
+        # and sort by, as analysis.entries_as_of does), the entry, the key of the
+        # chronology's order (date, time, when recorded), its id, kind and files, and the
+        # date as stored.
+        mine: list[Mapping[str, Any]] = []
+        later: list[Mapping[str, Any]] = []  # dated after as_of
+        rows: list[tuple[Any, ...]] = []
+        for entry in entries:
+            if entry.get("child_id") != child_id:
+                continue
+            if entry.get("kind") in answered:
+                entry = as_it_stood(entry, as_of)
+            mine.append(entry)
+            key = chronological_key(entry)
+            if key[0] <= as_of:
+                rows.append(
+                    (
+                        key,
+                        entry,
+                        (key[0], key[1], str(entry.get("created_at", ""))),
+                        entry["id"],
+                        entry["kind"],
+                        entry.get("attachments"),
+                        entry["date"],
+                    )
+                )
+            else:
+                later.append(entry)
+        rows.sort(key=_first)
         # Derived facts come from every entry of the child up to as_of, whatever the filters,
         # worked out as the children list and the child's workspace work them out.
         # (Nothing here changes an entry, so they are not copied.)
         # (The entries are only read, never changed, whatever type they came as.)
         self.child_facts = ChildFacts.build(
-            cast(model.Child, child), cast("list[model.Entry]", mine), as_of
+            cast(model.Child, child),
+            cast("list[model.Entry]", mine),
+            as_of,
+            known=analysis.known_as_of(rows, as_of),
+            later=cast("list[model.Entry]", later),
         )
         self.analysed = self.child_facts.known
         # The same entries, in the chronology's order: date, time, when recorded, id
         # (sort_key).  They are in chronological order (date, time, id) already, so a
         # stable sort on date, time and when recorded gives that order.
-        analysed = self.analysed
-        keys = analysis.chronological_keys(analysed)
-        in_order = [
-            (key[0], key[1], str(entry.get("created_at", "")))
-            for key, entry in zip(keys, analysed, strict=True)
-        ]
-        in_order_known = sorted(zip(in_order, analysed, strict=True), key=_first)
-        self.known = [entry for _, entry in in_order_known]
-        # The indexes by id, order, reference and kind, from one look at each entry: at
-        # 20,000 entries reading a field of every entry costs more than the work done
-        # with it, so each entry's id and kind are read once, and the rest is done on them.
-        ids, kinds, with_files = _ids_kinds_and_files(self.known)
-        self.by_id = dict(zip(ids, self.known, strict=True))
-        self.order = dict(zip(ids, range(len(ids)), strict=True))
+        rows.sort(key=_in_order)
+        if rows:
+            _, known, _, ids, kinds, files, dates = zip(*rows, strict=True)
+        else:
+            known = ids = kinds = files = dates = ()
+        self.known = list(known)
+        # The indexes by id, order, reference and kind, from that one look at each entry.
+        self.by_id: dict[str, Mapping[str, Any]] = dict(zip(ids, self.known, strict=True))
+        self.order: dict[str, int] = dict(zip(ids, range(len(ids)), strict=True))
         self._received: dict[str, list[Mapping[str, Any]]] | None = None
         # The same entries and order as select_entries(mine, options): known is sorted.
-        if options.date_from or options.date_to or options.kinds or options.areas:
+        if filtered:
             self.selected = list(chosen(self.known, options, mine))
             ids, kinds, with_files = _ids_kinds_and_files(self.selected)
             days = [model.entry_day(entry) for entry in self.selected]
+            self.selected_when = list(map(when, self.selected))
         else:  # no filter: every entry up to as_of, which known already is
             self.selected = list(self.known)
-            days = [key[0] for key, _ in in_order_known]
+            with_files = [entry for entry, attached in zip(known, files, strict=True) if attached]
+            days = [row[0][0] for row in rows]
+            # (when() of each, from the date as stored and its day, read above.)
+            self.selected_when = list(map(when_dated, dates, days))
         # Each row's reference, date as shown and day, in the chronology's order: the
         # chronology and the entries in full show them row by row.
         self.selected_refs = list(map("R{}".format, range(1, len(ids) + 1)))
-        self.selected_when = list(map(when, self.selected))
         self.selected_days = days
         self.refs = dict(zip(ids, self.selected_refs, strict=True))
         if len(self.refs) < len(ids):
@@ -144,9 +175,12 @@ class Facts:
         # review) is how the case stands, whatever the selection: it is listed, and cited
         # by the day the meeting is planned for, although the meeting is not a row.
         planned_ids = {d.entry_id for d in self.all_deadlines if d.entry_id not in self.by_id}
-        self.planned: dict[str, Mapping[str, Any]] = {
-            entry["id"]: entry for entry in mine if entry.get("id") in planned_ids
-        }
+        # (Most cases plan no such meeting: then the entries are not gone through for one.)
+        self.planned: dict[str, Mapping[str, Any]] = (
+            {entry["id"]: entry for entry in mine if entry.get("id") in planned_ids}
+            if planned_ids
+            else {}
+        )
         self.deadlines = [
             d for d in self.all_deadlines if d.entry_id in refs or d.entry_id in self.planned
         ]

@@ -20,7 +20,21 @@ def when(entry: Mapping[str, Any]) -> str:
     shown = _shown_dates.get(raw) if isinstance(raw, str) else None
     if shown is not None:
         return shown
-    shown = day = model.entry_day(entry).isoformat()
+    return _shown(raw, model.entry_day(entry))
+
+
+def when_dated(raw: Any, day: date) -> str:
+    """:func:`when` of an entry whose stored ``date`` is ``raw`` and whose day
+    (:func:`model.entry_day`) is ``day``: for a caller that has read both already."""
+    shown = _shown_dates.get(raw) if isinstance(raw, str) else None
+    if shown is not None:
+        return shown
+    return _shown(raw, day)
+
+
+def _shown(raw: Any, entry_day: date) -> str:
+    """:func:`when` of a date not shown before, kept for the next time."""
+    shown = day = entry_day.isoformat()
     raw = str(raw)
     if len(raw) == 16 and raw[10] in " T" and raw[13] == ":":
         # ``YYYY-MM-DD HH:MM``, as the app writes it: the day is read, the time is checked
