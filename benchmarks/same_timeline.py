@@ -50,8 +50,14 @@ with Workbook(Path(sys.argv[1]), read_only=True) as book:
 
 def timelines(checkout: Path, db: Path) -> bytes:
     env = dict(os.environ, PYTHONPATH=str(checkout))
+    # Run in the checkout's folder: ``python -c`` puts the folder it runs in before
+    # PYTHONPATH, so run from another checkout's root it would read that one's code.
     done = subprocess.run(
-        [sys.executable, "-c", WRITE_ALL, str(db)], env=env, capture_output=True, timeout=3600
+        [sys.executable, "-c", WRITE_ALL, str(db)],
+        env=env,
+        cwd=checkout,
+        capture_output=True,
+        timeout=3600,
     )
     if done.returncode:
         raise SystemExit(f"{checkout} could not write the timelines: {done.stderr.decode()[-800:]}")
@@ -89,7 +95,7 @@ def main() -> int:
                     )
                 )
         for name, db in books:
-            ours, theirs = timelines(ROOT, db), timelines(args.other, db)
+            ours, theirs = timelines(ROOT, db), timelines(args.other.resolve(), db)
             same = ours == theirs
             different += not same
             digest = hashlib.sha256(ours).hexdigest()[:16]

@@ -32,6 +32,9 @@ def processor_ms(checkout: Path, db: Path, child_id: str) -> float:
         [sys.executable, "-m", "sen_workbook", "--db", str(db), "timeline", child_id]
         + ["--purpose", "ehcna", "--as-of", "2026-08-31"],
         env=dict(os.environ, PYTHONPATH=str(checkout)),
+        # In the checkout's folder: ``python -m`` puts the folder it runs in before
+        # PYTHONPATH, so run from another checkout's root it would time that one's code.
+        cwd=checkout,
         stdout=subprocess.DEVNULL,
         check=True,
         timeout=600,
