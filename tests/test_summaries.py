@@ -408,6 +408,34 @@ def test_each_entry_says_when_it_was_written_down_and_whether_it_was_changed():
     ) in recorded
 
 
+@pytest.mark.parametrize(
+    ("created_at", "said"),
+    [
+        ("2024-05-01T08:05:00", "first written down on 2024-05-01 08:05, 4 days before the day"),
+        ("2024-05-06 21:30", "first written down on 2024-05-06 21:30, 1 day after the day"),
+        ("2024-05-05T23:59:59+01:00", "first written down on 2024-05-05 23:59, the same day"),
+        ("", "when it was first written down is not known"),
+        ("the evening after", "when it was first written down is not known"),
+        ("2024-05-05T25:00:00", "when it was first written down is not known"),
+    ],
+)
+def test_when_an_entry_was_written_down_is_told_from_any_stamp_or_said_to_be_unknown(
+    created_at, said
+):
+    child, entries = records()
+    # The observation of 2024-05-05 (R9), written down as a workbook edited by hand may say.
+    entries = [
+        {**e, "created_at": created_at} if e["title"] == "Upset after school" else e
+        for e in entries
+    ]
+    tokens = parse(render_timeline(child, entries, TimelineOptions(as_of=AS_OF)))
+    texts = [inline_text(t) for t in tokens if t.type == "inline"]
+    at = texts.index("R9 — 2024-05-05 — Observation at home: Upset after school")
+    recorded = next(t for t in texts[at:] if t.startswith("Recorded: "))
+    assert recorded.startswith(f"Recorded: {said}")
+    assert recorded.endswith("; not changed since.")
+
+
 def test_an_observations_views_are_in_its_entry_in_full():
     tokens = parse(render_timeline(*records(), TimelineOptions(as_of=AS_OF)))
     texts = [inline_text(t) for t in tokens if t.type == "inline"]

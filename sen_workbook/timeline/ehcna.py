@@ -19,7 +19,7 @@ from .phrases import provision_text
 from .professionals import findings, recommendations
 from .provision import dropped, placed_views, provision_with_views
 from .selection import entry_areas
-from .views import VIEW_FIELDS, view_line
+from .views import VIEW_FIELDS, VIEWS_FOUND, View, entry_views, view_line
 from .words import age, day_text, plural, when
 
 # SEND Code of Practice 2015, para 9.14: what a local authority looks at.
@@ -149,14 +149,25 @@ def nature(facts: Facts) -> list[str]:
     # An entry's own areas, tallied by the list they come as (the same few lists again
     # and again), then each list's areas counted once per entry.
     own: dict[tuple[Any, ...], int] = {}
+    # The views are gathered in the same pass (see views.views): at 20,000 entries a
+    # pass over them costs more than the work done in it.
+    views_found: list[View] = []
     for entry in facts.selected:
-        if entry.get("kind") == "review" or entry.get("targets"):
+        kind = entry.get("kind")
+        if kind == "review" or entry.get("targets"):
             for area in entry_areas(entry, plans):
                 if area in touched:
                     touched[area] += 1
         else:  # the entry's own areas alone (see entry_areas), each once
             key = tuple(entry.get("areas") or ())
             own[key] = own.get(key, 0) + 1
+        # (Most observations record no view: those are passed over without a call.  The
+        # fields are views.VIEW_FIELDS', the kinds views.VIEW_KINDS.)
+        if (kind == "observation" or kind == "review") and (
+            entry.get("child_views") or entry.get("parent_views")
+        ):
+            views_found += entry_views(entry)
+    facts.once(VIEWS_FOUND, lambda _: views_found)
     for listed, count in own.items():
         for area in set(listed):
             if area in touched:

@@ -67,7 +67,10 @@ def entry_in_full(
             items.append("- " + _DETAILS + details.replace("\n\n", _NEXT_PARAGRAPH))
     chosen = get("areas")
     if chosen:
-        areas = _area_labels(chosen)
+        # (_area_labels, its lookup written out: the same few lists again and again.)
+        areas = _area_shown.get(tuple(chosen)) if type(chosen) is list else None
+        if areas is None:
+            areas = _area_labels(chosen)
         if areas:
             items.append(_AREAS + areas)
     people = get("people")
@@ -148,11 +151,19 @@ def provenance(entry: Mapping[str, Any], day: date | None = None) -> str:
     whether it was changed since: a note made on the day weighs more than one made later.
     ``day`` is the entry's day, when the caller has it."""
     written = entry.get("created_at")
-    created = _stamp(written)
+    # (_stamp, written out for the stamp the app writes: every entry has one.)
+    if type(written) is str and written:
+        try:
+            created: datetime | None = datetime.fromisoformat(written)
+        except ValueError:
+            created = None
+    else:
+        created = _stamp(written)
     if created is None:
         said = "Recorded: when it was first written down is not known"
     else:
-        gap = (created.date() - (model.entry_day(entry) if day is None else day)).days
+        # (Days between the two, as (created.date() - day).days counts them.)
+        gap = created.toordinal() - (model.entry_day(entry) if day is None else day).toordinal()
         after = _AFTER.get(gap)
         if after is None:
             after = (
@@ -165,15 +176,13 @@ def provenance(entry: Mapping[str, Any], day: date | None = None) -> str:
             if len(_AFTER) < 10_000:
                 _AFTER[gap] = after  # the same few gaps again and again
         said = f"Recorded: first written down on {_minute_of(written, created)}, {after}"
-    revisions = entry.get("revisions") or ()
+    revisions = entry.get("revisions")
     if revisions:
         changed = _stamp(entry.get("updated_at"))
         last = f", last on {_to_the_minute(changed)}" if changed else ""
         kept = plural(len(revisions), "earlier version")
-        said += f"; changed since{last} ({kept} kept in the workbook)"
-    else:
-        said += "; not changed since"
-    return said + "."
+        return f"{said}; changed since{last} ({kept} kept in the workbook)."
+    return said + "; not changed since."
 
 
 # How long after (or before) the day it tells of an entry was written down, by the days.
