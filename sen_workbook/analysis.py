@@ -344,8 +344,10 @@ def flags(entries: Iterable[Mapping[str, Any]], as_of: date) -> list[Flag]:
             received[entry["id"]] = entry
             for other_id in entry.get("links", ()):
                 replies.setdefault(other_id, []).append(entry)
+    sent: list[dict[str, Any]] = []  # only a letter sent waits for a reply
     for entry in letters:
         if entry.get("direction") == "sent":
+            sent.append(entry)
             for other_id in entry.get("links", ()):
                 other = received.get(other_id)
                 if other is not None:
@@ -356,12 +358,16 @@ def flags(entries: Iterable[Mapping[str, Any]], as_of: date) -> list[Flag]:
         found.extend(_concern_flags(entry, as_of))
     for entry in kinds.get("meeting", ()):
         found.extend(_action_flags(entry, as_of))
-    for entry in letters:
+    for entry in sent:
         found.extend(_reply_flags(entry, replies.get(entry["id"], []), as_of))
     for entry in kinds.get("assessment", ()):
         found.extend(_recommendation_flags(entry, as_of))
-    found.sort(key=lambda f: (f.date, f.entry_id, FLAG_CODES.index(f.code), f.message))
+    found.sort(key=lambda f: (f.date, f.entry_id, _CODE_ORDER[f.code], f.message))
     return found
+
+
+# Each flag's place in FLAG_CODES, the order flags of one entry and day are listed in.
+_CODE_ORDER = {code: number for number, code in enumerate(FLAG_CODES)}
 
 
 def _clean(text: Any) -> str:

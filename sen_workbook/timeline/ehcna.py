@@ -263,7 +263,9 @@ def action(facts: Facts) -> list[str]:
     if overdue:
         lines += ["", f"Meeting actions past their due date and not done: {len(overdue)}."]
         for flag in overdue:
-            lines.append(bullet(f"{facts.text(flag.message)} ({facts.cite(flag.entry_id)})"))
+            # (Each sentence is its own, shown twice at most: not kept with the texts
+            # shown again and again.)
+            lines.append(bullet(f"{facts.own_text(flag.message)} ({facts.cite(flag.entry_id)})"))
     lines += ["", *recommendations(facts)]
     return lines
 

@@ -55,6 +55,9 @@ class Facts:
         self.options = options
         self.as_of = options.as_of
         self.pseudonym = Pseudonym(child, options.pseudonym)
+        # Whether the child's names are replaced in the family's text (with no
+        # pseudonym, Pseudonym.apply gives every text back as it is).
+        self._renaming = bool(options.pseudonym)
         # context -> text -> as shown
         self._shown_texts: dict[str, dict[str, str]] = {c: {} for c in CONTEXTS}
         # The contexts where a text that needs no escaping anywhere is shown as written.
@@ -220,7 +223,7 @@ class Facts:
         shown_in = self._shown_texts.get(context)
         shown = shown_in.get(text) if shown_in is not None else None
         if shown is None:
-            named = self.pseudonym.apply(text)
+            named = self.pseudonym.apply(text) if self._renaming else text
             if shown_in is not None and context != "paragraph" and shows_as_written(named):
                 # Most titles and names: the same on a line, in a heading and in a cell,
                 # where each title is shown once.
@@ -240,7 +243,8 @@ class Facts:
         is not kept: looking a long text up would cost one more pass over it."""
         if value == "":
             return ""
-        return escape(self.pseudonym.apply(value if type(value) is str else str(value)), "inline")
+        text = value if type(value) is str else str(value)
+        return escape(self.pseudonym.apply(text) if self._renaming else text, "inline")
 
     def texts(self, values: Iterable[Any]) -> list[str]:
         """:meth:`text` of each value, leaving out those that show nothing."""
