@@ -445,3 +445,28 @@ def test_an_observations_views_are_in_its_entry_in_full():
         "Child's views: Everyone shouts at lunch club",
         "Parent's views: The visual timetable is not used at home time",
     ]
+
+
+# --- the summary reads the rows as the chronology is made --------------------------------
+
+
+@pytest.mark.parametrize("purpose", ["ehcna", "complaint"])
+def test_the_summary_is_the_same_whether_the_chronology_gathered_its_rows_or_not(purpose):
+    # The document makes its chronology first, and the summary reads the areas, views and
+    # titled items gathered in that pass; a summary worked out on its own reads the rows
+    # itself.  Both must write the same lines, for every child of the demo workbook.
+    from sen_workbook import demo
+    from sen_workbook.timeline.blocks import spaced
+    from sen_workbook.timeline.complaint import summary_complaint
+    from sen_workbook.timeline.ehcna import summary_ehcna
+    from sen_workbook.timeline.facts import Facts
+
+    make = {"ehcna": summary_ehcna, "complaint": summary_complaint}[purpose]
+    sample = demo.generate()
+    for child in sample.children:
+        options = TimelineOptions(purpose=purpose, as_of=date(2026, 8, 31))
+        alone = make(Facts(child, sample.entries, options))
+        lines = [line for block in alone for line in "\n".join(block).split("\n")]
+        document = render_timeline(child, sample.entries, options)
+        summary = document.split("\n## Summary\n\n", 1)[1].split("\n\n## Chronology\n", 1)[0]
+        assert "\n".join(spaced(lines)).strip("\n") == summary

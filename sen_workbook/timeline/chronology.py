@@ -12,6 +12,7 @@ from .blocks import Block, table
 from .deadline_table import deadline_section
 from .facts import Facts
 from .flag_list import flag_section
+from .rows import ROWS_READ, RowsRead
 from .words import plural
 
 
@@ -33,6 +34,9 @@ def chronology(facts: Facts) -> list[Block]:
     # The table's rows written here as :func:`blocks.table` writes them: one line each.
     lines += table(["Ref", "Date", "Kind", "Summary", "Exhibits"], [])
     kinds, text = vocabulary.KIND_LABELS, facts.text
+    # The summary's look at each row, taken in the same pass (see rows.py).
+    rows = RowsRead()
+    read = rows.read
     for entry, ref, shown_when in zip(
         facts.selected, facts.selected_refs, facts.selected_when, strict=True
     ):
@@ -43,6 +47,8 @@ def chronology(facts: Facts) -> list[Block]:
             summary = text(entry.get("title", ""), "cell")
         exhibits = ", ".join(facts.entry_exhibits(entry)) if entry.get("attachments") else ""
         lines.append(f"| {ref} | {shown_when} | {kinds[kind]} | {summary} | {exhibits} |")
+        read(facts, entry, kind)
+    facts.once(ROWS_READ, lambda _: rows)
     return ["\n".join(lines)]
 
 

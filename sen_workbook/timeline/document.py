@@ -52,10 +52,14 @@ def pieces(facts: Facts) -> Iterator[str]:
     are made a block of them at a time as they are taken (see
     :data:`entries.ENTRIES_IN_A_BLOCK`), so that a caller writing them out need not hold
     them all as text."""
+    # The chronology is made before the summary, which reads what the chronology's pass
+    # over the rows gathered for it (see rows.py); the blocks are given in the
+    # document's order.
+    listed = chronology(facts)
     sections: list[Iterable[Block]] = [
         [heading_block(facts), about(facts), ["## Summary"]],
         _SUMMARIES[facts.options.purpose](facts),
-        chronology(facts),
+        listed,
         entries(facts),
         cycle_tables(facts),
         exhibit_index(facts),

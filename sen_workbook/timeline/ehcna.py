@@ -18,8 +18,9 @@ from .incidents import incident_lines
 from .phrases import provision_text
 from .professionals import findings, recommendations
 from .provision import dropped, placed_views, provision_with_views
+from .rows import rows_read
 from .selection import entry_areas
-from .views import VIEW_FIELDS, VIEWS_FOUND, View, entry_views, view_line
+from .views import VIEW_FIELDS, view_line
 from .words import age, day_text, plural, when
 
 # SEND Code of Practice 2015, para 9.14: what a local authority looks at.
@@ -146,28 +147,15 @@ def nature(facts: Facts) -> list[str]:
     else:
         plans = {e["id"]: e for e in facts.known if e.get("kind") == "plan"}
     touched = {a: 0 for a in model.AREAS}
+    # The areas each row touches, read as the chronology was made (see rows.py).
+    rows = rows_read(facts)
+    for entry in rows.with_plan_areas:
+        for area in entry_areas(entry, plans):
+            if area in touched:
+                touched[area] += 1
     # An entry's own areas, tallied by the list they come as (the same few lists again
     # and again), then each list's areas counted once per entry.
-    own: dict[tuple[Any, ...], int] = {}
-    # The views are gathered in the same pass (see views.views): at 20,000 entries a
-    # pass over them costs more than the work done in it.
-    views_found: list[View] = []
-    for entry in facts.selected:
-        kind = entry.get("kind")
-        if kind == "review" or entry.get("targets"):
-            for area in entry_areas(entry, plans):
-                if area in touched:
-                    touched[area] += 1
-        else:  # the entry's own areas alone (see entry_areas), each once
-            key = tuple(entry.get("areas") or ())
-            own[key] = own.get(key, 0) + 1
-        # (Most observations record no view: those are passed over without a call.  The
-        # fields are views.VIEW_FIELDS', the kinds views.VIEW_KINDS.)
-        if (kind == "observation" or kind == "review") and (
-            entry.get("child_views") or entry.get("parent_views")
-        ):
-            views_found += entry_views(entry)
-    facts.once(VIEWS_FOUND, lambda _: views_found)
+    own = rows.own_areas
     for listed, count in own.items():
         for area in set(listed):
             if area in touched:
@@ -195,7 +183,7 @@ def nature(facts: Facts) -> list[str]:
         )
     observations = facts.chosen("observation")
     lines += ["", f"Observations at home: {len(observations)}."]
-    lines += titled_items(facts, observations)
+    lines += rows.titled["observation"]  # each as rows.titled_item lists it
     _, found, beside, elsewhere = placed_views(facts)
     children = sum(view.label == VIEW_FIELDS[0][1] for view in found)
     lines += [
@@ -221,21 +209,6 @@ def nature(facts: Facts) -> list[str]:
     return lines
 
 
-def titled_items(facts: Facts, entries: list[Mapping[str, Any]]) -> list[str]:
-    """Each entry (all of one kind) as a list item: ``- R5, 2024-03-04: Meeting, “Title”.``
-    (:meth:`Facts.titled`, for lists of thousands)."""
-    if not entries:
-        return []
-    kind = vocabulary.KIND_LABELS.get(entries[0].get("kind", ""), "Entry")
-    cite, text = facts.cite, facts.text
-    items = []
-    for entry in entries:
-        title = text(entry.get("title", ""))
-        item = f"- {cite(entry['id'])}: {kind}, “{title}”."
-        items.append(item if "\n" not in title else bullet(item[2:]))
-    return items
-
-
 def answer(facts: Facts, concern: Mapping[str, Any]) -> str:
     """The setting's answer to a concern, quoted with its date, or that none came."""
     answered = day_text(concern.get("response_date", ""))
@@ -258,7 +231,7 @@ def action(facts: Facts) -> list[str]:
         lines += ["", *gone]
     meetings = facts.chosen("meeting")
     lines += ["", f"Meetings: {len(meetings)}."]
-    lines += titled_items(facts, meetings)
+    lines += rows_read(facts).titled["meeting"]  # each as rows.titled_item lists it
     overdue = [f for f in facts.flags if f.code == "action_overdue"]
     if overdue:
         lines += ["", f"Meeting actions past their due date and not done: {len(overdue)}."]

@@ -15,7 +15,8 @@ from sen_workbook.vocabulary import RESULT_LABELS
 from .blocks import bullet
 from .facts import Facts
 from .phrases import provision_text
-from .views import View, place, view_line, views
+from .rows import views
+from .views import View, place, view_line
 
 
 class Provided(NamedTuple):

@@ -39,26 +39,8 @@ class View(NamedTuple):
     text: str
 
 
-def views(facts: Facts) -> list[View]:
-    """Every view recorded at a review or with an observation in the chronology, in its
-    order, the child's first at each entry.  Worked out once per document, by whichever
-    section goes through the entries first (see :func:`ehcna.nature`, which reads the
-    same entries for the areas of need)."""
-    return facts.once(VIEWS_FOUND, _views)
-
-
-# The name :func:`views` are kept under in :meth:`Facts.once`.
-VIEWS_FOUND = "views"
 # The kinds of entry that record views.
 VIEW_KINDS = ("review", "observation")
-
-
-def _views(facts: Facts) -> list[View]:
-    found: list[View] = []
-    for entry in facts.selected:
-        if entry.get("kind") in VIEW_KINDS:
-            found += entry_views(entry)
-    return found
 
 
 def entry_views(entry: Mapping[str, Any]) -> list[View]:
