@@ -1071,3 +1071,42 @@ def test_an_optional_date_that_is_no_day_is_refused_each_time_it_is_met(stored):
     for _ in range(2):
         with pytest.raises(ValueError, match="date"):
             day_text(stored)
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("2024-03-04", "2024-03-04"),
+        ("2024-03-04 09:15", "2024-03-04 09:15"),
+        ("2024-03-04T09:15", "2024-03-04 09:15"),
+        ("2024-03-04 23:59", "2024-03-04 23:59"),
+        ("2024-03-04 00:00", "2024-03-04 00:00"),
+        # Digits of another script read as the same day; the time is shown as written.
+        ("２０２４-03-04 09:15", "2024-03-04 09:15"),
+        ("2024-03-04 ０９:１５", "2024-03-04 ０９:１５"),
+    ],
+)
+def test_an_entrys_date_and_time_show_the_same_in_every_place_they_are_met(stored, shown):
+    from sen_workbook.timeline.words import when, when_dated
+
+    entry = {"date": stored}
+    day = model.entry_day(entry)
+    assert [when(entry), when_dated(stored, day), when(entry)] == [shown] * 3
+    child = {"id": "c", "name": "Sam"}
+    recorded = model.new_entry("observation", "c", id="o1", date=stored, title="Seen")
+    written = render_timeline(child, [recorded], TimelineOptions(as_of=AS_OF))
+    assert f"| R1 | {shown} | " in written
+    assert f"### R1 — {shown} — " in written
+
+
+@pytest.mark.parametrize("stored", ["2024-03-04 24:00", "2024-03-04 09:60", "2024-03-04 9:15x"])
+def test_an_entrys_impossible_time_is_refused_each_time_it_is_met(stored):
+    from sen_workbook.timeline.words import when, when_dated
+
+    entry = {"date": stored}
+    day = model.entry_day(entry)
+    for _ in range(2):
+        with pytest.raises(ValueError, match="date"):
+            when(entry)
+        with pytest.raises(ValueError, match="date"):
+            when_dated(stored, day)

@@ -34,6 +34,21 @@ def when_dated(raw: Any, day: date) -> str:
 
 def _shown(raw: Any, entry_day: date) -> str:
     """:func:`when` of a date not shown before, kept for the next time."""
+    if (
+        type(raw) is str
+        and len(raw) == 16
+        and raw[10] == " "
+        and raw[13] == ":"
+        and raw.isascii()
+        and raw[11:13].isdigit()
+        and raw[14:16].isdigit()
+        and raw[11:13] <= "23"
+        and raw[14:16] <= "59"
+    ):
+        # ``YYYY-MM-DD HH:MM`` in ASCII digits, as the app writes it, with its time
+        # checked here: shown as it is (its day, read from the same ten characters, gives
+        # them back), and not kept, since most such dates are of one entry only.
+        return raw
     shown = day = entry_day.isoformat()
     raw = str(raw)
     if len(raw) == 16 and raw[10] in " T" and raw[13] == ":":
