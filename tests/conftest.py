@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
+import traceback
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -124,6 +127,48 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
     yield
     gc.collect()
     gc.freeze()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    """After the last test of the run (of each worker), its fixtures gone, go over once
+    more all that was set aside after each test.
+
+    An object kept past its test (in a module's list, a fixture of the module, the last
+    failure's traceback) and let go by a later one was set aside while alive, so the
+    collector's passes never went over it again: its finaliser never ran, and one that
+    failed went without a word.  Given back to the collector here, what was let go is
+    freed, and a finaliser's failure is a warning of this test, as pytest reports one
+    found during a test (and sent on by a worker, which a warning at the end of the run
+    is not); what is still alive is set aside again, so pytest's own last passes at the
+    end of the run go over the rest only.
+    """
+    if nextitem is not None:
+        return
+    failed: list[str] = []
+
+    def keep(unraisable: sys.UnraisableHookArgs) -> None:
+        said = unraisable.err_msg or "Exception ignored in"
+        failed.append(
+            f"{said}: {unraisable.object!r}\n\n"
+            + "".join(
+                traceback.format_exception(
+                    unraisable.exc_type, unraisable.exc_value, unraisable.exc_traceback
+                )
+            )
+        )
+
+    before, sys.unraisablehook = sys.unraisablehook, keep
+    try:
+        gc.unfreeze()
+        for _ in range(5):  # a finaliser may let go of more (pytest's own count of passes)
+            if not gc.collect():
+                break
+        gc.freeze()
+    finally:
+        sys.unraisablehook = before
+    for message in failed:  # as pytest words one found during a test
+        warnings.warn(pytest.PytestUnraisableExceptionWarning(message), stacklevel=1)
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,70 @@
+"""The test run itself: what ``conftest.py`` does to the collector must not hide a fault.
+
+The shared ``conftest.py`` sets what is alive after each test aside from the cycle
+collector (``gc.freeze``) to keep the collector's passes short.  An object kept past its
+test and let go later is then never gone over again: without more, its finaliser would
+never run, and a finaliser that fails (a file or a workbook not closed, an error in a
+clean-up) would pass without a word.  These tests run a small suite with the same
+``conftest.py`` in a folder of its own and read what pytest says.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CONFTEST = Path(__file__).with_name("conftest.py")
+
+# One object in a reference cycle (freed by the collector alone), kept by the first test
+# past its end and let go by the second; its finaliser fails.
+KEPT_PAST_ITS_TEST = """
+class Holder:
+    def __init__(self):
+        self.me = self
+
+    def __del__(self):
+        raise RuntimeError("the finaliser of a kept object failed")
+
+
+kept = []
+
+
+def test_keeps_an_object_past_its_end():
+    kept.append(Holder())
+
+
+def test_lets_it_go():
+    kept.clear()
+
+
+def test_after_it():
+    pass
+"""
+
+
+def run_suite(folder: Path, tests: str, workers: str) -> str:
+    """Run ``tests`` with the shared conftest in ``folder`` (``workers``: pytest-xdist's
+    ``-n``) and give back what pytest wrote."""
+    (folder / "conftest.py").write_text(CONFTEST.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "test_suite.py").write_text(tests, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-n", workers, "-p", "no:cacheprovider", "."],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("workers", ["0", "1"])
+def test_a_failing_finaliser_of_an_object_kept_past_its_test_is_reported(tmp_path, workers):
+    said = run_suite(tmp_path, KEPT_PAST_ITS_TEST, workers)
+    assert "3 passed, 1 warning" in said
+    # In the run's summary of warnings, where a worker's are too.
+    summary = said[said.index("warnings summary") :]
+    assert "PytestUnraisableExceptionWarning" in summary
+    assert "RuntimeError: the finaliser of a kept object failed" in summary
