@@ -172,6 +172,21 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
 
 
 @pytest.fixture(autouse=True)
+def collector_left_on() -> Iterator[None]:
+    """A test that leaves Python's cycle collector paused fails.
+
+    The product pauses the collector while it reads a workbook and must resume it; one
+    that did not would leak every reference cycle made after it, yet the collection
+    after each test (above) would free them all, so no test would notice.  The collector
+    is turned on again for the tests after it.
+    """
+    yield
+    if not gc.isenabled():
+        gc.enable()
+        pytest.fail("The test left Python's cycle collector paused.", pytrace=False)
+
+
+@pytest.fixture(autouse=True)
 def private_config(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -68,3 +68,25 @@ def test_a_failing_finaliser_of_an_object_kept_past_its_test_is_reported(tmp_pat
     summary = said[said.index("warnings summary") :]
     assert "PytestUnraisableExceptionWarning" in summary
     assert "RuntimeError: the finaliser of a kept object failed" in summary
+
+
+# A test that pauses the collector and leaves it paused (as the product would if it
+# forgot to resume it after reading a workbook): the collection after each test would
+# free its cycles anyway, so nothing else would show it.
+LEAVES_THE_COLLECTOR_PAUSED = """
+import gc
+
+
+def test_pauses_the_collector_and_forgets_it():
+    gc.disable()
+
+
+def test_after_it():
+    assert gc.isenabled()
+"""
+
+
+def test_a_test_that_leaves_the_collector_paused_fails_and_the_next_finds_it_on(tmp_path):
+    said = run_suite(tmp_path, LEAVES_THE_COLLECTOR_PAUSED, "0")
+    assert "2 passed, 1 error" in said
+    assert "left Python's cycle collector paused" in said
