@@ -127,3 +127,27 @@ async def test_an_entry_trashed_from_the_newest_page_leaves_every_other_row(tmp_
             await pilot.press("o")  # oldest first: the whole journal, less the one trashed
             await settle(pilot)
             assert [row.title for row in journal(app).matches] == expected[::-1]
+
+
+async def test_end_and_home_move_the_cursor_so_enter_opens_the_row_shown(tmp_path):
+    # End scrolled the page to its last rows and left the cursor on the first, out of
+    # sight: enter then opened an entry the parent could not see.
+    with long_journal(tmp_path / "w.json") as book:
+        app = SenWorkbookApp(book, today=TODAY)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_amara(pilot, "2")
+            await pilot.press("end")
+            await settle(pilot)
+            assert "Note 150" in screen_text(app)  # the last row of the page
+            assert "Note 249" not in screen_text(app)
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, EntryScreen))
+            await settle(pilot)
+            assert "Note 150" in screen_text(app)
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: isinstance(app.screen, ChildScreen))
+            await settle(pilot)
+            await pilot.press("home", "enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, EntryScreen))
+            await settle(pilot)
+            assert "Note 249" in screen_text(app)

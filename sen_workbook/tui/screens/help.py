@@ -48,6 +48,7 @@ KEYS = """\
 - `/`: search titles and notes as you type (from any tab); down or enter moves into the results
 - `o`: newest or oldest first
 - `[` `]`: previous and next page of a long journal
+- `home` `end`: the first and last row of the page
 - `enter`: open the highlighted entry
 
 ### An entry

@@ -38,9 +38,17 @@ def share_width(
 
 
 class RecordTable(DataTable[object]):
-    """A row-cursor DataTable whose enter key is shown in the footer as "Open"."""
+    """A row-cursor DataTable whose enter key is shown in the footer as "Open", and whose
+    home and end keys go to the first and the last row."""
 
-    BINDINGS = [Binding("enter", "select_cursor", "Open", show=True)]
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Open", show=True),
+        # DataTable's home and end only scroll, leaving the cursor where it was, out of
+        # sight: enter then opened a record the parent could not see.  Here they take the
+        # cursor with them, as up and down and the page keys do.
+        Binding("home", "scroll_top", "First row", show=False),
+        Binding("end", "scroll_bottom", "Last row", show=False),
+    ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
