@@ -8,16 +8,20 @@ keys typed while a screen is still being made reach it, in order.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from textual import events
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import TabbedContent
 
+from sen_workbook import model
 from sen_workbook.tui.app import SenWorkbookApp
 from sen_workbook.tui.widgets.choices import TypedSelect
 from sen_workbook.tui.widgets.footer import KeyFooter
-from sen_workbook.tui.widgets.journal import JournalPane
+from sen_workbook.tui.widgets.journal import PAGE_SIZE, JournalPane
+from sen_workbook.workbook import Workbook
 from tests.tui import test_app as app_tests
 from tests.tui.conftest import screen_text, settle, wait_for
 from tests.tui.test_app import SIZE, TODAY, journal, open_amara, status
@@ -243,3 +247,80 @@ async def test_a_search_typed_with_the_enter_that_opens_a_child_reaches_its_jour
         assert app.screen.query_one(TabbedContent).active == "journal"
         assert journal(app).table.row_count == 1
         assert "Trampoline park meltdown" in screen_text(app)
+
+
+def long_journal(path, count: int = 450):
+    """A workbook whose one child has ``count`` notes, one a day: "Note 0" the oldest;
+    notes 3 and 200, far from the newest page, also name a zebra."""
+    child = model.new_child(name="Long Journal")
+    notes = [
+        model.new_entry(
+            "observation",
+            child["id"],
+            date=(date(2023, 1, 1) + timedelta(days=n)).isoformat(),
+            title=f"Note {n}" + (" (zebra)" if n in (3, 200) else ""),
+        )
+        for n in range(count)
+    ]
+    book = Workbook(path)
+    book.load_sample([child], notes, {})
+    return book
+
+
+async def test_a_long_journal_opens_on_its_newest_page_and_makes_the_rest_after(path):
+    # Only the newest page is made before the journal's first frame; the count, the pages
+    # and every other row are there all the same, the rest made once it is drawn.
+    with long_journal(path) as book:
+        app = SenWorkbookApp(book, today=TODAY)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_amara(pilot, "2")
+            assert "450 of 450 entries · newest first" in status(app)
+            assert f"page 1 of {-(-450 // PAGE_SIZE)}" in status(app)
+            assert journal(app).table.get_row_at(0)[2].plain == "Note 449"
+            await wait_for(pilot, lambda: journal(app).given.complete)
+            assert len(journal(app).rows) == 450
+            assert journal(app).rows[3].title == "Note 3 (zebra)"
+
+
+async def test_keys_typed_with_the_2_reach_the_rows_beyond_the_newest_page(path):
+    # A search, the order and the pages typed at once with the 2, before the rows past the
+    # newest page were made: each acts on the whole journal, as it did before.
+    with long_journal(path) as book:
+        app = SenWorkbookApp(book, today=TODAY)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_amara(pilot)
+            keys_at_once(app, "2", "slash", *"zebra")
+            await wait_for(
+                pilot,
+                lambda: (
+                    app.screen.query("#journal-status")
+                    and "matching \u201czebra\u201d" in status(app)
+                ),
+            )
+            assert "2 of 450 entries" in status(app)
+            shown = [journal(app).table.get_row_at(row)[2].plain for row in range(2)]
+            assert shown == ["Note 200 (zebra)", "Note 3 (zebra)"]
+
+        app = SenWorkbookApp(book, today=TODAY)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_amara(pilot)
+            keys_at_once(app, "2", "o")
+            await wait_for(
+                pilot,
+                lambda: app.screen.query("#journal-status") and "oldest first" in status(app),
+            )
+            # The place is kept: the newest note, now on the last page of the whole journal.
+            assert "450 of 450 entries · oldest first" in status(app)
+            assert "page 5 of 5" in status(app)
+            assert journal(app).table.get_row_at(0)[2].plain == "Note 400"
+            assert journal(app).table.get_row_at(49)[2].plain == "Note 449"
+
+        app = SenWorkbookApp(book, today=TODAY)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_amara(pilot)
+            keys_at_once(app, "2", "right_square_bracket", "right_square_bracket")
+            await wait_for(
+                pilot,
+                lambda: app.screen.query("#journal-status") and "page 3 of" in status(app),
+            )
+            assert journal(app).table.get_row_at(0)[2].plain == f"Note {449 - 2 * PAGE_SIZE}"

@@ -39,6 +39,7 @@ from sen_workbook.tui.widgets.footer import KeyFooter
 from sen_workbook.tui.widgets.journal import (
     JournalPane,
     JournalRow,
+    JournalRows,
     journal_rows,
     prepare_search,
 )
@@ -130,7 +131,7 @@ class ChildScreen(WorkbookScreen):
         # Tabs whose pane has not been given the latest records: each is filled when it is
         # first shown, so opening a child costs only the tab in front.
         self._unfilled: set[str] = set()
-        self._rows: list[JournalRow] | None = None  # the journal's, once read
+        self._rows: JournalRows | None = None  # the journal's, once read
         self._entries: list[model.Entry] | None = None  # the stored records of the load
         self._journal_shown = False  # the journal has the rows of the load under way
         self._covered = False  # the loading cover is up
@@ -183,7 +184,7 @@ class ChildScreen(WorkbookScreen):
         made or no records are read yet; whether they were made now."""
         if self._rows is not None or self._entries is None:
             return False
-        self._rows = journal_rows(in_order(self._entries))
+        self._rows = JournalRows(in_order(self._entries))
         self._journal_shown = True
         return True
 
@@ -192,7 +193,7 @@ class ChildScreen(WorkbookScreen):
         # The journal's rows are made now, from the records of the load shown, rather than
         # in the background for a tab that may never be opened.
         if kind is JournalPane and self._make_rows_of_load() and self.records is not None:
-            self.call_after_refresh(self._prepare_search, self._rows)  # the facts are in
+            self.call_after_refresh(self._prepare_search_text)  # the facts are in
         # The journal is given its rows as it is made, so that its first frame is full
         # rather than an empty table drawn once and then again.
         pane = (
@@ -204,7 +205,7 @@ class ChildScreen(WorkbookScreen):
         self._built.add(tab)
         if isinstance(pane, JournalPane):
             self._make_rows_of_load()  # the records were first read while it was mounted
-            if self._rows is not None and pane.rows is not self._rows:
+            if self._rows is not None and pane.given is not self._rows:
                 pane.show_rows(self._rows)  # newer rows arrived while it was mounted
         elif self._covered:
             pane.loading = True
@@ -241,7 +242,7 @@ class ChildScreen(WorkbookScreen):
             # Opening on the journal: its rows are made at once, so that it is drawn once,
             # full, rather than empty and then again.  (After a change they are made in
             # the background, as the old rows are on the screen meanwhile.)
-            self._show_journal(self._load, journal_rows(in_order(entries)))
+            self._show_journal(self._load, JournalRows(in_order(entries)))
         # The facts are worked out after the screen is drawn, so as not to slow the drawing.
         with_journal = journal_made and not self._journal_shown
         self.call_after_refresh(self._start_work_out, self._load, child, entries, with_journal)
@@ -298,7 +299,7 @@ class ChildScreen(WorkbookScreen):
             journal = journal_rows(ordered)
             if worker.is_cancelled:
                 return
-            self.app.call_from_thread(self._show_journal, load, journal)
+            self.app.call_from_thread(self._show_journal, load, JournalRows.made(journal))
         # Copies, kept by the tabs and given to the forms.
         entries: list[model.Entry] = []
         for start in range(0, len(ordered), COPY_BATCH):
@@ -329,7 +330,13 @@ class ChildScreen(WorkbookScreen):
         worker = get_current_worker()
         prepare_search(rows, lambda: worker.is_cancelled)
 
-    def _show_journal(self, load: int, rows: list[JournalRow]) -> None:
+    def _prepare_search_text(self) -> None:
+        """The journal's search text, worked out in the background from every row (made
+        here, on the app's thread, if they are not yet)."""
+        if self._rows is not None:
+            self._prepare_search(self._rows.all())
+
+    def _show_journal(self, load: int, rows: JournalRows) -> None:
         if load != self._load:
             return  # a newer load is under way
         self._rows = rows
@@ -348,8 +355,7 @@ class ChildScreen(WorkbookScreen):
             self._loading_timer.stop()
             self._loading_timer = None
         self.records = records
-        if self._rows is not None:
-            self._prepare_search(self._rows)
+        self._prepare_search_text()
         self._unfilled = {"overview", "cycles", "timeline"}
         # The tab being brought to the front, if one is: the one leaving needs nothing.
         self._fill(self._coming or self.active_tab)

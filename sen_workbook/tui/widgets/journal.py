@@ -138,6 +138,51 @@ def journal_rows(entries: Iterable[Mapping[str, Any]]) -> list[JournalRow]:
     ]
 
 
+class JournalRows:
+    """The journal's rows of one load: those of the newest page at once, the rest when
+    first asked for.
+
+    A child's journal opens on its newest page; making a row for every entry of a long
+    one (3,300 for a child in a workbook of 10,000 entries) took 10 ms before that page
+    could be drawn, for rows no one sees until a search, a filter, the order or a page
+    is changed.  The journal asks for them all once its first frame is drawn, or at the
+    first of those keys, whichever comes first.  Made and asked for on the app's thread.
+    """
+
+    def __init__(self, ordered: Sequence[Mapping[str, Any]]) -> None:
+        """``ordered``: the entries oldest first, as the workbook orders them."""
+        self._ordered: Sequence[Mapping[str, Any]] = ordered
+        # The newest page's rows, oldest first (the last rows of the whole list).
+        self.newest = journal_rows(ordered[max(0, len(ordered) - PAGE_SIZE) :])
+        self._all: list[JournalRow] | None = None
+        self._count = len(ordered)
+
+    @classmethod
+    def made(cls, rows: list[JournalRow]) -> JournalRows:
+        """Rows already made, every one of them (in the background, after a change)."""
+        made = cls(())
+        made._all = rows
+        made._count = len(rows)
+        made.newest = rows[max(0, len(rows) - PAGE_SIZE) :]
+        return made
+
+    def __len__(self) -> int:
+        return self._count
+
+    @property
+    def complete(self) -> bool:
+        """Whether every row is made."""
+        return self._all is not None
+
+    def all(self) -> list[JournalRow]:
+        """Every row, oldest first: made now if they are not yet (the newest page's kept)."""
+        if self._all is None:
+            rest = self._ordered[: self._count - len(self.newest)]
+            self._all = journal_rows(rest) + self.newest
+            self._ordered = ()
+        return self._all
+
+
 def prepare_search(rows: Iterable[JournalRow], cancelled: Callable[[], bool]) -> None:
     """Work out the search text of ``rows`` ahead of the first search, until cancelled."""
     for number, row in enumerate(rows):
@@ -174,6 +219,9 @@ class JournalFilter:
         if self.date_to and row.day > self.date_to:
             return False
         return all(word in row.haystack for word in (self.words if words is None else words))
+
+
+NOTHING_CHOSEN = JournalFilter()  # the whole journal
 
 
 def choose_rows(
@@ -231,11 +279,14 @@ class JournalPane(Vertical):
         Binding("escape", "leave_filters", "To table", show=False),
     ]
 
-    def __init__(self, *, id: str | None = None, rows: list[JournalRow] | None = None) -> None:
+    def __init__(self, *, id: str | None = None, rows: JournalRows | None = None) -> None:
         super().__init__(id=id)
         self._first_rows = rows  # shown as it is mounted, before its first frame
-        self.rows: list[JournalRow] = []
-        self.matches: list[JournalRow] = []
+        self.given = JournalRows.made([])  # the rows of the load shown
+        # The rows the filter lets through, in the order shown; None while they are the
+        # whole journal, newest first, and not every row is made yet (see JournalRows).
+        self._matches: list[JournalRow] | None = []
+        self._match_count = 0
         self.newest_first = True
         self.page_number = 0
         self._pause_timer: Timer | None = None
@@ -260,10 +311,13 @@ class JournalPane(Vertical):
     def on_show(self) -> None:
         # The kind, area and date filters are most of the cost of building the journal:
         # they join the search box once the rows are on the screen.  (Shown means laid
-        # out: the frame with the rows is drawn before the callback runs.)
+        # out: the frame with the rows is drawn before the callback runs.)  So do the rows
+        # beyond the newest page.
         if not self._filters_added:
             self._filters_added = True
             self.call_after_refresh(self._add_filters)
+        if not self.given.complete:
+            self.call_after_refresh(self.given.all)
 
     def _add_filters(self) -> None:
         self.query_one("#journal-filters", Horizontal).mount_all(
@@ -310,9 +364,24 @@ class JournalPane(Vertical):
 
     # --- data ----------------------------------------------------------------------------
 
-    def show_rows(self, rows: list[JournalRow]) -> None:
+    @property
+    def rows(self) -> list[JournalRow]:
+        """Every row of the load shown, oldest first (made now if they are not yet)."""
+        return self.given.all()
+
+    @property
+    def matches(self) -> list[JournalRow]:
+        """The rows the filter lets through, in the order shown."""
+        if self._matches is None:
+            # Only while nothing is filtered and the newest come first (apply_filter).
+            self._matches = self.rows[::-1]
+        return self._matches
+
+    def show_rows(self, rows: JournalRows) -> None:
         """Take the child's entries afresh (after loading or a change) as journal rows."""
-        self.rows = rows
+        self.given = rows
+        if self.is_mounted and not rows.complete:
+            self.call_after_refresh(rows.all)  # as on_show does for the first rows
         self.apply_filter(keep_place=True)
 
     def current_filter(self) -> JournalFilter:
@@ -337,8 +406,23 @@ class JournalPane(Vertical):
             self._pause_timer.stop()
             self._pause_timer = None
         chosen = self.table.highlighted_key if keep_place else None
-        self.matches = choose_rows(self.rows, self.current_filter(), newest_first=self.newest_first)
+        wanted = self.current_filter()
         self.page_number = 0
+        if (
+            not self.given.complete
+            and chosen is None
+            and self.newest_first
+            and wanted == NOTHING_CHOSEN
+        ):
+            # The whole journal, newest first, from its first page: the newest rows are
+            # all it needs until the rest are made (see JournalRows).
+            self._matches = None
+            self._match_count = len(self.given)
+            self._show_page(self.given.newest[::-1], None)
+            self._last_filter_seconds = time.perf_counter() - started
+            return
+        self._matches = choose_rows(self.rows, wanted, newest_first=self.newest_first)
+        self._match_count = len(self._matches)
         if chosen is not None:
             for index, row in enumerate(self.matches):
                 if row.entry_id == chosen:
@@ -348,9 +432,13 @@ class JournalPane(Vertical):
         self._last_filter_seconds = time.perf_counter() - started
 
     def _fill_page(self, keep: str | None = None) -> None:
+        start = self.page_number * PAGE_SIZE
+        self._show_page(self.matches[start : start + PAGE_SIZE], keep)
+
+    def _show_page(self, page: list[JournalRow], keep: str | None) -> None:
+        """Put ``page``, the rows of the page numbered ``page_number``, in the table."""
         table = self.table
         start = self.page_number * PAGE_SIZE
-        page = self.matches[start : start + PAGE_SIZE]
         widths = self._column_widths(page)
         same_columns = self._columns == widths
         if same_columns and page == self._shown:
@@ -387,14 +475,15 @@ class JournalPane(Vertical):
 
     def _show_status(self, start: int, shown: int) -> None:
         order = "newest first" if self.newest_first else "oldest first"
-        total = len(self.rows)
-        status = f"{len(self.matches):,} of {total:,} {'entry' if total == 1 else 'entries'}"
+        total = len(self.given)
+        matched = self._match_count
+        status = f"{matched:,} of {total:,} {'entry' if total == 1 else 'entries'}"
         searched = " ".join(self.query_one("#journal-search", Input).value.split())
         if searched:
             status += f" matching \u201c{searched}\u201d"
         status += f" · {order}"
-        if len(self.matches) > PAGE_SIZE:
-            pages = (len(self.matches) + PAGE_SIZE - 1) // PAGE_SIZE
+        if matched > PAGE_SIZE:
+            pages = (matched + PAGE_SIZE - 1) // PAGE_SIZE
             rows = f"rows {start + 1:,}–{start + shown:,}, "
             page = f"page {self.page_number + 1} of {pages} ([ and ] turn pages)"
             # On a narrow screen the keys that turn pages matter more than the row numbers.
@@ -405,9 +494,9 @@ class JournalPane(Vertical):
         problems = self._date_problems()
         if problems:
             status = f"{problems} · {status}"
-        if not self.rows:
+        if not total:
             status = "No entries yet. Press n to add the first one."
-        elif not self.matches:
+        elif not matched:
             status += " · nothing matches; clear the search or filters to see more"
         # One line of fixed size (see child.tcss): a repaint, not a new layout of the screen.
         self.query_one("#journal-status", Static).update(Text(status), layout=False)
@@ -511,7 +600,7 @@ class JournalPane(Vertical):
             self.post_message(OpenEntry(entry_id))
 
     def on_resize(self, event: events.Resize) -> None:
-        if self.rows and self._column_widths(self._shown) != self._columns:
+        if len(self.given) and self._column_widths(self._shown) != self._columns:
             self._fill_page(self.entry_id_at_cursor())
 
     # --- actions -------------------------------------------------------------------------
@@ -539,5 +628,5 @@ class JournalPane(Vertical):
             focused = self.screen.focused
             return focused is not None and focused is not self.table and self in focused.ancestors
         if action == "page":
-            return len(self.matches) > PAGE_SIZE
+            return self._match_count > PAGE_SIZE
         return True
