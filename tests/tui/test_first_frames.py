@@ -96,6 +96,28 @@ async def test_the_footer_keeps_its_keys_while_they_stay_the_same_and_follows_a_
         await wait_for(pilot, lambda: "o Order" not in screen_text(app).splitlines()[-1])
 
 
+async def test_the_keys_that_stay_are_kept_when_a_tab_adds_or_takes_away_its_own(book):
+    # The journal's keys (open, order) join the Overview's in front of them: the keys that
+    # stay are the same widgets, in the same order, and the footer reads as before.
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_amara(pilot)
+        overview = footer_keys(app)
+        overview_line = screen_text(app).splitlines()[-1]
+        await pilot.press("2")
+        await wait_for(pilot, lambda: "o Order" in screen_text(app).splitlines()[-1])
+        journal_keys = footer_keys(app)
+        assert [key.description for key in journal_keys[:2]] == ["Open", "Order"]
+        assert journal_keys[2:] == overview
+        assert all(a is b for a, b in zip(journal_keys[2:], overview, strict=True))
+        line = screen_text(app).splitlines()[-1]
+        assert line.startswith("⏎ Open o Order n New entry l Letters t Trash esc Back")
+        await pilot.press("1")
+        await wait_for(pilot, lambda: "o Order" not in screen_text(app).splitlines()[-1])
+        assert all(a is b for a, b in zip(footer_keys(app), overview, strict=True))
+        assert screen_text(app).splitlines()[-1] == overview_line
+
+
 class FiltersBeingAdded(App):
     def compose(self) -> ComposeResult:
         yield Horizontal(id="journal-filters")

@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.compose import compose
 from textual.events import Mount, Resize
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -95,7 +97,61 @@ class KeyFooter(Footer):
 
     async def _rebuild_if_changed(self) -> None:
         if not self.held and self.is_attached and self._keys_wanted() != self._shown:
-            await self.recompose()
+            await self._show_keys()
+
+    async def _show_keys(self) -> None:
+        """Show the keys of now, keeping the key widgets that stay as they are.
+
+        Opening the journal's tab adds its two keys in front of the Overview's seven:
+        made anew, every key was made, styled and drawn again (half the footer's cost on
+        the way to the journal).  Only the keys that come are made now, and those that
+        go removed; the others are the same widgets, in the same order, already drawn.
+        """
+        if not self.is_attached or self._pruning:
+            return
+        current = list(self.children)
+        async with self.batch():
+            wanted = compose(self)
+            keys = [*current, *wanted]
+            if not current or not all(type(key) is FooterKey for key in keys):
+                # The first keys, or a group of keys (a KeyGroup and its label): made
+                # anew, as Textual does.
+                await self.query_children("*").exclude(".-textual-system").remove()
+                if self.is_attached:
+                    await self.mount_all(wanted)
+                return
+            kept: list[Widget] = []  # the final order, the keys that stay among those new
+            going: list[Widget] = []
+            place = 0
+            for key in wanted:
+                same = next(
+                    (
+                        index
+                        for index in range(place, len(current))
+                        if _same_key(current[index], key)
+                    ),
+                    None,
+                )
+                if same is None:
+                    kept.append(key)
+                    continue
+                going += current[place:same]
+                kept.append(current[same])
+                place = same + 1
+            going += current[place:]
+            if going:
+                await self.remove_children(going)
+            coming: list[Widget] = []
+            for widget in [*kept, None]:
+                if widget is not None and widget.parent is None:
+                    coming.append(widget)  # new: mounted before the next key that stays
+                    continue
+                if coming:
+                    if widget is None:
+                        await self.mount_all(coming)
+                    else:
+                        await self.mount_all(coming, before=widget)
+                    coming = []
 
     async def rebuild_if_changed(self) -> None:
         """Build the keys again if what they would show has changed, and wait for them.
@@ -108,7 +164,7 @@ class KeyFooter(Footer):
         async def rebuild() -> None:
             try:
                 if self.is_attached and self._keys_wanted() != self._shown:
-                    await self.recompose()
+                    await self._show_keys()
             finally:
                 built.set()
 
@@ -180,7 +236,20 @@ class KeyFooter(Footer):
 
     def on_resize(self, event: Resize) -> None:
         if event.size.width != self._composed_width:
-            self.call_after_refresh(self.recompose)
+            self.call_after_refresh(self._show_keys)
+
+
+def _same_key(shown: Widget, made: Widget) -> bool:
+    """Whether the key widget ``shown`` draws and does just what ``made`` would."""
+    return (
+        isinstance(shown, FooterKey)
+        and isinstance(made, FooterKey)
+        and (shown.key, shown.key_display, shown.description, shown.action)
+        == (made.key, made.key_display, made.description, made.action)
+        and shown._disabled == made._disabled
+        and shown.tooltip == made.tooltip
+        and shown.classes == made.classes
+    )
 
 
 class KeysInFirstFrame:
