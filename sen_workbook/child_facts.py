@@ -10,7 +10,7 @@ terminal, no storage.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -139,6 +139,10 @@ def open_deadlines(due: Iterable[deadlines.Deadline]) -> list[deadlines.Deadline
     return [d for d in due if d.status in ("missed", "upcoming", "exception")]
 
 
+class FactsStopped(Exception):
+    """The facts were given up half way: no longer wanted (see :meth:`ChildFacts.build`)."""
+
+
 class ChildFacts:
     """A child, their entries (oldest first) and what follows from them on ``as_of``.
 
@@ -183,19 +187,36 @@ class ChildFacts:
         as_of: date,
         known: list[model.Entry] | None = None,
         later: list[model.Entry] | None = None,
+        stop: Callable[[], bool] | None = None,
     ) -> ChildFacts:
         """The facts of ``entries`` (the child's) as of the day.  ``known``: their
         :func:`analysis.entries_as_of` for the day, and ``later``: those dated after it,
-        when the caller has cut them already (see :func:`analysis.known_as_of`)."""
+        when the caller has cut them already (see :func:`analysis.known_as_of`).
+
+        ``stop``, if given, is asked between the steps (the cut, the cycles, the flags,
+        the deadlines); once it says so, :class:`FactsStopped` is raised and the rest is
+        not worked out.  The children list works out every child's facts in a thread, and
+        gives them up when a child is opened: the child's screen needs the processor, and
+        a long journal's facts take a few steps of several milliseconds each."""
+
+        def stopping() -> None:
+            if stop is not None and stop():
+                raise FactsStopped
+
         # One cut of the entries as of the day, shared: the flags then reuse the cycles
         # instead of sorting the entries and working the cycles out again.
         known = analysis.entries_as_of(entries if known is None else known, as_of)
+        stopping()
+        cycles = analysis.cycles(known, as_of)
+        stopping()
+        flags = analysis.flags(known, as_of)
+        stopping()
         return cls(
             child=child,
             entries=entries,
             as_of=as_of,
-            cycles=analysis.cycles(known, as_of),
-            flags=analysis.flags(known, as_of),
+            cycles=cycles,
+            flags=flags,
             # A planned annual review is dated after the day: looked for among them all
             # (or among those dated after it, the same).
             deadlines=deadlines.deadlines(

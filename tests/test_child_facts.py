@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from sen_workbook import demo, model
-from sen_workbook.child_facts import ChildFacts
+from sen_workbook.child_facts import ChildFacts, FactsStopped
 from sen_workbook.timeline import FLAG_LABELS, TimelineOptions, render_timeline
 
 
@@ -116,3 +116,31 @@ def test_deadlines_left_out_by_a_filter_are_counted_in_words_that_agree(mediatio
         2: "2 further deadlines concern only entries outside this selection.",
     }
     assert told[mediations] in said
+
+
+def test_facts_asked_to_stop_are_given_up_between_their_steps(sample):
+    # The children list gives up a child's facts when a child is opened: asked between the
+    # steps (the cut, the cycles, the flags), the work ends at the first yes; never asked
+    # to stop, the facts are those worked out without the question.
+    child = sample.children[0]
+    entries = [e for e in sample.entries if e["child_id"] == child["id"]]
+    as_of = date(2026, 8, 31)
+    asked: list[int] = []
+
+    def stop_at(step: int):
+        def stop() -> bool:
+            asked.append(step)
+            return len(asked) >= step
+
+        return stop
+
+    for step in (1, 2, 3):
+        asked.clear()
+        with pytest.raises(FactsStopped):
+            ChildFacts.build(child, entries, as_of, stop=stop_at(step))
+        assert len(asked) == step
+    whole = ChildFacts.build(child, entries, as_of)
+    kept_on = ChildFacts.build(child, entries, as_of, stop=lambda: False)
+    assert whole.flags and whole.deadlines and whole.cycles
+    assert kept_on.flags == whole.flags and kept_on.deadlines == whole.deadlines
+    assert [c.plan["id"] for c in kept_on.cycles] == [c.plan["id"] for c in whole.cycles]

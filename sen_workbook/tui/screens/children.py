@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 from sen_workbook import analysis, deadlines, model, vocabulary
 from sen_workbook.child_facts import (
     ChildFacts,
+    FactsStopped,
     area_names,
     child_label,
     days_text,
@@ -241,9 +242,10 @@ class ChildrenScreen(WorkbookScreen):
         self, children: list[model.Child], stored: list[model.Entry], today: date
     ) -> None:
         # Only read here (the analysis changes nothing), so the stored records are used
-        # as they are, without copies.
+        # as they are, without copies.  Each child's are put in order on their own turn,
+        # so that a child opened meanwhile stops this work within a few milliseconds.
         by_child: dict[str, list[model.Entry]] = defaultdict(list)
-        for entry in in_order(stored):
+        for entry in stored:
             by_child[entry["child_id"]].append(entry)
         facts: dict[str, tuple[str, str]] = {}
         stages: dict[str, tuple[str, str]] = {}
@@ -251,8 +253,12 @@ class ChildrenScreen(WorkbookScreen):
         for child in children:
             if worker.is_cancelled:
                 return  # a child was opened: leave the processor to the workspace
+            entries = in_order(by_child.get(child["id"], []))
             # The same facts the child's workspace works out, so the two never disagree.
-            known = ChildFacts.build(child, by_child.get(child["id"], []), today)
+            try:
+                known = ChildFacts.build(child, entries, today, stop=lambda: worker.is_cancelled)
+            except FactsStopped:
+                return
             stages[child["id"]] = (
                 stage_shown(child, known.known, today),
                 stage_words(child, known.known, today),
