@@ -130,8 +130,8 @@ async def test_an_entry_trashed_from_the_newest_page_leaves_every_other_row(tmp_
 
 
 async def test_end_and_home_move_the_cursor_so_enter_opens_the_row_shown(tmp_path):
-    # End scrolled the page to its last rows and left the cursor on the first, out of
-    # sight: enter then opened an entry the parent could not see.
+    # End and home went to the last and first column of a table that has no more to
+    # show sideways: nothing moved, and enter opened the row still highlighted.
     with long_journal(tmp_path / "w.json") as book:
         app = SenWorkbookApp(book, today=TODAY)
         async with app.run_test(size=SIZE) as pilot:

@@ -43,9 +43,10 @@ class RecordTable(DataTable[object]):
 
     BINDINGS = [
         Binding("enter", "select_cursor", "Open", show=True),
-        # DataTable's home and end only scroll, leaving the cursor where it was, out of
-        # sight: enter then opened a record the parent could not see.  Here they take the
-        # cursor with them, as up and down and the page keys do.
+        # DataTable's home and end go to the first and the last column, which a table
+        # of rows, as wide as its room, does not move: the keys did nothing, and enter
+        # opened the row still highlighted.  Here they take the row cursor to the first
+        # and the last row, as up and down and the page keys move it.
         Binding("home", "scroll_top", "First row", show=False),
         Binding("end", "scroll_bottom", "Last row", show=False),
     ]
