@@ -417,6 +417,9 @@ def test_each_entry_says_when_it_was_written_down_and_whether_it_was_changed():
         ("", "when it was first written down is not known"),
         ("the evening after", "when it was first written down is not known"),
         ("2024-05-05T25:00:00", "when it was first written down is not known"),
+        # Stamps not laid out as the app writes them are shown to the minute all the same.
+        ("20240505T1015", "first written down on 2024-05-05 10:15, the same day"),
+        ("2024-05-05T10", "first written down on 2024-05-05 10:00, the same day"),
     ],
 )
 def test_when_an_entry_was_written_down_is_told_from_any_stamp_or_said_to_be_unknown(

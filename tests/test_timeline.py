@@ -1110,3 +1110,38 @@ def test_an_entrys_impossible_time_is_refused_each_time_it_is_met(stored):
             when(entry)
         with pytest.raises(ValueError, match="date"):
             when_dated(stored, day)
+
+
+def test_the_people_of_each_entry_are_shown_as_that_entry_names_them():
+    # The same list of people is shown once worked out: each entry still shows its own,
+    # and lists that compare equal in Python but are written differently stay apart.
+    child = {"id": "c", "name": "Sam"}
+
+    def seen(entry_id, day, people):
+        return model.new_entry(
+            "observation", "c", id=entry_id, date=day, title="Seen", people=people
+        )
+
+    entries = [
+        seen("o1", "2024-03-01", ["Mrs Patel", "Mr Ode"]),
+        seen("o2", "2024-03-02", ["Mrs Patel", "Mr Ode"]),
+        seen("o3", "2024-03-03", ["Mrs Patel"]),
+        seen("o4", "2024-03-04", [1]),
+        seen("o5", "2024-03-05", [True]),
+        seen("o6", "2024-03-06", [1.0]),
+        seen("o7", "2024-03-07", ["  ", "Mr *Ode*"]),
+        seen("o8", "2024-03-08", ["Mrs Patel", "Mr Ode"]),
+    ]
+    tokens = parse(render_timeline(child, entries, TimelineOptions(as_of=AS_OF)))
+    texts = [inline_text(t) for t in tokens if t.type == "inline"]
+    people = [t for t in texts if t.startswith("People: ")]
+    assert people == [
+        "People: Mrs Patel; Mr Ode",
+        "People: Mrs Patel; Mr Ode",
+        "People: Mrs Patel",
+        "People: 1",
+        "People: True",
+        "People: 1.0",
+        "People: Mr *Ode*",
+        "People: Mrs Patel; Mr Ode",
+    ]

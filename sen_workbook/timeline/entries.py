@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime
 from typing import Any
@@ -75,9 +76,8 @@ def entry_in_full(
             items.append(_AREAS + areas)
     people = get("people")
     if people:
-        shown = facts.texts(people)
-        if shown:
-            named = "; ".join(shown)
+        named = facts.joined(people)
+        if named:
             items.append("- " + _PEOPLE + named if "\n" not in named else bullet(_PEOPLE + named))
     fields = _KIND_FIELDS.get(kind)
     if fields is not None:
@@ -175,7 +175,13 @@ def provenance(entry: Mapping[str, Any], day: date | None = None) -> str:
             )
             if len(_AFTER) < 10_000:
                 _AFTER[gap] = after  # the same few gaps again and again
-        said = f"Recorded: first written down on {_minute_of(written, created)}, {after}"
+        # To the minute: the stamp as written, when the app wrote it.
+        minute = (
+            written[:10] + " " + written[11:16]
+            if type(written) is str and _WRITTEN_AS_THE_APP_DOES(written)
+            else _to_the_minute(created)
+        )
+        said = f"Recorded: first written down on {minute}, {after}"
     revisions = entry.get("revisions")
     if revisions:
         changed = _stamp(entry.get("updated_at"))
@@ -189,19 +195,10 @@ def provenance(entry: Mapping[str, Any], day: date | None = None) -> str:
 _AFTER: dict[int, str] = {}
 
 
-def _minute_of(written: Any, stamp: datetime) -> str:
-    """:func:`_to_the_minute` of a stamp read from ``written``: the text itself when it
-    is written ``YYYY-MM-DDTHH:MM...`` with a year from 1000 (as the app writes it)."""
-    if (
-        type(written) is str
-        and written[4:5] == "-"
-        and written[7:8] == "-"
-        and written[10:11] in ("T", " ")
-        and written[13:14] == ":"
-        and written[0] != "0"
-    ):
-        return written[:10] + " " + written[11:16]
-    return _to_the_minute(stamp)
+# A stamp read as a date and time and written ``YYYY-MM-DDTHH:MM...`` (or with a space
+# for the T) with a year from 1000, as the app writes it: then its first sixteen
+# characters are :func:`_to_the_minute` of it, its marks looked at in one step.
+_WRITTEN_AS_THE_APP_DOES = re.compile(r"[^0][\s\S]{3}-[\s\S]{2}-[\s\S]{2}[T ][\s\S]{2}:").match
 
 
 def kind_fields(facts: Facts, entry: Mapping[str, Any]) -> list[str]:
@@ -289,9 +286,9 @@ def _review(facts: Facts, entry: Mapping[str, Any], items: list[str]) -> None:
 
 
 def _meeting(facts: Facts, entry: Mapping[str, Any], items: list[str]) -> None:
-    attendees = facts.texts(entry.get("attendees") or ())
+    attendees = facts.joined(entry.get("attendees") or ())
     if attendees:
-        items.append(bullet(_LABELLED["attendees"] + "; ".join(attendees)))
+        items.append(bullet(_LABELLED["attendees"] + attendees))
     _text(facts, entry, "purpose", items)
     actions = entry.get("actions") or ()
     _heading("actions", actions, items)
@@ -307,11 +304,22 @@ def _meeting(facts: Facts, entry: Mapping[str, Any], items: list[str]) -> None:
 
 
 def _correspondence(facts: Facts, entry: Mapping[str, Any], items: list[str]) -> None:
-    direction = DIRECTION_LABELS.get(entry.get("direction", ""), DIRECTION_LABELS["received"])
+    get = entry.get
+    direction = DIRECTION_LABELS.get(get("direction", ""), DIRECTION_LABELS["received"])
     items.append("- " + _LABELLED["direction"] + direction)
+    # (_text of each, written out: a long journal has thousands of letters.)
     for name in ("from", "to", "subject"):
-        _text(facts, entry, name, items)
-    _on_day(entry, "reply_due", items)
+        value = get(name, "")
+        if value != "":
+            shown = facts.text(value)
+            if shown:
+                items.append(
+                    "- " + _LABELLED[name] + shown
+                    if "\n" not in shown
+                    else bullet(_LABELLED[name] + shown)
+                )
+    if get("reply_due"):
+        items.append("- " + _LABELLED["reply_due"] + day_text(entry["reply_due"]))
 
 
 def _incident(facts: Facts, entry: Mapping[str, Any], items: list[str]) -> None:

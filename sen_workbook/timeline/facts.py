@@ -190,6 +190,8 @@ class Facts:
         self.hidden_deadlines = len(self.all_deadlines) - len(self.deadlines)
         self.name = options.pseudonym or str(child.get("name", ""))
         self._worked_out: dict[str, Any] = {}
+        # The people of a list as shown, by the list (see :meth:`joined`).
+        self._joined: dict[tuple[str, ...], str] = {}
         # entry id -> how it is cited.  When no two entries share an id, every row's
         # citation ("R5, 2024-03-04") is made at once from its reference and date: the
         # summary cites most rows (every observation, concern and meeting) one by one.
@@ -249,6 +251,22 @@ class Facts:
     def texts(self, values: Iterable[Any]) -> list[str]:
         """:meth:`text` of each value, leaving out those that show nothing."""
         return [shown for shown in map(self.text, values) if shown]
+
+    def joined(self, values: Iterable[Any]) -> str:
+        """:meth:`texts` of ``values`` joined by "; " (the people an entry names, a
+        meeting's attendees), kept per list of texts: the same few lists of people come
+        again and again, and each name was looked up on every entry."""
+        key = tuple(values)
+        try:
+            "".join(key)  # only texts: 1, 1.0 and True are one key but shown apart
+        except TypeError:  # (a number or an object, in a workbook edited by hand)
+            return "; ".join(self.texts(key))
+        shown = self._joined.get(key)
+        if shown is None:
+            shown = "; ".join(self.texts(key))
+            if len(self._joined) < 10_000:
+                self._joined[key] = shown
+        return shown
 
     def quoted(self, value: Any) -> str:
         """User text in quotation marks: the family's or a professional's own words."""
