@@ -5,6 +5,7 @@ None of these is user text, so none is escaped.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -29,22 +30,19 @@ def when_dated(raw: Any, day: date) -> str:
     shown = _shown_dates.get(raw) if isinstance(raw, str) else None
     if shown is not None:
         return shown
+    if type(raw) is str and _AS_THE_APP_WRITES(raw):  # _shown's first case, without a call
+        return raw
     return _shown(raw, day)
+
+
+# ``YYYY-MM-DD HH:MM`` in ASCII digits with a real time of day, as the app writes a date
+# and time: one step in C, where the same checks one by one took twice as long.
+_AS_THE_APP_WRITES = re.compile(r"\d{4}-\d\d-\d\d (?:[01]\d|2[0-3]):[0-5]\d", re.ASCII).fullmatch
 
 
 def _shown(raw: Any, entry_day: date) -> str:
     """:func:`when` of a date not shown before, kept for the next time."""
-    if (
-        type(raw) is str
-        and len(raw) == 16
-        and raw[10] == " "
-        and raw[13] == ":"
-        and raw.isascii()
-        and raw[11:13].isdigit()
-        and raw[14:16].isdigit()
-        and raw[11:13] <= "23"
-        and raw[14:16] <= "59"
-    ):
+    if type(raw) is str and _AS_THE_APP_WRITES(raw):
         # ``YYYY-MM-DD HH:MM`` in ASCII digits, as the app writes it, with its time
         # checked here: shown as it is (its day, read from the same ten characters, gives
         # them back), and not kept, since most such dates are of one entry only.
