@@ -132,7 +132,15 @@ def place(
         candidates = sorted({i for word in said for i in named_by.get(word, ())})
         best, where = 0, -1
         for index in candidates:  # in provision order, so the first of equals wins
-            score = _score(said, names[index])
+            # (_score, written out: a view may meet dozens of names.  Every name indexed
+            # has words.)
+            name = names[index]
+            if not name.capitals.isdisjoint(said):
+                score = name.words
+            elif name.meaningful and said.issuperset(name.meaningful):
+                score = len(name.meaningful)
+            else:
+                continue
             if score > best:
                 best, where = score, index
         if best:
