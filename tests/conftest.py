@@ -114,9 +114,9 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
-    """After each test, free what it left in reference cycles (an interface test's app and
-    every widget of it), then set what is still alive aside from the collector, as at the
-    start of the run.
+    """After each test, set what is still alive aside from the collector, as at the start
+    of the run (what the test left in reference cycles was freed at the end of its
+    teardown, below; the little made since, its reports, is looked at here).
 
     Each test then leaves the collector only its own objects to go over: the collector's
     passes went over every object the earlier tests had left alive again and again (a
@@ -125,26 +125,25 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
     pausing of it is met as in the app.
     """
     yield
-    gc.collect()
+    gc.collect(0)
     gc.freeze()
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
-    """After the last test of the run (of each worker), its fixtures gone, go over once
-    more all that was set aside after each test.
+    """At the end of each test's teardown, its fixtures gone, free what it left in
+    reference cycles (an interface test's app and every widget of it); a finaliser that
+    fails is a warning of this test, as pytest reports one found during a test (made an
+    error by ``-W``, it fails this test, not the next one; and a worker sends it on).
 
-    An object kept past its test (in a module's list, a fixture of the module, the last
-    failure's traceback) and let go by a later one was set aside while alive, so the
-    collector's passes never went over it again: its finaliser never ran, and one that
-    failed went without a word.  Given back to the collector here, what was let go is
-    freed, and a finaliser's failure is a warning of this test, as pytest reports one
-    found during a test (and sent on by a worker, which a warning at the end of the run
-    is not); what is still alive is set aside again, so pytest's own last passes at the
-    end of the run go over the rest only.
+    After the last test of the run (of each worker), go over once more all that was set
+    aside after each test.  An object kept past its test (in a module's list, a fixture
+    of the module, the last failure's traceback) and let go by a later one was set aside
+    while alive, so the collector's passes never went over it again: its finaliser never
+    ran, and one that failed went without a word.  Given back to the collector here,
+    what was let go is freed; what is still alive is set aside again, so pytest's own
+    last passes at the end of the run go over the rest only.
     """
-    if nextitem is not None:
-        return
     failed: list[str] = []
 
     def keep(unraisable: sys.UnraisableHookArgs) -> None:
@@ -160,11 +159,14 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
 
     before, sys.unraisablehook = sys.unraisablehook, keep
     try:
-        gc.unfreeze()
-        for _ in range(5):  # a finaliser may let go of more (pytest's own count of passes)
-            if not gc.collect():
-                break
-        gc.freeze()
+        if nextitem is None:
+            gc.unfreeze()
+            for _ in range(5):  # a finaliser may let go of more (pytest's own count)
+                if not gc.collect():
+                    break
+            gc.freeze()
+        else:
+            gc.collect()
     finally:
         sys.unraisablehook = before
     for message in failed:  # as pytest words one found during a test

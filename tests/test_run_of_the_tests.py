@@ -90,3 +90,34 @@ def test_a_test_that_leaves_the_collector_paused_fails_and_the_next_finds_it_on(
     said = run_suite(tmp_path, LEAVES_THE_COLLECTOR_PAUSED, "0")
     assert "2 passed, 1 error" in said
     assert "left Python's cycle collector paused" in said
+
+
+# A test that drops an object in a reference cycle whose finaliser fails, and one after.
+DROPS_A_FAILING_OBJECT = """
+class Holder:
+    def __init__(self):
+        self.me = self
+
+    def __del__(self):
+        raise RuntimeError("the finaliser of a dropped object failed")
+
+
+def test_drops_it():
+    Holder()
+
+
+def test_after_it():
+    pass
+"""
+
+
+def test_a_failing_finaliser_is_laid_to_the_test_that_left_its_object(tmp_path):
+    # Made an error by -W, the warning fails the test that dropped the object, in its
+    # teardown, not the test after it.
+    (tmp_path / "pytest.ini").write_text(
+        "[pytest]\nfilterwarnings = error::pytest.PytestUnraisableExceptionWarning\n"
+    )
+    said = run_suite(tmp_path, DROPS_A_FAILING_OBJECT, "0")
+    assert "2 passed, 1 error" in said
+    assert "ERROR test_suite.py::test_drops_it" in said
+    assert "RuntimeError: the finaliser of a dropped object failed" in said
