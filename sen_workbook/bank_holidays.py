@@ -32,11 +32,14 @@ _PACKAGE_FILES = ("__init__.py", "holiday_base.py", "countries/united_kingdom.py
 def cache_path(package: str) -> Path:
     """Where the table made by ``package`` is kept: the user cache folder
     (``XDG_CACHE_HOME`` on Linux)."""
-    from hashlib import sha256
+    from zlib import crc32
 
     from platformdirs import user_cache_path
 
-    digest = sha256(package.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    # A checksum names the file: the table inside says which package made it, so two
+    # identities sharing a name only replace each other's table.  (hashlib would load
+    # OpenSSL, 3 ms of every timeline with an appeal; zlib is loaded with platformdirs.)
+    digest = f"{crc32(package.encode('utf-8', 'surrogateescape')):08x}"
     return user_cache_path("sen-workbook", appauthor=False) / CACHE_NAME.format(digest)
 
 
