@@ -14,6 +14,7 @@ import html
 import re
 import time
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,9 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import WorkerState
 
+from sen_workbook import model
+from sen_workbook.workbook import Workbook
+
 # Rich's SVG export draws each cell 0.61 × 20 pixels wide and names each text's line in its
 # clip path; together they place every run of text back on its row and column.
 _CELL_WIDTH = 20 * 0.61
@@ -34,6 +38,25 @@ _TEXT = re.compile(
     r'<text class="[^"]*" x="(?P<x>[\d.]+)" y="[\d.]+" textLength="[\d.]+" '
     r'clip-path="url\(#[^"]*-line-(?P<line>\d+)\)">(?P<text>.*?)</text>'
 )
+
+
+def long_journal(path: Path, count: int, *, zebras: tuple[int, ...] = ()) -> Workbook:
+    """A workbook at ``path`` whose one child, "Long Journal", has ``count`` notes, one a
+    day from 2023-01-01: "Note 0" the oldest.  The notes numbered in ``zebras`` also name a
+    zebra, a word to search for far from the newest page."""
+    child = model.new_child(name="Long Journal")
+    notes = [
+        model.new_entry(
+            "observation",
+            child["id"],
+            date=(date(2023, 1, 1) + timedelta(days=n)).isoformat(),
+            title=f"Note {n}" + (" (zebra)" if n in zebras else ""),
+        )
+        for n in range(count)
+    ]
+    book = Workbook(path)
+    book.load_sample([child], notes, {})
+    return book
 
 
 @pytest.fixture(autouse=True)

@@ -32,7 +32,15 @@ from sen_workbook.tui.screens.trash import TrashScreen
 from sen_workbook.tui.widgets.journal import PAGE_SIZE, JournalPane
 from sen_workbook.tui.widgets.timeline import paginate_markdown
 from sen_workbook.workbook import Workbook
-from tests.tui.conftest import palette_choice, screen_text, settle, type_into, type_text, wait_for
+from tests.tui.conftest import (
+    long_journal,
+    palette_choice,
+    screen_text,
+    settle,
+    type_into,
+    type_text,
+    wait_for,
+)
 
 TODAY = date(2025, 6, 1)
 SIZE = (100, 30)
@@ -616,18 +624,7 @@ async def test_a_tab_chosen_while_the_child_loads_stays_chosen(book):
 
 
 async def test_a_long_journal_is_shown_a_page_at_a_time(path):
-    child = model.new_child(name="Long Journal")
-    notes = [
-        model.new_entry(
-            "observation",
-            child["id"],
-            date=(date(2023, 1, 1) + timedelta(days=n)).isoformat(),
-            title=f"Note {n}",
-        )
-        for n in range(450)
-    ]
-    with Workbook(path) as book:
-        book.load_sample([child], notes, {})
+    with long_journal(path, 450) as book:
         app = SenWorkbookApp(book, today=TODAY)
         async with app.run_test(size=SIZE, notifications=True) as pilot:
             await open_amara(pilot, "2")

@@ -8,21 +8,19 @@ keys typed while a screen is still being made reach it, in order.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 from textual import events
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import TabbedContent
 
-from sen_workbook import model
 from sen_workbook.tui.app import SenWorkbookApp
 from sen_workbook.tui.widgets.choices import TypedSelect
 from sen_workbook.tui.widgets.footer import KeyFooter
 from sen_workbook.tui.widgets.journal import PAGE_SIZE, JournalPane
 from sen_workbook.workbook import Workbook
 from tests.tui import test_app as app_tests
+from tests.tui.conftest import long_journal as shared_long_journal
 from tests.tui.conftest import screen_text, settle, wait_for
 from tests.tui.test_app import SIZE, TODAY, journal, open_amara, status
 
@@ -271,22 +269,10 @@ async def test_a_search_typed_with_the_enter_that_opens_a_child_reaches_its_jour
         assert "Trampoline park meltdown" in screen_text(app)
 
 
-def long_journal(path, count: int = 450):
+def long_journal(path, count: int = 450) -> Workbook:
     """A workbook whose one child has ``count`` notes, one a day: "Note 0" the oldest;
     notes 3 and 200, far from the newest page, also name a zebra."""
-    child = model.new_child(name="Long Journal")
-    notes = [
-        model.new_entry(
-            "observation",
-            child["id"],
-            date=(date(2023, 1, 1) + timedelta(days=n)).isoformat(),
-            title=f"Note {n}" + (" (zebra)" if n in (3, 200) else ""),
-        )
-        for n in range(count)
-    ]
-    book = Workbook(path)
-    book.load_sample([child], notes, {})
-    return book
+    return shared_long_journal(path, count, zebras=(3, 200))
 
 
 async def test_a_long_journal_opens_on_its_newest_page_and_makes_the_rest_after(path):

@@ -9,15 +9,13 @@ every row was made at once.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 from textual import events
 
-from sen_workbook import model
 from sen_workbook.tui.app import SenWorkbookApp
 from sen_workbook.tui.screens.child import ChildScreen
 from sen_workbook.tui.screens.entry import EntryScreen
 from sen_workbook.workbook import Workbook
+from tests.tui.conftest import long_journal as shared_long_journal
 from tests.tui.conftest import screen_text, settle, wait_for
 from tests.tui.test_app import SIZE, TODAY, journal, open_amara, status
 
@@ -26,19 +24,7 @@ COUNT = 250  # two and a half pages
 
 def long_journal(path) -> Workbook:
     """One child with COUNT notes, one a day: "Note 0" the oldest."""
-    child = model.new_child(name="Long Journal")
-    notes = [
-        model.new_entry(
-            "observation",
-            child["id"],
-            date=(date(2023, 1, 1) + timedelta(days=n)).isoformat(),
-            title=f"Note {n}",
-        )
-        for n in range(COUNT)
-    ]
-    book = Workbook(path)
-    book.load_sample([child], notes, {})
-    return book
+    return shared_long_journal(path, COUNT)
 
 
 def keys_at_once(app: SenWorkbookApp, *keys: str) -> None:
