@@ -561,6 +561,30 @@ def footer_line(app) -> str:
     return screen_text(app).rstrip("\n").splitlines()[-1]
 
 
+async def test_the_footer_says_how_to_leave_the_search_and_the_filters(book):
+    # In the search box, letters are typed into it, so the footer cannot offer them; it
+    # still names the way back to the entries, and once there, escape goes back again.
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_amara(pilot, "2")
+        await pilot.press("slash")
+        await wait_for(pilot, lambda: isinstance(app.focused, Input))
+        await pilot.pause()
+        line = footer_line(app)
+        assert "esc To the entries" in line and "f1 Help" in line, line
+        await pilot.press("tab")  # the kinds' filter: the same way back
+        await pilot.pause()
+        assert isinstance(app.focused, Select)
+        assert "esc To the entries" in footer_line(app), footer_line(app)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.focused, DataTable))
+        await pilot.pause()
+        line = footer_line(app)
+        assert "esc Back" in line and "To the entries" not in line, line
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ChildScreen))
+
+
 async def test_at_80_columns_every_footer_keeps_its_main_keys_and_help(book):
     from sen_workbook.tui.forms.entry_form import EntryForm
     from sen_workbook.tui.screens.entry import EntryScreen

@@ -46,6 +46,7 @@ KEYS = """\
 ### Journal
 
 - `/`: search titles and notes as you type (from any tab); down or enter moves into the results
+- `escape`: from the search box or a filter, back to the entries
 - `o`: newest or oldest first
 - `[` `]`: previous and next page of a long journal
 - `home` `end`: the first and last row of the page

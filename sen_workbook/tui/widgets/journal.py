@@ -276,7 +276,9 @@ class JournalPane(Vertical):
         # Not in the footer: the status line names these keys when there are pages.
         Binding("right_square_bracket", "page(1)", "Next page", show=False),
         Binding("left_square_bracket", "page(-1)", "Previous page", show=False),
-        Binding("escape", "leave_filters", "To table", show=False),
+        # Shown only while the search box or a filter has the focus (check_action), where
+        # the letters are typed into the box and the footer has no other way back.
+        Binding("escape", "leave_filters", "To the entries"),
     ]
 
     def __init__(self, *, id: str | None = None, rows: JournalRows | None = None) -> None:
