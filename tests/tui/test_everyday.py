@@ -585,6 +585,29 @@ async def test_the_footer_says_how_to_leave_the_search_and_the_filters(book):
         await wait_for(pilot, lambda: not isinstance(app.screen, ChildScreen))
 
 
+async def test_under_a_picker_the_footer_names_the_pickers_keys_not_the_screens(book):
+    # Behind the kind and letter pickers, the child's keys ("n New entry", "esc Back") do
+    # nothing; the footer says what the picker's own keys do.
+    from sen_workbook.tui.screens.kind_picker import KindPicker
+    from sen_workbook.tui.screens.letter import LetterPicker
+
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_amara(pilot)
+        for key, picker in (("n", KindPicker), ("l", LetterPicker)):
+            await pilot.press(key)
+            await wait_for(pilot, lambda picker=picker: isinstance(app.screen, picker))
+            await pilot.pause()
+            line = footer_line(app)
+            assert "esc Cancel" in line and "1-9 Choose" in line, line
+            assert "New entry" not in line and "esc Back" not in line, line
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: isinstance(app.screen, ChildScreen))
+        await pilot.press("n", "8")  # a number still chooses at once
+        await wait_for(pilot, lambda: not isinstance(app.screen, (ChildScreen, KindPicker)))
+        assert "Observation" in screen_text(app)
+
+
 async def test_at_80_columns_every_footer_keeps_its_main_keys_and_help(book):
     from sen_workbook.tui.forms.entry_form import EntryForm
     from sen_workbook.tui.screens.entry import EntryScreen

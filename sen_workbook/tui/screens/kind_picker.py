@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from sen_workbook import model, vocabulary
 from sen_workbook.tui.styles import stylesheet
+from sen_workbook.tui.widgets.footer import KeyFooter, KeysInFirstFrame
 
 KIND_HINTS: dict[str, str] = {
     "concern": "a worry you raised with the setting",
@@ -29,13 +30,15 @@ KIND_HINTS: dict[str, str] = {
 }
 
 
-class KindPicker(ModalScreen[str | None]):
+class KindPicker(KeysInFirstFrame, ModalScreen[str | None]):
     """A short list to choose from; 1 to 9 choose at once, escape cancels."""
 
     CSS_PATH = [stylesheet("dialogs.tcss")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
-        *(Binding(str(number), f"choose({number})", show=False) for number in range(1, 10)),
+        # In the footer once, for all nine: "1-9 Choose".
+        Binding("1", "choose(1)", "Choose", key_display="1-9"),
+        *(Binding(str(number), f"choose({number})", show=False) for number in range(2, 10)),
     ]
 
     def compose(self) -> ComposeResult:
@@ -48,6 +51,8 @@ class KindPicker(ModalScreen[str | None]):
                 prompt.append(f" \u2014 {KIND_HINTS[kind]}", style="dim")
                 options.append(Option(prompt, id=kind))
             yield OptionList(*options, id="kind-list")
+        # Its own keys, not those of the screen behind, which do nothing here.
+        yield KeyFooter()
 
     @on(OptionList.OptionSelected, "#kind-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

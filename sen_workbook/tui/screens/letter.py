@@ -26,7 +26,7 @@ from sen_workbook.letters.document import joined, long_date
 from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
-from sen_workbook.tui.widgets.footer import KeyFooter
+from sen_workbook.tui.widgets.footer import KeyFooter, KeysInFirstFrame
 from sen_workbook.tui.widgets.keys import TextBox, WritingBox
 from sen_workbook.workbook import WorkbookError
 
@@ -34,13 +34,15 @@ from sen_workbook.workbook import WorkbookError
 EXPORT_FORMATS = (".txt", ".md", ".pdf")
 
 
-class LetterPicker(ModalScreen[str | None]):
+class LetterPicker(KeysInFirstFrame, ModalScreen[str | None]):
     """Which letter to write: the nine types, with whom each goes to; 1 to 9 choose."""
 
     CSS_PATH = [stylesheet("dialogs.tcss"), stylesheet("letter.tcss")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
-        *(Binding(str(number), f"choose({number})", show=False) for number in range(1, 10)),
+        # In the footer once, for all nine: "1-9 Choose".
+        Binding("1", "choose(1)", "Choose", key_display="1-9"),
+        *(Binding(str(number), f"choose({number})", show=False) for number in range(2, 10)),
     ]
 
     def compose(self) -> ComposeResult:
@@ -56,6 +58,8 @@ class LetterPicker(ModalScreen[str | None]):
             yield Static(
                 "It opens filled in from the records, for you to edit.", classes="dialog-hint"
             )
+        # Its own keys, not those of the screen behind, which do nothing here.
+        yield KeyFooter()
 
     @on(OptionList.OptionSelected, "#letter-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
