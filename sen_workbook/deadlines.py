@@ -835,13 +835,11 @@ class _ChildDeadlines:
     # --- the rest ---------------------------------------------------------------------
 
     def _comments_day(self, draft: Mapping[str, Any], start: date) -> date | None:
-        # (analysis.linked, written out and asked first: few of a long case's letters
-        # are linked to the draft.)
-        draft_id, draft_links = draft["id"], draft.get("links", ())
+        # Linked asked first: few of a long case's letters are linked to the draft.
         sent = [
             model.entry_day(letter)
             for letter in self.letters
-            if (draft_id in letter.get("links", ()) or letter["id"] in draft_links)
+            if linked(letter, draft)
             and letter.get("direction") == "sent"
             and model.entry_day(letter) >= start
         ]
