@@ -321,6 +321,9 @@ _TEXT_LISTS = {"people", "links"}
 _DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
 _SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 _parsed_dates: dict[str, _dt.date] = {}  # valid date texts already read
+# The same, to be read (never changed) by a caller going through thousands of entries: a
+# ``YYYY-MM-DD`` found here is the day parse_date gives it, without a call.
+DAYS_READ: Mapping[str, _dt.date] = _parsed_dates
 _entry_days: dict[str, _dt.date] = {}  # entry date texts (with or without a time) -> day
 
 

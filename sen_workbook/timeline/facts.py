@@ -65,7 +65,8 @@ class Facts:
         child_id = child.get("id")
         as_of = self.as_of
         answered = ANSWERED_KINDS
-        chronological_key = analysis.chronological_key
+        days_read = model.DAYS_READ
+        entry_day = model.entry_day
         filtered = bool(options.date_from or options.date_to or options.kinds or options.areas)
         # One look at each entry of the child, for everything the facts and the rows read
         # of it: at 20,000 entries reading an entry again costs more than the work done
@@ -82,17 +83,23 @@ class Facts:
             if entry.get("kind") in answered:
                 entry = as_it_stood(entry, as_of)
             mine.append(entry)
-            key = chronological_key(entry)
-            if key[0] <= as_of:
+            # (analysis.chronological_key, written out: a date as stored is looked up
+            # among the days already read, which know every stored date by now.)
+            stored = entry["date"]
+            day = days_read.get(stored[:10]) if type(stored) is str else None
+            if day is None:
+                day = entry_day(entry)
+            if day <= as_of:
+                time = str(stored)[11:16]
                 rows.append(
                     (
-                        key,
+                        (day, time, str(entry.get("id", ""))),
                         entry,
-                        (key[0], key[1], str(entry.get("created_at", ""))),
+                        (day, time, str(entry.get("created_at", ""))),
                         entry["id"],
                         entry["kind"],
                         entry.get("attachments"),
-                        entry["date"],
+                        stored,
                     )
                 )
             else:
