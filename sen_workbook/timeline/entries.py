@@ -59,13 +59,21 @@ def entry_in_full(
     heading = f"### {ref} — {shown_when} — {vocabulary.KIND_LABELS[kind]}: {title}"
     # The list items, each one line or a first line and its further paragraphs.
     items: list[str] = []
+    # Where the line ends after the details start (see below): the details, the longest
+    # text of most entries, are looked at for line ends apart.
+    after_details = 0
     details = get("details", "")
     if details:
         details = facts.own_text(details)
         if details:
             # (Escaped text is paragraphs with one blank line between them: each further
             # paragraph indented is what blocks.bullet makes of it.)
-            items.append("- " + _DETAILS + details.replace("\n\n", _NEXT_PARAGRAPH))
+            if "\n" in details:
+                details = details.replace("\n\n", _NEXT_PARAGRAPH)
+                after_details = -1  # an item of several paragraphs
+            items.append("- " + _DETAILS + details)
+            if after_details == 0:
+                after_details = len(items[0])
     chosen = get("areas")
     if chosen:
         # (_area_labels, its lookup written out: the same few lists again and again.)
@@ -94,9 +102,15 @@ def entry_in_full(
     if not items:  # a paragraph, then the list: a blank line between them
         return f"{heading}\n\nNo further details recorded.\n\n{recorded}"
     items.append(recorded)
-    body = "\n".join(items)
-    if body.count("\n") >= len(items):
+    # An item of several lines (further paragraphs) is spaced from the next: the items
+    # joined hold more line ends than the joins.  The details, when of one line, end
+    # where the first join is, and are not counted through again.
+    if after_details < 0:
         body = _spaced_items(items)
+    else:
+        body = "\n".join(items)
+        if body.count("\n", after_details) >= len(items):
+            body = _spaced_items(items)
     return f"{heading}\n\n{body}"
 
 
@@ -176,12 +190,15 @@ def provenance(entry: Mapping[str, Any], day: date | None = None) -> str:
             if len(_AFTER) < 10_000:
                 _AFTER[gap] = after  # the same few gaps again and again
         # To the minute: the stamp as written, when the app wrote it.
-        minute = (
-            written[:10] + " " + written[11:16]
-            if type(written) is str and _WRITTEN_AS_THE_APP_DOES(written)
-            else _to_the_minute(created)
-        )
-        said = f"Recorded: first written down on {minute}, {after}"
+        if type(written) is str and _WRITTEN_AS_THE_APP_DOES(written):
+            if not entry.get("revisions"):  # most entries: the line made in one step
+                return (
+                    f"Recorded: first written down on {written[:10]} {written[11:16]}, "
+                    f"{after}; not changed since."
+                )
+            said = f"Recorded: first written down on {written[:10]} {written[11:16]}, {after}"
+        else:
+            said = f"Recorded: first written down on {_to_the_minute(created)}, {after}"
     revisions = entry.get("revisions")
     if revisions:
         changed = _stamp(entry.get("updated_at"))
