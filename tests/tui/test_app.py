@@ -935,7 +935,7 @@ async def test_question_mark_opens_help_with_the_areas_and_the_cycle(book):
         assert "The four broad areas of need" in screen_text(app)
         await pilot.press("end")
         await pilot.pause()
-        assert "Assess, plan, do, review" in screen_text(app)
+        assert "Review: on the agreed date" in screen_text(app)  # the cycle, at the end
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)

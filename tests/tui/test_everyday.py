@@ -608,6 +608,39 @@ async def test_under_a_picker_the_footer_names_the_pickers_keys_not_the_screens(
         assert "Observation" in screen_text(app)
 
 
+async def test_under_the_help_and_the_letter_s_questions_the_footer_names_their_own_keys(book):
+    # The help page and the letter's two questions (where to save it, the name to sign
+    # it with) showed the keys of the screen behind them, which do nothing there.
+    from sen_workbook.tui.screens.help import HelpScreen
+    from sen_workbook.tui.screens.letter import ExportAsk, LetterPicker, LetterScreen, NameAsk
+
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_amara(pilot)
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.pause()
+        line = footer_line(app)
+        assert "esc Close" in line and "New entry" not in line and "esc Back" not in line, line
+        assert "Help" not in line, line  # f1 would open nothing more here
+        await pilot.press("escape", "l")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterPicker))
+        await pilot.press("5")  # the education record request
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen))
+        await settle(pilot)
+        assert "Record as sent" in footer_line(app)
+        # Unsigned, exporting asks first ("Export it unsigned anyway?"): y goes on.
+        for keys, dialog in ((("ctrl+n",), NameAsk), (("ctrl+o", "y"), ExportAsk)):
+            await pilot.press(*keys)
+            await wait_for(pilot, lambda dialog=dialog: isinstance(app.screen, dialog))
+            await pilot.pause()
+            line = footer_line(app)
+            assert "esc Cancel" in line and "f1 Help" in line, line
+            assert "Record as sent" not in line and "Export" not in line, line
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen))
+
+
 async def test_at_80_columns_every_footer_keeps_its_main_keys_and_help(book):
     from sen_workbook.tui.forms.entry_form import EntryForm
     from sen_workbook.tui.screens.entry import EntryScreen

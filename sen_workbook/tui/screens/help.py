@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
 from sen_workbook.tui.styles import stylesheet
+from sen_workbook.tui.widgets.footer import KeyFooter, KeysInFirstFrame
 
 KEYS = """\
 ## Keys
@@ -133,10 +134,11 @@ action, that is evidence for asking the local authority for an EHC needs assessm
 """
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(KeysInFirstFrame, ModalScreen[None]):
     """The help page; escape, q or ? closes it."""
 
     CSS_PATH = [stylesheet("dialogs.tcss")]
+    IS_HELP = True  # the app's help key does nothing here (SenWorkbookApp.check_action)
     BINDINGS = [
         Binding("escape", "close", "Close"),
         Binding("q", "close", "Close", show=False),
@@ -162,6 +164,8 @@ class HelpScreen(ModalScreen[None]):
                         id="help-path",
                         markup=False,
                     )
+        # Its own keys, not those of the screen behind, which do nothing here.
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()

@@ -72,7 +72,7 @@ class LetterPicker(KeysInFirstFrame, ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class ExportAsk(ModalScreen[str | None]):
+class ExportAsk(KeysInFirstFrame, ModalScreen[str | None]):
     """Where to save the letter: a file name ending .txt or .md."""
 
     CSS_PATH = [stylesheet("dialogs.tcss"), stylesheet("letter.tcss")]
@@ -91,6 +91,8 @@ class ExportAsk(ModalScreen[str | None]):
             yield TextBox(self.suggested, id="letter-export-path")
             yield Static("", id="letter-export-problem", classes="dialog-hint", markup=False)
             yield Static("enter saves, escape cancels", classes="dialog-hint")
+        # Its own keys, not those of the letter behind, which do nothing here.
+        yield KeyFooter()
 
     @on(Input.Submitted, "#letter-export-path")
     def _submitted(self, event: Input.Submitted) -> None:
@@ -106,7 +108,7 @@ class ExportAsk(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class NameAsk(ModalScreen[str | None]):
+class NameAsk(KeysInFirstFrame, ModalScreen[str | None]):
     """The parent's name, to sign this letter and the next ones with."""
 
     CSS_PATH = [stylesheet("dialogs.tcss"), stylesheet("letter.tcss")]
@@ -124,6 +126,8 @@ class NameAsk(ModalScreen[str | None]):
             )
             yield TextBox(self.known, id="letter-name", placeholder="e.g. Jo Test")
             yield Static("enter keeps it, escape cancels", classes="dialog-hint")
+        # Its own keys, not those of the letter behind, which do nothing here.
+        yield KeyFooter()
 
     @on(Input.Submitted, "#letter-name")
     def _submitted(self, event: Input.Submitted) -> None:

@@ -213,8 +213,9 @@ class KeyFooter(Footer):
             return items  # a group of keys: measured by Textual, left as it is
         palette = [k for k in keys if k.has_class("-command-palette")]
         listed = [k for k in keys if not k.has_class("-command-palette")]
-        if not any(k.action in HELP for k in listed):
-            # "?" is typed into the text box that has the focus: f1 is the help's key.
+        if not any(k.action in HELP for k in listed) and self.app.check_action("help", ()):
+            # "?" is typed into the text box that has the focus: f1 is the help's key
+            # (but not on the help page itself, where it opens nothing).
             help_key = FooterKey("f1", self.app.get_key_display(F1), "Help", "app.help")
             listed.append(help_key.data_bind(compact=Footer.compact))
         used = sum(key_width(k, self.compact) for k in listed)
