@@ -21,6 +21,7 @@ import datetime as _dt
 import json
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable
 from json.encoder import encode_basestring as _encode_string
 from pathlib import Path
@@ -166,6 +167,32 @@ def parse_json(data: bytes) -> Any:
     return parsed
 
 
+def _quick_reader() -> Any:
+    """msgspec's JSON reader, loaded (here, not at the top: see QUICK_READER_FROM).
+
+    msgspec takes ``get_type_hints`` from ``typing_extensions`` when that is installed,
+    for reading into declared types, and else from ``typing`` (its own fallback):
+    loading ``typing_extensions`` loads ``inspect``, ``ast``, ``dis`` and ``tokenize``,
+    half the time of loading msgspec (some 8 ms of processor time), for nothing here,
+    where JSON is read into plain dicts and lists.  So when nothing has loaded it yet,
+    msgspec is loaded as on a computer without it.  Only with no other thread running:
+    another thread loading ``typing_extensions`` meanwhile would be refused it."""
+    if "msgspec.json" in sys.modules or "typing_extensions" in sys.modules:
+        import msgspec.json
+    else:
+        threading = sys.modules.get("threading")
+        if threading is not None and threading.active_count() > 1:
+            import msgspec.json
+        else:
+            sys.modules["typing_extensions"] = None  # type: ignore[assignment]
+            try:
+                import msgspec.json
+            finally:
+                if sys.modules.get("typing_extensions", False) is None:
+                    del sys.modules["typing_extensions"]
+    return msgspec.json
+
+
 def _read_quickly(data: bytes) -> Any:
     """``data`` read by msgspec, or ``_NOT_READ`` where it refuses: not JSON, nested too
     deeply, or what the standard reader accepts and it does not (a number too large
@@ -173,12 +200,12 @@ def _read_quickly(data: bytes) -> Any:
     ``_NOT_READ`` on a computer msgspec is not installed on (it has no ready-made copy for
     every kind of computer, see pyproject.toml): the standard reader reads the same."""
     try:
-        import msgspec.json  # here, not at the top: see QUICK_READER_FROM
+        msgspec_json = _quick_reader()
     except ImportError:
         return _NOT_READ
 
     try:
-        return msgspec.json.decode(data)
+        return msgspec_json.decode(data)
     except (ValueError, RecursionError):  # msgspec.DecodeError is a ValueError
         return _NOT_READ
 

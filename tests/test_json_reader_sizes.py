@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import subprocess
 import sys
 from typing import Any
 
@@ -149,3 +150,25 @@ def test_a_file_nested_about_as_deep_as_either_reader_follows_reads_the_same_at_
         if outcome(storage.parse_json, small) != outcome(storage.parse_json, large):
             differ.append(depth)
     assert differ == []
+
+
+def test_loading_the_quick_reader_leaves_typing_extensions_to_load_as_usual_afterwards():
+    # The quick reader is loaded without typing_extensions when nothing has loaded it
+    # yet (see storage._quick_reader); afterwards it must load for whatever asks, and
+    # the file must still be read by msgspec and read the same.
+    pytest.importorskip("msgspec")
+    pytest.importorskip("typing_extensions")
+    program = (
+        "import json, sys\n"
+        "from sen_workbook import storage\n"
+        "data = json.dumps({'a': [1, 'b'], 'n': 'n' * storage.QUICK_READER_FROM}).encode()\n"
+        "read = storage.parse_json(data)\n"
+        "print(read == json.loads(data), 'msgspec.json' in sys.modules,\n"
+        "      'typing_extensions' in sys.modules, 'inspect' in sys.modules)\n"
+        "import typing_extensions\n"
+        "print(typing_extensions.get_type_hints is not None)\n"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert ran.stdout.split() == ["True", "True", "False", "False", "True"]
