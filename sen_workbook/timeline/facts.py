@@ -22,6 +22,9 @@ from .selection import ANSWERED_KINDS, as_it_stood, chosen
 from .words import when, when_dated
 
 T = TypeVar("T")
+# The contexts where a text that needs no escaping is shown as written (not a paragraph,
+# which also looks at how the text starts).
+_ON_A_LINE = tuple(c for c in CONTEXTS if c != "paragraph")
 _first = itemgetter(0)
 _in_order = itemgetter(2)
 _looks = itemgetter("id", "kind", "attachments")
@@ -58,10 +61,11 @@ class Facts:
         # Whether the child's names are replaced in the family's text (with no
         # pseudonym, Pseudonym.apply gives every text back as it is).
         self._renaming = bool(options.pseudonym)
-        # context -> text -> as shown
+        # context -> text -> as shown, for the texts that need escaping
         self._shown_texts: dict[str, dict[str, str]] = {c: {} for c in CONTEXTS}
-        # The contexts where a text that needs no escaping anywhere is shown as written.
-        self._as_written = [self._shown_texts[c] for c in CONTEXTS if c != "paragraph"]
+        # The texts shown as written on a line, in a heading and in a cell (most titles
+        # and names: see escaping.shows_as_written), kept once for the three.
+        self._as_written: dict[str, str] = {}
         child_id = child.get("id")
         as_of = self.as_of
         answered = ANSWERED_KINDS
@@ -229,6 +233,10 @@ class Facts:
         if value == "":  # most optional fields are empty
             return ""
         text = value if type(value) is str else str(value)
+        if context in _ON_A_LINE:
+            shown = self._as_written.get(text)
+            if shown is not None:
+                return shown
         shown_in = self._shown_texts.get(context)
         shown = shown_in.get(text) if shown_in is not None else None
         if shown is None:
@@ -237,9 +245,8 @@ class Facts:
                 # Most titles and names: the same on a line, in a heading and in a cell,
                 # where each title is shown once.
                 shown = named
-                if len(shown_in) < 100_000:
-                    for context_shown in self._as_written:
-                        context_shown[text] = shown
+                if len(self._as_written) < 100_000:
+                    self._as_written[text] = shown
             else:
                 shown = escape(named, context)
                 # The same names and titles are shown again and again.
