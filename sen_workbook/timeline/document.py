@@ -64,7 +64,12 @@ def pieces(facts: Facts) -> Iterator[str]:
         cycle_tables(facts),
         exhibit_index(facts),
     ]
-    for section in sections:
+    del listed
+    for number, section in enumerate(sections):
+        # A section given is let go of once gone through: what is kept of it is its
+        # blocks as given (the summary's lines, the chronology's 2 MB of text at 20,000
+        # entries), and its memory then serves the sections after it.
+        sections[number] = ()
         for block in section:
             if type(block) is str:
                 yield block
