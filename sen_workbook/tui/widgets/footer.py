@@ -9,17 +9,20 @@ palette) from the end first, so the keys to open, save, leave, search and get he
 
 from __future__ import annotations
 
-import asyncio
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, NamedTuple
 
-from textual.app import ComposeResult
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
 from textual.binding import Binding
-from textual.compose import compose
+from textual.color import Color
+from textual.css.styles import RenderStyles
 from textual.events import Mount, Resize
+from textual.reactive import reactive
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 # The actions whose keys stay to the last: getting help, leaving, saving, answering,
 # searching and opening what is chosen.
@@ -49,29 +52,106 @@ HELP = ("help", "app.help")
 F1 = Binding("f1", "app.help", "Help")
 
 
+class FooterKey(NamedTuple):
+    """One key the footer shows: what is pressed, how it reads, what it does."""
+
+    key: str
+    key_display: str
+    description: str
+    action: str
+    disabled: bool = False
+    tooltip: str = ""
+    palette: bool = False  # the command palette's key, at the right-hand end
+
+
 def key_width(key: FooterKey, compact: bool) -> int:
     """The cells one key takes in the footer, with the gap after it."""
     label = len(key.key_display) + (1 + len(key.description) if key.description else 0)
     return label + 1 if compact else label + 3
 
 
-class KeyFooter(Footer):
-    """A footer whose keys fit its width, leaving out the least needed ones first.
+class KeyFooter(Widget, can_focus=False):
+    """The screen's keys on one line, fitting its width, leaving out the least needed first.
 
-    Textual's footer builds its keys again each time anything asks for the bindings to be
-    refreshed (a focus moving, a tab shown, a list highlighting a row), once per request:
-    opening a child's journal asked a dozen times, each a dozen key widgets made and
-    styled, for keys that had not changed.  This one builds them once per change of what
-    it shows, however many requests came in between.
+    Textual's footer is a row of widgets, one per key, each mounted, styled against every
+    rule of the app's sheets, laid out and drawn: on the way from the children list to a
+    child's journal, three footers of seven to nine keys, a sixth of the processor time
+    from enter to the journal.  This one is a single widget that draws the same line, in
+    the same colours and places, from the same rules (Textual's footer's own, copied
+    below); a key is clicked, hovered and explained (its tooltip) as on Textual's.  It
+    draws again only when what it shows changes, however many times the bindings are
+    refreshed in between (a focus moving, a tab shown, a list highlighting a row).
+    Textual's groups of keys (one label for several) are shown as separate keys: no
+    screen of the app has one.
     """
 
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {
+        "footer-key--item",
+        "footer-key--hover",
+        "footer-key--disabled",
+        "footer-key--key",
+        "footer-key--description",
+        "footer-key--palette-border",
+    }
+    # Textual's Footer and FooterKey styles, as they apply to one line of keys.
+    DEFAULT_CSS = """
+    KeyFooter {
+        color: $footer-foreground;
+        background: $footer-background;
+        dock: bottom;
+        height: 1;
+        width: 1fr;
+        text-wrap: nowrap;
+        text-overflow: clip;
+        .footer-key--item {
+            background: $footer-item-background;
+        }
+        .footer-key--hover {
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+        }
+        .footer-key--disabled {
+            text-style: dim;
+        }
+        .footer-key--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .footer-key--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        .footer-key--palette-border {
+            color: $foreground 20%;
+        }
+    }
+    """
+
+    compact = reactive(False, toggle_class="-compact", layout=False)
+    _bindings_ready = reactive(False, repaint=False)
+
     def __init__(self, *, compact: bool = False) -> None:
-        super().__init__(compact=compact)
+        super().__init__()
+        self.set_reactive(KeyFooter.compact, compact)
+        self.set_class(compact, "-compact", update=False)
         self._composed_width = 0
         self._shown: tuple[object, ...] | None = None  # what the keys shown were built from
+        # The keys drawn, and where each starts and ends on the line (the palette's key
+        # last), for the mouse.
+        self.keys: list[FooterKey] = []
+        self._places: list[tuple[int, int]] = []
+        self._hovered: int | None = None
         # Set while the screen changes what it shows (a tab being built and brought to the
         # front): the keys are built once, for what is shown at the end, by the screen.
         self.held = False
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _keys_wanted(self) -> tuple[object, ...]:
         """What the keys would be built from now: each shown binding with its state,
@@ -97,82 +177,29 @@ class KeyFooter(Footer):
 
     async def _rebuild_if_changed(self) -> None:
         if not self.held and self.is_attached and self._keys_wanted() != self._shown:
-            await self._show_keys()
+            self._show_keys()
 
-    async def _show_keys(self) -> None:
-        """Show the keys of now, keeping the key widgets that stay as they are.
-
-        Opening the journal's tab adds its two keys in front of the Overview's seven:
-        made anew, every key was made, styled and drawn again (half the footer's cost on
-        the way to the journal).  Only the keys that come are made now, and those that
-        go removed; the others are the same widgets, in the same order, already drawn.
-        """
-        if not self.is_attached or self._pruning:
+    def _show_keys(self) -> None:
+        """Show the keys of now."""
+        if not self.is_attached:
             return
-        current = list(self.children)
-        async with self.batch():
-            wanted = compose(self)
-            keys = [*current, *wanted]
-            if not current or not all(type(key) is FooterKey for key in keys):
-                # The first keys, or a group of keys (a KeyGroup and its label): made
-                # anew, as Textual does.
-                await self.query_children("*").exclude(".-textual-system").remove()
-                if self.is_attached:
-                    await self.mount_all(wanted)
-                return
-            kept: list[Widget] = []  # the final order, the keys that stay among those new
-            going: list[Widget] = []
-            place = 0
-            for key in wanted:
-                same = next(
-                    (
-                        index
-                        for index in range(place, len(current))
-                        if _same_key(current[index], key)
-                    ),
-                    None,
-                )
-                if same is None:
-                    kept.append(key)
-                    continue
-                going += current[place:same]
-                kept.append(current[same])
-                place = same + 1
-            going += current[place:]
-            if going:
-                await self.remove_children(going)
-            coming: list[Widget] = []
-            for widget in [*kept, None]:
-                if widget is not None and widget.parent is None:
-                    coming.append(widget)  # new: mounted before the next key that stays
-                    continue
-                if coming:
-                    if widget is None:
-                        await self.mount_all(coming)
-                    else:
-                        await self.mount_all(coming, before=widget)
-                    coming = []
+        keys = self.made_keys()
+        if keys != self.keys:
+            self.keys = keys
+            self._hovered = None
+            self.refresh()
 
     async def rebuild_if_changed(self) -> None:
-        """Build the keys again if what they would show has changed, and wait for them.
+        """Build the keys again if what they would show has changed.
 
-        The keys are made in the footer's own turn (Textual binds each key to the footer
-        as the footer makes it), so this may be awaited from the screen.
+        Awaited by the screen (a tab brought to the front) so that the keys are those of
+        the frame it draws next.
         """
-        built = asyncio.Event()
-
-        async def rebuild() -> None:
-            try:
-                if self.is_attached and self._keys_wanted() != self._shown:
-                    await self._show_keys()
-            finally:
-                built.set()
-
-        if self.call_later(rebuild):  # not when the footer is closing: nothing to wait for
-            await built.wait()
+        if self.is_attached and self._keys_wanted() != self._shown:
+            self._show_keys()
 
     async def show_first_keys(self) -> None:
-        """Build the keys the screen shows once it has its focus, and wait for them.
+        """Build the keys the screen shows once it has its focus.
 
         Called by the screen (:class:`KeysInFirstFrame`) before its first frame: the
         keys were built first with only "f1 Help" (the bindings were not ready), drawn,
@@ -186,38 +213,61 @@ class KeyFooter(Footer):
             return self.size.width
         return self.screen.size.width if self.is_attached else 0
 
-    def compose(self) -> ComposeResult:
+    def made_keys(self) -> list[FooterKey]:
+        """The keys to show now, as Textual's footer lists them (the focused widget's,
+        then the screen's, then the app's, the palette's key last), less those that do
+        not fit; none before the screen has its focus."""
         if not self._bindings_ready:
             # Mounted before the screen has its focus: nothing to show yet.  The screen
             # has the keys built before its first frame (see show_first_keys).
-            return
+            return []
         self._shown = self._keys_wanted()
-        items = list(super().compose())
+        active = self.screen.active_bindings
+        keys: list[FooterKey] = []
+        seen: set[str] = set()  # one key per action, the first bound, as Textual shows
+        for _, binding, enabled, tooltip in active.values():
+            if not binding.show or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            keys.append(
+                FooterKey(
+                    binding.key,
+                    self.app.get_key_display(binding),
+                    binding.description,
+                    binding.action,
+                    disabled=not enabled,
+                    tooltip=tooltip,
+                )
+            )
+        palette: list[FooterKey] = []
+        if self.app.ENABLE_COMMAND_PALETTE:
+            found = active.get(self.app.COMMAND_PALETTE_BINDING)
+            if found is not None:
+                _, binding, enabled, tooltip = found
+                palette.append(
+                    FooterKey(
+                        binding.key,
+                        self.app.get_key_display(binding),
+                        binding.description,
+                        binding.action,
+                        disabled=not enabled,
+                        tooltip=binding.tooltip or binding.description,
+                        palette=True,
+                    )
+                )
         room = self._room()
         self._composed_width = room
         if room:
-            items = self._fitting(items, room)
-        for item in items:
-            if isinstance(item, FooterKey):
-                # Each key takes the footer's compactness as it is mounted, and its class
-                # with it, which styled every key a second time (a tenth of the footer's
-                # cost, and the footer is built on every screen): given here, before it
-                # is styled at all, nothing changes when it is mounted.
-                item.set_reactive(FooterKey.compact, self.compact)
-                item.set_class(self.compact, "-compact", update=False)
-        yield from items
+            keys = self._fitting(keys, palette, room)
+        return [*keys, *palette]
 
-    def _fitting(self, items: list, room: int) -> list:
-        keys = [i for i in items if isinstance(i, FooterKey)]
-        if len(keys) != len(items):
-            return items  # a group of keys: measured by Textual, left as it is
-        palette = [k for k in keys if k.has_class("-command-palette")]
-        listed = [k for k in keys if not k.has_class("-command-palette")]
+    def _fitting(
+        self, listed: list[FooterKey], palette: list[FooterKey], room: int
+    ) -> list[FooterKey]:
         if not any(k.action in HELP for k in listed) and self.app.check_action("help", ()):
             # "?" is typed into the text box that has the focus: f1 is the help's key
             # (but not on the help page itself, where it opens nothing).
-            help_key = FooterKey("f1", self.app.get_key_display(F1), "Help", "app.help")
-            listed.append(help_key.data_bind(compact=Footer.compact))
+            listed = [*listed, FooterKey("f1", self.app.get_key_display(F1), "Help", "app.help")]
         used = sum(key_width(k, self.compact) for k in listed)
         used += sum(key_width(k, self.compact) + 1 for k in palette)
         dropped: set[int] = set()
@@ -232,25 +282,151 @@ class KeyFooter(Footer):
                     continue
                 dropped.add(index)
                 used -= key_width(key, self.compact)
-        kept = [k for i, k in enumerate(listed) if i not in dropped]
-        return [*kept, *palette]
+        return [k for i, k in enumerate(listed) if i not in dropped]
 
     def on_resize(self, event: Resize) -> None:
         if event.size.width != self._composed_width:
             self.call_after_refresh(self._show_keys)
 
+    # --- drawing -------------------------------------------------------------------------
 
-def _same_key(shown: Widget, made: Widget) -> bool:
-    """Whether the key widget ``shown`` draws and does just what ``made`` would."""
-    return (
-        isinstance(shown, FooterKey)
-        and isinstance(made, FooterKey)
-        and (shown.key, shown.key_display, shown.description, shown.action)
-        == (made.key, made.key_display, made.description, made.action)
-        and shown._disabled == made._disabled
-        and shown.tooltip == made.tooltip
-        and shown.classes == made.classes
-    )
+    def _layered(self, *layers: RenderStyles) -> tuple[Style, Color]:
+        """The style of text drawn in ``layers`` (component styles, each over the one
+        before) laid over this footer, worked out as Textual works out a widget's style
+        from its ancestors (``DOMNode.rich_style``); and the background under the last."""
+        background = Color(0, 0, 0, 0)
+        color = Color(255, 255, 255, 0)
+        style = Style()
+        opacity = 1.0
+        chain: Iterable[RenderStyles] = [
+            *(node.styles for node in reversed(self.ancestors_with_self)),
+            *layers,
+        ]
+        for styles in chain:
+            has_rule = styles.has_rule
+            opacity *= styles.opacity
+            if has_rule("background"):
+                text_background = background + styles.background.tint(styles.background_tint)
+                background += styles.background.tint(styles.background_tint).multiply_alpha(opacity)
+            else:
+                text_background = background
+            if has_rule("color"):
+                color = styles.color
+            style += styles.text_style
+            if has_rule("auto_color") and styles.auto_color:
+                color = text_background.get_contrast_text(color.a)
+        style += Style.from_color(
+            (background + color).rich_color if (background.a or color.a) else None,
+            background.rich_color if background.a else None,
+        )
+        return style, background
+
+    def _key_segments(self, key: FooterKey, hovered: bool) -> tuple[list[Segment], Color]:
+        """One key as Textual's FooterKey draws it, and the key's own background."""
+        item = ["footer-key--item"]
+        if hovered:
+            item.append("footer-key--hover")
+        if key.disabled:
+            item.append("footer-key--disabled")
+        own = self.get_component_styles(*item)
+        item_style, item_background = self._layered(own)
+        key_style = item_style + self._layered(own, self.get_component_styles("footer-key--key"))[0]
+        description_style = (
+            item_style + self._layered(own, self.get_component_styles("footer-key--description"))[0]
+        )
+        if not key.description:
+            return [Segment(key.key_display, key_style)], item_background
+        # The palette's key is drawn compact on every footer, as on Textual's (whose
+        # palette key does not follow its footer's compactness).
+        if self.compact or key.palette:
+            shown_key, description = key.key_display, f" {key.description}"
+        else:
+            shown_key, description = f" {key.key_display} ", f"{key.description} "
+        return [
+            Segment(shown_key, key_style),
+            Segment(description, description_style),
+        ], item_background
+
+    def render_line(self, y: int) -> Strip:
+        """The line of keys, drawn as Textual draws its footer's row of key widgets: each
+        key in its colours, the gaps between them and the room left in the footer's
+        background alone, the palette's key at the right-hand end after a thin line."""
+        width = self.size.width
+        blank = Style.from_color(bgcolor=self.background_colors[1].rich_color)
+        if y:
+            return Strip.blank(width, blank)
+        segments: list[Segment] = []
+        places: list[tuple[int, int]] = []
+        used = 0
+        palette: list[Segment] = []
+        for number, key in enumerate(self.keys):
+            drawn, background = self._key_segments(key, number == self._hovered)
+            if key.palette:
+                # Its border, a "vkey" line in its own colour over the key's background.
+                colour = (
+                    self.background_colors[1]
+                    + self.get_component_styles("footer-key--palette-border").color
+                )
+                palette = [
+                    Segment("\u258f", Style.from_color(colour.rich_color, background.rich_color)),
+                    *drawn,
+                    # Its right padding (spread), or its margin (compact).
+                    Segment(
+                        " ",
+                        Style.from_color(
+                            bgcolor=(blank.bgcolor if self.compact else background.rich_color)
+                        ),
+                    ),
+                ]
+                continue
+            length = Segment.get_line_length(drawn)
+            places.append((used, used + length))
+            segments += drawn
+            used += length
+            if self.compact:
+                segments.append(Segment(" ", blank))  # the margin after each key
+                used += 1
+        if palette:
+            length = Segment.get_line_length(palette)
+            start = max(used, width - length)
+            if start > used:
+                segments.append(Segment(" " * (start - used), blank))
+            segments += palette
+            places.append((start, start + length - (1 if self.compact else 0)))
+            used = start + length
+        self._places = places
+        return Strip(segments, used).adjust_cell_length(width, blank)
+
+    # --- the mouse ----------------------------------------------------------------------
+
+    def _key_at(self, x: int) -> int | None:
+        for number, (start, end) in enumerate(self._places):
+            if start <= x < end:
+                return number
+        return None
+
+    def _hover(self, number: int | None) -> None:
+        if number != self._hovered:
+            self._hovered = number
+            tooltip = self.keys[number].tooltip if number is not None else ""
+            self.tooltip = tooltip or None
+            self.refresh()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._hover(self._key_at(event.x))
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._hover(None)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        number = self._key_at(event.x)
+        if number is None:
+            return
+        key = self.keys[number]
+        if key.disabled:
+            self.app.bell()
+        else:
+            self.app.simulate_key(key.key)
 
 
 class KeysInFirstFrame:
