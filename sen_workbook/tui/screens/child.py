@@ -133,6 +133,9 @@ class ChildScreen(WorkbookScreen):
         self._unfilled: set[str] = set()
         self._rows: JournalRows | None = None  # the journal's, once read
         self._entries: list[model.Entry] | None = None  # the stored records of the load
+        # Those records in order, once the facts' thread has put them in order: the
+        # journal, opened meanwhile, takes them rather than sorting them again.
+        self._ordered: tuple[int, list[model.Entry]] | None = None
         self._journal_shown = False  # the journal has the rows of the load under way
         self._covered = False  # the loading cover is up
         # Tabs whose pane is built and mounted: only those are given records.  A pane being
@@ -184,7 +187,10 @@ class ChildScreen(WorkbookScreen):
         made or no records are read yet; whether they were made now."""
         if self._rows is not None or self._entries is None:
             return False
-        self._rows = JournalRows(in_order(self._entries))
+        ordered = self._ordered
+        if ordered is None or ordered[0] != self._load:
+            ordered = (self._load, in_order(self._entries))
+        self._rows = JournalRows(ordered[1])
         self._journal_shown = True
         return True
 
@@ -293,6 +299,7 @@ class ChildScreen(WorkbookScreen):
             return not worker.is_cancelled
 
         ordered = in_order(stored)
+        self._ordered = (load, ordered)  # one assignment: read whole or not at all
         if with_journal:
             # The journal only reads the records (so it needs no copies) and no flags or
             # deadlines: it is shown while those are worked out.

@@ -116,6 +116,7 @@ class ChildrenScreen(WorkbookScreen):
         self.stages: dict[str, tuple[str, str]] = {}
         self._facts_unfinished = False
         self._laid_out_for = 0  # the room the columns were shared out for
+        self._detail_shown: Text | None = None  # the line under the list, as shown
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -296,9 +297,8 @@ class ChildrenScreen(WorkbookScreen):
 
     def _show_detail(self) -> None:
         child = self.highlighted_child()
-        detail = self.query_one("#child-detail", Static)
         if child is None:
-            detail.update("")
+            self._show_detail_line(Text())
             return
         parts = [
             one_line(child.get(name, ""))
@@ -316,7 +316,16 @@ class ChildrenScreen(WorkbookScreen):
             parts.append("Next review: " + review)
         line = Text(" \u00b7 ".join(parts))
         line.append("\nenter opens the journal, overview, cycles and timeline.", style="dim")
-        detail.update(line)
+        self._show_detail_line(line)
+
+    def _show_detail_line(self, line: Text) -> None:
+        # The list's first row is highlighted as it is filled, and the news of it comes
+        # after the list is drawn: the same line again laid the whole screen out and drew
+        # it again, each time the list opened.  It is shown again only when it changes.
+        if line == self._detail_shown:
+            return
+        self._detail_shown = line
+        self.query_one("#child-detail", Static).update(line)
 
     @on(RecordTable.RowHighlighted, "#children-table")
     def _highlighted(self) -> None:
