@@ -8,6 +8,8 @@ keys typed while a screen is still being made reach it, in order.
 
 from __future__ import annotations
 
+import threading
+
 from textual import events
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
@@ -331,3 +333,57 @@ async def test_keys_typed_with_the_2_reach_the_rows_beyond_the_newest_page(path)
                 lambda: app.screen.query("#journal-status") and "page 3 of" in status(app),
             )
             assert journal(app).table.get_row_at(0)[2].plain == f"Note {449 - 2 * PAGE_SIZE}"
+
+
+async def test_the_loading_cover_goes_over_the_tab_in_front_and_over_a_tab_shown_later(
+    book, monkeypatch
+):
+    # The facts took long (a long journal, a loaded machine) and the parent had moved on
+    # to another tab: the cover went over every tab built, those left behind included,
+    # each made, styled and kept turning for no one to see.
+    from sen_workbook.child_facts import ChildFacts
+    from sen_workbook.tui.screens import child as child_screen
+
+    release = threading.Event()
+
+    class SlowFacts(ChildFacts):
+        @classmethod
+        def build(cls, *args, **kwargs):  # type: ignore[no-untyped-def]
+            release.wait(30)
+            return ChildFacts.build(*args, **kwargs)
+
+    monkeypatch.setattr(child_screen, "ChildFacts", SlowFacts)
+    monkeypatch.setattr(child_screen, "LOADING_DELAY", 600)  # the cover is put up below
+    app = SenWorkbookApp(book, today=TODAY)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: app.screen.query("#overview-pane"))
+            tabs = app.screen.query_one(TabbedContent)
+            await pilot.press("3")
+            await wait_for(pilot, lambda: tabs.active == "cycles")
+            await pilot.press("1")
+            await wait_for(pilot, lambda: tabs.active == "overview")
+            app.screen._show_loading()  # the records are still awaited
+            await pilot.pause()
+            assert app.screen.query_one("#overview-pane").loading
+            assert not app.screen.query_one("#cycles-pane").loading
+            await pilot.press("3")  # shown while the records are still awaited: covered
+            await wait_for(pilot, lambda: app.screen.query_one("#cycles-pane").loading)
+            await pilot.press("2")  # the journal shows its rows: never covered
+            await wait_for(pilot, lambda: tabs.active == "journal")
+            await wait_for(pilot, lambda: journal(app).table.row_count == 6)
+            assert not journal(app).loading
+            release.set()
+            await wait_for(
+                pilot,
+                lambda: not any(p.loading for p in app.screen.query(child_screen.PANES)),
+            )
+            await pilot.press("1")
+            await wait_for(
+                pilot,
+                lambda: "Decision whether to carry out an EHC needs assessment" in screen_text(app),
+            )
+    finally:
+        release.set()

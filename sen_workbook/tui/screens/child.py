@@ -213,8 +213,8 @@ class ChildScreen(WorkbookScreen):
             self._make_rows_of_load()  # the records were first read while it was mounted
             if self._rows is not None and pane.given is not self._rows:
                 pane.show_rows(self._rows)  # newer rows arrived while it was mounted
-        elif self._covered:
-            pane.loading = True
+        else:
+            self._cover_tab(tab)  # built to be shown: covered from its first frame if need be
 
     def reload(self) -> None:
         super().reload()
@@ -272,9 +272,21 @@ class ChildScreen(WorkbookScreen):
         if self._loading_timer is None:
             return
         self._covered = True
-        for pane in self._built_panes():
-            if not (self._journal_shown and pane.id == "journal-pane"):
-                pane.loading = True
+        # Only the tab in front (or coming to the front) is covered: a cover over a tab
+        # left behind was made, styled and kept turning for no one to see (the Overview,
+        # when 2 was pressed before its facts were in).  Another tab is covered as it is
+        # shown, if the records are still awaited then.
+        self._cover_tab(self._coming or self.active_tab)
+
+    def _cover_tab(self, tab: str) -> None:
+        """Cover the pane of ``tab`` while the records are awaited, if it is built (the
+        journal only until its rows are in)."""
+        if not self._covered or tab not in self._built:
+            return
+        if tab == "journal" and self._journal_shown:
+            return
+        for pane in self.query(f"#{tab}-pane"):
+            pane.loading = True
 
     def _built_panes(self) -> list[Widget]:
         """The panes with a loading cover that are built and mounted."""
@@ -428,6 +440,7 @@ class ChildScreen(WorkbookScreen):
         tab = str(event.pane.id)
         await self._build_pane(tab)
         self._fill(tab)
+        self._cover_tab(tab)
         if tab == "timeline":
             await self.query_one(TimelinePane).start_preview()
         # A tab shown by a key was focused as it was shown, and keys typed since may have
