@@ -70,6 +70,9 @@ class SenWorkbookApp(App[int]):
     # Every screen's stylesheet, read once at start (see every_stylesheet).
     CSS_PATH = every_stylesheet()
     COMMANDS = App.COMMANDS | {WorkbookCommands}
+    # A widget maximized from the palette is shown with the footer's keys under it, as
+    # Textual shows its own footer (the app's is a widget of its own).
+    ALLOW_IN_MAXIMIZED_VIEW = "Footer, KeyFooter"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
         Binding("question_mark", "help", "Help"),

@@ -270,6 +270,29 @@ async def test_a_search_typed_with_the_enter_that_opens_a_child_reaches_its_jour
         assert "Trampoline park meltdown" in screen_text(app)
 
 
+async def test_tabs_changed_in_a_burst_with_the_enter_end_on_the_last_with_its_keys(book):
+    # Enter, then 2, 1, 3 and 2 again typed at once on the children list: each tab is
+    # built and brought to the front in turn, the footer's keys held while it is, and the
+    # last one asked for is in front, its own keys in the footer.
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        keys_at_once(app, "enter", "2", "1", "3", "2")
+        await wait_for(
+            pilot,
+            lambda: app.screen.query("#journal-status") and "6 of 6 entries" in status(app),
+            seconds=15,
+        )
+        await settle(pilot)
+        assert app.screen.query_one(TabbedContent).active == "journal"
+        assert app.screen.query_one("#cycles-pane")  # built on the way
+        footer = app.screen.query_one(KeyFooter)
+        assert not footer.held
+        line = screen_text(app).splitlines()[-1]
+        assert line.startswith("⏎ Open o Order n New entry"), line
+        assert footer.keys == footer.made_keys()
+
+
 def long_journal(path, count: int = 450) -> Workbook:
     """A workbook whose one child has ``count`` notes, one a day: "Note 0" the oldest;
     notes 3 and 200, far from the newest page, also name a zebra."""

@@ -184,3 +184,17 @@ async def test_a_click_on_a_key_does_what_the_key_does_and_a_disabled_key_nothin
             await pilot.click(offset=(line.index(label), 4))
             await settle(pilot)
         assert app.noted == ["n", "escape", "help"]
+
+
+async def test_a_maximized_list_keeps_the_footer_under_it(book):
+    # The palette's "Maximize" shows the focused list alone, with the footer (Textual
+    # keeps its own footer in that view), so its keys are still on the screen.
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_amara(pilot, "2")
+        await wait_for(pilot, lambda: journal(app).table.row_count)
+        app.screen.action_maximize()
+        await settle(pilot)
+        assert app.screen.maximized is not None
+        line = screen_text(app).splitlines()[-1]
+        assert "o Order" in line and "esc Back" in line, line
