@@ -123,7 +123,9 @@ def one_run(checkout: Path, folder: Path, db: Path, log: Path) -> dict[str, floa
     command = f"env {exports} {shlex.quote(sys.executable)} -m sen_workbook"
     session = "steps"
     tmux("kill-session", "-t", session)
-    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", command)
+    # Started in the temporary folder: "python -m" puts the folder it starts in first on
+    # the path, which from a checkout would run that checkout's code whatever is asked.
+    tmux("new-session", "-d", "-s", session, "-c", str(folder), "-x", "120", "-y", "40", command)
     try:
         for keys, text in STEPS:
             if keys:
