@@ -198,3 +198,33 @@ async def test_a_maximized_list_keeps_the_footer_under_it(book):
         assert app.screen.maximized is not None
         line = screen_text(app).splitlines()[-1]
         assert "o Order" in line and "esc Back" in line, line
+
+
+@pytest.mark.parametrize("compact", [True, False])
+async def test_a_theme_chosen_while_the_app_runs_redraws_the_line_in_its_colours(compact):
+    lines = []
+    for footer in (KeyFooter, Footer):
+        app = KeysApp(footer, compact=compact, theme="textual-dark")
+        async with app.run_test(size=(100, 5)) as pilot:
+            await settle(pilot)
+            dark = footer_line(app)
+            app.theme = "textual-light"
+            await settle(pilot)
+            lines.append(footer_line(app))
+            assert lines[-1] != dark
+    assert lines[0] == lines[1]
+
+
+async def test_a_narrower_window_refits_the_keys_as_a_footer_opened_at_that_width():
+    app = KeysApp(KeyFooter, compact=False, theme="textual-dark")
+    async with app.run_test(size=(100, 5)) as pilot:
+        await settle(pilot)
+        await pilot.resize_terminal(40, 5)
+        await settle(pilot)
+        await pilot.pause()
+        resized = footer_line(app)
+    app = KeysApp(KeyFooter, compact=False, theme="textual-dark")
+    async with app.run_test(size=(40, 5)) as pilot:
+        await settle(pilot)
+        assert footer_line(app) == resized
+        assert "Help" in screen_text(app).splitlines()[-1]
