@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import pytest
 from rich.segment import Segment
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Static, Tooltip
 
 from sen_workbook.tui.app import SenWorkbookApp
 from sen_workbook.tui.screens.entry import EntryScreen
+from sen_workbook.tui.screens.help import HelpScreen
 from sen_workbook.tui.widgets.footer import KeyFooter
 from sen_workbook.workbook import Workbook
 from tests.tui import test_app as app_tests
@@ -198,6 +200,78 @@ async def test_a_maximized_list_keeps_the_footer_under_it(book):
         assert app.screen.maximized is not None
         line = screen_text(app).splitlines()[-1]
         assert "o Order" in line and "esc Back" in line, line
+
+
+class ChangingKeysApp(App):
+    """Four keys, three of which go (their actions turned off) when ``few`` is set."""
+
+    BINDINGS = [
+        Binding("a", "note('a')", "Alpha"),
+        Binding("b", "note('b')", "Bravo"),
+        Binding("c", "note('c')", "Charlie"),
+        Binding("d", "note('d')", "Delta"),
+    ]
+
+    def __init__(self, footer: type[Footer] | type[KeyFooter] = KeyFooter):
+        super().__init__()
+        self.footer = footer
+        self.few = False
+        self.noted: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("keys")
+        yield self.footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (self.few and parameters in (("b",), ("c",), ("d",)))
+
+    def action_note(self, key: str) -> None:
+        self.noted.append(key)
+
+
+@pytest.mark.parametrize("footer", [KeyFooter, Footer])
+async def test_no_tooltip_is_left_over_the_footer_once_its_key_is_gone(footer):
+    # The palette's key explains itself when hovered; once the keys change under the
+    # mouse, the empty end of the footer explains nothing (as on Textual's footer).
+    app = ChangingKeysApp(footer)
+    async with app.run_test(size=(100, 5), tooltips=True) as pilot:
+        await settle(pilot)
+        await pilot.hover(offset=(97, 4))
+        await pilot.pause(app.TOOLTIP_DELAY + 0.3)
+        tooltip = app.screen.query_one(Tooltip)
+        assert tooltip.display  # "Open the command palette"
+        app.few = True
+        app.refresh_bindings()
+        await settle(pilot)
+        assert "Delta" not in screen_text(app).splitlines()[-1]
+        for x in (60, 61, 62):  # a move on one widget hides its tooltip, the next shows it
+            await pilot.hover(offset=(x, 4))
+            await pilot.pause(app.TOOLTIP_DELAY + 0.3)
+            assert not tooltip.display, (x, screen_text(app).splitlines()[-2])
+
+
+async def test_the_mouse_on_keys_changed_but_not_yet_drawn_again_does_nothing():
+    # Between the keys changing (a focus moved) and the footer drawn again, the mouse
+    # may move or press over a key of the line still on the screen: that key is gone,
+    # and its place is not another key's.
+    app = ChangingKeysApp()
+    async with app.run_test(size=(100, 5)) as pilot:
+        await settle(pilot)
+        footer = app.query_one(KeyFooter)
+        line = screen_text(app).splitlines()[-1]
+        app.few = True
+        footer._show_keys()  # the new keys, before the line is drawn again
+        assert [key.description for key in footer.keys] == ["Alpha", "Help", "palette"]
+        for label in ("Bravo", "Delta"):
+            x = line.index(label)
+            footer.on_mouse_move(events.MouseMove(footer, x, 0, 0, 0, 0, False, False, False))
+            footer.on_mouse_down(events.MouseDown(footer, x, 0, 0, 0, 1, False, False, False))
+        await settle(pilot)
+        assert app.noted == []
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.click(offset=(line.index("Alpha"), 4))
+        await settle(pilot)
+        assert app.noted == ["a"]
 
 
 @pytest.mark.parametrize("compact", [True, False])

@@ -186,7 +186,13 @@ class KeyFooter(Widget, can_focus=False):
         keys = self.made_keys()
         if keys != self.keys:
             self.keys = keys
+            # The keys under the mouse are gone, as Textual's key widgets go: none is
+            # hovered or explained, and the places of the line on the screen, drawn for
+            # the keys before, are no key's until the new line is drawn (a click there
+            # would press another key, or one past the end).
             self._hovered = None
+            self.tooltip = None
+            self._places = []
             self.refresh()
 
     async def rebuild_if_changed(self) -> None:
