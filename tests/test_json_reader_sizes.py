@@ -4,7 +4,9 @@ From :data:`storage.QUICK_READER_FROM` on, the file is read by msgspec's reader;
 it by the standard one.  Each value here is read inside a file just below that size and
 inside one just above it, and both must give exactly what the standard reader gives
 (``json.loads`` refusing NaN and Infinity): the same values of the same types, or a
-refusal.
+refusal.  Which reader reads a file depends on its size alone, so most cases set the size
+the quick reader takes over at to 64 KiB (:func:`quick_reader_from`); a few are read at the
+product's own size.
 """
 
 from __future__ import annotations
@@ -85,6 +87,20 @@ FRAMES: tuple[tuple[bytes, bytes], ...] = (
 )
 
 
+# The values above are read in files a little over this size, not the 4 MiB the quick reader
+# takes over at in the product: which reader reads a file depends on its size alone, so the
+# two readers are compared on each value at this size (the 390 cases read 6 GiB otherwise),
+# and a file of each size at the product's own threshold is read just below.
+SMALL_THRESHOLD = 64 * 1024
+
+
+@pytest.fixture
+def quick_reader_from(monkeypatch: pytest.MonkeyPatch) -> int:
+    """The quick reader takes over from :data:`SMALL_THRESHOLD` bytes in this test."""
+    monkeypatch.setattr(storage, "QUICK_READER_FROM", SMALL_THRESHOLD)
+    return SMALL_THRESHOLD
+
+
 def document(value: bytes, size: int, frame: tuple[bytes, bytes]) -> bytes:
     """A file of exactly ``size`` bytes holding ``value`` beside a long text."""
     before, after = frame
@@ -107,18 +123,22 @@ def outcome(read: Any, data: bytes) -> tuple[str, str]:
 
 @pytest.mark.parametrize("frame", FRAMES, ids=lambda f: repr(f)[:20])
 @pytest.mark.parametrize("value", VALUES, ids=lambda v: repr(v)[:24])
-def test_a_file_reads_the_same_just_below_and_just_above_the_size_of_the_quick_reader(value, frame):
-    small = document(value, storage.QUICK_READER_FROM - 1, frame)
-    large = document(value, storage.QUICK_READER_FROM, frame)
-    assert len(small) < storage.QUICK_READER_FROM <= len(large)
+def test_a_file_reads_the_same_just_below_and_just_above_the_size_of_the_quick_reader(
+    value, frame, quick_reader_from
+):
+    small = document(value, quick_reader_from - 1, frame)
+    large = document(value, quick_reader_from, frame)
+    assert len(small) < quick_reader_from <= len(large)
     expected = outcome(standard, small)
     assert outcome(storage.parse_json, small) == expected
     assert outcome(storage.parse_json, large) == expected == outcome(standard, large)
 
 
 @pytest.mark.parametrize("value", VALUES, ids=lambda v: repr(v)[:24])
-def test_a_large_file_reads_the_same_where_msgspec_is_not_installed(value, monkeypatch):
-    large = document(value, storage.QUICK_READER_FROM, FRAMES[0])
+def test_a_large_file_reads_the_same_where_msgspec_is_not_installed(
+    value, monkeypatch, quick_reader_from
+):
+    large = document(value, quick_reader_from, FRAMES[0])
     expected = outcome(standard, large)
     monkeypatch.setitem(sys.modules, "msgspec", None)
     monkeypatch.setitem(sys.modules, "msgspec.json", None)
@@ -137,7 +157,9 @@ def test_a_large_file_shares_nothing_between_records_that_a_change_could_reach()
     assert read == {**json.loads(data), "entries": {**records, "e1": read["entries"]["e1"]}}
 
 
-def test_a_file_nested_about_as_deep_as_either_reader_follows_reads_the_same_at_any_size():
+def test_a_file_nested_about_as_deep_as_either_reader_follows_reads_the_same_at_any_size(
+    quick_reader_from,
+):
     # Each reader follows nesting as deep as the stack it is given allows, and the two are
     # called from different depths: around that limit a file must still be read, or
     # refused, the same just below and just above the size of the quick reader.
@@ -145,8 +167,8 @@ def test_a_file_nested_about_as_deep_as_either_reader_follows_reads_the_same_at_
     differ = []
     for depth in range(850, 1150):
         value = b"[" * depth + b"]" * depth
-        small = document(value, storage.QUICK_READER_FROM - 1, FRAMES[0])
-        large = document(value, storage.QUICK_READER_FROM, FRAMES[0])
+        small = document(value, quick_reader_from - 1, FRAMES[0])
+        large = document(value, quick_reader_from, FRAMES[0])
         if outcome(storage.parse_json, small) != outcome(storage.parse_json, large):
             differ.append(depth)
     assert differ == []
@@ -172,3 +194,18 @@ def test_loading_the_quick_reader_leaves_typing_extensions_to_load_as_usual_afte
         [sys.executable, "-c", program], capture_output=True, text=True, check=True, timeout=120
     )
     assert ran.stdout.split() == ["True", "True", "False", "False", "True"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [b"0.1", b"18446744073709551616", b"NaN", b'"\\ud800"', b"[" * 5000 + b"]" * 5000],
+    ids=["a float", "past 64 bits", "NaN", "half a UTF-16 pair", "5000 deep"],
+)
+def test_at_the_products_own_size_a_file_reads_the_same_just_below_and_above(value):
+    # The cases above are read at a smaller size; here, at the size the product itself
+    # hands files to the quick reader from, a value each reader takes differently.
+    small = document(value, storage.QUICK_READER_FROM - 1, FRAMES[0])
+    large = document(value, storage.QUICK_READER_FROM, FRAMES[0])
+    expected = outcome(standard, small)
+    assert outcome(storage.parse_json, small) == expected
+    assert outcome(storage.parse_json, large) == expected == outcome(standard, large)
