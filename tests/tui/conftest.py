@@ -130,6 +130,24 @@ async def wait_for(pilot: Pilot, condition: Callable[[], object], seconds: float
         await pilot.pause(0.02)
 
 
+async def still_screen(pilot: Pilot) -> str:
+    """The picture of the screen (SVG) once two pictures in a row are the same: what is
+    drawn after a key may still change after the screen is idle (a list filled after
+    its form opens, keys the footer builds after the frame).  The text cursors stop
+    blinking first, or each picture would catch them in a different phase."""
+    app = pilot.app
+    for control in app.screen.query("Input, TextArea"):
+        control.cursor_blink = False
+    previous = None
+    for _ in range(200):
+        await pilot.pause(0.05)
+        shown = app.export_screenshot()
+        if shown == previous:
+            return shown
+        previous = shown
+    raise AssertionError("the screen kept changing; it shows:\n" + screen_text(app))
+
+
 async def type_text(pilot: Pilot, text: str, *keys: str) -> None:
     """Press the named ``keys`` (``"home"``, ``"ctrl+k"``), then type ``text`` where the focus
     is, as a terminal delivers what a quick typist typed: every character reaches the app at

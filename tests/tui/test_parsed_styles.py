@@ -17,7 +17,7 @@ from sen_workbook.tui.parsed_styles import KeptRules, KeptStylesheet, cache_path
 from sen_workbook.tui.screens import child as child_screen
 from sen_workbook.tui.styles import every_stylesheet
 from tests.tui import test_app as app_tests
-from tests.tui.conftest import screen_text, settle, wait_for
+from tests.tui.conftest import screen_text, settle, still_screen, wait_for
 from tests.tui.test_app import SIZE, TODAY, open_amara
 
 book, path = app_tests.book, app_tests.path
@@ -210,25 +210,27 @@ def test_a_file_or_a_link_where_the_cache_folder_goes_is_left_as_it_is(tmp_path)
 
 
 async def _screens_seen(book) -> list[str]:
-    """The screens a parent goes through, as drawn: the children list, a child's tabs,
-    help, and the same child after a switch to the light theme and back."""
+    """The screens a parent goes through, as drawn once each is still (on a busy machine,
+    what a screen draws after it is first idle was caught in one run and not the other):
+    the children list, a child's tabs, help, and the same child after a switch to the
+    light theme and back."""
     app = SenWorkbookApp(book, today=TODAY)
     seen = []
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        seen.append(app.export_screenshot())
+        seen.append(await still_screen(pilot))
         await open_amara(pilot)
         for key in ("2", "3", "1", "question_mark"):
             await pilot.press(key)
             await settle(pilot)
-            seen.append(app.export_screenshot())
+            seen.append(await still_screen(pilot))
         await pilot.press("escape")
         app.theme = "textual-light"
         await settle(pilot)
-        seen.append(app.export_screenshot())
+        seen.append(await still_screen(pilot))
         app.theme = "textual-dark"
         await settle(pilot)
-        seen.append(app.export_screenshot())
+        seen.append(await still_screen(pilot))
     return seen
 
 

@@ -17,7 +17,7 @@ from sen_workbook import demo, model
 from sen_workbook.tui.app import SenWorkbookApp
 from sen_workbook.tui.forms.entry_form import EntryForm
 from sen_workbook.workbook import Workbook
-from tests.tui.conftest import settle
+from tests.tui.conftest import settle, still_screen
 
 TODAY = date(2026, 7, 20)  # after the demo's last entry
 SMALL, LARGE = (80, 24), (120, 40)
@@ -173,18 +173,8 @@ def test_timeline_at_80x24(snap_compare, book):
 
 async def until_still(pilot) -> None:
     """Pause until two pictures of the screen in a row are the same: a form mounts the rows of
-    its lists after it opens, which lengthens its scroll bar after the fields are drawn.  The
-    text cursors stop blinking first, or each picture would catch them in a different phase."""
-    for control in pilot.app.screen.query("Input, TextArea"):
-        control.cursor_blink = False
-    previous = None
-    for _ in range(200):
-        await pilot.pause(0.05)
-        shown = pilot.app.export_screenshot()
-        if shown == previous:
-            return
-        previous = shown
-    raise AssertionError("the screen kept changing")
+    its lists after it opens, which lengthens its scroll bar after the fields are drawn."""
+    await still_screen(pilot)
 
 
 def test_child_form(snap_compare, book):
