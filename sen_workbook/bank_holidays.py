@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -29,18 +30,45 @@ CACHE_NAME = "bank-holidays-england-{}.json"
 _PACKAGE_FILES = ("__init__.py", "holiday_base.py", "countries/united_kingdom.py")
 
 
+def cache_folder() -> Path:
+    """The user cache folder of the app, as ``platformdirs`` gives it.
+
+    Loading ``platformdirs`` costs some 5 ms of processor time, on every timeline with
+    an appeal, for one folder.  On Linux in the plain case (``XDG_CACHE_HOME`` an
+    absolute path, or unset or empty with an absolute ``HOME``) the folder is found here
+    by the rule ``platformdirs`` follows (the XDG base directory specification); in
+    every other case (macOS, Windows, Android, a relative or missing setting)
+    ``platformdirs`` is asked, so the folder is always the one it gives.
+    """
+    if (
+        sys.platform == "linux"
+        and not hasattr(sys, "getandroidapilevel")
+        and not (
+            os.environ.get("ANDROID_DATA") == "/data"
+            and os.environ.get("ANDROID_ROOT") == "/system"
+        )
+    ):
+        configured = os.environ.get("XDG_CACHE_HOME", "")
+        if configured.startswith("/"):
+            return Path(configured, "sen-workbook")
+        home = os.environ.get("HOME", "")
+        if not configured and home.startswith("/"):
+            return Path(home, ".cache", "sen-workbook")
+    from platformdirs import user_cache_path
+
+    return user_cache_path("sen-workbook", appauthor=False)
+
+
 def cache_path(package: str) -> Path:
     """Where the table made by ``package`` is kept: the user cache folder
     (``XDG_CACHE_HOME`` on Linux)."""
     from zlib import crc32
 
-    from platformdirs import user_cache_path
-
     # A checksum names the file: the table inside says which package made it, so two
     # identities sharing a name only replace each other's table.  (hashlib would load
-    # OpenSSL, 3 ms of every timeline with an appeal; zlib is loaded with platformdirs.)
+    # OpenSSL, 3 ms of every timeline with an appeal; zlib is a small compiled module.)
     digest = f"{crc32(package.encode('utf-8', 'surrogateescape')):08x}"
-    return user_cache_path("sen-workbook", appauthor=False) / CACHE_NAME.format(digest)
+    return cache_folder() / CACHE_NAME.format(digest)
 
 
 def installed_package() -> str | None:

@@ -133,3 +133,67 @@ def test_the_tests_cache_in_a_folder_of_their_run_never_the_persons_own():
     run_folder = os.environ["SEN_WORKBOOK_TESTS_CACHE"]
     for kept in (bank_holidays.cache_path("holidays"), styles_path("Textual")):
         assert kept.is_relative_to(run_folder), kept
+
+
+# Each way the cache folder can be set on Linux, and the ways it cannot be used as set.
+CACHE_SETTINGS = [
+    {"XDG_CACHE_HOME": None, "HOME": "/home/parent"},
+    {"XDG_CACHE_HOME": None, "HOME": "/home/parent/"},
+    {"XDG_CACHE_HOME": None, "HOME": "/"},
+    {"XDG_CACHE_HOME": "", "HOME": "/home/parent"},
+    {"XDG_CACHE_HOME": "/var/tmp/cache", "HOME": "/home/parent"},
+    {"XDG_CACHE_HOME": "/var/tmp/cache/", "HOME": "/home/parent"},
+    {"XDG_CACHE_HOME": "/var/tmp/cache", "HOME": None},
+    {"XDG_CACHE_HOME": "relative/cache", "HOME": "/home/parent"},
+    {"XDG_CACHE_HOME": "   ", "HOME": "/home/parent"},
+    {"XDG_CACHE_HOME": None, "HOME": "relative-home"},
+    {"XDG_CACHE_HOME": None, "HOME": None},
+]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the rule checked is the Linux one")
+@pytest.mark.parametrize("setting", CACHE_SETTINGS)
+def test_the_cache_folder_is_the_one_platformdirs_gives_on_linux(setting, monkeypatch):
+    from platformdirs.unix import Unix
+
+    for name, value in setting.items():
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    assert bank_holidays.cache_folder() == Unix("sen-workbook", appauthor=False).user_cache_path
+
+
+def folder_found(platform: str, cache_home: str) -> tuple[str, bool]:
+    """The cache folder found in a fresh process that takes itself for ``platform``, and
+    whether it loaded ``platformdirs`` to find it."""
+    script = (
+        "import sys\n"
+        "from sen_workbook import bank_holidays\n"
+        f"sys.platform = {platform!r}\n"
+        "try:\n"
+        "    print(bank_holidays.cache_folder())\n"
+        "except Exception as error:  # another system's folder looked up on this one\n"
+        "    print(type(error).__name__)\n"
+        "print('platformdirs' in sys.modules)\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, "XDG_CACHE_HOME": cache_home},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    return shown[0], shown[1] == "True"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the rule checked is the Linux one")
+def test_on_linux_the_cache_folder_is_found_without_loading_platformdirs(tmp_path):
+    assert folder_found("linux", str(tmp_path)) == (str(tmp_path / "sen-workbook"), False)
+
+
+@pytest.mark.parametrize("platform", ["darwin", "win32"])
+def test_elsewhere_platformdirs_finds_the_cache_folder(platform, tmp_path):
+    # macOS and Windows have rules of their own (and platformdirs' versions differ on
+    # whether macOS follows XDG_CACHE_HOME): platformdirs is always asked there.
+    assert folder_found(platform, str(tmp_path))[1]
