@@ -88,7 +88,38 @@ def _page_count(text: str) -> int:
     return count
 
 
-def build_parser() -> argparse.ArgumentParser:
+# The commands, in the order the help lists them.
+COMMANDS = (
+    "import",
+    "archive",
+    "check",
+    *intake.COMMANDS,
+    "timeline",
+    "bundle",
+    "letter",
+)
+
+
+def named_command(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names, when it is plain to see: nothing before it but
+    ``--db PATH`` (or ``--db=PATH``), and it one of :data:`COMMANDS`; else None (then
+    the whole parser is built, for the help, the errors and the options it knows)."""
+    tokens = iter(argv)
+    for token in tokens:
+        if token == "--db":
+            value = next(tokens, None)
+            if value is None or value.startswith("-"):
+                return None
+        elif not token.startswith("--db="):
+            return token if token in COMMANDS else None
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``only``, one of :data:`COMMANDS`, its parser
+    alone among the commands' (each command's is some 0.2 ms to build, most of it
+    argparse looking up its own texts' translations): :func:`named_command` says when
+    that parses the command line as the whole parser would."""
     parser = _Parser(
         prog="sen-workbook",
         description="A private journal and evidence builder for a child with special "
@@ -104,7 +135,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="open a sample workbook in a temporary folder"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    if only in (None, "import"):
+        _add_import(commands)
+    if only in (None, "archive"):
+        _add_archive(commands)
+    if only in (None, "check"):
+        commands.add_parser("check", help="verify the database and attachments")
+    if only is None or only in intake.COMMANDS:
+        intake.add_commands(commands)
+    for name in ("timeline", "bundle"):
+        if only in (None, name):
+            _add_timeline_or_bundle(commands, name)
+    if only in (None, "letter"):
+        _add_letter(commands)
+    return parser
 
+
+def _add_import(commands: argparse._SubParsersAction[Any]) -> None:
     imp = commands.add_parser(
         "import", help="add children and entries from a workbook archive, emails or a spreadsheet"
     )
@@ -119,6 +166,8 @@ def build_parser() -> argparse.ArgumentParser:
         "those files are left out and named",
     )
 
+
+def _add_archive(commands: argparse._SubParsersAction[Any]) -> None:
     arc = commands.add_parser("archive", help="write a full archive (workbook.json + files/)")
     arc.add_argument("out", metavar="OUT.zip")
     arc.add_argument("--force", action="store_true", help="replace OUT.zip if it exists")
@@ -129,75 +178,79 @@ def build_parser() -> argparse.ArgumentParser:
         "of refusing",
     )
 
-    commands.add_parser("check", help="verify the database and attachments")
-    intake.add_commands(commands)
 
-    for name, text in (
-        ("timeline", "print the evidence timeline of a child in Markdown"),
-        ("bundle", "write the evidence bundle of a child to a folder, a .zip or one .pdf"),
-    ):
-        sub = commands.add_parser(name, help=text)
-        sub.add_argument("child", metavar="CHILD", help="a name, preferred name or id")
-        sub.add_argument(
-            "--purpose", default="chronology", choices=("ehcna", "complaint", "chronology")
-        )
-        sub.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD")
-        sub.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD")
-        sub.add_argument(
-            "--as-of",
-            dest="as_of",
-            type=_date,
-            metavar="YYYY-MM-DD",
-            help="the preparation date (default: today)",
-        )
-        sub.add_argument(
-            "--pseudonym", metavar="NAME", help="a name shown instead of the child's names"
-        )
-        sub.add_argument(
-            "--area",
-            dest="areas",
-            action="append",
-            choices=tuple(model.AREAS),
-            help="only entries touching this area (repeatable)",
-        )
-        sub.add_argument(
-            "--kind",
-            dest="kinds",
-            action="append",
-            choices=tuple(model.KINDS),
-            help="only entries of this kind (repeatable)",
-        )
-        if name == "bundle":
-            from sen_workbook.pdf.limits import APPEALS
+_TIMELINE_OR_BUNDLE = {
+    "timeline": "print the evidence timeline of a child in Markdown",
+    "bundle": "write the evidence bundle of a child to a folder, a .zip or one .pdf",
+}
 
-            sub.add_argument("--out", required=True, metavar="DIR|FILE.zip|FILE.pdf")
-            sub.add_argument("--force", action="store_true", help="replace an existing bundle")
-            sub.add_argument(
-                "--appeal",
-                choices=tuple(APPEALS),
-                help="check the evidence against the Tribunal's page limit for this appeal "
-                "(an ehcna bundle is held to refusal-to-assess's unless you choose)",
-            )
-            sub.add_argument(
-                "--max-pages",
-                dest="max_pages",
-                type=_page_count,
-                metavar="N",
-                help="your own page limit for the evidence",
-            )
-            sub.add_argument(
-                "--prepared-by",
-                dest="prepared_by",
-                default="",
-                metavar="NAME",
-                help="who prepared the bundle, for the PDF's cover",
-            )
-            sub.add_argument(
-                "--without-pdf",
-                dest="without_pdf",
-                action="store_true",
-                help="leave bundle.pdf out of a folder or .zip",
-            )
+
+def _add_timeline_or_bundle(commands: argparse._SubParsersAction[Any], name: str) -> None:
+    sub = commands.add_parser(name, help=_TIMELINE_OR_BUNDLE[name])
+    sub.add_argument("child", metavar="CHILD", help="a name, preferred name or id")
+    sub.add_argument(
+        "--purpose", default="chronology", choices=("ehcna", "complaint", "chronology")
+    )
+    sub.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD")
+    sub.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD")
+    sub.add_argument(
+        "--as-of",
+        dest="as_of",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the preparation date (default: today)",
+    )
+    sub.add_argument(
+        "--pseudonym", metavar="NAME", help="a name shown instead of the child's names"
+    )
+    sub.add_argument(
+        "--area",
+        dest="areas",
+        action="append",
+        choices=tuple(model.AREAS),
+        help="only entries touching this area (repeatable)",
+    )
+    sub.add_argument(
+        "--kind",
+        dest="kinds",
+        action="append",
+        choices=tuple(model.KINDS),
+        help="only entries of this kind (repeatable)",
+    )
+    if name == "bundle":
+        from sen_workbook.pdf.limits import APPEALS
+
+        sub.add_argument("--out", required=True, metavar="DIR|FILE.zip|FILE.pdf")
+        sub.add_argument("--force", action="store_true", help="replace an existing bundle")
+        sub.add_argument(
+            "--appeal",
+            choices=tuple(APPEALS),
+            help="check the evidence against the Tribunal's page limit for this appeal "
+            "(an ehcna bundle is held to refusal-to-assess's unless you choose)",
+        )
+        sub.add_argument(
+            "--max-pages",
+            dest="max_pages",
+            type=_page_count,
+            metavar="N",
+            help="your own page limit for the evidence",
+        )
+        sub.add_argument(
+            "--prepared-by",
+            dest="prepared_by",
+            default="",
+            metavar="NAME",
+            help="who prepared the bundle, for the PDF's cover",
+        )
+        sub.add_argument(
+            "--without-pdf",
+            dest="without_pdf",
+            action="store_true",
+            help="leave bundle.pdf out of a folder or .zip",
+        )
+
+
+def _add_letter(commands: argparse._SubParsersAction[Any]) -> None:
     letter = commands.add_parser(
         "letter",
         help="write a letter from the records (see 'letter --list')",
@@ -230,7 +283,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     letter.add_argument("--out", metavar="FILE.md|FILE.txt|FILE.pdf")
     letter.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    return parser
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -240,9 +292,8 @@ def _db_path(args: argparse.Namespace) -> Path:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         # Run as the command (no argv given), a timeline ends the process once written.
-        return _run(
-            build_parser(), list(sys.argv[1:] if argv is None else argv), as_command=argv is None
-        )
+        given = list(sys.argv[1:] if argv is None else argv)
+        return _run(build_parser(named_command(given)), given, as_command=argv is None)
     except UsageError as error:
         return _refuse(str(error))
     except WorkbookError as error:  # a record, the workbook file or a file beside it
