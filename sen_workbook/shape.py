@@ -161,6 +161,7 @@ def shape_problems(data: Mapping[str, Any], limit: int = 3) -> list[str]:
     # them: a JSON reader gives every record the same name objects, which compare at
     # once, where the names in _ENTRY_EXACT are compared letter by letter.
     seen: dict[Any, tuple[str, ...]] = {}
+    join = "".join
     for key, entry in data["entries"].items():
         # The usual entry (fields in order and of their types, no earlier versions) is
         # passed here in a few steps; any other goes through the full look.
@@ -172,7 +173,18 @@ def shape_problems(data: Mapping[str, Any], limit: int = 3) -> list[str]:
                 seen[kind] = names
             if names == seen.get(kind) and tuple(map(type, entry.values())) == usual[1]:
                 for name in usual[2]:
-                    if entry[name] and not _flat_list(entry[name]):
+                    value = entry[name]
+                    if not value:
+                        continue
+                    if type(value[0]) is str:
+                        # A list of text (most are: areas, people), found so in one
+                        # step: joining refuses any item that is not text.
+                        try:
+                            join(value)
+                            continue
+                        except TypeError:
+                            pass
+                    if not _flat_list(value):
                         break
                 else:
                     continue

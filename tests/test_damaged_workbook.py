@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from sen_workbook.shape import shape_problems
 from sen_workbook.storage import newest_backup
 from sen_workbook.workbook import Workbook
 from tests.test_archive_damage import one_sentence
@@ -37,6 +38,12 @@ def _edit(path: Path, change: Callable[[dict], None]) -> None:
 
 def _first(table: dict) -> dict:
     return next(iter(table.values()))
+
+
+def _unchanged(data: dict) -> dict:
+    """The first entry never changed (no earlier versions): the one the quickest look
+    passes when it is of the usual shape."""
+    return next(e for e in data["entries"].values() if not e["revisions"])
 
 
 def _deep(levels: int) -> list:
@@ -68,6 +75,14 @@ DAMAGE: dict[str, tuple[Callable[[dict], None], str]] = {
     "an entry field nested deeper than it can be": (
         lambda d: _first(d["entries"]).update(people=[_deep(50)]),
         "nested deeper",
+    ),
+    "an entry's people, text first, then a list of text": (
+        lambda d: _unchanged(d).update(people=["Ms Patel", ["Mr Jones"]]),
+        "has people nested deeper than it can be",
+    ),
+    "an entry's areas, text first, then an object holding a list": (
+        lambda d: _unchanged(d).update(areas=["communication", {"more": ["sensory"]}]),
+        "has areas nested deeper than it can be",
     ),
     "an entry whose kind is a list": (
         lambda d: _first(d["entries"]).update(kind=["observation"]),
@@ -143,3 +158,9 @@ def test_check_and_bundle_name_an_attachment_that_cannot_be_read(db, tmp_path, h
         assert not (tmp_path / out).exists()
     line = one_sentence(run("--db", str(db), "archive", str(tmp_path / "all.zip")))
     assert "'SALT report.pdf'" in line and expected in line
+
+
+def test_lists_of_plain_values_mixed_with_text_are_of_a_sound_shape(db):
+    data = json.loads(db.read_bytes())
+    _unchanged(data).update(people=["Ms Patel", 3, None, True], areas=["communication"])
+    assert shape_problems(data) == []
