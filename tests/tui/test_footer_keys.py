@@ -45,14 +45,19 @@ async def keys_as_made_anew(pilot) -> None:
     shown = list(footer.keys)
     made = footer.made_keys()
     assert shown == made, f"{type(app.screen).__name__}: {shown} != {made}"
-    # And drawn: the footer's line names each key shown, in order.
+    # And drawn: the footer's line names each key shown, in order, and nothing else (no
+    # key left from before): between them only spaces and the palette's thin line.
     line = screen_text(app).splitlines()[-1]
     place = 0
+    between: list[str] = []
     for key in shown:
         label = f"{key.key_display} {key.description}".strip()
         found = line.find(label, place)
         assert found >= 0, f"{type(app.screen).__name__}: {label!r} not in {line!r}"
+        between.append(line[place:found])
         place = found + len(label)
+    between.append(line[place:])
+    assert set("".join(between)) <= {" ", "\u258f"}, f"{type(app.screen).__name__}: {line!r}"
 
 
 async def test_the_keys_shown_are_those_made_anew_on_every_screen_and_after_going_back(book):
