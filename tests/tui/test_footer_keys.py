@@ -20,6 +20,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Static, Tooltip
 
 from sen_workbook.tui.app import SenWorkbookApp
+from sen_workbook.tui.screens.children import ChildrenScreen
 from sen_workbook.tui.screens.entry import EntryScreen
 from sen_workbook.tui.screens.help import HelpScreen
 from sen_workbook.tui.widgets.footer import KeyFooter
@@ -307,3 +308,31 @@ async def test_a_narrower_window_refits_the_keys_as_a_footer_opened_at_that_widt
         await settle(pilot)
         assert footer_line(app) == resized
         assert "Help" in screen_text(app).splitlines()[-1]
+
+
+async def test_clicks_on_the_app_s_footer_press_the_key_under_the_mouse_and_no_other(book):
+    # At 80 columns: the palette's key opens the palette; the gap between two keys and
+    # the empty stretch before the palette do nothing; help's key opens the help, whose
+    # own footer's "esc Close" closes it.
+    from textual.command import CommandPalette
+
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        line = screen_text(app).splitlines()[-1]
+        assert line.startswith("⏎ Open a Add child"), line
+        shown = screen_text(app)
+        for x in (line.index(" a Add child"), line.index("? Help") + len("? Help") + 2):
+            await pilot.click(offset=(x, 23))
+            await settle(pilot)
+            assert isinstance(app.screen, ChildrenScreen) and screen_text(app) == shown, x
+        await pilot.click(offset=(line.index("^p palette"), 23))
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChildrenScreen))
+        await pilot.click(offset=(line.index("? Help"), 23))
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await settle(pilot)
+        help_line = screen_text(app).splitlines()[-1]
+        await pilot.click(offset=(help_line.index("esc Close") + 1, 23))
+        await wait_for(pilot, lambda: isinstance(app.screen, ChildrenScreen))
