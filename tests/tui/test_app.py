@@ -24,6 +24,7 @@ from sen_workbook.tui.app import SenWorkbookApp
 from sen_workbook.tui.forms.child_form import ChildForm
 from sen_workbook.tui.forms.entry_form import EntryForm
 from sen_workbook.tui.screens.child import ChildScreen
+from sen_workbook.tui.screens.children import ChildrenScreen
 from sen_workbook.tui.screens.confirm import ConfirmScreen
 from sen_workbook.tui.screens.entry import EntryScreen
 from sen_workbook.tui.screens.help import HelpScreen
@@ -1082,3 +1083,47 @@ async def test_a_search_finds_what_an_entry_says_after_it_was_edited(book):
         await type_into(pilot, "#journal-search", "covered her ears")  # the old words
         await wait_for(pilot, lambda: "matching \u201ccovered her ears\u201d" in status(app))
         assert journal(app).table.row_count == 0
+
+
+async def test_the_line_under_the_list_follows_the_child_highlighted_through_changes(book):
+    # The line under the list is set again only when it changes: after a child is edited,
+    # removed, brought back and the highlight moved, it must be the line worked out anew
+    # for the child highlighted.
+    def detail(app) -> str:
+        return str(app.screen.query_one("#child-detail", Static).render())
+
+    def as_made_anew(app) -> str:
+        shown = detail(app)
+        app.screen._detail_shown = None  # the line made and shown again, for comparison
+        app.screen._show_detail()
+        assert detail(app) == shown
+        return shown
+
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        assert as_made_anew(app).startswith("Riverside Primary · Year 4")
+        await pilot.press("down")  # Ben: no setting, no year
+        await wait_for(pilot, lambda: "Riverside" not in detail(app))
+        ben = as_made_anew(app)
+        await pilot.press("e")  # his school given: the same child highlighted, a new line
+        await wait_for(pilot, lambda: isinstance(app.screen, ChildForm))
+        app.screen.query_one("#setting", Input).value = "Hill Top Academy"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChildrenScreen))
+        await settle(pilot)
+        assert as_made_anew(app).startswith("Hill Top Academy"), detail(app)
+        await pilot.press("d", "y")  # removed: Amara highlighted, and her line shown
+        await wait_for(pilot, lambda: "Ben Carter" not in screen_text(app))
+        await settle(pilot)
+        assert as_made_anew(app).startswith("Riverside Primary · Year 4")
+        await pilot.press("u")  # brought back
+        await wait_for(pilot, lambda: "Ben Carter" in screen_text(app))
+        await settle(pilot)
+        as_made_anew(app)
+        await pilot.press("down")
+        await wait_for(pilot, lambda: detail(app).startswith("Hill Top Academy"))
+        assert as_made_anew(app) != ben
+        await pilot.press("up")
+        await wait_for(pilot, lambda: detail(app).startswith("Riverside Primary · Year 4"))
+        as_made_anew(app)
