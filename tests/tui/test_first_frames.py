@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from textual import events
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
@@ -407,6 +408,58 @@ async def test_the_loading_cover_goes_over_the_tab_in_front_and_over_a_tab_shown
             await wait_for(
                 pilot,
                 lambda: "Decision whether to carry out an EHC needs assessment" in screen_text(app),
+            )
+    finally:
+        release.set()
+
+
+@pytest.mark.parametrize("shown_by", ["key", "click"])
+async def test_a_tab_brought_to_the_front_while_the_records_are_awaited_is_covered_as_it_shows(
+    book, monkeypatch, shown_by
+):
+    # The cover goes over the tab in front only; a tab built before (the Cycles, with the
+    # last load's figures or none) must be covered in the very step that brings it to the
+    # front, by its key or by a click on its tab, not once the news of it is heard after
+    # a frame that shows it bare.
+    from sen_workbook.child_facts import ChildFacts
+    from sen_workbook.tui.screens import child as child_screen
+
+    release = threading.Event()
+
+    class SlowFacts(ChildFacts):
+        @classmethod
+        def build(cls, *args, **kwargs):  # type: ignore[no-untyped-def]
+            release.wait(30)
+            return ChildFacts.build(*args, **kwargs)
+
+    monkeypatch.setattr(child_screen, "ChildFacts", SlowFacts)
+    monkeypatch.setattr(child_screen, "LOADING_DELAY", 600)  # the cover is put up below
+    app = SenWorkbookApp(book, today=TODAY)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: app.screen.query("#overview-pane"))
+            screen = app.screen
+            tabs = screen.query_one(TabbedContent)
+            await pilot.press("3")  # the Cycles built on the way
+            await wait_for(pilot, lambda: tabs.active == "cycles")
+            await pilot.press("1")
+            await wait_for(pilot, lambda: tabs.active == "overview")
+            screen._show_loading()  # the records are still awaited
+            await pilot.pause()
+            cycles = screen.query_one("#cycles-pane")
+            assert screen.query_one("#overview-pane").loading and not cycles.loading
+            if shown_by == "key":
+                # The key's own step (3 pressed), looked at as it ends, before any news.
+                await screen.action_show_tab("cycles")
+            else:
+                tabs.active = "cycles"  # what a click on the tab sets
+            assert tabs.active == "cycles" and cycles.loading
+            release.set()
+            await wait_for(
+                pilot,
+                lambda: not any(p.loading for p in screen.query(child_screen.PANES)),
             )
     finally:
         release.set()

@@ -278,6 +278,15 @@ class ChildScreen(WorkbookScreen):
         # shown, if the records are still awaited then.
         self._cover_tab(self._coming or self.active_tab)
 
+    def on_mount(self) -> None:
+        # A tab built before and brought to the front again (by its key or a click) is
+        # covered in the step that shows it, while the records are awaited: the news of
+        # the tab shown (see _tab_changed) comes after a frame may have shown it bare,
+        # with the last load's figures or none.
+        self.watch(
+            self.query_one("#child-tabs", TabbedContent), "active", self._cover_tab, init=False
+        )
+
     def _cover_tab(self, tab: str) -> None:
         """Cover the pane of ``tab`` while the records are awaited, if it is built (the
         journal only until its rows are in)."""
