@@ -463,3 +463,39 @@ async def test_a_tab_brought_to_the_front_while_the_records_are_awaited_is_cover
             )
     finally:
         release.set()
+
+
+async def test_the_journal_opened_after_a_change_lists_the_records_of_now_in_their_order(book):
+    # The journal takes its order from the facts' thread when that thread worked on the
+    # records shown; after an entry is added or deleted, those records are gone, and the
+    # journal, opened then, must list the records of now, in the workbook's order.
+    from sen_workbook.workbook import in_order
+
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_amara(pilot)  # the Overview: the journal not built yet
+        screen = app.screen
+        await wait_for(pilot, lambda: screen._ordered is not None)
+        child_id = screen.child_id
+
+        def titles_in_order() -> list[str]:
+            stored = app.workbook.stored_entries(child_id)
+            return [entry["title"] for entry in reversed(in_order(stored))]  # newest first
+
+        added = app.workbook.add_entry(
+            "observation", child_id, {"date": "2025-02-01", "title": "Added between"}
+        )
+        screen.reload()  # as saving the form does
+        await pilot.press("2")
+        await wait_for(pilot, lambda: journal(app).table.row_count == 7)
+        table = journal(app).table
+        shown = [table.get_row_at(row)[2].plain for row in range(table.row_count)]
+        assert "Added between" in shown and shown == titles_in_order()
+        await pilot.press("1")
+        await settle(pilot)
+        app.workbook.delete_entry(added["id"])
+        screen.reload()
+        await pilot.press("2")
+        await wait_for(pilot, lambda: journal(app).table.row_count == 6)
+        shown = [table.get_row_at(row)[2].plain for row in range(table.row_count)]
+        assert "Added between" not in shown and shown == titles_in_order()
