@@ -554,6 +554,35 @@ async def test_at_80_columns_the_timeline_options_fold_away_and_o_brings_them_ba
         assert not options.region
 
 
+async def test_on_a_dropdown_a_tab_s_digit_changes_the_tab_and_a_letter_still_chooses(book):
+    # The Timeline's "What is it for?" has the focus as its options show: 1 opened the
+    # dropdown (to choose nothing) instead of going to the Overview, as it does elsewhere.
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_amara(pilot, "4")
+        await pilot.press("o")
+        await pilot.pause()
+        purpose = app.screen.query_one("#timeline-purpose", Select)
+        assert focused_id(app) == "timeline-purpose"
+        tabs = app.screen.query_one("#child-tabs")
+        await pilot.press("1")
+        await settle(pilot)
+        assert tabs.active == "overview" and not purpose.expanded
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("slash", "tab")  # the search box, then the kinds' filter
+        await wait_for(pilot, lambda: isinstance(app.focused, Select))
+        await pilot.press("4")
+        await settle(pilot)
+        assert tabs.active == "timeline" and not app.screen.query_one("#journal-kind").expanded
+        purpose.focus()
+        await pilot.press("c")  # a letter opens the list at "Complaint"
+        await wait_for(pilot, lambda: purpose.expanded)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: purpose.value == "complaint")
+        assert tabs.active == "timeline"
+
+
 # --- footers at 80×24: the important keys and help on every screen ------------------------
 
 

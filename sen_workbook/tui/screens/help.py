@@ -30,7 +30,7 @@ KEYS = """\
 
 ### A child
 
-- `1` `2` `3` `4`: Overview, Journal, Cycles, Timeline
+- `1` `2` `3` `4`: Overview, Journal, Cycles, Timeline (on a list of choices too, where a letter typed chooses)
 - `n`: new entry: choose its kind, then fill in the form
 - `r`: review this plan (the latest one, or the one highlighted in Cycles), from any tab
 - `p`: new plan, carrying targets over from this one, from any tab
