@@ -270,9 +270,10 @@ class KeyFooter(Widget, can_focus=False):
     def _fitting(
         self, listed: list[FooterKey], palette: list[FooterKey], room: int
     ) -> list[FooterKey]:
-        if not any(k.action in HELP for k in listed) and self.app.check_action("help", ()):
+        if not any(k.action in HELP for k in listed) and not getattr(self.screen, "IS_HELP", False):
             # "?" is typed into the text box that has the focus: f1 is the help's key
-            # (but not on the help page itself, where it opens nothing).
+            # (but not on the help page itself, where it opens nothing: asked of this
+            # footer's own screen, which may be behind the help as its keys are made).
             listed = [*listed, FooterKey("f1", self.app.get_key_display(F1), "Help", "app.help")]
         used = sum(key_width(k, self.compact) for k in listed)
         used += sum(key_width(k, self.compact) + 1 for k in palette)
