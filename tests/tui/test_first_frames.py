@@ -9,6 +9,7 @@ keys typed while a screen is still being made reach it, in order.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 
 import pytest
 from textual import events
@@ -18,6 +19,7 @@ from textual.message import Message
 from textual.widgets import TabbedContent
 
 from sen_workbook.tui.app import SenWorkbookApp
+from sen_workbook.tui.screens import child as child_screen
 from sen_workbook.tui.widgets.choices import TypedSelect
 from sen_workbook.tui.widgets.footer import KeyFooter
 from sen_workbook.tui.widgets.journal import PAGE_SIZE, JournalPane
@@ -29,6 +31,26 @@ from tests.tui.test_app import SIZE, TODAY, journal, open_amara, status
 
 # The app tests' family, workbook and private settings.
 book, path = app_tests.book, app_tests.path
+
+
+@pytest.fixture
+def facts_held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """The child's facts held back until the event is set (the records still awaited),
+    and the loading cover left to the test to put up."""
+    from sen_workbook.child_facts import ChildFacts
+
+    release = threading.Event()
+
+    class SlowFacts(ChildFacts):
+        @classmethod
+        def build(cls, *args, **kwargs):  # type: ignore[no-untyped-def]
+            release.wait(30)
+            return ChildFacts.build(*args, **kwargs)
+
+    monkeypatch.setattr(child_screen, "ChildFacts", SlowFacts)
+    monkeypatch.setattr(child_screen, "LOADING_DELAY", 600)
+    yield release
+    release.set()
 
 
 def footer_keys(app: SenWorkbookApp) -> list[object]:
@@ -360,24 +382,12 @@ async def test_keys_typed_with_the_2_reach_the_rows_beyond_the_newest_page(path)
 
 
 async def test_the_loading_cover_goes_over_the_tab_in_front_and_over_a_tab_shown_later(
-    book, monkeypatch
+    book, facts_held
 ):
     # The facts took long (a long journal, a loaded machine) and the parent had moved on
     # to another tab: the cover went over every tab built, those left behind included,
     # each made, styled and kept turning for no one to see.
-    from sen_workbook.child_facts import ChildFacts
-    from sen_workbook.tui.screens import child as child_screen
-
-    release = threading.Event()
-
-    class SlowFacts(ChildFacts):
-        @classmethod
-        def build(cls, *args, **kwargs):  # type: ignore[no-untyped-def]
-            release.wait(30)
-            return ChildFacts.build(*args, **kwargs)
-
-    monkeypatch.setattr(child_screen, "ChildFacts", SlowFacts)
-    monkeypatch.setattr(child_screen, "LOADING_DELAY", 600)  # the cover is put up below
+    release = facts_held
     app = SenWorkbookApp(book, today=TODAY)
     try:
         async with app.run_test(size=SIZE) as pilot:
@@ -415,25 +425,13 @@ async def test_the_loading_cover_goes_over_the_tab_in_front_and_over_a_tab_shown
 
 @pytest.mark.parametrize("shown_by", ["key", "click"])
 async def test_a_tab_brought_to_the_front_while_the_records_are_awaited_is_covered_as_it_shows(
-    book, monkeypatch, shown_by
+    book, facts_held, shown_by
 ):
     # The cover goes over the tab in front only; a tab built before (the Cycles, with the
     # last load's figures or none) must be covered in the very step that brings it to the
     # front, by its key or by a click on its tab, not once the news of it is heard after
     # a frame that shows it bare.
-    from sen_workbook.child_facts import ChildFacts
-    from sen_workbook.tui.screens import child as child_screen
-
-    release = threading.Event()
-
-    class SlowFacts(ChildFacts):
-        @classmethod
-        def build(cls, *args, **kwargs):  # type: ignore[no-untyped-def]
-            release.wait(30)
-            return ChildFacts.build(*args, **kwargs)
-
-    monkeypatch.setattr(child_screen, "ChildFacts", SlowFacts)
-    monkeypatch.setattr(child_screen, "LOADING_DELAY", 600)  # the cover is put up below
+    release = facts_held
     app = SenWorkbookApp(book, today=TODAY)
     try:
         async with app.run_test(size=SIZE) as pilot:

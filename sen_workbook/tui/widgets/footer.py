@@ -235,37 +235,33 @@ class KeyFooter(Widget, can_focus=False):
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
-            keys.append(
-                FooterKey(
-                    binding.key,
-                    self.app.get_key_display(binding),
-                    binding.description,
-                    binding.action,
-                    disabled=not enabled,
-                    tooltip=tooltip,
-                )
-            )
+            keys.append(self._key(binding, enabled, tooltip))
         palette: list[FooterKey] = []
         if self.app.ENABLE_COMMAND_PALETTE:
             found = active.get(self.app.COMMAND_PALETTE_BINDING)
             if found is not None:
-                _, binding, enabled, tooltip = found
-                palette.append(
-                    FooterKey(
-                        binding.key,
-                        self.app.get_key_display(binding),
-                        binding.description,
-                        binding.action,
-                        disabled=not enabled,
-                        tooltip=binding.tooltip or binding.description,
-                        palette=True,
-                    )
-                )
+                _, binding, enabled, _ = found
+                tooltip = binding.tooltip or binding.description
+                palette.append(self._key(binding, enabled, tooltip, palette=True))
         room = self._room()
         self._composed_width = room
         if room:
             keys = self._fitting(keys, palette, room)
         return [*keys, *palette]
+
+    def _key(
+        self, binding: Binding, enabled: bool, tooltip: str, *, palette: bool = False
+    ) -> FooterKey:
+        """The key to show for ``binding``, as Textual's footer shows it."""
+        return FooterKey(
+            binding.key,
+            self.app.get_key_display(binding),
+            binding.description,
+            binding.action,
+            disabled=not enabled,
+            tooltip=tooltip,
+            palette=palette,
+        )
 
     def _fitting(
         self, listed: list[FooterKey], palette: list[FooterKey], room: int
