@@ -709,9 +709,6 @@ class SenWorkbookApp(App[int]):
             screen = self.screen_stack[-2]
         if action in ("undo_delete", "trash") and isinstance(screen, ModalScreen):
             return False
-        if action == "help":
-            # On the help page itself, f1 would open nothing: not offered there.
-            return not getattr(screen, "IS_HELP", False)
         if action == "undo_delete":
             return self.last_deleted is not None and not self.workbook.read_only
         return True

@@ -138,7 +138,7 @@ class HelpScreen(KeysInFirstFrame, ModalScreen[None]):
     """The help page; escape, q or ? closes it."""
 
     CSS_PATH = [stylesheet("dialogs.tcss")]
-    IS_HELP = True  # the app's help key does nothing here (SenWorkbookApp.check_action)
+    IS_HELP = True  # the help key opens nothing more here: the footer leaves out "f1 Help"
     BINDINGS = [
         Binding("escape", "close", "Close"),
         Binding("q", "close", "Close", show=False),

@@ -176,8 +176,8 @@ class KeyFooter(Widget, can_focus=False):
             self.call_after_refresh(self._rebuild_if_changed)
 
     async def _rebuild_if_changed(self) -> None:
-        if not self.held and self.is_attached and self._keys_wanted() != self._shown:
-            self._show_keys()
+        if not self.held:
+            await self.rebuild_if_changed()
 
     def _show_keys(self) -> None:
         """Show the keys of now."""
