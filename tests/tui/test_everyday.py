@@ -590,6 +590,14 @@ def footer_line(app) -> str:
     return screen_text(app).rstrip("\n").splitlines()[-1]
 
 
+async def footer_over(pilot, keys: tuple[str, ...], screen: type) -> str:
+    """Press ``keys``, wait for ``screen`` to come to the front, and read its footer."""
+    await pilot.press(*keys)
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, screen))
+    await pilot.pause()
+    return footer_line(pilot.app)
+
+
 async def test_the_footer_says_how_to_leave_the_search_and_the_filters(book):
     # In the search box, letters are typed into it, so the footer cannot offer them; it
     # still names the way back to the entries, and once there, escape goes back again.
@@ -624,10 +632,7 @@ async def test_under_a_picker_the_footer_names_the_pickers_keys_not_the_screens(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_amara(pilot)
         for key, picker in (("n", KindPicker), ("l", LetterPicker)):
-            await pilot.press(key)
-            await wait_for(pilot, lambda picker=picker: isinstance(app.screen, picker))
-            await pilot.pause()
-            line = footer_line(app)
+            line = await footer_over(pilot, (key,), picker)
             assert "esc Cancel" in line and "1-9 Choose" in line, line
             assert "New entry" not in line and "esc Back" not in line, line
             await pilot.press("escape")
@@ -646,10 +651,7 @@ async def test_under_the_help_and_the_letter_s_questions_the_footer_names_their_
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_amara(pilot)
-        await pilot.press("question_mark")
-        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
-        await pilot.pause()
-        line = footer_line(app)
+        line = await footer_over(pilot, ("question_mark",), HelpScreen)
         assert "esc Close" in line and "New entry" not in line and "esc Back" not in line, line
         assert "Help" not in line, line  # f1 would open nothing more here
         await pilot.press("escape", "l")
@@ -660,10 +662,7 @@ async def test_under_the_help_and_the_letter_s_questions_the_footer_names_their_
         assert "Record as sent" in footer_line(app)
         # Unsigned, exporting asks first ("Export it unsigned anyway?"): y goes on.
         for keys, dialog in ((("ctrl+n",), NameAsk), (("ctrl+o", "y"), ExportAsk)):
-            await pilot.press(*keys)
-            await wait_for(pilot, lambda dialog=dialog: isinstance(app.screen, dialog))
-            await pilot.pause()
-            line = footer_line(app)
+            line = await footer_over(pilot, keys, dialog)
             assert "esc Cancel" in line and "f1 Help" in line, line
             assert "Record as sent" not in line and "Export" not in line, line
             await pilot.press("escape")

@@ -64,6 +64,12 @@ def keys_at_once(app: SenWorkbookApp, *keys: str) -> None:
         app.post_message(events.Key(key, key if len(key) == 1 else None))
 
 
+def searched(app: SenWorkbookApp, word: str) -> bool:
+    """The journal is in front and its status line names the search for ``word``."""
+    said = f"matching \u201c{word}\u201d"
+    return bool(app.screen.query("#journal-status")) and said in status(app)
+
+
 async def test_the_journal_tab_is_brought_to_the_front_already_holding_its_rows(book):
     # What the journal holds at the moment its tab becomes the one shown: before, the tab
     # was shown empty and drawn, then the pane made and drawn, then its rows.
@@ -91,12 +97,7 @@ async def test_keys_typed_while_the_journal_is_made_reach_it_in_order(book):
     async with app.run_test(size=SIZE) as pilot:
         await open_amara(pilot)
         keys_at_once(app, "2", "slash", *"tramp")
-        await wait_for(
-            pilot,
-            lambda: (
-                app.screen.query("#journal-status") and "matching \u201ctramp\u201d" in status(app)
-            ),
-        )
+        await wait_for(pilot, lambda: searched(app, "tramp"))
         assert app.screen.query_one(TabbedContent).active == "journal"
         assert journal(app).table.row_count == 1
         assert "Trampoline park meltdown" in screen_text(app)
@@ -283,9 +284,7 @@ async def test_a_search_typed_with_the_enter_that_opens_a_child_reaches_its_jour
         keys_at_once(app, "enter", "2", "slash", *"tramp")
         await wait_for(
             pilot,
-            lambda: (
-                app.screen.query("#journal-status") and "matching \u201ctramp\u201d" in status(app)
-            ),
+            lambda: searched(app, "tramp"),
             seconds=15,
         )
         assert app.screen.query_one(TabbedContent).active == "journal"
@@ -345,13 +344,7 @@ async def test_keys_typed_with_the_2_reach_the_rows_beyond_the_newest_page(path)
         async with app.run_test(size=SIZE) as pilot:
             await open_amara(pilot)
             keys_at_once(app, "2", "slash", *"zebra")
-            await wait_for(
-                pilot,
-                lambda: (
-                    app.screen.query("#journal-status")
-                    and "matching \u201czebra\u201d" in status(app)
-                ),
-            )
+            await wait_for(pilot, lambda: searched(app, "zebra"))
             assert "2 of 450 entries" in status(app)
             shown = [journal(app).table.get_row_at(row)[2].plain for row in range(2)]
             assert shown == ["Note 200 (zebra)", "Note 3 (zebra)"]
