@@ -13,7 +13,10 @@ choices, links between records) is ``check``'s, in :func:`sen_workbook.model.val
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import operator
+import sys
+from collections.abc import Callable, Mapping
+from functools import reduce
 from typing import Any
 
 from sen_workbook import model
@@ -137,6 +140,84 @@ def _entry_problem(entry: Any, what: str | _Named) -> str:
     return ""
 
 
+# --- the same look at the entries, declared as types and taken by msgspec -----------------
+#
+# A workbook of 4 MB or more is read by msgspec (``storage.QUICK_READER_FROM``), and
+# msgspec can convert its entries into declared types, checking each field's presence
+# and type in C: in half the time the look above takes over the same entries (17.5 ms
+# against 36 for 20,000 entries).  The records stay the plain dicts read (the conversion's objects are only a
+# check, let go of at once), so the file's order of fields and every value are kept.
+# The types are at least as strict as the look above: whatever it refuses, they refuse
+# (tests/test_shape_declared.py); and they may refuse what it accepts (a whole number past
+# 64 bits), so anything they refuse is looked at again as above, which words the
+# refusal, or finds nothing wrong after all.
+
+# How many entries are converted at a time: the converted objects are let go of chunk
+# by chunk, so their memory is taken once and used again rather than held for them all
+# (all 20,000 at once took 33 ms, as long as the look above).
+_CONVERTED_AT_A_TIME = 500
+_declared: list[Any] = []
+
+
+def _entry_types(msgspec: Any) -> Any:
+    """A list of entries of any kind, as msgspec types: a ``Struct`` per kind with every
+    field required and no other allowed, told apart by ``kind``; made once."""
+    if _declared:
+        return _declared[0]
+    plain = str | int | float | bool | None
+    # A list field: plain values, or objects holding plain values (see _flat_list).
+    flat = list[plain | dict[str, plain]]
+    # An earlier version's record nests at most three deep (model.nesting_depth).
+    level_one = plain | list[plain] | dict[str, plain]
+    level_two = plain | list[level_one] | dict[str, level_one]
+    revision = msgspec.defstruct(
+        "Revision",
+        [("replaced_at", str), ("record", dict[str, level_two])],
+        forbid_unknown_fields=True,
+        gc=False,
+    )
+
+    def declared(name: str, kind: Any) -> Any:
+        if name == "revisions":
+            return list[revision]  # type: ignore[valid-type]
+        if kind is list:
+            return flat
+        if kind == (int, float):
+            return int | float
+        return kind
+
+    kinds = tuple(
+        msgspec.defstruct(
+            kind,
+            [(name, declared(name, types[name])) for name in types if name != "kind"],
+            tag_field="kind",
+            tag=kind,
+            forbid_unknown_fields=True,
+            gc=False,
+        )
+        for kind, types in _ENTRY_TYPES.items()
+    )
+    _declared.append(list[reduce(operator.or_, kinds)])  # type: ignore[misc]
+    return _declared[0]
+
+
+def _entries_sound_by_types(entries: Mapping[str, Any]) -> bool:
+    """True when msgspec, already loaded, finds every entry of the usual shape by the
+    declared types; False when it finds one that is not, or is not loaded (a small
+    workbook is read without it, and loading it would cost more than it saves)."""
+    msgspec = sys.modules.get("msgspec")
+    if msgspec is None or not hasattr(msgspec, "convert"):
+        return False
+    convert, types = msgspec.convert, _entry_types(msgspec)
+    records = list(entries.values())
+    try:
+        for start in range(0, len(records), _CONVERTED_AT_A_TIME):
+            convert(records[start : start + _CONVERTED_AT_A_TIME], types)
+    except msgspec.ValidationError:
+        return False
+    return True
+
+
 def shape_problems(data: Mapping[str, Any], limit: int = 3) -> list[str]:
     """What is wrong with the shape of a database's children, entries and trash (at
     most ``limit`` sentences; empty when its shape is sound)."""
@@ -156,6 +237,8 @@ def shape_problems(data: Mapping[str, Any], limit: int = 3) -> list[str]:
         )
         if note(found):
             return problems
+    if _entries_sound_by_types(data["entries"]):
+        return _trash_problems(data, note, problems)
     exact = _ENTRY_EXACT
     # The field names of the last usual entry of each kind, as the file's records hold
     # them: a JSON reader gives every record the same name objects, which compare at
@@ -190,6 +273,13 @@ def shape_problems(data: Mapping[str, Any], limit: int = 3) -> list[str]:
                     continue
         if note(_entry_problem(entry, _Named("entry", key))):
             return problems
+    return _trash_problems(data, note, problems)
+
+
+def _trash_problems(
+    data: Mapping[str, Any], note: Callable[[str], bool], problems: list[str]
+) -> list[str]:
+    """:func:`shape_problems`' look at the trash, ``note``-ing each problem found."""
     for key, item in data["trash"].items():
         trash_item = f"the trash item {model.excerpt(key)}"
         if type(item) is not dict or item.keys() != _TRASH_FIELDS:
