@@ -10,6 +10,7 @@ clean-up) would pass without a word.  These tests run a small suite with the sam
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -50,9 +51,26 @@ def run_suite(folder: Path, tests: str, workers: str) -> str:
     ``-n``) and give back what pytest wrote."""
     (folder / "conftest.py").write_text(CONFTEST.read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "test_suite.py").write_text(tests, encoding="utf-8")
+    # Of the plugins installed, only pytest-xdist, whose hook the conftest implements: the
+    # others (Textual's snapshots, coverage, asyncio, Hypothesis's) play no part in what
+    # the conftest does to the collector, and loading them took most of each run's time.
+    environment = dict(os.environ, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-n", workers, "-p", "no:cacheprovider", "."],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "xdist",
+            "-n",
+            workers,
+            "-p",
+            "no:cacheprovider",
+            ".",
+        ],
         cwd=folder,
+        env=environment,
         capture_output=True,
         text=True,
         timeout=300,
