@@ -46,6 +46,13 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["SEN_WORKBOOK_TESTS_CACHE"] = folder
     os.environ["XDG_CACHE_HOME"] = folder
     config.stash[_CACHE_FOLDER] = folder
+    # England's bank holidays, kept there once before the workers start: each of them
+    # reads them while it collects (tests/test_deadlines.py), and found the folder empty,
+    # each imported the holidays package and worked them out (half a second apiece).
+    # The table and the package's own answer are compared in tests/test_bank_holidays.py.
+    from sen_workbook.deadlines import bank_holidays_england
+
+    bank_holidays_england()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
