@@ -12,9 +12,9 @@ import datetime as _dt
 import errno
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from sen_workbook import __version__, intake, model
 from sen_workbook.collector import collector_paused
@@ -478,9 +478,11 @@ def _write_import_report(summary: ImportSummary, path: Path) -> int:
     return EXIT_OK
 
 
-def _write_blocks(blocks: Iterable[str]) -> None:
+def _write_blocks(make_blocks: Callable[[str | None], Iterable[str | bytes]]) -> None:
     """Write a document's blocks, a blank line between them and a line end after the last.
 
+    ``make_blocks(utf8_errors)`` makes them: text, or, given an error handler, text and
+    the UTF-8 bytes of some (encoded with that handler) where that is quicker to make.
     Every block is made before anything is written, so a record that cannot be shown
     leaves no half-written document.  Where the output takes UTF-8 with no line end
     translated (not on Windows), each block is encoded as it is made: a long journal's
@@ -498,27 +500,31 @@ def _write_blocks(blocks: Iterable[str]) -> None:
         or os.linesep != "\n"
         or codecs.lookup(encoding).name != "utf-8"
     ):
-        out.write("\n\n".join(blocks) + "\n")
+        out.write("\n\n".join(cast("Iterable[str]", make_blocks(None))) + "\n")
         return
     errors = out.errors or "strict"
     encoded: list[bytes] = []
-    for block in blocks:
-        encoded += (block.encode("utf-8", errors), b"\n\n")
+    for block in make_blocks(errors):
+        encoded += (block if isinstance(block, bytes) else block.encode("utf-8", errors), b"\n\n")
     encoded[-1] = b"\n"  # one line end after the last block
     out.flush()
     binary.writelines(encoded)
 
 
 def _timeline_blocks(
-    child: dict[str, Any], entries: list[model.Entry], options: TimelineOptions
-) -> Iterator[str]:
-    """The timeline's blocks, made as they are taken.  A record that cannot be shown (a
-    date that is no real day, in a workbook edited by hand) stops it with the record's
-    problem in one sentence, as the bundle is stopped, before anything is written."""
+    child: dict[str, Any],
+    entries: list[model.Entry],
+    options: TimelineOptions,
+    utf8_errors: str | None = None,
+) -> Iterator[str | bytes]:
+    """The timeline's blocks, made as they are taken (see :func:`_write_blocks`).  A
+    record that cannot be shown (a date that is no real day, in a workbook edited by
+    hand) stops it with the record's problem in one sentence, as the bundle is stopped,
+    before anything is written."""
     from sen_workbook.timeline import timeline_blocks
 
     try:
-        yield from timeline_blocks(child, entries, options)
+        yield from timeline_blocks(child, entries, options, utf8_errors)
     except WorkbookError:
         raise
     except ValueError as error:
@@ -553,7 +559,10 @@ def _evidence(book: Workbook, args: argparse.Namespace) -> int:
     )
     if args.command == "timeline":
         # Every entry: the timeline takes the child's own in the one pass it makes over them.
-        _write_blocks(_timeline_blocks(dict(child), book.stored_entries(), options))
+        stored = book.stored_entries()
+        _write_blocks(
+            lambda utf8_errors: _timeline_blocks(dict(child), stored, options, utf8_errors)
+        )
         sys.stdout.flush()
         return EXIT_OK
     from sen_workbook.pdf.limits import page_limit

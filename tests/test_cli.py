@@ -434,6 +434,8 @@ def test_the_import_command_reports_saves_and_lets_go_of_the_workbook_as_it_ends
 @pytest.mark.parametrize(
     ("io_encoding", "encoded"),
     [
+        ("utf-8", lambda text: text.encode("utf-8")),
+        ("utf-8:surrogateescape", lambda text: text.encode("utf-8", "surrogateescape")),
         ("utf-8-sig", lambda text: text.encode("utf-8-sig")),
         ("ascii:backslashreplace", lambda text: text.encode("ascii", "backslashreplace")),
     ],
@@ -441,17 +443,38 @@ def test_the_import_command_reports_saves_and_lets_go_of_the_workbook_as_it_ends
 def test_the_timeline_command_writes_in_the_encoding_its_output_is_set_to(
     tmp_path, family, io_encoding, encoded
 ):
-    # UTF-8 output is written as bytes, block by block; any other encoding the output is
-    # set to (a byte-order mark first, plain ASCII with the rest spelled out) must still
-    # give exactly what the text stream gives, as for every other command.
+    # UTF-8 output is written as bytes, block by block (the entries in full encoded as
+    # they are made, heading and body apart); any other encoding the output is set to (a
+    # byte-order mark first, plain ASCII with the rest spelled out) must still give
+    # exactly what the text stream gives, as for every other command.  Some entries hold
+    # text beyond ASCII (and half of a UTF-16 pair) in their titles and bodies, and more
+    # than a hundred entries make more than one block of them.
     children, entries = family
+    for number in range(150):
+        entries.append(
+            model.new_entry(
+                "observation",
+                children[0]["id"],
+                date=f"2024-{1 + number % 12:02d}-{1 + number % 28:02d}",
+                title=["Calm", "Café — “quiet” 😀", "Loud hall"][number % 3],
+                details=["At the gate.", "Dit « merci » à l’accueil.", "Ok then"][number % 3],
+                people=["Ms Patel"] if number % 5 else ["Zoë"],
+            )
+        )
     db = tmp_path / "book" / "workbook.json"
     archive = write_archive_json(tmp_path / "f.json", children, entries)
     assert main(["--db", str(db), "import", str(archive)]) == 0
+    # Half of a UTF-16 pair, as a hand-edited file may hold: the app never writes one.
+    stored = json.loads(db.read_text(encoding="utf-8"))
+    for entry in stored["entries"].values():
+        if entry["title"] == "Loud hall":
+            entry.update(title="Loud \ud800 hall", details="Ok\udc00 then")
+    db.write_text(json.dumps(stored), encoding="utf-8")
     with Workbook(db, read_only=True) as book:
         child = book.children()[0]
         options = TimelineOptions(purpose="ehcna", as_of=datetime.date(2026, 8, 31))
         expected = book.timeline(child, options)
+    assert "Loud" in expected and "Café — “quiet” 😀" in expected
     env = dict(
         os.environ,
         PYTHONPATH=str(Path(__file__).resolve().parent.parent),

@@ -4,7 +4,7 @@ purpose, the chronology, the entries in full, the cycles and the exhibits index.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, cast
+from typing import Any, cast, overload
 
 from sen_workbook import analysis, model, vocabulary
 from sen_workbook.stage import stage_words
@@ -43,7 +43,15 @@ def render(facts: Facts) -> str:
     return "\n\n".join(pieces(facts)) + "\n"
 
 
-def pieces(facts: Facts) -> Iterator[str]:
+@overload
+def pieces(facts: Facts, utf8_errors: None = None) -> Iterator[str]: ...
+
+
+@overload
+def pieces(facts: Facts, utf8_errors: str) -> Iterator[str | bytes]: ...
+
+
+def pieces(facts: Facts, utf8_errors: str | None = None) -> Iterator[str | bytes]:
     """The document's blocks as text, each spaced (see :func:`blocks.spaced`), in order:
     joined by one blank line they are the document.  A block the sections give as text
     is spaced already (an entry in full, the chronology's table); the others are spaced
@@ -51,16 +59,17 @@ def pieces(facts: Facts) -> Iterator[str]:
     since a blank line between blocks ends whatever came before it.  The entries in full
     are made a block of them at a time as they are taken (see
     :data:`entries.ENTRIES_IN_A_BLOCK`), so that a caller writing them out need not hold
-    them all as text."""
+    them all as text; with ``utf8_errors`` (an error handler), for a caller that would
+    encode them, those blocks are given as their UTF-8 bytes (see :func:`entries.entries`)."""
     # The chronology is made before the summary, which reads what the chronology's pass
     # over the rows gathered for it (see rows.py); the blocks are given in the
     # document's order.
     listed = chronology(facts)
-    sections: list[Iterable[Block]] = [
+    sections: list[Iterable[Block | bytes]] = [
         [heading_block(facts), about(facts), ["## Summary"]],
         _SUMMARIES[facts.options.purpose](facts),
         listed,
-        entries(facts),
+        entries(facts, utf8_errors),
         cycle_tables(facts),
         exhibit_index(facts),
     ]
@@ -71,7 +80,7 @@ def pieces(facts: Facts) -> Iterator[str]:
         # entries), and its memory then serves the sections after it.
         sections[number] = ()
         for block in section:
-            if type(block) is str:
+            if isinstance(block, (str, bytes)):
                 yield block
             elif block:
                 lines: list[str] = []
@@ -185,12 +194,35 @@ def render_timeline(
     return render(Facts(child, entries, options))
 
 
+@overload
 def timeline_blocks(
-    child: Mapping[str, Any], entries: Iterable[Mapping[str, Any]], options: TimelineOptions
-) -> Iterator[str]:
+    child: Mapping[str, Any],
+    entries: Iterable[Mapping[str, Any]],
+    options: TimelineOptions,
+    utf8_errors: None = None,
+) -> Iterator[str]: ...
+
+
+@overload
+def timeline_blocks(
+    child: Mapping[str, Any],
+    entries: Iterable[Mapping[str, Any]],
+    options: TimelineOptions,
+    utf8_errors: str,
+) -> Iterator[str | bytes]: ...
+
+
+def timeline_blocks(
+    child: Mapping[str, Any],
+    entries: Iterable[Mapping[str, Any]],
+    options: TimelineOptions,
+    utf8_errors: str | None = None,
+) -> Iterator[str | bytes]:
     """:func:`render_timeline` as its blocks (see :func:`pieces`), made as they are taken:
-    joined by a blank line and ended with a line end, they are its text."""
-    return pieces(Facts(child, entries, options))
+    joined by a blank line and ended with a line end, they are its text.  With
+    ``utf8_errors``, the entries in full come as their UTF-8 bytes, encoded with that
+    error handler (see :func:`pieces`)."""
+    return pieces(Facts(child, entries, options), utf8_errors)
 
 
 def timeline_and_exhibits(

@@ -28,31 +28,47 @@ from .words import day_text, number, plural
 ENTRIES_IN_A_BLOCK = 100
 
 
-def entries(facts: Facts) -> Iterator[Block]:
+def entries(facts: Facts, utf8_errors: str | None = None) -> Iterator[Block | bytes]:
     """The section of entries in full, as its text, a block of
-    :data:`ENTRIES_IN_A_BLOCK` entries at a time, made as they are taken."""
+    :data:`ENTRIES_IN_A_BLOCK` entries at a time, made as they are taken.
+
+    With ``utf8_errors`` (an error handler, as ``str.encode`` takes), each block of
+    entries is given as its UTF-8 bytes instead, for a writer that would encode it: each
+    entry's heading and body are encoded apart.  An entry's heading holds a dash ("—"),
+    and a text holding one is kept two bytes a character: joined with its body, the body
+    (ASCII in most entries) is widened to that, and encoding the whole goes character
+    by character; encoded apart, an ASCII body is copied as it is."""
     yield ["## Entries"]
     if not facts.selected:
         yield ["No entries in this selection."]
-    made: list[str] = []
+    # Each entry's heading and body, one after the other: joined by a blank line, as
+    # the heading and body of an entry are, and the entries of a block.
+    made: list[Any] = []
+    join = "\n\n".join if utf8_errors is None else b"\n\n".join
+    in_a_block = 2 * ENTRIES_IN_A_BLOCK
     for row in zip(
         facts.selected, facts.selected_refs, facts.selected_when, facts.selected_days, strict=True
     ):
-        made.append(entry_in_full(facts, *row))
-        if len(made) == ENTRIES_IN_A_BLOCK:
-            yield "\n\n".join(made)
+        heading, body = entry_parts(facts, *row)
+        if utf8_errors is None:
+            made += (heading, body)
+        else:
+            made += (heading.encode("utf-8", utf8_errors), body.encode("utf-8", utf8_errors))
+        if len(made) == in_a_block:
+            yield join(made)
             made = []
     if made:
-        yield "\n\n".join(made)
+        yield join(made)
 
 
-def entry_in_full(
+def entry_parts(
     facts: Facts, entry: Mapping[str, Any], ref: str, shown_when: str, day: date
-) -> str:
-    """One entry: a heading with its reference, date, kind and title, then its fields,
-    as its text, spaced as :func:`blocks.spaced` spaces it (each entry is one block, and
-    a long journal has thousands: its lines are not gone through again).  ``ref``,
-    ``shown_when`` and ``day`` are the entry's row of :class:`Facts`."""
+) -> tuple[str, str]:
+    """One entry's heading (its reference, date, kind and title) and body (its fields),
+    each as its text, spaced as :func:`blocks.spaced` spaces it; joined by a blank line
+    they are the entry (each entry is one block, and a long journal has thousands: its
+    lines are not gone through again).  ``ref``, ``shown_when`` and ``day`` are the
+    entry's row of :class:`Facts`."""
     kind = entry["kind"]
     get = entry.get
     title = facts.text(get("title", ""), "heading")
@@ -100,7 +116,7 @@ def entry_in_full(
         items.append(bullet(exhibit))
     recorded = "- " + provenance(entry, day)
     if not items:  # a paragraph, then the list: a blank line between them
-        return f"{heading}\n\nNo further details recorded.\n\n{recorded}"
+        return heading, f"No further details recorded.\n\n{recorded}"
     items.append(recorded)
     # An item of several lines (further paragraphs) is spaced from the next: the items
     # joined hold more line ends than the joins.  The details, when of one line, end
@@ -111,7 +127,7 @@ def entry_in_full(
         body = "\n".join(items)
         if body.count("\n", after_details) >= len(items):
             body = _spaced_items(items)
-    return f"{heading}\n\n{body}"
+    return heading, body
 
 
 def _spaced_items(items: list[str]) -> str:
