@@ -16,17 +16,21 @@ import subprocess
 from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from pypdf import PdfReader, PdfWriter
 
-from sen_workbook import cli, demo, model
+# The PDF modules (reached as pdf.NAME) and pypdf are loaded when a test first uses them,
+# not when the tests are collected: fpdf2 and pypdf take most of a second to import, which
+# every worker of a run paid, whether it ran a test of this module or not.
+from sen_workbook import cli, demo, model, pdf
 from sen_workbook.bundle import PDF_NAME, build_bundle
 from sen_workbook.demo.documents import png_image
-from sen_workbook.pdf import build_pdf_bundle, page_limit, text_pdf
-from sen_workbook.pdf.fonts import Glyphs
 from sen_workbook.timeline import TimelineOptions
 from sen_workbook.workbook import Workbook
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 AS_OF = date(2024, 9, 1)
 NAME, PREFERRED = "Zoë Siân Hartwell-Øby", "Zoë"
@@ -36,13 +40,20 @@ def own_pdf(pages: int, words: str) -> bytes:
     """A PDF of ``pages`` pages in Helvetica, each saying ``words`` and its number."""
     from fpdf import FPDF
 
-    pdf = FPDF(format="A4")
-    pdf.set_creation_date(datetime(2024, 1, 1, tzinfo=UTC))
-    pdf.set_font("Helvetica", size=14)
+    document = FPDF(format="A4")
+    document.set_creation_date(datetime(2024, 1, 1, tzinfo=UTC))
+    document.set_font("Helvetica", size=14)
     for number in range(1, pages + 1):
-        pdf.add_page()
-        pdf.cell(0, 10, f"{words} sheet {number}")
-    return bytes(pdf.output())
+        document.add_page()
+        document.cell(0, 10, f"{words} sheet {number}")
+    return bytes(document.output())
+
+
+def read_pdf(data: bytes) -> PdfReader:
+    """``data`` opened with pypdf."""
+    from pypdf import PdfReader
+
+    return PdfReader(io.BytesIO(data))
 
 
 def png(width: int = 12, height: int = 8) -> bytes:
@@ -52,7 +63,9 @@ def png(width: int = 12, height: int = 8) -> bytes:
 
 
 def locked_pdf() -> bytes:
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(own_pdf(1, "Secret minutes"))))
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=read_pdf(own_pdf(1, "Secret minutes")))
     writer.encrypt("a password only the school knows", algorithm="RC4-128")
     out = io.BytesIO()
     writer.write(out)
@@ -190,8 +203,8 @@ def records(extra: int = 0):
 def make(pseudonym: str = "", extra: int = 0, **options):
     child, entries = records(extra)
     chosen = TimelineOptions(as_of=AS_OF, purpose="ehcna", pseudonym=pseudonym)
-    options.setdefault("limit", page_limit("ehcna"))
-    return build_pdf_bundle(child, entries, chosen, FILES.__getitem__, **options)
+    options.setdefault("limit", pdf.page_limit("ehcna"))
+    return pdf.build_pdf_bundle(child, entries, chosen, FILES.__getitem__, **options)
 
 
 def divider(texts: list[str], ref: str) -> int:
@@ -206,7 +219,7 @@ def made():
 
 @pytest.fixture(scope="module")
 def reader(made) -> PdfReader:
-    return PdfReader(io.BytesIO(made.data))
+    return read_pdf(made.data)
 
 
 @pytest.fixture(scope="module")
@@ -275,7 +288,7 @@ def test_a_pdf_exhibit_keeps_its_own_pages_and_text(made, reader, texts):
         assert f"Occupational therapy findings sheet {sheet}" in page
         assert "E001" in page  # the footer laid over it
     # Not re-rendered: each page's own content stream is there, byte for byte.
-    original = PdfReader(io.BytesIO(sample("report")))
+    original = read_pdf(sample("report"))
     for sheet in (0, 1, 2):
         kept = reader.pages[opening + 1 + sheet]["/Contents"]
         streams = [part.get_object().get_data() for part in kept]
@@ -284,7 +297,9 @@ def test_a_pdf_exhibit_keeps_its_own_pages_and_text(made, reader, texts):
 
 
 def test_a_turned_or_shifted_exhibit_page_gets_its_footer_at_the_foot_as_shown():
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(own_pdf(2, "Landscape scan"))))
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=read_pdf(own_pdf(2, "Landscape scan")))
     writer.pages[0].rotate(90)
     writer.pages[1].mediabox.lower_left = (100, 100)
     writer.pages[1].mediabox.upper_right = (695, 942)
@@ -300,8 +315,8 @@ def test_a_turned_or_shifted_exhibit_page_gets_its_footer_at_the_foot_as_shown()
         "added_at": "2024-01-01T00:00:00",
         "description": "Scan",
     }
-    made = build_pdf_bundle(child, entries, TimelineOptions(as_of=AS_OF), FILES.__getitem__)
-    reader = PdfReader(io.BytesIO(made.data))
+    made = pdf.build_pdf_bundle(child, entries, TimelineOptions(as_of=AS_OF), FILES.__getitem__)
+    reader = read_pdf(made.data)
     texts = [page.extract_text() for page in reader.pages]
     opening = divider(texts, "E001")
     turned, shifted = reader.pages[opening + 1], reader.pages[opening + 2]
@@ -371,7 +386,7 @@ def test_the_same_records_give_the_same_bytes(made):
 
 def test_a_pseudonymised_pdf_shows_no_name_of_the_child_in_text_or_information():
     made = make(pseudonym="Child A")
-    reader = PdfReader(io.BytesIO(made.data))
+    reader = read_pdf(made.data)
     everything = "\n".join(page.extract_text() for page in reader.pages)
     information = " ".join(str(value) for value in reader.metadata.values())
     for name in ("Zoë", "Zoe", "Siân", "Sian", "Hartwell", "Øby"):
@@ -386,18 +401,18 @@ def test_the_evidence_pages_are_counted_against_the_limit_and_the_longest_named(
     within = make()
     assert within.limit.pages == 75 and within.over == 0
     assert "within the limit" in within.report()[0]
-    tight = make(limit=page_limit("ehcna", max_pages=5))
+    tight = make(limit=pdf.page_limit("ehcna", max_pages=5))
     assert tight.over == tight.evidence_pages - 5 > 0
     assert f"{tight.over} over, as the limit you set is 5" in tight.report()[0]
     assert "the longest exhibits are E001 (3 pages)" in tight.report()[1]
-    assert page_limit("complaint") is None
-    assert page_limit("chronology", "sections-b-f").pages == 100
-    assert page_limit("chronology", "cease-to-maintain").pages == 75
+    assert pdf.page_limit("complaint") is None
+    assert pdf.page_limit("chronology", "sections-b-f").pages == 100
+    assert pdf.page_limit("chronology", "cease-to-maintain").pages == 75
 
 
 def test_a_long_chronology_repeats_its_header_and_never_splits_a_date():
     made = make(extra=300)
-    texts = [page.extract_text() for page in PdfReader(io.BytesIO(made.data)).pages]
+    texts = [page.extract_text() for page in read_pdf(made.data).pages]
     chronology = [text for text in texts if "R1 " in text or re.search(r"^R\d+ 2024-", text, re.M)]
     table_pages = [text for text in texts if re.search(r"^R\d+ 20\d\d-\d\d-\d\d", text, re.M)]
     assert len(table_pages) >= 3, chronology[:1]
@@ -408,6 +423,8 @@ def test_a_long_chronology_repeats_its_header_and_never_splits_a_date():
 
 
 def test_glyphs_the_font_lacks_are_named_never_dropped():
+    from sen_workbook.pdf.fonts import Glyphs
+
     glyphs = Glyphs({ord(c) for c in "abcfi[] "})
     assert glyphs.printable("ﬁ a\tb") == "fi a b"
     assert glyphs.printable("a😊") == "a[smiling face with smiling eyes]"
@@ -415,18 +432,18 @@ def test_glyphs_the_font_lacks_are_named_never_dropped():
 
 
 def test_plain_text_becomes_an_a4_pdf_with_the_footer():
-    data = text_pdf(
+    data = pdf.text_pdf(
         "Dear Ms Patel,\n\nWe asked on 3 May 2024. Zoë 😊\n" * 60,
         title="Letter",
         author="Ruth",
         dated=AS_OF,
         markdown=False,
     )
-    reader = PdfReader(io.BytesIO(data))
+    reader = read_pdf(data)
     assert len(reader.pages) >= 2 and reader.metadata.title == "Letter"
     for number, page in enumerate(reader.pages, 1):
         assert f"Page {number} of {len(reader.pages)}" in page.extract_text()
-    assert data == text_pdf(
+    assert data == pdf.text_pdf(
         "Dear Ms Patel,\n\nWe asked on 3 May 2024. Zoë 😊\n" * 60,
         title="Letter",
         author="Ruth",
@@ -706,7 +723,7 @@ def test_a_professional_report_longer_than_an_expert_may_write_is_named():
         "added_at": "2024-01-01T00:00:00",
         "description": "EP",
     }
-    made = build_pdf_bundle(child, entries, TimelineOptions(as_of=AS_OF), FILES.__getitem__)
+    made = pdf.build_pdf_bundle(child, entries, TimelineOptions(as_of=AS_OF), FILES.__getitem__)
     assert (
         "E001 is a professional's report of 16 pages: the Tribunal allows an expert report "
         "15 A4 pages at most, with a summary of 2."
@@ -720,15 +737,15 @@ def test_a_bundle_without_pdf_exhibits_is_the_same_each_time_and_named_by_its_co
         entry["attachments"] = [
             a for a in entry["attachments"] if not a["filename"].endswith(".pdf")
         ]
-    first = build_pdf_bundle(child, entries, TimelineOptions(as_of=AS_OF), FILES.__getitem__)
-    again = build_pdf_bundle(child, entries, TimelineOptions(as_of=AS_OF), FILES.__getitem__)
+    first = pdf.build_pdf_bundle(child, entries, TimelineOptions(as_of=AS_OF), FILES.__getitem__)
+    again = pdf.build_pdf_bundle(child, entries, TimelineOptions(as_of=AS_OF), FILES.__getitem__)
     assert first.data == again.data
-    reader = PdfReader(io.BytesIO(first.data))
+    reader = read_pdf(first.data)
     assert reader.trailer["/ID"][0] == reader.trailer["/ID"][1]
-    later = build_pdf_bundle(
+    later = pdf.build_pdf_bundle(
         child, entries, TimelineOptions(as_of=date(2024, 9, 2)), FILES.__getitem__
     )
-    assert PdfReader(io.BytesIO(later.data)).trailer["/ID"][0] != reader.trailer["/ID"][0]
+    assert read_pdf(later.data).trailer["/ID"][0] != reader.trailer["/ID"][0]
     assert reader.metadata["/CreationDate"].startswith("D:20240901")
 
 
@@ -747,8 +764,8 @@ def test_a_jpeg_photo_is_placed_too():
         "added_at": "2024-01-01T00:00:00",
         "description": "Photo of school work",
     }
-    made = build_pdf_bundle(child, entries, TimelineOptions(as_of=AS_OF), FILES.__getitem__)
-    reader = PdfReader(io.BytesIO(made.data))
+    made = pdf.build_pdf_bundle(child, entries, TimelineOptions(as_of=AS_OF), FILES.__getitem__)
+    reader = read_pdf(made.data)
     texts = [page.extract_text() for page in reader.pages]
     images = reader.pages[divider(texts, "E002") + 1].images
     assert len(images) == 1 and images[0].image.size == (40, 30)
