@@ -33,14 +33,21 @@ def reference(text: str) -> str:
 
 
 @cache
-def sample():
-    return demo.generate(600, children=2, attachments=30)
+def sample(size: int):
+    return demo.generate(size, children=2, attachments=30)
 
 
+# markdown-it's time grows with a timeline's length: the default run reads the sample of
+# 200 entries, which has every kind of block the larger one has; the slow tests read the
+# sample of 600, with more of the filler's sentences.
+SIZES = [200, pytest.param(600, marks=pytest.mark.slow)]
+
+
+@pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("pseudonym", ["", "Child A"])
 @pytest.mark.parametrize("purpose", PURPOSES)
-def test_sample_timelines_take_the_fast_path_and_match_markdown_it(purpose, pseudonym):
-    family = sample()
+def test_sample_timelines_take_the_fast_path_and_match_markdown_it(purpose, pseudonym, size):
+    family = sample(size)
     for child in family.children:
         mine = [e for e in family.entries if e["child_id"] == child["id"]]
         options = TimelineOptions(as_of=date(2026, 8, 31), purpose=purpose, pseudonym=pseudonym)
@@ -199,11 +206,12 @@ def _blocks_read_back(text: str) -> list | None:
     return None if markup.to_html(text) is None else list(token_blocks(text))
 
 
+@pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("purpose", PURPOSES)
-def test_the_blocks_read_directly_are_markdown_it_s_for_sample_timelines(purpose):
+def test_the_blocks_read_directly_are_markdown_it_s_for_sample_timelines(purpose, size):
     from sen_workbook.pdf.markdown import quick_html_blocks
 
-    family = sample()
+    family = sample(size)
     child = family.children[0]
     mine = [e for e in family.entries if e["child_id"] == child["id"]]
     for pseudonym in ("", "Child A"):
