@@ -16,13 +16,13 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import TabbedContent
 
 from sen_workbook.tui.app import SenWorkbookApp
 from sen_workbook.tui.screens import child as child_screen
 from sen_workbook.tui.widgets.choices import TypedSelect
 from sen_workbook.tui.widgets.footer import KeyFooter
 from sen_workbook.tui.widgets.journal import PAGE_SIZE, JournalPane
+from sen_workbook.tui.widgets.tabs import ChildTabs
 from sen_workbook.workbook import Workbook
 from tests.tui import test_app as app_tests
 from tests.tui.conftest import long_journal as shared_long_journal
@@ -76,7 +76,7 @@ async def test_the_journal_tab_is_brought_to_the_front_already_holding_its_rows(
     held: list[int | None] = []
 
     def note(message: Message) -> None:
-        if isinstance(message, TabbedContent.TabActivated) and message.pane.id == "journal":
+        if isinstance(message, ChildTabs.TabActivated) and message.pane.id == "journal":
             panes = message.pane.query(JournalPane)
             held.append(panes.first().table.row_count if panes else None)
 
@@ -98,7 +98,7 @@ async def test_keys_typed_while_the_journal_is_made_reach_it_in_order(book):
         await open_amara(pilot)
         keys_at_once(app, "2", "slash", *"tramp")
         await wait_for(pilot, lambda: searched(app, "tramp"))
-        assert app.screen.query_one(TabbedContent).active == "journal"
+        assert app.screen.query_one(ChildTabs).active == "journal"
         assert journal(app).table.row_count == 1
         assert "Trampoline park meltdown" in screen_text(app)
 
@@ -168,7 +168,7 @@ async def test_keys_typed_with_the_enter_that_opens_a_child_reach_the_child(book
         keys_at_once(app, "enter", "2")
         await wait_for(pilot, lambda: app.screen.query("#journal-status"), seconds=15)
         await settle(pilot)
-        assert app.screen.query_one(TabbedContent).active == "journal"
+        assert app.screen.query_one(ChildTabs).active == "journal"
         assert "6 of 6 entries · newest first" in screen_text(app)
 
 
@@ -189,7 +189,7 @@ async def test_the_overview_facts_put_off_for_the_journal_still_come_in(book):
                 "1 other" in screen_text(app)
             ),
         )
-        assert app.screen.query_one(TabbedContent).active == "overview"
+        assert app.screen.query_one(ChildTabs).active == "overview"
 
 
 class FooterFrames:
@@ -287,7 +287,7 @@ async def test_a_search_typed_with_the_enter_that_opens_a_child_reaches_its_jour
             lambda: searched(app, "tramp"),
             seconds=15,
         )
-        assert app.screen.query_one(TabbedContent).active == "journal"
+        assert app.screen.query_one(ChildTabs).active == "journal"
         assert journal(app).table.row_count == 1
         assert "Trampoline park meltdown" in screen_text(app)
 
@@ -306,7 +306,7 @@ async def test_tabs_changed_in_a_burst_with_the_enter_end_on_the_last_with_its_k
             seconds=15,
         )
         await settle(pilot)
-        assert app.screen.query_one(TabbedContent).active == "journal"
+        assert app.screen.query_one(ChildTabs).active == "journal"
         assert app.screen.query_one("#cycles-pane")  # built on the way
         footer = app.screen.query_one(KeyFooter)
         assert not footer.held
@@ -387,7 +387,7 @@ async def test_the_loading_cover_goes_over_the_tab_in_front_and_over_a_tab_shown
             await settle(pilot)
             await pilot.press("enter")
             await wait_for(pilot, lambda: app.screen.query("#overview-pane"))
-            tabs = app.screen.query_one(TabbedContent)
+            tabs = app.screen.query_one(ChildTabs)
             await pilot.press("3")
             await wait_for(pilot, lambda: tabs.active == "cycles")
             await pilot.press("1")
@@ -432,7 +432,7 @@ async def test_a_tab_brought_to_the_front_while_the_records_are_awaited_is_cover
             await pilot.press("enter")
             await wait_for(pilot, lambda: app.screen.query("#overview-pane"))
             screen = app.screen
-            tabs = screen.query_one(TabbedContent)
+            tabs = screen.query_one(ChildTabs)
             await pilot.press("3")  # the Cycles built on the way
             await wait_for(pilot, lambda: tabs.active == "cycles")
             await pilot.press("1")

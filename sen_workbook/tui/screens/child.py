@@ -21,9 +21,7 @@ from textual.widgets import (
     Input,
     MaskedInput,
     Static,
-    TabbedContent,
     TabPane,
-    Tabs,
     TextArea,
 )
 from textual.worker import get_current_worker
@@ -45,6 +43,7 @@ from sen_workbook.tui.widgets.journal import (
 )
 from sen_workbook.tui.widgets.messages import OpenEntry
 from sen_workbook.tui.widgets.overview import OverviewPane
+from sen_workbook.tui.widgets.tabs import ChildTabs
 from sen_workbook.tui.widgets.timeline import TimelinePane
 from sen_workbook.vocabulary import STATUS_SHORT
 from sen_workbook.workbook import WorkbookError, in_order
@@ -74,27 +73,6 @@ TAB_FOCUS = {
     "cycles": "cycles-list",
     "timeline": "timeline-purpose",
 }
-
-
-class ChildTabs(TabbedContent):
-    """The workspace's tabs, switched only by the parent (keys 1 to 4, or a click).
-
-    A TabbedContent also brings a tab to the front when the program focuses a widget in
-    it, but that news arrives later: if the parent has switched tabs in between, it would
-    switch back and undo the key press, and two such requests chase each other for ever.
-    The workspace always shows a tab before it focuses anything in it, so the news is
-    only ever stale here, and is dropped.
-    """
-
-    def on_mount(self) -> None:
-        # The row of tabs takes no focus: tab goes round the controls of the tab shown
-        # (a parent tabbing past the journal's table landed on it, where letters are
-        # commands and "/" did nothing).  Keys 1 to 4 and clicks switch tabs.
-        self.query_one(Tabs).can_focus = False
-
-    def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
-        event.prevent_default()  # TabbedContent's own handler would switch tabs
-        event.stop()
 
 
 class ChildScreen(WorkbookScreen):
@@ -283,9 +261,7 @@ class ChildScreen(WorkbookScreen):
         # covered in the step that shows it, while the records are awaited: the news of
         # the tab shown (see _tab_changed) comes after a frame may have shown it bare,
         # with the last load's figures or none.
-        self.watch(
-            self.query_one("#child-tabs", TabbedContent), "active", self._cover_tab, init=False
-        )
+        self.watch(self.query_one("#child-tabs", ChildTabs), "active", self._cover_tab, init=False)
 
     def _cover_tab(self, tab: str) -> None:
         """Cover the pane of ``tab`` while the records are awaited, if it is built (the
@@ -442,10 +418,10 @@ class ChildScreen(WorkbookScreen):
 
     @property
     def active_tab(self) -> str:
-        return self.query_one("#child-tabs", TabbedContent).active
+        return self.query_one("#child-tabs", ChildTabs).active
 
-    @on(TabbedContent.TabActivated, "#child-tabs")
-    async def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
+    @on(ChildTabs.TabActivated, "#child-tabs")
+    async def _tab_changed(self, event: ChildTabs.TabActivated) -> None:
         tab = str(event.pane.id)
         await self._build_pane(tab)
         self._fill(tab)
@@ -534,7 +510,7 @@ class ChildScreen(WorkbookScreen):
             async with self.batch():
                 await self._build_pane(tab)
                 self._fill(tab)
-                self.query_one("#child-tabs", TabbedContent).active = tab
+                self.query_one("#child-tabs", ChildTabs).active = tab
                 # The keys typed after this one go to the tab now in front.
                 self._focus_tab()
                 self._focused_on_showing = tab

@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Region
 from textual.timer import Timer
-from textual.widgets import Input, Label, Select, Static, TabbedContent
+from textual.widgets import Input, Label, Select, Static
 
 from sen_workbook import model, vocabulary
 from sen_workbook.child_facts import area_names, when
@@ -33,6 +33,7 @@ from sen_workbook.tui.widgets.keys import TextBox
 from sen_workbook.tui.widgets.masked import MaskedInput
 from sen_workbook.tui.widgets.messages import OpenEntry
 from sen_workbook.tui.widgets.table import RecordTable, share_width
+from sen_workbook.tui.widgets.tabs import ChildTabs
 from sen_workbook.vocabulary import KIND_SHORT
 
 # Rows a page holds: more than two tall screens, yet few enough to fill the table at once
@@ -528,7 +529,7 @@ class JournalPane(Vertical):
         width = self.table.size.width
         if width:
             return width
-        shown = self.screen.query(TabbedContent).first().active_pane if self.is_attached else None
+        shown = self.screen.query(ChildTabs).first().active_pane if self.is_attached else None
         if shown is not None and shown.size.width:
             room = shown.size.width
         else:  # not laid out yet (the app opening on the journal): the tabs span the screen

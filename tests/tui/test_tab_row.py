@@ -1,0 +1,149 @@
+"""The child's tabs, drawn by one widget, look and act as Textual's tabs did.
+
+The row of tabs is one widget drawing the labels and the underline that Textual's
+``TabbedContent`` drew with eight.  Its two lines, colours included, must be those
+Textual draws for the same labels, in the dark and light themes, at 80 and 120 columns,
+with each tab chosen and with a label under the mouse; a click on a label or on the bar
+under it brings that tab to the front, and a click beside the labels nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rich.segment import Segment
+from textual.app import App, ComposeResult
+from textual.widgets import Static, TabbedContent, TabPane
+
+from sen_workbook.tui.app import SenWorkbookApp
+from sen_workbook.tui.widgets.tabs import ChildTabs, TabRow
+from tests.tui import test_app as app_tests
+from tests.tui.conftest import screen_text, settle, wait_for
+from tests.tui.test_app import SIZE, TODAY, open_amara
+
+# The app tests' family, workbook and private settings.
+book, path = app_tests.book, app_tests.path
+
+LABELS = {
+    "overview": "1 Overview",
+    "journal": "2 Journal",
+    "cycles": "3 Cycles",
+    "timeline": "4 Timeline",
+}
+
+
+class TabsApp(App):
+    """The workspace's tabs alone, made by ``kind``: ours, or Textual's."""
+
+    CSS = """
+    #child-tabs { height: 1fr; }
+    #child-tabs > ContentSwitcher { height: 1fr; }
+    #child-tabs TabPane { padding: 0; height: 1fr; }
+    """
+
+    def __init__(self, kind: type, *, theme: str, initial: str = "overview") -> None:
+        super().__init__()
+        self.kind, self.start_theme, self.initial = kind, theme, initial
+        self.activated: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        with self.kind(id="child-tabs", initial=self.initial):
+            for pane, label in LABELS.items():
+                with TabPane(label, id=pane):
+                    yield Static(f"the {pane} pane")
+
+    def on_mount(self) -> None:
+        self.theme = self.start_theme
+        if self.kind is TabbedContent:
+            # The row takes no focus in the workspace (keys 1 to 4 choose the tabs).
+            self.query_one("Tabs").can_focus = False
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.activated.append(str(event.pane.id))
+
+    def on_child_tabs_tab_activated(self, event: ChildTabs.TabActivated) -> None:
+        self.activated.append(str(event.pane.id))
+
+
+def drawn_rows(app: App) -> list[list[Segment]]:
+    """The tab row's two lines as drawn, with their colours (runs of one style as one; the
+    offsets Textual notes for selecting text left out)."""
+    strips = app.screen._compositor.render_strips()
+    rows = []
+    for strip in strips[:2]:
+        plain = (
+            Segment(text, style.clear_meta_and_links() if style else style)
+            for text, style, _ in strip
+        )
+        rows.append(list(Segment.simplify(plain)))
+    return rows
+
+
+async def rows_drawn(
+    kind: type, *, theme: str, width: int, chosen: str, hover: int | None
+) -> list[list[Segment]]:
+    app = TabsApp(kind, theme=theme)
+    async with app.run_test(size=(width, 10)) as pilot:
+        await settle(pilot)
+        tabs = app.query_one("#child-tabs")
+        tabs.active = chosen
+        await wait_for(pilot, lambda: app.activated[-1:] == [chosen])
+        await pilot.pause(0.5)  # the underline's slide ends
+        await settle(pilot)
+        if hover is not None:
+            await pilot.hover(offset=(hover, 0))
+            await settle(pilot)
+        return drawn_rows(app)
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+@pytest.mark.parametrize("width", [80, 120])
+async def test_the_row_is_the_one_textuals_tabs_draw_for_the_same_labels(theme, width):
+    for chosen, hover in (("overview", None), ("journal", None), ("timeline", 3), ("cycles", 40)):
+        ours = await rows_drawn(ChildTabs, theme=theme, width=width, chosen=chosen, hover=hover)
+        textuals = await rows_drawn(
+            TabbedContent, theme=theme, width=width, chosen=chosen, hover=hover
+        )
+        assert ours == textuals, (chosen, hover, ours, textuals)
+        if hover is not None:  # the label under the mouse is lit: the hover was drawn
+            plain = await rows_drawn(ChildTabs, theme=theme, width=width, chosen=chosen, hover=None)
+            assert plain != ours
+
+
+async def test_the_mouse_over_a_label_shows_the_hand_and_beside_the_labels_none():
+    app = TabsApp(ChildTabs, theme="textual-dark")
+    async with app.run_test(size=(80, 10)) as pilot:
+        await settle(pilot)
+        await pilot.hover(offset=(14, 0))  # "2 Journal"
+        await settle(pilot)
+        assert app.screen._pointer_shape == "pointer"
+        await pilot.hover(offset=(70, 0))
+        await settle(pilot)
+        assert app.screen._pointer_shape == "default"
+
+
+@pytest.mark.parametrize("row", [0, 1])
+async def test_a_click_on_a_label_or_the_bar_under_it_brings_its_tab_to_the_front(row):
+    app = TabsApp(ChildTabs, theme="textual-dark")
+    async with app.run_test(size=(80, 10)) as pilot:
+        await settle(pilot)
+        line = screen_text(app).splitlines()[0]
+        for pane, label in (("journal", "2 Journal"), ("timeline", "4 Timeline")):
+            await pilot.click(offset=(line.index(label) + 3, row))
+            await wait_for(pilot, lambda pane=pane: app.query_one(ChildTabs).active == pane)
+            assert f"the {pane} pane" in screen_text(app)
+        await pilot.click(offset=(70, row))  # beside the labels: nothing
+        await settle(pilot)
+        assert app.query_one(ChildTabs).active == "timeline"
+        assert app.activated == ["overview", "journal", "timeline"]
+
+
+async def test_the_workspace_s_tabs_are_one_widget_and_a_click_shows_the_journal(book):
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_amara(pilot)
+        row = app.screen.query_one(TabRow)
+        assert not row.children and not row.can_focus
+        line = screen_text(app).splitlines()[row.region.y]
+        await pilot.click(offset=(line.index("2 Journal") + 1, row.region.y))
+        await wait_for(pilot, lambda: " entries · " in screen_text(app))
+        assert app.screen.query_one(ChildTabs).active == "journal"
