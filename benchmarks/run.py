@@ -59,6 +59,11 @@ class Figure:
     # Calls that wait for the disk (fsync, fdatasync, sync) in each repeat, where counted.
     counts: list[int] = field(default_factory=list)
     counts_reference: list[int] = field(default_factory=list)
+    # Where each repeat's figure and its reference were taken side by side (the start-up
+    # rounds), the ratio is read round by round: the median of the rounds' ratios rather
+    # than the ratio of the two medians, so that a round the whole machine ran slow or
+    # quick moves both sides of its ratio alike.
+    paired: bool = False
 
     @property
     def median(self) -> float:
@@ -70,8 +75,26 @@ class Figure:
 
     @property
     def ratio(self) -> float | None:
+        if self.paired and self.reference:
+            return statistics.median(round_ratios(self.values, self.reference))
         ref = self.ref_median
         return self.median / ref if ref else None
+
+    @property
+    def ratio_of_medians(self) -> float | None:
+        """The median ÷ the reference's median: how every ratio was read before the
+        rounds were paired, shown beside the paired one."""
+        ref = self.ref_median
+        return self.median / ref if ref else None
+
+    @property
+    def cpu_ratio(self) -> float | None:
+        """The ratio in processor time, read as :attr:`ratio` is."""
+        if not (self.cpu and self.cpu_reference):
+            return None
+        if self.paired:
+            return statistics.median(round_ratios(self.cpu, self.cpu_reference))
+        return statistics.median(self.cpu) / statistics.median(self.cpu_reference)
 
     def spread(self, values: list[float]) -> str:
         return f"{min(values):.1f}–{max(values):.1f}"
@@ -81,6 +104,20 @@ class Figure:
         if self.limit is None:
             return ""
         return "yes" if self.limit(self.median, self.ratio) else "**no**"
+
+
+def round_ratios(values: list[float], reference: list[float]) -> list[float]:
+    """Each round's figure ÷ its reference of the same round."""
+    return [value / ref for value, ref in zip(values, reference, strict=True) if ref]
+
+
+def quartiles(values: list[float]) -> tuple[float, float]:
+    """The lower and upper quartiles: the spread of the middle half, which one round
+    stopped by the machine's other work does not stretch as it stretches min–max."""
+    if len(values) < 2:
+        return values[0], values[0]
+    low, _, high = statistics.quantiles(values, n=4)
+    return low, high
 
 
 def timed(action: Callable[[], object]) -> float:
@@ -724,7 +761,9 @@ def report(figures: list[Figure], command: str, elapsed: float) -> str:
         f"Rerun with: `{command}`",
         "",
         "Times in milliseconds (memory in MB): median (min–max) over the repeats, each figure",
-        "interleaved with its reference in the same run; the ratio is median ÷ reference median.",
+        "interleaved with its reference in the same run; the ratio is median ÷ reference median,",
+        "except for the start-up figures, taken round by round with their reference: there it",
+        "is the median of each round's own ratio.",
         "Every entry has its own title and details, as in a real diary.",
         "",
         "| figure | entries | median (spread) | reference | reference median (spread) | ratio | target | met |",
@@ -746,14 +785,24 @@ def report(figures: list[Figure], command: str, elapsed: float) -> str:
             "User and system time of the processes timed, median (min–max) in ms: "
             "what the work costs, whatever else the machine is doing.",
             "",
-            "| figure | entries | ours | reference | ratio |",
-            "|---|---:|---:|---:|---:|",
+            "The ratio is the median ÷ the reference's median; where the figure and its",
+            "reference were taken in the same rounds, the median of each round's own ratio",
+            "follows, with its quartiles (the middle half of the rounds).",
+            "",
+            "| figure | entries | ours | reference | ratio of the medians "
+            "| median of the rounds' ratios (quartiles) |",
+            "|---|---:|---:|---:|---:|---:|",
         ]
         for f in with_cpu:
             ours, ref = statistics.median(f.cpu), statistics.median(f.cpu_reference)
+            paired = ""
+            if f.paired:
+                rounds = round_ratios(f.cpu, f.cpu_reference)
+                low, high = quartiles(rounds)
+                paired = f"{statistics.median(rounds):.2f} ({low:.2f}–{high:.2f})"
             lines.append(
                 f"| {f.name} | {f.size:,} | {ours:.0f} ({f.spread(f.cpu)}) "
-                f"| {ref:.0f} ({f.spread(f.cpu_reference)}) | {ours / ref:.2f} |"
+                f"| {ref:.0f} ({f.spread(f.cpu_reference)}) | {ours / ref:.2f} | {paired} |"
             )
     with_counts = [f for f in figures if f.counts and f.counts_reference]
     if with_counts:
@@ -818,13 +867,19 @@ SIZES = {
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        help=f"repeats of each figure (default 5; {STARTUP_REPEAT} rounds for the start-up figures)",
+    )
     parser.add_argument("--quick", action="store_true", help="sizes 1,000 and 5,000, 3 repeats")
     parser.add_argument("--only", action="append", choices=tuple(BENCHES) + tuple(EXTRA))
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "RESULTS.md"))
     parser.add_argument("--sizes", type=int, nargs="+", help="only these sizes (entries)")
     args = parser.parse_args()
-    repeat = 3 if args.quick and args.repeat == 5 else args.repeat
+    repeat = args.repeat or (3 if args.quick else 5)
+    # The start-up figures move by more from round to round: more rounds by default.
+    startup_repeat = args.repeat or (5 if args.quick else STARTUP_REPEAT)
     # An installed package has its bytecode compiled by pip; the checkout may not (for
     # instance with PYTHONDONTWRITEBYTECODE set), and jrnl is installed.  Compile it here
     # so that processes started from the checkout do not compile every module each time.
@@ -843,7 +898,7 @@ def main() -> int:
                 sizes = tuple(args.sizes)
             for size in sizes:
                 print(f"{name} at {size:,} entries...", flush=True)
-                figure = bench(work, size, repeat)
+                figure = bench(work, size, startup_repeat if name in STARTUP else repeat)
                 print(f"  {figure.median:.1f} ms, ratio {figure.ratio}", flush=True)
                 figures.append(figure)
     command = "python " + " ".join(["benchmarks/run.py", *sys.argv[1:]])
@@ -940,7 +995,9 @@ SameScreen().run()
 # A tmux server of the benchmark's own (its own socket): on a machine shared with other
 # work, a server others stop or fill with sessions of the same names stopped runs here
 # halfway ("the screen did not show what was awaited").
-TMUX = ["tmux", "-L", "sen-workbook-bench"]
+# Named for this run, so that two runs at once (of two checkouts) do not stop each other's
+# sessions.
+TMUX = ["tmux", "-L", f"sen-workbook-bench-{os.getpid()}"]
 
 
 def _tmux(*args: str) -> str:
@@ -976,11 +1033,22 @@ def _peak_rss_mb(pid: str) -> float:
 
 
 def _cpu_ms(pid: str) -> float:
-    """Processor time (user + system, all threads) the process has used so far, in ms:
-    what the start-up cost, whatever else the shared machine was doing meanwhile."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    utime, stime = int(fields[11]), int(fields[12])  # fields 14 and 15 of proc(5)
-    return (utime + stime) * 1000 / os.sysconf("SC_CLK_TCK")
+    """Processor time (user + system, all threads, those ended included) the process has
+    used so far, in ms: what the start-up cost, whatever else the shared machine was
+    doing meanwhile.
+
+    Read from the process's own processor clock (``clock_gettime`` of its CPU clock id,
+    as ``clock_getcpuclockid`` makes it on Linux: the kernel's count in nanoseconds of
+    the time its threads ran), which is what ``/proc/PID/stat`` gives in ticks of 10 ms
+    (rounded, each start-up read to ±10 ms); that is read where the clock cannot be.
+    """
+    try:
+        # MAKE_PROCESS_CPUCLOCK(pid, CPUCLOCK_SCHED) of the kernel's posix-timers.h.
+        return time.clock_gettime(((~int(pid)) << 3) | 2) * 1000
+    except (OSError, OverflowError, ValueError):
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        utime, stime = int(fields[11]), int(fields[12])  # fields 14 and 15 of proc(5)
+        return (utime + stime) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
 # From the start: the children list, enter on the first child, then its journal tab.
@@ -1022,8 +1090,13 @@ def _run_in_tmux(
 
 
 def _app_runs(work: Path, size: int, repeat: int) -> dict[str, list[float]]:
-    """Start-up and memory of the app, both ways to its journal, and of the minimal app,
-    interleaved: the minimal app is run once per pair."""
+    """Start-up and memory of the app, both ways to its journal, of the floor, the
+    plain-Textual screen and the minimal app, in rounds: each round runs each of the five
+    once, so that the app's figure and the limit (floor + screen − minimal) of the same
+    round meet the same load.  The rounds run the five in turn forwards and backwards, so
+    that a machine growing busier or quieter through a round weighs on both sides alike,
+    and a first round, whose processes find nothing in the system's caches, is run and
+    left out."""
     folder = work / f"app-{size}"
     folder.mkdir(exist_ok=True)
     db = folder / "workbook.json"
@@ -1059,36 +1132,37 @@ def _app_runs(work: Path, size: int, repeat: int) -> dict[str, list[float]]:
         for suffix, value in zip(("ms", "mb", "cpu"), measured, strict=True):
             runs[f"{name}_{suffix}"].append(value)
 
-    for _ in range(repeat):
-        note(
-            "keys",
-            _run_in_tmux([sys.executable, "-m", "sen_workbook"], env, TO_JOURNAL, "bench-app"),
-        )
-        note(
+    app = [sys.executable, "-m", "sen_workbook"]
+    each: list[tuple[str, Callable[[], tuple[float, float, float]]]] = [
+        ("keys", lambda: _run_in_tmux(app, env, TO_JOURNAL, "bench-app")),
+        (
             "ref",
-            _run_in_tmux(
+            lambda: _run_in_tmux(
                 [sys.executable, str(minimal)], env, [("", "minimal app ready")], "bench-minimal"
             ),
-        )
-        note(
+        ),
+        (
             "reopen",
-            _run_in_tmux(
-                [sys.executable, "-m", "sen_workbook"],
-                reopen_env,
-                [("", " entries · ")],
-                "bench-reopen",
-            ),
-        )
-        note(
+            lambda: _run_in_tmux(app, reopen_env, [("", " entries · ")], "bench-reopen"),
+        ),
+        (
             "floor",
-            _run_in_tmux([sys.executable, str(floor)], env, [("", "floor ready")], "bench-floor"),
-        )
-        note(
+            lambda: _run_in_tmux(
+                [sys.executable, str(floor)], env, [("", "floor ready")], "bench-floor"
+            ),
+        ),
+        (
             "screen",
-            _run_in_tmux(
+            lambda: _run_in_tmux(
                 [sys.executable, str(same_screen)], env, [("", SAME_SCREEN_READY)], "bench-screen"
             ),
-        )
+        ),
+    ]
+    for _, run in each:
+        run()  # the cold round, left out
+    for number in range(repeat):
+        for name, run in each if number % 2 == 0 else reversed(each):
+            note(name, run())
     return runs
 
 
@@ -1120,6 +1194,7 @@ def _startup_figure(
         reference_name="minimal Textual app showing one line, started the same way",
         target="≤ 1.5 × minimal app",
         limit=lambda m, r: r is not None and r <= 1.5,
+        paired=True,
     )
 
 
@@ -1159,6 +1234,7 @@ def bench_floor(work: Path, size: int, repeat: int) -> Figure:
         cpu_reference=runs["ref_cpu"],
         reference_name="minimal Textual app showing one line, started the same way",
         target="none: the least start-up could take",
+        paired=True,
     )
 
 
@@ -1175,6 +1251,7 @@ def bench_screen(work: Path, size: int, repeat: int) -> Figure:
         cpu_reference=runs["ref_cpu"],
         reference_name="minimal Textual app showing one line, started the same way",
         target="none: what Textual takes to draw this screen",
+        paired=True,
     )
 
 
@@ -1209,6 +1286,7 @@ def _limit_figure(
         limit=lambda m, r: r is not None and r <= 1.2,
         cpu=cpu,
         cpu_reference=cpu_limit,
+        paired=True,
     )
 
 
@@ -1305,6 +1383,9 @@ EXTRA: dict[str, Callable[[Path, int, int], Figure]] = {
     "memory": bench_memory,
     "search": bench_search,
 }
+# The figures taken in the start-up rounds, and how many rounds by default.
+STARTUP = frozenset(EXTRA) - {"search"}
+STARTUP_REPEAT = 15
 SIZES.update(
     {
         "startup": (1000, 10000),
