@@ -22,7 +22,7 @@ from sen_workbook.tui.screens import child as child_screen
 from sen_workbook.tui.widgets.choices import TypedSelect
 from sen_workbook.tui.widgets.footer import KeyFooter
 from sen_workbook.tui.widgets.journal import PAGE_SIZE, JournalPane
-from sen_workbook.tui.widgets.tabs import ChildTabs
+from sen_workbook.tui.widgets.tabs import ChildTabs, TabRow
 from sen_workbook.workbook import Workbook
 from tests.tui import test_app as app_tests
 from tests.tui.conftest import long_journal as shared_long_journal
@@ -308,6 +308,13 @@ async def test_tabs_changed_in_a_burst_with_the_enter_end_on_the_last_with_its_k
         await settle(pilot)
         assert app.screen.query_one(ChildTabs).active == "journal"
         assert app.screen.query_one("#cycles-pane")  # built on the way
+        # The row of tabs lights "2 Journal", its underline slid under it.
+        row = app.screen.query_one(TabRow)
+        row_line = screen_text(app).splitlines()[row.region.y]
+        start = row_line.index("2 Journal")
+        await wait_for(
+            pilot, lambda: (row.highlight_start, row.highlight_end) == (start, start + 9)
+        )
         footer = app.screen.query_one(KeyFooter)
         assert not footer.held
         line = screen_text(app).splitlines()[-1]
