@@ -463,6 +463,32 @@ async def test_a_tab_brought_to_the_front_while_the_records_are_awaited_is_cover
         release.set()
 
 
+async def test_a_timeline_shown_while_the_records_are_awaited_is_uncovered_when_they_come(
+    book, facts_held, monkeypatch
+):
+    # 4 pressed with the enter that opens a child whose facts take long (a long journal, a
+    # slow machine): the cover went over the Timeline as over any tab in front, but it was
+    # not among the tabs uncovered when the records came, and kept turning for ever over a
+    # preview that was ready beneath it.
+    release = facts_held
+    monkeypatch.setattr(child_screen, "LOADING_DELAY", 0.05)  # the cover goes up by itself
+    app = SenWorkbookApp(book, today=TODAY)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("enter", "4")
+            await wait_for(pilot, lambda: app.screen.query("#timeline-pane"))
+            pane = app.screen.query_one("#timeline-pane")
+            await wait_for(pilot, lambda: pane.loading)
+            release.set()
+            await wait_for(pilot, lambda: "Preview: Evidence for an EHC" in screen_text(app))
+            await settle(pilot)
+            assert not pane.loading
+            assert "Preview: Evidence for an EHC" in screen_text(app)
+    finally:
+        release.set()
+
+
 async def test_the_journal_opened_after_a_change_lists_the_records_of_now_in_their_order(book):
     # The journal takes its order from the facts' thread when that thread worked on the
     # records shown; after an entry is added or deleted, those records are gone, and the

@@ -48,7 +48,9 @@ from sen_workbook.tui.widgets.timeline import TimelinePane
 from sen_workbook.vocabulary import STATUS_SHORT
 from sen_workbook.workbook import WorkbookError, in_order
 
-PANES = "#overview-pane, #journal-pane, #cycles-pane"  # those with a loading cover
+# Those with a loading cover: every tab is covered when in front while its records are
+# awaited, so every one is uncovered when they come.
+PANES = "#overview-pane, #journal-pane, #cycles-pane, #timeline-pane"
 LOADING_DELAY = 0.3  # seconds
 # The longest the facts wait for a tab being brought to the front to be drawn (its frame
 # sets them going sooner): a bound, so that nothing can keep them waiting for ever.
