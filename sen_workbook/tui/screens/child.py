@@ -17,7 +17,6 @@ from textual.binding import Binding
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import (
-    Header,
     Input,
     MaskedInput,
     Static,
@@ -34,6 +33,7 @@ from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
 from sen_workbook.tui.widgets.cycles import CyclesPane
 from sen_workbook.tui.widgets.footer import KeyFooter
+from sen_workbook.tui.widgets.header import TitleHeader
 from sen_workbook.tui.widgets.journal import (
     JournalPane,
     JournalRow,
@@ -133,7 +133,7 @@ class ChildScreen(WorkbookScreen):
         self._tab_drawn.set()
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         yield ReadOnlyBanner(self.book_app.workbook)
         yield Static("", id="child-summary", markup=False)
         with ChildTabs(id="child-tabs", initial=self.first_tab):

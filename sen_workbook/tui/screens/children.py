@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Header, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from sen_workbook import analysis, deadlines, model, vocabulary
@@ -29,6 +29,7 @@ from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
 from sen_workbook.tui.widgets.cells import plain
 from sen_workbook.tui.widgets.footer import KeyFooter
+from sen_workbook.tui.widgets.header import TitleHeader
 from sen_workbook.tui.widgets.table import RecordTable, share_width
 from sen_workbook.vocabulary import STATUS_SHORT
 from sen_workbook.workbook import in_order
@@ -119,7 +120,7 @@ class ChildrenScreen(WorkbookScreen):
         self._detail_shown: Text | None = None  # the line under the list, as shown
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         yield ReadOnlyBanner(self.book_app.workbook)
         yield RecordTable(id="children-table")
         yield Static("", id="children-empty", markup=False)

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sen_workbook import deadlines, model, vocabulary
@@ -20,6 +20,7 @@ from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
 from sen_workbook.tui.widgets.footer import KeyFooter
+from sen_workbook.tui.widgets.header import TitleHeader
 from sen_workbook.vocabulary import (
     DIRECTION_LABELS,
     FIELD_LABELS,
@@ -263,7 +264,7 @@ class EntryScreen(WorkbookScreen):
         self.entry: model.Entry | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         yield ReadOnlyBanner(self.book_app.workbook)
         with VerticalScroll(id="entry-body"):
             yield Static("", id="entry-heading", markup=False)

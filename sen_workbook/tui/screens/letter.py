@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Header, Input, OptionList, Static, TextArea
+from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from sen_workbook import letters, model, vocabulary
@@ -27,6 +27,7 @@ from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
 from sen_workbook.tui.widgets.footer import KeyFooter, KeysInFirstFrame
+from sen_workbook.tui.widgets.header import TitleHeader
 from sen_workbook.tui.widgets.keys import TextBox, WritingBox
 from sen_workbook.workbook import WorkbookError
 
@@ -164,7 +165,7 @@ class LetterScreen(WorkbookScreen):
 
     def compose(self) -> ComposeResult:
         kind = letters.LETTER_TYPES[self.letter.letter_type]
-        yield Header()
+        yield TitleHeader()
         yield ReadOnlyBanner(self.book_app.workbook)
         heading = Text(kind.label, style="bold")
         heading.append(f" \u00b7 to {joined(self.letter.to)}")

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from sen_workbook import model
 from sen_workbook.child_facts import child_label
@@ -15,6 +15,7 @@ from sen_workbook.tui.styles import stylesheet
 from sen_workbook.tui.widgets.banner import ReadOnlyBanner
 from sen_workbook.tui.widgets.cells import plain
 from sen_workbook.tui.widgets.footer import KeyFooter
+from sen_workbook.tui.widgets.header import TitleHeader
 from sen_workbook.tui.widgets.table import RecordTable
 from sen_workbook.vocabulary import KIND_SHORT
 
@@ -41,7 +42,7 @@ class TrashScreen(WorkbookScreen):
         self.items: list[model.TrashItem] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         yield ReadOnlyBanner(self.book_app.workbook)
         yield Static(
             "Deleted children and entries stay here until you restore them. A child comes "
