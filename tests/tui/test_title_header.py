@@ -3,8 +3,8 @@
 The header is one widget drawing the line Textual's ``Header`` drew with four.  Its
 lines, colours included, must be those Textual draws for the same title and subtitle, in
 the dark and light themes, at 80 and 120 columns, with a subtitle too long for the line,
-with the icon under the mouse, and three lines tall after a click; a click on the icon
-opens the palette.
+with the icon under the mouse, and three lines tall after a click; the icon is explained
+by its tooltip under the mouse and a click on it opens the palette.
 """
 
 from __future__ import annotations
@@ -100,6 +100,11 @@ async def test_the_icon_opens_the_palette_and_the_subtitle_follows_the_screen():
         assert SHORT in screen_text(app).splitlines()[0]
         app.screen.sub_title = "Another child"
         await wait_for(pilot, lambda: "Another child" in screen_text(app).splitlines()[0])
+        header = app.query_one(TitleHeader)
+        await pilot.hover(offset=(2, 0))  # the icon is explained, as Textual's is
+        await wait_for(pilot, lambda: header.tooltip == "Open the command palette")
+        await pilot.hover(offset=(40, 0))
+        await wait_for(pilot, lambda: header.tooltip is None)
         await pilot.click(offset=(1, 0))
         await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
 
