@@ -109,6 +109,54 @@ async def test_the_row_is_the_one_textuals_tabs_draw_for_the_same_labels(theme, 
             assert plain != ours
 
 
+@pytest.mark.parametrize("width", [9, 11, 24, 30, 40])
+async def test_where_the_labels_do_not_fit_the_row_slides_to_the_tab_in_front_as_textuals(width):
+    # A narrow terminal (a phone, a split pane): the row is slid so that the tab chosen
+    # is shown, as Textual's row is scrolled to it, not cut off at its right.
+    for chosen in ("timeline", "cycles", "overview"):
+        ours = await rows_drawn(
+            ChildTabs, theme="textual-dark", width=width, chosen=chosen, hover=None
+        )
+        textuals = await rows_drawn(
+            TabbedContent, theme="textual-dark", width=width, chosen=chosen, hover=None
+        )
+        assert ours == textuals, (chosen, ours, textuals)
+
+
+async def test_a_click_on_a_label_slid_into_view_brings_that_tab_to_the_front():
+    app = TabsApp(ChildTabs, theme="textual-dark", initial="timeline")
+    async with app.run_test(size=(24, 10)) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.5)  # the row's slide ends
+        line = screen_text(app).splitlines()[0]
+        assert "4 Timeline" in line and "1 Overview" not in line
+        await pilot.hover(offset=(line.index("3 Cycles") + 1, 0))
+        await settle(pilot)
+        lit = drawn_rows(app)[0]
+        assert any(
+            s.text == "3 Cycles" and s.style == next(t.style for t in lit if t.text == "4 Timeline")
+            for s in lit
+        )  # the label under the mouse is lit as the chosen one is
+        await pilot.click(offset=(line.index("3 Cycles") + 1, 0))
+        await wait_for(pilot, lambda: app.query_one(ChildTabs).active == "cycles")
+        assert "the cycles pane" in screen_text(app)
+
+
+async def test_the_row_slides_to_the_tab_in_front_when_the_terminal_narrows():
+    for kind in (ChildTabs, TabbedContent):
+        app = TabsApp(kind, theme="textual-dark", initial="timeline")
+        async with app.run_test(size=(80, 10)) as pilot:
+            await settle(pilot)
+            await pilot.resize_terminal(30, 10)
+            await pilot.pause(0.5)
+            await settle(pilot)
+            assert "4 Timeline" in screen_text(app).splitlines()[0], kind
+            await pilot.resize_terminal(80, 10)
+            await pilot.pause(0.5)
+            await settle(pilot)
+            assert screen_text(app).splitlines()[0].startswith(" 1 Overview"), kind
+
+
 async def test_the_mouse_over_a_label_shows_the_hand_and_beside_the_labels_none():
     app = TabsApp(ChildTabs, theme="textual-dark")
     async with app.run_test(size=(80, 10)) as pilot:

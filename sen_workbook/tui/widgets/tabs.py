@@ -30,6 +30,9 @@ __all__ = ["ChildTabs", "TabRow"]
 # The underline's slide to the tab chosen, as Textual's tabs make it.
 SLIDE_DELAY = 0.02  # seconds
 SLIDE_SECONDS = 0.3
+# The row's slide to show the tab chosen, where the labels do not fit, as Textual's
+# scroll to it.
+SCROLL_SECONDS = 0.2
 
 
 class TabLabel(NamedTuple):
@@ -48,7 +51,8 @@ class TabRow(Widget, can_focus=False):
     Drawn as Textual's ``Tabs`` draws its row of ``Tab`` widgets and its ``Underline``:
     each label padded by a cell either side, dimmed but for the tab chosen and the one
     under the mouse; under them a thin bar, bright under the chosen label, sliding to a
-    tab newly chosen.  A click on a label, or on the bar under it, chooses that tab.  It
+    tab newly chosen; where the labels do not fit, the row slid to show the tab chosen.  A
+    click on a label, or on the bar under it, chooses that tab.  It
     takes no focus (keys 1 to 4 choose the tabs), as the row it replaces did not.
     """
 
@@ -97,6 +101,10 @@ class TabRow(Widget, can_focus=False):
     # The underline's bright part, in cells (fractions while it slides).
     highlight_start: reactive[float] = reactive(0.0)
     highlight_end: reactive[float] = reactive(0.0)
+    # The cells of the row slid out of view at its left, where the labels do not fit (a
+    # narrow terminal): the row is slid so that the tab chosen is shown, as Textual's
+    # row is scrolled to it (fractions while it slides).
+    shift: reactive[float] = reactive(0.0)
 
     class Chosen(Message):
         """A tab was clicked."""
@@ -130,6 +138,7 @@ class TabRow(Widget, can_focus=False):
 
     def watch_active(self, before: str, active: str) -> None:
         self.refresh()
+        self.call_after_refresh(self._show_active)
         start, end = self._span(active)
         if self.app.animation_level == "none" or not before:
             self.highlight_start, self.highlight_end = start, end
@@ -142,6 +151,43 @@ class TabRow(Widget, can_focus=False):
             self.animate("highlight_end", end, duration=SLIDE_SECONDS, level="basic")
 
         self.set_timer(SLIDE_DELAY, lambda: self.call_after_refresh(slide))
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._show_active)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # As Textual's row: the underline under the chosen label at once, and the row slid
+        # to show it in the new width.
+        self.highlight_start, self.highlight_end = self._span(self.active)
+        self._show_active()
+
+    def _show_active(self) -> None:
+        """Slide the row to centre the chosen tab's label, as far as the row goes, as
+        Textual's ``Tabs`` scrolls its row (``scroll_to_center``, its left end kept in
+        view), over 0.2 s."""
+        width = self.size.width
+        tab = next((tab for tab in self.tabs if tab.pane == self.active), None)
+        if not width or tab is None:
+            return
+        most = max(0, self.tabs[-1].end - width)
+        shown = round(self.shift)
+        centre = tab.start + (tab.end - tab.start) / 2
+        to = min(max(shown + int(centre - (shown + width / 2) + 0.5), 0), most)
+        if not to <= tab.start < to + width:
+            # Its left end out of view (a row narrower than the label): the least slide
+            # that shows as much of the label as fits, from its left end.
+            seen = min(tab.end - tab.start, width)
+            step = 0
+            if not shown <= tab.start < tab.start + seen < shown + width:
+                step = min(tab.start - shown, tab.start - (shown + width - seen), key=abs)
+            to = min(max(shown + step, 0), most)
+        if to != shown:
+            self.animate(
+                "shift", float(to), duration=SCROLL_SECONDS, easing="out_cubic", level="basic"
+            )
+
+    def watch_shift(self) -> None:
+        self.refresh()
 
     def watch_highlight_start(self) -> None:
         self.refresh()
@@ -162,6 +208,11 @@ class TabRow(Widget, can_focus=False):
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         blank = Style.from_color(bgcolor=self.background_colors[1].rich_color)
+        used = self.tabs[-1].end if self.tabs else 0
+        # The whole row is drawn, as wide as its labels where they do not fit, and the
+        # part slid into view is shown.
+        whole = max(width, used)
+        shift = min(max(round(self.shift), 0), whole - width)
         if y == 0:
             segments: list[Segment] = []
             for tab in self.tabs:
@@ -172,8 +223,8 @@ class TabRow(Widget, can_focus=False):
                     Segment(tab.label, style),
                     Segment(" ", padding),
                 ]
-            used = self.tabs[-1].end if self.tabs else 0
-            return Strip(segments, used).adjust_cell_length(width, blank)
+            row = Strip(segments, used).adjust_cell_length(whole, blank)
+            return row.crop(shift, shift + width) if whole != width else row
         if y == 1:
             bar_style = self.get_component_rich_style("tab-row--bar")
             bar = Bar(
@@ -184,9 +235,10 @@ class TabRow(Widget, can_focus=False):
             console = self.app.console
             base = self.rich_style
             lines = console.render_lines(
-                bar, console.options.update_width(width), style=base, pad=True
+                bar, console.options.update_width(whole), style=base, pad=True
             )
-            return Strip(lines[0], width)
+            row = Strip(lines[0], whole)
+            return row.crop(shift, shift + width) if whole != width else row
         return Strip.blank(width, blank)
 
     # --- the mouse ----------------------------------------------------------------------
@@ -206,7 +258,7 @@ class TabRow(Widget, can_focus=False):
             self.refresh()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        tab = self._tab_at(event.x) if event.y == 0 else None
+        tab = self._tab_at(event.x + round(self.shift)) if event.y == 0 else None
         self._hover(tab.pane if tab is not None else None)
 
     def on_leave(self, event: events.Leave) -> None:
@@ -214,7 +266,7 @@ class TabRow(Widget, can_focus=False):
 
     def on_click(self, event: events.Click) -> None:
         # A click on the bar chooses the tab above it, as on Textual's.
-        tab = self._tab_at(event.x)
+        tab = self._tab_at(event.x + round(self.shift))
         if tab is not None:
             event.stop()
             self.post_message(self.Chosen(tab.pane))
