@@ -1145,3 +1145,36 @@ def test_the_people_of_each_entry_are_shown_as_that_entry_names_them():
         "People: Mr *Ode*",
         "People: Mrs Patel; Mr Ode",
     ]
+
+
+# The fields the timeline reads by name from every entry, and their empty values.  A
+# stored entry of this schema has them all (its shape is checked as the file is read);
+# one of an older workbook opened read-only, or made in Python, may lack some.
+_READ_BY_NAME = {
+    "title": "",
+    "details": "",
+    "areas": [],
+    "people": [],
+    "links": [],
+    "attachments": [],
+    "created_at": "",
+    "revisions": [],
+}
+
+
+@pytest.mark.parametrize("purpose", ["ehcna", "complaint", "chronology"])
+def test_entries_lacking_fields_are_shown_as_with_those_fields_empty(purpose):
+    child, entries = records()
+    emptied, lacking = [], []
+    for number, entry in enumerate(entries):
+        # Every entry lacks a different few of the fields (and every field is lacked).
+        gone = [name for i, name in enumerate(_READ_BY_NAME) if (i + number) % 3 == 0]
+        emptied.append({**entry, **{name: _READ_BY_NAME[name] for name in gone}})
+        lacking.append({k: v for k, v in entry.items() if k not in gone})
+    options = TimelineOptions(purpose=purpose, as_of=AS_OF)
+    expected = render_timeline(child, emptied, options)
+    assert render_timeline(child, lacking, options) == expected
+    # Not a document of nothing: the entries are there, and what they lack is told.
+    assert "Recorded: when it was first written down is not known" in expected
+    shown = [entry for entry in entries if model.entry_day(entry) <= AS_OF]
+    assert len(re.findall(r"^### R\d+ — ", expected, re.MULTILINE)) == len(shown)

@@ -41,11 +41,16 @@ def chronology(facts: Facts) -> list[Block]:
         facts.selected, facts.selected_refs, facts.selected_when, strict=True
     ):
         kind = entry["kind"]
+        try:  # (a stored entry has every field of its kind: see entries._SHOWN_FIELDS)
+            title = entry["title"]
+            files = entry["attachments"]
+        except KeyError:
+            title, files = entry.get("title", ""), entry.get("attachments")
         if kind in _KINDS_WITH_A_FACT:
             summary = row_summary(facts, entry)
         else:  # the title alone
-            summary = text(entry.get("title", ""), "cell")
-        exhibits = ", ".join(facts.entry_exhibits(entry)) if entry.get("attachments") else ""
+            summary = text(title, "cell")
+        exhibits = ", ".join(facts.entry_exhibits(entry)) if files else ""
         lines.append(f"| {ref} | {shown_when} | {kinds[kind]} | {summary} | {exhibits} |")
         read(facts, entry, kind)
     facts.once(ROWS_READ, lambda _: rows)

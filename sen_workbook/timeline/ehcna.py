@@ -236,9 +236,9 @@ def action(facts: Facts) -> list[str]:
     if overdue:
         lines += ["", f"Meeting actions past their due date and not done: {len(overdue)}."]
         for flag in overdue:
-            # (Each sentence is its own, shown twice at most: not kept with the texts
-            # shown again and again.)
-            lines.append(bullet(f"{facts.own_text(flag.message)} ({facts.cite(flag.entry_id)})"))
+            # (Each sentence is its own, shown here and among the flags: kept for that
+            # one more showing only, see Facts.flag_sentence.)
+            lines.append(bullet(f"{facts.flag_sentence(flag)} ({facts.cite(flag.entry_id)})"))
     lines += ["", *recommendations(facts)]
     return lines
 

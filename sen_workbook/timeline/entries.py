@@ -70,15 +70,24 @@ def entry_parts(
     lines are not gone through again).  ``ref``, ``shown_when`` and ``day`` are the
     entry's row of :class:`Facts`."""
     kind = entry["kind"]
-    get = entry.get
-    title = facts.text(get("title", ""), "heading")
+    try:
+        title = entry["title"]
+        details = entry["details"]
+        chosen = entry["areas"]
+        people = entry["people"]
+        links = entry["links"]
+        files = entry["attachments"]
+        written = entry["created_at"]
+        revisions = entry["revisions"]
+    except KeyError:  # an entry lacking a field (see _SHOWN_FIELDS)
+        title, details, chosen, people, links, files, written, revisions = _shown_of(entry)
+    title = facts.text(title, "heading")
     heading = f"### {ref} — {shown_when} — {vocabulary.KIND_LABELS[kind]}: {title}"
     # The list items, each one line or a first line and its further paragraphs.
     items: list[str] = []
     # Where the line ends after the details start (see below): the details, the longest
     # text of most entries, are looked at for line ends apart.
     after_details = 0
-    details = get("details", "")
     if details:
         details = facts.own_text(details)
         if details:
@@ -90,7 +99,6 @@ def entry_parts(
             items.append("- " + _DETAILS + details)
             if after_details == 0:
                 after_details = len(items[0])
-    chosen = get("areas")
     if chosen:
         # (_area_labels, its lookup written out: the same few lists again and again.)
         areas = _area_shown.get(tuple(chosen)) if type(chosen) is list else None
@@ -98,7 +106,6 @@ def entry_parts(
             areas = _area_labels(chosen)
         if areas:
             items.append(_AREAS + areas)
-    people = get("people")
     if people:
         named = facts.joined(people)
         if named:
@@ -106,15 +113,15 @@ def entry_parts(
     fields = _KIND_FIELDS.get(kind)
     if fields is not None:
         fields(facts, entry, items)
-    if get("links"):
-        items.append(bullet(_LINKS + facts.cites(entry["links"])))
-    for attachment in get("attachments") or ():
+    if links:
+        items.append(bullet(_LINKS + facts.cites(links)))
+    for attachment in files or ():
         ref = facts.exhibit_refs.get((entry["id"], attachment["sha256"]), "")
         exhibit = f"Exhibit {ref}: " + added_as(facts, attachment.get("filename", ""))
         if present(attachment.get("description", "")):
             exhibit += ", " + facts.text(attachment["description"])
         items.append(bullet(exhibit))
-    recorded = "- " + provenance(entry, day)
+    recorded = "- " + _provenance(entry, day, written, revisions)
     if not items:  # a paragraph, then the list: a blank line between them
         return heading, f"No further details recorded.\n\n{recorded}"
     items.append(recorded)
@@ -128,6 +135,30 @@ def entry_parts(
         if body.count("\n", after_details) >= len(items):
             body = _spaced_items(items)
     return heading, body
+
+
+# The common fields an entry in full shows, each read by its name.  A stored entry has every
+# field of its kind: the file's records are checked for it as it is read (shape.py), and
+# a record the check refuses never gets here.  An entry of a workbook of an older
+# schema opened read-only (not brought up to date, nor checked) may lack one, as may an
+# entry made in Python without every field: it is read field by field, each missing
+# one taken as absent, as before.
+_SHOWN_FIELDS = (
+    ("title", ""),
+    ("details", ""),
+    ("areas", None),
+    ("people", None),
+    ("links", None),
+    ("attachments", None),
+    ("created_at", None),
+    ("revisions", None),
+)
+
+
+def _shown_of(entry: Mapping[str, Any]) -> tuple[Any, ...]:
+    """The fields of :data:`_SHOWN_FIELDS` of an entry that lacks some, each taken as
+    absent (the default beside it)."""
+    return tuple(entry.get(name, absent) for name, absent in _SHOWN_FIELDS)
 
 
 def _spaced_items(items: list[str]) -> str:
@@ -180,7 +211,11 @@ def provenance(entry: Mapping[str, Any], day: date | None = None) -> str:
     """When the entry was first written down, how long after the day it tells of, and
     whether it was changed since: a note made on the day weighs more than one made later.
     ``day`` is the entry's day, when the caller has it."""
-    written = entry.get("created_at")
+    return _provenance(entry, day, entry.get("created_at"), entry.get("revisions"))
+
+
+def _provenance(entry: Mapping[str, Any], day: date | None, written: Any, revisions: Any) -> str:
+    """:func:`provenance`, given the entry's ``created_at`` and ``revisions`` as read."""
     # (_stamp, written out for the stamp the app writes: every entry has one.)
     if type(written) is str and written:
         try:
@@ -207,7 +242,7 @@ def provenance(entry: Mapping[str, Any], day: date | None = None) -> str:
                 _AFTER[gap] = after  # the same few gaps again and again
         # To the minute: the stamp as written, when the app wrote it.
         if type(written) is str and _WRITTEN_AS_THE_APP_DOES(written):
-            if not entry.get("revisions"):  # most entries: the line made in one step
+            if not revisions:  # most entries: the line made in one step
                 return (
                     f"Recorded: first written down on {written[:10]} {written[11:16]}, "
                     f"{after}; not changed since."
@@ -215,7 +250,6 @@ def provenance(entry: Mapping[str, Any], day: date | None = None) -> str:
             said = f"Recorded: first written down on {written[:10]} {written[11:16]}, {after}"
         else:
             said = f"Recorded: first written down on {_to_the_minute(created)}, {after}"
-    revisions = entry.get("revisions")
     if revisions:
         changed = _stamp(entry.get("updated_at"))
         last = f", last on {_to_the_minute(changed)}" if changed else ""

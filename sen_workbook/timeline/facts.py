@@ -30,6 +30,30 @@ _in_order = itemgetter(2)
 _looks = itemgetter("id", "kind", "attachments")
 
 
+# The flags the summary shows twice, their sentences kept once shown (see
+# :meth:`Facts.flag_sentence`): the overdue actions, listed under the meetings too.
+_FLAGS_SHOWN_TWICE = frozenset(("action_overdue",))
+
+
+def _looks_of(entry: Mapping[str, Any]) -> tuple[Any, ...]:
+    """What the facts' one look at each entry reads of it (see :class:`Facts`), after
+    the child's id, of an entry that lacks some field: one of a
+    workbook of an older schema opened read-only (neither brought up to date nor checked),
+    or made in Python without every field.  Without a date it is refused (a
+    ``KeyError``, as before); a row without a kind or id is (see :class:`Facts`)."""
+    return (
+        entry.get("kind", _ABSENT),
+        entry["date"],
+        entry.get("id", _ABSENT),
+        entry.get("created_at", ""),
+        entry.get("attachments"),
+    )
+
+
+# An entry's id when it has none: such an entry dated up to the day is refused as a row.
+_ABSENT: Any = object()
+
+
 def _ids_kinds_and_files(
     entries: Sequence[Mapping[str, Any]],
 ) -> tuple[tuple[str, ...], tuple[Any, ...], list[Mapping[str, Any]]]:
@@ -82,27 +106,41 @@ class Facts:
         later: list[Mapping[str, Any]] = []  # dated after as_of
         rows: list[tuple[Any, ...]] = []
         for entry in entries:
-            if entry.get("child_id") != child_id:
+            try:
+                owner = entry["child_id"]
+                kind = entry["kind"]
+                stored = entry["date"]
+                entry_id = entry["id"]
+                created = entry["created_at"]
+                files = entry["attachments"]
+            except KeyError:  # an entry lacking a field (see _looks_of)
+                owner = entry.get("child_id")
+                if owner != child_id:
+                    continue
+                kind, stored, entry_id, created, files = _looks_of(entry)
+            if owner != child_id:
                 continue
-            if entry.get("kind") in answered:
+            if kind in answered:
+                # (Only answers are left out: the fields read above stay as they are.)
                 entry = as_it_stood(entry, as_of)
             mine.append(entry)
             # (analysis.chronological_key, written out: a date as stored is looked up
             # among the days already read, which know every stored date by now.)
-            stored = entry["date"]
             day = days_read.get(stored[:10]) if type(stored) is str else None
             if day is None:
                 day = entry_day(entry)
             if day <= as_of:
+                if entry_id is _ABSENT or kind is _ABSENT:
+                    raise KeyError("id" if entry_id is _ABSENT else "kind")
                 time = str(stored)[11:16]
                 rows.append(
                     (
-                        (day, time, str(entry.get("id", ""))),
+                        (day, time, str(entry_id)),
                         entry,
-                        (day, time, str(entry.get("created_at", ""))),
-                        entry["id"],
-                        entry["kind"],
-                        entry.get("attachments"),
+                        (day, time, str(created)),
+                        entry_id,
+                        kind,
+                        files,
                         stored,
                     )
                 )
@@ -148,7 +186,7 @@ class Facts:
             self.selected_when = list(map(when_dated, dates, days))
         # Each row's reference, date as shown and day, in the chronology's order: the
         # chronology and the entries in full show them row by row.
-        self.selected_refs = list(map("R{}".format, range(1, len(ids) + 1)))
+        self.selected_refs = [f"R{number}" for number in range(1, len(ids) + 1)]
         self.selected_days = days
         self.refs = dict(zip(ids, self.selected_refs, strict=True))
         if len(self.refs) < len(ids):
@@ -201,6 +239,8 @@ class Facts:
         self.hidden_deadlines = len(self.all_deadlines) - len(self.deadlines)
         self.name = options.pseudonym or str(child.get("name", ""))
         self._worked_out: dict[str, Any] = {}
+        # A flag's sentence as shown the first time (see flag_sentence).
+        self._flag_sentences: dict[str, str] = {}
         # The people of a list as shown, by the list (see :meth:`joined`).
         self._joined: dict[tuple[str, ...], str] = {}
         # entry id -> how it is cited.  When no two entries share an id, every row's
@@ -208,8 +248,13 @@ class Facts:
         # summary cites most rows (every observation, concern and meeting) one by one.
         self.unique_ids = len(self.by_id) == len(self.known)
         self._cited: dict[str, str] = (
+            # (Each "R5" and "2024-03-04" joined by ", ": quicker than formatting each.)
             dict(
-                zip(ids, map("{}, {}".format, self.selected_refs, self.selected_when), strict=True)
+                zip(
+                    ids,
+                    map(", ".join, zip(self.selected_refs, self.selected_when, strict=True)),
+                    strict=True,
+                )
             )
             if self.unique_ids
             else {}
@@ -261,6 +306,18 @@ class Facts:
             return ""
         text = value if type(value) is str else str(value)
         return escape(self.pseudonym.apply(text) if self._renaming else text, "inline")
+
+    def flag_sentence(self, flag: analysis.Flag) -> str:
+        """:meth:`own_text` of a flag's sentence.  The summary shows some flags twice
+        (an overdue action under its heading and among the flags): the first showing
+        keeps the sentence as shown for the second to take."""
+        message = flag.message
+        shown = self._flag_sentences.pop(message, None)
+        if shown is None:
+            shown = self.own_text(message)
+            if flag.code in _FLAGS_SHOWN_TWICE:
+                self._flag_sentences[message] = shown
+        return shown
 
     def texts(self, values: Iterable[Any]) -> list[str]:
         """:meth:`text` of each value, leaving out those that show nothing."""

@@ -18,8 +18,9 @@ def flag_section(facts: Facts) -> list[str]:
     for flag in facts.flags:
         label = FLAG_LABELS.get(flag.code) or escape(flag.code, "inline")
         where = facts.cites((flag.entry_id, *flag.related_ids))
-        # Each flag's sentence is its own, shown once: not kept with the texts shown again.
-        lines.append(bullet(f"{label} ({where}): {facts.own_text(flag.message)}"))
+        # Each flag's sentence is its own: not kept with the texts shown again and again
+        # (an overdue action's, shown under its heading first, is taken as shown there).
+        lines.append(bullet(f"{label} ({where}): {facts.flag_sentence(flag)}"))
     if facts.hidden_flags:
         lines += ["", left_out(facts.hidden_flags, "flag")]
     return lines

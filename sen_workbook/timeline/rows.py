@@ -44,10 +44,14 @@ class RowsRead:
 
     def read(self, facts: Facts, entry: Mapping[str, Any], kind: Any) -> None:
         """Take the summary's look at one row (``kind`` is the entry's)."""
-        if kind == "review" or entry.get("targets"):
+        if kind == "review" or entry.get("targets"):  # (only a plan has targets)
             self.with_plan_areas.append(entry)
         else:
-            key = tuple(entry.get("areas") or ())
+            try:  # (a stored entry has every field of its kind: see entries._SHOWN_FIELDS)
+                areas = entry["areas"]
+            except KeyError:
+                areas = None
+            key = tuple(areas or ())
             own = self.own_areas
             own[key] = own.get(key, 0) + 1
         # (Most observations record no view: those are passed over without a call.  The
@@ -82,6 +86,10 @@ def _read_rows(facts: Facts) -> RowsRead:
 def titled_item(facts: Facts, entry: Mapping[str, Any], kind: str) -> str:
     """An entry as a list item of the summary's: ``- R5, 2024-03-04: Meeting, “Title”.``
     (:meth:`Facts.titled`, for lists of thousands); ``kind`` is its kind's label."""
-    title = facts.text(entry.get("title", ""))
+    try:  # (a stored entry has every field of its kind: see entries._SHOWN_FIELDS)
+        title = entry["title"]
+    except KeyError:
+        title = ""
+    title = facts.text(title)
     item = f"- {facts.cite(entry['id'])}: {kind}, “{title}”."
     return item if "\n" not in title else bullet(item[2:])
