@@ -199,11 +199,15 @@ class TabRow(Widget, can_focus=False):
 
     def _label_style(self, tab: TabLabel) -> Style:
         names = ["tab-row--tab"]
-        if tab.pane == self._hovered:
-            names.append("tab-row--hover")
         if tab.pane == self.active:
             names.append("tab-row--active")
-        return self.get_component_rich_style(*names)
+        style = self.get_component_rich_style(*names)
+        if tab.pane == self._hovered:
+            # The label under the mouse takes the hover's colour alone, its text style
+            # kept: Textual merging the two components' rules would drop the dim the ANSI
+            # themes give a label (a hovered label there is dim, as on Textual's tabs).
+            style += Style.from_color(self.get_component_rich_style("tab-row--hover").color)
+        return style
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
