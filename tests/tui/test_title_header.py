@@ -75,7 +75,7 @@ async def lines_drawn(
         return drawn_lines(app, 3 if tall else 1)
 
 
-@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "ansi-dark", "ansi-light"])
 @pytest.mark.parametrize("width", [80, 120])
 async def test_the_header_is_the_one_textual_draws_for_the_same_titles(theme, width):
     for sub_title, hover, tall in (
