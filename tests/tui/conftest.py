@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
-from textual import events
+from textual import constants, events
 from textual.app import App
 from textual.command import CommandList
 from textual.keys import _character_to_key
@@ -69,9 +69,20 @@ def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def screen_text(app: App) -> str:
     """The current screen as the person sees it (dialogs and notifications included)."""
-    width, height = app.size
+    return picture_text(app.export_screenshot(simplify=True), app.size)
+
+
+async def still_text(pilot: Pilot) -> str:
+    """The screen as the person sees it once it is still (see ``still_screen``)."""
+    return picture_text(await still_screen(pilot), pilot.app.size)
+
+
+def picture_text(picture: str, size: tuple[int, int]) -> str:
+    """The text of a picture of the screen (an SVG screenshot of a screen of ``size``),
+    each run of text on its row and column."""
+    width, height = size
     rows: list[list[tuple[int, str]]] = [[] for _ in range(height)]
-    for match in _TEXT.finditer(app.export_screenshot(simplify=True)):
+    for match in _TEXT.finditer(picture):
         line = int(match["line"])
         if line < height:
             column = round(float(match["x"]) / _CELL_WIDTH)
@@ -133,14 +144,21 @@ async def wait_for(pilot: Pilot, condition: Callable[[], object], seconds: float
 async def still_screen(pilot: Pilot) -> str:
     """The picture of the screen (SVG) once two pictures in a row are the same: what is
     drawn after a key may still change after the screen is idle (a list filled after
-    its form opens, keys the footer builds after the frame).  The text cursors stop
-    blinking first, or each picture would catch them in a different phase."""
+    its form opens, keys the footer builds after the frame, a tab's underline sliding to
+    it).  The text cursors stop blinking first, or each picture would catch them in a
+    different phase.
+
+    The animations under way end first, and the pictures are taken more than one of the
+    animations' steps apart (two steps of ``TEXTUAL_FPS``), so that two pictures between
+    the same two steps of a slide are not taken for a still screen."""
     app = pilot.app
     for control in app.screen.query("Input, TextArea"):
         control.cursor_blink = False
+    await pilot.wait_for_scheduled_animations()
+    apart = max(0.05, 2 / constants.MAX_FPS)
     previous = None
     for _ in range(200):
-        await pilot.pause(0.05)
+        await pilot.pause(apart)
         shown = app.export_screenshot()
         if shown == previous:
             return shown

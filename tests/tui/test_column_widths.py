@@ -12,7 +12,7 @@ from textual.app import App
 from sen_workbook.tui.app import SenWorkbookApp
 from sen_workbook.tui.widgets.table import RecordTable, share_width
 from tests.tui import test_snapshots as snapshot_tests
-from tests.tui.conftest import screen_text, settle, wait_for
+from tests.tui.conftest import screen_text, settle, still_text, wait_for
 
 # The snapshots' demo family, "today" and sizes.
 book = snapshot_tests.book
@@ -222,7 +222,7 @@ async def _as_started_at(book, size: tuple[int, int], keys: tuple[str, ...] = ()
         for key in keys:
             await pilot.press(key)
             await settle(pilot)
-        return screen_text(app)
+        return await still_text(pilot)
 
 
 async def test_after_resizes_every_screen_is_drawn_as_if_started_at_the_last_size(book):
@@ -244,9 +244,9 @@ async def test_after_resizes_every_screen_is_drawn_as_if_started_at_the_last_siz
         await settle(pilot)
         await pilot.press("escape")
         await settle(pilot)
-        journal = screen_text(app)
+        journal = await still_text(pilot)
         await pilot.press("escape")
         await facts_shown(pilot)
-        children = screen_text(app)
+        children = await still_text(pilot)
     assert journal == await _as_started_at(book, LARGE, ("enter", "2"))
     assert children == await _as_started_at(book, LARGE)
