@@ -51,19 +51,21 @@ def test_the_sound_entries_of_every_kind_are_passed_by_the_declared_types():
     assert shape._entries_sound_by_types(_database(with_versions)["entries"])
 
 
-# Values of every JSON type, nested up to four deep.
+# Values of every JSON type, nested up to four deep: infinities too (a number past a
+# float's range reads as one), and objects named as the records' own fields ("kind",
+# "record"), in odd places.
 _PLAIN = st.one_of(
     st.none(),
     st.booleans(),
     st.integers(min_value=-(2**70), max_value=2**70),
-    st.floats(allow_nan=False, allow_infinity=False),
+    st.floats(allow_nan=False),
     st.text(max_size=5),
+    st.sampled_from(sorted(model.KIND_FIELDS)),
 )
+_KEYS = st.sampled_from(["kind", "record", "replaced_at", "title"]) | st.text(max_size=3)
 _VALUES = st.recursive(
     _PLAIN,
-    lambda inner: st.one_of(
-        st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=3), inner, max_size=3)
-    ),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(_KEYS, inner, max_size=3)),
     max_leaves=8,
 )
 _FIELDS = sorted({name for entry in _ENTRIES for name in entry} | {"record", "replaced_at", "x"})
@@ -79,7 +81,9 @@ def _damaged_entries(draw: st.DrawFn) -> list[Any]:
         entry = entries[number]
         if not isinstance(entry, dict) or not entry:
             continue  # already replaced, or emptied
-        how = draw(st.sampled_from(["set", "remove", "add", "version", "replace", "reorder"]))
+        how = draw(
+            st.sampled_from(["set", "remove", "add", "version", "replace", "reorder", "kind"])
+        )
         if how == "set":
             entry[draw(st.sampled_from(sorted(entry)))] = draw(_VALUES)
         elif how == "remove":
@@ -99,6 +103,8 @@ def _damaged_entries(draw: st.DrawFn) -> list[Any]:
             entry["revisions"] = [*entry.get("revisions", []), version]
         elif how == "replace":
             entries[number] = draw(_VALUES)
+        elif how == "kind":  # another kind's name: its fields are not this entry's
+            entry["kind"] = draw(st.sampled_from(sorted(model.KIND_FIELDS)))
         else:
             entries[number] = dict(reversed(list(entry.items())))
     return entries
