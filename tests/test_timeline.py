@@ -1131,6 +1131,10 @@ def test_the_people_of_each_entry_are_shown_as_that_entry_names_them():
         seen("o6", "2024-03-06", [1.0]),
         seen("o7", "2024-03-07", ["  ", "Mr *Ode*"]),
         seen("o8", "2024-03-08", ["Mrs Patel", "Mr Ode"]),
+        seen("o9", "2024-03-09", ["1"]),
+        seen("o10", "2024-03-10", [{"name": "Dr Lee"}, "Mrs Patel"]),
+        seen("o11", "2024-03-11", [1]),
+        seen("o12", "2024-03-12", [{"name": "Dr Lee"}, "Mrs Patel"]),
     ]
     tokens = parse(render_timeline(child, entries, TimelineOptions(as_of=AS_OF)))
     texts = [inline_text(t) for t in tokens if t.type == "inline"]
@@ -1144,6 +1148,10 @@ def test_the_people_of_each_entry_are_shown_as_that_entry_names_them():
         "People: 1.0",
         "People: Mr *Ode*",
         "People: Mrs Patel; Mr Ode",
+        "People: 1",
+        "People: {'name': 'Dr Lee'}; Mrs Patel",
+        "People: 1",
+        "People: {'name': 'Dr Lee'}; Mrs Patel",
     ]
 
 

@@ -275,13 +275,19 @@ class Facts:
         """User text, names replaced when pseudonymised, escaped for ``context`` (by
         default, after the tool's words on a line); empty when the text shows nothing
         (see :func:`escaping.present`)."""
-        if value == "":  # most optional fields are empty
+        if type(value) is str:
+            if context in _ON_A_LINE:
+                # (Most titles and names, shown as written: never an empty text.)
+                shown = self._as_written.get(value)
+                if shown is not None:
+                    return shown
+            if value == "":  # most optional fields are empty
+                return ""
+            text = value
+        elif value == "":
             return ""
-        text = value if type(value) is str else str(value)
-        if context in _ON_A_LINE:
-            shown = self._as_written.get(text)
-            if shown is not None:
-                return shown
+        else:
+            text = str(value)
         shown_in = self._shown_texts.get(context)
         shown = shown_in.get(text) if shown_in is not None else None
         if shown is None:
@@ -329,14 +335,20 @@ class Facts:
         again and again, and each name was looked up on every entry."""
         key = tuple(values)
         try:
+            # Only lists of texts are kept (see below), and a text is equal to no other
+            # value: a list found is one of texts, without joining it to find out.
+            shown = self._joined.get(key)
+        except TypeError:  # (an object in the list, in a workbook edited by hand)
+            return "; ".join(self.texts(key))
+        if shown is not None:
+            return shown
+        try:
             "".join(key)  # only texts: 1, 1.0 and True are one key but shown apart
         except TypeError:  # (a number or an object, in a workbook edited by hand)
             return "; ".join(self.texts(key))
-        shown = self._joined.get(key)
-        if shown is None:
-            shown = "; ".join(self.texts(key))
-            if len(self._joined) < 10_000:
-                self._joined[key] = shown
+        shown = "; ".join(self.texts(key))
+        if len(self._joined) < 10_000:
+            self._joined[key] = shown
         return shown
 
     def quoted(self, value: Any) -> str:
