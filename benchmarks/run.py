@@ -1010,11 +1010,20 @@ def _wait_on_screen(
     """Capture the terminal until ``wanted`` holds for what it shows, ``pause`` seconds
     apart (0: as fast as tmux answers, a capture taking a few milliseconds)."""
     deadline = time.perf_counter() + timeout
+    shown = ""
     while time.perf_counter() < deadline:
-        if wanted(_tmux("capture-pane", "-p", "-t", session)):
+        shown = _tmux("capture-pane", "-p", "-t", session)
+        if wanted(shown):
             return
         time.sleep(pause)
-    raise SystemExit(f"the screen did not show what was awaited in {timeout:.0f} s")
+    # Said with what was on the screen instead, so that a run stopped can be told apart:
+    # a key lost, the app stopped with a fault, or the terminal's server gone (nothing).
+    lines = [line for line in shown.splitlines() if line.strip()]
+    last = "\n".join(lines[-6:]) if lines else "(nothing: no terminal)"
+    raise SystemExit(
+        f"the screen did not show what was awaited in {timeout:.0f} s ({session}); "
+        f"it showed, last:\n{last}"
+    )
 
 
 def _wait_for(session: str, text: str) -> None:
