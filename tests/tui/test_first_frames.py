@@ -8,6 +8,10 @@ keys typed while a screen is still being made reach it, in order.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import textwrap
 import threading
 from collections.abc import Iterator
 
@@ -523,3 +527,46 @@ async def test_the_journal_opened_after_a_change_lists_the_records_of_now_in_the
         await wait_for(pilot, lambda: journal(app).table.row_count == 6)
         shown = [table.get_row_at(row)[2].plain for row in range(table.row_count)]
         assert "Added between" not in shown and shown == titles_in_order()
+
+
+PATH_TO_THE_JOURNAL = textwrap.dedent(
+    """
+    import asyncio, sys
+    from sen_workbook.tui.app import SenWorkbookApp
+    from sen_workbook.workbook import Workbook
+
+    async def main():
+        book = Workbook(sys.argv[1])
+        child = book.add_child({"name": "Ada [b]Example[/b] :smile:"})
+        book.add_entry("observation", child["id"],
+                       {"date": "2026-05-01", "title": "[i]Tired[/i] :wave:"})
+        app = SenWorkbookApp(book, remember_place=False)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause(0.3)
+            await pilot.press("2")
+            await pilot.pause(0.3)
+            print(type(app.screen).__name__, app.screen.active_tab)
+            print("emoji table loaded" if "rich._emoji_codes" in sys.modules else "no emoji table")
+        book.close()
+
+    asyncio.run(main())
+    """
+)
+
+
+def test_the_way_from_the_list_to_a_journal_loads_no_table_of_emoji_names(tmp_path):
+    # A heading or a cell given to a table as text was read as Rich markup, which loaded
+    # Rich's table of emoji names (13 ms) on the way to the children list's first frame;
+    # text is shown as written, so the table is not needed.
+    result = subprocess.run(
+        [sys.executable, "-c", PATH_TO_THE_JOURNAL, str(tmp_path / "w.json")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, SEN_WORKBOOK_CONFIG=str(tmp_path / "settings.json")),
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["ChildScreen journal", "no emoji table"]

@@ -18,6 +18,13 @@ def plain(text: Any, limit: int | None = None) -> Text:
     return shown
 
 
+def as_written(text: str) -> Text:
+    """A table cell's text as DataTable shows text on a one-line row, but never read as
+    markup: reading it so loaded Rich's table of emoji names (some 13 ms) for cells such
+    as dates and kinds, which hold neither markup nor emoji."""
+    return Text(text, no_wrap=True, end="")
+
+
 def provision_lines(plan: Mapping[str, Any]) -> list[Text]:
     """A plan's provision as a "Provision:" heading and one bullet line per item."""
     if not plan.get("provision"):

@@ -26,7 +26,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from sen_workbook import model, vocabulary
 from sen_workbook.child_facts import area_names, when
-from sen_workbook.tui.widgets.cells import plain
+from sen_workbook.tui.widgets.cells import as_written, plain
 from sen_workbook.tui.widgets.choices import TypedSelect
 from sen_workbook.tui.widgets.dates import DateValidator, typed_date
 from sen_workbook.tui.widgets.keys import TextBox
@@ -468,8 +468,8 @@ class JournalPane(Vertical):
         date_width, _, title_width, areas_width, _ = widths
         for row in rows:
             table.add_row(
-                row.when[:date_width],
-                KIND_SHORT[row.kind],
+                as_written(row.when[:date_width]),
+                as_written(KIND_SHORT[row.kind]),
                 plain(row.title, title_width),
                 plain(area_names(row.areas, short=True), areas_width),
                 Text(str(row.exhibits) if row.exhibits else ""),
