@@ -30,7 +30,7 @@ from sen_workbook.child_facts import ChildFacts, area_names, child_label, one_li
 from sen_workbook.stage import stage_shown
 from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.styles import stylesheet
-from sen_workbook.tui.widgets.banner import ReadOnlyBanner
+from sen_workbook.tui.widgets.banner import read_only_banner
 from sen_workbook.tui.widgets.cycles import CyclesPane
 from sen_workbook.tui.widgets.footer import KeyFooter
 from sen_workbook.tui.widgets.header import TitleHeader
@@ -134,7 +134,7 @@ class ChildScreen(WorkbookScreen):
 
     def compose(self) -> ComposeResult:
         yield TitleHeader()
-        yield ReadOnlyBanner(self.book_app.workbook)
+        yield from read_only_banner(self.book_app.workbook)
         yield Static("", id="child-summary", markup=False)
         with ChildTabs(id="child-tabs", initial=self.first_tab):
             for tab, (label, pane) in TABS.items():

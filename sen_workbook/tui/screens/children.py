@@ -26,7 +26,7 @@ from sen_workbook.child_facts import (
 from sen_workbook.stage import stage_shown, stage_words
 from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.styles import stylesheet
-from sen_workbook.tui.widgets.banner import ReadOnlyBanner
+from sen_workbook.tui.widgets.banner import read_only_banner
 from sen_workbook.tui.widgets.cells import plain
 from sen_workbook.tui.widgets.footer import KeyFooter
 from sen_workbook.tui.widgets.header import TitleHeader
@@ -121,7 +121,7 @@ class ChildrenScreen(WorkbookScreen):
 
     def compose(self) -> ComposeResult:
         yield TitleHeader()
-        yield ReadOnlyBanner(self.book_app.workbook)
+        yield from read_only_banner(self.book_app.workbook)
         yield RecordTable(id="children-table")
         yield Static("", id="children-empty", markup=False)
         yield Static("", id="child-detail", markup=False)

@@ -18,7 +18,7 @@ from sen_workbook import deadlines, model, vocabulary
 from sen_workbook.child_facts import area_names, child_label, one_line, provision_text, when
 from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.styles import stylesheet
-from sen_workbook.tui.widgets.banner import ReadOnlyBanner
+from sen_workbook.tui.widgets.banner import read_only_banner
 from sen_workbook.tui.widgets.footer import KeyFooter
 from sen_workbook.tui.widgets.header import TitleHeader
 from sen_workbook.vocabulary import (
@@ -265,7 +265,7 @@ class EntryScreen(WorkbookScreen):
 
     def compose(self) -> ComposeResult:
         yield TitleHeader()
-        yield ReadOnlyBanner(self.book_app.workbook)
+        yield from read_only_banner(self.book_app.workbook)
         with VerticalScroll(id="entry-body"):
             yield Static("", id="entry-heading", markup=False)
             yield Static("", id="entry-fields", markup=False)

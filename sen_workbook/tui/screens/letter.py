@@ -25,7 +25,7 @@ from sen_workbook.child_facts import child_label
 from sen_workbook.letters.document import joined, long_date
 from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.styles import stylesheet
-from sen_workbook.tui.widgets.banner import ReadOnlyBanner
+from sen_workbook.tui.widgets.banner import read_only_banner
 from sen_workbook.tui.widgets.footer import KeyFooter, KeysInFirstFrame
 from sen_workbook.tui.widgets.header import TitleHeader
 from sen_workbook.tui.widgets.keys import TextBox, WritingBox
@@ -166,7 +166,7 @@ class LetterScreen(WorkbookScreen):
     def compose(self) -> ComposeResult:
         kind = letters.LETTER_TYPES[self.letter.letter_type]
         yield TitleHeader()
-        yield ReadOnlyBanner(self.book_app.workbook)
+        yield from read_only_banner(self.book_app.workbook)
         heading = Text(kind.label, style="bold")
         heading.append(f" \u00b7 to {joined(self.letter.to)}")
         yield Static(heading, id="letter-heading", markup=False)

@@ -12,7 +12,7 @@ from sen_workbook import model
 from sen_workbook.child_facts import child_label
 from sen_workbook.tui.screens.base import WorkbookScreen
 from sen_workbook.tui.styles import stylesheet
-from sen_workbook.tui.widgets.banner import ReadOnlyBanner
+from sen_workbook.tui.widgets.banner import read_only_banner
 from sen_workbook.tui.widgets.cells import plain
 from sen_workbook.tui.widgets.footer import KeyFooter
 from sen_workbook.tui.widgets.header import TitleHeader
@@ -43,7 +43,7 @@ class TrashScreen(WorkbookScreen):
 
     def compose(self) -> ComposeResult:
         yield TitleHeader()
-        yield ReadOnlyBanner(self.book_app.workbook)
+        yield from read_only_banner(self.book_app.workbook)
         yield Static(
             "Deleted children and entries stay here until you restore them. A child comes "
             "back with all their entries.",

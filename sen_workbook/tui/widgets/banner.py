@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rich.text import Text
 from textual.widgets import Static
 
@@ -15,3 +17,11 @@ class ReadOnlyBanner(Static):
         reason = workbook.read_only_reason if workbook.read_only else ""
         super().__init__(Text(reason), classes="read-only-banner", markup=False)
         self.display = bool(workbook.read_only)
+
+
+def read_only_banner(workbook: Workbook) -> Iterator[ReadOnlyBanner]:
+    """The banner for a screen's ``compose``, made only for a read-only workbook: hidden
+    otherwise, it was mounted and styled on every screen for nothing (a workbook that
+    becomes writable hides the banners it has; none becomes read-only while open)."""
+    if workbook.read_only:
+        yield ReadOnlyBanner(workbook)
