@@ -17,7 +17,7 @@ from textual.widgets import Static, TabbedContent, TabPane
 from sen_workbook.tui.app import SenWorkbookApp
 from sen_workbook.tui.widgets.tabs import ChildTabs, TabRow
 from tests.tui import test_app as app_tests
-from tests.tui.conftest import screen_text, settle, wait_for
+from tests.tui.conftest import palette_choice, screen_text, settle, type_text, wait_for
 from tests.tui.test_app import SIZE, TODAY, open_amara
 
 # The app tests' family, workbook and private settings.
@@ -199,3 +199,28 @@ async def test_the_workspace_s_tabs_are_one_widget_and_a_click_shows_the_journal
         await pilot.click(offset=(line.index("2 Journal") + 1, row.region.y))
         await wait_for(pilot, lambda: " entries · " in screen_text(app))
         assert app.screen.query_one(ChildTabs).active == "journal"
+
+
+async def test_maximize_from_the_palette_keeps_the_tabs_and_keys_1_to_4_show_each_tab(book):
+    # As Textual's tabbed content: the palette's "Maximize" on the journal's table
+    # fills the screen with the tabs and the pane in front (not with the table alone, left
+    # over the pane of a tab chosen after), and 3 then shows the Cycles in it.
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_amara(pilot)
+        await pilot.press("2")
+        await wait_for(pilot, lambda: " entries · " in screen_text(app))
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "maximize")
+        await wait_for(pilot, lambda: palette_choice(app).startswith("Maximize"))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen.maximized is not None)
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        assert lines[0].startswith(" 1 Overview  2 Journal  3 Cycles  4 Timeline")
+        assert "SEN Workbook" not in screen_text(app)  # the header is left out
+        await pilot.press("3")
+        await wait_for(pilot, lambda: app.screen.active_tab == "cycles")
+        await settle(pilot)
+        await wait_for(pilot, lambda: "Cycle 1" in screen_text(app))
+        assert " entries · " not in screen_text(app)

@@ -291,6 +291,10 @@ class ChildTabs(Widget):
         height: auto;
     }
     """
+    # Maximized in place of a control in a pane (the palette's "Maximize"), as Textual's
+    # tabbed content is: the tabs and the pane in front fill the screen, and keys 1 to 4
+    # still show each tab there.
+    ALLOW_MAXIMIZE = True
 
     active: reactive[str] = reactive("", init=False)
 
