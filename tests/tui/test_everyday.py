@@ -14,7 +14,14 @@ from sen_workbook.tui.screens.child import ChildScreen
 from sen_workbook.tui.screens.confirm import ConfirmScreen
 from sen_workbook.tui.screens.trash import TrashScreen
 from tests.tui import test_app as app_tests
-from tests.tui.conftest import palette_choice, screen_text, settle, type_text, wait_for
+from tests.tui.conftest import (
+    palette_choice,
+    screen_text,
+    settle,
+    still_text,
+    type_text,
+    wait_for,
+)
 from tests.tui.test_app import SIZE, TODAY, on_disk, open_amara
 
 # The app tests' family, workbook and private settings.
@@ -586,16 +593,18 @@ async def test_on_a_dropdown_a_tab_s_digit_changes_the_tab_and_a_letter_still_ch
 # --- footers at 80×24: the important keys and help on every screen ------------------------
 
 
-def footer_line(app) -> str:
-    return screen_text(app).rstrip("\n").splitlines()[-1]
+async def footer_shown(pilot) -> str:
+    """The footer's line once the screen is still: the keys of a screen or a control just
+    come to the front are made after the frame that brings it, and drawn in a frame after
+    that (a frame or two of the screen, however many a second it draws)."""
+    return (await still_text(pilot)).rstrip("\n").splitlines()[-1]
 
 
 async def footer_over(pilot, keys: tuple[str, ...], screen: type) -> str:
     """Press ``keys``, wait for ``screen`` to come to the front, and read its footer."""
     await pilot.press(*keys)
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, screen))
-    await pilot.pause()
-    return footer_line(pilot.app)
+    return await footer_shown(pilot)
 
 
 async def test_the_footer_says_how_to_leave_the_search_and_the_filters(book):
@@ -606,17 +615,16 @@ async def test_the_footer_says_how_to_leave_the_search_and_the_filters(book):
         await open_amara(pilot, "2")
         await pilot.press("slash")
         await wait_for(pilot, lambda: isinstance(app.focused, Input))
-        await pilot.pause()
-        line = footer_line(app)
+        line = await footer_shown(pilot)
         assert "esc To the entries" in line and "f1 Help" in line, line
         await pilot.press("tab")  # the kinds' filter: the same way back
         await pilot.pause()
         assert isinstance(app.focused, Select)
-        assert "esc To the entries" in footer_line(app), footer_line(app)
+        line = await footer_shown(pilot)
+        assert "esc To the entries" in line, line
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.focused, DataTable))
-        await pilot.pause()
-        line = footer_line(app)
+        line = await footer_shown(pilot)
         assert "esc Back" in line and "To the entries" not in line, line
         await pilot.press("escape")
         await wait_for(pilot, lambda: not isinstance(app.screen, ChildScreen))
@@ -659,7 +667,7 @@ async def test_under_the_help_and_the_letter_s_questions_the_footer_names_their_
         await pilot.press("5")  # the education record request
         await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen))
         await settle(pilot)
-        assert "Record as sent" in footer_line(app)
+        assert "Record as sent" in await footer_shown(pilot)
         # Unsigned, exporting asks first ("Export it unsigned anyway?"): y goes on.
         for keys, dialog in ((("ctrl+n",), NameAsk), (("ctrl+o", "y"), ExportAsk)):
             line = await footer_over(pilot, keys, dialog)
@@ -679,15 +687,16 @@ async def test_at_80_columns_every_footer_keeps_its_main_keys_and_help(book):
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
-        assert "? Help" in footer_line(app) and "Add child" in footer_line(app)
+        line = await footer_shown(pilot)
+        assert "? Help" in line and "Add child" in line, line
         await open_amara(pilot, "2")
-        line = footer_line(app)
+        line = await footer_shown(pilot)
         for key in ("⏎ Open", "esc Back", "/ Search", "? Help", "^p palette"):
             assert key in line, (key, line)
         for tab, keys in (("1", ("New entry", "esc Back")), ("4", ("Export bundle", "Options"))):
             await pilot.press(tab)
             await settle(pilot)
-            line = footer_line(app)
+            line = await footer_shown(pilot)
             assert all(key in line for key in (*keys, "/ Search", "? Help")), line
         for key, screen, keys in (
             ("i", MailImportScreen, ("^s Import ticked", "esc Leave")),
@@ -695,8 +704,7 @@ async def test_at_80_columns_every_footer_keeps_its_main_keys_and_help(book):
         ):
             await pilot.press(key)
             await wait_for(pilot, lambda screen=screen: isinstance(app.screen, screen))
-            await pilot.pause()
-            line = footer_line(app)
+            line = await footer_shown(pilot)
             # "?" is typed in the file's box: f1 is the help's key there, and it works.
             assert all(k in line for k in keys) and "f1 Help" in line, line
             await pilot.press("f1")
@@ -708,7 +716,7 @@ async def test_at_80_columns_every_footer_keeps_its_main_keys_and_help(book):
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen))
         await settle(pilot)
-        line = footer_line(app)
+        line = await footer_shown(pilot)
         assert all(k in line for k in ("^s Record as sent", "esc Back", "Help")), line
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, ChildScreen))
@@ -716,8 +724,7 @@ async def test_at_80_columns_every_footer_keeps_its_main_keys_and_help(book):
         await pilot.pause()
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, EntryForm))
-        await pilot.pause()
-        line = footer_line(app)
+        line = await footer_shown(pilot)
         assert all(k in line for k in ("^s Save", "esc Cancel", "f1 Help")), line
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, ChildScreen))
@@ -726,7 +733,7 @@ async def test_at_80_columns_every_footer_keeps_its_main_keys_and_help(book):
         await pilot.press("escape", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, EntryScreen))
         await settle(pilot)
-        line = footer_line(app)
+        line = await footer_shown(pilot)
         assert all(k in line for k in ("e Edit", "esc Back", "? Help")), line
 
 
