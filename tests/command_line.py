@@ -22,6 +22,7 @@ import sys
 import time
 from collections.abc import Iterator, Mapping, MutableMapping
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,6 +63,25 @@ def _text(stream: io.TextIOWrapper) -> str:
     return raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
 
 
+@contextlib.contextmanager
+def _failures_to_finish_said() -> Iterator[None]:
+    """An object let go of during the command that fails to finish (a file left open
+    whose last bytes cannot be written) is said on the command's standard error, as
+    Python says it on a program's ("Exception ignored in: ..."), and still given to
+    the hook in place before (pytest's, which warns of it in the run's summary)."""
+    before = sys.unraisablehook
+
+    def said(unraisable: Any) -> None:
+        sys.__unraisablehook__(unraisable)  # to sys.stderr: the command's own
+        before(unraisable)
+
+    sys.unraisablehook = said
+    try:
+        yield
+    finally:
+        sys.unraisablehook = before
+
+
 def run_command(
     *argv: str,
     stdin: str | None = None,
@@ -79,6 +99,7 @@ def run_command(
             stack.enter_context(contextlib.chdir(cwd))
         saved = sys.stdin, sys.stdout, sys.stderr
         sys.stdin, sys.stdout, sys.stderr = given, out, err
+        stack.enter_context(_failures_to_finish_said())
         try:
             code = main(list(argv))
         except SystemExit as leaving:  # argparse's refusals leave this way

@@ -8,11 +8,13 @@ code, the same standard output and the same standard error as ``python -m sen_wo
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.command_line import run_command, run_program
+from tests.test_archive_damage import one_sentence
 from tests.test_cli import write_archive_json
 
 
@@ -48,3 +50,32 @@ def test_a_variable_given_to_the_command_is_put_back_afterwards(db, tmp_path, mo
     result = run_command("check", env={"SEN_WORKBOOK_DB": str(db)})
     assert result.returncode == 0 and "is sound" in result.stdout
     assert "SEN_WORKBOOK_DB" not in os.environ
+
+
+def test_an_object_that_fails_to_finish_during_the_command_is_said_on_its_error_stream(
+    monkeypatch,
+):
+    # A program says "Exception ignored in: ..." on its standard error when an object it
+    # lets go of fails to finish (a file left open whose last bytes cannot be written to a
+    # full disk), and a refusal is then no longer one sentence.  Run in this process, the
+    # command must say it there too, not only in a warning of the run's summary.
+    from sen_workbook import cli
+
+    class Unfinished:
+        def __del__(self):
+            raise OSError(28, "No space left on device")
+
+    def main(argv):
+        Unfinished()  # let go of at once, as a file object left open is
+        print("sen-workbook: The disk is full.", file=sys.stderr)
+        return 2
+
+    monkeypatch.setattr(cli, "main", main)
+    # (Not also a warning in the run's summary: this failure is the test's own.)
+    monkeypatch.setattr(sys, "unraisablehook", lambda unraisable: None)
+    result = run_command("import", "family.zip")
+    assert result.returncode == 2
+    assert "Exception ignored" in result.stderr
+    assert "No space left on device" in result.stderr
+    with pytest.raises(AssertionError):
+        one_sentence(result)
