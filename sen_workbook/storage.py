@@ -656,30 +656,41 @@ def read_file_stamped(path: Path) -> tuple[bytes, FileStamp]:
 def load_database(path: Path, *, shape: bool = True) -> dict[str, dict[str, Any]]:
     """Read and check a database file; refuse (never overwrite) anything that is not ours.
 
-    ``shape=False`` leaves out the check of the records' shape, for ``check``, which
-    lists every such problem instead of refusing at the first.
+    A reader's copy of a workbook of an older schema is brought up to date in memory
+    (see :func:`read_database`).  ``shape=False`` leaves out the check of the records'
+    shape, for ``check``, which lists every such problem instead of refusing at the first.
     """
-    return read_database(path, shape=shape, fingerprint=False)[0]
+    return read_database(path, shape=shape, fingerprint=False, update=True)[0]
 
 
 def read_database(
-    path: Path, *, shape: bool = True, fingerprint: bool = True
+    path: Path, *, shape: bool = True, fingerprint: bool = True, update: bool = False
 ) -> tuple[dict[str, dict[str, Any]], FileStamp, str]:
     """:func:`load_database`, with the stamp and fingerprint of the file read, so a writer
     can tell later whether the file on disk is still the one it read.  A reader that
     never writes asks for no ``fingerprint`` (then ""): the SHA-256 of a 20,000-entry
-    workbook is a tenth of reading it."""
+    workbook is a tenth of reading it.
+
+    With ``update``, the records of a workbook of an older schema are brought up to date
+    in memory and their shape checked as a current workbook's are: a reader (a window
+    showing the workbook read-only, the timeline, the bundle, ``check``) then meets the
+    same records a writer would, and a damaged one is refused in one sentence rather
+    than failing half-way.  The file is left as it is; a writer updates it, after a
+    backup.  Without ``update`` (a writer), an older workbook's records come as they are
+    in the file, for the writer to back up, update, check and save."""
     try:
         raw, stamp = read_file_stamped(path)
     except FileNotFoundError:
         raise StorageError(f"The workbook {path} no longer exists.") from None
     except OSError as error:
         raise StorageError(f"Could not read the workbook {path}: {error.strerror}.") from error
-    data = _checked_database(path, raw, shape)
+    data = _checked_database(path, raw, shape, update)
     return data, stamp, file_fingerprint((raw,)) if fingerprint else ""
 
 
-def _checked_database(path: Path, raw: bytes, shape: bool = True) -> dict[str, dict[str, Any]]:
+def _checked_database(
+    path: Path, raw: bytes, shape: bool = True, update: bool = False
+) -> dict[str, dict[str, Any]]:
     try:
         data = parse_json(raw)
     except (ValueError, UnicodeDecodeError):
@@ -705,6 +716,9 @@ def _checked_database(path: Path, raw: bytes, shape: bool = True) -> dict[str, d
         table = data.setdefault(name, {})
         if not isinstance(table, dict) or not all(isinstance(v, dict) for v in table.values()):
             raise _refusal(path, f"has a damaged {name!r} table")
+    if update and schema < model.SCHEMA_VERSION:
+        data, _ = migrate(data)
+        schema = model.SCHEMA_VERSION
     if shape and schema == model.SCHEMA_VERSION:  # an older one: once it is brought up to date
         refuse_damaged_shape(path, data)
     return data

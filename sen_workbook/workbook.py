@@ -241,19 +241,18 @@ class Workbook:
             self.created = True
             self._made.append(self.path)
         # Only a writer compares the file with what it read, before each save.
+        # A reader brings an older workbook up to date in memory only; a writer below.
         data, stamp, fingerprint = read_database(
-            self.path, shape=self._check_shape, fingerprint=not self.read_only
+            self.path,
+            shape=self._check_shape,
+            fingerprint=not self.read_only,
+            update=self.read_only,
         )
         if not self.read_only:
             remove_stale_temp_files(self.path)
             make_private(self.path)
             if data["meta"][META_KEY]["schema"] < model.SCHEMA_VERSION:
-                make_backup(self.path, self._today(), label="before-update")
-                data, _ = migrate(data)
-                refuse_damaged_shape(self.path, data)
-                content = serialise(data)
-                atomic_write(self.path, content)
-                stamp, fingerprint = FileStamp.of(os.stat(self.path)), file_fingerprint((content,))
+                data, stamp, fingerprint = self._update_file(data)
             else:
                 # chmod changes the file's ctime: the stamp is taken again after it, and
                 # kept only if the file is still the one read.  If another program
@@ -266,6 +265,18 @@ class Workbook:
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         self._storage.prime(data, stamp, fingerprint)
         self._storage.guard = self._check_still_writer
+
+    def _update_file(
+        self, data: dict[str, dict[str, Any]]
+    ) -> tuple[dict[str, dict[str, Any]], FileStamp, str]:
+        """Bring the file of an older schema, just read as ``data`` by this writer, up to
+        date: a backup of it first, then its records updated, checked and saved."""
+        make_backup(self.path, self._today(), label="before-update")
+        data, _ = migrate(data)
+        refuse_damaged_shape(self.path, data)
+        content = serialise(data)
+        atomic_write(self.path, content)
+        return data, FileStamp.of(os.stat(self.path)), file_fingerprint((content,))
 
     def _open_unsaved(self) -> None:
         """Hold a new, empty workbook in memory; the first save writes its file."""
@@ -310,6 +321,9 @@ class Workbook:
         try:
             remove_stale_temp_files(self.path)
             data, stamp, fingerprint = read_database(self.path)
+            # Left older by a writer of an earlier version that has since closed.
+            if data["meta"][META_KEY]["schema"] < model.SCHEMA_VERSION:
+                data, stamp, fingerprint = self._update_file(data)
         except BaseException:
             self._lock.release()
             raise

@@ -339,6 +339,94 @@ def test_a_schema_3_workbook_gets_what_a_request_was_asked_for(db_path):
     assert json.loads(db_path.read_text())["meta"]["workbook"]["schema"] == 4
 
 
+def _schema_3_workbook(db_path: Path, *, damaged: bool = False) -> bytes:
+    """A workbook written by the version before requests had what was asked for: a
+    request and an observation, the observation's title a number if ``damaged``."""
+    with Workbook(db_path) as book:
+        child = book.add_child({"name": "Sam"})
+        for kind, title in (("request", "Subject access"), ("observation", "At home")):
+            book.add_entry(kind, child["id"], {"date": "2026-03-02", "title": title})
+    data = json.loads(db_path.read_text())
+    data["meta"]["workbook"]["schema"] = 3
+    for record in data["entries"].values():
+        for name in ("asked_for", "asked_for_date", "supplied_date"):
+            record.pop(name, None)
+        if damaged and record["kind"] == "observation":
+            record["title"] = 5
+    db_path.write_text(json.dumps(data))
+    return db_path.read_bytes()
+
+
+def test_an_older_workbook_read_only_is_read_as_brought_up_to_date_and_left_as_it_is(db_path):
+    """A window showing it read-only, the timeline, the bundle and ``check`` meet the
+    records a writer would after updating them; the file and its folder stay untouched
+    for a writer to update after a backup."""
+    before = _schema_3_workbook(db_path)
+    listing = sorted(p.name for p in db_path.parent.rglob("*"))
+    with Workbook(db_path, read_only=True) as book:
+        [request] = [e for e in book.entries() if e["kind"] == "request"]
+        assert (request["asked_for"], request["asked_for_date"], request["supplied_date"]) == (
+            "",
+            "",
+            "",
+        )
+        assert book.check() == []
+    assert db_path.read_bytes() == before
+    assert sorted(p.name for p in db_path.parent.rglob("*")) == listing
+
+
+@pytest.mark.parametrize("command", ["timeline", "bundle", "letter", "check"])
+def test_a_damaged_older_workbook_is_refused_in_one_sentence_by_the_reading_commands(
+    db_path, tmp_path, command
+):
+    """Read without a writer's update, a damaged record of an older workbook reached the
+    timeline unchecked and ended in a traceback; ``check`` called the fields the update
+    adds missing.  Now each says what is damaged, and nothing is written."""
+    from tests.command_line import run_command
+    from tests.test_archive_damage import one_sentence
+
+    before = _schema_3_workbook(db_path, damaged=True)
+    argv = {
+        "timeline": ["timeline", "Sam"],
+        "bundle": ["bundle", "Sam", "--out", str(tmp_path / "bundle")],
+        "letter": ["letter", "Sam", "ehcna_request", "--out", str(tmp_path / "l.md")],
+        "check": ["check"],
+    }[command]
+    result = run_command("--db", str(db_path), *argv)
+    if command == "check":
+        assert result.returncode == 1, result.stderr
+        assert "has title 5, which should be text" in result.stdout
+        assert "missing" not in result.stdout
+    else:
+        assert "has title 5, which should be text" in one_sentence(result)
+        assert not (tmp_path / "bundle").exists() and not (tmp_path / "l.md").exists()
+    assert db_path.read_bytes() == before
+
+
+def test_a_window_that_becomes_the_writer_of_an_older_workbook_updates_it_after_a_backup(
+    db_path,
+):
+    """The writer was an earlier version, which saved the workbook in its own schema and
+    closed: the window that takes over updates the file as opening it would have."""
+    with Workbook(db_path, today=lambda: dt.date(2026, 3, 3)) as first:
+        first.add_child({"name": "Sam"})
+        with Workbook(db_path, today=lambda: dt.date(2026, 3, 3)) as second:
+            assert second.read_only and second.open_elsewhere
+            older = _schema_3_workbook(db_path.parent / "older" / "workbook.json")
+            storage.atomic_write(db_path, older)
+            first.close()
+            assert second.try_become_writer()
+            assert json.loads(db_path.read_text())["meta"]["workbook"]["schema"] == (
+                model.SCHEMA_VERSION
+            )
+            [request] = [e for e in second.entries() if e["kind"] == "request"]
+            assert request["asked_for"] == ""
+            second.add_child({"name": "Ada"})
+            assert second.check() == []
+    backup = db_path.parent / "backups" / "workbook-2026-03-03-before-update.json"
+    assert backup.read_bytes() == older
+
+
 def test_stale_temp_files_from_a_killed_save_are_removed(db_path):
     with Workbook(db_path):
         pass
