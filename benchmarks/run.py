@@ -1004,6 +1004,23 @@ def _tmux(*args: str) -> str:
     return subprocess.run([*TMUX, *args], capture_output=True, text=True, timeout=30).stdout
 
 
+@contextmanager
+def _tmux_server() -> Iterator[None]:
+    """The benchmark's tmux server, kept running while its runs come and go.
+
+    Left to itself the server stops when its last session is closed, as each run's is,
+    and the next run starts it again: a run started while it was stopping was lost with
+    it ("the screen did not show what was awaited", its screen empty), a run in a dozen
+    or so once the rounds ran one session's runs one after the other.  An idle session
+    keeps it up for the whole benchmark.
+    """
+    _tmux("new-session", "-d", "-s", "bench-keep", "sleep 86400")
+    try:
+        yield
+    finally:
+        _tmux("kill-server")
+
+
 def _wait_on_screen(
     session: str, wanted: Callable[[str], bool], *, timeout: float = 60.0, pause: float = 0.0
 ) -> None:
@@ -1167,11 +1184,12 @@ def _app_runs(work: Path, size: int, repeat: int) -> dict[str, list[float]]:
             ),
         ),
     ]
-    for _, run in each:
-        run()  # the cold round, left out
-    for number in range(repeat):
-        for name, run in each if number % 2 == 0 else reversed(each):
-            note(name, run())
+    with _tmux_server():
+        for _, run in each:
+            run()  # the cold round, left out
+        for number in range(repeat):
+            for name, run in each if number % 2 == 0 else reversed(each):
+                note(name, run())
     return runs
 
 
@@ -1363,6 +1381,13 @@ def bench_search(work: Path, size: int, repeat: int) -> Figure:
         limit=lambda m, r: m <= 50,
     )
     session = "bench-search"
+    with _tmux_server():
+        _type_searches(session, env, figure, repeat)
+    return figure
+
+
+def _type_searches(session: str, env: dict[str, str], figure: Figure, repeat: int) -> None:
+    """The search figure's runs: the app started on a journal, then each word typed."""
     try:
         _start_in_tmux([sys.executable, "-m", "sen_workbook"], env, TO_JOURNAL, session)
         _tmux("send-keys", "-t", session, "/")
@@ -1379,7 +1404,6 @@ def bench_search(work: Path, size: int, repeat: int) -> Figure:
             time.sleep(0.2)
     finally:
         _tmux("kill-session", "-t", session)
-    return figure
 
 
 EXTRA: dict[str, Callable[[Path, int, int], Figure]] = {
