@@ -116,8 +116,9 @@ def _plain_environment(
     temporary = tmp_path / "tmp"
     home.mkdir()
     temporary.mkdir()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "SEN_WORKBOOK"))}
-    env = {k: v for k, v in env.items() if not k.startswith("SHIV_")}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "SEN_WORKBOOK", "SHIV_"))
+    }
     if not compile_bytecode:
         env["SHIV_COMPILE_PYC"] = "0"  # shiv's own switch, over the file's --compile-pyc
     return env | {"HOME": str(home), "TMPDIR": str(temporary), "SHIV_ROOT": str(shiv_root)}
