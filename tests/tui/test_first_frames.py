@@ -326,6 +326,33 @@ async def test_tabs_changed_in_a_burst_with_the_enter_end_on_the_last_with_its_k
         assert footer.keys == footer.made_keys()
 
 
+async def test_a_tab_clicked_as_the_child_s_screen_first_shows_comes_to_the_front(book):
+    # The row of tabs is one widget: a click on "3 Cycles" the moment the child's screen is
+    # up (its records still being worked out) brings the Cycles to the front with the
+    # focus in its list and its keys in the footer, and a key typed straight after it acts
+    # on the tab now in front.
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen.query(TabRow))
+        row = app.screen.query_one(TabRow)
+        label = next(tab for tab in row.tabs if tab.pane == "cycles")
+        await pilot.click(offset=(label.start + 2, row.region.y))
+        await pilot.press("2")
+        await wait_for(pilot, lambda: app.screen.query("#journal-status"))
+        await settle(pilot)
+        tabs = app.screen.query_one(ChildTabs)
+        assert tabs.active == "journal" and app.screen.query_one("#cycles-pane")
+        assert app.focused is journal(app).table
+        await pilot.click(offset=(label.start + 2, row.region.y))
+        await wait_for(pilot, lambda: tabs.active == "cycles")
+        await settle(pilot)
+        assert app.focused is app.screen.query_one("#cycles-list")
+        footer = app.screen.query_one(KeyFooter)
+        assert footer.keys == footer.made_keys()
+
+
 def long_journal(path, count: int = 450) -> Workbook:
     """A workbook whose one child has ``count`` notes, one a day: "Note 0" the oldest;
     notes 3 and 200, far from the newest page, also name a zebra."""
