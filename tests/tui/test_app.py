@@ -881,6 +881,45 @@ async def test_export_writes_the_bundle_as_a_zip_or_a_folder_and_says_where(book
         assert {"timeline.md", "timeline.html", "bundle.pdf", "MANIFEST.sha256"} <= names
 
 
+async def test_an_export_that_ends_after_the_child_s_screen_was_left_still_says_it_was_saved(
+    book, tmp_path
+):
+    """The bundle is written by a thread of its own: the parent may go back to the list
+    before it ends.  Its ending then found no timeline to write its sentence under and
+    stopped the app; now the app says where the bundle was saved, and goes on."""
+    app = SenWorkbookApp(book, today=TODAY)
+    out = tmp_path / "bundle.zip"
+    # The bundle of a small workbook is written before a key can follow: its writing
+    # waits here until the parent is back on the list, then goes on as ever.
+    left = threading.Event()
+    export_bundle = app.workbook.export_bundle
+
+    def written_once_left(*args, **kwargs):
+        assert left.wait(30)
+        return export_bundle(*args, **kwargs)
+
+    app.workbook.export_bundle = written_once_left  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_amara(pilot, "4")
+        app.screen.query_one("#timeline-out", Input).value = str(out)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.exporting)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChildrenScreen))
+        left.set()
+        await wait_for(pilot, lambda: not app.exporting)
+        # The notification, its long path wrapped over lines of its own.
+        await wait_for(pilot, lambda: "Bundle saved to" in screen_text(app))
+        assert "bundle.zip" in screen_text(app)
+        assert isinstance(app.screen, ChildrenScreen)
+        # The app goes on: a child opens again.
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChildScreen))
+    assert app.return_code in (None, 0)
+    with zipfile.ZipFile(out) as archive:
+        assert any(n.endswith("MANIFEST.sha256") for n in archive.namelist())
+
+
 async def test_export_offers_one_pdf_and_says_its_pages_against_the_limit(book, tmp_path):
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=SIZE, notifications=True) as pilot:

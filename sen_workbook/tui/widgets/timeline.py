@@ -521,11 +521,12 @@ class TimelinePane(Horizontal):
 
         limit = page_limit(options.purpose, appeal if isinstance(appeal, str) else None)
         prepared_by = self.query_one("#timeline-prepared-by", Input).value.strip()
-        self._export(self.records.child, options, out, overwrite, limit, prepared_by)
+        self._export(self.book_app, self.records.child, options, out, overwrite, limit, prepared_by)
 
     @work(thread=True, exclusive=True, group="timeline-export-thread", description="the bundle")
     def _export(
         self,
+        app: SenWorkbookApp,
         child: Mapping[str, Any],
         options: timeline.TimelineOptions,
         out: Path,
@@ -533,17 +534,19 @@ class TimelinePane(Horizontal):
         limit: Any,
         prepared_by: str,
     ) -> None:
+        # The app is taken as the export began: once the parent has left the child's
+        # screen, this tab is on none, and the app cannot be found from it.
         def progress(done: int, total: int, step: str) -> None:
-            self.app.call_from_thread(self._progress, done, total, step)
+            app.call_from_thread(self._progress, done, total, step)
 
         report: list[str] = []
         try:
             # Said before anything is written: what the pseudonym cannot hide in the files.
-            inside = self.book_app.workbook.names_inside_exhibits(child, options)
+            inside = app.workbook.names_inside_exhibits(child, options)
             if inside:
                 report.append(inside)
-                self.app.call_from_thread(self._warn_names_inside, inside)
-            written = self.book_app.workbook.export_bundle(
+                app.call_from_thread(self._warn_names_inside, inside)
+            written = app.workbook.export_bundle(
                 child,
                 options,
                 out,
@@ -554,16 +557,23 @@ class TimelinePane(Horizontal):
                 report=report,
             )
         except WorkbookError as error:
-            self.app.call_from_thread(self._export_failed, str(error))
+            app.call_from_thread(self._export_failed, str(error))
             return
-        self.app.call_from_thread(self._export_done, written, report)
+        app.call_from_thread(self._export_done, written, report)
 
     def _warn_names_inside(self, sentence: str) -> None:
         self.app.notify(
             sentence, title="Check the exhibits", severity="warning", markup=False, timeout=20
         )
 
+    # The bundle is written by a thread of its own, and the parent may leave the child's
+    # screen before it ends: what it says then goes to the app's notifications alone, and
+    # the export goes on (a progress line shown on no screen must not stop it), so the
+    # bundle is still written and the next export is not refused as one still running.
+
     def _progress(self, done: int, total: int, step: str = "") -> None:
+        if not self.is_attached:
+            return
         self.query_one("#timeline-progress", ProgressBar).update(total=total, progress=done)
         if step:
             self._say(f"Exporting\u2026 {step}")
@@ -571,16 +581,11 @@ class TimelinePane(Horizontal):
     def _export_done(self, written: Path, report: list[str] | None = None) -> None:
         self.book_app.exporting = False
         self.exported = written
-        bar = self.query_one("#timeline-progress", ProgressBar)
-        bar.update(total=1, progress=1)
-        self._say("\n".join([f"Saved the bundle to {written}", *(report or [])]))
-        # The sentences stand under the button, below the fold of a small terminal.
-        self.query_one("#timeline-result", Static).scroll_visible(animate=False)
-        # Every sentence of the report: an exhibit left out of the PDF must not go unseen.
         report = report or []
+        if self.is_attached:
+            self._show_done(written, report)
+        # Every sentence of the report: an exhibit left out of the PDF must not go unseen.
         said = "\n".join([f"Bundle saved to {written}", *report])
-        self.query_one("#timeline-open", Button).display = True
-        self.refresh_bindings()
         self.app.notify(
             said,
             title="Exported",
@@ -589,8 +594,19 @@ class TimelinePane(Horizontal):
             timeout=10 + 5 * len(report) if report else 5,
         )
 
+    def _show_done(self, written: Path, report: list[str]) -> None:
+        """Under the export button: where the bundle was saved, and the key to open it."""
+        bar = self.query_one("#timeline-progress", ProgressBar)
+        bar.update(total=1, progress=1)
+        self._say("\n".join([f"Saved the bundle to {written}", *report]))
+        # The sentences stand under the button, below the fold of a small terminal.
+        self.query_one("#timeline-result", Static).scroll_visible(animate=False)
+        self.query_one("#timeline-open", Button).display = True
+        self.refresh_bindings()
+
     def _export_failed(self, reason: str) -> None:
         self.book_app.exporting = False
-        self.query_one("#timeline-progress", ProgressBar).display = False
-        self._say(f"Nothing was exported: {reason}")
+        if self.is_attached:
+            self.query_one("#timeline-progress", ProgressBar).display = False
+            self._say(f"Nothing was exported: {reason}")
         self.app.notify(reason, title="Export failed", severity="error", markup=False)
