@@ -139,9 +139,9 @@ def entry_parts(
 
 # The common fields an entry in full shows, each read by its name.  A stored entry has every
 # field of its kind: the file's records are checked for it as it is read (shape.py), and
-# a record the check refuses never gets here.  An entry of a workbook of an older
-# schema opened read-only (not brought up to date, nor checked) may lack one, as may an
-# entry made in Python without every field: it is read field by field, each missing
+# a record the check refuses never gets here (a workbook of an older schema is brought
+# up to date before it is checked, by a reader in memory as by a writer).  An entry made
+# in Python without every field may lack one: it is read field by field, each missing
 # one taken as absent, as before.
 _SHOWN_FIELDS = (
     ("title", ""),

@@ -195,8 +195,8 @@ async def test_a_click_on_a_key_does_what_the_key_does_and_a_disabled_key_nothin
 
 
 async def test_a_maximized_list_keeps_the_footer_under_it(book):
-    # The palette's "Maximize" shows the focused list alone, with the footer (Textual
-    # keeps its own footer in that view), so its keys are still on the screen.
+    # The palette's "Maximize" fills the screen with the tabs and the tab in front, with
+    # the footer (Textual keeps its own footer in that view), so its keys stay on screen.
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await open_amara(pilot, "2")
