@@ -37,9 +37,9 @@ _FLAGS_SHOWN_TWICE = frozenset(("action_overdue",))
 
 def _looks_of(entry: Mapping[str, Any]) -> tuple[Any, ...]:
     """What the facts' one look at each entry reads of it (see :class:`Facts`), after
-    the child's id, of an entry that lacks some field: one of a
-    workbook of an older schema opened read-only (neither brought up to date nor checked),
-    or made in Python without every field.  Without a date it is refused (a
+    the child's id, of an entry that lacks some field: one made in Python without every
+    field (a stored entry has them all: an older workbook's are brought up to date before
+    they are checked, by a reader in memory as by a writer).  Without a date it is refused (a
     ``KeyError``, as before); a row without a kind or id is (see :class:`Facts`)."""
     return (
         entry.get("kind", _ABSENT),
