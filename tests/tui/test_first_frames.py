@@ -20,6 +20,7 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.pilot import Pilot
 
 from sen_workbook.tui.app import SenWorkbookApp
 from sen_workbook.tui.screens import child as child_screen
@@ -412,6 +413,20 @@ async def test_keys_typed_with_the_2_reach_the_rows_beyond_the_newest_page(path)
             assert journal(app).table.get_row_at(0)[2].plain == f"Note {449 - 2 * PAGE_SIZE}"
 
 
+async def _on_the_overview_past_the_cycles(pilot: Pilot, app: SenWorkbookApp) -> ChildTabs:
+    """The first child opened, then 3 and 1 pressed: on the Overview, with the Cycles
+    built on the way; the child's tabs."""
+    await settle(pilot)
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: app.screen.query("#overview-pane"))
+    tabs = app.screen.query_one(ChildTabs)
+    await pilot.press("3")
+    await wait_for(pilot, lambda: tabs.active == "cycles")
+    await pilot.press("1")
+    await wait_for(pilot, lambda: tabs.active == "overview")
+    return tabs
+
+
 async def test_the_loading_cover_goes_over_the_tab_in_front_and_over_a_tab_shown_later(
     book, facts_held
 ):
@@ -422,14 +437,7 @@ async def test_the_loading_cover_goes_over_the_tab_in_front_and_over_a_tab_shown
     app = SenWorkbookApp(book, today=TODAY)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
-            await pilot.press("enter")
-            await wait_for(pilot, lambda: app.screen.query("#overview-pane"))
-            tabs = app.screen.query_one(ChildTabs)
-            await pilot.press("3")
-            await wait_for(pilot, lambda: tabs.active == "cycles")
-            await pilot.press("1")
-            await wait_for(pilot, lambda: tabs.active == "overview")
+            tabs = await _on_the_overview_past_the_cycles(pilot, app)
             app.screen._show_loading()  # the records are still awaited
             await pilot.pause()
             assert app.screen.query_one("#overview-pane").loading
@@ -466,15 +474,8 @@ async def test_a_tab_brought_to_the_front_while_the_records_are_awaited_is_cover
     app = SenWorkbookApp(book, today=TODAY)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
-            await pilot.press("enter")
-            await wait_for(pilot, lambda: app.screen.query("#overview-pane"))
+            tabs = await _on_the_overview_past_the_cycles(pilot, app)
             screen = app.screen
-            tabs = screen.query_one(ChildTabs)
-            await pilot.press("3")  # the Cycles built on the way
-            await wait_for(pilot, lambda: tabs.active == "cycles")
-            await pilot.press("1")
-            await wait_for(pilot, lambda: tabs.active == "overview")
             screen._show_loading()  # the records are still awaited
             await pilot.pause()
             cycles = screen.query_one("#cycles-pane")
