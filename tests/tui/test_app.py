@@ -920,6 +920,35 @@ async def test_an_export_that_ends_after_the_child_s_screen_was_left_still_says_
         assert any(n.endswith("MANIFEST.sha256") for n in archive.namelist())
 
 
+async def test_a_preview_that_ends_while_the_timeline_is_taken_down_is_dropped(book, monkeypatch):
+    """The preview is made by a thread of its own.  When the child's screen closes, its
+    widgets are taken down one by one; a preview ending then found the page line gone and
+    stopped the app.  Now the late preview is dropped and the app goes on."""
+    from sen_workbook import timeline
+
+    made = threading.Event()
+    render_timeline = timeline.render_timeline
+
+    def made_once_let(*args, **kwargs):
+        assert made.wait(30)
+        return render_timeline(*args, **kwargs)
+
+    app = SenWorkbookApp(book, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_amara(pilot, "4")
+        monkeypatch.setattr(timeline, "render_timeline", made_once_let)
+        await type_into(pilot, "#timeline-pseudonym", "Child A")
+        await wait_for(pilot, lambda: app.screen.query_one("#timeline-preview-scroll").loading)
+        # Half taken down: the line above the preview has gone, the preview not yet.
+        await app.screen.query_one("#timeline-page").remove()
+        made.set()
+        await settle(pilot)
+        assert app.is_running
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: "Amara Okafor" in screen_text(app))
+    assert app.return_code in (None, 0)
+
+
 async def test_export_offers_one_pdf_and_says_its_pages_against_the_limit(book, tmp_path):
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=SIZE, notifications=True) as pilot:

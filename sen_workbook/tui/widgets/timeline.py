@@ -17,8 +17,9 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.timer import Timer
-from textual.widget import Widget
+from textual.widget import MountError, Widget
 from textual.widgets import (
     Button,
     Input,
@@ -39,6 +40,8 @@ from sen_workbook.tui.widgets.masked import MaskedInput
 from sen_workbook.workbook import WorkbookError
 
 if TYPE_CHECKING:
+    from textual.widgets import Markdown
+
     from sen_workbook.tui.app import SenWorkbookApp
 
 PAGE_LINES = 60
@@ -355,46 +358,58 @@ class TimelinePane(Horizontal):
             # takes a callable returning a value or an awaitable of it).
             self.app.call_from_thread(self._show_pages, pages, title)  # type: ignore[arg-type]
 
-    def _preview_scroll(self) -> VerticalScroll | None:
-        """The preview's scroll, or None once the tab has gone (the child's screen closed
-        or rebuilt while the preview was being made): a late preview is then dropped."""
+    def _preview_parts(self) -> tuple[Static, Markdown, VerticalScroll] | None:
+        """The preview's page line, document and scroll, or None once any of them has gone
+        (the child's screen closed or rebuilt while the preview was being made, its widgets
+        taken down one by one): a late preview is then dropped."""
+        from textual.widgets import Markdown
+
         if not self.is_attached:
             return None
-        found = self.query("#timeline-preview-scroll")
-        return found.first(VerticalScroll) if found else None
+        try:
+            return (
+                self.query_one("#timeline-page", Static),
+                self.query_one("#timeline-preview", Markdown),
+                self.query_one("#timeline-preview-scroll", VerticalScroll),
+            )
+        except NoMatches:
+            return None
 
     def _preview_failed(self, reason: str) -> None:
-        scroll = self._preview_scroll()
-        if scroll is None:
+        parts = self._preview_parts()
+        if parts is None:
             return
+        page, _document, scroll = parts
         scroll.loading = False
-        self.query_one("#timeline-page", Static).update(
-            Text(f"The timeline could not be prepared: {reason}")
-        )
+        page.update(Text(f"The timeline could not be prepared: {reason}"))
 
     async def _show_pages(self, pages: list[str], title: str) -> None:
-        if self._preview_scroll() is None:
+        if self._preview_parts() is None:
             return
         self.pages = pages
         self.document_title = title
         self.page_number = 0
         await self._show_page()
-        scroll = self._preview_scroll()
-        if scroll is not None:
-            scroll.loading = False
+        parts = self._preview_parts()
+        if parts is not None:
+            parts[2].loading = False
 
     async def _show_page(self) -> None:
+        parts = self._preview_parts()
+        if parts is None:
+            return
+        page, document, scroll = parts
         label = f"Preview: {self.document_title}"
         if len(self.pages) > 1:
             label += (
                 f" \u00b7 page {self.page_number + 1} of {len(self.pages)} ([ and ] turn pages)"
             )
-        self.query_one("#timeline-page", Static).update(Text(label))
-        from textual.widgets import Markdown
-
-        await self.query_one("#timeline-preview", Markdown).update(self.pages[self.page_number])
-        scroll = self._preview_scroll()
-        if scroll is not None:
+        page.update(Text(label))
+        try:
+            await document.update(self.pages[self.page_number])
+        except MountError:  # taken down while the page's blocks were being put in
+            return
+        if self._preview_parts() is not None:
             scroll.scroll_home(animate=False)
 
     async def action_page(self, step: int) -> None:
