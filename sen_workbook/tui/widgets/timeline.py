@@ -268,7 +268,7 @@ class TimelinePane(Horizontal):
         as_of = self.records.as_of if self.records else self.book_app.today()
         self.query_one("#timeline-out", Input).value = f"~/evidence-bundle-{as_of.isoformat()}.zip"
         self.set_class(self.app.size.width < self.NARROW, "-narrow")
-        self.focus_first()
+        self.focus_first(scroll_visible=False)
         self.render_preview()
 
     def chosen_options(self) -> timeline.TimelineOptions:
@@ -444,12 +444,16 @@ class TimelinePane(Horizontal):
             self.set_class(narrow, "-narrow")
             self.refresh_bindings()
 
-    def focus_first(self) -> None:
-        """The purpose, or on a narrow screen with the options folded, the preview."""
+    def focus_first(self, *, scroll_visible: bool = True) -> None:
+        """The purpose, or on a narrow screen with the options folded, the preview.
+
+        Just built, the tab shows the options from their top, the purpose's question above
+        it: focused with no scroll, as a scroll asked for before the tab's first layout
+        went wherever the half-made layout put the purpose."""
         if self.has_class("-narrow") and not self.has_class("-options-shown"):
-            self.query_one("#timeline-options-hint").focus()
+            self.query_one("#timeline-options-hint").focus(scroll_visible=scroll_visible)
         else:
-            self.query_one("#timeline-purpose").focus()
+            self.query_one("#timeline-purpose").focus(scroll_visible=scroll_visible)
 
     def action_toggle_options(self) -> None:
         """Show or hide the options above the preview (on a narrow screen)."""
