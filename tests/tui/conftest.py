@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
-from textual import constants, events
+from textual import events
 from textual.app import App
 from textual.command import CommandList
 from textual.keys import _character_to_key
@@ -57,6 +57,28 @@ def long_journal(path: Path, count: int, *, zebras: tuple[int, ...] = ()) -> Wor
     book = Workbook(path)
     book.load_sample([child], notes, {})
     return book
+
+
+# A drawing compared with Textual's own in each theme at each width: two of the eight, both
+# widths, dark and light, Textual's colours and the terminal's, in the run made on every
+# change; all eight in the long run ("python -m pytest -m slow", which CI runs too).
+THEMES = ("textual-dark", "textual-light", "ansi-dark", "ansi-light")
+EVERYDAY_LOOKS = ((80, "textual-dark"), (120, "ansi-light"))
+
+
+def every_look(widths: tuple[int, ...] = (80, 120)) -> list:
+    """``(width, theme)`` for each width and theme, those not in ``EVERYDAY_LOOKS`` marked
+    slow, named as ``80-textual-dark``."""
+    return [
+        pytest.param(
+            width,
+            theme,
+            id=f"{width}-{theme}",
+            marks=() if (width, theme) in EVERYDAY_LOOKS else pytest.mark.slow,
+        )
+        for theme in THEMES
+        for width in widths
+    ]
 
 
 @pytest.fixture(autouse=True)
@@ -139,6 +161,9 @@ async def wait_for(pilot: Pilot, condition: Callable[[], object], seconds: float
                 "the screen did not get there; it shows:\n" + screen_text(pilot.app)
             )
         await pilot.pause(0.02)
+    # What the condition saw may not be drawn yet (a list filled, its new size still a
+    # message away from the screen's layout): let the screen take its messages and draw.
+    await pilot.pause(0)
 
 
 async def still_screen(pilot: Pilot) -> str:
@@ -149,13 +174,15 @@ async def still_screen(pilot: Pilot) -> str:
     different phase.
 
     The animations under way end first, and the pictures are taken more than one of the
-    animations' steps apart (two steps of ``TEXTUAL_FPS``), so that two pictures between
-    the same two steps of a slide are not taken for a still screen."""
+    animations' steps apart (Textual animates at 60 steps a second, whatever the screen's
+    own rate of frames), so that two pictures between the same two steps of a slide are
+    not taken for a still screen.  Each picture is of the screen as it is at that moment
+    (the pause draws it first), not as last drawn at the screen's rate."""
     app = pilot.app
     for control in app.screen.query("Input, TextArea"):
         control.cursor_blink = False
     await pilot.wait_for_scheduled_animations()
-    apart = max(0.05, 2 / constants.MAX_FPS)
+    apart = 0.05
     previous = None
     for _ in range(200):
         await pilot.pause(apart)

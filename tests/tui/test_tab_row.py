@@ -17,7 +17,7 @@ from textual.widgets import Static, TabbedContent, TabPane
 from sen_workbook.tui.app import SenWorkbookApp
 from sen_workbook.tui.widgets.tabs import ChildTabs, TabRow
 from tests.tui import test_app as app_tests
-from tests.tui.conftest import palette_choice, screen_text, settle, type_text, wait_for
+from tests.tui.conftest import every_look, palette_choice, screen_text, settle, type_text, wait_for
 from tests.tui.test_app import SIZE, TODAY, open_amara
 
 # The app tests' family, workbook and private settings.
@@ -97,9 +97,8 @@ async def rows_drawn(
 
 # The ANSI themes (chosen from "More themes") draw the row with the terminal's own colours,
 # the labels dimmed by the terminal rather than by a colour.
-@pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "ansi-dark", "ansi-light"])
-@pytest.mark.parametrize("width", [80, 120])
-async def test_the_row_is_the_one_textuals_tabs_draw_for_the_same_labels(theme, width):
+@pytest.mark.parametrize(("width", "theme"), every_look())
+async def test_the_row_is_the_one_textuals_tabs_draw_for_the_same_labels(width, theme):
     for chosen, hover in (("overview", None), ("journal", None), ("timeline", 3), ("cycles", 40)):
         ours = await rows_drawn(ChildTabs, theme=theme, width=width, chosen=chosen, hover=hover)
         textuals = await rows_drawn(
@@ -113,7 +112,12 @@ async def test_the_row_is_the_one_textuals_tabs_draw_for_the_same_labels(theme, 
             assert plain != ours
 
 
-@pytest.mark.parametrize("width", [9, 11, 24, 30, 40])
+# Three of the five widths in the long run only ("python -m pytest -m slow").
+@pytest.mark.parametrize(
+    "width",
+    [9, pytest.param(11, marks=pytest.mark.slow), 24]
+    + [pytest.param(width, marks=pytest.mark.slow) for width in (30, 40)],
+)
 async def test_where_the_labels_do_not_fit_the_row_slides_to_the_tab_in_front_as_textuals(width):
     # A narrow terminal (a phone, a split pane): the row is slid so that the tab chosen
     # is shown, as Textual's row is scrolled to it, not cut off at its right.

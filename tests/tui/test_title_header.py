@@ -18,7 +18,7 @@ from textual.widgets import Header, Static
 from sen_workbook.tui.app import SenWorkbookApp
 from sen_workbook.tui.widgets.header import TitleHeader
 from tests.tui import test_app as app_tests
-from tests.tui.conftest import screen_text, settle, wait_for
+from tests.tui.conftest import every_look, screen_text, settle, wait_for
 from tests.tui.test_app import SIZE, TODAY, open_amara
 
 # The app tests' family, workbook and private settings.
@@ -75,9 +75,8 @@ async def lines_drawn(
         return drawn_lines(app, 3 if tall else 1)
 
 
-@pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "ansi-dark", "ansi-light"])
-@pytest.mark.parametrize("width", [80, 120])
-async def test_the_header_is_the_one_textual_draws_for_the_same_titles(theme, width):
+@pytest.mark.parametrize(("width", "theme"), every_look())
+async def test_the_header_is_the_one_textual_draws_for_the_same_titles(width, theme):
     for sub_title, hover, tall in (
         (SHORT, None, False),
         ("", None, False),
