@@ -147,7 +147,8 @@ async def settle(pilot: Pilot) -> None:
 
 
 async def wait_for(pilot: Pilot, condition: Callable[[], object], seconds: float = 30) -> None:
-    """Pause until ``condition()`` holds, looking again after each round of messages.
+    """Pause until ``condition()`` holds, looking again after each round of messages, and
+    return once the screen has drawn what the condition saw.
 
     The limit is generous because a loaded machine is slow; a passing test never waits it out.
     """

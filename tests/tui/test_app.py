@@ -929,19 +929,21 @@ async def test_a_preview_that_ends_while_the_timeline_is_taken_down_is_dropped(b
     made = threading.Event()
     render_timeline = timeline.render_timeline
 
-    def made_once_let(*args, **kwargs):
+    def held_until_let_go(*args, **kwargs):
         assert made.wait(30)
         return render_timeline(*args, **kwargs)
 
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await open_amara(pilot, "4")
-        monkeypatch.setattr(timeline, "render_timeline", made_once_let)
-        await type_into(pilot, "#timeline-pseudonym", "Child A")
-        await wait_for(pilot, lambda: app.screen.query_one("#timeline-preview-scroll").loading)
-        # Half taken down: the line above the preview has gone, the preview not yet.
-        await app.screen.query_one("#timeline-page").remove()
-        made.set()
+        monkeypatch.setattr(timeline, "render_timeline", held_until_let_go)
+        try:
+            await type_into(pilot, "#timeline-pseudonym", "Child A")
+            await wait_for(pilot, lambda: app.screen.query_one("#timeline-preview-scroll").loading)
+            # Half taken down: the line above the preview has gone, the preview not yet.
+            await app.screen.query_one("#timeline-page").remove()
+        finally:
+            made.set()  # the preview's thread never waits out a failed test
         await settle(pilot)
         assert app.is_running
         await pilot.press("escape")

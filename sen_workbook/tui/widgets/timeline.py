@@ -407,7 +407,7 @@ class TimelinePane(Horizontal):
         page.update(Text(label))
         try:
             await document.update(self.pages[self.page_number])
-        except MountError:  # taken down while the page's blocks were being put in
+        except MountError:  # the document detached other than by closing its screen
             return
         if self._preview_parts() is not None:
             scroll.scroll_home(animate=False)
