@@ -21,11 +21,11 @@ os.environ["SEN_WORKBOOK_VERIFY_SAVES"] = "1"
 # The interface tests' screens are drawn at most 10 times a second, where a person's are
 # drawn up to 60: what a screen shows once it has caught up is the same, and the frames
 # drawn between (while a tab is built, a list filled) were about a tenth of the interface
-# tests' processor time.  The tests wait on what the screen shows, never on a number of frames; Textual's
-# animations still step 60 times a second.  Textual reads this when it is first imported,
-# so it reaches the workers of the default run (started after this), not a run in one
-# process (-n 0), whose plugins imported Textual before this file: that run draws at
-# Textual's own rate unless TEXTUAL_FPS is set where it is started.
+# tests' processor time.  The tests wait on what the screen shows, never on a number of
+# frames; Textual's animations still step 60 times a second.  Textual reads this when it
+# is first imported, so it reaches the workers of the default run (started after this),
+# not a run in one process (-n 0), whose plugins imported Textual before this file: that
+# run draws at Textual's own rate unless TEXTUAL_FPS is set where it is started.
 os.environ.setdefault("TEXTUAL_FPS", "10")
 
 
