@@ -384,8 +384,6 @@ class TimelinePane(Horizontal):
         page.update(Text(f"The timeline could not be prepared: {reason}"))
 
     async def _show_pages(self, pages: list[str], title: str) -> None:
-        if self._preview_parts() is None:
-            return
         self.pages = pages
         self.document_title = title
         self.page_number = 0
