@@ -66,9 +66,9 @@ THEMES = ("textual-dark", "textual-light", "ansi-dark", "ansi-light")
 EVERYDAY_LOOKS = ((80, "textual-dark"), (120, "ansi-light"))
 
 
-def every_look(widths: tuple[int, ...] = (80, 120)) -> list:
-    """``(width, theme)`` for each width and theme, those not in ``EVERYDAY_LOOKS`` marked
-    slow, named as ``80-textual-dark``."""
+def every_look() -> list:
+    """``(width, theme)`` for 80 and 120 columns and each theme, those not in
+    ``EVERYDAY_LOOKS`` marked slow, named as ``80-textual-dark``."""
     return [
         pytest.param(
             width,
@@ -77,7 +77,7 @@ def every_look(widths: tuple[int, ...] = (80, 120)) -> list:
             marks=() if (width, theme) in EVERYDAY_LOOKS else pytest.mark.slow,
         )
         for theme in THEMES
-        for width in widths
+        for width in (80, 120)
     ]
 
 
