@@ -7,6 +7,7 @@ The demo family (fixed seed) and a fixed "today", at the two sizes a parent is l
 
 from __future__ import annotations
 
+import pytest
 from textual.app import App
 
 from sen_workbook.tui.app import SenWorkbookApp
@@ -225,6 +226,10 @@ async def _as_started_at(book, size: tuple[int, int], keys: tuple[str, ...] = ()
         return await still_text(pilot)
 
 
+# Three apps, one resized five times and two started at the last size (about 2.5 s of
+# processor time): in the long run (CI runs it); a list that grows as the terminal widens,
+# above, is in the default run.
+@pytest.mark.slow
 async def test_after_resizes_every_screen_is_drawn_as_if_started_at_the_last_size(book):
     # Resizes one after another, quicker than the screens are drawn, while a child's
     # journal and then a dialog over it are in front: the journal, and the children

@@ -61,6 +61,10 @@ async def keys_as_made_anew(pilot) -> None:
     assert set("".join(between)) <= {" ", "\u258f"}, f"{type(app.screen).__name__}: {line!r}"
 
 
+# A sweep of every screen and every stop of the focus, each drawn twice (about 3 s of
+# processor time): in the long run (CI runs it); the same check on a read-only window's
+# screens, below, is in the default run.
+@pytest.mark.slow
 async def test_the_keys_shown_are_those_made_anew_on_every_screen_and_after_going_back(book):
     app = SenWorkbookApp(book, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:

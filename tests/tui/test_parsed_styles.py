@@ -234,6 +234,10 @@ async def _screens_seen(book) -> list[str]:
     return seen
 
 
+# Every screen in both themes, twice over (about 3.5 s of processor time): in the long run
+# (CI runs it); what the kept file holds and when it is written again are checked in the
+# default run.
+@pytest.mark.slow
 async def test_the_screens_look_the_same_with_the_kept_rules_as_parsed(book, tmp_path, monkeypatch):
     # Drawn from rules parsed from the texts, then from the rules kept by that run: every
     # screen, in both themes and after switching between them, is the same to the cell
