@@ -300,7 +300,8 @@ class Field(Vertical):
 
     Wide forms put the label beside the control; narrow ones above it (see forms.tcss).
     The label, the control, the hint and the problems are the field's own children,
-    with no container between: a form of fifteen fields opens about a fifth sooner so.
+    with no container between: the nine forms open with 12 to 19% less processor time so
+    (benchmarks/form_open.py).
     """
 
     def __init__(
