@@ -1003,6 +1003,9 @@ async def test_question_mark_opens_help_with_the_areas_and_the_cycle(book):
             if "The four broad areas of need" in screen_text(app):
                 break
             await pilot.press("pagedown")
+            # Scrolled, but drawn at the screen's next frame (a tenth of a second at most in
+            # the default run): read the screen once it has been drawn.
+            await pilot.pause()
         assert "The four broad areas of need" in screen_text(app)
         await pilot.press("end")
         await pilot.pause()
