@@ -187,9 +187,10 @@ def test_child_form(snap_compare, book):
     assert snap_compare(app, terminal_size=LARGE, run_before=run)
 
 
-# The forms with lists of rows and the most fields in the default run; the other six, drawn
-# by the same code, in the long run (CI runs it).
-EVERYDAY_FORMS = ("plan", "review", "request")
+# In the default run, the forms with lists of rows and the most fields, and an assessment's,
+# whose report shows its files with their sizes; the other five, drawn by the same code, in
+# the long run (CI runs it).
+EVERYDAY_FORMS = ("plan", "review", "request", "assessment")
 
 
 @pytest.mark.parametrize(
