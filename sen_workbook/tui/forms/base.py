@@ -66,7 +66,6 @@ class RecordForm(KeysInFirstFrame, ModalScreen[RecordT | None]):
         self.workbook = workbook
         self.fields: dict[str, Field] = {}
         self._initial: Any = None
-        self._narrow: bool | None = None  # as last fitted
 
     def on_key(self, event: events.Key) -> None:
         # Letters typed in a burst with a key that moved the focus into a box (ctrl+n on
@@ -151,9 +150,10 @@ class RecordForm(KeysInFirstFrame, ModalScreen[RecordT | None]):
         """On a narrow terminal, labels go above fields and controls lose their frames,
         so that more of the form fits on the screen at once."""
         narrow = width < NARROW_WIDTH
-        if narrow == self._narrow:  # the resize that follows the first layout, and the like
+        # Nothing to do on the resize that follows the first layout and the like; a wide
+        # first fit has nothing to do either, as controls start with their frames.
+        if narrow == self.has_class("-narrow"):
             return
-        self._narrow = narrow
         self.set_class(narrow, "-narrow")
         for control in self.query(COMPACT_CONTROLS):
             control.compact = narrow  # type: ignore[attr-defined]
