@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -64,6 +64,13 @@ def long_journal(path: Path, count: int, *, zebras: tuple[int, ...] = ()) -> Wor
 # change; all eight in the long run ("python -m pytest -m slow", which CI runs too).
 THEMES = ("textual-dark", "textual-light", "ansi-dark", "ansi-light")
 EVERYDAY_LOOKS = ((80, "textual-dark"), (120, "ansi-light"))
+
+
+def slow_unless(values: Iterable[object], everyday: Iterable[object]) -> list:
+    """``values`` as parameters, those not in ``everyday`` marked slow: the default run tries
+    the ``everyday`` ones, the long run ("python -m pytest -m slow") the rest."""
+    kept = set(everyday)
+    return [v if v in kept else pytest.param(v, marks=pytest.mark.slow) for v in values]
 
 
 def every_look() -> list:

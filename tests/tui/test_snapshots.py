@@ -17,7 +17,7 @@ from sen_workbook import demo, model
 from sen_workbook.tui.app import SenWorkbookApp
 from sen_workbook.tui.forms.entry_form import EntryForm
 from sen_workbook.workbook import Workbook
-from tests.tui.conftest import settle, still_screen
+from tests.tui.conftest import settle, slow_unless, still_screen
 
 TODAY = date(2026, 7, 20)  # after the demo's last entry
 SMALL, LARGE = (80, 24), (120, 40)
@@ -195,7 +195,7 @@ EVERYDAY_FORMS = ("plan", "review", "request", "assessment")
 
 @pytest.mark.parametrize(
     "kind",
-    [k if k in EVERYDAY_FORMS else pytest.param(k, marks=pytest.mark.slow) for k in model.KINDS],
+    slow_unless(model.KINDS, everyday=EVERYDAY_FORMS),
 )
 def test_entry_form(snap_compare, book, kind):
     # The form of one of the demo's entries of each kind, as e on that entry opens it.

@@ -17,7 +17,15 @@ from textual.widgets import Static, TabbedContent, TabPane
 from sen_workbook.tui.app import SenWorkbookApp
 from sen_workbook.tui.widgets.tabs import ChildTabs, TabRow
 from tests.tui import test_app as app_tests
-from tests.tui.conftest import every_look, palette_choice, screen_text, settle, type_text, wait_for
+from tests.tui.conftest import (
+    every_look,
+    palette_choice,
+    screen_text,
+    settle,
+    slow_unless,
+    type_text,
+    wait_for,
+)
 from tests.tui.test_app import SIZE, TODAY, open_amara
 
 # The app tests' family, workbook and private settings.
@@ -115,7 +123,7 @@ async def test_the_row_is_the_one_textuals_tabs_draw_for_the_same_labels(width, 
 # Three of the five widths in the long run only ("python -m pytest -m slow").
 @pytest.mark.parametrize(
     "width",
-    [w if w in (9, 24) else pytest.param(w, marks=pytest.mark.slow) for w in (9, 11, 24, 30, 40)],
+    slow_unless((9, 11, 24, 30, 40), everyday=(9, 24)),
 )
 async def test_where_the_labels_do_not_fit_the_row_slides_to_the_tab_in_front_as_textuals(width):
     # A narrow terminal (a phone, a split pane): the row is slid so that the tab chosen
